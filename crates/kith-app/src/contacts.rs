@@ -1,0 +1,261 @@
+//! Contacts: create, read, change, delete, list, find.
+
+use crate::cursor;
+use crate::{check_limit, idempotent, App, AppError, IdempotencyKey, Page, Principal, Result};
+use kith_domain::{CompanyId, ContactData, Email, Field, FieldVisibility, Invalid, Phone, Role, SubjectId, UserId};
+use kith_store::audit::NewEntry;
+use kith_store::contacts::{After, Contact, ContactFilter, ContactInput, ContactSort};
+
+pub use kith_store::contacts::Contact as ContactView;
+
+/// Most contacts one batch create may hold.
+pub const MAX_BATCH: usize = 1000;
+pub const MAX_TAGS: usize = 50;
+
+#[derive(Clone, Debug, Default)]
+pub struct NewContact {
+    pub owner: Option<UserId>,
+    pub company: Option<CompanyId>,
+    pub tags: Vec<String>,
+    pub data: ContactData,
+}
+
+/// A partial change: `None` leaves a value alone, `Some(None)` clears it.
+#[derive(Clone, Debug, Default)]
+pub struct ContactPatch {
+    pub owner: Option<Option<UserId>>,
+    pub company: Option<Option<CompanyId>>,
+    pub tags: Option<Vec<String>>,
+    pub first_name: Option<Option<String>>,
+    pub last_name: Option<Option<String>>,
+    pub emails: Option<Vec<Email>>,
+    pub phones: Option<Vec<Phone>>,
+    pub address: Option<Option<kith_domain::Address>>,
+    pub job_title: Option<Option<String>>,
+    pub notes: Option<Option<String>>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ContactQuery {
+    /// Free search: an email, a phone number, or name prefixes.
+    pub q: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub filter: ContactFilter,
+    pub sort: ContactSort,
+    pub cursor: Option<String>,
+    pub limit: Option<i64>,
+}
+
+fn check_tags(tags: &[String]) -> Result<Vec<String>> {
+    if tags.len() > MAX_TAGS {
+        return Err(Invalid::one("tags", format!("at most {MAX_TAGS} tags")).into());
+    }
+    let mut out = Vec::with_capacity(tags.len());
+    for t in tags {
+        let t = kith_store::contacts::normalise_tag(t);
+        if t.is_empty() || t.chars().count() > 50 || t.chars().any(char::is_control) {
+            return Err(Invalid::one("tags", "each tag must be 1 to 50 characters").into());
+        }
+        out.push(t);
+    }
+    Ok(out)
+}
+
+/// Refuses a write to a field the role may not see: it could not check
+/// what it overwrites.
+fn check_writable(vis: &FieldVisibility, role: Role, data_fields: &[(Field, bool)]) -> Result<()> {
+    let mut inv = Invalid::default();
+    for (f, touched) in data_fields {
+        if *touched && !vis.visible(role, *f) {
+            inv.push(f.as_str(), "your role may not see or change this field");
+        }
+    }
+    inv.into_result().map_err(Into::into)
+}
+
+fn touched(d: &ContactData) -> [(Field, bool); 7] {
+    [
+        (Field::FirstName, d.first_name.is_some()),
+        (Field::LastName, d.last_name.is_some()),
+        (Field::Emails, !d.emails.is_empty()),
+        (Field::Phones, !d.phones.is_empty()),
+        (Field::Address, d.address.is_some()),
+        (Field::JobTitle, d.job_title.is_some()),
+        (Field::Notes, d.notes.is_some()),
+    ]
+}
+
+impl App {
+    fn view(&self, vis: &FieldVisibility, role: Role, mut c: Contact) -> Contact {
+        vis.redact(role, &mut c.data);
+        c
+    }
+
+    fn prepare_new(&self, vis: &FieldVisibility, p: &Principal, n: NewContact) -> Result<ContactInput> {
+        let data = n.data.tidy();
+        data.validate()?;
+        check_writable(vis, p.role, &touched(&data))?;
+        Ok(ContactInput { id: SubjectId::new(), owner: n.owner, company: n.company, tags: check_tags(&n.tags)?, data })
+    }
+
+    pub async fn create_contact(&self, p: &Principal, n: NewContact, idem: Option<&IdempotencyKey>) -> Result<Contact> {
+        p.require(p.role.can_write_crm(), "create contacts")?;
+        let vis = self.field_visibility().await?;
+        let input = self.prepare_new(&vis, p, n)?;
+        let ctx = p.ctx();
+        let id = idempotent(self, p, idem, "contact", |claim| async move {
+            self.store.insert_contacts(&ctx, std::slice::from_ref(&input), claim.as_ref()).await.map(|_| input.id.0)
+        })
+        .await?;
+        self.get_contact(p, SubjectId(id)).await
+    }
+
+    /// Creates up to [`MAX_BATCH`] contacts in one transaction: all or none.
+    /// The bulk path (API batch endpoint, benchmark, later imports).
+    pub async fn create_contacts(&self, p: &Principal, batch: Vec<NewContact>) -> Result<Vec<SubjectId>> {
+        p.require(p.role.can_write_crm(), "create contacts")?;
+        if batch.is_empty() || batch.len() > MAX_BATCH {
+            return Err(Invalid::one("contacts", format!("must hold 1 to {MAX_BATCH} contacts")).into());
+        }
+        let vis = self.field_visibility().await?;
+        let mut inputs = Vec::with_capacity(batch.len());
+        let mut inv = Invalid::default();
+        for (i, n) in batch.into_iter().enumerate() {
+            match self.prepare_new(&vis, p, n) {
+                Ok(c) => inputs.push(c),
+                Err(AppError::Invalid(e)) => {
+                    inv.check(&format!("contacts[{i}]"), Err::<(), _>(e));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        inv.into_result()?;
+        self.store.insert_contacts(&p.ctx(), &inputs, None).await?;
+        Ok(inputs.into_iter().map(|c| c.id).collect())
+    }
+
+    pub async fn get_contact(&self, p: &Principal, id: SubjectId) -> Result<Contact> {
+        let c = self.store.get_contact(id).await?.ok_or(AppError::NotFound("contact"))?;
+        self.store.audit(&p.ctx(), &[NewEntry::subject("contact.read", id)]).await?;
+        let vis = self.field_visibility().await?;
+        Ok(self.view(&vis, p.role, c))
+    }
+
+    pub async fn update_contact(&self, p: &Principal, id: SubjectId, patch: ContactPatch) -> Result<Contact> {
+        p.require(p.role.can_write_crm(), "change contacts")?;
+        let vis = self.field_visibility().await?;
+        check_writable(
+            &vis,
+            p.role,
+            &[
+                (Field::FirstName, patch.first_name.is_some()),
+                (Field::LastName, patch.last_name.is_some()),
+                (Field::Emails, patch.emails.is_some()),
+                (Field::Phones, patch.phones.is_some()),
+                (Field::Address, patch.address.is_some()),
+                (Field::JobTitle, patch.job_title.is_some()),
+                (Field::Notes, patch.notes.is_some()),
+            ],
+        )?;
+        let cur = self.store.get_contact(id).await?.ok_or(AppError::NotFound("contact"))?;
+        let mut d = cur.data;
+        let mut owner = cur.owner;
+        let mut company = cur.company;
+        let mut tags = cur.tags;
+        if let Some(v) = patch.owner {
+            owner = v;
+        }
+        if let Some(v) = patch.company {
+            company = v;
+        }
+        if let Some(v) = patch.tags {
+            tags = check_tags(&v)?;
+        }
+        macro_rules! apply {
+            ($($f:ident),*) => { $(if let Some(v) = patch.$f { d.$f = v; })* };
+        }
+        apply!(first_name, last_name, emails, phones, address, job_title, notes);
+        let d = d.tidy();
+        d.validate()?;
+        self.store.update_contact(&p.ctx(), &ContactInput { id, owner, company, tags, data: d }).await?;
+        self.get_contact(p, id).await
+    }
+
+    pub async fn delete_contact(&self, p: &Principal, id: SubjectId) -> Result<()> {
+        p.require(p.role.can_delete_contacts(), "delete contacts")?;
+        self.store.delete_contact(&p.ctx(), id).await.map_err(|e| match e {
+            kith_store::StoreError::NotFound => AppError::NotFound("contact"),
+            e => e.into(),
+        })
+    }
+
+    /// Lists or searches contacts. With `email`, `phone` or `q`, finds by
+    /// the blind indexes; otherwise pages through in the chosen order.
+    pub async fn list_contacts(&self, p: &Principal, q: ContactQuery) -> Result<Page<Contact>> {
+        let limit = check_limit(q.limit)?;
+        let vis = self.field_visibility().await?;
+        let free = q.q.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        let (items, next) = if let Some(e) = q.email.as_deref().or(free.filter(|s| s.contains('@'))) {
+            let email = Email::parse(e).map_err(|_| Invalid::one("email", "is not a valid email address"))?;
+            (self.store.find_by_email(&email).await?, None)
+        } else if let Some(ph) = q.phone.as_deref().or(free.filter(|s| looks_like_phone(s))) {
+            let phone = Phone::parse(ph).map_err(|_| Invalid::one("phone", "is not a valid phone number"))?;
+            (self.store.find_by_phone(&phone).await?, None)
+        } else if let Some(text) = free {
+            if text.chars().count() > 100 {
+                return Err(Invalid::one("q", "must be at most 100 characters").into());
+            }
+            let after = match &q.cursor {
+                Some(c) => Some(cursor::uuid(&cursor::decode("contacts:name", c, 1)?[0])?),
+                None => None,
+            };
+            let found = self.store.search_name(text, &q.filter, after, limit as usize).await?;
+            let next = (found.len() as i64 == limit)
+                .then(|| found.last().map(|c| cursor::encode("contacts:name", &[c.id.to_string()])))
+                .flatten();
+            (found, next)
+        } else {
+            let tag = sort_tag(q.sort);
+            let after = match &q.cursor {
+                Some(c) => {
+                    let parts = cursor::decode(tag, c, 2)?;
+                    Some(After { key: cursor::int(&parts[0])?, id: cursor::uuid(&parts[1])? })
+                }
+                None => None,
+            };
+            let found = self.store.list_contacts(&q.filter, q.sort, after, limit).await?;
+            let next = (found.len() as i64 == limit)
+                .then(|| {
+                    found.last().map(|c| {
+                        let key = match q.sort {
+                            ContactSort::CreatedAsc | ContactSort::CreatedDesc => c.created_at,
+                            ContactSort::UpdatedAsc | ContactSort::UpdatedDesc => c.updated_at,
+                        };
+                        cursor::encode(tag, &[kith_store::to_ms(key).to_string(), c.id.to_string()])
+                    })
+                })
+                .flatten();
+            (found, next)
+        };
+        let items: Vec<Contact> = items.into_iter().map(|c| self.view(&vis, p.role, c)).collect();
+        let audit: Vec<NewEntry> = items.iter().map(|c| NewEntry::subject("contact.list", c.id)).collect();
+        self.store.audit(&p.ctx(), &audit).await?;
+        Ok(Page { items, next_cursor: next })
+    }
+}
+
+fn sort_tag(s: ContactSort) -> &'static str {
+    match s {
+        ContactSort::CreatedAsc => "contacts:created",
+        ContactSort::CreatedDesc => "contacts:-created",
+        ContactSort::UpdatedAsc => "contacts:updated",
+        ContactSort::UpdatedDesc => "contacts:-updated",
+    }
+}
+
+/// A search text made of digits and phone punctuation only.
+fn looks_like_phone(s: &str) -> bool {
+    s.chars().filter(char::is_ascii_digit).count() >= 5
+        && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '.' | '(' | ')' | '/'))
+}

@@ -1,0 +1,205 @@
+//! Kith's use cases: one function per thing a user does. Each takes the
+//! acting [`Principal`], checks what the role may do, calls the store, and
+//! makes sure the audit trail records it. Layers above parse input into
+//! domain types and render results; they never touch storage.
+
+pub mod audit;
+pub mod companies;
+pub mod contacts;
+pub mod cursor;
+pub mod deals;
+pub mod interactions;
+pub mod staff;
+
+use kith_domain::{FieldVisibility, Invalid, Role, UserId};
+use kith_store::{Ctx, Store, StoreError};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+pub use kith_store;
+
+/// Who is acting, in which request.
+#[derive(Clone, Debug)]
+pub struct Principal {
+    pub user: UserId,
+    pub role: Role,
+    pub request_id: String,
+}
+
+impl Principal {
+    /// The operator at the command line: whoever runs `kith` with the data
+    /// directory (and so the master key) has every power. Audited as `cli`.
+    pub fn cli() -> Principal {
+        Principal { user: UserId(uuid::Uuid::nil()), role: Role::Admin, request_id: uuid::Uuid::now_v7().to_string() }
+    }
+
+    pub(crate) fn ctx(&self) -> Ctx {
+        let actor = if self.user.0.is_nil() { "cli".to_owned() } else { format!("user:{}", self.user) };
+        Ctx { actor, request_id: self.request_id.clone() }
+    }
+
+    pub(crate) fn require(&self, ok: bool, what: &'static str) -> Result<(), AppError> {
+        if ok {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden(what))
+        }
+    }
+}
+
+/// Every way a use case can fail. Messages never contain personal data.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("authentication required")]
+    Unauthenticated,
+    #[error("your role may not {0}")]
+    Forbidden(&'static str),
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    #[error("{0}")]
+    Invalid(Invalid),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("the Idempotency-Key was already used with a different request")]
+    IdempotencyMismatch,
+    #[error("internal error")]
+    Internal(#[source] StoreError),
+}
+
+impl From<Invalid> for AppError {
+    fn from(e: Invalid) -> Self {
+        AppError::Invalid(e)
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => AppError::NotFound("record"),
+            StoreError::MissingRef(field) => AppError::Invalid(Invalid::one(field, "refers to a record that does not exist")),
+            StoreError::Conflict(what) => AppError::Conflict(format!("a record with this {what} already exists")),
+            e => AppError::Internal(e),
+        }
+    }
+}
+
+pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+/// The application: the store plus cached settings.
+#[derive(Clone)]
+pub struct App {
+    pub(crate) store: Store,
+    visibility: Arc<RwLock<(Instant, Arc<FieldVisibility>)>>,
+}
+
+/// How long a server trusts its cached field-visibility matrix before
+/// re-reading it (another server may have changed it).
+const VISIBILITY_TTL: Duration = Duration::from_secs(2);
+
+impl App {
+    pub fn new(store: Store) -> App {
+        let stale = Instant::now().checked_sub(VISIBILITY_TTL * 2).unwrap_or_else(Instant::now);
+        App { store, visibility: Arc::new(RwLock::new((stale, Arc::new(FieldVisibility::default())))) }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub(crate) async fn field_visibility(&self) -> Result<Arc<FieldVisibility>> {
+        {
+            let g = self.visibility.read().unwrap_or_else(|e| e.into_inner());
+            if g.0.elapsed() < VISIBILITY_TTL {
+                return Ok(g.1.clone());
+            }
+        }
+        let fresh = Arc::new(FieldVisibility::with_overrides(self.store.field_visibility_overrides().await?));
+        *self.visibility.write().unwrap_or_else(|e| e.into_inner()) = (Instant::now(), fresh.clone());
+        Ok(fresh)
+    }
+
+    pub(crate) fn invalidate_visibility(&self) {
+        let mut g = self.visibility.write().unwrap_or_else(|e| e.into_inner());
+        g.0 = Instant::now().checked_sub(VISIBILITY_TTL * 2).unwrap_or_else(Instant::now);
+    }
+}
+
+/// A page of results and the cursor for the next one.
+#[derive(Clone, Debug)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next_cursor: Option<String>,
+}
+
+/// Largest page a client may ask for.
+pub const MAX_LIMIT: i64 = 200;
+pub const DEFAULT_LIMIT: i64 = 50;
+
+pub(crate) fn check_limit(limit: Option<i64>) -> Result<i64> {
+    match limit {
+        None => Ok(DEFAULT_LIMIT),
+        Some(l) if (1..=MAX_LIMIT).contains(&l) => Ok(l),
+        Some(_) => Err(Invalid::one("limit", format!("must be between 1 and {MAX_LIMIT}")).into()),
+    }
+}
+
+/// Idempotency for a create: the key the client sent and a hash of the body.
+#[derive(Clone, Debug)]
+pub struct IdempotencyKey {
+    pub key: String,
+    pub request_hash: Vec<u8>,
+}
+
+impl IdempotencyKey {
+    pub fn new(key: &str, method_path_body: &[&[u8]]) -> Result<Self> {
+        if key.is_empty() || key.len() > 200 || !key.chars().all(|c| c.is_ascii_graphic()) {
+            return Err(Invalid::one("Idempotency-Key", "must be 1 to 200 visible ASCII characters").into());
+        }
+        let mut ctx = ring::digest::Context::new(&ring::digest::SHA256);
+        for part in method_path_body {
+            ctx.update(&(part.len() as u64).to_be_bytes());
+            ctx.update(part);
+        }
+        Ok(IdempotencyKey { key: key.to_owned(), request_hash: ctx.finish().as_ref().to_vec() })
+    }
+
+    pub(crate) fn claim(&self, p: &Principal) -> kith_store::idempotency::Claim {
+        kith_store::idempotency::Claim { user: p.user, key: self.key.clone(), request_hash: self.request_hash.clone() }
+    }
+}
+
+/// Runs a create under an optional idempotency key. On a replay with the
+/// same request it returns the id created the first time.
+pub(crate) async fn idempotent<F, Fut>(
+    app: &App,
+    p: &Principal,
+    idem: Option<&IdempotencyKey>,
+    resource_type: &str,
+    create: F,
+) -> Result<uuid::Uuid>
+where
+    F: FnOnce(Option<kith_store::idempotency::Claim>) -> Fut,
+    Fut: std::future::Future<Output = std::result::Result<uuid::Uuid, StoreError>>,
+{
+    if let Some(k) = idem {
+        if let Some(rec) = app.store.idempotency_record(p.user, &k.key).await? {
+            return replay(rec, k, resource_type);
+        }
+    }
+    match create(idem.map(|k| k.claim(p))).await {
+        Ok(id) => Ok(id),
+        Err(StoreError::IdempotencyReplay) => {
+            let k = idem.ok_or(AppError::Internal(StoreError::IdempotencyReplay))?;
+            let rec = app.store.idempotency_record(p.user, &k.key).await?.ok_or(AppError::NotFound("idempotency record"))?;
+            replay(rec, k, resource_type)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn replay(rec: kith_store::idempotency::Record, k: &IdempotencyKey, resource_type: &str) -> Result<uuid::Uuid> {
+    if rec.request_hash != k.request_hash || rec.resource_type != resource_type {
+        return Err(AppError::IdempotencyMismatch);
+    }
+    Ok(rec.resource_id)
+}

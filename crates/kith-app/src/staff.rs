@@ -1,0 +1,133 @@
+//! Staff users, API tokens, authentication and field visibility.
+
+use crate::{App, AppError, Principal, Result};
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use kith_domain::{Email, Field, FieldVisibility, Invalid, Role, TokenId, UserId};
+use kith_store::staff::{Token, User};
+use ring::rand::{SecureRandom, SystemRandom};
+
+/// Prefix of every API token, so leaked tokens are recognisable by scanners.
+pub const TOKEN_PREFIX: &str = "kith_";
+pub const MIN_PASSWORD: usize = 12;
+
+fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut b = [0u8; N];
+    SystemRandom::new().fill(&mut b).expect("system randomness");
+    b
+}
+
+fn token_hash(token: &str) -> Vec<u8> {
+    ring::digest::digest(&ring::digest::SHA256, token.as_bytes()).as_ref().to_vec()
+}
+
+/// argon2id with the crate's defaults (19 MiB, 2 passes).
+pub fn hash_password(password: &str) -> Result<String> {
+    if password.chars().count() < MIN_PASSWORD || password.len() > 1024 {
+        return Err(Invalid::one("password", format!("must be {MIN_PASSWORD} to 1024 characters")).into());
+    }
+    let salt = SaltString::encode_b64(&random_bytes::<16>()).map_err(|_| AppError::Invalid(Invalid::one("password", "cannot be hashed")))?;
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|_| AppError::Invalid(Invalid::one("password", "cannot be hashed")))
+}
+
+pub fn verify_password(hash: &str, password: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+}
+
+impl App {
+    /// Resolves a bearer token to the acting principal.
+    pub async fn authenticate(&self, token: &str, request_id: String) -> Result<Principal> {
+        if !token.starts_with(TOKEN_PREFIX) || token.len() > 200 {
+            return Err(AppError::Unauthenticated);
+        }
+        let owner = self.store.token_owner(&token_hash(token)).await?.ok_or(AppError::Unauthenticated)?;
+        Ok(Principal { user: owner.user, role: owner.role, request_id })
+    }
+
+    pub async fn add_user(&self, p: &Principal, email: &str, role: Role, password: &str) -> Result<User> {
+        p.require(p.role.can_administer(), "manage users")?;
+        let email = Email::parse(email).map_err(|_| Invalid::one("email", "is not a valid email address"))?;
+        let user = User {
+            id: UserId::new(),
+            email: email.lookup_key(),
+            role,
+            password_hash: hash_password(password)?,
+            created_at: time::OffsetDateTime::now_utc(),
+            disabled: false,
+        };
+        self.store.insert_user(&p.ctx(), &user).await?;
+        Ok(user)
+    }
+
+    pub async fn list_users(&self, p: &Principal) -> Result<Vec<User>> {
+        p.require(p.role.can_administer(), "manage users")?;
+        Ok(self.store.list_users().await?)
+    }
+
+    pub async fn user_by_email(&self, p: &Principal, email: &str) -> Result<User> {
+        p.require(p.role.can_administer(), "manage users")?;
+        let email = Email::parse(email).map_err(|_| Invalid::one("email", "is not a valid email address"))?;
+        self.store.user_by_email(&email.lookup_key()).await?.ok_or(AppError::NotFound("user"))
+    }
+
+    /// Creates a token for a user; the clear token is returned once and only
+    /// its hash is stored.
+    pub async fn create_token(&self, p: &Principal, user: UserId, name: &str) -> Result<(Token, String)> {
+        p.require(p.role.can_administer() || p.user == user, "create tokens for others")?;
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+            return Err(Invalid::one("name", "must be 1 to 100 characters").into());
+        }
+        self.store.get_user(user).await?.ok_or(AppError::NotFound("user"))?;
+        let secret = format!("{TOKEN_PREFIX}{}", URL_SAFE_NO_PAD.encode(random_bytes::<32>()));
+        let token = Token { id: TokenId::new(), user, name: name.to_owned(), created_at: time::OffsetDateTime::now_utc(), revoked_at: None };
+        self.store.insert_token(&p.ctx(), &token, &token_hash(&secret)).await?;
+        Ok((token, secret))
+    }
+
+    pub async fn revoke_token(&self, p: &Principal, id: TokenId) -> Result<()> {
+        let tokens = self.store.list_tokens(None).await?;
+        let t = tokens.iter().find(|t| t.id == id).ok_or(AppError::NotFound("token"))?;
+        p.require(p.role.can_administer() || p.user == t.user, "revoke tokens of others")?;
+        self.store.revoke_token(&p.ctx(), id).await.map_err(|e| match e {
+            kith_store::StoreError::NotFound => AppError::NotFound("token"),
+            e => e.into(),
+        })
+    }
+
+    pub async fn list_tokens(&self, p: &Principal, user: Option<UserId>) -> Result<Vec<Token>> {
+        let user = if p.role.can_administer() { user } else { Some(p.user) };
+        Ok(self.store.list_tokens(user).await?)
+    }
+
+    pub async fn field_visibility_matrix(&self, p: &Principal) -> Result<FieldVisibility> {
+        p.require(p.role.can_administer(), "manage field visibility")?;
+        Ok((*self.field_visibility().await?).clone())
+    }
+
+    pub async fn set_field_visibility(&self, p: &Principal, role: Role, field: Field, visible: bool) -> Result<FieldVisibility> {
+        p.require(p.role.can_administer(), "manage field visibility")?;
+        self.store.set_field_visibility(&p.ctx(), role, field, visible).await?;
+        self.invalidate_visibility();
+        self.field_visibility_matrix(p).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_hash_and_verify() {
+        let h = hash_password("correct horse battery").unwrap();
+        assert!(h.starts_with("$argon2id$"));
+        assert!(verify_password(&h, "correct horse battery"));
+        assert!(!verify_password(&h, "wrong horse battery"));
+        assert!(hash_password("short").is_err());
+    }
+}

@@ -1,0 +1,16 @@
+//! Kith's domain: the words the code speaks, and pure rules over them.
+//!
+//! Nothing here performs I/O, knows SQL or HTTP, or is async. Values that
+//! need checking (emails, phones, roles…) are newtypes built only through a
+//! checking constructor, so the layers above cannot hold an invalid one.
+
+pub mod contact;
+pub mod error;
+pub mod ids;
+pub mod normalize;
+pub mod role;
+
+pub use contact::{Address, ContactData, Email, InteractionKind, Phone};
+pub use error::{FieldError, Invalid};
+pub use ids::{CompanyId, DealId, InteractionId, SubjectId, TokenId, UserId};
+pub use role::{Field, FieldVisibility, Role};

@@ -1,0 +1,260 @@
+//! The audit chain: append-only, each entry's hash covering the previous
+//! entry's hash and its own fields. It holds ids, never personal values.
+
+use crate::db::{values_placeholders, Exec, Tx, Value, MAX_PARAMS};
+use crate::{args, from_ms, now_ms, Ctx, Store, StoreError};
+use kith_domain::SubjectId;
+use ring::digest;
+use uuid::Uuid;
+
+/// What a new entry says; the store adds sequence, time and hashes.
+#[derive(Clone, Debug)]
+pub struct NewEntry {
+    pub action: &'static str,
+    pub subject: Option<SubjectId>,
+    pub object_type: &'static str,
+    pub object_id: Option<String>,
+}
+
+impl NewEntry {
+    pub fn subject(action: &'static str, subject: SubjectId) -> Self {
+        NewEntry { action, subject: Some(subject), object_type: "contact", object_id: Some(subject.to_string()) }
+    }
+
+    pub fn object(action: &'static str, object_type: &'static str, id: impl ToString) -> Self {
+        NewEntry { action, subject: None, object_type, object_id: Some(id.to_string()) }
+    }
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Entry {
+    pub seq: i64,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: time::OffsetDateTime,
+    pub actor: String,
+    pub action: String,
+    pub subject_id: Option<SubjectId>,
+    pub object_type: String,
+    pub object_id: Option<String>,
+    pub request_id: String,
+}
+
+struct Fields<'a> {
+    seq: i64,
+    at: i64,
+    actor: &'a str,
+    action: &'a str,
+    subject: Option<Uuid>,
+    object_type: &'a str,
+    object_id: Option<&'a str>,
+    request_id: &'a str,
+}
+
+/// SHA-256 over the previous hash and every field, each length-prefixed so
+/// no two different entries encode alike.
+fn entry_hash(prev: &[u8], f: &Fields<'_>) -> Vec<u8> {
+    let mut ctx = digest::Context::new(&digest::SHA256);
+    let mut put = |b: &[u8]| {
+        ctx.update(&(b.len() as u64).to_be_bytes());
+        ctx.update(b);
+    };
+    put(prev);
+    put(&f.seq.to_be_bytes());
+    put(&f.at.to_be_bytes());
+    put(f.actor.as_bytes());
+    put(f.action.as_bytes());
+    put(f.subject.as_ref().map(|u| u.as_bytes().as_slice()).unwrap_or(b"-"));
+    put(f.object_type.as_bytes());
+    put(f.object_id.unwrap_or("-").as_bytes());
+    put(f.request_id.as_bytes());
+    ctx.finish().as_ref().to_vec()
+}
+
+/// Appends `entries` inside `tx`. Taking the head row's lock (by updating
+/// it) serialises appends across transactions and servers.
+pub(crate) async fn append(tx: &mut Tx, ctx: &Ctx, entries: &[NewEntry]) -> Result<(), StoreError> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let n = entries.len() as i64;
+    let head = tx
+        .fetch_optional("UPDATE audit_head SET seq = seq + $1 WHERE id = 1 RETURNING seq, hash", &args![n])
+        .await?
+        .ok_or(StoreError::Corrupt("audit head missing"))?;
+    let last: i64 = head.get(0)?;
+    let mut prev: Vec<u8> = head.get(1)?;
+    let at = now_ms();
+    const COLS: usize = 10;
+    for chunk_start in (0..entries.len()).step_by(MAX_PARAMS / COLS) {
+        let chunk = &entries[chunk_start..entries.len().min(chunk_start + MAX_PARAMS / COLS)];
+        let mut vals: Vec<Value> = Vec::with_capacity(chunk.len() * COLS);
+        for (i, e) in chunk.iter().enumerate() {
+            let seq = last - n + 1 + (chunk_start + i) as i64;
+            let object_id = e.object_id.clone();
+            let f = Fields {
+                seq,
+                at,
+                actor: &ctx.actor,
+                action: e.action,
+                subject: e.subject.map(|s| s.0),
+                object_type: e.object_type,
+                object_id: object_id.as_deref(),
+                request_id: &ctx.request_id,
+            };
+            let hash = entry_hash(&prev, &f);
+            vals.extend(args![
+                seq,
+                at,
+                ctx.actor.as_str(),
+                e.action,
+                e.subject.map(|s| s.0),
+                e.object_type,
+                object_id,
+                ctx.request_id.as_str(),
+                prev.clone(),
+                hash.clone()
+            ]);
+            prev = hash;
+        }
+        let sql = format!(
+            "INSERT INTO audit_log (seq, at, actor, action, subject_id, object_type, object_id, request_id, prev_hash, hash) VALUES {}",
+            values_placeholders(chunk.len(), COLS)
+        );
+        tx.execute(&sql, &vals).await?;
+    }
+    tx.execute("UPDATE audit_head SET hash = $1 WHERE id = 1", &args![prev]).await?;
+    Ok(())
+}
+
+/// What `verify` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// Every entry checks out; `entries` were checked.
+    Intact { entries: i64 },
+    /// The first entry that fails, and why.
+    Broken { seq: i64, reason: &'static str },
+}
+
+/// Which entries to list.
+#[derive(Clone, Debug, Default)]
+pub struct AuditQuery {
+    pub subject: Option<SubjectId>,
+    pub actor: Option<String>,
+    /// Entries with a sequence number above this.
+    pub after: Option<i64>,
+    pub limit: i64,
+}
+
+impl Store {
+    /// Appends entries in a transaction of their own (for reads and exports).
+    pub async fn audit(&self, ctx: &Ctx, entries: &[NewEntry]) -> Result<(), StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        append(&mut tx, ctx, entries).await?;
+        tx.commit().await
+    }
+
+    pub async fn audit_entries(&self, q: &AuditQuery) -> Result<Vec<Entry>, StoreError> {
+        let mut sql = String::from(
+            "SELECT seq, at, actor, action, subject_id, object_type, object_id, request_id FROM audit_log WHERE seq > $1",
+        );
+        let mut vals = args![q.after.unwrap_or(0)];
+        if let Some(s) = q.subject {
+            vals.push(s.0.into());
+            sql.push_str(&format!(" AND subject_id = ${}", vals.len()));
+        }
+        if let Some(a) = &q.actor {
+            vals.push(a.as_str().into());
+            sql.push_str(&format!(" AND actor = ${}", vals.len()));
+        }
+        vals.push(q.limit.into());
+        sql.push_str(&format!(" ORDER BY seq LIMIT ${}", vals.len()));
+        let rows = self.pools.read.conn().await?.fetch_all(&sql, &vals).await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Entry {
+                    seq: r.get(0)?,
+                    at: from_ms(r.get(1)?),
+                    actor: r.get(2)?,
+                    action: r.get(3)?,
+                    subject_id: r.get::<Option<Uuid>>(4)?.map(SubjectId),
+                    object_type: r.get(5)?,
+                    object_id: r.get(6)?,
+                    request_id: r.get(7)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Walks the whole chain in order and names the first entry that was
+    /// edited, removed or reordered (or a head that no longer matches).
+    pub async fn audit_verify(&self) -> Result<Verdict, StoreError> {
+        let mut conn = self.pools.read.conn().await?;
+        let mut prev = vec![0u8; 32];
+        let mut expected_seq = 1i64;
+        loop {
+            let rows = conn
+                .fetch_all(
+                    "SELECT seq, at, actor, action, subject_id, object_type, object_id, request_id, prev_hash, hash \
+                     FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT 5000",
+                    &args![expected_seq],
+                )
+                .await?;
+            if rows.is_empty() {
+                break;
+            }
+            for r in &rows {
+                let seq: i64 = r.get(0)?;
+                if seq != expected_seq {
+                    return Ok(Verdict::Broken { seq, reason: "an entry before this one was removed" });
+                }
+                let actor: String = r.get(2)?;
+                let action: String = r.get(3)?;
+                let object_type: String = r.get(5)?;
+                let object_id: Option<String> = r.get(6)?;
+                let request_id: String = r.get(7)?;
+                let stored_prev: Vec<u8> = r.get(8)?;
+                let stored_hash: Vec<u8> = r.get(9)?;
+                let f = Fields {
+                    seq,
+                    at: r.get(1)?,
+                    actor: &actor,
+                    action: &action,
+                    subject: r.get(4)?,
+                    object_type: &object_type,
+                    object_id: object_id.as_deref(),
+                    request_id: &request_id,
+                };
+                if stored_prev != prev {
+                    return Ok(Verdict::Broken { seq, reason: "does not follow the entry before it (removed or reordered)" });
+                }
+                let h = entry_hash(&prev, &f);
+                if h != stored_hash {
+                    return Ok(Verdict::Broken { seq, reason: "its content was edited" });
+                }
+                prev = h;
+                expected_seq += 1;
+            }
+        }
+        let head = conn
+            .fetch_optional("SELECT seq, hash FROM audit_head WHERE id = 1", &[])
+            .await?
+            .ok_or(StoreError::Corrupt("audit head missing"))?;
+        let head_seq: i64 = head.get(0)?;
+        let head_hash: Vec<u8> = head.get(1)?;
+        if head_seq != expected_seq - 1 || head_hash != prev {
+            return Ok(Verdict::Broken { seq: expected_seq, reason: "entries at the end of the chain were removed" });
+        }
+        Ok(Verdict::Intact { entries: expected_seq - 1 })
+    }
+
+    /// The current head hash, hex-encoded: record it elsewhere to anchor the chain.
+    pub async fn audit_head(&self) -> Result<(i64, String), StoreError> {
+        let mut conn = self.pools.read.conn().await?;
+        let head = conn
+            .fetch_optional("SELECT seq, hash FROM audit_head WHERE id = 1", &[])
+            .await?
+            .ok_or(StoreError::Corrupt("audit head missing"))?;
+        let hash: Vec<u8> = head.get(1)?;
+        Ok((head.get(0)?, hash.iter().map(|b| format!("{b:02x}")).collect()))
+    }
+}

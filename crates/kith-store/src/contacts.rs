@@ -1,0 +1,455 @@
+//! Contacts: the data subjects. Personal fields are one sealed value per
+//! contact; owner, company, tags and times stay in clear for filtering.
+
+use crate::audit::{self, NewEntry};
+use crate::db::{list_placeholders, values_placeholders, Exec, Row, Tx, Value, MAX_PARAMS};
+use crate::idempotency::{self, Claim};
+use crate::vault::{IndexKind, Place, Vault};
+use crate::{args, ct_eq, from_ms, now_ms, Ctx, Store, StoreError};
+use kith_domain::normalize::prefix;
+use kith_domain::{CompanyId, ContactData, Email, Phone, SubjectId, UserId};
+use std::collections::BTreeSet;
+use uuid::Uuid;
+
+/// A contact as stored, personal data opened.
+#[derive(Clone, Debug)]
+pub struct Contact {
+    pub id: SubjectId,
+    pub owner: Option<UserId>,
+    pub company: Option<CompanyId>,
+    pub tags: Vec<String>,
+    pub data: ContactData,
+    pub created_at: time::OffsetDateTime,
+    pub updated_at: time::OffsetDateTime,
+}
+
+/// A contact to create (or the new state of one to update).
+#[derive(Clone, Debug)]
+pub struct ContactInput {
+    pub id: SubjectId,
+    pub owner: Option<UserId>,
+    pub company: Option<CompanyId>,
+    pub tags: Vec<String>,
+    pub data: ContactData,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ContactFilter {
+    pub owner: Option<UserId>,
+    pub tag: Option<String>,
+    pub company: Option<CompanyId>,
+    pub created_from: Option<i64>,
+    pub created_to: Option<i64>,
+    pub updated_from: Option<i64>,
+    pub updated_to: Option<i64>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ContactSort {
+    #[default]
+    CreatedAsc,
+    CreatedDesc,
+    UpdatedAsc,
+    UpdatedDesc,
+}
+
+/// Where a page starts: after the row with this sort value and id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct After {
+    pub key: i64,
+    pub id: Uuid,
+}
+
+const COLS: &str = "c.id, c.owner_id, c.company_id, c.tags, c.sealed, c.created_at, c.updated_at, k.wrapped";
+const FROM: &str = "contacts c JOIN subject_keys k ON k.subject_id = c.id";
+
+fn place(id: SubjectId) -> Place<'static> {
+    Place { table: "contacts", column: "sealed", row: id.0, subject: id }
+}
+
+fn decode(vault: &Vault, r: &Row) -> Result<Contact, StoreError> {
+    let id = SubjectId(r.get(0)?);
+    let key = vault.unwrap_key(id, &r.get::<Vec<u8>>(7)?)?;
+    let plain = key.open(&place(id), &r.get::<Vec<u8>>(4)?)?;
+    let data = serde_json::from_slice(&plain).map_err(|_| StoreError::Corrupt("contact data"))?;
+    let tags: String = r.get(3)?;
+    Ok(Contact {
+        id,
+        owner: r.get::<Option<Uuid>>(1)?.map(UserId),
+        company: r.get::<Option<Uuid>>(2)?.map(CompanyId),
+        tags: serde_json::from_str(&tags).map_err(|_| StoreError::Corrupt("contact tags"))?,
+        data,
+        created_at: from_ms(r.get(5)?),
+        updated_at: from_ms(r.get(6)?),
+    })
+}
+
+/// The blind-index buckets of a contact's data, sorted and without repeats.
+pub fn index_buckets(vault: &Vault, data: &ContactData) -> Vec<i64> {
+    let mut b = BTreeSet::new();
+    for e in &data.emails {
+        b.insert(vault.bucket(IndexKind::Email, &e.lookup_key()));
+    }
+    for p in &data.phones {
+        b.insert(vault.bucket(IndexKind::Phone, &p.lookup_key()));
+    }
+    for w in data.name_words() {
+        b.insert(vault.bucket(IndexKind::Name3, prefix(&w, 3)));
+        if w.chars().count() >= 5 {
+            b.insert(vault.bucket(IndexKind::Name5, prefix(&w, 5)));
+        }
+    }
+    b.into_iter().collect()
+}
+
+/// A contact sealed and indexed, ready to write.
+struct Prepared {
+    id: SubjectId,
+    wrapped: Option<Vec<u8>>,
+    sealed: Vec<u8>,
+    tags_json: String,
+    buckets: Vec<i64>,
+}
+
+fn filter_sql(f: &ContactFilter, vals: &mut Vec<Value>, sql: &mut String) {
+    let mut add = |cond: &str, v: Value, sql: &mut String| {
+        vals.push(v);
+        sql.push_str(&cond.replace('?', &format!("${}", vals.len())));
+    };
+    if let Some(o) = f.owner {
+        add(" AND c.owner_id = ?", o.0.into(), sql);
+    }
+    if let Some(c) = f.company {
+        add(" AND c.company_id = ?", c.0.into(), sql);
+    }
+    if let Some(t) = &f.tag {
+        add(" AND EXISTS (SELECT 1 FROM contact_tags t WHERE t.subject_id = c.id AND t.tag = ?)", t.as_str().into(), sql);
+    }
+    if let Some(v) = f.created_from {
+        add(" AND c.created_at >= ?", v.into(), sql);
+    }
+    if let Some(v) = f.created_to {
+        add(" AND c.created_at < ?", v.into(), sql);
+    }
+    if let Some(v) = f.updated_from {
+        add(" AND c.updated_at >= ?", v.into(), sql);
+    }
+    if let Some(v) = f.updated_to {
+        add(" AND c.updated_at < ?", v.into(), sql);
+    }
+}
+
+/// Checks that every referenced owner and company exists.
+pub(crate) async fn check_refs(
+    tx: &mut Tx,
+    owners: impl IntoIterator<Item = UserId>,
+    companies: impl IntoIterator<Item = CompanyId>,
+) -> Result<(), StoreError> {
+    for (table, field, ids) in [
+        ("users", "owner_id", owners.into_iter().map(|u| u.0).collect::<BTreeSet<_>>()),
+        ("companies", "company_id", companies.into_iter().map(|c| c.0).collect::<BTreeSet<_>>()),
+    ] {
+        let ids: Vec<Uuid> = ids.into_iter().collect();
+        for chunk in ids.chunks(MAX_PARAMS) {
+            let sql = format!("SELECT COUNT(*) FROM {table} WHERE id IN ({})", list_placeholders(1, chunk.len()));
+            let vals: Vec<Value> = chunk.iter().map(|u| Value::Uuid(*u)).collect();
+            let n: i64 = tx.fetch_optional(&sql, &vals).await?.ok_or(StoreError::NotFound)?.get(0)?;
+            if n != chunk.len() as i64 {
+                return Err(StoreError::MissingRef(field));
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn insert_index(tx: &mut Tx, entries: &mut [(i64, Uuid)]) -> Result<(), StoreError> {
+    // Sorted, so the B-tree is walked in order and each page touched once.
+    entries.sort_unstable();
+    for chunk in entries.chunks(MAX_PARAMS / 2) {
+        let sql = format!(
+            "INSERT INTO blind_index (bucket, subject_id) VALUES {} ON CONFLICT DO NOTHING",
+            values_placeholders(chunk.len(), 2)
+        );
+        let vals: Vec<Value> = chunk.iter().flat_map(|(b, s)| [Value::I64(*b), Value::Uuid(*s)]).collect();
+        tx.execute(&sql, &vals).await?;
+    }
+    Ok(())
+}
+
+async fn insert_tags(tx: &mut Tx, tags: &[(Uuid, &str)]) -> Result<(), StoreError> {
+    for chunk in tags.chunks(MAX_PARAMS / 2) {
+        let sql = format!("INSERT INTO contact_tags (subject_id, tag) VALUES {}", values_placeholders(chunk.len(), 2));
+        let vals: Vec<Value> = chunk.iter().flat_map(|(s, t)| [Value::Uuid(*s), Value::from(*t)]).collect();
+        tx.execute(&sql, &vals).await?;
+    }
+    Ok(())
+}
+
+fn dedup_tags(tags: &[String]) -> Vec<String> {
+    tags.iter().cloned().collect::<BTreeSet<_>>().into_iter().collect()
+}
+
+impl Store {
+    fn prepare(&self, c: &ContactInput, wrapped_key: Option<&[u8]>) -> Result<Prepared, StoreError> {
+        let (key, wrapped) = match wrapped_key {
+            Some(w) => (self.vault.unwrap_key(c.id, w)?, None),
+            None => {
+                let (k, w) = self.vault.new_subject_key(c.id);
+                (k, Some(w))
+            }
+        };
+        let plain = serde_json::to_vec(&c.data).map_err(|_| StoreError::Corrupt("contact data"))?;
+        Ok(Prepared {
+            id: c.id,
+            wrapped,
+            sealed: key.seal(&place(c.id), &plain),
+            tags_json: serde_json::to_string(&dedup_tags(&c.tags)).map_err(|_| StoreError::Corrupt("contact tags"))?,
+            buckets: index_buckets(&self.vault, &c.data),
+        })
+    }
+
+    /// Creates contacts in one transaction: keys, sealed rows, index entries,
+    /// tags and one audit entry each. Batches are written with multi-row
+    /// statements; a single create is a batch of one.
+    pub async fn insert_contacts(
+        &self,
+        ctx: &Ctx,
+        items: &[ContactInput],
+        claim: Option<&Claim>,
+    ) -> Result<(), StoreError> {
+        let prepared = items.iter().map(|c| self.prepare(c, None)).collect::<Result<Vec<_>, _>>()?;
+        let now = now_ms();
+        let mut tx = self.pools.write.begin().await?;
+        if let Some(claim) = claim {
+            idempotency::claim(&mut tx, claim, "contact", items[0].id.0).await?;
+        }
+        check_refs(&mut tx, items.iter().filter_map(|c| c.owner), items.iter().filter_map(|c| c.company)).await?;
+
+        for chunk in prepared.chunks(MAX_PARAMS / 3) {
+            let sql = format!(
+                "INSERT INTO subject_keys (subject_id, kek_id, wrapped) VALUES {}",
+                values_placeholders(chunk.len(), 3)
+            );
+            let mut vals = Vec::with_capacity(chunk.len() * 3);
+            for p in chunk {
+                vals.extend(args![p.id.0, self.vault.kek_id(), p.wrapped.clone().unwrap_or_default()]);
+            }
+            tx.execute(&sql, &vals).await?;
+        }
+        for (chunk, inputs) in prepared.chunks(MAX_PARAMS / 7).zip(items.chunks(MAX_PARAMS / 7)) {
+            let sql = format!(
+                "INSERT INTO contacts (id, owner_id, company_id, tags, sealed, created_at, updated_at) VALUES {}",
+                values_placeholders(chunk.len(), 7)
+            );
+            let mut vals = Vec::with_capacity(chunk.len() * 7);
+            for (p, c) in chunk.iter().zip(inputs) {
+                vals.extend(args![
+                    p.id.0,
+                    c.owner.map(|u| u.0),
+                    c.company.map(|c| c.0),
+                    p.tags_json.clone(),
+                    p.sealed.clone(),
+                    now,
+                    now
+                ]);
+            }
+            tx.execute(&sql, &vals).await?;
+        }
+        let mut entries: Vec<(i64, Uuid)> =
+            prepared.iter().flat_map(|p| p.buckets.iter().map(move |b| (*b, p.id.0))).collect();
+        insert_index(&mut tx, &mut entries).await?;
+        let tags: Vec<(Uuid, String)> = items.iter().flat_map(|c| dedup_tags(&c.tags).into_iter().map(move |t| (c.id.0, t))).collect();
+        let tag_refs: Vec<(Uuid, &str)> = tags.iter().map(|(s, t)| (*s, t.as_str())).collect();
+        insert_tags(&mut tx, &tag_refs).await?;
+        let audit: Vec<NewEntry> = items.iter().map(|c| NewEntry::subject("contact.create", c.id)).collect();
+        audit::append(&mut tx, ctx, &audit).await?;
+        tx.commit().await
+    }
+
+    /// Replaces a contact's owner, company, tags and personal data; re-seals
+    /// and re-indexes it.
+    pub async fn update_contact(&self, ctx: &Ctx, c: &ContactInput) -> Result<(), StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        let wrapped: Vec<u8> = tx
+            .fetch_optional("SELECT wrapped FROM subject_keys WHERE subject_id = $1", &args![c.id.0])
+            .await?
+            .ok_or(StoreError::NotFound)?
+            .get(0)?;
+        check_refs(&mut tx, c.owner, c.company).await?;
+        let p = self.prepare(c, Some(&wrapped))?;
+        let n = tx
+            .execute(
+                "UPDATE contacts SET owner_id = $1, company_id = $2, tags = $3, sealed = $4, updated_at = $5 WHERE id = $6",
+                &args![c.owner.map(|u| u.0), c.company.map(|c| c.0), p.tags_json, p.sealed, now_ms(), c.id.0],
+            )
+            .await?;
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        tx.execute("DELETE FROM blind_index WHERE subject_id = $1", &args![c.id.0]).await?;
+        let mut entries: Vec<(i64, Uuid)> = p.buckets.iter().map(|b| (*b, c.id.0)).collect();
+        insert_index(&mut tx, &mut entries).await?;
+        tx.execute("DELETE FROM contact_tags WHERE subject_id = $1", &args![c.id.0]).await?;
+        let tags = dedup_tags(&c.tags);
+        let tag_refs: Vec<(Uuid, &str)> = tags.iter().map(|t| (c.id.0, t.as_str())).collect();
+        insert_tags(&mut tx, &tag_refs).await?;
+        audit::append(&mut tx, ctx, &[NewEntry::subject("contact.update", c.id)]).await?;
+        tx.commit().await
+    }
+
+    /// Deletes a contact and everything personal about it in one
+    /// transaction — its key first among equals: without it no copy of its
+    /// sealed values can be opened again — then checkpoints SQLite so the
+    /// bytes are gone from the file and the WAL.
+    pub async fn delete_contact(&self, ctx: &Ctx, id: SubjectId) -> Result<(), StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        let n = tx.execute("DELETE FROM subject_keys WHERE subject_id = $1", &args![id.0]).await?;
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        for sql in [
+            "DELETE FROM blind_index WHERE subject_id = $1",
+            "DELETE FROM contact_tags WHERE subject_id = $1",
+            "DELETE FROM interactions WHERE subject_id = $1",
+            "DELETE FROM deal_contacts WHERE subject_id = $1",
+            "DELETE FROM contacts WHERE id = $1",
+        ] {
+            tx.execute(sql, &args![id.0]).await?;
+        }
+        audit::append(&mut tx, ctx, &[NewEntry::subject("contact.delete", id)]).await?;
+        tx.commit().await?;
+        self.checkpoint().await
+    }
+
+    /// One contact, in one statement.
+    pub async fn get_contact(&self, id: SubjectId) -> Result<Option<Contact>, StoreError> {
+        let sql = format!("SELECT {COLS} FROM {FROM} WHERE c.id = $1");
+        let row = self.pools.read.conn().await?.fetch_optional(&sql, &args![id.0]).await?;
+        row.map(|r| decode(&self.vault, &r)).transpose()
+    }
+
+    /// A page of contacts in the given order.
+    pub async fn list_contacts(
+        &self,
+        filter: &ContactFilter,
+        sort: ContactSort,
+        after: Option<After>,
+        limit: i64,
+    ) -> Result<Vec<Contact>, StoreError> {
+        let (col, dir, cmp) = match sort {
+            ContactSort::CreatedAsc => ("c.created_at", "ASC", ">"),
+            ContactSort::CreatedDesc => ("c.created_at", "DESC", "<"),
+            ContactSort::UpdatedAsc => ("c.updated_at", "ASC", ">"),
+            ContactSort::UpdatedDesc => ("c.updated_at", "DESC", "<"),
+        };
+        let mut sql = format!("SELECT {COLS} FROM {FROM} WHERE 1 = 1");
+        let mut vals = Vec::new();
+        filter_sql(filter, &mut vals, &mut sql);
+        if let Some(a) = after {
+            vals.push(a.key.into());
+            vals.push(a.id.into());
+            sql.push_str(&format!(" AND ({col}, c.id) {cmp} (${}, ${})", vals.len() - 1, vals.len()));
+        }
+        vals.push(limit.into());
+        sql.push_str(&format!(" ORDER BY {col} {dir}, c.id {dir} LIMIT ${}", vals.len()));
+        let rows = self.pools.read.conn().await?.fetch_all(&sql, &vals).await?;
+        rows.iter().map(|r| decode(&self.vault, r)).collect()
+    }
+
+    /// Contacts holding this email: one statement for the candidates in its
+    /// bucket, then each opened and compared.
+    pub async fn find_by_email(&self, email: &Email) -> Result<Vec<Contact>, StoreError> {
+        let key = email.lookup_key();
+        let found = self.by_bucket(self.vault.bucket(IndexKind::Email, &key)).await?;
+        Ok(found.into_iter().filter(|c| c.data.emails.iter().any(|e| ct_eq(e.lookup_key().as_bytes(), key.as_bytes()))).collect())
+    }
+
+    pub async fn find_by_phone(&self, phone: &Phone) -> Result<Vec<Contact>, StoreError> {
+        let key = phone.lookup_key();
+        let found = self.by_bucket(self.vault.bucket(IndexKind::Phone, &key)).await?;
+        Ok(found.into_iter().filter(|c| c.data.phones.iter().any(|p| ct_eq(p.lookup_key().as_bytes(), key.as_bytes()))).collect())
+    }
+
+    async fn by_bucket(&self, bucket: i64) -> Result<Vec<Contact>, StoreError> {
+        let sql = format!("SELECT {COLS} FROM blind_index b JOIN {FROM} ON c.id = b.subject_id WHERE b.bucket = $1");
+        let rows = self.pools.read.conn().await?.fetch_all(&sql, &args![bucket]).await?;
+        rows.iter().map(|r| decode(&self.vault, r)).collect()
+    }
+
+    /// Contacts having, for every word of `query`, a name word starting with
+    /// it (folded: case- and accent-insensitive), in id (creation) order,
+    /// after `after`, at most `limit`. Candidates come from the prefix index
+    /// of the query's longest word and are opened in chunks until enough
+    /// match.
+    pub async fn search_name(
+        &self,
+        query: &str,
+        filter: &ContactFilter,
+        after: Option<Uuid>,
+        limit: usize,
+    ) -> Result<Vec<Contact>, StoreError> {
+        let words = kith_domain::normalize::words(query);
+        let Some(longest) = words.iter().max_by_key(|w| w.chars().count()) else {
+            return Ok(Vec::new());
+        };
+        let bucket = if longest.chars().count() >= 5 {
+            self.vault.bucket(IndexKind::Name5, prefix(longest, 5))
+        } else {
+            self.vault.bucket(IndexKind::Name3, prefix(longest, 3))
+        };
+        let matches = |c: &Contact| {
+            let names = c.data.name_words();
+            words.iter().all(|q| {
+                // A short query word matches short whole words and prefixes alike.
+                names.iter().any(|n| n.starts_with(q.as_str()))
+            })
+        };
+        let mut out = Vec::new();
+        let mut cursor = after;
+        let chunk = (limit * 2).clamp(16, 500) as i64;
+        loop {
+            let mut sql = format!("SELECT {COLS} FROM blind_index b JOIN {FROM} ON c.id = b.subject_id WHERE b.bucket = $1");
+            let mut vals = args![bucket];
+            filter_sql(filter, &mut vals, &mut sql);
+            if let Some(a) = cursor {
+                vals.push(a.into());
+                sql.push_str(&format!(" AND b.subject_id > ${}", vals.len()));
+            }
+            vals.push(chunk.into());
+            sql.push_str(&format!(" ORDER BY b.subject_id LIMIT ${}", vals.len()));
+            let rows = self.pools.read.conn().await?.fetch_all(&sql, &vals).await?;
+            let n = rows.len();
+            for r in &rows {
+                let c = decode(&self.vault, r)?;
+                cursor = Some(c.id.0);
+                if matches(&c) {
+                    out.push(c);
+                    if out.len() == limit {
+                        return Ok(out);
+                    }
+                }
+            }
+            if (n as i64) < chunk {
+                return Ok(out);
+            }
+        }
+    }
+
+    /// The raw stored bytes of a contact's key and sealed row: for tests that
+    /// prove erasure leaves no copy behind.
+    pub async fn raw_contact_bytes(&self, id: SubjectId) -> Result<Option<(Vec<u8>, Vec<u8>)>, StoreError> {
+        let sql = format!("SELECT k.wrapped, c.sealed FROM {FROM} WHERE c.id = $1");
+        let row = self.pools.read.conn().await?.fetch_optional(&sql, &args![id.0]).await?;
+        row.map(|r| Ok((r.get(0)?, r.get(1)?))).transpose()
+    }
+
+    /// How many contacts exist.
+    pub async fn count_contacts(&self) -> Result<i64, StoreError> {
+        self.pools.read.conn().await?.fetch_optional("SELECT COUNT(*) FROM contacts", &[]).await?.ok_or(StoreError::NotFound)?.get(0)
+    }
+}
+
+/// Folds a tag for storage: trimmed, lower-cased.
+pub fn normalise_tag(t: &str) -> String {
+    t.trim().to_lowercase()
+}

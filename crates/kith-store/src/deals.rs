@@ -1,0 +1,263 @@
+//! Deals in a pipeline of stages. Every stage change is recorded.
+
+use crate::audit::{self, NewEntry};
+use crate::db::{list_placeholders, values_placeholders, Exec, Row, Tx, Value};
+use crate::idempotency::{self, Claim};
+use crate::{args, from_ms, now_ms, Ctx, Store, StoreError};
+use kith_domain::{CompanyId, DealId, SubjectId, UserId};
+use std::collections::{BTreeSet, HashMap};
+use uuid::Uuid;
+
+#[derive(Clone, Debug)]
+pub struct Stage {
+    pub key: String,
+    pub name: String,
+    pub position: i64,
+    pub closed: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Deal {
+    pub id: DealId,
+    pub title: String,
+    pub stage: String,
+    pub amount_minor: Option<i64>,
+    pub currency: Option<String>,
+    pub owner: Option<UserId>,
+    pub company: Option<CompanyId>,
+    pub contacts: Vec<SubjectId>,
+    pub created_at: time::OffsetDateTime,
+    pub updated_at: time::OffsetDateTime,
+}
+
+#[derive(Clone, Debug)]
+pub struct DealInput {
+    pub id: DealId,
+    pub title: String,
+    pub stage: String,
+    pub amount_minor: Option<i64>,
+    pub currency: Option<String>,
+    pub owner: Option<UserId>,
+    pub company: Option<CompanyId>,
+    pub contacts: Vec<SubjectId>,
+}
+
+#[derive(Clone, Debug)]
+pub struct StageChange {
+    pub from: Option<String>,
+    pub to: String,
+    pub changed_by: String,
+    pub changed_at: time::OffsetDateTime,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct DealFilter {
+    pub stage: Option<String>,
+    pub owner: Option<UserId>,
+    pub company: Option<CompanyId>,
+    pub contact: Option<SubjectId>,
+    pub created_from: Option<i64>,
+    pub created_to: Option<i64>,
+    pub updated_from: Option<i64>,
+    pub updated_to: Option<i64>,
+}
+
+const COLS: &str = "d.id, d.title, d.stage, d.amount_minor, d.currency, d.owner_id, d.company_id, d.created_at, d.updated_at";
+
+fn decode(r: &Row) -> Result<Deal, StoreError> {
+    Ok(Deal {
+        id: DealId(r.get(0)?),
+        title: r.get(1)?,
+        stage: r.get(2)?,
+        amount_minor: r.get(3)?,
+        currency: r.get(4)?,
+        owner: r.get::<Option<Uuid>>(5)?.map(UserId),
+        company: r.get::<Option<Uuid>>(6)?.map(CompanyId),
+        contacts: Vec::new(),
+        created_at: from_ms(r.get(7)?),
+        updated_at: from_ms(r.get(8)?),
+    })
+}
+
+async fn check_stage(tx: &mut Tx, stage: &str) -> Result<(), StoreError> {
+    tx.fetch_optional("SELECT key FROM deal_stages WHERE key = $1", &args![stage]).await?.ok_or(StoreError::MissingRef("stage"))?;
+    Ok(())
+}
+
+async fn set_contacts(tx: &mut Tx, deal: DealId, contacts: &[SubjectId]) -> Result<(), StoreError> {
+    tx.execute("DELETE FROM deal_contacts WHERE deal_id = $1", &args![deal.0]).await?;
+    let ids: Vec<Uuid> = contacts.iter().map(|c| c.0).collect::<BTreeSet<_>>().into_iter().collect();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let sql = format!("SELECT COUNT(*) FROM contacts WHERE id IN ({})", list_placeholders(1, ids.len()));
+    let vals: Vec<Value> = ids.iter().map(|u| Value::Uuid(*u)).collect();
+    let n: i64 = tx.fetch_optional(&sql, &vals).await?.ok_or(StoreError::NotFound)?.get(0)?;
+    if n != ids.len() as i64 {
+        return Err(StoreError::MissingRef("contact_ids"));
+    }
+    let sql = format!("INSERT INTO deal_contacts (deal_id, subject_id) VALUES {}", values_placeholders(ids.len(), 2));
+    let vals: Vec<Value> = ids.iter().flat_map(|s| [Value::Uuid(deal.0), Value::Uuid(*s)]).collect();
+    tx.execute(&sql, &vals).await?;
+    Ok(())
+}
+
+async fn record_stage(tx: &mut Tx, ctx: &Ctx, deal: DealId, from: Option<&str>, to: &str) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO deal_stage_changes (id, deal_id, from_stage, to_stage, changed_by, changed_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        &args![Uuid::now_v7(), deal.0, from.map(str::to_owned), to, ctx.actor.as_str(), now_ms()],
+    )
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    pub async fn stages(&self) -> Result<Vec<Stage>, StoreError> {
+        let rows = self
+            .pools
+            .read
+            .conn()
+            .await?
+            .fetch_all("SELECT key, name, position, closed FROM deal_stages ORDER BY position", &[])
+            .await?;
+        rows.iter().map(|r| Ok(Stage { key: r.get(0)?, name: r.get(1)?, position: r.get(2)?, closed: r.get(3)? })).collect()
+    }
+
+    pub async fn insert_deal(&self, ctx: &Ctx, d: &DealInput, claim: Option<&Claim>) -> Result<(), StoreError> {
+        let now = now_ms();
+        let mut tx = self.pools.write.begin().await?;
+        if let Some(claim) = claim {
+            idempotency::claim(&mut tx, claim, "deal", d.id.0).await?;
+        }
+        check_stage(&mut tx, &d.stage).await?;
+        crate::contacts::check_refs(&mut tx, d.owner, d.company).await?;
+        tx.execute(
+            "INSERT INTO deals (id, title, stage, amount_minor, currency, owner_id, company_id, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            &args![d.id.0, d.title.as_str(), d.stage.as_str(), d.amount_minor, d.currency.clone(), d.owner.map(|u| u.0), d.company.map(|c| c.0), now, now],
+        )
+        .await?;
+        set_contacts(&mut tx, d.id, &d.contacts).await?;
+        record_stage(&mut tx, ctx, d.id, None, &d.stage).await?;
+        audit::append(&mut tx, ctx, &[NewEntry::object("deal.create", "deal", d.id)]).await?;
+        tx.commit().await
+    }
+
+    /// Replaces a deal's fields; a change of stage is recorded.
+    pub async fn update_deal(&self, ctx: &Ctx, d: &DealInput) -> Result<(), StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        let old_stage: String = tx
+            .fetch_optional("SELECT stage FROM deals WHERE id = $1", &args![d.id.0])
+            .await?
+            .ok_or(StoreError::NotFound)?
+            .get(0)?;
+        check_stage(&mut tx, &d.stage).await?;
+        crate::contacts::check_refs(&mut tx, d.owner, d.company).await?;
+        tx.execute(
+            "UPDATE deals SET title = $1, stage = $2, amount_minor = $3, currency = $4, owner_id = $5, company_id = $6, updated_at = $7 WHERE id = $8",
+            &args![d.title.as_str(), d.stage.as_str(), d.amount_minor, d.currency.clone(), d.owner.map(|u| u.0), d.company.map(|c| c.0), now_ms(), d.id.0],
+        )
+        .await?;
+        set_contacts(&mut tx, d.id, &d.contacts).await?;
+        let mut audit = vec![NewEntry::object("deal.update", "deal", d.id)];
+        if old_stage != d.stage {
+            record_stage(&mut tx, ctx, d.id, Some(&old_stage), &d.stage).await?;
+            audit.push(NewEntry::object("deal.stage_change", "deal", d.id));
+        }
+        audit::append(&mut tx, ctx, &audit).await?;
+        tx.commit().await
+    }
+
+    pub async fn delete_deal(&self, ctx: &Ctx, id: DealId) -> Result<(), StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        tx.execute("DELETE FROM deal_contacts WHERE deal_id = $1", &args![id.0]).await?;
+        tx.execute("DELETE FROM deal_stage_changes WHERE deal_id = $1", &args![id.0]).await?;
+        let n = tx.execute("DELETE FROM deals WHERE id = $1", &args![id.0]).await?;
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        audit::append(&mut tx, ctx, &[NewEntry::object("deal.delete", "deal", id)]).await?;
+        tx.commit().await
+    }
+
+    pub async fn get_deal(&self, id: DealId) -> Result<Option<Deal>, StoreError> {
+        let mut deals = self.deals_where("d.id = $1", args![id.0], 1).await?;
+        Ok(deals.pop())
+    }
+
+    /// Deals in creation order after `after`, filtered.
+    pub async fn list_deals(&self, f: &DealFilter, after: Option<Uuid>, limit: i64) -> Result<Vec<Deal>, StoreError> {
+        let mut cond = String::from("1 = 1");
+        let mut vals: Vec<Value> = Vec::new();
+        let mut add = |c: &str, v: Value, cond: &mut String| {
+            vals.push(v);
+            cond.push_str(&c.replace('?', &format!("${}", vals.len())));
+        };
+        if let Some(s) = &f.stage {
+            add(" AND d.stage = ?", s.as_str().into(), &mut cond);
+        }
+        if let Some(o) = f.owner {
+            add(" AND d.owner_id = ?", o.0.into(), &mut cond);
+        }
+        if let Some(c) = f.company {
+            add(" AND d.company_id = ?", c.0.into(), &mut cond);
+        }
+        if let Some(c) = f.contact {
+            add(" AND EXISTS (SELECT 1 FROM deal_contacts x WHERE x.deal_id = d.id AND x.subject_id = ?)", c.0.into(), &mut cond);
+        }
+        for (col, op, v) in [
+            ("created_at", ">=", f.created_from),
+            ("created_at", "<", f.created_to),
+            ("updated_at", ">=", f.updated_from),
+            ("updated_at", "<", f.updated_to),
+        ] {
+            if let Some(v) = v {
+                add(&format!(" AND d.{col} {op} ?"), v.into(), &mut cond);
+            }
+        }
+        if let Some(a) = after {
+            add(" AND d.id > ?", a.into(), &mut cond);
+        }
+        self.deals_where(&cond, vals, limit).await
+    }
+
+    async fn deals_where(&self, cond: &str, mut vals: Vec<Value>, limit: i64) -> Result<Vec<Deal>, StoreError> {
+        vals.push(limit.into());
+        let sql = format!("SELECT {COLS} FROM deals d WHERE {cond} ORDER BY d.id LIMIT ${}", vals.len());
+        let mut conn = self.pools.read.conn().await?;
+        let rows = conn.fetch_all(&sql, &vals).await?;
+        let mut deals: Vec<Deal> = rows.iter().map(decode).collect::<Result<_, _>>()?;
+        if deals.is_empty() {
+            return Ok(deals);
+        }
+        let sql = format!(
+            "SELECT deal_id, subject_id FROM deal_contacts WHERE deal_id IN ({}) ORDER BY subject_id",
+            list_placeholders(1, deals.len())
+        );
+        let ids: Vec<Value> = deals.iter().map(|d| Value::Uuid(d.id.0)).collect();
+        let mut links: HashMap<Uuid, Vec<SubjectId>> = HashMap::new();
+        for r in conn.fetch_all(&sql, &ids).await? {
+            links.entry(r.get(0)?).or_default().push(SubjectId(r.get(1)?));
+        }
+        for d in &mut deals {
+            d.contacts = links.remove(&d.id.0).unwrap_or_default();
+        }
+        Ok(deals)
+    }
+
+    pub async fn deal_history(&self, id: DealId) -> Result<Vec<StageChange>, StoreError> {
+        let rows = self
+            .pools
+            .read
+            .conn()
+            .await?
+            .fetch_all(
+                "SELECT from_stage, to_stage, changed_by, changed_at FROM deal_stage_changes WHERE deal_id = $1 ORDER BY changed_at, id",
+                &args![id.0],
+            )
+            .await?;
+        rows.iter()
+            .map(|r| Ok(StageChange { from: r.get(0)?, to: r.get(1)?, changed_by: r.get(2)?, changed_at: from_ms(r.get(3)?) }))
+            .collect()
+    }
+}

@@ -1,0 +1,119 @@
+//! Kith's storage: SQLite or PostgreSQL through one code path ([`db`]), the
+//! vault ([`vault`]), and the audit chain ([`audit`]).
+//!
+//! Nothing here knows who is asking or whether they may: the `app` layer
+//! decides that and hands the store an audit [`Ctx`] so every change and its
+//! audit entry commit in one transaction.
+
+pub mod audit;
+pub mod companies;
+pub mod contacts;
+pub mod db;
+pub mod deals;
+pub mod idempotency;
+pub mod interactions;
+pub mod staff;
+pub mod vault;
+
+use std::sync::Arc;
+
+pub use db::Engine;
+pub use vault::Vault;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error")]
+    Db(#[from] sqlx::Error),
+    #[error("database migration failed")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("a sealed value failed to open (wrong master key or tampered data)")]
+    Crypto,
+    #[error("{0}")]
+    Config(String),
+    #[error("not found")]
+    NotFound,
+    /// A referenced record (named by the field) does not exist.
+    #[error("{0} refers to a record that does not exist")]
+    MissingRef(&'static str),
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    /// The idempotency key was already used by an earlier request.
+    #[error("idempotency key already used")]
+    IdempotencyReplay,
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(&'static str),
+}
+
+/// Who acts and in which request: recorded in the audit entry of each change.
+#[derive(Clone, Debug)]
+pub struct Ctx {
+    /// `user:<id>` for staff, `cli` or `system` otherwise. Never a name or email.
+    pub actor: String,
+    pub request_id: String,
+}
+
+/// The store: pools plus the vault.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pub(crate) pools: db::Pools,
+    pub(crate) vault: Arc<Vault>,
+}
+
+impl Store {
+    /// Connects (creating the SQLite file if needed). Does not migrate.
+    pub async fn connect(url: &str, vault: Vault) -> Result<Store, StoreError> {
+        Ok(Store { pools: db::Pools::connect(url).await?, vault: Arc::new(vault) })
+    }
+
+    /// Applies pending migrations. Safe to run from several servers at once
+    /// on PostgreSQL (the migrator takes an advisory lock).
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        self.pools.migrate().await
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.pools.write.engine()
+    }
+
+    pub fn vault(&self) -> &Vault {
+        &self.vault
+    }
+
+    pub async fn close(&self) {
+        self.pools.write.close().await;
+        self.pools.read.close().await;
+    }
+
+    /// SQLite: moves the WAL into the database file and truncates the WAL to
+    /// zero bytes, so deleted content is gone from both. No-op on PostgreSQL.
+    pub async fn checkpoint(&self) -> Result<(), StoreError> {
+        use db::Exec;
+        if self.engine() == Engine::Sqlite {
+            let mut c = self.pools.write.conn().await?;
+            c.fetch_all("PRAGMA wal_checkpoint(TRUNCATE)", &[]).await?;
+        }
+        Ok(())
+    }
+}
+
+/// Unix milliseconds of a time, as stored.
+pub fn to_ms(t: time::OffsetDateTime) -> i64 {
+    (t.unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+/// A stored time back as a UTC date-time.
+pub fn from_ms(ms: i64) -> time::OffsetDateTime {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+}
+
+pub(crate) fn now_ms() -> i64 {
+    to_ms(time::OffsetDateTime::now_utc())
+}
+
+/// Constant-time equality for comparing lookup candidates.
+pub(crate) fn ct_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
