@@ -131,3 +131,11 @@ mod tests {
         assert!(hash_password("short").is_err());
     }
 }
+
+impl App {
+    /// The personal fields `p`'s role may not see (absent from its responses).
+    pub async fn hidden_fields(&self, p: &Principal) -> Result<Vec<Field>> {
+        let v = self.field_visibility().await?;
+        Ok(Field::ALL.into_iter().filter(|f| !v.visible(p.role, *f)).collect())
+    }
+}

@@ -62,6 +62,7 @@ pub struct After {
 
 const COLS: &str = "c.id, c.owner_id, c.company_id, c.tags, c.sealed, c.created_at, c.updated_at, k.wrapped";
 const FROM: &str = "contacts c JOIN subject_keys k ON k.subject_id = c.id";
+const FROM_INDEX: &str = "blind_index b JOIN contacts c ON c.id = b.subject_id JOIN subject_keys k ON k.subject_id = c.id";
 
 fn place(id: SubjectId) -> Place<'static> {
     Place { table: "contacts", column: "sealed", row: id.0, subject: id }
@@ -371,7 +372,7 @@ impl Store {
     }
 
     async fn by_bucket(&self, bucket: i64) -> Result<Vec<Contact>, StoreError> {
-        let sql = format!("SELECT {COLS} FROM blind_index b JOIN {FROM} ON c.id = b.subject_id WHERE b.bucket = $1");
+        let sql = format!("SELECT {COLS} FROM {FROM_INDEX} WHERE b.bucket = $1");
         let rows = self.pools.read.conn().await?.fetch_all(&sql, &args![bucket]).await?;
         rows.iter().map(|r| decode(&self.vault, r)).collect()
     }
@@ -408,7 +409,7 @@ impl Store {
         let mut cursor = after;
         let chunk = (limit * 2).clamp(16, 500) as i64;
         loop {
-            let mut sql = format!("SELECT {COLS} FROM blind_index b JOIN {FROM} ON c.id = b.subject_id WHERE b.bucket = $1");
+            let mut sql = format!("SELECT {COLS} FROM {FROM_INDEX} WHERE b.bucket = $1");
             let mut vals = args![bucket];
             filter_sql(filter, &mut vals, &mut sql);
             if let Some(a) = cursor {

@@ -1,1 +1,87 @@
+//! Kith's HTTP interface: `/api/v1` (JSON, OpenAPI 3.1 at
+//! `/api/v1/openapi.json`, errors as RFC 9457 problem details).
+//!
+//! Handlers parse input into domain types, call one `kith_app` function with
+//! the acting principal, and render the result.
 
+pub mod api;
+pub mod extract;
+pub mod problem;
+
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use kith_app::App;
+use problem::ApiError;
+
+/// Largest request body accepted, in bytes.
+pub const BODY_LIMIT: usize = 1024 * 1024;
+
+/// Gives every request an id (reusing a well-formed `X-Request-Id`) and
+/// returns it in the response, so a user can quote it.
+async fn request_id(mut req: Request, next: Next) -> Response {
+    let id = req
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|s| !s.is_empty() && s.len() <= 64 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        .map(str::to_owned)
+        .unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
+    req.extensions_mut().insert(extract::RequestId(id.clone()));
+    // Paths hold ids only (searches by personal values are POSTs), so they may be logged.
+    let (method, path) = (req.method().clone(), req.uri().path().to_owned());
+    let mut res = next.run(req).await;
+    if let Some(v) = extract::request_id_header(&id) {
+        res.headers_mut().insert("x-request-id", v);
+    }
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res.headers_mut().insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    tracing::info!(request.id = %id, %method, %path, status = res.status().as_u16(), "request");
+    res
+}
+
+/// Problem responses for requests no route takes.
+async fn fallback() -> ApiError {
+    ApiError::not_found()
+}
+
+async fn method_not_allowed(req: Request, next: Next) -> Response {
+    let res = next.run(req).await;
+    if res.status() == StatusCode::METHOD_NOT_ALLOWED {
+        return ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed", "This address does not accept this method.")
+            .into_response();
+    }
+    res
+}
+
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// The whole HTTP application.
+pub fn router(app: App) -> Router {
+    let (api, openapi) = api::router().split_for_parts();
+    let openapi_json = serde_json::to_string(&openapi).expect("the OpenAPI document serialises");
+    Router::new()
+        .nest("/api/v1", api)
+        .route(
+            "/api/v1/openapi.json",
+            axum::routing::get(move || {
+                let body = openapi_json.clone();
+                async move { ([(header::CONTENT_TYPE, "application/json")], body) }
+            }),
+        )
+        .route("/healthz", axum::routing::get(healthz))
+        .fallback(fallback)
+        .layer(axum::middleware::from_fn(method_not_allowed))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn(request_id))
+        .with_state(app)
+}
+
+/// The OpenAPI document, for tests and `kith openapi`.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    api::router().split_for_parts().1
+}

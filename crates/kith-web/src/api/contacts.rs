@@ -1,0 +1,421 @@
+//! `/contacts`: the data subjects.
+
+use super::{double_option, parse_time, BodyErrors, Errors};
+use crate::extract::{Auth, IdemHeader, Json, Path, Query};
+use crate::problem::ApiError;
+use axum::extract::State;
+use axum::http::StatusCode;
+use kith_app::contacts::{ContactPatch, ContactQuery, NewContact};
+use kith_app::kith_store::contacts::{Contact, ContactFilter, ContactSort};
+use kith_app::App;
+use kith_domain::{Address, CompanyId, ContactData, Email, Field, FieldError, Invalid, Phone, SubjectId, UserId};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+/// A postal address.
+#[derive(Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AddressDto {
+    #[schema(max_length = 200)]
+    pub street: Option<String>,
+    #[schema(max_length = 200)]
+    pub postal_code: Option<String>,
+    #[schema(max_length = 200)]
+    pub city: Option<String>,
+    #[schema(max_length = 200)]
+    pub region: Option<String>,
+    #[schema(max_length = 200)]
+    pub country: Option<String>,
+}
+
+impl From<AddressDto> for Address {
+    fn from(a: AddressDto) -> Self {
+        Address { street: a.street, postal_code: a.postal_code, city: a.city, region: a.region, country: a.country }
+    }
+}
+
+impl From<Address> for AddressDto {
+    fn from(a: Address) -> Self {
+        AddressDto { street: a.street, postal_code: a.postal_code, city: a.city, region: a.region, country: a.country }
+    }
+}
+
+/// A contact as the caller's role may see it. Fields the role may not see
+/// are absent and named in `hidden_fields`; empty fields are absent too.
+#[derive(Serialize, ToSchema)]
+pub struct ContactOut {
+    pub id: Uuid,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub emails: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub phones: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<AddressDto>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub job_title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    pub owner_id: Option<Uuid>,
+    pub company_id: Option<Uuid>,
+    pub tags: Vec<String>,
+    /// Personal fields the caller's role may not see.
+    pub hidden_fields: Vec<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: time::OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: time::OffsetDateTime,
+}
+
+pub(crate) fn contact_out(c: Contact, hidden: &[Field]) -> ContactOut {
+    let d = c.data;
+    ContactOut {
+        id: c.id.0,
+        first_name: d.first_name,
+        last_name: d.last_name,
+        emails: d.emails.into_iter().map(String::from).collect(),
+        phones: d.phones.into_iter().map(String::from).collect(),
+        address: d.address.map(Into::into),
+        job_title: d.job_title,
+        notes: d.notes,
+        owner_id: c.owner.map(|u| u.0),
+        company_id: c.company.map(|c| c.0),
+        tags: c.tags,
+        hidden_fields: hidden.iter().map(|f| f.as_str().to_owned()).collect(),
+        created_at: c.created_at,
+        updated_at: c.updated_at,
+    }
+}
+
+/// A new contact. At least a name, an email or a phone.
+#[derive(Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactIn {
+    #[schema(max_length = 200)]
+    pub first_name: Option<String>,
+    #[schema(max_length = 200)]
+    pub last_name: Option<String>,
+    #[serde(default)]
+    #[schema(max_items = 10)]
+    pub emails: Vec<String>,
+    #[serde(default)]
+    #[schema(max_items = 10)]
+    pub phones: Vec<String>,
+    pub address: Option<AddressDto>,
+    #[schema(max_length = 200)]
+    pub job_title: Option<String>,
+    #[schema(max_length = 20000)]
+    pub notes: Option<String>,
+    pub owner_id: Option<Uuid>,
+    pub company_id: Option<Uuid>,
+    #[serde(default)]
+    #[schema(max_items = 50)]
+    pub tags: Vec<String>,
+}
+
+pub(crate) fn parse_emails(field: &str, v: &[String], inv: &mut Invalid) -> Vec<Email> {
+    v.iter().enumerate().filter_map(|(i, e)| inv.check(&format!("{field}[{i}]"), Email::parse(e))).collect()
+}
+
+pub(crate) fn parse_phones(field: &str, v: &[String], inv: &mut Invalid) -> Vec<Phone> {
+    v.iter().enumerate().filter_map(|(i, p)| inv.check(&format!("{field}[{i}]"), Phone::parse(p))).collect()
+}
+
+impl ContactIn {
+    pub(crate) fn into_new(self) -> Result<NewContact, Invalid> {
+        let mut inv = Invalid::default();
+        let emails = parse_emails("emails", &self.emails, &mut inv);
+        let phones = parse_phones("phones", &self.phones, &mut inv);
+        inv.into_result()?;
+        Ok(NewContact {
+            owner: self.owner_id.map(UserId),
+            company: self.company_id.map(CompanyId),
+            tags: self.tags,
+            data: ContactData {
+                first_name: self.first_name,
+                last_name: self.last_name,
+                emails,
+                phones,
+                address: self.address.map(Into::into),
+                job_title: self.job_title,
+                notes: self.notes,
+            },
+        })
+    }
+}
+
+/// A partial change: absent fields stay, `null` clears.
+#[derive(Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactPatchIn {
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>, nullable, max_length = 200)]
+    pub first_name: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>, nullable, max_length = 200)]
+    pub last_name: Option<Option<String>>,
+    #[schema(max_items = 10)]
+    pub emails: Option<Vec<String>>,
+    #[schema(max_items = 10)]
+    pub phones: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<AddressDto>, nullable)]
+    pub address: Option<Option<AddressDto>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>, nullable, max_length = 200)]
+    pub job_title: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>, nullable, max_length = 20000)]
+    pub notes: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<Uuid>, nullable)]
+    pub owner_id: Option<Option<Uuid>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<Uuid>, nullable)]
+    pub company_id: Option<Option<Uuid>>,
+    #[schema(max_items = 50)]
+    pub tags: Option<Vec<String>>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ContactList {
+    pub items: Vec<ContactOut>,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Clone, Copy, Default, Deserialize, ToSchema)]
+pub enum SortDto {
+    #[default]
+    #[serde(rename = "created")]
+    Created,
+    #[serde(rename = "-created")]
+    CreatedDesc,
+    #[serde(rename = "updated")]
+    Updated,
+    #[serde(rename = "-updated")]
+    UpdatedDesc,
+}
+
+impl From<SortDto> for ContactSort {
+    fn from(s: SortDto) -> Self {
+        match s {
+            SortDto::Created => ContactSort::CreatedAsc,
+            SortDto::CreatedDesc => ContactSort::CreatedDesc,
+            SortDto::Updated => ContactSort::UpdatedAsc,
+            SortDto::UpdatedDesc => ContactSort::UpdatedDesc,
+        }
+    }
+}
+
+/// Filters shared by listing and searching. Times are RFC 3339; `_from`
+/// is inclusive, `_to` exclusive.
+#[derive(Clone, Default, Deserialize, IntoParams, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ListParams {
+    pub owner: Option<Uuid>,
+    #[param(max_length = 50)]
+    pub tag: Option<String>,
+    pub company: Option<Uuid>,
+    pub created_from: Option<String>,
+    pub created_to: Option<String>,
+    pub updated_from: Option<String>,
+    pub updated_to: Option<String>,
+    #[param(inline)]
+    pub sort: Option<SortDto>,
+    pub cursor: Option<String>,
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<i64>,
+}
+
+impl ListParams {
+    fn filter(&self) -> Result<ContactFilter, ApiError> {
+        Ok(ContactFilter {
+            owner: self.owner.map(UserId),
+            tag: self.tag.as_deref().map(kith_app::kith_store::contacts::normalise_tag),
+            company: self.company.map(CompanyId),
+            created_from: parse_time("created_from", self.created_from.as_deref())?,
+            created_to: parse_time("created_to", self.created_to.as_deref())?,
+            updated_from: parse_time("updated_from", self.updated_from.as_deref())?,
+            updated_to: parse_time("updated_to", self.updated_to.as_deref())?,
+        })
+    }
+}
+
+/// A search by personal values, sent in the body so they stay out of URLs
+/// and logs. Give one of `email`, `phone` or `q`. `q` may itself be an
+/// email, a phone number or name prefixes ("ros" finds "Mario Rossi";
+/// case- and accent-insensitive; each word at least matches a name word's
+/// start).
+#[derive(Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SearchIn {
+    #[schema(max_length = 100)]
+    pub q: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub owner: Option<Uuid>,
+    #[schema(max_length = 50)]
+    pub tag: Option<String>,
+    pub company: Option<Uuid>,
+    pub created_from: Option<String>,
+    pub created_to: Option<String>,
+    pub updated_from: Option<String>,
+    pub updated_to: Option<String>,
+    pub cursor: Option<String>,
+    #[schema(minimum = 1, maximum = 200)]
+    pub limit: Option<i64>,
+}
+
+#[derive(Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BatchIn {
+    /// 1 to 1000 contacts, created all together or not at all.
+    #[schema(min_items = 1, max_items = 1000)]
+    pub contacts: Vec<ContactIn>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct BatchOut {
+    pub ids: Vec<Uuid>,
+}
+
+pub fn router() -> OpenApiRouter<App> {
+    OpenApiRouter::new()
+        .routes(routes!(list_contacts, create_contact))
+        .routes(routes!(create_contacts))
+        .routes(routes!(search_contacts))
+        .routes(routes!(get_contact, update_contact, delete_contact))
+}
+
+/// List contacts, filtered and sorted, a page at a time.
+#[utoipa::path(get, path = "/contacts", tag = "contacts", params(ListParams),
+    responses((status = 200, body = ContactList), Errors))]
+async fn list_contacts(State(app): State<App>, Auth(p): Auth, Query(q): Query<ListParams>) -> Result<Json<ContactList>, ApiError> {
+    let query = ContactQuery { filter: q.filter()?, sort: q.sort.unwrap_or_default().into(), cursor: q.cursor, limit: q.limit, ..Default::default() };
+    let page = app.list_contacts(&p, query).await?;
+    let hidden = app.hidden_fields(&p).await?;
+    Ok(Json(ContactList { items: page.items.into_iter().map(|c| contact_out(c, &hidden)).collect(), next_cursor: page.next_cursor }))
+}
+
+/// Find contacts by exact email or phone, or by name prefixes.
+#[utoipa::path(post, path = "/contacts/search", tag = "contacts", request_body = SearchIn,
+    responses((status = 200, body = ContactList), Errors, BodyErrors))]
+async fn search_contacts(State(app): State<App>, Auth(p): Auth, Json(s): Json<SearchIn>) -> Result<Json<ContactList>, ApiError> {
+    if s.q.is_none() && s.email.is_none() && s.phone.is_none() {
+        return Err(ApiError::invalid(vec![FieldError::new("q", "give one of q, email or phone")]));
+    }
+    let lp = ListParams {
+        owner: s.owner,
+        tag: s.tag,
+        company: s.company,
+        created_from: s.created_from,
+        created_to: s.created_to,
+        updated_from: s.updated_from,
+        updated_to: s.updated_to,
+        sort: None,
+        cursor: s.cursor,
+        limit: s.limit,
+    };
+    let query = ContactQuery {
+        q: s.q,
+        email: s.email,
+        phone: s.phone,
+        filter: lp.filter()?,
+        sort: ContactSort::CreatedAsc,
+        cursor: lp.cursor,
+        limit: lp.limit,
+    };
+    let page = app.list_contacts(&p, query).await?;
+    let hidden = app.hidden_fields(&p).await?;
+    Ok(Json(ContactList { items: page.items.into_iter().map(|c| contact_out(c, &hidden)).collect(), next_cursor: page.next_cursor }))
+}
+
+/// Create a contact. A retried request with the same `Idempotency-Key`
+/// returns the contact created the first time.
+#[utoipa::path(post, path = "/contacts", tag = "contacts", request_body = ContactIn,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retried create return the first result")),
+    responses((status = 201, body = ContactOut), Errors, BodyErrors))]
+async fn create_contact(
+    State(app): State<App>,
+    Auth(p): Auth,
+    idem: IdemHeader,
+    Json(body): Json<ContactIn>,
+) -> Result<(StatusCode, Json<ContactOut>), ApiError> {
+    let key = idem.key("/contacts", &body)?;
+    let new = body.into_new()?;
+    let c = app.create_contact(&p, new, key.as_ref()).await?;
+    let hidden = app.hidden_fields(&p).await?;
+    Ok((StatusCode::CREATED, Json(contact_out(c, &hidden))))
+}
+
+/// Create up to 1000 contacts in one transaction.
+#[utoipa::path(post, path = "/contacts/batch", tag = "contacts", request_body = BatchIn,
+    responses((status = 201, body = BatchOut), Errors, BodyErrors))]
+async fn create_contacts(State(app): State<App>, Auth(p): Auth, Json(body): Json<BatchIn>) -> Result<(StatusCode, Json<BatchOut>), ApiError> {
+    let mut inv = Invalid::default();
+    let mut batch = Vec::with_capacity(body.contacts.len());
+    for (i, c) in body.contacts.into_iter().enumerate() {
+        if let Some(n) = inv.check(&format!("contacts[{i}]"), c.into_new()) {
+            batch.push(n);
+        }
+    }
+    inv.into_result()?;
+    let ids = app.create_contacts(&p, batch).await?;
+    Ok((StatusCode::CREATED, Json(BatchOut { ids: ids.into_iter().map(|i| i.0).collect() })))
+}
+
+/// Read a contact.
+#[utoipa::path(get, path = "/contacts/{id}", tag = "contacts", params(("id" = Uuid, Path)),
+    responses((status = 200, body = ContactOut), Errors))]
+async fn get_contact(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>) -> Result<Json<ContactOut>, ApiError> {
+    let c = app.get_contact(&p, SubjectId(id)).await?;
+    let hidden = app.hidden_fields(&p).await?;
+    Ok(Json(contact_out(c, &hidden)))
+}
+
+/// Change some of a contact's fields.
+#[utoipa::path(patch, path = "/contacts/{id}", tag = "contacts", params(("id" = Uuid, Path)), request_body = ContactPatchIn,
+    responses((status = 200, body = ContactOut), Errors, BodyErrors))]
+async fn update_contact(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Path(id): Path<Uuid>,
+    Json(b): Json<ContactPatchIn>,
+) -> Result<Json<ContactOut>, ApiError> {
+    let mut inv = Invalid::default();
+    let emails = b.emails.as_deref().map(|v| parse_emails("emails", v, &mut inv));
+    let phones = b.phones.as_deref().map(|v| parse_phones("phones", v, &mut inv));
+    inv.into_result()?;
+    let patch = ContactPatch {
+        owner: b.owner_id.map(|o| o.map(UserId)),
+        company: b.company_id.map(|c| c.map(CompanyId)),
+        tags: b.tags,
+        first_name: b.first_name,
+        last_name: b.last_name,
+        emails,
+        phones,
+        address: b.address.map(|a| a.map(Into::into)),
+        job_title: b.job_title,
+        notes: b.notes,
+    };
+    let c = app.update_contact(&p, SubjectId(id), patch).await?;
+    let hidden = app.hidden_fields(&p).await?;
+    Ok(Json(contact_out(c, &hidden)))
+}
+
+/// Delete a contact: its key, personal data, interactions and index entries
+/// go in one transaction, and the database is scrubbed.
+#[utoipa::path(delete, path = "/contacts/{id}", tag = "contacts", params(("id" = Uuid, Path)),
+    responses((status = 204, description = "Deleted"), Errors))]
+async fn delete_contact(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>) -> Result<StatusCode, ApiError> {
+    app.delete_contact(&p, SubjectId(id)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

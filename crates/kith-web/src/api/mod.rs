@@ -1,0 +1,103 @@
+//! `/api/v1`: one module per resource, each exposing its routes.
+
+pub mod admin;
+pub mod audit;
+pub mod companies;
+pub mod contacts;
+pub mod deals;
+pub mod interactions;
+
+use crate::problem::Problem;
+use kith_app::App;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Kith API", description = "The GDPR-native CRM. Personal data is encrypted per subject; every read and change is audited. Searches by personal values (email, phone, name) are POSTs so the values never appear in URLs."),
+    modifiers(&BearerAuth),
+    security(("bearer" = [])),
+    tags(
+        (name = "contacts", description = "Contacts: the data subjects"),
+        (name = "interactions", description = "Notes, calls, emails and meetings on a contact"),
+        (name = "companies", description = "Organisations"),
+        (name = "deals", description = "Deals in a pipeline of stages"),
+        (name = "audit", description = "The tamper-evident audit trail"),
+        (name = "admin", description = "Users, tokens and field visibility"),
+    )
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some("An API token from `kith token create`.")).build()),
+        );
+    }
+}
+
+/// The errors every authenticated route can answer with.
+#[derive(utoipa::IntoResponses)]
+pub enum Errors {
+    /// The request is malformed: bad JSON, bad query string, bad id, bad cursor.
+    #[response(status = 400, content_type = "application/problem+json")]
+    BadRequest(#[to_schema] Problem),
+    /// No valid bearer token.
+    #[response(status = 401, content_type = "application/problem+json")]
+    Unauthenticated(Problem),
+    /// The caller's role may not do this.
+    #[response(status = 403, content_type = "application/problem+json")]
+    Forbidden(Problem),
+    /// No such record.
+    #[response(status = 404, content_type = "application/problem+json")]
+    NotFound(Problem),
+    /// Fields failed validation; `errors` names them.
+    #[response(status = 422, content_type = "application/problem+json")]
+    Invalid(Problem),
+}
+
+/// Errors of routes that take a JSON body, on top of [`Errors`].
+#[derive(utoipa::IntoResponses)]
+pub enum BodyErrors {
+    /// The body is larger than 1 MiB.
+    #[response(status = 413, content_type = "application/problem+json")]
+    TooLarge(Problem),
+    /// The body is not sent as `application/json`.
+    #[response(status = 415, content_type = "application/problem+json")]
+    UnsupportedMediaType(Problem),
+}
+
+pub fn router() -> OpenApiRouter<App> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(contacts::router())
+        .merge(interactions::router())
+        .merge(companies::router())
+        .merge(deals::router())
+        .merge(audit::router())
+        .merge(admin::router())
+}
+
+/// `Some(x)` for a present value, `Some(None)` for an explicit `null`:
+/// lets PATCH tell "clear" from "leave alone".
+pub(crate) fn double_option<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    serde::Deserialize::deserialize(d).map(Some)
+}
+
+/// Parses an RFC 3339 query timestamp into stored milliseconds.
+pub(crate) fn parse_time(field: &str, v: Option<&str>) -> Result<Option<i64>, crate::problem::ApiError> {
+    v.map(|s| {
+        time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
+            .map(kith_app::kith_store::to_ms)
+            .map_err(|_| crate::problem::ApiError::invalid(vec![kith_domain::FieldError::new(field, "must be an RFC 3339 date-time such as 2026-01-31T09:00:00Z")]))
+    })
+    .transpose()
+}

@@ -1,0 +1,80 @@
+//! Extractors whose failures are problem responses, and the caller's
+//! identity.
+
+use crate::problem::ApiError;
+use axum::extract::{FromRequest, FromRequestParts};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use kith_app::{App, IdempotencyKey, Principal};
+
+#[derive(FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiError))]
+pub struct Json<T>(pub T);
+
+impl<T: serde::Serialize> IntoResponse for Json<T> {
+    fn into_response(self) -> Response {
+        axum::Json(self.0).into_response()
+    }
+}
+
+#[derive(FromRequestParts)]
+#[from_request(via(axum::extract::Path), rejection(ApiError))]
+pub struct Path<T>(pub T);
+
+#[derive(FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(ApiError))]
+pub struct Query<T>(pub T);
+
+/// The request id: set by [`crate::request_id`] on every request.
+#[derive(Clone, Debug)]
+pub struct RequestId(pub String);
+
+/// The authenticated caller.
+pub struct Auth(pub Principal);
+
+impl FromRequestParts<App> for Auth {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
+        let request_id = parts.extensions.get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .ok_or(kith_app::AppError::Unauthenticated)?;
+        Ok(Auth(app.authenticate(token, request_id).await?))
+    }
+}
+
+/// The `Idempotency-Key` header, if sent.
+pub struct IdemHeader(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for IdemHeader {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        match parts.headers.get("idempotency-key") {
+            None => Ok(IdemHeader(None)),
+            Some(v) => v
+                .to_str()
+                .map(|s| IdemHeader(Some(s.to_owned())))
+                .map_err(|_| ApiError::bad_request("The Idempotency-Key header must be visible ASCII.")),
+        }
+    }
+}
+
+impl IdemHeader {
+    /// The key bound to this request: method, route and body.
+    pub fn key(&self, route: &str, body: &impl serde::Serialize) -> Result<Option<IdempotencyKey>, ApiError> {
+        let Some(k) = &self.0 else { return Ok(None) };
+        let body = serde_json::to_vec(body).map_err(|_| ApiError::bad_request("The body cannot be read."))?;
+        Ok(Some(IdempotencyKey::new(k, &[b"POST", route.as_bytes(), &body])?))
+    }
+}
+
+pub(crate) fn request_id_header(id: &str) -> Option<HeaderValue> {
+    HeaderValue::from_str(id).ok()
+}

@@ -1,0 +1,199 @@
+//! Errors as RFC 9457 problem details. Every failure a client can cause is
+//! a 4xx with a readable message; internal detail is logged (without
+//! personal data), never shown.
+
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use kith_app::AppError;
+use kith_domain::FieldError;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// RFC 9457 problem details.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Problem {
+    /// A URI naming the kind of problem.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Short summary of the kind of problem.
+    pub title: String,
+    /// The HTTP status code.
+    pub status: u16,
+    /// What went wrong in this case, for a human.
+    pub detail: String,
+    /// For validation problems: each offending field and what is wrong with it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schema(value_type = Vec<FieldErrorDoc>)]
+    pub errors: Vec<FieldError>,
+}
+
+/// One offending field.
+#[derive(Serialize, ToSchema)]
+pub struct FieldErrorDoc {
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    slug: &'static str,
+    title: &'static str,
+    detail: String,
+    errors: Vec<FieldError>,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, slug: &'static str, title: &'static str, detail: impl Into<String>) -> Self {
+        ApiError { status, slug, title, detail: detail.into(), errors: Vec::new() }
+    }
+
+    pub fn not_found() -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not-found", "Not found", "There is nothing at this address.")
+    }
+
+    pub fn invalid(errors: Vec<FieldError>) -> Self {
+        let names: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        let detail = format!("Some fields are not valid: {}.", names.join(", "));
+        ApiError { status: StatusCode::UNPROCESSABLE_ENTITY, slug: "validation", title: "Invalid input", detail, errors }
+    }
+
+    pub fn bad_request(detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "bad-request", "Bad request", detail)
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        match e {
+            AppError::Unauthenticated => ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "unauthenticated",
+                "Authentication required",
+                "Send a valid API token as `Authorization: Bearer <token>`.",
+            ),
+            AppError::Forbidden(_) => ApiError::new(StatusCode::FORBIDDEN, "forbidden", "Forbidden", e.to_string()),
+            AppError::NotFound(what) => {
+                ApiError::new(StatusCode::NOT_FOUND, "not-found", "Not found", format!("No {what} with this id exists."))
+            }
+            AppError::Invalid(inv) => ApiError::invalid(inv.0),
+            AppError::Conflict(msg) => ApiError::new(StatusCode::CONFLICT, "conflict", "Conflict", msg),
+            AppError::IdempotencyMismatch => {
+                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency key reused", e.to_string())
+            }
+            AppError::Internal(source) => {
+                let mut chain = source.to_string();
+                let mut cur: Option<&dyn std::error::Error> = std::error::Error::source(&source);
+                while let Some(c) = cur {
+                    chain.push_str(": ");
+                    chain.push_str(&c.to_string());
+                    cur = c.source();
+                }
+                tracing::error!(error = %chain, "internal error");
+                ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "Internal error",
+                    "Something went wrong on our side. The request id identifies it in the server log.",
+                )
+            }
+        }
+    }
+}
+
+/// Serde's messages may quote the offending value (`invalid type: string
+/// "Mario"`): keep the shape of the message, drop the value.
+fn without_values(msg: &str) -> String {
+    let mut out = String::with_capacity(msg.len());
+    let mut in_quotes = false;
+    for ch in msg.chars() {
+        if ch == '"' {
+            if in_quotes {
+                out.push_str("…\"");
+            } else {
+                out.push('"');
+            }
+            in_quotes = !in_quotes;
+        } else if !in_quotes {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+impl From<kith_domain::Invalid> for ApiError {
+    fn from(e: kith_domain::Invalid) -> Self {
+        ApiError::invalid(e.0)
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(r: JsonRejection) -> Self {
+        match r {
+            JsonRejection::JsonDataError(e) => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation",
+                "Invalid input",
+                format!("The JSON body does not match the expected shape: {}", without_values(&e.body_text())),
+            ),
+            JsonRejection::JsonSyntaxError(_) => {
+                ApiError::bad_request("The body is not valid JSON (or not valid UTF-8).")
+            }
+            JsonRejection::MissingJsonContentType(_) => ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type",
+                "Unsupported media type",
+                "Send the body as JSON with `Content-Type: application/json`.",
+            ),
+            JsonRejection::BytesRejection(b) if b.status() == StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too-large",
+                "Body too large",
+                format!("The request body is larger than {} bytes.", crate::BODY_LIMIT),
+            ),
+            other => ApiError::bad_request(format!("The request body could not be read ({}).", other.status())),
+        }
+    }
+}
+
+impl From<QueryRejection> for ApiError {
+    fn from(r: QueryRejection) -> Self {
+        ApiError::bad_request(format!("The query string is not valid: {}", without_values(&r.body_text())))
+    }
+}
+
+impl From<PathRejection> for ApiError {
+    fn from(_: PathRejection) -> Self {
+        ApiError::bad_request("An id in the address is not a valid UUID.")
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = Problem {
+            kind: format!("https://kith.invalid/problems/{}", self.slug),
+            title: self.title.to_owned(),
+            status: self.status.as_u16(),
+            detail: self.detail,
+            errors: self.errors,
+        };
+        let mut res = (self.status, axum::Json(body)).into_response();
+        res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+        if self.status == StatusCode::UNAUTHORIZED {
+            res.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        res
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn drops_quoted_values() {
+        assert_eq!(
+            super::without_values("first_name: invalid type: string \"Mario\", expected u32"),
+            "first_name: invalid type: string \"…\", expected u32"
+        );
+    }
+}

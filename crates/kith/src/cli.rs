@@ -1,0 +1,221 @@
+//! Subcommands: one per role the binary plays.
+
+use crate::config::{open_store, StoreArgs};
+use clap::{Parser, Subcommand};
+use kith_app::{App, Principal};
+use kith_domain::{Role, TokenId};
+use kith_store::audit::Verdict;
+
+#[derive(Parser, Debug)]
+#[command(name = "kith", version, about = "Kith, the GDPR-native CRM")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Apply migrations and serve the API.
+    Serve {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// Address to listen on.
+        #[arg(long, env = "KITH_LISTEN", default_value = "127.0.0.1:8080")]
+        listen: String,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Manage staff users.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Manage API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// Inspect the audit trail.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+    /// Print the OpenAPI document.
+    Openapi,
+    /// Measure bulk create, lookups and size against an unencrypted baseline.
+    Bench(crate::bench::BenchArgs),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Add a user. The password comes from KITH_PASSWORD or a prompt.
+    Add {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[arg(long)]
+        email: String,
+        /// admin, dpo, sales, marketing, support or readonly.
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+    },
+    /// List users.
+    List {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TokenCommand {
+    /// Create an API token for a user and print it once.
+    Create {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+    },
+    /// Revoke a token by id.
+    Revoke {
+        #[command(flatten)]
+        store: StoreArgs,
+        id: TokenId,
+    },
+    /// List tokens (never their secrets).
+    List {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AuditCommand {
+    /// Walk the chain; name the first entry edited, removed or reordered.
+    Verify {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Print the chain head, to record outside Kith.
+    Head {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    Role::parse(s).ok_or_else(|| "must be one of admin, dpo, sales, marketing, support, readonly".into())
+}
+
+fn password() -> Result<String, String> {
+    if let Ok(p) = std::env::var("KITH_PASSWORD") {
+        return Ok(p);
+    }
+    let p = rpassword::prompt_password("Password: ").map_err(|e| format!("cannot read the password: {e}"))?;
+    let again = rpassword::prompt_password("Again: ").map_err(|e| format!("cannot read the password: {e}"))?;
+    if p != again {
+        return Err("the passwords differ".into());
+    }
+    Ok(p)
+}
+
+fn app_err(e: kith_app::AppError) -> String {
+    match e {
+        kith_app::AppError::Invalid(inv) => {
+            inv.0.iter().map(|f| format!("{}: {}", f.field, f.message)).collect::<Vec<_>>().join("; ")
+        }
+        e => e.to_string(),
+    }
+}
+
+pub async fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Serve { store, listen } => {
+            let store = open_store(&store, true).await?;
+            spawn_housekeeping(store.clone());
+            let server = crate::server::Server::bind(&listen, App::new(store)).await?;
+            tracing::info!(addr = %server.local_addr(), "kith is listening");
+            println!("Kith is listening on http://{}", server.local_addr());
+            server.run(crate::server::shutdown_signal()).await
+        }
+        Command::Migrate { store } => {
+            open_store(&store, true).await?;
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::User { command: UserCommand::Add { store, email, role } } => {
+            let app = App::new(open_store(&store, true).await?);
+            let pw = password()?;
+            let u = app.add_user(&Principal::cli(), &email, role, &pw).await.map_err(app_err)?;
+            println!("added user {} ({})", u.id, u.role.as_str());
+            Ok(())
+        }
+        Command::User { command: UserCommand::List { store } } => {
+            let app = App::new(open_store(&store, true).await?);
+            for u in app.list_users(&Principal::cli()).await.map_err(app_err)? {
+                println!("{}\t{}\t{}{}", u.id, u.role.as_str(), u.email, if u.disabled { "\t(disabled)" } else { "" });
+            }
+            Ok(())
+        }
+        Command::Token { command: TokenCommand::Create { store, email, name } } => {
+            let app = App::new(open_store(&store, true).await?);
+            let p = Principal::cli();
+            let user = app.user_by_email(&p, &email).await.map_err(app_err)?;
+            let (t, secret) = app.create_token(&p, user.id, &name).await.map_err(app_err)?;
+            eprintln!("token {} created; it is shown only now:", t.id);
+            println!("{secret}");
+            Ok(())
+        }
+        Command::Token { command: TokenCommand::Revoke { store, id } } => {
+            let app = App::new(open_store(&store, true).await?);
+            app.revoke_token(&Principal::cli(), id).await.map_err(app_err)?;
+            println!("token {id} revoked");
+            Ok(())
+        }
+        Command::Token { command: TokenCommand::List { store } } => {
+            let app = App::new(open_store(&store, true).await?);
+            for t in app.list_tokens(&Principal::cli(), None).await.map_err(app_err)? {
+                let state = if t.revoked_at.is_some() { "revoked" } else { "active" };
+                println!("{}\t{}\t{}\t{}", t.id, t.user, state, t.name);
+            }
+            Ok(())
+        }
+        Command::Audit { command: AuditCommand::Verify { store } } => {
+            let app = App::new(open_store(&store, true).await?);
+            match app.audit_verify(&Principal::cli()).await.map_err(app_err)? {
+                Verdict::Intact { entries } => {
+                    println!("audit chain intact: {entries} entries verified");
+                    Ok(())
+                }
+                Verdict::Broken { seq, reason } => Err(format!("audit chain broken at entry {seq}: {reason}")),
+            }
+        }
+        Command::Audit { command: AuditCommand::Head { store } } => {
+            let store = open_store(&store, true).await?;
+            let (seq, hash) = store.audit_head().await.map_err(|e| e.to_string())?;
+            println!("{seq}\t{hash}");
+            Ok(())
+        }
+        Command::Openapi => {
+            println!("{}", serde_json::to_string_pretty(&kith_web::openapi()).map_err(|e| e.to_string())?);
+            Ok(())
+        }
+        Command::Bench(args) => crate::bench::run(args).await,
+    }
+}
+
+/// Background upkeep: forget idempotency keys after a day.
+fn spawn_housekeeping(store: kith_store::Store) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            if let Err(e) = store.expire_idempotency(24 * 3600 * 1000).await {
+                tracing::warn!(error = %e, "idempotency expiry failed");
+            }
+        }
+    });
+}

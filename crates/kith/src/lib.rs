@@ -1,0 +1,9 @@
+//! The `kith` binary's library: configuration, start-up, subcommands and the
+//! benchmark. `main` only parses and calls in, so tests can start the real
+//! server on port 0.
+
+pub mod bench;
+pub mod cli;
+pub mod config;
+pub mod server;
+pub mod telemetry;
