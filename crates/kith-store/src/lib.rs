@@ -117,3 +117,43 @@ pub(crate) fn ct_eq(a: &[u8], b: &[u8]) -> bool {
     }
     a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
+
+/// Escape hatches for tests that tamper with or inspect storage directly, to
+/// prove that tampering is detected and that nothing is stored in clear.
+/// Kith itself never calls them.
+#[doc(hidden)]
+pub mod testing {
+    use crate::db::Exec;
+    use crate::{Store, StoreError};
+
+    impl Store {
+        /// Runs one statement as given.
+        pub async fn raw_execute(&self, sql: &str) -> Result<u64, StoreError> {
+            let mut tx = self.pools.write.begin().await?;
+            let n = tx.execute(sql, &[]).await?;
+            tx.commit().await?;
+            Ok(n)
+        }
+
+        /// Runs one statement outside a transaction (`CREATE DATABASE`…).
+        pub async fn raw_execute_no_tx(&self, sql: &str) -> Result<u64, StoreError> {
+            self.pools.write.conn().await?.execute(sql, &[]).await
+        }
+
+        /// PostgreSQL: every row of every table as JSON text (bytea as hex).
+        pub async fn raw_dump_pg(&self) -> Result<String, StoreError> {
+            let mut c = self.pools.read.conn().await?;
+            let tables = c.fetch_all("SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema()", &[]).await?;
+            let mut out = String::new();
+            for t in tables {
+                let name: String = t.get(0)?;
+                let sql = format!("SELECT row_to_json(t)::text FROM \"{name}\" t");
+                for r in c.fetch_all(&sql, &[]).await? {
+                    out.push_str(&r.get::<String>(0)?);
+                    out.push('\n');
+                }
+            }
+            Ok(out)
+        }
+    }
+}
