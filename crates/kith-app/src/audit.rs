@@ -21,7 +21,9 @@ impl App {
             None => None,
         };
         let items = self.store.audit_entries(&AuditQuery { subject, actor, after, limit }).await?;
-        let next = (items.len() as i64 == limit).then(|| items.last().map(|e| cursor::encode("audit", &[e.seq.to_string()]))).flatten();
+        let next = (items.len() as i64 == limit)
+            .then(|| items.last().map(|e| cursor::encode("audit", &[e.seq.to_string()])))
+            .flatten();
         Ok(Page { items, next_cursor: next })
     }
 

@@ -30,7 +30,8 @@ fn validate(f: &CompanyFields) -> Result<()> {
     if let Some(d) = &f.domain {
         let ok = d.len() <= 253
             && d.contains('.')
-            && d.split('.').all(|l| !l.is_empty() && l.len() <= 63 && l.chars().all(|c| c.is_alphanumeric() || c == '-'));
+            && d.split('.')
+                .all(|l| !l.is_empty() && l.len() <= 63 && l.chars().all(|c| c.is_alphanumeric() || c == '-'));
         if !ok {
             inv.push("domain", "must be a domain name such as example.com");
         }
@@ -40,7 +41,12 @@ fn validate(f: &CompanyFields) -> Result<()> {
             inv.push(n, format!("must be at most {max} characters"));
         }
     }
-    for (n, v) in [("name", Some(&f.name)), ("domain", f.domain.as_ref()), ("address", f.address.as_ref()), ("industry", f.industry.as_ref())] {
+    for (n, v) in [
+        ("name", Some(&f.name)),
+        ("domain", f.domain.as_ref()),
+        ("address", f.address.as_ref()),
+        ("industry", f.industry.as_ref()),
+    ] {
         if v.is_some_and(|s| s.chars().any(char::is_control)) {
             inv.push(n, "must not contain control characters");
         }
@@ -53,7 +59,12 @@ fn blank_to_none(v: Option<String>) -> Option<String> {
 }
 
 impl App {
-    pub async fn create_company(&self, p: &Principal, f: CompanyFields, idem: Option<&IdempotencyKey>) -> Result<Company> {
+    pub async fn create_company(
+        &self,
+        p: &Principal,
+        f: CompanyFields,
+        idem: Option<&IdempotencyKey>,
+    ) -> Result<Company> {
         p.require(p.role.can_write_crm(), "create companies")?;
         let f = CompanyFields {
             name: f.name.trim().to_owned(),
@@ -62,7 +73,13 @@ impl App {
             industry: blank_to_none(f.industry),
         };
         validate(&f)?;
-        let input = CompanyInput { id: CompanyId::new(), name: f.name, domain: f.domain, address: f.address, industry: f.industry };
+        let input = CompanyInput {
+            id: CompanyId::new(),
+            name: f.name,
+            domain: f.domain,
+            address: f.address,
+            industry: f.industry,
+        };
         let ctx = p.ctx();
         let id = idempotent(self, p, idem, "company", |claim| async move {
             self.store.insert_company(&ctx, &input, claim.as_ref()).await.map(|_| input.id.0)
@@ -86,7 +103,10 @@ impl App {
         };
         validate(&f)?;
         self.store
-            .update_company(&p.ctx(), &CompanyInput { id, name: f.name, domain: f.domain, address: f.address, industry: f.industry })
+            .update_company(
+                &p.ctx(),
+                &CompanyInput { id, name: f.name, domain: f.domain, address: f.address, industry: f.industry },
+            )
             .await?;
         self.get_company(p, id).await
     }
@@ -99,7 +119,13 @@ impl App {
         })
     }
 
-    pub async fn list_companies(&self, _p: &Principal, q: Option<&str>, cur: Option<&str>, limit: Option<i64>) -> Result<Page<Company>> {
+    pub async fn list_companies(
+        &self,
+        _p: &Principal,
+        q: Option<&str>,
+        cur: Option<&str>,
+        limit: Option<i64>,
+    ) -> Result<Page<Company>> {
         let limit = check_limit(limit)?;
         if q.is_some_and(|q| q.chars().count() > 200) {
             return Err(Invalid::one("q", "must be at most 200 characters").into());

@@ -197,12 +197,16 @@ impl App {
         let vis = self.field_visibility().await?;
         let free = q.q.as_deref().map(str::trim).filter(|s| !s.is_empty());
         let (items, next) = if let Some(e) = q.email.as_deref().or(free.filter(|s| s.contains('@'))) {
+            hidden_search(&vis, p.role, Field::Emails, "email")?;
             let email = Email::parse(e).map_err(|_| Invalid::one("email", "is not a valid email address"))?;
             (self.store.find_by_email(&email).await?, None)
         } else if let Some(ph) = q.phone.as_deref().or(free.filter(|s| looks_like_phone(s))) {
+            hidden_search(&vis, p.role, Field::Phones, "phone")?;
             let phone = Phone::parse(ph).map_err(|_| Invalid::one("phone", "is not a valid phone number"))?;
             (self.store.find_by_phone(&phone).await?, None)
         } else if let Some(text) = free {
+            hidden_search(&vis, p.role, Field::FirstName, "q")?;
+            hidden_search(&vis, p.role, Field::LastName, "q")?;
             if text.chars().count() > 100 {
                 return Err(Invalid::one("q", "must be at most 100 characters").into());
             }
@@ -242,6 +246,15 @@ impl App {
         let audit: Vec<NewEntry> = items.iter().map(|c| NewEntry::subject("contact.list", c.id)).collect();
         self.store.audit(&p.ctx(), &audit).await?;
         Ok(Page { items, next_cursor: next })
+    }
+}
+
+/// Searching by a value the role may not see would tell it that value.
+fn hidden_search(vis: &FieldVisibility, role: Role, field: Field, param: &str) -> Result<()> {
+    if vis.visible(role, field) {
+        Ok(())
+    } else {
+        Err(Invalid::one(param, format!("your role may not search by {}", field.as_str())).into())
     }
 }
 

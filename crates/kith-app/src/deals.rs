@@ -115,14 +115,22 @@ impl App {
         })
     }
 
-    pub async fn list_deals(&self, _p: &Principal, f: DealFilter, cur: Option<&str>, limit: Option<i64>) -> Result<Page<Deal>> {
+    pub async fn list_deals(
+        &self,
+        _p: &Principal,
+        f: DealFilter,
+        cur: Option<&str>,
+        limit: Option<i64>,
+    ) -> Result<Page<Deal>> {
         let limit = check_limit(limit)?;
         let after = match cur {
             Some(c) => Some(cursor::uuid(&cursor::decode("deals", c, 1)?[0])?),
             None => None,
         };
         let items = self.store.list_deals(&f, after, limit).await?;
-        let next = (items.len() as i64 == limit).then(|| items.last().map(|d| cursor::encode("deals", &[d.id.to_string()]))).flatten();
+        let next = (items.len() as i64 == limit)
+            .then(|| items.last().map(|d| cursor::encode("deals", &[d.id.to_string()])))
+            .flatten();
         Ok(Page { items, next_cursor: next })
     }
 }

@@ -49,7 +49,14 @@ impl App {
     ) -> Result<Interaction> {
         self.create_interactions_checked(p, &[(subject, n.clone())])?;
         let occurred_at = n.occurred_at.unwrap_or_else(time::OffsetDateTime::now_utc);
-        let input = InteractionInput { id: InteractionId::new(), subject, kind: n.kind, occurred_at, author: Some(p.user), body: n.body };
+        let input = InteractionInput {
+            id: InteractionId::new(),
+            subject,
+            kind: n.kind,
+            occurred_at,
+            author: Some(p.user),
+            body: n.body,
+        };
         let ctx = p.ctx();
         let id = idempotent(self, p, idem, "interaction", |claim| async move {
             self.store.insert_interactions(&ctx, std::slice::from_ref(&input), claim.as_ref()).await.map(|_| input.id.0)
@@ -74,7 +81,11 @@ impl App {
     }
 
     /// Records many interactions (for many contacts) in one transaction.
-    pub async fn create_interactions(&self, p: &Principal, items: Vec<(SubjectId, NewInteraction)>) -> Result<Vec<InteractionId>> {
+    pub async fn create_interactions(
+        &self,
+        p: &Principal,
+        items: Vec<(SubjectId, NewInteraction)>,
+    ) -> Result<Vec<InteractionId>> {
         if items.is_empty() || items.len() > 2 * crate::contacts::MAX_BATCH {
             return Err(Invalid::one("interactions", "must hold 1 to 2000 interactions").into());
         }
@@ -96,15 +107,34 @@ impl App {
     }
 
     pub async fn get_interaction(&self, p: &Principal, subject: SubjectId, id: InteractionId) -> Result<Interaction> {
-        let i = self.store.get_interaction(id).await?.filter(|i| i.subject == subject).ok_or(AppError::NotFound("interaction"))?;
+        let i = self
+            .store
+            .get_interaction(id)
+            .await?
+            .filter(|i| i.subject == subject)
+            .ok_or(AppError::NotFound("interaction"))?;
         self.store
-            .audit(&p.ctx(), &[NewEntry { action: "interaction.read", subject: Some(subject), object_type: "interaction", object_id: Some(id.to_string()) }])
+            .audit(
+                &p.ctx(),
+                &[NewEntry {
+                    action: "interaction.read",
+                    subject: Some(subject),
+                    object_type: "interaction",
+                    object_id: Some(id.to_string()),
+                }],
+            )
             .await?;
         Ok(Self::hide_body(i, self.may_see_bodies(p).await?))
     }
 
     /// A contact's timeline, newest first.
-    pub async fn list_interactions(&self, p: &Principal, subject: SubjectId, cur: Option<&str>, limit: Option<i64>) -> Result<Page<Interaction>> {
+    pub async fn list_interactions(
+        &self,
+        p: &Principal,
+        subject: SubjectId,
+        cur: Option<&str>,
+        limit: Option<i64>,
+    ) -> Result<Page<Interaction>> {
         let limit = check_limit(limit)?;
         if self.store.get_contact(subject).await?.is_none() {
             return Err(AppError::NotFound("contact"));
@@ -118,24 +148,56 @@ impl App {
         };
         let items = self.store.list_interactions(subject, before, limit).await?;
         let next = (items.len() as i64 == limit)
-            .then(|| items.last().map(|i| cursor::encode("interactions", &[kith_store::to_ms(i.occurred_at).to_string(), i.id.to_string()])))
+            .then(|| {
+                items.last().map(|i| {
+                    cursor::encode("interactions", &[kith_store::to_ms(i.occurred_at).to_string(), i.id.to_string()])
+                })
+            })
             .flatten();
-        self.store.audit(&p.ctx(), &[NewEntry { action: "interaction.list", subject: Some(subject), object_type: "contact", object_id: Some(subject.to_string()) }]).await?;
+        self.store
+            .audit(
+                &p.ctx(),
+                &[NewEntry {
+                    action: "interaction.list",
+                    subject: Some(subject),
+                    object_type: "contact",
+                    object_id: Some(subject.to_string()),
+                }],
+            )
+            .await?;
         let vis = self.may_see_bodies(p).await?;
         Ok(Page { items: items.into_iter().map(|i| Self::hide_body(i, vis)).collect(), next_cursor: next })
     }
 
-    pub async fn update_interaction(&self, p: &Principal, subject: SubjectId, id: InteractionId, patch: InteractionPatch) -> Result<Interaction> {
+    pub async fn update_interaction(
+        &self,
+        p: &Principal,
+        subject: SubjectId,
+        id: InteractionId,
+        patch: InteractionPatch,
+    ) -> Result<Interaction> {
         p.require(p.role.can_write_crm(), "change interactions")?;
         if patch.body.is_some() && !self.may_see_bodies(p).await? {
             return Err(Invalid::one("body", "your role may not see or change this field").into());
         }
-        let cur = self.store.get_interaction(id).await?.filter(|i| i.subject == subject).ok_or(AppError::NotFound("interaction"))?;
+        let cur = self
+            .store
+            .get_interaction(id)
+            .await?
+            .filter(|i| i.subject == subject)
+            .ok_or(AppError::NotFound("interaction"))?;
         let body = patch.body.unwrap_or(cur.body);
         validate_body(&body)?;
         let occurred_at = patch.occurred_at.unwrap_or(cur.occurred_at);
         check_time(occurred_at)?;
-        let input = InteractionInput { id, subject, kind: patch.kind.unwrap_or(cur.kind), occurred_at, author: cur.author, body };
+        let input = InteractionInput {
+            id,
+            subject,
+            kind: patch.kind.unwrap_or(cur.kind),
+            occurred_at,
+            author: cur.author,
+            body,
+        };
         self.store.update_interaction(&p.ctx(), &input).await?;
         self.get_interaction(p, subject, id).await
     }

@@ -76,7 +76,9 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound => AppError::NotFound("record"),
-            StoreError::MissingRef(field) => AppError::Invalid(Invalid::one(field, "refers to a record that does not exist")),
+            StoreError::MissingRef(field) => {
+                AppError::Invalid(Invalid::one(field, "refers to a record that does not exist"))
+            }
             StoreError::Conflict(what) => AppError::Conflict(format!("a record with this {what} already exists")),
             e => AppError::Internal(e),
         }
@@ -190,7 +192,8 @@ where
         Ok(id) => Ok(id),
         Err(StoreError::IdempotencyReplay) => {
             let k = idem.ok_or(AppError::Internal(StoreError::IdempotencyReplay))?;
-            let rec = app.store.idempotency_record(p.user, &k.key).await?.ok_or(AppError::NotFound("idempotency record"))?;
+            let rec =
+                app.store.idempotency_record(p.user, &k.key).await?.ok_or(AppError::NotFound("idempotency record"))?;
             replay(rec, k, resource_type)
         }
         Err(e) => Err(e.into()),

@@ -28,7 +28,8 @@ pub fn hash_password(password: &str) -> Result<String> {
     if password.chars().count() < MIN_PASSWORD || password.len() > 1024 {
         return Err(Invalid::one("password", format!("must be {MIN_PASSWORD} to 1024 characters")).into());
     }
-    let salt = SaltString::encode_b64(&random_bytes::<16>()).map_err(|_| AppError::Invalid(Invalid::one("password", "cannot be hashed")))?;
+    let salt = SaltString::encode_b64(&random_bytes::<16>())
+        .map_err(|_| AppError::Invalid(Invalid::one("password", "cannot be hashed")))?;
     Argon2::default()
         .hash_password(password.as_bytes(), &salt)
         .map(|h| h.to_string())
@@ -85,7 +86,13 @@ impl App {
         }
         self.store.get_user(user).await?.ok_or(AppError::NotFound("user"))?;
         let secret = format!("{TOKEN_PREFIX}{}", URL_SAFE_NO_PAD.encode(random_bytes::<32>()));
-        let token = Token { id: TokenId::new(), user, name: name.to_owned(), created_at: time::OffsetDateTime::now_utc(), revoked_at: None };
+        let token = Token {
+            id: TokenId::new(),
+            user,
+            name: name.to_owned(),
+            created_at: time::OffsetDateTime::now_utc(),
+            revoked_at: None,
+        };
         self.store.insert_token(&p.ctx(), &token, &token_hash(&secret)).await?;
         Ok((token, secret))
     }
@@ -110,11 +117,25 @@ impl App {
         Ok((*self.field_visibility().await?).clone())
     }
 
-    pub async fn set_field_visibility(&self, p: &Principal, role: Role, field: Field, visible: bool) -> Result<FieldVisibility> {
+    pub async fn set_field_visibility(
+        &self,
+        p: &Principal,
+        role: Role,
+        field: Field,
+        visible: bool,
+    ) -> Result<FieldVisibility> {
         p.require(p.role.can_administer(), "manage field visibility")?;
         self.store.set_field_visibility(&p.ctx(), role, field, visible).await?;
         self.invalidate_visibility();
         self.field_visibility_matrix(p).await
+    }
+}
+
+impl App {
+    /// The personal fields `p`'s role may not see (absent from its responses).
+    pub async fn hidden_fields(&self, p: &Principal) -> Result<Vec<Field>> {
+        let v = self.field_visibility().await?;
+        Ok(Field::ALL.into_iter().filter(|f| !v.visible(p.role, *f)).collect())
     }
 }
 
@@ -129,13 +150,5 @@ mod tests {
         assert!(verify_password(&h, "correct horse battery"));
         assert!(!verify_password(&h, "wrong horse battery"));
         assert!(hash_password("short").is_err());
-    }
-}
-
-impl App {
-    /// The personal fields `p`'s role may not see (absent from its responses).
-    pub async fn hidden_fields(&self, p: &Principal) -> Result<Vec<Field>> {
-        let v = self.field_visibility().await?;
-        Ok(Field::ALL.into_iter().filter(|f| !v.visible(p.role, *f)).collect())
     }
 }

@@ -296,10 +296,16 @@ pub fn validate_body(body: &str) -> Result<(), Invalid> {
     if body.trim().is_empty() {
         return Err(Invalid::one("body", "must not be empty"));
     }
-    check_text(Some(body), MAX_TEXT).map_err(|e| Invalid(e.0.into_iter().map(|mut f| {
-        f.field = "body".into();
-        f
-    }).collect()))
+    check_text(Some(body), MAX_TEXT).map_err(|e| {
+        Invalid(
+            e.0.into_iter()
+                .map(|mut f| {
+                    f.field = "body".into();
+                    f
+                })
+                .collect(),
+        )
+    })
 }
 
 #[cfg(test)]

@@ -175,7 +175,10 @@ mod tests {
         assert!(!v.visible(Role::Marketing, Field::Address));
         assert!(v.visible(Role::Marketing, Field::Emails));
         assert!(v.visible(Role::Sales, Field::Phones));
-        let v = FieldVisibility::with_overrides([(Role::Marketing, Field::Phones, true), (Role::Support, Field::Notes, false)]);
+        let v = FieldVisibility::with_overrides([
+            (Role::Marketing, Field::Phones, true),
+            (Role::Support, Field::Notes, false),
+        ]);
         assert!(v.visible(Role::Marketing, Field::Phones));
         assert!(!v.visible(Role::Support, Field::Notes));
     }

@@ -118,7 +118,7 @@ pub(crate) async fn append(tx: &mut Tx, ctx: &Ctx, entries: &[NewEntry]) -> Resu
         }
         let sql = format!(
             "INSERT INTO audit_log (seq, at, actor, action, subject_id, object_type, object_id, request_id, prev_hash, hash) VALUES {}",
-            values_placeholders(chunk.len(), COLS)
+            values_placeholders(tx.engine(), chunk.len(), COLS)
         );
         tx.execute(&sql, &vals).await?;
     }
@@ -157,7 +157,7 @@ impl Store {
         let mut sql = String::from(
             "SELECT seq, at, actor, action, subject_id, object_type, object_id, request_id FROM audit_log WHERE seq > $1",
         );
-        let mut vals = args![q.after.unwrap_or(0)];
+        let mut vals = args![q.after.unwrap_or(0)].to_vec();
         if let Some(s) = q.subject {
             vals.push(s.0.into());
             sql.push_str(&format!(" AND subject_id = ${}", vals.len()));
@@ -225,7 +225,10 @@ impl Store {
                     request_id: &request_id,
                 };
                 if stored_prev != prev {
-                    return Ok(Verdict::Broken { seq, reason: "does not follow the entry before it (removed or reordered)" });
+                    return Ok(Verdict::Broken {
+                        seq,
+                        reason: "does not follow the entry before it (removed or reordered)",
+                    });
                 }
                 let h = entry_hash(&prev, &f);
                 if h != stored_hash {

@@ -64,7 +64,16 @@ impl Store {
         tx.execute(
             "INSERT INTO companies (id, name, name_fold, domain, address, industry, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            &args![c.id.0, c.name.as_str(), fold(&c.name), c.domain.clone(), c.address.clone(), c.industry.clone(), now, now],
+            &args![
+                c.id.0,
+                c.name.as_str(),
+                fold(&c.name),
+                c.domain.clone(),
+                c.address.clone(),
+                c.industry.clone(),
+                now,
+                now
+            ],
         )
         .await?;
         audit::append(&mut tx, ctx, &[NewEntry::object("company.create", "company", c.id)]).await?;

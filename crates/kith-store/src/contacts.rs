@@ -62,7 +62,8 @@ pub struct After {
 
 const COLS: &str = "c.id, c.owner_id, c.company_id, c.tags, c.sealed, c.created_at, c.updated_at, k.wrapped";
 const FROM: &str = "contacts c JOIN subject_keys k ON k.subject_id = c.id";
-const FROM_INDEX: &str = "blind_index b JOIN contacts c ON c.id = b.subject_id JOIN subject_keys k ON k.subject_id = c.id";
+const FROM_INDEX: &str =
+    "blind_index b JOIN contacts c ON c.id = b.subject_id JOIN subject_keys k ON k.subject_id = c.id";
 
 fn place(id: SubjectId) -> Place<'static> {
     Place { table: "contacts", column: "sealed", row: id.0, subject: id }
@@ -124,7 +125,11 @@ fn filter_sql(f: &ContactFilter, vals: &mut Vec<Value>, sql: &mut String) {
         add(" AND c.company_id = ?", c.0.into(), sql);
     }
     if let Some(t) = &f.tag {
-        add(" AND EXISTS (SELECT 1 FROM contact_tags t WHERE t.subject_id = c.id AND t.tag = ?)", t.as_str().into(), sql);
+        add(
+            " AND EXISTS (SELECT 1 FROM contact_tags t WHERE t.subject_id = c.id AND t.tag = ?)",
+            t.as_str().into(),
+            sql,
+        );
     }
     if let Some(v) = f.created_from {
         add(" AND c.created_at >= ?", v.into(), sql);
@@ -152,7 +157,8 @@ pub(crate) async fn check_refs(
     ] {
         let ids: Vec<Uuid> = ids.into_iter().collect();
         for chunk in ids.chunks(MAX_PARAMS) {
-            let sql = format!("SELECT COUNT(*) FROM {table} WHERE id IN ({})", list_placeholders(1, chunk.len()));
+            let sql =
+                format!("SELECT COUNT(*) FROM {table} WHERE id IN ({})", list_placeholders(tx.engine(), chunk.len()));
             let vals: Vec<Value> = chunk.iter().map(|u| Value::Uuid(*u)).collect();
             let n: i64 = tx.fetch_optional(&sql, &vals).await?.ok_or(StoreError::NotFound)?.get(0)?;
             if n != chunk.len() as i64 {
@@ -169,7 +175,7 @@ async fn insert_index(tx: &mut Tx, entries: &mut [(i64, Uuid)]) -> Result<(), St
     for chunk in entries.chunks(MAX_PARAMS / 2) {
         let sql = format!(
             "INSERT INTO blind_index (bucket, subject_id) VALUES {} ON CONFLICT DO NOTHING",
-            values_placeholders(chunk.len(), 2)
+            values_placeholders(tx.engine(), chunk.len(), 2)
         );
         let vals: Vec<Value> = chunk.iter().flat_map(|(b, s)| [Value::I64(*b), Value::Uuid(*s)]).collect();
         tx.execute(&sql, &vals).await?;
@@ -179,7 +185,10 @@ async fn insert_index(tx: &mut Tx, entries: &mut [(i64, Uuid)]) -> Result<(), St
 
 async fn insert_tags(tx: &mut Tx, tags: &[(Uuid, &str)]) -> Result<(), StoreError> {
     for chunk in tags.chunks(MAX_PARAMS / 2) {
-        let sql = format!("INSERT INTO contact_tags (subject_id, tag) VALUES {}", values_placeholders(chunk.len(), 2));
+        let sql = format!(
+            "INSERT INTO contact_tags (subject_id, tag) VALUES {}",
+            values_placeholders(tx.engine(), chunk.len(), 2)
+        );
         let vals: Vec<Value> = chunk.iter().flat_map(|(s, t)| [Value::Uuid(*s), Value::from(*t)]).collect();
         tx.execute(&sql, &vals).await?;
     }
@@ -229,7 +238,7 @@ impl Store {
         for chunk in prepared.chunks(MAX_PARAMS / 3) {
             let sql = format!(
                 "INSERT INTO subject_keys (subject_id, kek_id, wrapped) VALUES {}",
-                values_placeholders(chunk.len(), 3)
+                values_placeholders(tx.engine(), chunk.len(), 3)
             );
             let mut vals = Vec::with_capacity(chunk.len() * 3);
             for p in chunk {
@@ -240,7 +249,7 @@ impl Store {
         for (chunk, inputs) in prepared.chunks(MAX_PARAMS / 7).zip(items.chunks(MAX_PARAMS / 7)) {
             let sql = format!(
                 "INSERT INTO contacts (id, owner_id, company_id, tags, sealed, created_at, updated_at) VALUES {}",
-                values_placeholders(chunk.len(), 7)
+                values_placeholders(tx.engine(), chunk.len(), 7)
             );
             let mut vals = Vec::with_capacity(chunk.len() * 7);
             for (p, c) in chunk.iter().zip(inputs) {
@@ -259,7 +268,8 @@ impl Store {
         let mut entries: Vec<(i64, Uuid)> =
             prepared.iter().flat_map(|p| p.buckets.iter().map(move |b| (*b, p.id.0))).collect();
         insert_index(&mut tx, &mut entries).await?;
-        let tags: Vec<(Uuid, String)> = items.iter().flat_map(|c| dedup_tags(&c.tags).into_iter().map(move |t| (c.id.0, t))).collect();
+        let tags: Vec<(Uuid, String)> =
+            items.iter().flat_map(|c| dedup_tags(&c.tags).into_iter().map(move |t| (c.id.0, t))).collect();
         let tag_refs: Vec<(Uuid, &str)> = tags.iter().map(|(s, t)| (*s, t.as_str())).collect();
         insert_tags(&mut tx, &tag_refs).await?;
         let audit: Vec<NewEntry> = items.iter().map(|c| NewEntry::subject("contact.create", c.id)).collect();
@@ -362,13 +372,19 @@ impl Store {
     pub async fn find_by_email(&self, email: &Email) -> Result<Vec<Contact>, StoreError> {
         let key = email.lookup_key();
         let found = self.by_bucket(self.vault.bucket(IndexKind::Email, &key)).await?;
-        Ok(found.into_iter().filter(|c| c.data.emails.iter().any(|e| ct_eq(e.lookup_key().as_bytes(), key.as_bytes()))).collect())
+        Ok(found
+            .into_iter()
+            .filter(|c| c.data.emails.iter().any(|e| ct_eq(e.lookup_key().as_bytes(), key.as_bytes())))
+            .collect())
     }
 
     pub async fn find_by_phone(&self, phone: &Phone) -> Result<Vec<Contact>, StoreError> {
         let key = phone.lookup_key();
         let found = self.by_bucket(self.vault.bucket(IndexKind::Phone, &key)).await?;
-        Ok(found.into_iter().filter(|c| c.data.phones.iter().any(|p| ct_eq(p.lookup_key().as_bytes(), key.as_bytes()))).collect())
+        Ok(found
+            .into_iter()
+            .filter(|c| c.data.phones.iter().any(|p| ct_eq(p.lookup_key().as_bytes(), key.as_bytes())))
+            .collect())
     }
 
     async fn by_bucket(&self, bucket: i64) -> Result<Vec<Contact>, StoreError> {
@@ -410,7 +426,7 @@ impl Store {
         let chunk = (limit * 2).clamp(16, 500) as i64;
         loop {
             let mut sql = format!("SELECT {COLS} FROM {FROM_INDEX} WHERE b.bucket = $1");
-            let mut vals = args![bucket];
+            let mut vals = args![bucket].to_vec();
             filter_sql(filter, &mut vals, &mut sql);
             if let Some(a) = cursor {
                 vals.push(a.into());
@@ -446,7 +462,14 @@ impl Store {
 
     /// How many contacts exist.
     pub async fn count_contacts(&self) -> Result<i64, StoreError> {
-        self.pools.read.conn().await?.fetch_optional("SELECT COUNT(*) FROM contacts", &[]).await?.ok_or(StoreError::NotFound)?.get(0)
+        self.pools
+            .read
+            .conn()
+            .await?
+            .fetch_optional("SELECT COUNT(*) FROM contacts", &[])
+            .await?
+            .ok_or(StoreError::NotFound)?
+            .get(0)
     }
 }
 

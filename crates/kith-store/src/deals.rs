@@ -62,7 +62,8 @@ pub struct DealFilter {
     pub updated_to: Option<i64>,
 }
 
-const COLS: &str = "d.id, d.title, d.stage, d.amount_minor, d.currency, d.owner_id, d.company_id, d.created_at, d.updated_at";
+const COLS: &str =
+    "d.id, d.title, d.stage, d.amount_minor, d.currency, d.owner_id, d.company_id, d.created_at, d.updated_at";
 
 fn decode(r: &Row) -> Result<Deal, StoreError> {
     Ok(Deal {
@@ -80,7 +81,9 @@ fn decode(r: &Row) -> Result<Deal, StoreError> {
 }
 
 async fn check_stage(tx: &mut Tx, stage: &str) -> Result<(), StoreError> {
-    tx.fetch_optional("SELECT key FROM deal_stages WHERE key = $1", &args![stage]).await?.ok_or(StoreError::MissingRef("stage"))?;
+    tx.fetch_optional("SELECT key FROM deal_stages WHERE key = $1", &args![stage])
+        .await?
+        .ok_or(StoreError::MissingRef("stage"))?;
     Ok(())
 }
 
@@ -90,13 +93,16 @@ async fn set_contacts(tx: &mut Tx, deal: DealId, contacts: &[SubjectId]) -> Resu
     if ids.is_empty() {
         return Ok(());
     }
-    let sql = format!("SELECT COUNT(*) FROM contacts WHERE id IN ({})", list_placeholders(1, ids.len()));
+    let sql = format!("SELECT COUNT(*) FROM contacts WHERE id IN ({})", list_placeholders(tx.engine(), ids.len()));
     let vals: Vec<Value> = ids.iter().map(|u| Value::Uuid(*u)).collect();
     let n: i64 = tx.fetch_optional(&sql, &vals).await?.ok_or(StoreError::NotFound)?.get(0)?;
     if n != ids.len() as i64 {
         return Err(StoreError::MissingRef("contact_ids"));
     }
-    let sql = format!("INSERT INTO deal_contacts (deal_id, subject_id) VALUES {}", values_placeholders(ids.len(), 2));
+    let sql = format!(
+        "INSERT INTO deal_contacts (deal_id, subject_id) VALUES {}",
+        values_placeholders(tx.engine(), ids.len(), 2)
+    );
     let vals: Vec<Value> = ids.iter().flat_map(|s| [Value::Uuid(deal.0), Value::Uuid(*s)]).collect();
     tx.execute(&sql, &vals).await?;
     Ok(())
@@ -120,7 +126,9 @@ impl Store {
             .await?
             .fetch_all("SELECT key, name, position, closed FROM deal_stages ORDER BY position", &[])
             .await?;
-        rows.iter().map(|r| Ok(Stage { key: r.get(0)?, name: r.get(1)?, position: r.get(2)?, closed: r.get(3)? })).collect()
+        rows.iter()
+            .map(|r| Ok(Stage { key: r.get(0)?, name: r.get(1)?, position: r.get(2)?, closed: r.get(3)? }))
+            .collect()
     }
 
     pub async fn insert_deal(&self, ctx: &Ctx, d: &DealInput, claim: Option<&Claim>) -> Result<(), StoreError> {
@@ -181,7 +189,7 @@ impl Store {
     }
 
     pub async fn get_deal(&self, id: DealId) -> Result<Option<Deal>, StoreError> {
-        let mut deals = self.deals_where("d.id = $1", args![id.0], 1).await?;
+        let mut deals = self.deals_where("d.id = $1", args![id.0].to_vec(), 1).await?;
         Ok(deals.pop())
     }
 
@@ -203,7 +211,11 @@ impl Store {
             add(" AND d.company_id = ?", c.0.into(), &mut cond);
         }
         if let Some(c) = f.contact {
-            add(" AND EXISTS (SELECT 1 FROM deal_contacts x WHERE x.deal_id = d.id AND x.subject_id = ?)", c.0.into(), &mut cond);
+            add(
+                " AND EXISTS (SELECT 1 FROM deal_contacts x WHERE x.deal_id = d.id AND x.subject_id = ?)",
+                c.0.into(),
+                &mut cond,
+            );
         }
         for (col, op, v) in [
             ("created_at", ">=", f.created_from),
@@ -232,7 +244,7 @@ impl Store {
         }
         let sql = format!(
             "SELECT deal_id, subject_id FROM deal_contacts WHERE deal_id IN ({}) ORDER BY subject_id",
-            list_placeholders(1, deals.len())
+            list_placeholders(conn.engine(), deals.len())
         );
         let ids: Vec<Value> = deals.iter().map(|d| Value::Uuid(d.id.0)).collect();
         let mut links: HashMap<Uuid, Vec<SubjectId>> = HashMap::new();
@@ -257,7 +269,14 @@ impl Store {
             )
             .await?;
         rows.iter()
-            .map(|r| Ok(StageChange { from: r.get(0)?, to: r.get(1)?, changed_by: r.get(2)?, changed_at: from_ms(r.get(3)?) }))
+            .map(|r| {
+                Ok(StageChange {
+                    from: r.get(0)?,
+                    to: r.get(1)?,
+                    changed_by: r.get(2)?,
+                    changed_at: from_ms(r.get(3)?),
+                })
+            })
             .collect()
     }
 }

@@ -50,7 +50,8 @@ impl Store {
                 &args![user.0, key],
             )
             .await?;
-        row.map(|r| Ok(Record { request_hash: r.get(0)?, resource_type: r.get(1)?, resource_id: r.get(2)? })).transpose()
+        row.map(|r| Ok(Record { request_hash: r.get(0)?, resource_type: r.get(1)?, resource_id: r.get(2)? }))
+            .transpose()
     }
 
     /// Forgets keys older than `max_age_ms`.

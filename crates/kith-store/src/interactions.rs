@@ -42,7 +42,8 @@ fn place(id: InteractionId, subject: SubjectId) -> Place<'static> {
     Place { table: "interactions", column: "sealed_body", row: id.0, subject }
 }
 
-const COLS: &str = "i.id, i.subject_id, i.kind, i.occurred_at, i.author_id, i.sealed_body, i.created_at, i.updated_at, k.wrapped";
+const COLS: &str =
+    "i.id, i.subject_id, i.kind, i.occurred_at, i.author_id, i.sealed_body, i.created_at, i.updated_at, k.wrapped";
 const FROM: &str = "interactions i JOIN subject_keys k ON k.subject_id = i.subject_id";
 
 impl Store {
@@ -90,7 +91,7 @@ impl Store {
         for chunk in subjects.chunks(MAX_PARAMS) {
             let sql = format!(
                 "SELECT subject_id, wrapped FROM subject_keys WHERE subject_id IN ({})",
-                crate::db::list_placeholders(1, chunk.len())
+                crate::db::list_placeholders(tx.engine(), chunk.len())
             );
             let vals: Vec<Value> = chunk.iter().map(|u| Value::Uuid(*u)).collect();
             for r in tx.fetch_all(&sql, &vals).await? {
@@ -106,7 +107,7 @@ impl Store {
         for chunk in items.chunks(MAX_PARAMS / 8) {
             let sql = format!(
                 "INSERT INTO interactions (id, subject_id, kind, occurred_at, author_id, sealed_body, created_at, updated_at) VALUES {}",
-                values_placeholders(chunk.len(), 8)
+                values_placeholders(tx.engine(), chunk.len(), 8)
             );
             let mut vals = Vec::with_capacity(chunk.len() * 8);
             for i in chunk {
@@ -151,7 +152,7 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<Interaction>, StoreError> {
         let mut sql = format!("SELECT {COLS} FROM {FROM} WHERE i.subject_id = $1");
-        let mut vals = args![subject.0];
+        let mut vals = args![subject.0].to_vec();
         if let Some((t, id)) = before {
             vals.push(t.into());
             vals.push(id.into());
@@ -191,7 +192,12 @@ impl Store {
         audit::append(
             &mut tx,
             ctx,
-            &[NewEntry { action: "interaction.update", subject: Some(i.subject), object_type: "interaction", object_id: Some(i.id.to_string()) }],
+            &[NewEntry {
+                action: "interaction.update",
+                subject: Some(i.subject),
+                object_type: "interaction",
+                object_id: Some(i.id.to_string()),
+            }],
         )
         .await?;
         tx.commit().await
@@ -208,7 +214,12 @@ impl Store {
         audit::append(
             &mut tx,
             ctx,
-            &[NewEntry { action: "interaction.delete", subject: Some(SubjectId(subject)), object_type: "interaction", object_id: Some(id.to_string()) }],
+            &[NewEntry {
+                action: "interaction.delete",
+                subject: Some(SubjectId(subject)),
+                object_type: "interaction",
+                object_id: Some(id.to_string()),
+            }],
         )
         .await?;
         tx.commit().await?;

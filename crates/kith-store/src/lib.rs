@@ -6,6 +6,7 @@
 //! audit entry commit in one transaction.
 
 pub mod audit;
+pub mod baseline;
 pub mod companies;
 pub mod contacts;
 pub mod db;
@@ -103,7 +104,8 @@ pub fn to_ms(t: time::OffsetDateTime) -> i64 {
 
 /// A stored time back as a UTC date-time.
 pub fn from_ms(ms: i64) -> time::OffsetDateTime {
-    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
 }
 
 pub(crate) fn now_ms() -> i64 {
@@ -143,7 +145,8 @@ pub mod testing {
         /// PostgreSQL: every row of every table as JSON text (bytea as hex).
         pub async fn raw_dump_pg(&self) -> Result<String, StoreError> {
             let mut c = self.pools.read.conn().await?;
-            let tables = c.fetch_all("SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema()", &[]).await?;
+            let tables =
+                c.fetch_all("SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema()", &[]).await?;
             let mut out = String::new();
             for t in tables {
                 let name: String = t.get(0)?;

@@ -115,7 +115,10 @@ impl Store {
     pub async fn revoke_token(&self, ctx: &Ctx, id: TokenId) -> Result<(), StoreError> {
         let mut tx = self.pools.write.begin().await?;
         let n = tx
-            .execute("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL", &args![now_ms(), id.0])
+            .execute(
+                "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL",
+                &args![now_ms(), id.0],
+            )
             .await?;
         if n == 0 {
             return Err(StoreError::NotFound);
@@ -128,9 +131,9 @@ impl Store {
         let (sql, vals) = match user {
             Some(u) => (
                 "SELECT id, user_id, name, created_at, revoked_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at",
-                args![u.0],
+                args![u.0].to_vec(),
             ),
-            None => ("SELECT id, user_id, name, created_at, revoked_at FROM api_tokens ORDER BY created_at", args![]),
+            None => ("SELECT id, user_id, name, created_at, revoked_at FROM api_tokens ORDER BY created_at", Vec::new()),
         };
         let rows = self.pools.read.conn().await?.fetch_all(sql, &vals).await?;
         rows.iter()
@@ -171,7 +174,8 @@ impl Store {
     }
 
     pub async fn field_visibility_overrides(&self) -> Result<Vec<(Role, Field, bool)>, StoreError> {
-        let rows = self.pools.read.conn().await?.fetch_all("SELECT role, field, visible FROM field_visibility", &[]).await?;
+        let rows =
+            self.pools.read.conn().await?.fetch_all("SELECT role, field, visible FROM field_visibility", &[]).await?;
         let mut out = Vec::new();
         for r in &rows {
             let role: String = r.get(0)?;
@@ -183,9 +187,19 @@ impl Store {
         Ok(out)
     }
 
-    pub async fn set_field_visibility(&self, ctx: &Ctx, role: Role, field: Field, visible: bool) -> Result<(), StoreError> {
+    pub async fn set_field_visibility(
+        &self,
+        ctx: &Ctx,
+        role: Role,
+        field: Field,
+        visible: bool,
+    ) -> Result<(), StoreError> {
         let mut tx = self.pools.write.begin().await?;
-        tx.execute("DELETE FROM field_visibility WHERE role = $1 AND field = $2", &args![role.as_str(), field.as_str()]).await?;
+        tx.execute(
+            "DELETE FROM field_visibility WHERE role = $1 AND field = $2",
+            &args![role.as_str(), field.as_str()],
+        )
+        .await?;
         tx.execute(
             "INSERT INTO field_visibility (role, field, visible) VALUES ($1, $2, $3)",
             &args![role.as_str(), field.as_str(), visible],
@@ -194,7 +208,12 @@ impl Store {
         audit::append(
             &mut tx,
             ctx,
-            &[NewEntry { action: "field_visibility.set", subject: None, object_type: "role", object_id: Some(role.as_str().into()) }],
+            &[NewEntry {
+                action: "field_visibility.set",
+                subject: None,
+                object_type: "role",
+                object_id: Some(role.as_str().into()),
+            }],
         )
         .await?;
         tx.commit().await

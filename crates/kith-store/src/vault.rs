@@ -117,7 +117,9 @@ impl Vault {
                 opts.write(true).create_new(true);
                 #[cfg(unix)]
                 std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-                let mut f = opts.open(path).map_err(|e| StoreError::Config(format!("cannot create the master key file: {e}")))?;
+                let mut f = opts
+                    .open(path)
+                    .map_err(|e| StoreError::Config(format!("cannot create the master key file: {e}")))?;
                 f.write_all(encoded.as_bytes())
                     .and_then(|_| f.sync_all())
                     .map_err(|e| StoreError::Config(format!("cannot write the master key file: {e}")))?;

@@ -116,7 +116,8 @@ async fn add_user(s: &Store) -> UserId {
 async fn contact_round_trip_update_and_refs() {
     on_both(|s, _| async move {
         let owner = add_user(&s).await;
-        let company = CompanyInput { id: CompanyId::new(), name: "Acme Srl".into(), domain: None, address: None, industry: None };
+        let company =
+            CompanyInput { id: CompanyId::new(), name: "Acme Srl".into(), domain: None, address: None, industry: None };
         s.insert_company(&ctx(), &company, None).await.unwrap();
         let mut c = input(person("Mario", "Rossi", "mario.rossi@example.it", "+39 06 1234 5678"));
         c.owner = Some(owner);
@@ -134,7 +135,10 @@ async fn contact_round_trip_update_and_refs() {
         s.update_contact(&ctx(), &c).await.unwrap();
         let got = s.get_contact(c.id).await.unwrap().unwrap();
         assert_eq!(got.data.last_name.as_deref(), Some("Bianchi"));
-        assert!(s.search_name("ros", &ContactFilter::default(), None, 10).await.unwrap().is_empty(), "old name left in the index");
+        assert!(
+            s.search_name("ros", &ContactFilter::default(), None, 10).await.unwrap().is_empty(),
+            "old name left in the index"
+        );
         assert_eq!(s.search_name("bian", &ContactFilter::default(), None, 10).await.unwrap().len(), 1);
         let by_tag = ContactFilter { tag: Some("customer".into()), ..Default::default() };
         assert_eq!(s.list_contacts(&by_tag, ContactSort::CreatedAsc, None, 10).await.unwrap().len(), 1);
@@ -194,9 +198,15 @@ async fn lookups_by_email_phone_and_name_prefix() {
         assert_eq!(all("rossi").await.len(), expect(&|d| d.last_name.as_deref().unwrap().starts_with("Rossi")));
         assert_eq!(all("ROSSINI").await.len(), expect(&|d| d.last_name.as_deref() == Some("Rossini")));
         assert_eq!(all("elo").await.len(), expect(&|d| d.first_name.as_deref() == Some("Élodie")));
-        assert_eq!(all("йор пет").await.len(), expect(&|d| d.first_name.as_deref() == Some("Йорданка") && d.last_name.as_deref() == Some("Петрова")));
+        assert_eq!(
+            all("йор пет").await.len(),
+            expect(&|d| d.first_name.as_deref() == Some("Йорданка") && d.last_name.as_deref() == Some("Петрова"))
+        );
         assert_eq!(all("li").await.len(), expect(&|d| d.first_name.as_deref() == Some("Li")));
-        assert_eq!(all("mar ros").await.len(), expect(&|d| d.first_name.as_deref() == Some("Mario") && d.last_name.as_deref().unwrap().starts_with("Ros")));
+        assert_eq!(
+            all("mar ros").await.len(),
+            expect(&|d| d.first_name.as_deref() == Some("Mario") && d.last_name.as_deref().unwrap().starts_with("Ros"))
+        );
         assert!(all("zzz").await.is_empty());
     })
     .await;
@@ -216,7 +226,9 @@ async fn listing_pages_through_everything_once() {
             batch.push(c);
         }
         s.insert_contacts(&ctx(), &batch, None).await.unwrap();
-        for sort in [ContactSort::CreatedAsc, ContactSort::CreatedDesc, ContactSort::UpdatedAsc, ContactSort::UpdatedDesc] {
+        for sort in
+            [ContactSort::CreatedAsc, ContactSort::CreatedDesc, ContactSort::UpdatedAsc, ContactSort::UpdatedDesc]
+        {
             let mut seen = Vec::new();
             let mut after = None;
             loop {
@@ -244,7 +256,10 @@ async fn listing_pages_through_everything_once() {
         assert_eq!(s.list_contacts(&f, ContactSort::CreatedAsc, None, 100).await.unwrap().len(), 19);
         let f = ContactFilter { tag: Some("third".into()), ..Default::default() };
         assert_eq!(s.list_contacts(&f, ContactSort::CreatedAsc, None, 100).await.unwrap().len(), 19);
-        let f = ContactFilter { created_from: Some(kith_store::to_ms(time::OffsetDateTime::now_utc()) + 60_000), ..Default::default() };
+        let f = ContactFilter {
+            created_from: Some(kith_store::to_ms(time::OffsetDateTime::now_utc()) + 60_000),
+            ..Default::default()
+        };
         assert!(s.list_contacts(&f, ContactSort::CreatedAsc, None, 100).await.unwrap().is_empty());
         let f = ContactFilter { owner: Some(owner), ..Default::default() };
         assert_eq!(s.search_name("test", &f, None, 100).await.unwrap().len(), 19, "filters apply to searches");
@@ -259,7 +274,9 @@ async fn interactions_and_deals() {
         s.insert_contacts(&ctx(), std::slice::from_ref(&c), None).await.unwrap();
         let base = time::OffsetDateTime::now_utc();
         let mut ids = Vec::new();
-        for (i, kind) in [InteractionKind::Note, InteractionKind::Call, InteractionKind::Meeting].into_iter().enumerate() {
+        for (i, kind) in
+            [InteractionKind::Note, InteractionKind::Call, InteractionKind::Meeting].into_iter().enumerate()
+        {
             let it = InteractionInput {
                 id: InteractionId::new(),
                 subject: c.id,
@@ -272,10 +289,24 @@ async fn interactions_and_deals() {
             s.insert_interactions(&ctx(), &[it], None).await.unwrap();
         }
         let list = s.list_interactions(c.id, None, 10).await.unwrap();
-        assert_eq!(list.iter().map(|i| i.id).collect::<Vec<_>>(), ids.iter().rev().copied().collect::<Vec<_>>(), "newest first");
+        assert_eq!(
+            list.iter().map(|i| i.id).collect::<Vec<_>>(),
+            ids.iter().rev().copied().collect::<Vec<_>>(),
+            "newest first"
+        );
         assert_eq!(list[0].body, "talked about order 2");
-        let orphan = InteractionInput { id: InteractionId::new(), subject: SubjectId::new(), kind: InteractionKind::Note, occurred_at: base, author: None, body: "x".into() };
-        assert!(matches!(s.insert_interactions(&ctx(), &[orphan], None).await, Err(StoreError::MissingRef("contact_id"))));
+        let orphan = InteractionInput {
+            id: InteractionId::new(),
+            subject: SubjectId::new(),
+            kind: InteractionKind::Note,
+            occurred_at: base,
+            author: None,
+            body: "x".into(),
+        };
+        assert!(matches!(
+            s.insert_interactions(&ctx(), &[orphan], None).await,
+            Err(StoreError::MissingRef("contact_id"))
+        ));
 
         let deal = DealInput {
             id: kith_domain::DealId::new(),
@@ -330,11 +361,13 @@ async fn idempotency_claims_once() {
 #[tokio::test]
 async fn audit_chain_detects_edit_removal_and_reordering() {
     on_both(|s, _| async move {
-        let batch: Vec<_> = (0..5).map(|i| input(person("A", "B", &format!("a{i}@example.com"), "+39 06 1234 5678"))).collect();
+        let batch: Vec<_> =
+            (0..5).map(|i| input(person("A", "B", &format!("a{i}@example.com"), "+39 06 1234 5678"))).collect();
         s.insert_contacts(&ctx(), &batch, None).await.unwrap();
         s.audit(&ctx(), &[kith_store::audit::NewEntry::subject("contact.read", batch[0].id)]).await.unwrap();
         assert_eq!(s.audit_verify().await.unwrap(), Verdict::Intact { entries: 6 });
-        let about = s.audit_entries(&AuditQuery { subject: Some(batch[0].id), limit: 10, ..Default::default() }).await.unwrap();
+        let about =
+            s.audit_entries(&AuditQuery { subject: Some(batch[0].id), limit: 10, ..Default::default() }).await.unwrap();
         assert_eq!(about.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(), ["contact.create", "contact.read"]);
 
         s.raw_execute("UPDATE audit_log SET action = 'contact.delete' WHERE seq = 3").await.unwrap();
@@ -361,7 +394,8 @@ async fn audit_chain_detects_edit_removal_and_reordering() {
 #[tokio::test]
 async fn audit_tail_removal_is_detected() {
     on_both(|s, _| async move {
-        let batch: Vec<_> = (0..3).map(|i| input(person("A", "B", &format!("a{i}@example.com"), "+39 06 1234 5678"))).collect();
+        let batch: Vec<_> =
+            (0..3).map(|i| input(person("A", "B", &format!("a{i}@example.com"), "+39 06 1234 5678"))).collect();
         s.insert_contacts(&ctx(), &batch, None).await.unwrap();
         s.raw_execute("DELETE FROM audit_log WHERE seq = 3").await.unwrap();
         assert!(matches!(s.audit_verify().await.unwrap(), Verdict::Broken { .. }));
@@ -419,7 +453,10 @@ async fn nothing_in_clear_and_deletion_leaves_nothing() {
         assert!(!present(&hay, &sealed), "the sealed record survives deletion");
         let subject_hex = hex(c.id.0.as_bytes());
         if dir.is_none() {
-            assert!(!contains(&hay, c.id.0.to_string().as_bytes()) || only_in_audit(&String::from_utf8_lossy(&hay), &c.id.0.to_string()));
+            assert!(
+                !contains(&hay, c.id.0.to_string().as_bytes())
+                    || only_in_audit(&String::from_utf8_lossy(&hay), &c.id.0.to_string())
+            );
         } else {
             let _ = subject_hex;
         }
@@ -451,7 +488,9 @@ async fn two_servers_share_one_postgres() {
             for i in 0..20 {
                 let s = if i % 2 == 0 { a.clone() } else { b.clone() };
                 tasks.push(tokio::spawn(async move {
-                    let batch: Vec<_> = (0..5).map(|j| input(person("Par", "Allel", &format!("p{i}-{j}@example.com"), "+39 06 1234 5678"))).collect();
+                    let batch: Vec<_> = (0..5)
+                        .map(|j| input(person("Par", "Allel", &format!("p{i}-{j}@example.com"), "+39 06 1234 5678")))
+                        .collect();
                     s.insert_contacts(&ctx(), &batch, None).await.unwrap();
                     batch[0].id
                 }));

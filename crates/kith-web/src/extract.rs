@@ -8,9 +8,55 @@ use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use kith_app::{App, IdempotencyKey, Principal};
 
-#[derive(FromRequest)]
-#[from_request(via(axum::Json), rejection(ApiError))]
+/// A JSON object body. Like `axum::Json`, but a body that is not an object
+/// (serde would read an array positionally into a struct) is refused, and
+/// every failure is a problem response.
 pub struct Json<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        let json_type = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
+            .is_some_and(|m| m == "application/json" || (m.starts_with("application/") && m.ends_with("+json")));
+        if !json_type {
+            return Err(ApiError::from(axum::extract::rejection::JsonRejection::MissingJsonContentType(
+                Default::default(),
+            )));
+        }
+        let bytes = axum::body::Bytes::from_request(req, state).await.map_err(|e| {
+            if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::new(
+                    axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+                    "too-large",
+                    "Body too large",
+                    format!("The request body is larger than {} bytes.", crate::BODY_LIMIT),
+                )
+            } else {
+                ApiError::bad_request("The request body could not be read.")
+            }
+        })?;
+        match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'{') => {}
+            _ if serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).is_err() => {
+                return Err(ApiError::bad_request("The body is not valid JSON (or not valid UTF-8)."))
+            }
+            _ => {
+                return Err(ApiError::new(
+                    axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                    "validation",
+                    "Invalid input",
+                    "The body must be a JSON object.",
+                ))
+            }
+        }
+        axum::Json::<T>::from_bytes(&bytes).map(|j| Json(j.0)).map_err(ApiError::from)
+    }
+}
 
 impl<T: serde::Serialize> IntoResponse for Json<T> {
     fn into_response(self) -> Response {

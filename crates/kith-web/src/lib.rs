@@ -50,8 +50,13 @@ async fn fallback() -> ApiError {
 async fn method_not_allowed(req: Request, next: Next) -> Response {
     let res = next.run(req).await;
     if res.status() == StatusCode::METHOD_NOT_ALLOWED {
-        return ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed", "This address does not accept this method.")
-            .into_response();
+        return ApiError::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method-not-allowed",
+            "Method not allowed",
+            "This address does not accept this method.",
+        )
+        .into_response();
     }
     res
 }

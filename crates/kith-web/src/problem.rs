@@ -56,7 +56,13 @@ impl ApiError {
     pub fn invalid(errors: Vec<FieldError>) -> Self {
         let names: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         let detail = format!("Some fields are not valid: {}.", names.join(", "));
-        ApiError { status: StatusCode::UNPROCESSABLE_ENTITY, slug: "validation", title: "Invalid input", detail, errors }
+        ApiError {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            slug: "validation",
+            title: "Invalid input",
+            detail,
+            errors,
+        }
     }
 
     pub fn bad_request(detail: impl Into<String>) -> Self {
@@ -74,14 +80,20 @@ impl From<AppError> for ApiError {
                 "Send a valid API token as `Authorization: Bearer <token>`.",
             ),
             AppError::Forbidden(_) => ApiError::new(StatusCode::FORBIDDEN, "forbidden", "Forbidden", e.to_string()),
-            AppError::NotFound(what) => {
-                ApiError::new(StatusCode::NOT_FOUND, "not-found", "Not found", format!("No {what} with this id exists."))
-            }
+            AppError::NotFound(what) => ApiError::new(
+                StatusCode::NOT_FOUND,
+                "not-found",
+                "Not found",
+                format!("No {what} with this id exists."),
+            ),
             AppError::Invalid(inv) => ApiError::invalid(inv.0),
             AppError::Conflict(msg) => ApiError::new(StatusCode::CONFLICT, "conflict", "Conflict", msg),
-            AppError::IdempotencyMismatch => {
-                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency key reused", e.to_string())
-            }
+            AppError::IdempotencyMismatch => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "idempotency-key-reused",
+                "Idempotency key reused",
+                e.to_string(),
+            ),
             AppError::Internal(source) => {
                 let mut chain = source.to_string();
                 let mut cur: Option<&dyn std::error::Error> = std::error::Error::source(&source);
@@ -102,24 +114,45 @@ impl From<AppError> for ApiError {
     }
 }
 
-/// Serde's messages may quote the offending value (`invalid type: string
-/// "Mario"`): keep the shape of the message, drop the value.
-fn without_values(msg: &str) -> String {
-    let mut out = String::with_capacity(msg.len());
-    let mut in_quotes = false;
-    for ch in msg.chars() {
-        if ch == '"' {
-            if in_quotes {
-                out.push_str("…\"");
-            } else {
-                out.push('"');
-            }
-            in_quotes = !in_quotes;
-        } else if !in_quotes {
-            out.push(ch);
-        }
+/// Serde's messages quote the offending value (`invalid type: string
+/// "Mario"`, ``unknown variant `Mario` ``), and values may be personal data.
+/// Keep the location (field path, line, column), the kind of error and what
+/// was expected; drop the value.
+pub(crate) fn without_values(msg: &str) -> String {
+    const PREFIXES: [&str; 2] =
+        ["Failed to deserialize the JSON body into the target type: ", "Failed to deserialize query string: "];
+    let msg = PREFIXES.iter().find_map(|p| msg.strip_prefix(p)).unwrap_or(msg);
+    // "path: inner at line 1 column 5": the path holds our field names and indices.
+    let (path, inner) = match msg.split_once(": ") {
+        Some((p, i)) if p.chars().all(|c| c.is_alphanumeric() || "._[]".contains(c)) => (Some(p), i),
+        _ => (None, msg),
+    };
+    let (inner, at) = match inner.rfind(" at line ") {
+        Some(i) if inner[i..].chars().all(|c| c.is_ascii_alphanumeric() || c == ' ') => (&inner[..i], &inner[i..]),
+        _ => (inner, ""),
+    };
+    const KINDS: [&str; 7] = [
+        "unknown field",
+        "unknown variant",
+        "invalid type",
+        "invalid value",
+        "invalid length",
+        "missing field",
+        "duplicate field",
+    ];
+    let described = match KINDS.iter().find(|k| inner.starts_with(*k)) {
+        // These name one of our own fields, never a value.
+        Some(&k) if k == "missing field" || k == "duplicate field" => inner.to_owned(),
+        Some(&k) => match inner.rfind(", expected ") {
+            Some(i) => format!("{k}, {}", &inner[i + 2..]),
+            None => k.to_owned(),
+        },
+        None => "invalid value".to_owned(),
+    };
+    match path {
+        Some(p) => format!("{p}: {described}{at}"),
+        None => format!("{described}{at}"),
     }
-    out
 }
 
 impl From<kith_domain::Invalid> for ApiError {
@@ -189,11 +222,26 @@ impl IntoResponse for ApiError {
 
 #[cfg(test)]
 mod tests {
+    use super::without_values;
+
     #[test]
-    fn drops_quoted_values() {
+    fn drops_values_keeps_shape() {
         assert_eq!(
-            super::without_values("first_name: invalid type: string \"Mario\", expected u32"),
-            "first_name: invalid type: string \"…\", expected u32"
+            without_values("first_name: invalid type: string \"Ma\\\"rio\", expected u32 at line 1 column 20"),
+            "first_name: invalid type, expected u32 at line 1 column 20"
         );
+        assert_eq!(
+            without_values("kind: unknown variant `Mario Rossi`, expected one of `note`, `call`"),
+            "kind: unknown variant, expected one of `note`, `call`"
+        );
+        assert_eq!(
+            without_values("owner_id: UUID parsing failed: invalid character: found `M` at 1"),
+            "owner_id: invalid value"
+        );
+        assert_eq!(
+            without_values("missing field `name` at line 1 column 2"),
+            "missing field `name` at line 1 column 2"
+        );
+        assert!(!without_values("x: unknown field `Mario`, expected one of `a`").contains("Mario"));
     }
 }

@@ -1,12 +1,526 @@
-//! `kith bench`: see the module in full below.
+//! `kith bench`: creates N synthetic contacts (two interactions each) on an
+//! empty database through the same batched path the API uses, measures
+//! lookups, and does the same with an unencrypted baseline in a database of
+//! its own on the same engine, printing medians side by side.
+
+use indicatif::{ProgressBar, ProgressStyle};
+use kith_app::contacts::NewContact;
+use kith_app::interactions::NewInteraction;
+use kith_app::{App, Principal};
+use kith_domain::{ContactData, Email, InteractionKind, Phone, Role, SubjectId};
+use kith_store::baseline::PlainContact;
+use kith_store::contacts::ContactFilter;
+use kith_store::{Store, Vault};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 #[derive(clap::Args, Debug)]
 pub struct BenchArgs {
     /// How many synthetic contacts to create.
     #[arg(long, default_value_t = 100_000)]
     pub contacts: usize,
+    /// Contacts per batch (at most 1000, the API's batch limit).
+    #[arg(long, default_value_t = 1000)]
+    pub batch: usize,
+    /// Lookups sampled per latency figure.
+    #[arg(long, default_value_t = 2000)]
+    pub samples: usize,
+    /// A PostgreSQL server URL (`postgres://…/postgres`) to bench on instead
+    /// of SQLite; two throwaway databases are created on it and dropped.
+    #[arg(long)]
+    pub postgres: Option<String>,
+    /// Where the SQLite files go (a fresh temporary directory by default).
+    #[arg(long)]
+    pub dir: Option<PathBuf>,
 }
 
-pub async fn run(_args: BenchArgs) -> Result<(), String> {
-    Err("the benchmark is not written yet".into())
+const FIRST: [&str; 48] = [
+    "Mario",
+    "Giulia",
+    "Luca",
+    "Francesca",
+    "Marco",
+    "Chiara",
+    "Alessandro",
+    "Sara",
+    "Matteo",
+    "Elena",
+    "Lorenzo",
+    "Martina",
+    "Élodie",
+    "Camille",
+    "Théo",
+    "Léa",
+    "Hugo",
+    "Chloé",
+    "Lukas",
+    "Anna",
+    "Jonas",
+    "Lena",
+    "Felix",
+    "Marie",
+    "Йорданка",
+    "Георги",
+    "Мария",
+    "Иван",
+    "Елена",
+    "Димитър",
+    "Lucía",
+    "Javier",
+    "Carmen",
+    "Pablo",
+    "Zofia",
+    "Jakub",
+    "Agnieszka",
+    "Piotr",
+    "Sofie",
+    "Lars",
+    "Ingrid",
+    "Mikkel",
+    "Joana",
+    "Tiago",
+    "Inês",
+    "Ana",
+    "Li",
+    "Wei",
+];
+const LAST: [&str; 64] = [
+    "Rossi",
+    "Russo",
+    "Ferrari",
+    "Esposito",
+    "Bianchi",
+    "Romano",
+    "Colombo",
+    "Ricci",
+    "Marino",
+    "Greco",
+    "Bruno",
+    "Gallo",
+    "Conti",
+    "De Luca",
+    "Mancini",
+    "Costa",
+    "Giordano",
+    "Rizzo",
+    "Lombardi",
+    "Moretti",
+    "Martin",
+    "Bernard",
+    "Dubois",
+    "Thomas",
+    "Robert",
+    "Richard",
+    "Petit",
+    "Durand",
+    "Leroy",
+    "Moreau",
+    "Müller",
+    "Schmidt",
+    "Schneider",
+    "Fischer",
+    "Weber",
+    "Meyer",
+    "Wagner",
+    "Becker",
+    "Schulz",
+    "Hoffmann",
+    "Петрова",
+    "Иванов",
+    "Георгиев",
+    "Димитрова",
+    "Николов",
+    "Стоянова",
+    "García",
+    "Fernández",
+    "González",
+    "Rodríguez",
+    "López",
+    "Martínez",
+    "Nowak",
+    "Kowalski",
+    "Wiśniewska",
+    "Wójcik",
+    "Jensen",
+    "Nielsen",
+    "Hansen",
+    "Pedersen",
+    "Silva",
+    "Santos",
+    "Ferreira",
+    "Pereira",
+];
+const TITLES: [&str; 8] =
+    ["Buyer", "Head of Purchasing", "CTO", "Office Manager", "Sales Director", "Engineer", "Founder", "Accountant"];
+
+/// SplitMix64: a small deterministic generator, so every run makes the same data.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        from[(self.next() % from.len() as u64) as usize]
+    }
+}
+
+struct Person {
+    first: &'static str,
+    last: &'static str,
+    email: String,
+    phone: String,
+    title: &'static str,
+}
+
+fn ascii_slug(s: &str) -> String {
+    kith_domain::normalize::fold(s).chars().filter(|c| c.is_ascii_alphanumeric()).collect()
+}
+
+fn people(n: usize) -> Vec<Person> {
+    let mut rng = Rng(0x4b17_4b17);
+    (0..n)
+        .map(|i| {
+            let first = rng.pick(&FIRST);
+            let last = rng.pick(&LAST);
+            let (f, l) = (ascii_slug(first), ascii_slug(last));
+            let local = if f.is_empty() || l.is_empty() { format!("contact{i}") } else { format!("{f}.{l}{i}") };
+            Person {
+                first,
+                last,
+                email: format!("{local}@example-{}.test", i % 97),
+                phone: format!("+39 3{:02} {:07}", rng.next() % 100, i),
+                title: rng.pick(&TITLES),
+            }
+        })
+        .collect()
+}
+
+fn median(v: &mut [Duration]) -> Duration {
+    v.sort_unstable();
+    v[v.len() / 2]
+}
+
+fn p95(v: &mut [Duration]) -> Duration {
+    v.sort_unstable();
+    v[(v.len() * 95 / 100).min(v.len() - 1)]
+}
+
+fn us(d: Duration) -> String {
+    format!("{:.0} µs", d.as_secs_f64() * 1e6)
+}
+
+fn bar(n: usize, what: &str) -> ProgressBar {
+    let pb = ProgressBar::new(n as u64);
+    pb.set_style(
+        ProgressStyle::with_template("{msg:>14} {bar:40} {pos}/{len} {per_sec} eta {eta}").expect("valid template"),
+    );
+    pb.set_message(what.to_owned());
+    pb
+}
+
+struct Target {
+    db_url: String,
+    cleanup: Option<(String, String)>,
+    file: Option<PathBuf>,
+}
+
+async fn target(args: &BenchArgs, dir: &std::path::Path, tag: &str) -> Result<Target, String> {
+    match &args.postgres {
+        Some(admin) => {
+            let name = format!("kith_bench_{tag}_{}", uuid::Uuid::now_v7().simple());
+            let a = Store::connect(admin, Vault::from_key(&[0u8; 32])).await.map_err(|e| e.to_string())?;
+            a.raw_execute_no_tx(&format!("CREATE DATABASE {name}")).await.map_err(|e| e.to_string())?;
+            a.close().await;
+            let cut = admin.rfind('/').ok_or("the PostgreSQL URL needs a database name")?;
+            Ok(Target { db_url: format!("{}/{name}", &admin[..cut]), cleanup: Some((admin.clone(), name)), file: None })
+        }
+        None => {
+            let file = dir.join(format!("{tag}.db"));
+            Ok(Target { db_url: format!("sqlite:{}", file.display()), cleanup: None, file: Some(file) })
+        }
+    }
+}
+
+async fn size(store: &Store, t: &Target) -> Result<u64, String> {
+    match &t.file {
+        Some(f) => {
+            store.checkpoint().await.map_err(|e| e.to_string())?;
+            Ok(std::fs::metadata(f).map(|m| m.len()).unwrap_or(0))
+        }
+        None => store.pg_database_size().await.map(|s| s as u64).map_err(|e| e.to_string()),
+    }
+}
+
+async fn drop_target(t: &Target) {
+    if let Some((admin, name)) = &t.cleanup {
+        if let Ok(a) = Store::connect(admin, Vault::from_key(&[0u8; 32])).await {
+            let _ = a.raw_execute_no_tx(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await;
+            a.close().await;
+        }
+    }
+}
+
+pub async fn run(args: BenchArgs) -> Result<(), String> {
+    if args.contacts < args.batch.max(1) || args.batch == 0 || args.batch > kith_app::contacts::MAX_BATCH {
+        return Err("--contacts must be at least --batch, and --batch 1 to 1000".into());
+    }
+    let tmp =
+        args.dir.clone().unwrap_or_else(|| std::env::temp_dir().join(format!("kith-bench-{}", uuid::Uuid::now_v7())));
+    std::fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
+    let n = args.contacts;
+    let engine = if args.postgres.is_some() { "PostgreSQL" } else { "SQLite" };
+    println!("kith bench: {n} contacts, 2 interactions each, batches of {}, on {engine}", args.batch);
+    let people = people(n);
+
+    // Kith.
+    let ours = target(&args, &tmp, "kith").await?;
+    let store = Store::connect(&ours.db_url, Vault::from_key(&[9u8; 32])).await.map_err(|e| e.to_string())?;
+    store.migrate().await.map_err(|e| e.to_string())?;
+    let app = App::new(store.clone());
+    let admin = app
+        .add_user(&Principal::cli(), "bench@example.com", Role::Admin, "bench-password-1234")
+        .await
+        .map_err(|e| e.to_string())?;
+    let p = Principal { user: admin.id, role: Role::Admin, request_id: "bench".into() };
+    let mut ids: Vec<SubjectId> = Vec::with_capacity(n);
+    let mut batch_times = Vec::new();
+    let pb = bar(n, "kith create");
+    let start = Instant::now();
+    for chunk in people.chunks(args.batch) {
+        let batch: Vec<NewContact> = chunk
+            .iter()
+            .map(|x| NewContact {
+                data: ContactData {
+                    first_name: Some(x.first.into()),
+                    last_name: Some(x.last.into()),
+                    emails: vec![Email::parse(&x.email).expect("generated emails are valid")],
+                    phones: vec![Phone::parse(&x.phone).expect("generated phones are valid")],
+                    job_title: Some(x.title.into()),
+                    notes: Some("Met at the trade fair; interested in the spring catalogue.".into()),
+                    address: None,
+                },
+                ..Default::default()
+            })
+            .collect();
+        let t = Instant::now();
+        ids.extend(app.create_contacts(&p, batch).await.map_err(|e| e.to_string())?);
+        batch_times.push(t.elapsed() / chunk.len() as u32);
+        pb.inc(chunk.len() as u64);
+    }
+    let create_wall = start.elapsed();
+    pb.finish_and_clear();
+    let create_median = 1.0 / median(&mut batch_times).as_secs_f64();
+
+    let pb = bar(n, "interactions");
+    let start = Instant::now();
+    for chunk in ids.chunks(args.batch) {
+        let items: Vec<_> = chunk
+            .iter()
+            .flat_map(|id| {
+                [
+                    (
+                        *id,
+                        NewInteraction {
+                            kind: InteractionKind::Call,
+                            occurred_at: None,
+                            body: "Called about the spring order; follow up next week.".into(),
+                        },
+                    ),
+                    (
+                        *id,
+                        NewInteraction {
+                            kind: InteractionKind::Note,
+                            occurred_at: None,
+                            body: "Sent the catalogue and price list.".into(),
+                        },
+                    ),
+                ]
+            })
+            .collect();
+        app.create_interactions(&p, items).await.map_err(|e| e.to_string())?;
+        pb.inc(chunk.len() as u64);
+    }
+    let inter_wall = start.elapsed();
+    pb.finish_and_clear();
+
+    let mut rng = Rng(7);
+    let samples = args.samples.min(n);
+    let mut email_t = Vec::with_capacity(samples);
+    for _ in 0..samples {
+        let i = (rng.next() % n as u64) as usize;
+        let e = Email::parse(&people[i].email).expect("valid");
+        let t = Instant::now();
+        let found = store.find_by_email(&e).await.map_err(|e| e.to_string())?;
+        email_t.push(t.elapsed());
+        if found.len() != 1 || found[0].id != ids[i] {
+            return Err("email lookup returned the wrong contact".into());
+        }
+    }
+    let mut prefix_t = Vec::with_capacity(samples);
+    let mut prefix_found = 0usize;
+    for _ in 0..samples {
+        let i = (rng.next() % n as u64) as usize;
+        let q: String = people[i].last.chars().take(3).collect();
+        let t = Instant::now();
+        let found = store.search_name(&q, &ContactFilter::default(), None, 50).await.map_err(|e| e.to_string())?;
+        prefix_t.push(t.elapsed());
+        prefix_found += found.len();
+        if found.is_empty() {
+            return Err("name prefix search found nothing".into());
+        }
+    }
+    let mut read_t = Vec::with_capacity(samples);
+    for _ in 0..samples {
+        let i = (rng.next() % n as u64) as usize;
+        let t = Instant::now();
+        let c = store.get_contact(ids[i]).await.map_err(|e| e.to_string())?;
+        read_t.push(t.elapsed());
+        if c.is_none() {
+            return Err("read found nothing".into());
+        }
+    }
+    // The audited read a user gets through the API: read plus an audit append.
+    let mut audited_t = Vec::with_capacity(samples / 4);
+    for _ in 0..samples / 4 {
+        let i = (rng.next() % n as u64) as usize;
+        let t = Instant::now();
+        app.get_contact(&p, ids[i]).await.map_err(|e| e.to_string())?;
+        audited_t.push(t.elapsed());
+    }
+    let ours_size = size(&store, &ours).await?;
+    store.close().await;
+    drop_target(&ours).await;
+
+    // Baseline.
+    let base = target(&args, &tmp, "baseline").await?;
+    let bstore = Store::connect(&base.db_url, Vault::from_key(&[9u8; 32])).await.map_err(|e| e.to_string())?;
+    bstore.baseline_create().await.map_err(|e| e.to_string())?;
+    let plain_ids: Vec<uuid::Uuid> = (0..n).map(|_| uuid::Uuid::now_v7()).collect();
+    let mut base_batch = Vec::new();
+    let pb = bar(n, "baseline");
+    let start = Instant::now();
+    for (chunk, idc) in people.chunks(args.batch).zip(plain_ids.chunks(args.batch)) {
+        let rows: Vec<PlainContact> = chunk
+            .iter()
+            .zip(idc)
+            .map(|(x, id)| PlainContact {
+                id: *id,
+                first_name: x.first.into(),
+                last_name: x.last.into(),
+                email: x.email.clone(),
+                phone: x.phone.clone(),
+                job_title: x.title.into(),
+                notes: "Met at the trade fair; interested in the spring catalogue.".into(),
+            })
+            .collect();
+        let t = Instant::now();
+        bstore.baseline_insert(&rows).await.map_err(|e| e.to_string())?;
+        base_batch.push(t.elapsed() / chunk.len() as u32);
+        pb.inc(chunk.len() as u64);
+    }
+    let base_wall = start.elapsed();
+    pb.finish_and_clear();
+    let base_median = 1.0 / median(&mut base_batch).as_secs_f64();
+    let start = Instant::now();
+    for chunk in plain_ids.chunks(args.batch) {
+        let rows: Vec<PlainContact> = chunk
+            .iter()
+            .map(|id| PlainContact {
+                id: *id,
+                first_name: String::new(),
+                last_name: String::new(),
+                email: String::new(),
+                phone: String::new(),
+                job_title: String::new(),
+                notes: String::new(),
+            })
+            .collect();
+        bstore.baseline_insert_interactions(&rows, 2).await.map_err(|e| e.to_string())?;
+    }
+    let base_inter_wall = start.elapsed();
+    let mut b_email = Vec::new();
+    let mut b_prefix = Vec::new();
+    let mut b_read = Vec::new();
+    for _ in 0..samples {
+        let i = (rng.next() % n as u64) as usize;
+        let t = Instant::now();
+        bstore.baseline_by_email(&people[i].email).await.map_err(|e| e.to_string())?;
+        b_email.push(t.elapsed());
+        let q: String = people[i].last.chars().take(3).collect();
+        let t = Instant::now();
+        bstore.baseline_by_last_name_prefix(&q, 50).await.map_err(|e| e.to_string())?;
+        b_prefix.push(t.elapsed());
+        let t = Instant::now();
+        bstore.baseline_get(plain_ids[i]).await.map_err(|e| e.to_string())?;
+        b_read.push(t.elapsed());
+    }
+    let base_size = size(&bstore, &base).await?;
+    bstore.close().await;
+    drop_target(&base).await;
+    if args.dir.is_none() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+
+    let rate = |d: Duration, k: usize| k as f64 / d.as_secs_f64();
+    println!();
+    println!("{:<44} {:>14} {:>14} {:>8}", "figure (medians unless noted)", "kith", "baseline", "ratio");
+    let row = |name: &str, a: String, b: String, r: f64| println!("{name:<44} {a:>14} {b:>14} {r:>7.2}x");
+    row(
+        "bulk create, contacts/s (median batch)",
+        format!("{create_median:.0}"),
+        format!("{base_median:.0}"),
+        base_median / create_median,
+    );
+    row(
+        "bulk create, contacts/s (whole run)",
+        format!("{:.0}", rate(create_wall, n)),
+        format!("{:.0}", rate(base_wall, n)),
+        rate(base_wall, n) / rate(create_wall, n),
+    );
+    row(
+        "interactions, per s (whole run)",
+        format!("{:.0}", rate(inter_wall, 2 * n)),
+        format!("{:.0}", rate(base_inter_wall, 2 * n)),
+        rate(base_inter_wall, 2 * n) / rate(inter_wall, 2 * n),
+    );
+    let lat = |name: &str, a: &mut Vec<Duration>, b: &mut Vec<Duration>| {
+        let (ma, mb) = (median(a), median(b));
+        row(name, us(ma), us(mb), ma.as_secs_f64() / mb.as_secs_f64());
+    };
+    lat("email lookup p50", &mut email_t, &mut b_email);
+    lat("name-prefix search, first 50, p50", &mut prefix_t, &mut b_prefix);
+    lat("single contact read p50", &mut read_t, &mut b_read);
+    println!("{:<44} {:>14} {:>14}", "email lookup p95", us(p95(&mut email_t)), us(p95(&mut b_email)));
+    println!("{:<44} {:>14} {:>14}", "name-prefix search p95", us(p95(&mut prefix_t)), us(p95(&mut b_prefix)));
+    println!("{:<44} {:>14} {:>14}", "audited read via app (read + audit) p50", us(median(&mut audited_t)), "-");
+    println!(
+        "{:<44} {:>14} {:>14} {:>7.2}x",
+        "database size per contact (bytes)",
+        ours_size / n as u64,
+        base_size / n as u64,
+        ours_size as f64 / base_size.max(1) as f64
+    );
+    println!("(name-prefix searches returned {:.1} contacts on average)", prefix_found as f64 / samples as f64);
+    println!();
+    let verdict = |ok: bool| if ok { "met" } else { "NOT met" };
+    println!("targets (issue #2, SQLite at 10^6):");
+    println!("  bulk create >= 20,000/s (median batch): {}", verdict(create_median >= 20_000.0));
+    println!("  bulk create within 4x of baseline:      {}", verdict(base_median / create_median <= 4.0));
+    println!(
+        "  email lookup p50 <= 0.2 ms:             {}",
+        verdict(median(&mut email_t) <= Duration::from_micros(200))
+    );
+    println!(
+        "  single read p50 <= 0.2 ms:              {}",
+        verdict(median(&mut read_t) <= Duration::from_micros(200))
+    );
+    println!(
+        "  name-prefix p50 <= 5 ms:                {}",
+        verdict(median(&mut prefix_t) <= Duration::from_millis(5))
+    );
+    Ok(())
 }

@@ -114,7 +114,9 @@ fn visibility_out(v: &kith_domain::FieldVisibility) -> VisibilityOut {
     VisibilityOut {
         roles: Role::ALL
             .iter()
-            .map(|r| (r.as_str().to_owned(), Field::ALL.iter().map(|f| (f.as_str().to_owned(), v.visible(*r, *f))).collect()))
+            .map(|r| {
+                (r.as_str().to_owned(), Field::ALL.iter().map(|f| (f.as_str().to_owned(), v.visible(*r, *f))).collect())
+            })
             .collect(),
     }
 }
@@ -134,7 +136,11 @@ async fn list_users(State(app): State<App>, Auth(p): Auth) -> Result<Json<Vec<Us
 
 #[utoipa::path(post, path = "/users", tag = "admin", request_body = UserIn,
     responses((status = 201, body = UserOut), (status = 409, description = "A user with this email exists", body = crate::problem::Problem, content_type = "application/problem+json"), Errors, BodyErrors))]
-async fn create_user(State(app): State<App>, Auth(p): Auth, Json(b): Json<UserIn>) -> Result<(StatusCode, Json<UserOut>), ApiError> {
+async fn create_user(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Json(b): Json<UserIn>,
+) -> Result<(StatusCode, Json<UserOut>), ApiError> {
     let u = app.add_user(&p, &b.email, b.role.into(), &b.password).await?;
     Ok((StatusCode::CREATED, Json(user_out(u))))
 }
@@ -146,7 +152,11 @@ async fn list_tokens(State(app): State<App>, Auth(p): Auth) -> Result<Json<Vec<T
 }
 
 #[utoipa::path(post, path = "/tokens", tag = "admin", request_body = TokenIn, responses((status = 201, body = TokenCreated), Errors, BodyErrors))]
-async fn create_token(State(app): State<App>, Auth(p): Auth, Json(b): Json<TokenIn>) -> Result<(StatusCode, Json<TokenCreated>), ApiError> {
+async fn create_token(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Json(b): Json<TokenIn>,
+) -> Result<(StatusCode, Json<TokenCreated>), ApiError> {
     let user = b.user_id.map(UserId).unwrap_or(p.user);
     let (t, secret) = app.create_token(&p, user, &b.name).await?;
     Ok((StatusCode::CREATED, Json(TokenCreated { token: token_out(t), secret })))
@@ -165,7 +175,12 @@ async fn get_visibility(State(app): State<App>, Auth(p): Auth) -> Result<Json<Vi
 
 /// Show or hide one personal field for one role.
 #[utoipa::path(put, path = "/field-visibility", tag = "admin", request_body = VisibilityIn, responses((status = 200, body = VisibilityOut), Errors, BodyErrors))]
-async fn set_visibility(State(app): State<App>, Auth(p): Auth, Json(b): Json<VisibilityIn>) -> Result<Json<VisibilityOut>, ApiError> {
-    let field = Field::parse(&b.field).ok_or_else(|| ApiError::invalid(vec![FieldError::new("field", "is not a personal field")]))?;
+async fn set_visibility(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Json(b): Json<VisibilityIn>,
+) -> Result<Json<VisibilityOut>, ApiError> {
+    let field = Field::parse(&b.field)
+        .ok_or_else(|| ApiError::invalid(vec![FieldError::new("field", "is not a personal field")]))?;
     Ok(Json(visibility_out(&app.set_field_visibility(&p, b.role.into(), field, b.visible).await?)))
 }

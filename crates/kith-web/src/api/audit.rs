@@ -61,7 +61,11 @@ pub fn router() -> OpenApiRouter<App> {
 
 /// Audit entries, oldest first, about a subject or by a user.
 #[utoipa::path(get, path = "/audit", tag = "audit", params(AuditParams), responses((status = 200, body = AuditList), Errors))]
-async fn list_audit(State(app): State<App>, Auth(p): Auth, Query(q): Query<AuditParams>) -> Result<Json<AuditList>, ApiError> {
+async fn list_audit(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Query(q): Query<AuditParams>,
+) -> Result<Json<AuditList>, ApiError> {
     let page = app
         .audit_entries(&p, q.subject.map(SubjectId), q.user.map(|u| format!("user:{u}")), q.cursor.as_deref(), q.limit)
         .await?;
@@ -88,7 +92,11 @@ async fn list_audit(State(app): State<App>, Auth(p): Auth, Query(q): Query<Audit
 #[utoipa::path(get, path = "/audit/verify", tag = "audit", responses((status = 200, body = VerifyOut), Errors))]
 async fn verify_audit(State(app): State<App>, Auth(p): Auth) -> Result<Json<VerifyOut>, ApiError> {
     Ok(Json(match app.audit_verify(&p).await? {
-        Verdict::Intact { entries } => VerifyOut { intact: true, entries_checked: Some(entries), broken_at: None, reason: None },
-        Verdict::Broken { seq, reason } => VerifyOut { intact: false, entries_checked: None, broken_at: Some(seq), reason: Some(reason.into()) },
+        Verdict::Intact { entries } => {
+            VerifyOut { intact: true, entries_checked: Some(entries), broken_at: None, reason: None }
+        }
+        Verdict::Broken { seq, reason } => {
+            VerifyOut { intact: false, entries_checked: None, broken_at: Some(seq), reason: Some(reason.into()) }
+        }
     }))
 }

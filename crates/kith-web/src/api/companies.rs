@@ -88,14 +88,20 @@ pub struct CompanyParams {
 }
 
 pub fn router() -> OpenApiRouter<App> {
-    OpenApiRouter::new()
-        .routes(routes!(list_companies, create_company))
-        .routes(routes!(get_company, update_company, delete_company))
+    OpenApiRouter::new().routes(routes!(list_companies, create_company)).routes(routes!(
+        get_company,
+        update_company,
+        delete_company
+    ))
 }
 
 /// Companies in name order.
 #[utoipa::path(get, path = "/companies", tag = "companies", params(CompanyParams), responses((status = 200, body = CompanyList), Errors))]
-async fn list_companies(State(app): State<App>, Auth(p): Auth, Query(q): Query<CompanyParams>) -> Result<Json<CompanyList>, ApiError> {
+async fn list_companies(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Query(q): Query<CompanyParams>,
+) -> Result<Json<CompanyList>, ApiError> {
     let page = app.list_companies(&p, q.q.as_deref(), q.cursor.as_deref(), q.limit).await?;
     Ok(Json(CompanyList { items: page.items.into_iter().map(out).collect(), next_cursor: page.next_cursor }))
 }
@@ -103,20 +109,34 @@ async fn list_companies(State(app): State<App>, Auth(p): Auth, Query(q): Query<C
 #[utoipa::path(post, path = "/companies", tag = "companies", request_body = CompanyIn,
     params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retried create return the first result")),
     responses((status = 201, body = CompanyOut), Errors, BodyErrors))]
-async fn create_company(State(app): State<App>, Auth(p): Auth, idem: IdemHeader, Json(b): Json<CompanyIn>) -> Result<(StatusCode, Json<CompanyOut>), ApiError> {
+async fn create_company(
+    State(app): State<App>,
+    Auth(p): Auth,
+    idem: IdemHeader,
+    Json(b): Json<CompanyIn>,
+) -> Result<(StatusCode, Json<CompanyOut>), ApiError> {
     let key = idem.key("/companies", &b)?;
     let f = CompanyFields { name: b.name, domain: b.domain, address: b.address, industry: b.industry };
     Ok((StatusCode::CREATED, Json(out(app.create_company(&p, f, key.as_ref()).await?))))
 }
 
 #[utoipa::path(get, path = "/companies/{id}", tag = "companies", params(("id" = Uuid, Path)), responses((status = 200, body = CompanyOut), Errors))]
-async fn get_company(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>) -> Result<Json<CompanyOut>, ApiError> {
+async fn get_company(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Path(id): Path<Uuid>,
+) -> Result<Json<CompanyOut>, ApiError> {
     Ok(Json(out(app.get_company(&p, CompanyId(id)).await?)))
 }
 
 #[utoipa::path(patch, path = "/companies/{id}", tag = "companies", params(("id" = Uuid, Path)), request_body = CompanyPatchIn,
     responses((status = 200, body = CompanyOut), Errors, BodyErrors))]
-async fn update_company(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>, Json(b): Json<CompanyPatchIn>) -> Result<Json<CompanyOut>, ApiError> {
+async fn update_company(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Path(id): Path<Uuid>,
+    Json(b): Json<CompanyPatchIn>,
+) -> Result<Json<CompanyOut>, ApiError> {
     let patch = CompanyPatch { name: b.name, domain: b.domain, address: b.address, industry: b.industry };
     Ok(Json(out(app.update_company(&p, CompanyId(id), patch).await?)))
 }

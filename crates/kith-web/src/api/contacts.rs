@@ -298,17 +298,34 @@ pub fn router() -> OpenApiRouter<App> {
 /// List contacts, filtered and sorted, a page at a time.
 #[utoipa::path(get, path = "/contacts", tag = "contacts", params(ListParams),
     responses((status = 200, body = ContactList), Errors))]
-async fn list_contacts(State(app): State<App>, Auth(p): Auth, Query(q): Query<ListParams>) -> Result<Json<ContactList>, ApiError> {
-    let query = ContactQuery { filter: q.filter()?, sort: q.sort.unwrap_or_default().into(), cursor: q.cursor, limit: q.limit, ..Default::default() };
+async fn list_contacts(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Query(q): Query<ListParams>,
+) -> Result<Json<ContactList>, ApiError> {
+    let query = ContactQuery {
+        filter: q.filter()?,
+        sort: q.sort.unwrap_or_default().into(),
+        cursor: q.cursor,
+        limit: q.limit,
+        ..Default::default()
+    };
     let page = app.list_contacts(&p, query).await?;
     let hidden = app.hidden_fields(&p).await?;
-    Ok(Json(ContactList { items: page.items.into_iter().map(|c| contact_out(c, &hidden)).collect(), next_cursor: page.next_cursor }))
+    Ok(Json(ContactList {
+        items: page.items.into_iter().map(|c| contact_out(c, &hidden)).collect(),
+        next_cursor: page.next_cursor,
+    }))
 }
 
 /// Find contacts by exact email or phone, or by name prefixes.
 #[utoipa::path(post, path = "/contacts/search", tag = "contacts", request_body = SearchIn,
     responses((status = 200, body = ContactList), Errors, BodyErrors))]
-async fn search_contacts(State(app): State<App>, Auth(p): Auth, Json(s): Json<SearchIn>) -> Result<Json<ContactList>, ApiError> {
+async fn search_contacts(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Json(s): Json<SearchIn>,
+) -> Result<Json<ContactList>, ApiError> {
     if s.q.is_none() && s.email.is_none() && s.phone.is_none() {
         return Err(ApiError::invalid(vec![FieldError::new("q", "give one of q, email or phone")]));
     }
@@ -335,7 +352,10 @@ async fn search_contacts(State(app): State<App>, Auth(p): Auth, Json(s): Json<Se
     };
     let page = app.list_contacts(&p, query).await?;
     let hidden = app.hidden_fields(&p).await?;
-    Ok(Json(ContactList { items: page.items.into_iter().map(|c| contact_out(c, &hidden)).collect(), next_cursor: page.next_cursor }))
+    Ok(Json(ContactList {
+        items: page.items.into_iter().map(|c| contact_out(c, &hidden)).collect(),
+        next_cursor: page.next_cursor,
+    }))
 }
 
 /// Create a contact. A retried request with the same `Idempotency-Key`
@@ -359,7 +379,11 @@ async fn create_contact(
 /// Create up to 1000 contacts in one transaction.
 #[utoipa::path(post, path = "/contacts/batch", tag = "contacts", request_body = BatchIn,
     responses((status = 201, body = BatchOut), Errors, BodyErrors))]
-async fn create_contacts(State(app): State<App>, Auth(p): Auth, Json(body): Json<BatchIn>) -> Result<(StatusCode, Json<BatchOut>), ApiError> {
+async fn create_contacts(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Json(body): Json<BatchIn>,
+) -> Result<(StatusCode, Json<BatchOut>), ApiError> {
     let mut inv = Invalid::default();
     let mut batch = Vec::with_capacity(body.contacts.len());
     for (i, c) in body.contacts.into_iter().enumerate() {
@@ -375,7 +399,11 @@ async fn create_contacts(State(app): State<App>, Auth(p): Auth, Json(body): Json
 /// Read a contact.
 #[utoipa::path(get, path = "/contacts/{id}", tag = "contacts", params(("id" = Uuid, Path)),
     responses((status = 200, body = ContactOut), Errors))]
-async fn get_contact(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>) -> Result<Json<ContactOut>, ApiError> {
+async fn get_contact(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Path(id): Path<Uuid>,
+) -> Result<Json<ContactOut>, ApiError> {
     let c = app.get_contact(&p, SubjectId(id)).await?;
     let hidden = app.hidden_fields(&p).await?;
     Ok(Json(contact_out(c, &hidden)))

@@ -147,12 +147,21 @@ pub fn router() -> OpenApiRouter<App> {
 #[utoipa::path(get, path = "/pipeline/stages", tag = "deals", responses((status = 200, body = Vec<StageOut>), Errors))]
 async fn list_stages(State(app): State<App>, Auth(p): Auth) -> Result<Json<Vec<StageOut>>, ApiError> {
     let stages = app.stages(&p).await?;
-    Ok(Json(stages.into_iter().map(|s| StageOut { key: s.key, name: s.name, position: s.position, closed: s.closed }).collect()))
+    Ok(Json(
+        stages
+            .into_iter()
+            .map(|s| StageOut { key: s.key, name: s.name, position: s.position, closed: s.closed })
+            .collect(),
+    ))
 }
 
 /// Deals in creation order, filtered.
 #[utoipa::path(get, path = "/deals", tag = "deals", params(DealParams), responses((status = 200, body = DealList), Errors))]
-async fn list_deals(State(app): State<App>, Auth(p): Auth, Query(q): Query<DealParams>) -> Result<Json<DealList>, ApiError> {
+async fn list_deals(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Query(q): Query<DealParams>,
+) -> Result<Json<DealList>, ApiError> {
     let f = DealFilter {
         stage: q.stage,
         owner: q.owner.map(UserId),
@@ -170,7 +179,12 @@ async fn list_deals(State(app): State<App>, Auth(p): Auth, Query(q): Query<DealP
 #[utoipa::path(post, path = "/deals", tag = "deals", request_body = DealIn,
     params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retried create return the first result")),
     responses((status = 201, body = DealOut), Errors, BodyErrors))]
-async fn create_deal(State(app): State<App>, Auth(p): Auth, idem: IdemHeader, Json(b): Json<DealIn>) -> Result<(StatusCode, Json<DealOut>), ApiError> {
+async fn create_deal(
+    State(app): State<App>,
+    Auth(p): Auth,
+    idem: IdemHeader,
+    Json(b): Json<DealIn>,
+) -> Result<(StatusCode, Json<DealOut>), ApiError> {
     let key = idem.key("/deals", &b)?;
     let f = DealFields {
         title: b.title,
@@ -191,7 +205,12 @@ async fn get_deal(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>) -
 
 #[utoipa::path(patch, path = "/deals/{id}", tag = "deals", params(("id" = Uuid, Path)), request_body = DealPatchIn,
     responses((status = 200, body = DealOut), Errors, BodyErrors))]
-async fn update_deal(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>, Json(b): Json<DealPatchIn>) -> Result<Json<DealOut>, ApiError> {
+async fn update_deal(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Path(id): Path<Uuid>,
+    Json(b): Json<DealPatchIn>,
+) -> Result<Json<DealOut>, ApiError> {
     let patch = DealPatch {
         title: b.title,
         stage: b.stage,
@@ -207,15 +226,28 @@ async fn update_deal(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>
 /// Move a deal to another stage; the change is recorded in its history.
 #[utoipa::path(post, path = "/deals/{id}/move", tag = "deals", params(("id" = Uuid, Path)), request_body = MoveIn,
     responses((status = 200, body = DealOut), Errors, BodyErrors))]
-async fn move_deal(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>, Json(b): Json<MoveIn>) -> Result<Json<DealOut>, ApiError> {
+async fn move_deal(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Path(id): Path<Uuid>,
+    Json(b): Json<MoveIn>,
+) -> Result<Json<DealOut>, ApiError> {
     Ok(Json(out(app.move_deal(&p, DealId(id), b.stage).await?)))
 }
 
 /// The deal's stage changes, oldest first.
 #[utoipa::path(get, path = "/deals/{id}/history", tag = "deals", params(("id" = Uuid, Path)), responses((status = 200, body = Vec<StageChangeOut>), Errors))]
-async fn deal_history(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>) -> Result<Json<Vec<StageChangeOut>>, ApiError> {
+async fn deal_history(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Path(id): Path<Uuid>,
+) -> Result<Json<Vec<StageChangeOut>>, ApiError> {
     let h = app.deal_history(&p, DealId(id)).await?;
-    Ok(Json(h.into_iter().map(|c| StageChangeOut { from: c.from, to: c.to, changed_by: c.changed_by, changed_at: c.changed_at }).collect()))
+    Ok(Json(
+        h.into_iter()
+            .map(|c| StageChangeOut { from: c.from, to: c.to, changed_by: c.changed_by, changed_at: c.changed_at })
+            .collect(),
+    ))
 }
 
 #[utoipa::path(delete, path = "/deals/{id}", tag = "deals", params(("id" = Uuid, Path)), responses((status = 204, description = "Deleted"), Errors))]

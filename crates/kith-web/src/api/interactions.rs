@@ -113,9 +113,11 @@ pub struct PageParams {
 }
 
 pub fn router() -> OpenApiRouter<App> {
-    OpenApiRouter::new()
-        .routes(routes!(list_interactions, create_interaction))
-        .routes(routes!(get_interaction, update_interaction, delete_interaction))
+    OpenApiRouter::new().routes(routes!(list_interactions, create_interaction)).routes(routes!(
+        get_interaction,
+        update_interaction,
+        delete_interaction
+    ))
 }
 
 /// A contact's interactions, newest first.
@@ -150,7 +152,11 @@ async fn create_interaction(
 
 #[utoipa::path(get, path = "/contacts/{id}/interactions/{interaction_id}", tag = "interactions",
     params(("id" = Uuid, Path), ("interaction_id" = Uuid, Path)), responses((status = 200, body = InteractionOut), Errors))]
-async fn get_interaction(State(app): State<App>, Auth(p): Auth, Path((id, iid)): Path<(Uuid, Uuid)>) -> Result<Json<InteractionOut>, ApiError> {
+async fn get_interaction(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Path((id, iid)): Path<(Uuid, Uuid)>,
+) -> Result<Json<InteractionOut>, ApiError> {
     Ok(Json(out(app.get_interaction(&p, SubjectId(id), InteractionId(iid)).await?)))
 }
 
@@ -169,7 +175,11 @@ async fn update_interaction(
 
 #[utoipa::path(delete, path = "/contacts/{id}/interactions/{interaction_id}", tag = "interactions",
     params(("id" = Uuid, Path), ("interaction_id" = Uuid, Path)), responses((status = 204, description = "Deleted"), Errors))]
-async fn delete_interaction(State(app): State<App>, Auth(p): Auth, Path((id, iid)): Path<(Uuid, Uuid)>) -> Result<StatusCode, ApiError> {
+async fn delete_interaction(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Path((id, iid)): Path<(Uuid, Uuid)>,
+) -> Result<StatusCode, ApiError> {
     app.delete_interaction(&p, SubjectId(id), InteractionId(iid)).await?;
     Ok(StatusCode::NO_CONTENT)
 }

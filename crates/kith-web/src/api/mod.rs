@@ -16,6 +16,7 @@ use utoipa_axum::router::OpenApiRouter;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Kith API", description = "The GDPR-native CRM. Personal data is encrypted per subject; every read and change is audited. Searches by personal values (email, phone, name) are POSTs so the values never appear in URLs."),
+    servers((url = "/api/v1", description = "This server")),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
     tags(
@@ -36,7 +37,12 @@ impl Modify for BearerAuth {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "bearer",
-            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some("An API token from `kith token create`.")).build()),
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("An API token from `kith token create`."))
+                    .build(),
+            ),
         );
     }
 }
@@ -97,7 +103,12 @@ pub(crate) fn parse_time(field: &str, v: Option<&str>) -> Result<Option<i64>, cr
     v.map(|s| {
         time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
             .map(kith_app::kith_store::to_ms)
-            .map_err(|_| crate::problem::ApiError::invalid(vec![kith_domain::FieldError::new(field, "must be an RFC 3339 date-time such as 2026-01-31T09:00:00Z")]))
+            .map_err(|_| {
+                crate::problem::ApiError::invalid(vec![kith_domain::FieldError::new(
+                    field,
+                    "must be an RFC 3339 date-time such as 2026-01-31T09:00:00Z",
+                )])
+            })
     })
     .transpose()
 }
