@@ -6,6 +6,8 @@
 #   2. cargo test --workspace (PostgreSQL tests use KITH_TEST_PG_URL)
 #   3. API fuzzing with schemathesis against a freshly started `kith serve`
 #      (JUnit reports, and the server log on failure, in artifacts/schemathesis/)
+#   4. two `kith serve` processes on one throwaway PostgreSQL database, side
+#      by side (needs psql)
 #
 # Needs: a Rust toolchain, python3 (>= 3.9) with pip, PostgreSQL for step 2.
 # If python3's venv module is missing, Debian's python3-venv is installed
@@ -33,19 +35,19 @@ heading() {
 export KITH_TEST_PG_URL="${KITH_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 
 if [[ "${KITH_SKIP_CARGO_TESTS:-0}" != "1" ]]; then
-    heading "1/3 cargo fmt --check"
+    heading "1/4 cargo fmt --check"
     cargo fmt --all --check
 
-    heading "1/3 cargo clippy -D warnings"
+    heading "1/4 cargo clippy -D warnings"
     cargo clippy --workspace --all-targets -- -D warnings
 
-    heading "2/3 cargo test --workspace (KITH_TEST_PG_URL=${KITH_TEST_PG_URL})"
+    heading "2/4 cargo test --workspace (KITH_TEST_PG_URL=${KITH_TEST_PG_URL})"
     cargo test --workspace
 else
-    heading "1-2/3 skipped (KITH_SKIP_CARGO_TESTS=1)"
+    heading "1-2/4 skipped (KITH_SKIP_CARGO_TESTS=1)"
 fi
 
-heading "3/3 API fuzzing (schemathesis)"
+heading "3/4 API fuzzing (schemathesis)"
 
 # --- Python virtualenv with the pinned schemathesis -------------------------
 VENV="$ROOT/.venv"
@@ -125,8 +127,8 @@ KITH_FUZZ_TOKEN="$TOKEN" python3 "$ROOT/scripts/fuzz_seed.py" "$BASE/api/v1"
 CHECKS="${KITH_FUZZ_CHECKS:-not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance,missing_required_header,unsupported_method,allow_header_conformance,use_after_free,ensure_resource_availability,ignored_auth}"
 
 run_schemathesis() {
-    # The document has no `servers` entry; its paths (/contacts, ...) live
-    # under /api/v1, hence --url.
+    # The document's paths (/contacts, ...) live under /api/v1 (its
+    # `servers` entry is relative), hence --url.
     (cd "$FUZZ_WORK" && timeout --kill-after=10 "${KITH_FUZZ_TIMEOUT:-600}" \
         "$VENV/bin/st" run "$BASE/api/v1/openapi.json" \
         --url "$BASE/api/v1" \
@@ -154,12 +156,58 @@ fuzz_failed() {
 # Pass 1: everything but DELETE /tokens/{id}. Schemathesis reuses ids it sees
 # in responses, so it would revoke the fuzzing token itself (from GET /tokens)
 # and leave the rest of the run answering 401.
-heading "3/3 schemathesis pass 1: all operations except revoke_token"
+heading "3/4 schemathesis pass 1: all operations except revoke_token"
 run_schemathesis --exclude-operation-id revoke_token || fuzz_failed $?
 
 # Pass 2: DELETE /tokens/{id} last, when revoking our token is harmless, with
 # the token operations that supply it real ids.
-heading "3/3 schemathesis pass 2: token operations, revoke_token included"
+heading "3/4 schemathesis pass 2: token operations, revoke_token included"
 run_schemathesis --include-path-regex '^/tokens' || fuzz_failed $?
+
+# --- Two servers on one PostgreSQL database ---------------------------------
+heading "4/4 two kith serve processes on one PostgreSQL database"
+kill "$SERVER_PID" 2>/dev/null || true
+wait "$SERVER_PID" 2>/dev/null || true
+SERVER_PID=""
+PG_DB="kith_e2e_$(date +%s)_$RANDOM"
+PG_BASE="${KITH_TEST_PG_URL%/*}"
+psql -q "$KITH_TEST_PG_URL" -c "CREATE DATABASE $PG_DB"
+PG_PIDS=()
+stop_pg_servers() {
+    for pid in "${PG_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+    psql -q "$KITH_TEST_PG_URL" -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" || true
+    cleanup
+}
+trap stop_pg_servers EXIT
+export KITH_DATABASE_URL="$PG_BASE/$PG_DB"
+KITH_MASTER_KEY=$(python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())')
+export KITH_MASTER_KEY
+"$KITH" migrate --data-dir "$DATA_DIR/a"
+KITH_PASSWORD="two-servers-$RANDOM-password" "$KITH" user add --email e2e@example.com --role admin --data-dir "$DATA_DIR/a"
+E2E_TOKEN=$("$KITH" token create --email e2e@example.com --name e2e --data-dir "$DATA_DIR/a")
+BASES=()
+for name in a b; do
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+    "$KITH" serve --data-dir "$DATA_DIR/$name" --listen "127.0.0.1:$port" >"$DATA_DIR/serve-$name.log" 2>&1 &
+    PG_PIDS+=($!)
+    BASES+=("http://127.0.0.1:$port")
+done
+for base in "${BASES[@]}"; do
+    up=0
+    for _ in $(seq 1 150); do
+        if python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=1).read()' "$base/healthz" >/dev/null 2>&1; then
+            up=1
+            break
+        fi
+        sleep 0.2
+    done
+    if [[ "$up" != "1" ]]; then
+        echo "a kith serve on PostgreSQL did not come up:" >&2
+        cat "$DATA_DIR"/serve-*.log >&2
+        exit 1
+    fi
+done
+python3 "$ROOT/scripts/two_servers.py" "${BASES[0]}" "${BASES[1]}" "$E2E_TOKEN"
+unset KITH_DATABASE_URL KITH_MASTER_KEY
 
 echo "all checks passed"

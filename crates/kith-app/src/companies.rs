@@ -24,7 +24,7 @@ pub struct CompanyPatch {
 fn validate(f: &CompanyFields) -> Result<()> {
     let mut inv = Invalid::default();
     let name = f.name.trim();
-    if name.is_empty() || name.chars().count() > 200 {
+    if name.is_empty() || name.chars().count() > 200 || kith_domain::normalize::fold(name).len() > 1000 {
         inv.push("name", "must be 1 to 200 characters");
     }
     if let Some(d) = &f.domain {

@@ -21,7 +21,7 @@ pub struct NewContact {
 }
 
 /// A partial change: `None` leaves a value alone, `Some(None)` clears it.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct ContactPatch {
     pub owner: Option<Option<UserId>>,
     pub company: Option<Option<CompanyId>>,
@@ -35,7 +35,7 @@ pub struct ContactPatch {
     pub notes: Option<Option<String>>,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct ContactQuery {
     /// Free search: an email, a phone number, or name prefixes.
     pub q: Option<String>,
@@ -45,6 +45,31 @@ pub struct ContactQuery {
     pub sort: ContactSort,
     pub cursor: Option<String>,
     pub limit: Option<i64>,
+}
+
+impl std::fmt::Debug for ContactPatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ContactPatch(<redacted>)")
+    }
+}
+
+impl std::fmt::Debug for ContactQuery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ContactQuery(sort {:?}, limit {:?}, <search terms redacted>)", self.sort, self.limit)
+    }
+}
+
+/// Whether a contact passes the filters (for lookups that find candidates
+/// by a blind index rather than by SQL filtering).
+fn passes(f: &ContactFilter, c: &Contact) -> bool {
+    let ms = |t| kith_store::to_ms(t);
+    f.owner.is_none_or(|o| c.owner == Some(o))
+        && f.company.is_none_or(|co| c.company == Some(co))
+        && f.tag.as_ref().is_none_or(|t| c.tags.contains(t))
+        && f.created_from.is_none_or(|v| ms(c.created_at) >= v)
+        && f.created_to.is_none_or(|v| ms(c.created_at) < v)
+        && f.updated_from.is_none_or(|v| ms(c.updated_at) >= v)
+        && f.updated_to.is_none_or(|v| ms(c.updated_at) < v)
 }
 
 fn check_tags(tags: &[String]) -> Result<Vec<String>> {
@@ -195,15 +220,20 @@ impl App {
     pub async fn list_contacts(&self, p: &Principal, q: ContactQuery) -> Result<Page<Contact>> {
         let limit = check_limit(q.limit)?;
         let vis = self.field_visibility().await?;
+        if q.q.as_deref().is_some_and(|s| s.trim().is_empty()) {
+            return Err(Invalid::one("q", "must not be blank").into());
+        }
         let free = q.q.as_deref().map(str::trim).filter(|s| !s.is_empty());
         let (items, next) = if let Some(e) = q.email.as_deref().or(free.filter(|s| s.contains('@'))) {
             hidden_search(&vis, p.role, Field::Emails, "email")?;
             let email = Email::parse(e).map_err(|_| Invalid::one("email", "is not a valid email address"))?;
-            (self.store.find_by_email(&email).await?, None)
+            let found = self.store.find_by_email(&email).await?;
+            (found.into_iter().filter(|c| passes(&q.filter, c)).take(limit as usize).collect(), None)
         } else if let Some(ph) = q.phone.as_deref().or(free.filter(|s| looks_like_phone(s))) {
             hidden_search(&vis, p.role, Field::Phones, "phone")?;
             let phone = Phone::parse(ph).map_err(|_| Invalid::one("phone", "is not a valid phone number"))?;
-            (self.store.find_by_phone(&phone).await?, None)
+            let found = self.store.find_by_phone(&phone).await?;
+            (found.into_iter().filter(|c| passes(&q.filter, c)).take(limit as usize).collect(), None)
         } else if let Some(text) = free {
             hidden_search(&vis, p.role, Field::FirstName, "q")?;
             hidden_search(&vis, p.role, Field::LastName, "q")?;

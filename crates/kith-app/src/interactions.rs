@@ -22,7 +22,7 @@ pub struct InteractionPatch {
 }
 
 fn check_time(t: time::OffsetDateTime) -> Result<()> {
-    if !(1900..=9999).contains(&t.year()) {
+    if !(1900..=9999).contains(&t.to_offset(time::UtcOffset::UTC).year()) {
         return Err(Invalid::one("occurred_at", "must be between the years 1900 and 9999").into());
     }
     Ok(())

@@ -80,6 +80,14 @@ impl From<StoreError> for AppError {
                 AppError::Invalid(Invalid::one(field, "refers to a record that does not exist"))
             }
             StoreError::Conflict(what) => AppError::Conflict(format!("a record with this {what} already exists")),
+            // A referenced record deleted between our check and the write.
+            StoreError::Db(sqlx::Error::Database(d)) if d.is_foreign_key_violation() => {
+                AppError::Invalid(Invalid::one("", "refers to a record that does not exist (or was just deleted)"))
+            }
+            // Two transactions touched the same rows at once: the client may retry.
+            StoreError::Db(sqlx::Error::Database(d)) if matches!(d.code().as_deref(), Some("40P01" | "40001")) => {
+                AppError::Conflict("the record was changed concurrently; retry the request".into())
+            }
             e => AppError::Internal(e),
         }
     }

@@ -189,14 +189,22 @@ impl Store {
     /// edited, removed or reordered (or a head that no longer matches).
     pub async fn audit_verify(&self) -> Result<Verdict, StoreError> {
         let mut conn = self.pools.read.conn().await?;
+        // Read the head first and check the chain up to it: entries appended
+        // while the walk runs are not mistaken for tampering.
+        let head = conn
+            .fetch_optional("SELECT seq, hash FROM audit_head WHERE id = 1", &[])
+            .await?
+            .ok_or(StoreError::Corrupt("audit head missing"))?;
+        let head_seq: i64 = head.get(0)?;
+        let head_hash: Vec<u8> = head.get(1)?;
         let mut prev = vec![0u8; 32];
         let mut expected_seq = 1i64;
-        loop {
+        while expected_seq <= head_seq {
             let rows = conn
                 .fetch_all(
                     "SELECT seq, at, actor, action, subject_id, object_type, object_id, request_id, prev_hash, hash \
-                     FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT 5000",
-                    &args![expected_seq],
+                     FROM audit_log WHERE seq >= $1 AND seq <= $2 ORDER BY seq LIMIT 5000",
+                    &args![expected_seq, head_seq],
                 )
                 .await?;
             if rows.is_empty() {
@@ -238,12 +246,6 @@ impl Store {
                 expected_seq += 1;
             }
         }
-        let head = conn
-            .fetch_optional("SELECT seq, hash FROM audit_head WHERE id = 1", &[])
-            .await?
-            .ok_or(StoreError::Corrupt("audit head missing"))?;
-        let head_seq: i64 = head.get(0)?;
-        let head_hash: Vec<u8> = head.get(1)?;
         if head_seq != expected_seq - 1 || head_hash != prev {
             return Ok(Verdict::Broken { seq: expected_seq, reason: "entries at the end of the chain were removed" });
         }

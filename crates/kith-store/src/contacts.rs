@@ -281,6 +281,10 @@ impl Store {
     /// and re-indexes it.
     pub async fn update_contact(&self, ctx: &Ctx, c: &ContactInput) -> Result<(), StoreError> {
         let mut tx = self.pools.write.begin().await?;
+        let n = tx.execute("UPDATE contacts SET updated_at = updated_at WHERE id = $1", &args![c.id.0]).await?;
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
         let wrapped: Vec<u8> = tx
             .fetch_optional("SELECT wrapped FROM subject_keys WHERE subject_id = $1", &args![c.id.0])
             .await?
@@ -314,10 +318,15 @@ impl Store {
     /// bytes are gone from the file and the WAL.
     pub async fn delete_contact(&self, ctx: &Ctx, id: SubjectId) -> Result<(), StoreError> {
         let mut tx = self.pools.write.begin().await?;
-        let n = tx.execute("DELETE FROM subject_keys WHERE subject_id = $1", &args![id.0]).await?;
+        // Lock the contact first, as update_contact does, so the two never
+        // deadlock and an update cannot re-add index rows behind an erasure.
+        let n = tx.execute("UPDATE contacts SET updated_at = updated_at WHERE id = $1", &args![id.0]).await?;
         if n == 0 {
             return Err(StoreError::NotFound);
         }
+        tx.execute("DELETE FROM subject_keys WHERE subject_id = $1", &args![id.0]).await?;
+        tx.execute("DELETE FROM idempotency_keys WHERE resource_type = 'contact' AND resource_id = $1", &args![id.0])
+            .await?;
         for sql in [
             "DELETE FROM blind_index WHERE subject_id = $1",
             "DELETE FROM contact_tags WHERE subject_id = $1",
@@ -329,7 +338,8 @@ impl Store {
         }
         audit::append(&mut tx, ctx, &[NewEntry::subject("contact.delete", id)]).await?;
         tx.commit().await?;
-        self.checkpoint().await
+        self.scrub_after_erasure().await;
+        Ok(())
     }
 
     /// One contact, in one statement.

@@ -248,7 +248,9 @@ impl_exec!(Conn);
 impl Pool {
     pub(crate) async fn begin(&self) -> Result<Tx, StoreError> {
         Ok(match self {
-            Pool::Sqlite(p) => Tx::Sqlite(p.begin().await?),
+            // IMMEDIATE: take the write lock up front, so a transaction that
+            // reads then writes never fails to upgrade (busy_timeout applies).
+            Pool::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
             Pool::Pg(p) => Tx::Pg(p.begin().await?),
         })
     }
@@ -311,6 +313,10 @@ impl Pools {
             // Deleted content is overwritten with zeros, not left in free pages.
             .pragma("secure_delete", "ON")
             .pragma("cache_size", "-131072")
+            // Checkpoint every ~40 MB of WAL rather than 4 MB: a page changed
+            // by several bulk transactions is copied back once. Erasure
+            // still truncates the WAL at once.
+            .pragma("wal_autocheckpoint", "10000")
             .pragma("temp_store", "MEMORY");
         let write = SqlitePoolOptions::new()
             .max_connections(1)

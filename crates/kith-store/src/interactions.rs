@@ -10,7 +10,7 @@ use kith_domain::{InteractionId, InteractionKind, SubjectId, UserId};
 use std::collections::HashMap;
 use uuid::Uuid;
 
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Interaction {
     pub id: InteractionId,
     pub subject: SubjectId,
@@ -20,6 +20,12 @@ pub struct Interaction {
     pub body: String,
     pub created_at: time::OffsetDateTime,
     pub updated_at: time::OffsetDateTime,
+}
+
+impl std::fmt::Debug for Interaction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Interaction({}, subject {}, body <redacted>)", self.id, self.subject)
+    }
 }
 
 #[derive(Clone)]
@@ -223,6 +229,7 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
-        self.checkpoint().await
+        self.scrub_after_erasure().await;
+        Ok(())
     }
 }

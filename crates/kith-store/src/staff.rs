@@ -196,12 +196,8 @@ impl Store {
     ) -> Result<(), StoreError> {
         let mut tx = self.pools.write.begin().await?;
         tx.execute(
-            "DELETE FROM field_visibility WHERE role = $1 AND field = $2",
-            &args![role.as_str(), field.as_str()],
-        )
-        .await?;
-        tx.execute(
-            "INSERT INTO field_visibility (role, field, visible) VALUES ($1, $2, $3)",
+            "INSERT INTO field_visibility (role, field, visible) VALUES ($1, $2, $3) \
+             ON CONFLICT (role, field) DO UPDATE SET visible = excluded.visible",
             &args![role.as_str(), field.as_str(), visible],
         )
         .await?;

@@ -54,6 +54,9 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> 
                 ))
             }
         }
+        if has_nul(&bytes) {
+            return Err(nul_error());
+        }
         axum::Json::<T>::from_bytes(&bytes).map(|j| Json(j.0)).map_err(ApiError::from)
     }
 }
@@ -68,9 +71,48 @@ impl<T: serde::Serialize> IntoResponse for Json<T> {
 #[from_request(via(axum::extract::Path), rejection(ApiError))]
 pub struct Path<T>(pub T);
 
-#[derive(FromRequestParts)]
-#[from_request(via(axum::extract::Query), rejection(ApiError))]
+/// A query string. `%00` is refused: no text field may hold NUL (PostgreSQL
+/// cannot store it, and it is never meaningful in a CRM).
 pub struct Query<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        if parts.uri.query().is_some_and(|q| q.contains("%00")) {
+            return Err(nul_error());
+        }
+        let axum::extract::Query(v) = axum::extract::Query::<T>::from_request_parts(parts, state).await?;
+        Ok(Query(v))
+    }
+}
+
+/// A raw NUL byte, or a `\u0000` escape that is not itself escaped.
+fn has_nul(body: &[u8]) -> bool {
+    if body.contains(&0) {
+        return true;
+    }
+    let pat = b"\\u0000";
+    let mut i = 0;
+    while let Some(pos) = body[i..].windows(pat.len()).position(|w| w.eq_ignore_ascii_case(pat)) {
+        let at = i + pos;
+        let backslashes = body[..at].iter().rev().take_while(|b| **b == b'\\').count();
+        if backslashes % 2 == 0 {
+            return true;
+        }
+        i = at + 1;
+    }
+    false
+}
+
+fn nul_error() -> ApiError {
+    ApiError::new(
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+        "validation",
+        "Invalid input",
+        "Text must not contain NUL characters.",
+    )
+}
 
 /// The request id: set by [`crate::request_id`] on every request.
 #[derive(Clone, Debug)]
@@ -123,4 +165,16 @@ impl IdemHeader {
 
 pub(crate) fn request_id_header(id: &str) -> Option<HeaderValue> {
     HeaderValue::from_str(id).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn finds_nul_escapes_but_not_escaped_backslashes() {
+        assert!(super::has_nul(br#"{"a":"x\u0000y"}"#));
+        assert!(super::has_nul(br#"{"a":"x\U0000"}"#));
+        assert!(!super::has_nul(br#"{"a":"x\\u0000y"}"#));
+        assert!(super::has_nul(br#"{"a":"x\\\u0000y"}"#));
+        assert!(!super::has_nul(br#"{"a":"plain"}"#));
+    }
 }

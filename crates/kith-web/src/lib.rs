@@ -19,19 +19,19 @@ use problem::ApiError;
 /// Largest request body accepted, in bytes.
 pub const BODY_LIMIT: usize = 1024 * 1024;
 
-/// Gives every request an id (reusing a well-formed `X-Request-Id`) and
-/// returns it in the response, so a user can quote it.
+/// Gives every request a fresh id and returns it in `X-Request-Id`, so a
+/// user can quote it. A client's own `X-Request-Id` is not reused: the id
+/// goes into the immutable audit trail, where client text has no place.
 async fn request_id(mut req: Request, next: Next) -> Response {
-    let id = req
-        .headers()
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        .filter(|s| !s.is_empty() && s.len() <= 64 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        .map(str::to_owned)
-        .unwrap_or_else(|| uuid::Uuid::now_v7().to_string());
+    let id = uuid::Uuid::now_v7().to_string();
     req.extensions_mut().insert(extract::RequestId(id.clone()));
-    // Paths hold ids only (searches by personal values are POSTs), so they may be logged.
-    let (method, path) = (req.method().clone(), req.uri().path().to_owned());
+    // The route template, never the raw path: a mistaken URL could hold anything.
+    let method = req.method().clone();
+    let path = req
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map(|m| m.as_str().to_owned())
+        .unwrap_or_else(|| "(no route)".to_owned());
     let mut res = next.run(req).await;
     if let Some(v) = extract::request_id_header(&id) {
         res.headers_mut().insert("x-request-id", v);

@@ -42,7 +42,7 @@ CREATE TABLE subject_keys (
 CREATE TABLE companies (
     id         UUID PRIMARY KEY,
     name       TEXT NOT NULL,
-    name_fold  TEXT NOT NULL,
+    name_fold  TEXT COLLATE "C" NOT NULL,
     domain     TEXT,
     address    TEXT,
     industry   TEXT,
