@@ -183,27 +183,34 @@ impl App {
                 (Field::Notes, patch.notes.is_some()),
             ],
         )?;
-        let cur = self.store.get_contact(id).await?.ok_or(AppError::NotFound("contact"))?;
-        let mut d = cur.data;
-        let mut owner = cur.owner;
-        let mut company = cur.company;
-        let mut tags = cur.tags;
-        if let Some(v) = patch.owner {
-            owner = v;
-        }
-        if let Some(v) = patch.company {
-            company = v;
-        }
-        if let Some(v) = patch.tags {
-            tags = check_tags(&v)?;
-        }
-        macro_rules! apply {
-            ($($f:ident),*) => { $(if let Some(v) = patch.$f { d.$f = v; })* };
-        }
-        apply!(first_name, last_name, emails, phones, address, job_title, notes);
-        let d = d.tidy();
-        d.validate()?;
-        self.store.update_contact(&p.ctx(), &ContactInput { id, owner, company, tags, data: d }).await?;
+        self.store
+            .modify_contact(&p.ctx(), id, |cur| {
+                let mut d = cur.data;
+                let mut owner = cur.owner;
+                let mut company = cur.company;
+                let mut tags = cur.tags;
+                if let Some(v) = patch.owner {
+                    owner = v;
+                }
+                if let Some(v) = patch.company {
+                    company = v;
+                }
+                if let Some(v) = patch.tags {
+                    tags = check_tags(&v)?;
+                }
+                macro_rules! apply {
+                    ($($f:ident),*) => { $(if let Some(v) = patch.$f { d.$f = v; })* };
+                }
+                apply!(first_name, last_name, emails, phones, address, job_title, notes);
+                let d = d.tidy();
+                d.validate()?;
+                Ok::<_, AppError>(ContactInput { id, owner, company, tags, data: d })
+            })
+            .await
+            .map_err(|e| match e {
+                AppError::NotFound(_) => AppError::NotFound("contact"),
+                e => e,
+            })?;
         self.get_contact(p, id).await
     }
 

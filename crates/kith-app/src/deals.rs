@@ -86,19 +86,26 @@ impl App {
 
     pub async fn update_deal(&self, p: &Principal, id: DealId, patch: DealPatch) -> Result<Deal> {
         p.require(p.role.can_write_crm(), "change deals")?;
-        let cur = self.store.get_deal(id).await?.ok_or(AppError::NotFound("deal"))?;
-        let input = DealInput {
-            id,
-            title: patch.title.map(|t| t.trim().to_owned()).unwrap_or(cur.title),
-            stage: patch.stage.unwrap_or(cur.stage),
-            amount_minor: patch.amount_minor.unwrap_or(cur.amount_minor),
-            currency: patch.currency.map(|c| c.map(|c| c.trim().to_uppercase())).unwrap_or(cur.currency),
-            owner: patch.owner.unwrap_or(cur.owner),
-            company: patch.company.unwrap_or(cur.company),
-            contacts: patch.contacts.unwrap_or(cur.contacts),
-        };
-        validate(&input)?;
-        self.store.update_deal(&p.ctx(), &input).await?;
+        self.store
+            .modify_deal(&p.ctx(), id, |cur| {
+                let input = DealInput {
+                    id,
+                    title: patch.title.map(|t| t.trim().to_owned()).unwrap_or(cur.title),
+                    stage: patch.stage.unwrap_or(cur.stage),
+                    amount_minor: patch.amount_minor.unwrap_or(cur.amount_minor),
+                    currency: patch.currency.map(|c| c.map(|c| c.trim().to_uppercase())).unwrap_or(cur.currency),
+                    owner: patch.owner.unwrap_or(cur.owner),
+                    company: patch.company.unwrap_or(cur.company),
+                    contacts: patch.contacts.unwrap_or(cur.contacts),
+                };
+                validate(&input)?;
+                Ok::<_, AppError>(input)
+            })
+            .await
+            .map_err(|e| match e {
+                AppError::NotFound(_) => AppError::NotFound("deal"),
+                e => e,
+            })?;
         self.get_deal(p, id).await
     }
 

@@ -280,18 +280,31 @@ impl Store {
     /// Replaces a contact's owner, company, tags and personal data; re-seals
     /// and re-indexes it.
     pub async fn update_contact(&self, ctx: &Ctx, c: &ContactInput) -> Result<(), StoreError> {
+        self.modify_contact(ctx, c.id, |_| Ok::<_, StoreError>(c.clone())).await
+    }
+
+    /// Read-modify-write of one contact in one transaction: the row is
+    /// locked first, `change` gets the current state and returns the new
+    /// one, so concurrent changes apply one after the other and none is lost.
+    pub async fn modify_contact<E, F>(&self, ctx: &Ctx, id: SubjectId, change: F) -> Result<(), E>
+    where
+        E: From<StoreError>,
+        F: FnOnce(Contact) -> Result<ContactInput, E>,
+    {
         let mut tx = self.pools.write.begin().await?;
-        let n = tx.execute("UPDATE contacts SET updated_at = updated_at WHERE id = $1", &args![c.id.0]).await?;
+        let n = tx.execute("UPDATE contacts SET updated_at = updated_at WHERE id = $1", &args![id.0]).await?;
         if n == 0 {
-            return Err(StoreError::NotFound);
+            return Err(StoreError::NotFound.into());
         }
-        let wrapped: Vec<u8> = tx
-            .fetch_optional("SELECT wrapped FROM subject_keys WHERE subject_id = $1", &args![c.id.0])
-            .await?
-            .ok_or(StoreError::NotFound)?
-            .get(0)?;
+        let sql = format!("SELECT {COLS} FROM {FROM} WHERE c.id = $1");
+        let row = tx.fetch_optional(&sql, &args![id.0]).await?.ok_or(StoreError::NotFound)?;
+        let wrapped: Vec<u8> = row.get(7)?;
+        let c = change(decode(&self.vault, &row)?)?;
+        if c.id != id {
+            return Err(StoreError::Corrupt("a change must keep the contact's id").into());
+        }
         check_refs(&mut tx, c.owner, c.company).await?;
-        let p = self.prepare(c, Some(&wrapped))?;
+        let p = self.prepare(&c, Some(&wrapped))?;
         let n = tx
             .execute(
                 "UPDATE contacts SET owner_id = $1, company_id = $2, tags = $3, sealed = $4, updated_at = $5 WHERE id = $6",
@@ -299,7 +312,7 @@ impl Store {
             )
             .await?;
         if n == 0 {
-            return Err(StoreError::NotFound);
+            return Err(StoreError::NotFound.into());
         }
         tx.execute("DELETE FROM blind_index WHERE subject_id = $1", &args![c.id.0]).await?;
         let mut entries: Vec<(i64, Uuid)> = p.buckets.iter().map(|b| (*b, c.id.0)).collect();
@@ -309,7 +322,7 @@ impl Store {
         let tag_refs: Vec<(Uuid, &str)> = tags.iter().map(|t| (c.id.0, t.as_str())).collect();
         insert_tags(&mut tx, &tag_refs).await?;
         audit::append(&mut tx, ctx, &[NewEntry::subject("contact.update", c.id)]).await?;
-        tx.commit().await
+        Ok(tx.commit().await?)
     }
 
     /// Deletes a contact and everything personal about it in one

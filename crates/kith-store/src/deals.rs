@@ -153,12 +153,35 @@ impl Store {
 
     /// Replaces a deal's fields; a change of stage is recorded.
     pub async fn update_deal(&self, ctx: &Ctx, d: &DealInput) -> Result<(), StoreError> {
+        self.modify_deal(ctx, d.id, |_| Ok::<_, StoreError>(d.clone())).await
+    }
+
+    /// Read-modify-write of one deal in one transaction, the row locked
+    /// first: concurrent changes apply in turn, and the stage history
+    /// records the stage the deal really left.
+    pub async fn modify_deal<E, F>(&self, ctx: &Ctx, id: DealId, change: F) -> Result<(), E>
+    where
+        E: From<StoreError>,
+        F: FnOnce(Deal) -> Result<DealInput, E>,
+    {
         let mut tx = self.pools.write.begin().await?;
-        let old_stage: String = tx
-            .fetch_optional("SELECT stage FROM deals WHERE id = $1", &args![d.id.0])
+        let n = tx.execute("UPDATE deals SET updated_at = updated_at WHERE id = $1", &args![id.0]).await?;
+        if n == 0 {
+            return Err(StoreError::NotFound.into());
+        }
+        let sql = format!("SELECT {COLS} FROM deals d WHERE d.id = $1");
+        let mut cur = decode(&tx.fetch_optional(&sql, &args![id.0]).await?.ok_or(StoreError::NotFound)?)?;
+        for r in tx
+            .fetch_all("SELECT subject_id FROM deal_contacts WHERE deal_id = $1 ORDER BY subject_id", &args![id.0])
             .await?
-            .ok_or(StoreError::NotFound)?
-            .get(0)?;
+        {
+            cur.contacts.push(SubjectId(r.get(0)?));
+        }
+        let old_stage = cur.stage.clone();
+        let d = change(cur)?;
+        if d.id != id {
+            return Err(StoreError::Corrupt("a change must keep the deal's id").into());
+        }
         check_stage(&mut tx, &d.stage).await?;
         crate::contacts::check_refs(&mut tx, d.owner, d.company).await?;
         tx.execute(
@@ -173,11 +196,15 @@ impl Store {
             audit.push(NewEntry::object("deal.stage_change", "deal", d.id));
         }
         audit::append(&mut tx, ctx, &audit).await?;
-        tx.commit().await
+        Ok(tx.commit().await?)
     }
 
     pub async fn delete_deal(&self, ctx: &Ctx, id: DealId) -> Result<(), StoreError> {
         let mut tx = self.pools.write.begin().await?;
+        let n = tx.execute("UPDATE deals SET updated_at = updated_at WHERE id = $1", &args![id.0]).await?;
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
         tx.execute("DELETE FROM deal_contacts WHERE deal_id = $1", &args![id.0]).await?;
         tx.execute("DELETE FROM deal_stage_changes WHERE deal_id = $1", &args![id.0]).await?;
         let n = tx.execute("DELETE FROM deals WHERE id = $1", &args![id.0]).await?;

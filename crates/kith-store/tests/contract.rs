@@ -516,3 +516,35 @@ async fn two_servers_share_one_postgres() {
         std::panic::resume_unwind(e.into_panic());
     }
 }
+
+/// Concurrent read-modify-writes of one contact apply in turn: none is lost.
+#[tokio::test]
+async fn concurrent_changes_are_not_lost() {
+    on_both(|s, _| async move {
+        let c = input(person("Mario", "Rossi", "mario@example.it", "+39 06 1234 5678"));
+        s.insert_contacts(&ctx(), std::slice::from_ref(&c), None).await.unwrap();
+        let mut tasks = Vec::new();
+        for i in 0..10 {
+            let (s, id) = (s.clone(), c.id);
+            tasks.push(tokio::spawn(async move {
+                s.modify_contact(&ctx(), id, |mut cur| {
+                    cur.tags.push(format!("t{i}"));
+                    Ok::<_, StoreError>(ContactInput {
+                        id,
+                        owner: cur.owner,
+                        company: cur.company,
+                        tags: cur.tags,
+                        data: cur.data,
+                    })
+                })
+                .await
+            }));
+        }
+        for t in tasks {
+            t.await.unwrap().unwrap();
+        }
+        let got = s.get_contact(c.id).await.unwrap().unwrap();
+        assert_eq!(got.tags.len(), 10, "every concurrent change survives: {:?}", got.tags);
+    })
+    .await;
+}
