@@ -94,20 +94,28 @@ impl App {
 
     pub async fn update_company(&self, p: &Principal, id: CompanyId, patch: CompanyPatch) -> Result<Company> {
         p.require(p.role.can_write_crm(), "change companies")?;
-        let cur = self.store.get_company(id).await?.ok_or(AppError::NotFound("company"))?;
-        let f = CompanyFields {
-            name: patch.name.map(|n| n.trim().to_owned()).unwrap_or(cur.name),
-            domain: patch.domain.map(|d| blank_to_none(d).map(|d| d.to_lowercase())).unwrap_or(cur.domain),
-            address: patch.address.map(blank_to_none).unwrap_or(cur.address),
-            industry: patch.industry.map(blank_to_none).unwrap_or(cur.industry),
-        };
-        validate(&f)?;
         self.store
-            .update_company(
-                &p.ctx(),
-                &CompanyInput { id, name: f.name, domain: f.domain, address: f.address, industry: f.industry },
-            )
-            .await?;
+            .modify_company(&p.ctx(), id, |cur| {
+                let f = CompanyFields {
+                    name: patch.name.map(|n| n.trim().to_owned()).unwrap_or(cur.name),
+                    domain: patch.domain.map(|d| blank_to_none(d).map(|d| d.to_lowercase())).unwrap_or(cur.domain),
+                    address: patch.address.map(blank_to_none).unwrap_or(cur.address),
+                    industry: patch.industry.map(blank_to_none).unwrap_or(cur.industry),
+                };
+                validate(&f)?;
+                Ok::<_, AppError>(CompanyInput {
+                    id,
+                    name: f.name,
+                    domain: f.domain,
+                    address: f.address,
+                    industry: f.industry,
+                })
+            })
+            .await
+            .map_err(|e| match e {
+                AppError::NotFound(_) => AppError::NotFound("company"),
+                e => e,
+            })?;
         self.get_company(p, id).await
     }
 

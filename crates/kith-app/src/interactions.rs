@@ -180,25 +180,26 @@ impl App {
         if patch.body.is_some() && !self.may_see_bodies(p).await? {
             return Err(Invalid::one("body", "your role may not see or change this field").into());
         }
-        let cur = self
-            .store
-            .get_interaction(id)
-            .await?
-            .filter(|i| i.subject == subject)
-            .ok_or(AppError::NotFound("interaction"))?;
-        let body = patch.body.unwrap_or(cur.body);
-        validate_body(&body)?;
-        let occurred_at = patch.occurred_at.unwrap_or(cur.occurred_at);
-        check_time(occurred_at)?;
-        let input = InteractionInput {
-            id,
-            subject,
-            kind: patch.kind.unwrap_or(cur.kind),
-            occurred_at,
-            author: cur.author,
-            body,
-        };
-        self.store.update_interaction(&p.ctx(), &input).await?;
+        self.store
+            .modify_interaction(&p.ctx(), subject, id, |cur| {
+                let body = patch.body.unwrap_or(cur.body);
+                validate_body(&body)?;
+                let occurred_at = patch.occurred_at.unwrap_or(cur.occurred_at);
+                check_time(occurred_at)?;
+                Ok::<_, AppError>(InteractionInput {
+                    id,
+                    subject,
+                    kind: patch.kind.unwrap_or(cur.kind),
+                    occurred_at,
+                    author: cur.author,
+                    body,
+                })
+            })
+            .await
+            .map_err(|e| match e {
+                AppError::NotFound(_) => AppError::NotFound("interaction"),
+                e => e,
+            })?;
         self.get_interaction(p, subject, id).await
     }
 

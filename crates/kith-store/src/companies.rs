@@ -81,7 +81,27 @@ impl Store {
     }
 
     pub async fn update_company(&self, ctx: &Ctx, c: &CompanyInput) -> Result<(), StoreError> {
+        self.modify_company(ctx, c.id, |_| Ok::<_, StoreError>(c.clone())).await
+    }
+
+    /// Read-modify-write of one company in one transaction, the row locked
+    /// first, so concurrent changes apply in turn.
+    pub async fn modify_company<E, F>(&self, ctx: &Ctx, id: CompanyId, change: F) -> Result<(), E>
+    where
+        E: From<StoreError>,
+        F: FnOnce(Company) -> Result<CompanyInput, E>,
+    {
         let mut tx = self.pools.write.begin().await?;
+        let n = tx.execute("UPDATE companies SET updated_at = updated_at WHERE id = $1", &args![id.0]).await?;
+        if n == 0 {
+            return Err(StoreError::NotFound.into());
+        }
+        let sql = format!("SELECT {COLS} FROM companies WHERE id = $1");
+        let cur = decode(&tx.fetch_optional(&sql, &args![id.0]).await?.ok_or(StoreError::NotFound)?)?;
+        let c = change(cur)?;
+        if c.id != id {
+            return Err(StoreError::Corrupt("a change must keep the company's id").into());
+        }
         let n = tx
             .execute(
                 "UPDATE companies SET name = $1, name_fold = $2, domain = $3, address = $4, industry = $5, updated_at = $6 WHERE id = $7",
@@ -89,10 +109,10 @@ impl Store {
             )
             .await?;
         if n == 0 {
-            return Err(StoreError::NotFound);
+            return Err(StoreError::NotFound.into());
         }
         audit::append(&mut tx, ctx, &[NewEntry::object("company.update", "company", c.id)]).await?;
-        tx.commit().await
+        Ok(tx.commit().await?)
     }
 
     /// Deletes a company; its contacts and deals keep existing without it.

@@ -179,16 +179,39 @@ impl Store {
     }
 
     pub async fn update_interaction(&self, ctx: &Ctx, i: &InteractionInput) -> Result<(), StoreError> {
+        self.modify_interaction(ctx, i.subject, i.id, |_| Ok::<_, StoreError>(i.clone())).await
+    }
+
+    /// Read-modify-write of one interaction of `subject` in one transaction,
+    /// the row locked first, so concurrent changes apply in turn.
+    pub async fn modify_interaction<E, F>(
+        &self,
+        ctx: &Ctx,
+        subject: SubjectId,
+        id: InteractionId,
+        change: F,
+    ) -> Result<(), E>
+    where
+        E: From<StoreError>,
+        F: FnOnce(Interaction) -> Result<InteractionInput, E>,
+    {
         let mut tx = self.pools.write.begin().await?;
-        let wrapped: Vec<u8> = tx
-            .fetch_optional(
-                "SELECT k.wrapped FROM interactions i JOIN subject_keys k ON k.subject_id = i.subject_id WHERE i.id = $1 AND i.subject_id = $2",
-                &args![i.id.0, i.subject.0],
+        let n = tx
+            .execute(
+                "UPDATE interactions SET updated_at = updated_at WHERE id = $1 AND subject_id = $2",
+                &args![id.0, subject.0],
             )
-            .await?
-            .ok_or(StoreError::NotFound)?
-            .get(0)?;
-        let key = self.vault.unwrap_key(i.subject, &wrapped)?;
+            .await?;
+        if n == 0 {
+            return Err(StoreError::NotFound.into());
+        }
+        let sql = format!("SELECT {COLS} FROM {FROM} WHERE i.id = $1");
+        let row = tx.fetch_optional(&sql, &args![id.0]).await?.ok_or(StoreError::NotFound)?;
+        let key = self.vault.unwrap_key(subject, &row.get::<Vec<u8>>(8)?)?;
+        let i = change(self.decode_interaction(&row, Some(&key))?)?;
+        if i.id != id || i.subject != subject {
+            return Err(StoreError::Corrupt("a change must keep the interaction's id and subject").into());
+        }
         let sealed = key.seal(&place(i.id, i.subject), i.body.as_bytes());
         tx.execute(
             "UPDATE interactions SET kind = $1, occurred_at = $2, sealed_body = $3, updated_at = $4 WHERE id = $5",
@@ -206,7 +229,7 @@ impl Store {
             }],
         )
         .await?;
-        tx.commit().await
+        Ok(tx.commit().await?)
     }
 
     pub async fn delete_interaction(&self, ctx: &Ctx, id: InteractionId) -> Result<(), StoreError> {

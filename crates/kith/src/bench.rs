@@ -32,6 +32,9 @@ pub struct BenchArgs {
     /// Where the SQLite files go (a fresh temporary directory by default).
     #[arg(long)]
     pub dir: Option<PathBuf>,
+    /// Keep the databases afterwards, for inspection.
+    #[arg(long)]
+    pub keep: bool,
 }
 
 const FIRST: [&str; 48] = [
@@ -255,7 +258,11 @@ async fn size(store: &Store, t: &Target) -> Result<u64, String> {
     }
 }
 
-async fn drop_target(t: &Target) {
+async fn drop_target(t: &Target, keep: bool) {
+    if keep {
+        println!("kept: {}", t.db_url);
+        return;
+    }
     if let Some((admin, name)) = &t.cleanup {
         if let Ok(a) = Store::connect(admin, Vault::from_key(&[0u8; 32])).await {
             let _ = a.raw_execute_no_tx(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await;
@@ -415,7 +422,7 @@ pub async fn run(args: BenchArgs) -> Result<(), String> {
     }
     let ours_size = size(&store, &ours).await?;
     store.close().await;
-    drop_target(&ours).await;
+    drop_target(&ours, args.keep).await;
 
     // Baseline.
     let base = target(&args, &tmp, "baseline").await?;
@@ -482,8 +489,8 @@ pub async fn run(args: BenchArgs) -> Result<(), String> {
     }
     let base_size = size(&bstore, &base).await?;
     bstore.close().await;
-    drop_target(&base).await;
-    if args.dir.is_none() {
+    drop_target(&base, args.keep).await;
+    if args.dir.is_none() && !args.keep {
         let _ = std::fs::remove_dir_all(&tmp);
     }
 

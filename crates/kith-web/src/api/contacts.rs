@@ -295,6 +295,16 @@ pub fn router() -> OpenApiRouter<App> {
         .routes(routes!(get_contact, update_contact, delete_contact))
 }
 
+/// Runs a listing or search and renders the page for the caller's role.
+async fn contact_page(app: &App, p: &kith_app::Principal, query: ContactQuery) -> Result<Json<ContactList>, ApiError> {
+    let page = app.list_contacts(p, query).await?;
+    let hidden = app.hidden_fields(p).await?;
+    Ok(Json(ContactList {
+        items: page.items.into_iter().map(|c| contact_out(c, &hidden)).collect(),
+        next_cursor: page.next_cursor,
+    }))
+}
+
 /// List contacts, filtered and sorted, a page at a time.
 #[utoipa::path(get, path = "/contacts", tag = "contacts", params(ListParams),
     responses((status = 200, body = ContactList), Errors))]
@@ -310,12 +320,7 @@ async fn list_contacts(
         limit: q.limit,
         ..Default::default()
     };
-    let page = app.list_contacts(&p, query).await?;
-    let hidden = app.hidden_fields(&p).await?;
-    Ok(Json(ContactList {
-        items: page.items.into_iter().map(|c| contact_out(c, &hidden)).collect(),
-        next_cursor: page.next_cursor,
-    }))
+    contact_page(&app, &p, query).await
 }
 
 /// Find contacts by exact email or phone, or by name prefixes.
@@ -350,12 +355,7 @@ async fn search_contacts(
         cursor: lp.cursor,
         limit: lp.limit,
     };
-    let page = app.list_contacts(&p, query).await?;
-    let hidden = app.hidden_fields(&p).await?;
-    Ok(Json(ContactList {
-        items: page.items.into_iter().map(|c| contact_out(c, &hidden)).collect(),
-        next_cursor: page.next_cursor,
-    }))
+    contact_page(&app, &p, query).await
 }
 
 /// Create a contact. A retried request with the same `Idempotency-Key`
