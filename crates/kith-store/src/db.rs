@@ -293,7 +293,11 @@ impl Pools {
     /// `url` is `sqlite:PATH` (or a bare path) or `postgres://…`.
     pub(crate) async fn connect(url: &str) -> Result<Pools, StoreError> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let opts = PgConnectOptions::from_str(url)?;
+            // Kith's queries are short and index-driven: parallel workers
+            // and JIT compilation only add start-up time (tens of ms when
+            // statistics are stale), so both are off for its sessions.
+            let opts =
+                PgConnectOptions::from_str(url)?.options([("max_parallel_workers_per_gather", "0"), ("jit", "off")]);
             let pool = PgPoolOptions::new()
                 .max_connections(16)
                 .acquire_timeout(Duration::from_secs(10))
