@@ -62,6 +62,8 @@ pub enum AppError {
     Conflict(String),
     #[error("the Idempotency-Key was already used with a different request")]
     IdempotencyMismatch,
+    #[error("the service is busy")]
+    Unavailable,
     #[error("internal error")]
     Internal(#[source] StoreError),
 }
@@ -80,10 +82,13 @@ impl From<StoreError> for AppError {
                 AppError::Invalid(Invalid::one(field, "refers to a record that does not exist"))
             }
             StoreError::Conflict(what) => AppError::Conflict(format!("a record with this {what} already exists")),
-            // A referenced record deleted between our check and the write.
+            // References are checked before writing, so a foreign-key error
+            // means a related record changed at the same moment (a reference
+            // deleted, or a row added under a record being deleted).
             StoreError::Db(sqlx::Error::Database(d)) if d.is_foreign_key_violation() => {
-                AppError::Invalid(Invalid::one("", "refers to a record that does not exist (or was just deleted)"))
+                AppError::Conflict("a related record changed at the same moment; retry the request".into())
             }
+            StoreError::Db(sqlx::Error::PoolTimedOut) => AppError::Unavailable,
             // Two transactions touched the same rows at once: the client may retry.
             StoreError::Db(sqlx::Error::Database(d)) if matches!(d.code().as_deref(), Some("40P01" | "40001")) => {
                 AppError::Conflict("the record was changed concurrently; retry the request".into())

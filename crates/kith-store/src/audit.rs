@@ -249,6 +249,18 @@ impl Store {
         if head_seq != expected_seq - 1 || head_hash != prev {
             return Ok(Verdict::Broken { seq: expected_seq, reason: "entries at the end of the chain were removed" });
         }
+        // Rows past the head (as read now) were inserted behind the chain's back.
+        let now_head: i64 = conn
+            .fetch_optional("SELECT seq FROM audit_head WHERE id = 1", &[])
+            .await?
+            .ok_or(StoreError::Corrupt("audit head missing"))?
+            .get(0)?;
+        if let Some(r) = conn
+            .fetch_optional("SELECT seq FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT 1", &args![now_head])
+            .await?
+        {
+            return Ok(Verdict::Broken { seq: r.get(0)?, reason: "this entry was inserted outside the chain" });
+        }
         Ok(Verdict::Intact { entries: expected_seq - 1 })
     }
 

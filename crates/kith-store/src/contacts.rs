@@ -411,13 +411,38 @@ impl Store {
     }
 
     async fn by_bucket(&self, bucket: i64) -> Result<Vec<Contact>, StoreError> {
-        // Ordered and bounded like the name search, so the planner walks the
+        // Ordered and paged like the name search, so the planner walks the
         // bucket's index range and joins per row even on fresh statistics
-        // (PostgreSQL picked a hash join over all contacts after a bulk load).
-        // 500 is far above the ~15 coincidences expected at 10^6 contacts.
-        let sql = format!("SELECT {COLS} FROM {FROM_INDEX} WHERE b.bucket = $1 ORDER BY b.subject_id LIMIT 500");
-        let rows = self.pools.read.conn().await?.fetch_all(&sql, &args![bucket]).await?;
-        rows.iter().map(|r| decode(&self.vault, r)).collect()
+        // (PostgreSQL picked a hash join over all contacts after a bulk
+        // load). One page (500) covers the ~15 coincidences expected at 10^6.
+        const PAGE: i64 = 500;
+        let mut conn = self.pools.read.conn().await?;
+        let mut out = Vec::new();
+        let mut after: Option<Uuid> = None;
+        loop {
+            let rows = match after {
+                None => {
+                    let sql =
+                        format!("SELECT {COLS} FROM {FROM_INDEX} WHERE b.bucket = $1 ORDER BY b.subject_id LIMIT $2");
+                    conn.fetch_all(&sql, &args![bucket, PAGE]).await?
+                }
+                Some(a) => {
+                    let sql = format!(
+                        "SELECT {COLS} FROM {FROM_INDEX} WHERE b.bucket = $1 AND b.subject_id > $2 ORDER BY b.subject_id LIMIT $3"
+                    );
+                    conn.fetch_all(&sql, &args![bucket, a, PAGE]).await?
+                }
+            };
+            let n = rows.len() as i64;
+            for r in &rows {
+                let c = decode(&self.vault, r)?;
+                after = Some(c.id.0);
+                out.push(c);
+            }
+            if n < PAGE {
+                return Ok(out);
+            }
+        }
     }
 
     /// Contacts having, for every word of `query`, a name word starting with

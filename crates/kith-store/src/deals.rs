@@ -178,6 +178,7 @@ impl Store {
             cur.contacts.push(SubjectId(r.get(0)?));
         }
         let old_stage = cur.stage.clone();
+        let old_contacts = cur.contacts.clone();
         let d = change(cur)?;
         if d.id != id {
             return Err(StoreError::Corrupt("a change must keep the deal's id").into());
@@ -189,7 +190,14 @@ impl Store {
             &args![d.title.as_str(), d.stage.as_str(), d.amount_minor, d.currency.clone(), d.owner.map(|u| u.0), d.company.map(|c| c.0), now_ms(), d.id.0],
         )
         .await?;
-        set_contacts(&mut tx, d.id, &d.contacts).await?;
+        let mut new_contacts: Vec<SubjectId> = d.contacts.clone();
+        new_contacts.sort();
+        new_contacts.dedup();
+        // Rewrite the links only when they change: a stage move must not
+        // fail because a linked contact is being erased at that moment.
+        if new_contacts != old_contacts {
+            set_contacts(&mut tx, d.id, &d.contacts).await?;
+        }
         let mut audit = vec![NewEntry::object("deal.update", "deal", d.id)];
         if old_stage != d.stage {
             record_stage(&mut tx, ctx, d.id, Some(&old_stage), &d.stage).await?;

@@ -93,7 +93,8 @@ impl Store {
             let mut c = self.pools.write.conn().await?;
             // A reader still using old WAL frames makes it report busy (a
             // result row, not an error): retry briefly.
-            for attempt in 0..50 {
+            // Each attempt may itself wait up to the busy timeout: few attempts.
+            for attempt in 0..3 {
                 let row = c.fetch_optional("PRAGMA wal_checkpoint(TRUNCATE)", &[]).await?;
                 let busy: i64 = match row {
                     Some(r) => r.get(0)?,
@@ -102,10 +103,10 @@ impl Store {
                 if busy == 0 {
                     return Ok(());
                 }
-                if attempt == 49 {
+                if attempt == 2 {
                     return Err(StoreError::Config("the WAL checkpoint stayed busy".into()));
                 }
-                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
             }
         }
         Ok(())

@@ -403,6 +403,27 @@ async fn audit_tail_removal_is_detected() {
     .await;
 }
 
+#[tokio::test]
+async fn audit_rows_behind_the_head_are_detected() {
+    on_both(|s, _| async move {
+        let batch: Vec<_> = (0..2).map(|i| input(person("A", "B", &format!("a{i}@example.com"), "+39 06 1234 5678"))).collect();
+        s.insert_contacts(&ctx(), &batch, None).await.unwrap();
+        assert_eq!(s.audit_verify().await.unwrap(), Verdict::Intact { entries: 2 });
+        let blob = if s.engine() == Engine::Sqlite { "x'00'" } else { "'\\x00'::bytea" };
+        s.raw_execute(&format!(
+            "INSERT INTO audit_log (seq, at, actor, action, subject_id, object_type, object_id, request_id, prev_hash, hash) \
+             VALUES (3, 0, 'cli', 'contact.read', NULL, 'contact', NULL, 'r', {blob}, {blob})"
+        ))
+        .await
+        .unwrap();
+        assert_eq!(
+            s.audit_verify().await.unwrap(),
+            Verdict::Broken { seq: 3, reason: "this entry was inserted outside the chain" }
+        );
+    })
+    .await;
+}
+
 /// Nothing personal in clear anywhere; deletion leaves no copy of the key
 /// or the sealed values, in the SQLite file and WAL or in PostgreSQL rows.
 #[tokio::test]

@@ -94,6 +94,12 @@ impl From<AppError> for ApiError {
                 "Idempotency key reused",
                 e.to_string(),
             ),
+            AppError::Unavailable => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                "Service busy",
+                "The server is too busy to take this request now; retry shortly.",
+            ),
             AppError::Internal(source) => {
                 let mut chain = source.to_string();
                 let mut cur: Option<&dyn std::error::Error> = std::error::Error::source(&source);
