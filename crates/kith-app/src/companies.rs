@@ -112,19 +112,13 @@ impl App {
                 })
             })
             .await
-            .map_err(|e| match e {
-                AppError::NotFound(_) => AppError::NotFound("company"),
-                e => e,
-            })?;
+            .map_err(crate::missing("company"))?;
         self.get_company(p, id).await
     }
 
     pub async fn delete_company(&self, p: &Principal, id: CompanyId) -> Result<()> {
         p.require(p.role.can_write_crm(), "delete companies")?;
-        self.store.delete_company(&p.ctx(), id).await.map_err(|e| match e {
-            kith_store::StoreError::NotFound => AppError::NotFound("company"),
-            e => e.into(),
-        })
+        self.store.delete_company(&p.ctx(), id).await.map_err(AppError::from).map_err(crate::missing("company"))
     }
 
     pub async fn list_companies(

@@ -6,8 +6,6 @@ use kith_domain::{CompanyId, ContactData, Email, Field, FieldVisibility, Invalid
 use kith_store::audit::NewEntry;
 use kith_store::contacts::{After, Contact, ContactFilter, ContactInput, ContactSort};
 
-pub use kith_store::contacts::Contact as ContactView;
-
 /// Most contacts one batch create may hold.
 pub const MAX_BATCH: usize = 1000;
 pub const MAX_TAGS: usize = 50;
@@ -207,19 +205,13 @@ impl App {
                 Ok::<_, AppError>(ContactInput { id, owner, company, tags, data: d })
             })
             .await
-            .map_err(|e| match e {
-                AppError::NotFound(_) => AppError::NotFound("contact"),
-                e => e,
-            })?;
+            .map_err(crate::missing("contact"))?;
         self.get_contact(p, id).await
     }
 
     pub async fn delete_contact(&self, p: &Principal, id: SubjectId) -> Result<()> {
         p.require(p.role.can_delete_contacts(), "delete contacts")?;
-        self.store.delete_contact(&p.ctx(), id).await.map_err(|e| match e {
-            kith_store::StoreError::NotFound => AppError::NotFound("contact"),
-            e => e.into(),
-        })
+        self.store.delete_contact(&p.ctx(), id).await.map_err(AppError::from).map_err(crate::missing("contact"))
     }
 
     /// Lists or searches contacts. With `email`, `phone` or `q`, finds by

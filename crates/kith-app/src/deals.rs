@@ -102,10 +102,7 @@ impl App {
                 Ok::<_, AppError>(input)
             })
             .await
-            .map_err(|e| match e {
-                AppError::NotFound(_) => AppError::NotFound("deal"),
-                e => e,
-            })?;
+            .map_err(crate::missing("deal"))?;
         self.get_deal(p, id).await
     }
 
@@ -116,10 +113,7 @@ impl App {
 
     pub async fn delete_deal(&self, p: &Principal, id: DealId) -> Result<()> {
         p.require(p.role.can_write_crm(), "delete deals")?;
-        self.store.delete_deal(&p.ctx(), id).await.map_err(|e| match e {
-            kith_store::StoreError::NotFound => AppError::NotFound("deal"),
-            e => e.into(),
-        })
+        self.store.delete_deal(&p.ctx(), id).await.map_err(AppError::from).map_err(crate::missing("deal"))
     }
 
     pub async fn list_deals(

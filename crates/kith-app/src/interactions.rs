@@ -196,10 +196,7 @@ impl App {
                 })
             })
             .await
-            .map_err(|e| match e {
-                AppError::NotFound(_) => AppError::NotFound("interaction"),
-                e => e,
-            })?;
+            .map_err(crate::missing("interaction"))?;
         self.get_interaction(p, subject, id).await
     }
 

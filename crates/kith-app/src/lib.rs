@@ -100,6 +100,15 @@ impl From<StoreError> for AppError {
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
 
+/// Names the record a "not found" is about: the store only knows a row was
+/// missing, the use case knows it was a contact, a deal…
+pub(crate) fn missing(what: &'static str) -> impl FnOnce(AppError) -> AppError {
+    move |e| match e {
+        AppError::NotFound(_) => AppError::NotFound(what),
+        e => e,
+    }
+}
+
 /// The application: the store plus cached settings.
 #[derive(Clone)]
 pub struct App {

@@ -101,10 +101,7 @@ impl App {
         let tokens = self.store.list_tokens(None).await?;
         let t = tokens.iter().find(|t| t.id == id).ok_or(AppError::NotFound("token"))?;
         p.require(p.role.can_administer() || p.user == t.user, "revoke tokens of others")?;
-        self.store.revoke_token(&p.ctx(), id).await.map_err(|e| match e {
-            kith_store::StoreError::NotFound => AppError::NotFound("token"),
-            e => e.into(),
-        })
+        self.store.revoke_token(&p.ctx(), id).await.map_err(AppError::from).map_err(crate::missing("token"))
     }
 
     pub async fn list_tokens(&self, p: &Principal, user: Option<UserId>) -> Result<Vec<Token>> {

@@ -411,35 +411,49 @@ impl Store {
     }
 
     async fn by_bucket(&self, bucket: i64) -> Result<Vec<Contact>, StoreError> {
-        // Ordered and paged like the name search, so the planner walks the
-        // bucket's index range and joins per row even on fresh statistics
-        // (PostgreSQL picked a hash join over all contacts after a bulk
-        // load). One page (500) covers the ~15 coincidences expected at 10^6.
-        const PAGE: i64 = 500;
-        let mut conn = self.pools.read.conn().await?;
+        // One page (500) covers the ~15 coincidences expected at 10^6.
+        self.scan_bucket(bucket, &ContactFilter::default(), None, usize::MAX, 500, |_| true).await
+    }
+
+    /// Walks one blind-index bucket in subject-id order (so the planner
+    /// walks the bucket's index range and joins per row, even on fresh
+    /// statistics — PostgreSQL picked a hash join over all contacts after a
+    /// bulk load), `page` rows per statement, opening each candidate and
+    /// keeping those `keep` accepts, until `limit` are kept or the bucket
+    /// ends.
+    async fn scan_bucket(
+        &self,
+        bucket: i64,
+        filter: &ContactFilter,
+        after: Option<Uuid>,
+        limit: usize,
+        page: i64,
+        keep: impl Fn(&Contact) -> bool,
+    ) -> Result<Vec<Contact>, StoreError> {
         let mut out = Vec::new();
-        let mut after: Option<Uuid> = None;
+        let mut cursor = after;
         loop {
-            let rows = match after {
-                None => {
-                    let sql =
-                        format!("SELECT {COLS} FROM {FROM_INDEX} WHERE b.bucket = $1 ORDER BY b.subject_id LIMIT $2");
-                    conn.fetch_all(&sql, &args![bucket, PAGE]).await?
-                }
-                Some(a) => {
-                    let sql = format!(
-                        "SELECT {COLS} FROM {FROM_INDEX} WHERE b.bucket = $1 AND b.subject_id > $2 ORDER BY b.subject_id LIMIT $3"
-                    );
-                    conn.fetch_all(&sql, &args![bucket, a, PAGE]).await?
-                }
-            };
-            let n = rows.len() as i64;
+            let mut sql = format!("SELECT {COLS} FROM {FROM_INDEX} WHERE b.bucket = $1");
+            let mut vals = args![bucket].to_vec();
+            filter_sql(filter, &mut vals, &mut sql);
+            if let Some(a) = cursor {
+                vals.push(a.into());
+                sql.push_str(&format!(" AND b.subject_id > ${}", vals.len()));
+            }
+            vals.push(page.into());
+            sql.push_str(&format!(" ORDER BY b.subject_id LIMIT ${}", vals.len()));
+            let rows = self.pools.read.conn().await?.fetch_all(&sql, &vals).await?;
             for r in &rows {
                 let c = decode(&self.vault, r)?;
-                after = Some(c.id.0);
-                out.push(c);
+                cursor = Some(c.id.0);
+                if keep(&c) {
+                    out.push(c);
+                    if out.len() == limit {
+                        return Ok(out);
+                    }
+                }
             }
-            if n < PAGE {
+            if (rows.len() as i64) < page {
                 return Ok(out);
             }
         }
@@ -473,35 +487,8 @@ impl Store {
                 names.iter().any(|n| n.starts_with(q.as_str()))
             })
         };
-        let mut out = Vec::new();
-        let mut cursor = after;
         let chunk = (limit * 2).clamp(16, 500) as i64;
-        loop {
-            let mut sql = format!("SELECT {COLS} FROM {FROM_INDEX} WHERE b.bucket = $1");
-            let mut vals = args![bucket].to_vec();
-            filter_sql(filter, &mut vals, &mut sql);
-            if let Some(a) = cursor {
-                vals.push(a.into());
-                sql.push_str(&format!(" AND b.subject_id > ${}", vals.len()));
-            }
-            vals.push(chunk.into());
-            sql.push_str(&format!(" ORDER BY b.subject_id LIMIT ${}", vals.len()));
-            let rows = self.pools.read.conn().await?.fetch_all(&sql, &vals).await?;
-            let n = rows.len();
-            for r in &rows {
-                let c = decode(&self.vault, r)?;
-                cursor = Some(c.id.0);
-                if matches(&c) {
-                    out.push(c);
-                    if out.len() == limit {
-                        return Ok(out);
-                    }
-                }
-            }
-            if (n as i64) < chunk {
-                return Ok(out);
-            }
-        }
+        self.scan_bucket(bucket, filter, after, limit, chunk, matches).await
     }
 
     /// The raw stored bytes of a contact's key and sealed row: for tests that

@@ -60,42 +60,24 @@ macro_rules! args {
     ($($e:expr),* $(,)?) => { [$($crate::db::Value::from($e)),*] };
 }
 
-fn bind_sqlite<'q>(
-    mut q: sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>,
-    args: &'q [Value],
-) -> sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>> {
-    for a in args {
-        q = match a {
-            Value::I64(v) => q.bind(*v),
-            Value::OptI64(v) => q.bind(*v),
-            Value::Text(v) => q.bind(v.as_str()),
-            Value::OptText(v) => q.bind(v.as_deref()),
-            Value::Blob(v) => q.bind(v.as_slice()),
-            Value::Uuid(v) => q.bind(*v),
-            Value::OptUuid(v) => q.bind(*v),
-            Value::Bool(v) => q.bind(*v),
-        };
-    }
-    q
-}
-
-fn bind_pg<'q>(
-    mut q: sqlx::query::Query<'q, Postgres, sqlx::postgres::PgArguments>,
-    args: &'q [Value],
-) -> sqlx::query::Query<'q, Postgres, sqlx::postgres::PgArguments> {
-    for a in args {
-        q = match a {
-            Value::I64(v) => q.bind(*v),
-            Value::OptI64(v) => q.bind(*v),
-            Value::Text(v) => q.bind(v.as_str()),
-            Value::OptText(v) => q.bind(v.as_deref()),
-            Value::Blob(v) => q.bind(v.as_slice()),
-            Value::Uuid(v) => q.bind(*v),
-            Value::OptUuid(v) => q.bind(*v),
-            Value::Bool(v) => q.bind(*v),
-        };
-    }
-    q
+/// Binds `args` in order; the same body for both engines' query types.
+macro_rules! bind_values {
+    ($q:expr, $args:expr) => {{
+        let mut q = $q;
+        for a in $args {
+            q = match a {
+                Value::I64(v) => q.bind(*v),
+                Value::OptI64(v) => q.bind(*v),
+                Value::Text(v) => q.bind(v.as_str()),
+                Value::OptText(v) => q.bind(v.as_deref()),
+                Value::Blob(v) => q.bind(v.as_slice()),
+                Value::Uuid(v) => q.bind(*v),
+                Value::OptUuid(v) => q.bind(*v),
+                Value::Bool(v) => q.bind(*v),
+            };
+        }
+        q
+    }};
 }
 
 /// A column type readable on both engines.
@@ -129,37 +111,17 @@ impl Row {
     }
 }
 
+/// Runs `$body` on whichever engine's connection `$self` holds, with `$wrap`
+/// naming the matching [`Row`] constructor. The body is written once.
 macro_rules! dispatch {
-    ($self:ident, $conn:ident => $body:expr) => {
+    ($self:ident, $conn:ident, $wrap:ident => $body:expr) => {
         match $self {
             Self::Sqlite($conn) => {
-                #[allow(unused_macros)]
-                macro_rules! bind {
-                    ($q:expr, $a:expr) => {
-                        bind_sqlite($q, $a)
-                    };
-                }
-                #[allow(unused_macros)]
-                macro_rules! wrap {
-                    ($r:expr) => {
-                        Row::Sqlite($r)
-                    };
-                }
+                let $wrap = Row::Sqlite;
                 $body
             }
             Self::Pg($conn) => {
-                #[allow(unused_macros)]
-                macro_rules! bind {
-                    ($q:expr, $a:expr) => {
-                        bind_pg($q, $a)
-                    };
-                }
-                #[allow(unused_macros)]
-                macro_rules! wrap {
-                    ($r:expr) => {
-                        Row::Pg($r)
-                    };
-                }
+                let $wrap = Row::Pg;
                 $body
             }
         }
@@ -197,23 +159,23 @@ macro_rules! impl_exec {
             }
 
             async fn execute(&mut self, sql: &str, args: &[Value]) -> Result<u64, StoreError> {
-                dispatch!(self, c => {
-                    let q = bind!(sqlx::query(sql), args);
+                dispatch!(self, c, _wrap => {
+                    let q = bind_values!(sqlx::query(sql), args);
                     Ok(q.execute(&mut **c).await?.rows_affected())
                 })
             }
 
             async fn fetch_all(&mut self, sql: &str, args: &[Value]) -> Result<Vec<Row>, StoreError> {
-                dispatch!(self, c => {
-                    let q = bind!(sqlx::query(sql), args);
-                    Ok(q.fetch_all(&mut **c).await?.into_iter().map(|r| wrap!(r)).collect())
+                dispatch!(self, c, wrap => {
+                    let q = bind_values!(sqlx::query(sql), args);
+                    Ok(q.fetch_all(&mut **c).await?.into_iter().map(wrap).collect())
                 })
             }
 
             async fn fetch_optional(&mut self, sql: &str, args: &[Value]) -> Result<Option<Row>, StoreError> {
-                dispatch!(self, c => {
-                    let q = bind!(sqlx::query(sql), args);
-                    Ok(q.fetch_optional(&mut **c).await?.map(|r| wrap!(r)))
+                dispatch!(self, c, wrap => {
+                    let q = bind_values!(sqlx::query(sql), args);
+                    Ok(q.fetch_optional(&mut **c).await?.map(wrap))
                 })
             }
         }
