@@ -70,7 +70,7 @@ fn passes(f: &ContactFilter, c: &Contact) -> bool {
         && f.updated_to.is_none_or(|v| ms(c.updated_at) < v)
 }
 
-fn check_tags(tags: &[String]) -> Result<Vec<String>> {
+pub(crate) fn check_tags(tags: &[String]) -> Result<Vec<String>> {
     if tags.len() > MAX_TAGS {
         return Err(Invalid::one("tags", format!("at most {MAX_TAGS} tags")).into());
     }
@@ -214,28 +214,33 @@ impl App {
         self.store.delete_contact(&p.ctx(), id).await.map_err(AppError::from).map_err(crate::missing("contact"))
     }
 
-    /// Lists or searches contacts. With `email`, `phone` or `q`, finds by
-    /// the blind indexes; otherwise pages through in the chosen order.
-    pub async fn list_contacts(&self, p: &Principal, q: ContactQuery) -> Result<Page<Contact>> {
-        let limit = check_limit(q.limit)?;
-        let vis = self.field_visibility().await?;
+    /// Finds contacts by the query: with `email`, `phone` or `q` through
+    /// the blind indexes, otherwise by paging in the chosen order. Not
+    /// audited and not redacted: callers do both.
+    pub(crate) async fn find_contacts(
+        &self,
+        vis: &FieldVisibility,
+        role: Role,
+        q: &ContactQuery,
+        limit: usize,
+    ) -> Result<(Vec<Contact>, Option<String>)> {
         if q.q.as_deref().is_some_and(|s| s.trim().is_empty()) {
             return Err(Invalid::one("q", "must not be blank").into());
         }
         let free = q.q.as_deref().map(str::trim).filter(|s| !s.is_empty());
         let (items, next) = if let Some(e) = q.email.as_deref().or(free.filter(|s| s.contains('@'))) {
-            hidden_search(&vis, p.role, Field::Emails, "email")?;
+            hidden_search(vis, role, Field::Emails, "email")?;
             let email = Email::parse(e).map_err(|_| Invalid::one("email", "is not a valid email address"))?;
             let found = self.store.find_by_email(&email).await?;
-            (found.into_iter().filter(|c| passes(&q.filter, c)).take(limit as usize).collect(), None)
+            (found.into_iter().filter(|c| passes(&q.filter, c)).take(limit).collect(), None)
         } else if let Some(ph) = q.phone.as_deref().or(free.filter(|s| looks_like_phone(s))) {
-            hidden_search(&vis, p.role, Field::Phones, "phone")?;
+            hidden_search(vis, role, Field::Phones, "phone")?;
             let phone = Phone::parse(ph).map_err(|_| Invalid::one("phone", "is not a valid phone number"))?;
             let found = self.store.find_by_phone(&phone).await?;
-            (found.into_iter().filter(|c| passes(&q.filter, c)).take(limit as usize).collect(), None)
+            (found.into_iter().filter(|c| passes(&q.filter, c)).take(limit).collect(), None)
         } else if let Some(text) = free {
-            hidden_search(&vis, p.role, Field::FirstName, "q")?;
-            hidden_search(&vis, p.role, Field::LastName, "q")?;
+            hidden_search(vis, role, Field::FirstName, "q")?;
+            hidden_search(vis, role, Field::LastName, "q")?;
             if text.chars().count() > 100 {
                 return Err(Invalid::one("q", "must be at most 100 characters").into());
             }
@@ -243,8 +248,8 @@ impl App {
                 Some(c) => Some(cursor::uuid(&cursor::decode("contacts:name", c, 1)?[0])?),
                 None => None,
             };
-            let found = self.store.search_name(text, &q.filter, after, limit as usize).await?;
-            let next = (found.len() as i64 == limit)
+            let found = self.store.search_name(text, &q.filter, after, limit).await?;
+            let next = (found.len() == limit)
                 .then(|| found.last().map(|c| cursor::encode("contacts:name", &[c.id.to_string()])))
                 .flatten();
             (found, next)
@@ -257,8 +262,8 @@ impl App {
                 }
                 None => None,
             };
-            let found = self.store.list_contacts(&q.filter, q.sort, after, limit).await?;
-            let next = (found.len() as i64 == limit)
+            let found = self.store.list_contacts(&q.filter, q.sort, after, limit as i64).await?;
+            let next = (found.len() == limit)
                 .then(|| {
                     found.last().map(|c| {
                         let key = match q.sort {
@@ -271,6 +276,15 @@ impl App {
                 .flatten();
             (found, next)
         };
+        Ok((items, next))
+    }
+
+    /// Lists or searches contacts. With `email`, `phone` or `q`, finds by
+    /// the blind indexes; otherwise pages through in the chosen order.
+    pub async fn list_contacts(&self, p: &Principal, q: ContactQuery) -> Result<Page<Contact>> {
+        let limit = check_limit(q.limit)?;
+        let vis = self.field_visibility().await?;
+        let (items, next) = self.find_contacts(&vis, p.role, &q, limit as usize).await?;
         let items: Vec<Contact> = items.into_iter().map(|c| self.view(&vis, p.role, c)).collect();
         let audit: Vec<NewEntry> = items.iter().map(|c| NewEntry::subject("contact.list", c.id)).collect();
         self.store.audit(&p.ctx(), &audit).await?;

@@ -135,3 +135,10 @@ impl App {
         Ok(Page { items, next_cursor: next })
     }
 }
+
+impl App {
+    /// Count and amount of deals per stage and currency.
+    pub async fn deal_totals(&self, _p: &Principal) -> Result<Vec<kith_store::deals::StageTotal>> {
+        Ok(self.store.deal_totals().await?)
+    }
+}

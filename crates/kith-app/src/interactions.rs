@@ -54,7 +54,7 @@ impl App {
             subject,
             kind: n.kind,
             occurred_at,
-            author: Some(p.user),
+            author: p.author(),
             body: n.body,
         };
         let ctx = p.ctx();
@@ -98,7 +98,7 @@ impl App {
                 subject,
                 kind: n.kind,
                 occurred_at: n.occurred_at.unwrap_or(now),
-                author: Some(p.user),
+                author: p.author(),
                 body: n.body,
             })
             .collect();

@@ -4,12 +4,16 @@
 //! domain types and render results; they never touch storage.
 
 pub mod audit;
+pub mod bulk;
 pub mod companies;
 pub mod contacts;
 pub mod cursor;
 pub mod deals;
 pub mod interactions;
+pub mod sessions;
 pub mod staff;
+pub mod timeline;
+pub mod views;
 
 use kith_domain::{FieldVisibility, Invalid, Role, UserId};
 use kith_store::{Ctx, Store, StoreError};
@@ -17,6 +21,18 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 pub use kith_store;
+
+/// Compares two secrets in time independent of where they differ.
+pub fn constant_time_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// A fresh random secret (32 bytes, URL-safe base64): for cookies and
+/// form tokens made above the app layer.
+pub fn new_secret() -> String {
+    staff::random_secret()
+}
 
 /// Who is acting, in which request.
 #[derive(Clone, Debug)]
@@ -36,6 +52,12 @@ impl Principal {
     pub(crate) fn ctx(&self) -> Ctx {
         let actor = if self.user.0.is_nil() { "cli".to_owned() } else { format!("user:{}", self.user) };
         Ctx { actor, request_id: self.request_id.clone() }
+    }
+
+    /// The staff user to record as the author of what this principal
+    /// writes: none for the command-line operator.
+    pub(crate) fn author(&self) -> Option<UserId> {
+        (!self.user.0.is_nil()).then_some(self.user)
     }
 
     pub(crate) fn require(&self, ok: bool, what: &'static str) -> Result<(), AppError> {
@@ -62,6 +84,8 @@ pub enum AppError {
     Conflict(String),
     #[error("the Idempotency-Key was already used with a different request")]
     IdempotencyMismatch,
+    #[error("too many failed attempts; retry in {retry_after_secs} s")]
+    TooManyAttempts { retry_after_secs: i64 },
     #[error("the service is busy")]
     Unavailable,
     #[error("internal error")]

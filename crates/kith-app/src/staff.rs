@@ -19,7 +19,12 @@ fn random_bytes<const N: usize>() -> [u8; N] {
     b
 }
 
-fn token_hash(token: &str) -> Vec<u8> {
+/// 32 random bytes, URL-safe base64: session secrets and CSRF tokens.
+pub(crate) fn random_secret() -> String {
+    URL_SAFE_NO_PAD.encode(random_bytes::<32>())
+}
+
+pub(crate) fn token_hash(token: &str) -> Vec<u8> {
     ring::digest::digest(&ring::digest::SHA256, token.as_bytes()).as_ref().to_vec()
 }
 
@@ -63,6 +68,24 @@ impl App {
         };
         self.store.insert_user(&p.ctx(), &user).await?;
         Ok(user)
+    }
+
+    /// Changes a user's role. The last admin cannot be demoted.
+    pub async fn set_user_role(&self, p: &Principal, id: UserId, role: Role) -> Result<()> {
+        p.require(p.role.can_administer(), "manage users")?;
+        let users = self.store.list_users().await?;
+        let target = users.iter().find(|u| u.id == id).ok_or(AppError::NotFound("user"))?;
+        let admins = users.iter().filter(|u| u.role == Role::Admin && !u.disabled).count();
+        if target.role == Role::Admin && role != Role::Admin && admins <= 1 {
+            return Err(AppError::Conflict("the last admin cannot be given another role".into()));
+        }
+        Ok(self.store.set_user_role(&p.ctx(), id, role).await?)
+    }
+
+    /// Every staff member's id, email and role: for choosing and showing
+    /// owners. Any signed-in user may see colleagues.
+    pub async fn staff_directory(&self, _p: &Principal) -> Result<Vec<(UserId, String, Role)>> {
+        Ok(self.store.list_users().await?.into_iter().map(|u| (u.id, u.email, u.role)).collect())
     }
 
     pub async fn list_users(&self, p: &Principal) -> Result<Vec<User>> {

@@ -315,3 +315,35 @@ impl Store {
             .collect()
     }
 }
+
+/// Deals in one stage and currency: how many and their summed amount.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StageTotal {
+    pub stage: String,
+    pub currency: Option<String>,
+    pub count: i64,
+    pub amount_minor: i64,
+}
+
+impl Store {
+    /// Count and amount of deals per stage and currency (one grouped scan
+    /// of the stage index).
+    pub async fn deal_totals(&self) -> Result<Vec<StageTotal>, StoreError> {
+        let rows = self
+            .pools
+            .read
+            .conn()
+            .await?
+            .fetch_all(
+                "SELECT stage, currency, COUNT(*), CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT) FROM deals \
+                 GROUP BY stage, currency ORDER BY stage, currency",
+                &[],
+            )
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(StageTotal { stage: r.get(0)?, currency: r.get(1)?, count: r.get(2)?, amount_minor: r.get(3)? })
+            })
+            .collect()
+    }
+}

@@ -13,8 +13,10 @@ pub mod db;
 pub mod deals;
 pub mod idempotency;
 pub mod interactions;
+pub mod sessions;
 pub mod staff;
 pub mod vault;
+pub mod views;
 
 use std::sync::Arc;
 

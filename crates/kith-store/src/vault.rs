@@ -55,6 +55,8 @@ pub struct Vault {
     kek: LessSafeKey,
     kek_id: String,
     index_keys: Vec<hmac::Key>,
+    /// For keyed hashes of values that must not be stored (sign-in throttling keys).
+    hash_key: hmac::Key,
     rng: SystemRandom,
 }
 
@@ -85,7 +87,10 @@ impl Vault {
                 hmac::Key::new(hmac::HMAC_SHA256, &bytes)
             })
             .collect();
-        Vault { kek, kek_id, index_keys, rng: SystemRandom::new() }
+        let mut bytes = [0u8; 32];
+        prk.expand(&[b"keyed-hash"], Len(32)).and_then(|okm| okm.fill(&mut bytes)).expect("hkdf length is valid");
+        let hash_key = hmac::Key::new(hmac::HMAC_SHA256, &bytes);
+        Vault { kek, kek_id, index_keys, hash_key, rng: SystemRandom::new() }
     }
 
     /// A fresh random master key, base64-encoded, for a key file.
@@ -156,6 +161,17 @@ impl Vault {
 
     fn nonce_source(&self) -> SystemRandom {
         self.rng.clone()
+    }
+
+    /// A full-length keyed hash (HMAC-SHA-256) of `value` under `label`:
+    /// a stable key for a value that must not be stored in clear and that
+    /// nobody without the master key can recompute from a guess.
+    pub fn keyed_hash(&self, label: &str, value: &str) -> Vec<u8> {
+        let mut ctx = hmac::Context::with_key(&self.hash_key);
+        ctx.update(&(label.len() as u64).to_be_bytes());
+        ctx.update(label.as_bytes());
+        ctx.update(value.as_bytes());
+        ctx.sign().as_ref().to_vec()
     }
 
     /// The blind-index bucket of a normalised value: the index kind in the

@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod extract;
+pub mod pages;
 pub mod problem;
 
 use axum::extract::{DefaultBodyLimit, Request};
@@ -42,9 +43,13 @@ async fn request_id(mut req: Request, next: Next) -> Response {
     res
 }
 
-/// Problem responses for requests no route takes.
-async fn fallback() -> ApiError {
-    ApiError::not_found()
+/// Requests no route takes: a problem for API clients, a page for people.
+async fn fallback(uri: axum::http::Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        ApiError::not_found().into_response()
+    } else {
+        pages::not_found().into_response()
+    }
 }
 
 async fn method_not_allowed(req: Request, next: Next) -> Response {
@@ -65,8 +70,13 @@ async fn healthz() -> &'static str {
     "ok"
 }
 
-/// The whole HTTP application.
+/// The whole HTTP application with default page settings.
 pub fn router(app: App) -> Router {
+    router_with(app, pages::WebConfig::default())
+}
+
+/// The whole HTTP application: the API and the staff pages.
+pub fn router_with(app: App, config: pages::WebConfig) -> Router {
     let (api, openapi) = api::router().split_for_parts();
     let openapi_json = serde_json::to_string(&openapi).expect("the OpenAPI document serialises");
     Router::new()
@@ -79,9 +89,12 @@ pub fn router(app: App) -> Router {
             }),
         )
         .route("/healthz", axum::routing::get(healthz))
+        .merge(pages::router())
         .fallback(fallback)
         .layer(axum::middleware::from_fn(method_not_allowed))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn(pages::security_headers))
+        .layer(axum::Extension(config))
         .layer(axum::middleware::from_fn(request_id))
         .with_state(app)
 }

@@ -94,6 +94,12 @@ impl From<AppError> for ApiError {
                 "Idempotency key reused",
                 e.to_string(),
             ),
+            AppError::TooManyAttempts { retry_after_secs } => ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too-many-attempts",
+                "Too many attempts",
+                format!("Too many failed attempts; retry in {retry_after_secs} seconds."),
+            ),
             AppError::Unavailable => ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "unavailable",
@@ -101,14 +107,7 @@ impl From<AppError> for ApiError {
                 "The server is too busy to take this request now; retry shortly.",
             ),
             AppError::Internal(source) => {
-                let mut chain = source.to_string();
-                let mut cur: Option<&dyn std::error::Error> = std::error::Error::source(&source);
-                while let Some(c) = cur {
-                    chain.push_str(": ");
-                    chain.push_str(&c.to_string());
-                    cur = c.source();
-                }
-                tracing::error!(error = %chain, "internal error");
+                tracing::error!(error = %error_chain(&source), "internal error");
                 ApiError::new(
                     StatusCode::INTERNAL_SERVER_ERROR,
                     "internal",
@@ -118,6 +117,18 @@ impl From<AppError> for ApiError {
             }
         }
     }
+}
+
+/// An error and its sources, for the log (store errors hold no personal data).
+pub(crate) fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut chain = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        chain.push_str(": ");
+        chain.push_str(&c.to_string());
+        cur = c.source();
+    }
+    chain
 }
 
 /// Serde's messages quote the offending value (`invalid type: string

@@ -15,11 +15,26 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Apply migrations and serve the API.
+    /// Apply migrations and serve the API and the staff pages.
     Serve {
         #[command(flatten)]
         store: StoreArgs,
         /// Address to listen on.
+        #[arg(long, env = "KITH_LISTEN", default_value = "127.0.0.1:8080")]
+        listen: String,
+        /// Seed fictitious demo data (and demo users) first if the CRM holds no contact.
+        #[arg(long)]
+        demo: bool,
+        /// Kith is reached over HTTPS (e.g. behind a TLS proxy): session
+        /// cookies get `Secure` and the `__Host-` prefix.
+        #[arg(long, env = "KITH_SECURE_COOKIES")]
+        secure_cookies: bool,
+    },
+    /// Fill an empty CRM with fictitious demo data and demo users; print their passwords once.
+    Demo {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// Address `kith serve` listens on (only used in the printed sign-in link).
         #[arg(long, env = "KITH_LISTEN", default_value = "127.0.0.1:8080")]
         listen: String,
     },
@@ -122,7 +137,7 @@ fn password() -> Result<String, String> {
     Ok(p)
 }
 
-fn app_err(e: kith_app::AppError) -> String {
+pub(crate) fn app_err(e: kith_app::AppError) -> String {
     match e {
         kith_app::AppError::Invalid(inv) => {
             inv.0.iter().map(|f| format!("{}: {}", f.field, f.message)).collect::<Vec<_>>().join("; ")
@@ -133,13 +148,25 @@ fn app_err(e: kith_app::AppError) -> String {
 
 pub async fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
-        Command::Serve { store, listen } => {
+        Command::Serve { store, listen, demo, secure_cookies } => {
             let store = open_store(&store, true).await?;
-            spawn_housekeeping(store.clone());
-            let server = crate::server::Server::bind(&listen, App::new(store)).await?;
+            let app = App::new(store.clone());
+            let seeded = if demo { Some(crate::demo::seed(&app).await?) } else { None };
+            spawn_housekeeping(store);
+            let web = kith_web::pages::WebConfig { secure_cookies };
+            let server = crate::server::Server::bind(&listen, app, web).await?;
             tracing::info!(addr = %server.local_addr(), "kith is listening");
             println!("Kith is listening on http://{}", server.local_addr());
+            if let Some(summary) = seeded {
+                crate::demo::print_summary(&summary, &server.local_addr().to_string());
+            }
             server.run(crate::server::shutdown_signal()).await
+        }
+        Command::Demo { store, listen } => {
+            let app = App::new(open_store(&store, true).await?);
+            let summary = crate::demo::seed(&app).await?;
+            crate::demo::print_summary(&summary, &listen);
+            Ok(())
         }
         Command::Migrate { store } => {
             open_store(&store, true).await?;

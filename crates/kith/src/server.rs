@@ -8,12 +8,13 @@ use tokio::net::TcpListener;
 pub struct Server {
     listener: TcpListener,
     app: App,
+    web: kith_web::pages::WebConfig,
 }
 
 impl Server {
-    pub async fn bind(addr: &str, app: App) -> Result<Server, String> {
+    pub async fn bind(addr: &str, app: App, web: kith_web::pages::WebConfig) -> Result<Server, String> {
         let listener = TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
-        Ok(Server { listener, app })
+        Ok(Server { listener, app, web })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
@@ -23,7 +24,8 @@ impl Server {
     /// Serves until `shutdown` resolves; in-flight requests finish first.
     pub async fn run(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> Result<(), String> {
         let store = self.app.store().clone();
-        let router = kith_web::router(self.app);
+        // The peer address feeds sign-in throttling per client.
+        let router = kith_web::router_with(self.app, self.web).into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(self.listener, router).with_graceful_shutdown(shutdown).await.map_err(|e| e.to_string())?;
         store.close().await;
         Ok(())

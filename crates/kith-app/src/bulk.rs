@@ -1,0 +1,115 @@
+//! Bulk actions on contacts: one mechanism for "these rows" and "all
+//! matching the filter", with a count to confirm before anything changes.
+//! Later actions (GDPR ones) plug in as new [`BulkAction`]s.
+
+use crate::contacts::{check_tags, ContactQuery};
+use crate::{App, AppError, Principal, Result};
+use kith_domain::{Invalid, SubjectId, UserId};
+use kith_store::contacts::BulkChange;
+
+/// Most contacts one bulk action may change.
+pub const MAX_BULK: usize = 50_000;
+/// Contacts changed per transaction.
+const CHUNK: usize = 1_000;
+
+/// Which contacts a bulk action applies to.
+#[derive(Clone, Debug)]
+pub enum Selection {
+    /// Rows picked one by one.
+    Ids(Vec<SubjectId>),
+    /// Every contact the list query finds (its cursor and limit ignored).
+    Matching(Box<ContactQuery>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BulkAction {
+    AssignOwner(Option<UserId>),
+    AddTag(String),
+    RemoveTag(String),
+}
+
+impl BulkAction {
+    fn change(&self) -> Result<BulkChange> {
+        Ok(match self {
+            BulkAction::AssignOwner(o) => BulkChange::SetOwner(*o),
+            BulkAction::AddTag(t) => BulkChange::AddTag(one_tag(t)?),
+            BulkAction::RemoveTag(t) => BulkChange::RemoveTag(one_tag(t)?),
+        })
+    }
+}
+
+fn one_tag(t: &str) -> Result<String> {
+    check_tags(&[t.to_owned()])
+        .map_err(|_| AppError::from(Invalid::one("tag", "must be 1 to 50 characters")))
+        .map(|mut v| v.remove(0))
+}
+
+impl App {
+    /// How many contacts the selection holds (what the confirmation states).
+    pub async fn bulk_count(&self, p: &Principal, sel: &Selection) -> Result<u64> {
+        p.require(p.role.can_write_crm(), "change contacts")?;
+        match sel {
+            Selection::Ids(ids) => Ok(dedup(ids).len() as u64),
+            Selection::Matching(q) if !is_search(q) => Ok(self.store.count_matching(&q.filter).await? as u64),
+            Selection::Matching(q) => Ok(self.resolve(p, q).await?.len() as u64),
+        }
+    }
+
+    /// Applies `action` to every contact of the selection, in transactions
+    /// of [`CHUNK`] contacts; returns how many changed. Refused when the
+    /// selection holds more than [`MAX_BULK`] contacts.
+    pub async fn bulk_apply(&self, p: &Principal, sel: &Selection, action: &BulkAction) -> Result<u64> {
+        p.require(p.role.can_write_crm(), "change contacts")?;
+        let change = action.change()?;
+        let ids = match sel {
+            Selection::Ids(ids) => dedup(ids),
+            Selection::Matching(q) => self.resolve(p, q).await?,
+        };
+        if ids.is_empty() {
+            return Err(Invalid::one("selection", "select at least one contact").into());
+        }
+        if ids.len() > MAX_BULK {
+            return Err(
+                Invalid::one("selection", format!("at most {MAX_BULK} contacts at once; narrow the filter")).into()
+            );
+        }
+        let mut changed = 0;
+        for chunk in ids.chunks(CHUNK) {
+            changed += self.store.bulk_change_contacts(&p.ctx(), chunk, &change).await?;
+        }
+        Ok(changed)
+    }
+
+    /// The ids a query selects, at most `MAX_BULK + 1` (one more tells
+    /// "too many").
+    async fn resolve(&self, p: &Principal, q: &ContactQuery) -> Result<Vec<SubjectId>> {
+        let q = ContactQuery { cursor: None, limit: None, ..q.clone() };
+        if is_search(&q) {
+            let vis = self.field_visibility().await?;
+            let (found, _) = self.find_contacts(&vis, p.role, &q, MAX_BULK + 1).await?;
+            return Ok(found.into_iter().map(|c| c.id).collect());
+        }
+        let mut out = Vec::new();
+        let mut after = None;
+        loop {
+            let page = self.store.matching_ids(&q.filter, after, 5_000).await?;
+            let done = page.len() < 5_000;
+            after = page.last().map(|s| s.0);
+            out.extend(page);
+            if done || out.len() > MAX_BULK {
+                return Ok(out);
+            }
+        }
+    }
+}
+
+fn is_search(q: &ContactQuery) -> bool {
+    q.q.as_deref().is_some_and(|s| !s.trim().is_empty()) || q.email.is_some() || q.phone.is_some()
+}
+
+fn dedup(ids: &[SubjectId]) -> Vec<SubjectId> {
+    let mut v = ids.to_vec();
+    v.sort_by_key(|s| s.0);
+    v.dedup();
+    v
+}

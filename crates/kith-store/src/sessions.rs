@@ -1,0 +1,160 @@
+//! Staff web sessions and sign-in throttling. The store keeps only hashes
+//! of session secrets and of throttling keys.
+
+use crate::audit::{self, NewEntry};
+use crate::db::Exec;
+use crate::{args, Ctx, Store, StoreError};
+use kith_domain::{Role, UserId};
+
+/// A live session: whose it is and its CSRF token.
+#[derive(Clone)]
+pub struct SessionUser {
+    pub user: UserId,
+    pub role: Role,
+    pub email: String,
+    pub csrf: String,
+}
+
+impl std::fmt::Debug for SessionUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SessionUser({}, {})", self.user, self.role.as_str())
+    }
+}
+
+/// The throttling state of one key after a failure was counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Throttle {
+    pub failures: i64,
+    pub locked_until: i64,
+}
+
+impl Store {
+    /// Starts a session (and audits the sign-in) in one transaction.
+    pub async fn insert_session(
+        &self,
+        ctx: &Ctx,
+        token_hash: &[u8],
+        user: UserId,
+        csrf: &str,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        tx.execute(
+            "INSERT INTO web_sessions (token_hash, user_id, csrf, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            &args![token_hash.to_vec(), user.0, csrf, now, now, expires_at],
+        )
+        .await?;
+        // Expired sessions of anyone go at the same time: the table stays small.
+        tx.execute("DELETE FROM web_sessions WHERE expires_at < $1", &args![now]).await?;
+        audit::append(&mut tx, ctx, &[NewEntry::object("session.start", "user", user)]).await?;
+        tx.commit().await
+    }
+
+    /// The session's user if the session exists, has not expired, has been
+    /// used within `idle_ms`, and its user is not disabled. Refreshes its
+    /// last use at most once a minute (a write per page view would serialise
+    /// every page behind the one SQLite writer).
+    pub async fn session_user(
+        &self,
+        token_hash: &[u8],
+        now: i64,
+        idle_ms: i64,
+    ) -> Result<Option<SessionUser>, StoreError> {
+        let row = self
+            .pools
+            .read
+            .conn()
+            .await?
+            .fetch_optional(
+                "SELECT u.id, u.role, u.email, s.csrf, s.last_seen_at FROM web_sessions s JOIN users u ON u.id = s.user_id \
+                 WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND u.disabled = $4",
+                &args![token_hash.to_vec(), now, now - idle_ms, false],
+            )
+            .await?;
+        let Some(r) = row else { return Ok(None) };
+        let role: String = r.get(1)?;
+        let last_seen: i64 = r.get(4)?;
+        if now - last_seen > 60_000 {
+            let mut tx = self.pools.write.begin().await?;
+            tx.execute(
+                "UPDATE web_sessions SET last_seen_at = $1 WHERE token_hash = $2",
+                &args![now, token_hash.to_vec()],
+            )
+            .await?;
+            tx.commit().await?;
+        }
+        Ok(Some(SessionUser {
+            user: UserId(r.get(0)?),
+            role: Role::parse(&role).ok_or(StoreError::Corrupt("user role"))?,
+            email: r.get(2)?,
+            csrf: r.get(3)?,
+        }))
+    }
+
+    /// Ends a session; audited when there was one.
+    pub async fn delete_session(&self, ctx: &Ctx, token_hash: &[u8]) -> Result<(), StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        let row = tx
+            .fetch_optional("SELECT user_id FROM web_sessions WHERE token_hash = $1", &args![token_hash.to_vec()])
+            .await?;
+        if let Some(r) = row {
+            let user = UserId(r.get(0)?);
+            tx.execute("DELETE FROM web_sessions WHERE token_hash = $1", &args![token_hash.to_vec()]).await?;
+            audit::append(&mut tx, ctx, &[NewEntry::object("session.end", "user", user)]).await?;
+        }
+        tx.commit().await
+    }
+
+    /// When `key` is locked out until (0 if not).
+    pub async fn sign_in_locked_until(&self, key_hash: &[u8]) -> Result<i64, StoreError> {
+        let row = self
+            .pools
+            .read
+            .conn()
+            .await?
+            .fetch_optional("SELECT locked_until FROM sign_in_failures WHERE key_hash = $1", &args![key_hash.to_vec()])
+            .await?;
+        row.map(|r| r.get(0)).transpose().map(|v| v.unwrap_or(0))
+    }
+
+    /// Counts a failed sign-in for `key`: failures older than `window_ms`
+    /// start a new window; reaching `max` locks the key for `lock_ms`.
+    pub async fn record_sign_in_failure(
+        &self,
+        key_hash: &[u8],
+        now: i64,
+        window_ms: i64,
+        max: i64,
+        lock_ms: i64,
+    ) -> Result<Throttle, StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        let row = tx
+            .fetch_optional(
+                "SELECT failures, window_start FROM sign_in_failures WHERE key_hash = $1",
+                &args![key_hash.to_vec()],
+            )
+            .await?;
+        let (failures, start) = match row {
+            Some(r) if now - r.get::<i64>(1)? < window_ms => (r.get::<i64>(0)? + 1, r.get::<i64>(1)?),
+            _ => (1, now),
+        };
+        let locked_until = if failures >= max { now + lock_ms } else { 0 };
+        tx.execute(
+            "INSERT INTO sign_in_failures (key_hash, failures, window_start, locked_until) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (key_hash) DO UPDATE SET failures = excluded.failures, \
+             window_start = excluded.window_start, locked_until = excluded.locked_until",
+            &args![key_hash.to_vec(), failures, start, locked_until],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Throttle { failures, locked_until })
+    }
+
+    /// Forgets the failures of `key` (after a successful sign-in).
+    pub async fn clear_sign_in_failures(&self, key_hash: &[u8]) -> Result<(), StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        tx.execute("DELETE FROM sign_in_failures WHERE key_hash = $1", &args![key_hash.to_vec()]).await?;
+        tx.commit().await
+    }
+}

@@ -1,0 +1,260 @@
+//! Administration (`admin` only): users and their roles, the
+//! field-visibility matrix, and API tokens (shown once when created).
+
+use super::form::{Errors, StaffForm};
+use super::session::{layout, Staff};
+use super::view::{self, Layout};
+use super::{render, render_status, Id, PageError, PageResult};
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
+use axum::routing::{get, post};
+use axum::Router;
+use kith_app::sessions::Session;
+use kith_app::{App, AppError};
+use kith_domain::{Field, Role, TokenId, UserId};
+use serde::Deserialize;
+use uuid::Uuid;
+
+pub(super) fn router() -> Router<App> {
+    Router::new()
+        .route("/admin/users", get(users).post(add_user))
+        .route("/admin/users/{id}/role", post(set_role))
+        .route("/admin/fields", get(fields).post(save_fields))
+        .route("/admin/tokens", get(tokens).post(create_token))
+        .route("/admin/tokens/{id}/revoke", post(revoke_token))
+}
+
+fn admin_only(s: &Session) -> Result<(), PageError> {
+    if s.role().can_administer() {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden("administer Kith").into())
+    }
+}
+
+fn roles() -> Vec<&'static str> {
+    Role::ALL.iter().map(|r| r.as_str()).collect()
+}
+
+// ----------------------------------------------------------------- users
+
+struct UserRow {
+    id: String,
+    email: String,
+    role: &'static str,
+    created: String,
+    disabled: bool,
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+struct NewUser {
+    email: String,
+    role: String,
+    password: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin_users.html")]
+struct UsersPage {
+    l: Layout,
+    users: Vec<UserRow>,
+    roles: Vec<&'static str>,
+    f: NewUser,
+    errors: Errors,
+    notice: Option<String>,
+}
+
+async fn users_page(app: &App, s: Session, f: NewUser, errors: Errors, notice: Option<String>) -> PageResult {
+    admin_only(&s)?;
+    let users = app
+        .list_users(&s.principal)
+        .await?
+        .into_iter()
+        .map(|u| UserRow {
+            id: u.id.to_string(),
+            email: u.email,
+            role: u.role.as_str(),
+            created: view::date(u.created_at),
+            disabled: u.disabled,
+        })
+        .collect();
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let f = NewUser { password: String::new(), ..f };
+    Ok(render_status(status, &UsersPage { l: layout(&s, "admin"), users, roles: roles(), f, errors, notice }))
+}
+
+async fn users(State(app): State<App>, Staff(s): Staff) -> PageResult {
+    users_page(&app, s, NewUser { role: "sales".into(), ..Default::default() }, Errors::default(), None).await
+}
+
+async fn add_user(State(app): State<App>, StaffForm { staff, form }: StaffForm<NewUser>) -> PageResult {
+    admin_only(&staff)?;
+    let Some(role) = Role::parse(&form.role) else {
+        return users_page(&app, staff, form, Errors(vec![("role".into(), "choose a role".into())]), None).await;
+    };
+    match app.add_user(&staff.principal, &form.email, role, &form.password).await {
+        Ok(_) => users_page(&app, staff, NewUser::default(), Errors::default(), Some("User added.".into())).await,
+        Err(AppError::Invalid(inv)) => users_page(&app, staff, form, Errors::from_invalid(&inv), None).await,
+        Err(AppError::Conflict(_)) => {
+            let e = Errors(vec![("email".into(), "a user with this email already exists".into())]);
+            users_page(&app, staff, form, e, None).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RoleForm {
+    role: String,
+}
+
+async fn set_role(
+    State(app): State<App>,
+    Id(id): Id<Uuid>,
+    StaffForm { staff, form }: StaffForm<RoleForm>,
+) -> PageResult {
+    admin_only(&staff)?;
+    let role = Role::parse(&form.role).ok_or_else(PageError::bad_form)?;
+    app.set_user_role(&staff.principal, UserId(id), role).await?;
+    Ok(Redirect::to("/admin/users").into_response())
+}
+
+// -------------------------------------------------------- field matrix
+
+struct MatrixRow {
+    label: String,
+    cells: Vec<(String, bool)>,
+}
+
+#[derive(Template)]
+#[template(path = "admin_fields.html")]
+struct FieldsPage {
+    l: Layout,
+    roles: Vec<&'static str>,
+    rows: Vec<MatrixRow>,
+    notice: Option<String>,
+}
+
+async fn fields_page(app: &App, s: Session, notice: Option<String>) -> PageResult {
+    admin_only(&s)?;
+    let m = app.field_visibility_matrix(&s.principal).await?;
+    let rows = Field::ALL
+        .iter()
+        .map(|f| MatrixRow {
+            label: view::label(f.as_str()),
+            cells: Role::ALL.iter().map(|r| (format!("{}:{}", r.as_str(), f.as_str()), m.visible(*r, *f))).collect(),
+        })
+        .collect();
+    Ok(render(&FieldsPage { l: layout(&s, "admin"), roles: roles(), rows, notice }))
+}
+
+async fn fields(State(app): State<App>, Staff(s): Staff) -> PageResult {
+    fields_page(&app, s, None).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct MatrixForm {
+    /// `role:field` for every ticked box.
+    visible: Vec<String>,
+}
+
+async fn save_fields(State(app): State<App>, StaffForm { staff, form }: StaffForm<MatrixForm>) -> PageResult {
+    admin_only(&staff)?;
+    let current = app.field_visibility_matrix(&staff.principal).await?;
+    let mut changed = 0;
+    for r in Role::ALL {
+        for f in Field::ALL {
+            let want = form.visible.iter().any(|v| v == &format!("{}:{}", r.as_str(), f.as_str()));
+            if current.visible(r, f) != want {
+                app.set_field_visibility(&staff.principal, r, f, want).await?;
+                changed += 1;
+            }
+        }
+    }
+    fields_page(&app, staff, Some(format!("Saved: {changed} change{}.", if changed == 1 { "" } else { "s" }))).await
+}
+
+// ---------------------------------------------------------------- tokens
+
+struct TokenRow {
+    id: String,
+    name: String,
+    user: String,
+    created: String,
+    revoked: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin_tokens.html")]
+struct TokensPage {
+    l: Layout,
+    tokens: Vec<TokenRow>,
+    users: Vec<(String, String)>,
+    errors: Errors,
+    created: Option<(String, String)>,
+}
+
+async fn tokens_page(app: &App, s: Session, errors: Errors, created: Option<(String, String)>) -> PageResult {
+    admin_only(&s)?;
+    let dir = app.staff_directory(&s.principal).await?;
+    let email = |u: UserId| dir.iter().find(|(id, _, _)| *id == u).map(|(_, e, _)| e.clone()).unwrap_or_default();
+    let tokens = app
+        .list_tokens(&s.principal, None)
+        .await?
+        .into_iter()
+        .map(|t| TokenRow {
+            id: t.id.to_string(),
+            name: t.name,
+            user: email(t.user),
+            created: view::date(t.created_at),
+            revoked: t.revoked_at.map(view::date).unwrap_or_default(),
+        })
+        .collect();
+    let users = dir.iter().map(|(id, e, _)| (id.to_string(), e.clone())).collect();
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    Ok(render_status(status, &TokensPage { l: layout(&s, "admin"), tokens, users, errors, created }))
+}
+
+async fn tokens(State(app): State<App>, Staff(s): Staff) -> PageResult {
+    tokens_page(&app, s, Errors::default(), None).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct NewToken {
+    user: String,
+    name: String,
+}
+
+async fn create_token(State(app): State<App>, StaffForm { staff, form }: StaffForm<NewToken>) -> PageResult {
+    admin_only(&staff)?;
+    let Ok(user) = Uuid::parse_str(&form.user) else {
+        return tokens_page(&app, staff, Errors(vec![("user".into(), "choose a user".into())]), None).await;
+    };
+    match app.create_token(&staff.principal, UserId(user), &form.name).await {
+        Ok((t, secret)) => tokens_page(&app, staff, Errors::default(), Some((t.name, secret))).await,
+        Err(AppError::Invalid(inv)) => tokens_page(&app, staff, Errors::from_invalid(&inv), None).await,
+        Err(AppError::NotFound(_)) => {
+            tokens_page(&app, staff, Errors(vec![("user".into(), "choose a user".into())]), None).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct Nothing {}
+
+async fn revoke_token(
+    State(app): State<App>,
+    Id(id): Id<Uuid>,
+    StaffForm { staff, .. }: StaffForm<Nothing>,
+) -> PageResult {
+    admin_only(&staff)?;
+    app.revoke_token(&staff.principal, TokenId(id)).await?;
+    Ok(Redirect::to("/admin/tokens").into_response())
+}

@@ -1,0 +1,128 @@
+//! The audit trail for `dpo` and `admin`: entries about a person or by a
+//! user, and verification of the hash chain on request.
+
+use super::form::{enc, non_blank, Errors, QueryForm, StaffForm};
+use super::session::{layout, Staff};
+use super::view::{self, Layout};
+use super::{render_status, PageResult};
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::Router;
+use kith_app::kith_store::audit::Verdict;
+use kith_app::sessions::Session;
+use kith_app::{App, AppError};
+use kith_domain::{Invalid, SubjectId};
+use serde::Deserialize;
+use uuid::Uuid;
+
+pub(super) fn router() -> Router<App> {
+    Router::new().route("/audit", get(entries)).route("/audit/verify", post(verify))
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+struct Params {
+    subject: String,
+    user: String,
+    cursor: String,
+}
+
+struct Row {
+    seq: i64,
+    at: String,
+    actor: String,
+    action: String,
+    subject: String,
+    object: String,
+    request: String,
+}
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+struct AuditPage {
+    l: Layout,
+    p: Params,
+    users: Vec<(String, String)>,
+    rows: Vec<Row>,
+    next: Option<String>,
+    errors: Errors,
+    verdict: Option<(bool, String)>,
+}
+
+fn verdict_text(v: &Verdict) -> (bool, String) {
+    match v {
+        Verdict::Intact { entries } => (true, format!("The chain is intact: {entries} entries verified.")),
+        Verdict::Broken { seq, reason } => (false, format!("The chain is broken at entry {seq}: {reason}.")),
+    }
+}
+
+async fn page(app: &App, s: Session, p: Params, verdict: Option<(bool, String)>) -> PageResult {
+    let principal = &s.principal;
+    let users = app.staff_directory(principal).await?;
+    let mut inv = Invalid::default();
+    let subject = non_blank(&p.subject).and_then(|v| match Uuid::parse_str(&v) {
+        Ok(u) => Some(SubjectId(u)),
+        Err(_) => {
+            inv.push("subject", "must be a contact id");
+            None
+        }
+    });
+    let actor = non_blank(&p.user).and_then(|v| match Uuid::parse_str(&v) {
+        Ok(u) => Some(format!("user:{u}")),
+        Err(_) => {
+            inv.push("user", "is not a valid choice");
+            None
+        }
+    });
+    let mut errors = Errors::from_invalid(&inv);
+    let mut rows = Vec::new();
+    let mut next = None;
+    if errors.is_empty() {
+        match app.audit_entries(principal, subject, actor, non_blank(&p.cursor).as_deref(), Some(100)).await {
+            Ok(pg) => {
+                let email = |actor: &str| {
+                    actor
+                        .strip_prefix("user:")
+                        .and_then(|id| users.iter().find(|(u, _, _)| u.to_string() == id))
+                        .map(|(_, e, _)| e.clone())
+                        .unwrap_or_else(|| actor.to_owned())
+                };
+                rows = pg
+                    .items
+                    .into_iter()
+                    .map(|e| Row {
+                        seq: e.seq,
+                        at: view::date_time(e.at),
+                        actor: email(&e.actor),
+                        action: e.action,
+                        subject: e.subject_id.map(|s| s.to_string()).unwrap_or_default(),
+                        object: format!("{} {}", e.object_type, e.object_id.unwrap_or_default()),
+                        request: e.request_id,
+                    })
+                    .collect();
+                next = pg
+                    .next_cursor
+                    .map(|c| format!("/audit?subject={}&user={}&cursor={}", enc(&p.subject), enc(&p.user), enc(&c)));
+            }
+            Err(AppError::Invalid(inv)) => errors = Errors::from_invalid(&inv),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let users = users.into_iter().map(|(id, email, _)| (id.to_string(), email)).collect();
+    Ok(render_status(status, &AuditPage { l: layout(&s, "audit"), p, users, rows, next, errors, verdict }))
+}
+
+async fn entries(State(app): State<App>, Staff(s): Staff, QueryForm(p): QueryForm<Params>) -> PageResult {
+    if !s.role().can_read_audit() {
+        return Err(AppError::Forbidden("read the audit trail").into());
+    }
+    page(&app, s, p, None).await
+}
+
+async fn verify(State(app): State<App>, StaffForm { staff, form }: StaffForm<Params>) -> PageResult {
+    let v = app.audit_verify(&staff.principal).await?;
+    page(&app, staff, form, Some(verdict_text(&v))).await
+}

@@ -1,0 +1,1035 @@
+//! Contacts: the list (search, filters, sort, paging, columns, saved views,
+//! bulk actions), a contact's page (details, edit in place, timeline,
+//! quick-add, privacy panel) and the new-contact form.
+//!
+//! Search text is personal data, so it never goes into a URL: the list's
+//! form is a POST; without search text it redirects to the shareable GET
+//! address of the filters, with search text it answers with the results.
+
+use super::form::{enc, non_blank, Errors, QueryForm, StaffForm};
+use super::session::{layout, Staff};
+use super::view::{self, contact_name, Layout};
+use super::Id;
+use super::{render, render_status, PageError, PageResult};
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
+use axum::routing::{get, post};
+use axum::Router;
+use kith_app::bulk::{BulkAction, Selection};
+use kith_app::contacts::{ContactPatch, ContactQuery, NewContact};
+use kith_app::interactions::NewInteraction;
+use kith_app::sessions::Session;
+use kith_app::timeline::TimelineItem;
+use kith_app::{App, AppError};
+use kith_domain::{Address, CompanyId, ContactData, Email, Field, InteractionKind, Invalid, Phone, SubjectId, UserId};
+use kith_store::contacts::{Contact, ContactFilter, ContactSort};
+use serde::Deserialize;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+use kith_app::kith_store;
+
+const PAGE: i64 = 50;
+
+pub(super) fn router() -> Router<App> {
+    Router::new()
+        .route("/contacts", get(list).post(search))
+        .route("/contacts/new", get(new_page).post(create))
+        .route("/contacts/bulk", post(bulk_preview))
+        .route("/contacts/bulk/apply", post(bulk_apply))
+        .route("/contacts/views", post(save_view))
+        .route("/contacts/views/{id}/delete", post(delete_view))
+        .route("/contacts/{id}", get(show).post(update))
+        .route("/contacts/{id}/interactions", post(add_interaction))
+        .route("/contacts/{id}/delete", post(delete))
+}
+
+// ---------------------------------------------------------------- the list
+
+/// The list's parameters, as sent by its form or its address.
+#[derive(Deserialize, Default, Clone, Debug)]
+#[serde(default)]
+struct ListParams {
+    q: String,
+    owner: String,
+    tag: String,
+    company: String,
+    created_from: String,
+    created_to: String,
+    sort: String,
+    cols: Vec<String>,
+    cursor: String,
+    notice: String,
+    n: Option<u64>,
+}
+
+/// Columns a user can choose, in display order.
+const COLUMNS: [(&str, &str, Option<Field>); 8] = [
+    ("email", "Email", Some(Field::Emails)),
+    ("phone", "Phone", Some(Field::Phones)),
+    ("job_title", "Job title", Some(Field::JobTitle)),
+    ("company", "Company", None),
+    ("owner", "Owner", None),
+    ("tags", "Tags", None),
+    ("created", "Created", None),
+    ("updated", "Updated", None),
+];
+const DEFAULT_COLS: [&str; 5] = ["email", "company", "owner", "tags", "created"];
+
+impl ListParams {
+    /// The filter part as a query string: no search text, no cursor.
+    fn filter_query(&self) -> String {
+        let mut parts = Vec::new();
+        for (k, v) in [
+            ("owner", &self.owner),
+            ("tag", &self.tag),
+            ("company", &self.company),
+            ("created_from", &self.created_from),
+            ("created_to", &self.created_to),
+            ("sort", &self.sort),
+        ] {
+            if !v.trim().is_empty() {
+                parts.push(format!("{k}={}", enc(v.trim())));
+            }
+        }
+        for c in &self.cols {
+            parts.push(format!("cols={}", enc(c)));
+        }
+        parts.join("&")
+    }
+
+    fn is_filtered(&self) -> bool {
+        [&self.q, &self.owner, &self.tag, &self.company, &self.created_from, &self.created_to]
+            .iter()
+            .any(|v| !v.trim().is_empty())
+    }
+
+    fn sort(&self) -> ContactSort {
+        match self.sort.as_str() {
+            "created" => ContactSort::CreatedAsc,
+            "updated" => ContactSort::UpdatedAsc,
+            "-updated" => ContactSort::UpdatedDesc,
+            _ => ContactSort::CreatedDesc,
+        }
+    }
+
+    /// The app's query, or the fields that are not valid.
+    fn query(&self) -> Result<ContactQuery, Invalid> {
+        let mut inv = Invalid::default();
+        let filter = ContactFilter {
+            owner: parse_id(&mut inv, "owner", &self.owner).map(UserId),
+            company: parse_id(&mut inv, "company", &self.company).map(CompanyId),
+            tag: non_blank(&self.tag).map(|t| kith_store::contacts::normalise_tag(&t)),
+            created_from: parse_day(&mut inv, "created_from", &self.created_from, 0),
+            // "to" is inclusive of its day.
+            created_to: parse_day(&mut inv, "created_to", &self.created_to, 86_400_000),
+            ..Default::default()
+        };
+        inv.into_result()?;
+        Ok(ContactQuery {
+            q: non_blank(&self.q),
+            filter,
+            sort: self.sort(),
+            cursor: non_blank(&self.cursor),
+            limit: Some(PAGE),
+            ..Default::default()
+        })
+    }
+
+    fn columns(&self, hidden: &[Field]) -> Cols {
+        let chosen: Vec<&str> =
+            if self.cols.is_empty() { DEFAULT_COLS.to_vec() } else { self.cols.iter().map(String::as_str).collect() };
+        let on = |k: &str| {
+            chosen.contains(&k) && COLUMNS.iter().any(|(c, _, f)| *c == k && f.is_none_or(|f| !hidden.contains(&f)))
+        };
+        Cols {
+            email: on("email"),
+            phone: on("phone"),
+            job_title: on("job_title"),
+            company: on("company"),
+            owner: on("owner"),
+            tags: on("tags"),
+            created: on("created"),
+            updated: on("updated"),
+        }
+    }
+}
+
+fn parse_id(inv: &mut Invalid, field: &str, v: &str) -> Option<Uuid> {
+    let v = v.trim();
+    if v.is_empty() {
+        return None;
+    }
+    match Uuid::parse_str(v) {
+        Ok(u) => Some(u),
+        Err(_) => {
+            inv.push(field, "is not a valid choice");
+            None
+        }
+    }
+}
+
+fn parse_day(inv: &mut Invalid, field: &str, v: &str, plus_ms: i64) -> Option<i64> {
+    let v = v.trim();
+    if v.is_empty() {
+        return None;
+    }
+    let fmt = time::macros::format_description!("[year]-[month]-[day]");
+    match time::Date::parse(v, &fmt) {
+        Ok(d) if (1900..=9999).contains(&d.year()) => {
+            Some(kith_store::to_ms(d.with_hms(0, 0, 0).expect("midnight").assume_utc()) + plus_ms)
+        }
+        _ => {
+            inv.push(field, "must be a date such as 2026-01-31");
+            None
+        }
+    }
+}
+
+#[derive(Default, Clone, Copy)]
+struct Cols {
+    email: bool,
+    phone: bool,
+    job_title: bool,
+    company: bool,
+    owner: bool,
+    tags: bool,
+    created: bool,
+    updated: bool,
+}
+
+struct Row {
+    id: String,
+    name: String,
+    email: String,
+    phone: String,
+    job_title: String,
+    company: String,
+    company_id: String,
+    owner: String,
+    tags: Vec<String>,
+    created: String,
+    updated: String,
+}
+
+struct Choice {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+struct ColumnChoice {
+    key: &'static str,
+    label: &'static str,
+    checked: bool,
+}
+
+struct ViewLink {
+    id: String,
+    name: String,
+    href: String,
+}
+
+#[derive(Template)]
+#[template(path = "contacts.html")]
+struct ListPage {
+    l: Layout,
+    p: ListParams,
+    rows: Vec<Row>,
+    cols: Cols,
+    column_choices: Vec<ColumnChoice>,
+    owners: Vec<Choice>,
+    companies: Vec<Choice>,
+    sorts: Vec<Choice>,
+    views: Vec<ViewLink>,
+    errors: Errors,
+    notice: Option<String>,
+    next_cursor: Option<String>,
+    filter_query: String,
+    searching: bool,
+    filtered: bool,
+    /// Nothing at all in the CRM yet.
+    first_run: bool,
+}
+
+/// Id → email of every staff member, and the owner choices.
+async fn owners(app: &App, s: &Session, selected: &str) -> Result<(HashMap<Uuid, String>, Vec<Choice>), AppError> {
+    let dir = app.staff_directory(&s.principal).await?;
+    let map = dir.iter().map(|(id, email, _)| (id.0, email.clone())).collect();
+    let choices = dir
+        .into_iter()
+        .map(|(id, email, _)| Choice { selected: id.0.to_string() == selected, value: id.0.to_string(), label: email })
+        .collect();
+    Ok((map, choices))
+}
+
+/// The first companies by name, for choosing one (and names for display).
+async fn companies(app: &App, s: &Session, selected: &str) -> Result<(HashMap<Uuid, String>, Vec<Choice>), AppError> {
+    let page = app.list_companies(&s.principal, None, None, Some(kith_app::MAX_LIMIT)).await?;
+    let mut map: HashMap<Uuid, String> = page.items.iter().map(|c| (c.id.0, c.name.clone())).collect();
+    if let Ok(id) = Uuid::parse_str(selected) {
+        if let std::collections::hash_map::Entry::Vacant(e) = map.entry(id) {
+            if let Ok(c) = app.get_company(&s.principal, CompanyId(id)).await {
+                e.insert(c.name);
+            }
+        }
+    }
+    let mut choices: Vec<Choice> = map
+        .iter()
+        .map(|(id, name)| Choice { selected: id.to_string() == selected, value: id.to_string(), label: name.clone() })
+        .collect();
+    choices.sort_by_key(|c| c.label.to_lowercase());
+    Ok((map, choices))
+}
+
+fn notice_text(p: &ListParams) -> Option<String> {
+    let n = p.n.unwrap_or(0);
+    match p.notice.as_str() {
+        "bulk" => Some(format!("{n} contact{} changed.", if n == 1 { "" } else { "s" })),
+        "deleted" => Some("The contact and all its personal data were deleted.".into()),
+        "view-saved" => Some("View saved.".into()),
+        "view-deleted" => Some("View deleted.".into()),
+        _ => None,
+    }
+}
+
+async fn list_page(app: &App, s: Session, p: ListParams) -> PageResult {
+    let hidden = app.hidden_fields(&s.principal).await?;
+    let (owner_map, owner_choices) = owners(app, &s, &p.owner).await?;
+    let (mut company_map, company_choices) = companies(app, &s, &p.company).await?;
+    let cols = p.columns(&hidden);
+    let mut errors = Errors::default();
+    let mut rows = Vec::new();
+    let mut next_cursor = None;
+    match p.query() {
+        Err(inv) => errors = Errors::from_invalid(&inv),
+        Ok(q) => match app.list_contacts(&s.principal, q).await {
+            Ok(page) => {
+                for c in &page.items {
+                    if let Some(co) = c.company {
+                        if let std::collections::hash_map::Entry::Vacant(e) = company_map.entry(co.0) {
+                            if let Ok(found) = app.get_company(&s.principal, co).await {
+                                e.insert(found.name);
+                            }
+                        }
+                    }
+                }
+                rows = page.items.iter().map(|c| row(c, &owner_map, &company_map)).collect();
+                next_cursor = page.next_cursor;
+            }
+            Err(AppError::Invalid(inv)) => errors = Errors::from_invalid(&inv),
+            Err(e) => return Err(e.into()),
+        },
+    }
+    let first_run = rows.is_empty() && !p.is_filtered() && p.cursor.is_empty() && errors.is_empty();
+    let chosen = if p.cols.is_empty() { DEFAULT_COLS.iter().map(|c| c.to_string()).collect() } else { p.cols.clone() };
+    let column_choices = COLUMNS
+        .iter()
+        .filter(|(_, _, f)| f.is_none_or(|f| !hidden.contains(&f)))
+        .map(|(k, label, _)| ColumnChoice { key: k, label, checked: chosen.iter().any(|c| c == k) })
+        .collect();
+    let sort = if p.sort.is_empty() { "-created" } else { p.sort.as_str() };
+    let sorts = [
+        ("-created", "Newest first"),
+        ("created", "Oldest first"),
+        ("-updated", "Recently changed"),
+        ("updated", "Least recently changed"),
+    ]
+    .into_iter()
+    .map(|(v, l)| Choice { value: v.into(), label: l.into(), selected: v == sort })
+    .collect();
+    let views = app
+        .list_views(&s.principal)
+        .await?
+        .into_iter()
+        .map(|v| ViewLink { id: v.id.to_string(), href: format!("/contacts?{}", v.query), name: v.name })
+        .collect();
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let page = ListPage {
+        l: layout(&s, "contacts"),
+        notice: notice_text(&p),
+        filter_query: p.filter_query(),
+        searching: !p.q.trim().is_empty(),
+        filtered: p.is_filtered(),
+        p,
+        rows,
+        cols,
+        column_choices,
+        owners: owner_choices,
+        companies: company_choices,
+        sorts,
+        views,
+        errors,
+        next_cursor,
+        first_run,
+    };
+    Ok(render_status(status, &page))
+}
+
+fn row(c: &Contact, owners: &HashMap<Uuid, String>, companies: &HashMap<Uuid, String>) -> Row {
+    Row {
+        id: c.id.to_string(),
+        name: contact_name(&c.data),
+        email: c.data.emails.first().map(|e| e.as_str().to_owned()).unwrap_or_default(),
+        phone: c.data.phones.first().map(|p| p.as_str().to_owned()).unwrap_or_default(),
+        job_title: c.data.job_title.clone().unwrap_or_default(),
+        company: c.company.and_then(|co| companies.get(&co.0).cloned()).unwrap_or_default(),
+        company_id: c.company.map(|co| co.to_string()).unwrap_or_default(),
+        owner: c.owner.and_then(|o| owners.get(&o.0).cloned()).unwrap_or_default(),
+        tags: c.tags.clone(),
+        created: view::date(c.created_at),
+        updated: view::date(c.updated_at),
+    }
+}
+
+async fn list(State(app): State<App>, Staff(s): Staff, QueryForm(mut p): QueryForm<ListParams>) -> PageResult {
+    // Search text never arrives in an address.
+    p.q.clear();
+    list_page(&app, s, p).await
+}
+
+async fn search(State(app): State<App>, StaffForm { staff, form }: StaffForm<ListParams>) -> PageResult {
+    if form.q.trim().is_empty() {
+        let q = form.filter_query();
+        let to = if q.is_empty() { "/contacts".to_owned() } else { format!("/contacts?{q}") };
+        return Ok(Redirect::to(&to).into_response());
+    }
+    list_page(&app, staff, form).await
+}
+
+// ---------------------------------------------------------- saved views
+
+#[derive(Deserialize)]
+struct SaveView {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    filter: String,
+}
+
+async fn save_view(State(app): State<App>, StaffForm { staff, form }: StaffForm<SaveView>) -> PageResult {
+    // Re-built from parsed parameters: whatever was posted, only filters,
+    // sort and columns are kept.
+    let params: ListParams = serde_html_form::from_str(&form.filter).map_err(|_| PageError::bad_form())?;
+    let query = params.filter_query();
+    app.save_view(&staff.principal, &form.name, &query).await?;
+    let sep = if query.is_empty() { "" } else { "&" };
+    Ok(Redirect::to(&format!("/contacts?{query}{sep}notice=view-saved")).into_response())
+}
+
+#[derive(Deserialize)]
+struct Nothing {}
+
+async fn delete_view(
+    State(app): State<App>,
+    Id(id): Id<Uuid>,
+    StaffForm { staff, .. }: StaffForm<Nothing>,
+) -> PageResult {
+    app.delete_view(&staff.principal, id).await?;
+    Ok(Redirect::to("/contacts?notice=view-deleted").into_response())
+}
+
+// --------------------------------------------------------- bulk actions
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct BulkForm {
+    /// `selected` rows or `all` matching the filter.
+    scope: String,
+    ids: Vec<String>,
+    /// `assign_owner`, `add_tag` or `remove_tag`.
+    action: String,
+    owner: String,
+    tag: String,
+    /// The list's filter query string, and its search text if any.
+    filter: String,
+    q: String,
+}
+
+impl BulkForm {
+    fn selection(&self) -> Result<Selection, PageError> {
+        if self.scope == "all" {
+            let mut p: ListParams = serde_html_form::from_str(&self.filter).map_err(|_| PageError::bad_form())?;
+            p.q = self.q.clone();
+            let q = p.query().map_err(AppError::Invalid)?;
+            return Ok(Selection::Matching(Box::new(q)));
+        }
+        let ids = self
+            .ids
+            .iter()
+            .map(|i| Uuid::parse_str(i).map(SubjectId))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| PageError::bad_form())?;
+        Ok(Selection::Ids(ids))
+    }
+
+    fn action(&self) -> Result<(BulkAction, String), AppError> {
+        match self.action.as_str() {
+            "assign_owner" => {
+                let mut inv = Invalid::default();
+                let owner = parse_id(&mut inv, "owner", &self.owner).map(UserId);
+                inv.into_result()?;
+                Ok((BulkAction::AssignOwner(owner), String::new()))
+            }
+            "add_tag" => Ok((BulkAction::AddTag(self.tag.clone()), format!("add the tag “{}”", self.tag.trim()))),
+            "remove_tag" => {
+                Ok((BulkAction::RemoveTag(self.tag.clone()), format!("remove the tag “{}”", self.tag.trim())))
+            }
+            _ => Err(Invalid::one("action", "choose what to do").into()),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "bulk_confirm.html")]
+struct BulkConfirm {
+    l: Layout,
+    count: u64,
+    what: String,
+    scope: String,
+    ids: Vec<String>,
+    action: String,
+    owner: String,
+    tag: String,
+    filter: String,
+    q: String,
+}
+
+async fn bulk_preview(State(app): State<App>, StaffForm { staff, form }: StaffForm<BulkForm>) -> PageResult {
+    let sel = form.selection()?;
+    let (action, mut what) = form.action()?;
+    if let BulkAction::AssignOwner(o) = &action {
+        let dir = app.staff_directory(&staff.principal).await?;
+        what = match o {
+            None => "remove the owner".into(),
+            Some(o) => match dir.iter().find(|(id, _, _)| id == o) {
+                Some((_, email, _)) => format!("make {email} the owner"),
+                None => return Err(AppError::Invalid(Invalid::one("owner", "is not a valid choice")).into()),
+            },
+        };
+    }
+    let count = app.bulk_count(&staff.principal, &sel).await?;
+    let page = BulkConfirm {
+        l: layout(&staff, "contacts"),
+        count,
+        what,
+        scope: form.scope,
+        ids: form.ids,
+        action: form.action,
+        owner: form.owner,
+        tag: form.tag,
+        filter: form.filter,
+        q: form.q,
+    };
+    Ok(render(&page))
+}
+
+async fn bulk_apply(State(app): State<App>, StaffForm { staff, form }: StaffForm<BulkForm>) -> PageResult {
+    let sel = form.selection()?;
+    let (action, _) = form.action()?;
+    let n = app.bulk_apply(&staff.principal, &sel, &action).await?;
+    let params: ListParams = serde_html_form::from_str(&form.filter).unwrap_or_default();
+    let q = params.filter_query();
+    let sep = if q.is_empty() { "" } else { "&" };
+    Ok(Redirect::to(&format!("/contacts?{q}{sep}notice=bulk&n={n}")).into_response())
+}
+
+// ------------------------------------------------------- one contact
+
+/// The contact form's values as typed. A field absent from the form (the
+/// role may not see it, so it was not rendered) is left alone.
+#[derive(Deserialize, Default, Clone)]
+struct ContactForm {
+    first_name: Option<String>,
+    last_name: Option<String>,
+    emails: Option<String>,
+    phones: Option<String>,
+    street: Option<String>,
+    postal_code: Option<String>,
+    city: Option<String>,
+    region: Option<String>,
+    country: Option<String>,
+    job_title: Option<String>,
+    notes: Option<String>,
+    owner: Option<String>,
+    company: Option<String>,
+    tags: Option<String>,
+}
+
+impl ContactForm {
+    fn of(c: &Contact) -> Self {
+        let d = &c.data;
+        let a = d.address.clone().unwrap_or_default();
+        ContactForm {
+            first_name: d.first_name.clone(),
+            last_name: d.last_name.clone(),
+            emails: Some(d.emails.iter().map(|e| e.as_str()).collect::<Vec<_>>().join("\n")),
+            phones: Some(d.phones.iter().map(|p| p.as_str()).collect::<Vec<_>>().join("\n")),
+            street: a.street,
+            postal_code: a.postal_code,
+            city: a.city,
+            region: a.region,
+            country: a.country,
+            job_title: d.job_title.clone(),
+            notes: d.notes.clone(),
+            owner: c.owner.map(|o| o.to_string()),
+            company: c.company.map(|o| o.to_string()),
+            tags: Some(c.tags.join(", ")),
+        }
+    }
+
+    fn v(o: &Option<String>) -> String {
+        o.clone().unwrap_or_default()
+    }
+
+    fn lines(s: &str) -> impl Iterator<Item = &str> {
+        s.split(['\n', ',', ';']).map(str::trim).filter(|l| !l.is_empty())
+    }
+
+    fn emails(&self, inv: &mut Invalid) -> Option<Vec<Email>> {
+        let s = self.emails.as_deref()?;
+        let mut out = Vec::new();
+        for l in Self::lines(s) {
+            match Email::parse(l) {
+                Ok(e) => out.push(e),
+                Err(_) => {
+                    inv.push("emails", "each line must be an email address such as name@example.com");
+                    return None;
+                }
+            }
+        }
+        Some(out)
+    }
+
+    fn phones(&self, inv: &mut Invalid) -> Option<Vec<Phone>> {
+        let s = self.phones.as_deref()?;
+        let mut out = Vec::new();
+        for l in s.split(['\n', ';']).map(str::trim).filter(|l| !l.is_empty()) {
+            match Phone::parse(l) {
+                Ok(p) => out.push(p),
+                Err(e) => {
+                    inv.push("phones", e.0.first().map(|f| f.message.clone()).unwrap_or_default());
+                    return None;
+                }
+            }
+        }
+        Some(out)
+    }
+
+    fn address(&self) -> Option<Option<Address>> {
+        let parts = [&self.street, &self.postal_code, &self.city, &self.region, &self.country];
+        if parts.iter().all(|p| p.is_none()) {
+            return None;
+        }
+        let a = Address {
+            street: self.street.as_deref().and_then(non_blank),
+            postal_code: self.postal_code.as_deref().and_then(non_blank),
+            city: self.city.as_deref().and_then(non_blank),
+            region: self.region.as_deref().and_then(non_blank),
+            country: self.country.as_deref().and_then(non_blank),
+        };
+        Some((!a.is_empty()).then_some(a))
+    }
+
+    fn tags(&self) -> Option<Vec<String>> {
+        self.tags.as_deref().map(|t| t.split(',').map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect())
+    }
+
+    fn ids(&self, inv: &mut Invalid) -> (Option<Option<UserId>>, Option<Option<CompanyId>>) {
+        let owner = self.owner.as_deref().map(|o| parse_id(inv, "owner", o).map(UserId));
+        let company = self.company.as_deref().map(|c| parse_id(inv, "company", c).map(CompanyId));
+        (owner, company)
+    }
+
+    fn patch(&self) -> Result<ContactPatch, Invalid> {
+        let mut inv = Invalid::default();
+        let emails = self.emails(&mut inv);
+        let phones = self.phones(&mut inv);
+        let (owner, company) = self.ids(&mut inv);
+        inv.into_result()?;
+        let text = |o: &Option<String>| o.as_deref().map(non_blank);
+        Ok(ContactPatch {
+            owner,
+            company,
+            tags: self.tags(),
+            first_name: text(&self.first_name),
+            last_name: text(&self.last_name),
+            emails,
+            phones,
+            address: self.address(),
+            job_title: text(&self.job_title),
+            notes: text(&self.notes),
+        })
+    }
+
+    fn new_contact(&self) -> Result<NewContact, Invalid> {
+        let mut inv = Invalid::default();
+        let emails = self.emails(&mut inv).unwrap_or_default();
+        let phones = self.phones(&mut inv).unwrap_or_default();
+        let (owner, company) = self.ids(&mut inv);
+        inv.into_result()?;
+        let text = |o: &Option<String>| o.as_deref().and_then(non_blank);
+        Ok(NewContact {
+            owner: owner.flatten(),
+            company: company.flatten(),
+            tags: self.tags().unwrap_or_default(),
+            data: ContactData {
+                first_name: text(&self.first_name),
+                last_name: text(&self.last_name),
+                emails,
+                phones,
+                address: self.address().flatten(),
+                job_title: text(&self.job_title),
+                notes: text(&self.notes),
+            },
+        })
+    }
+}
+
+/// Which personal fields the role sees (the others are not rendered at all).
+#[derive(Clone, Copy)]
+struct Vis {
+    first_name: bool,
+    last_name: bool,
+    emails: bool,
+    phones: bool,
+    address: bool,
+    job_title: bool,
+    notes: bool,
+    bodies: bool,
+}
+
+impl Vis {
+    fn of(hidden: &[Field]) -> Self {
+        let v = |f| !hidden.contains(&f);
+        Vis {
+            first_name: v(Field::FirstName),
+            last_name: v(Field::LastName),
+            emails: v(Field::Emails),
+            phones: v(Field::Phones),
+            address: v(Field::Address),
+            job_title: v(Field::JobTitle),
+            notes: v(Field::Notes),
+            bodies: v(Field::InteractionBodies),
+        }
+    }
+}
+
+struct Shown {
+    name: String,
+    emails: Vec<String>,
+    phones: Vec<String>,
+    address: Vec<String>,
+    job_title: String,
+    notes: String,
+    company: String,
+    company_id: String,
+    owner: String,
+    tags: Vec<String>,
+    created: String,
+    updated: String,
+}
+
+struct Event {
+    when: String,
+    kind: String,
+    text: String,
+    link: String,
+}
+
+struct DealLine {
+    id: String,
+    title: String,
+    stage: String,
+    amount: String,
+}
+
+#[derive(Template)]
+#[template(path = "contact.html")]
+struct ContactPage {
+    l: Layout,
+    id: String,
+    c: Shown,
+    vis: Vis,
+    f: ContactForm,
+    errors: Errors,
+    other_errors: Vec<String>,
+    edit_open: bool,
+    owners: Vec<Choice>,
+    companies: Vec<Choice>,
+    events: Vec<Event>,
+    deals: Vec<DealLine>,
+    note_kind: String,
+    note_body: String,
+    note_error: Option<String>,
+    notice: Option<String>,
+    can_delete: bool,
+}
+
+#[derive(Default)]
+struct PageState {
+    form: Option<ContactForm>,
+    errors: Errors,
+    note: Option<(String, String, String)>,
+    notice: Option<String>,
+}
+
+const FORM_FIELDS: [&str; 9] =
+    ["first_name", "last_name", "emails", "phones", "address", "job_title", "notes", "owner", "company"];
+
+async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageState) -> PageResult {
+    let p = &s.principal;
+    let c = app.get_contact(p, id).await?;
+    let hidden = app.hidden_fields(p).await?;
+    let vis = Vis::of(&hidden);
+    let f = st.form.unwrap_or_else(|| ContactForm::of(&c));
+    let (owner_map, owners) = owners(app, &s, f.owner.as_deref().unwrap_or("")).await?;
+    let (company_map, companies) = companies(app, &s, f.company.as_deref().unwrap_or("")).await?;
+    let stages: HashMap<String, String> = app.stages(p).await?.into_iter().map(|st| (st.key, st.name)).collect();
+    let stage_name = |k: &str| stages.get(k).cloned().unwrap_or_else(|| k.to_owned());
+    let events = app
+        .contact_timeline(p, id, 50)
+        .await?
+        .into_iter()
+        .map(|e| match e {
+            TimelineItem::Interaction(i) => Event {
+                when: view::date_time(i.occurred_at),
+                kind: i.kind.as_str().to_owned(),
+                text: if vis.bodies { i.body } else { "(text hidden for your role)".into() },
+                link: String::new(),
+            },
+            TimelineItem::DealStage { deal, title, change } => Event {
+                when: view::date_time(change.changed_at),
+                kind: "deal".into(),
+                text: match change.from {
+                    Some(from) => format!("“{title}” moved from {} to {}", stage_name(&from), stage_name(&change.to)),
+                    None => format!("“{title}” created in {}", stage_name(&change.to)),
+                },
+                link: format!("/deals/{deal}"),
+            },
+        })
+        .collect();
+    let deals = app
+        .list_deals(p, kith_store::deals::DealFilter { contact: Some(id), ..Default::default() }, None, Some(20))
+        .await?
+        .items
+        .into_iter()
+        .map(|d| DealLine {
+            id: d.id.to_string(),
+            stage: stage_name(&d.stage),
+            amount: view::amount(d.amount_minor, d.currency.as_deref()),
+            title: d.title,
+        })
+        .collect();
+    let d = &c.data;
+    let address = d
+        .address
+        .as_ref()
+        .map(|a| {
+            let line2 =
+                [a.postal_code.as_deref(), a.city.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+            [a.street.clone(), Some(line2), a.region.clone(), a.country.clone()]
+                .into_iter()
+                .flatten()
+                .filter(|l| !l.trim().is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    let shown = Shown {
+        name: contact_name(d),
+        emails: d.emails.iter().map(|e| e.as_str().to_owned()).collect(),
+        phones: d.phones.iter().map(|p| p.as_str().to_owned()).collect(),
+        address,
+        job_title: d.job_title.clone().unwrap_or_default(),
+        notes: d.notes.clone().unwrap_or_default(),
+        company: c.company.and_then(|co| company_map.get(&co.0).cloned()).unwrap_or_default(),
+        company_id: c.company.map(|co| co.to_string()).unwrap_or_default(),
+        owner: c.owner.and_then(|o| owner_map.get(&o.0).cloned()).unwrap_or_default(),
+        tags: c.tags.clone(),
+        created: view::date_time(c.created_at),
+        updated: view::date_time(c.updated_at),
+    };
+    let (note_kind, note_body, note_error) = match st.note {
+        Some((k, b, e)) => (k, b, Some(e)),
+        None => ("note".into(), String::new(), None),
+    };
+    let status =
+        if st.errors.is_empty() && note_error.is_none() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let page = ContactPage {
+        l: layout(&s, "contacts"),
+        id: id.to_string(),
+        c: shown,
+        vis,
+        other_errors: st.errors.others(&FORM_FIELDS),
+        edit_open: !st.errors.is_empty(),
+        errors: st.errors,
+        f,
+        owners,
+        companies,
+        events,
+        deals,
+        note_kind,
+        note_body,
+        note_error,
+        notice: st.notice,
+        can_delete: s.role().can_delete_contacts(),
+    };
+    Ok(render_status(status, &page))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Notice {
+    notice: String,
+}
+
+async fn show(
+    State(app): State<App>,
+    Staff(s): Staff,
+    Id(id): Id<Uuid>,
+    QueryForm(n): QueryForm<Notice>,
+) -> PageResult {
+    let notice = match n.notice.as_str() {
+        "saved" => Some("Changes saved.".to_owned()),
+        "created" => Some("Contact created.".to_owned()),
+        "added" => Some("Added to the timeline.".to_owned()),
+        _ => None,
+    };
+    contact_page(&app, s, SubjectId(id), PageState { notice, ..Default::default() }).await
+}
+
+async fn update(
+    State(app): State<App>,
+    Id(id): Id<Uuid>,
+    StaffForm { staff, form }: StaffForm<ContactForm>,
+) -> PageResult {
+    let id = SubjectId(id);
+    let result = match form.patch() {
+        Ok(patch) => app.update_contact(&staff.principal, id, patch).await.map(|_| ()),
+        Err(inv) => Err(AppError::Invalid(inv)),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/contacts/{id}?notice=saved")).into_response()),
+        Err(AppError::Invalid(inv)) => {
+            let st = PageState { form: Some(form), errors: Errors::from_invalid(&inv), ..Default::default() };
+            contact_page(&app, staff, id, st).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct NoteForm {
+    kind: String,
+    body: String,
+}
+
+async fn add_interaction(
+    State(app): State<App>,
+    Id(id): Id<Uuid>,
+    StaffForm { staff, form }: StaffForm<NoteForm>,
+) -> PageResult {
+    let id = SubjectId(id);
+    let result = match InteractionKind::parse(&form.kind) {
+        Some(kind) => app
+            .create_interaction(
+                &staff.principal,
+                id,
+                NewInteraction { kind, occurred_at: None, body: form.body.clone() },
+                None,
+            )
+            .await
+            .map(|_| ()),
+        None => Err(Invalid::one("kind", "choose note, call, email or meeting").into()),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/contacts/{id}?notice=added#timeline")).into_response()),
+        Err(AppError::Invalid(inv)) => {
+            let msg = inv.0.iter().map(|f| f.message.clone()).collect::<Vec<_>>().join("; ");
+            let st = PageState { note: Some((form.kind, form.body, msg)), ..Default::default() };
+            contact_page(&app, staff, id, st).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn delete(State(app): State<App>, Id(id): Id<Uuid>, StaffForm { staff, .. }: StaffForm<Nothing>) -> PageResult {
+    app.delete_contact(&staff.principal, SubjectId(id)).await?;
+    Ok(Redirect::to("/contacts?notice=deleted").into_response())
+}
+
+// ---------------------------------------------------------- new contact
+
+#[derive(Template)]
+#[template(path = "contact_new.html")]
+struct NewPage {
+    l: Layout,
+    vis: Vis,
+    f: ContactForm,
+    errors: Errors,
+    other_errors: Vec<String>,
+    owners: Vec<Choice>,
+    companies: Vec<Choice>,
+}
+
+async fn new_form(app: &App, s: Session, f: ContactForm, errors: Errors) -> PageResult {
+    if !s.role().can_write_crm() {
+        return Err(AppError::Forbidden("create contacts").into());
+    }
+    let hidden = app.hidden_fields(&s.principal).await?;
+    let (_, owners) = owners(app, &s, f.owner.as_deref().unwrap_or("")).await?;
+    let (_, companies) = companies(app, &s, f.company.as_deref().unwrap_or("")).await?;
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let page = NewPage {
+        l: layout(&s, "contacts"),
+        vis: Vis::of(&hidden),
+        other_errors: errors.others(&FORM_FIELDS),
+        f,
+        errors,
+        owners,
+        companies,
+    };
+    Ok(render_status(status, &page))
+}
+
+async fn new_page(State(app): State<App>, Staff(s): Staff) -> PageResult {
+    let f = ContactForm { owner: Some(s.principal.user.to_string()), ..Default::default() };
+    new_form(&app, s, f, Errors::default()).await
+}
+
+async fn create(State(app): State<App>, StaffForm { staff, form }: StaffForm<ContactForm>) -> PageResult {
+    let result = match form.new_contact() {
+        Ok(n) => app.create_contact(&staff.principal, n, None).await,
+        Err(inv) => Err(AppError::Invalid(inv)),
+    };
+    match result {
+        Ok(c) => Ok(Redirect::to(&format!("/contacts/{}?notice=created", c.id)).into_response()),
+        Err(AppError::Invalid(inv)) => new_form(&app, staff, form, Errors::from_invalid(&inv)).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+impl ContactForm {
+    /// For templates: a field's current text.
+    fn val(&self, field: &str) -> String {
+        let o = match field {
+            "first_name" => &self.first_name,
+            "last_name" => &self.last_name,
+            "emails" => &self.emails,
+            "phones" => &self.phones,
+            "street" => &self.street,
+            "postal_code" => &self.postal_code,
+            "city" => &self.city,
+            "region" => &self.region,
+            "country" => &self.country,
+            "job_title" => &self.job_title,
+            "notes" => &self.notes,
+            "tags" => &self.tags,
+            _ => return String::new(),
+        };
+        Self::v(o)
+    }
+}

@@ -1,0 +1,151 @@
+//! Form bodies: parsed with `serde_html_form` (repeated fields become
+//! lists), NUL refused, and for signed-in pages the session's CSRF token
+//! checked before anything else happens.
+
+use super::session::Staff;
+use super::PageError;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use kith_app::sessions::Session;
+use kith_app::App;
+use serde::de::DeserializeOwned;
+
+/// The pairs of a form body; refuses bodies that are too large, not
+/// decodable, or hold a NUL anywhere.
+async fn pairs(req: Request) -> Result<(Vec<(String, String)>, axum::body::Bytes), PageError> {
+    let bytes = axum::body::to_bytes(req.into_body(), crate::BODY_LIMIT).await.map_err(|_| PageError::bad_form())?;
+    let pairs: Vec<(String, String)> = serde_html_form::from_bytes(&bytes).map_err(|_| PageError::bad_form())?;
+    if pairs.iter().any(|(k, v)| k.contains('\0') || v.contains('\0')) {
+        return Err(PageError::new(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            "Please check the input",
+            "Text must not contain NUL characters.",
+        ));
+    }
+    Ok((pairs, bytes))
+}
+
+fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, PageError> {
+    serde_html_form::from_bytes(bytes).map_err(|_| PageError::bad_form())
+}
+
+/// A form from a page nobody needs to be signed in for (sign-in).
+pub(crate) struct Form<T> {
+    pub form: T,
+}
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Form<T> {
+    type Rejection = PageError;
+
+    async fn from_request(req: Request, _: &S) -> Result<Self, PageError> {
+        let (_, bytes) = pairs(req).await?;
+        Ok(Form { form: decode(&bytes)? })
+    }
+}
+
+/// A form posted by a signed-in staff member, its CSRF token checked.
+pub(crate) struct StaffForm<T> {
+    pub staff: Session,
+    pub form: T,
+}
+
+impl<T: DeserializeOwned> FromRequest<App> for StaffForm<T> {
+    type Rejection = PageError;
+
+    async fn from_request(req: Request, app: &App) -> Result<Self, PageError> {
+        let (mut parts, body) = req.into_parts();
+        let Staff(staff) = Staff::from_request_parts(&mut parts, app).await?;
+        let (fields, bytes) = pairs(Request::from_parts(parts, body)).await?;
+        let token = fields.iter().find(|(k, _)| k == "csrf").map(|(_, v)| v.as_str()).unwrap_or("");
+        if !staff.csrf_matches(token) {
+            return Err(PageError::new(
+                axum::http::StatusCode::FORBIDDEN,
+                "The form has expired",
+                "This form was not sent from a current Kith page. Go back, reload the page and try again.",
+            ));
+        }
+        Ok(StaffForm { staff, form: decode(&bytes)? })
+    }
+}
+
+/// A query string parsed like a form (repeated keys become lists).
+pub(crate) struct QueryForm<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for QueryForm<T> {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, PageError> {
+        let q = parts.uri.query().unwrap_or("");
+        let pairs: Vec<(String, String)> = serde_html_form::from_str(q).map_err(|_| bad_query())?;
+        if pairs.iter().any(|(k, v)| k.contains('\0') || v.contains('\0')) {
+            return Err(bad_query());
+        }
+        serde_html_form::from_str(q).map(QueryForm).map_err(|_| bad_query())
+    }
+}
+
+fn bad_query() -> PageError {
+    PageError::new(
+        axum::http::StatusCode::BAD_REQUEST,
+        "This address is not valid",
+        "The address holds a value Kith cannot read. Start again from the menu.",
+    )
+}
+
+/// Field errors by field name (the part before any `.` or `[`), for
+/// showing each next to its input.
+#[derive(Default, Debug)]
+pub(crate) struct Errors(pub Vec<(String, String)>);
+
+impl Errors {
+    pub fn from_invalid(inv: &kith_domain::Invalid) -> Self {
+        Errors(
+            inv.0
+                .iter()
+                .map(|f| {
+                    let key = f.field.split(['.', '[']).next().unwrap_or("").to_owned();
+                    let msg = if key == f.field {
+                        f.message.clone()
+                    } else {
+                        format!("{}: {}", super::view::label(&f.field[key.len() + 1..]), f.message)
+                    };
+                    (key, msg)
+                })
+                .collect(),
+        )
+    }
+
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0.iter().find(|(k, _)| k == field).map(|(_, m)| m.as_str())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Errors about fields the form does not show, as one line.
+    pub fn others(&self, shown: &[&str]) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| !shown.contains(&k.as_str()))
+            .map(|(k, m)| format!("{}: {m}", super::view::label(k)))
+            .collect()
+    }
+}
+
+/// Percent-encodes a query-string value.
+pub(crate) fn enc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Blank means absent.
+pub(crate) fn non_blank(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_owned())
+}

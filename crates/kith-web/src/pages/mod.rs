@@ -1,0 +1,182 @@
+//! The staff web application: server-rendered pages (askama templates,
+//! escaped by default) over the same `kith_app` use cases the API calls.
+//! Forms work without JavaScript; `kith.js` only adds conveniences.
+//! Every page is sent with a strict Content-Security-Policy.
+
+mod admin;
+mod audit;
+mod companies;
+mod contacts;
+mod deals;
+mod form;
+mod session;
+mod view;
+
+use askama::Template;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use kith_app::{App, AppError};
+
+pub use session::WebConfig;
+
+/// The page for an address nothing answers.
+pub fn not_found() -> impl IntoResponse {
+    PageError::not_found()
+}
+
+/// An id in a page address; a malformed one is a "not found" page.
+#[derive(axum::extract::FromRequestParts)]
+#[from_request(via(axum::extract::Path), rejection(PageError))]
+pub(crate) struct Id<T>(pub T);
+
+impl From<axum::extract::rejection::PathRejection> for PageError {
+    fn from(_: axum::extract::rejection::PathRejection) -> Self {
+        PageError::not_found()
+    }
+}
+
+/// Content-Security-Policy of every page: only our own script and style,
+/// no inline code, no framing, forms post only to us.
+pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+     connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+const CSS: &str = include_str!("../../assets/kith.css");
+const JS: &str = include_str!("../../assets/kith.js");
+
+pub fn router() -> Router<App> {
+    Router::new()
+        .route("/", get(|| async { Redirect::to("/contacts") }))
+        .route("/assets/kith.css", get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], CSS) }))
+        .route("/assets/kith.js", get(|| async { ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], JS) }))
+        .merge(session::router())
+        .merge(contacts::router())
+        .merge(companies::router())
+        .merge(deals::router())
+        .merge(audit::router())
+        .merge(admin::router())
+}
+
+/// Security headers for every response that is not API JSON.
+pub async fn security_headers(req: Request, next: Next) -> Response {
+    let api = req.uri().path().starts_with("/api/");
+    let mut res = next.run(req).await;
+    if !api {
+        let h = res.headers_mut();
+        h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+        h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+        h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    }
+    res
+}
+
+/// Renders a template as an HTML response.
+pub(crate) fn render(t: &impl Template) -> Response {
+    render_status(StatusCode::OK, t)
+}
+
+pub(crate) fn render_status(status: StatusCode, t: &impl Template) -> Response {
+    match t.render() {
+        Ok(body) => (status, Html(body)).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template failed to render");
+            PageError::internal().into_response()
+        }
+    }
+}
+
+/// A failure shown as a readable page (never a stack trace). Signed-out
+/// users are sent to the sign-in page instead.
+#[derive(Debug)]
+pub(crate) struct PageError {
+    status: StatusCode,
+    title: &'static str,
+    message: String,
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    title: &'a str,
+    message: &'a str,
+    status: u16,
+}
+
+impl PageError {
+    pub(crate) fn new(status: StatusCode, title: &'static str, message: impl Into<String>) -> Self {
+        PageError { status, title, message: message.into() }
+    }
+
+    pub(crate) fn bad_form() -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "The form could not be read", "Go back, reload the page and try again.")
+    }
+
+    pub(crate) fn not_found() -> Self {
+        Self::new(StatusCode::NOT_FOUND, "Not found", "There is nothing at this address.")
+    }
+
+    fn internal() -> Self {
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Something went wrong",
+            "Something went wrong on our side. Nothing was changed; please try again. The X-Request-Id header of this page identifies it in the server log.",
+        )
+    }
+}
+
+impl From<AppError> for PageError {
+    fn from(e: AppError) -> Self {
+        match e {
+            AppError::Unauthenticated => {
+                PageError::new(StatusCode::UNAUTHORIZED, "Please sign in", "Your session has ended.")
+            }
+            AppError::Forbidden(_) => PageError::new(StatusCode::FORBIDDEN, "Not allowed", e.to_string()),
+            AppError::NotFound(what) => {
+                PageError::new(StatusCode::NOT_FOUND, "Not found", format!("No {what} with this id exists."))
+            }
+            AppError::Invalid(inv) => PageError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "Please check the input",
+                inv.0
+                    .iter()
+                    .map(|f| format!("{}: {}", view::label(&f.field), f.message))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            AppError::Conflict(m) => PageError::new(StatusCode::CONFLICT, "Could not be done", m),
+            AppError::IdempotencyMismatch => PageError::new(StatusCode::CONFLICT, "Could not be done", e.to_string()),
+            AppError::TooManyAttempts { retry_after_secs } => PageError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "Too many attempts",
+                format!("Too many failed attempts. Try again in {} minutes.", (retry_after_secs + 59) / 60),
+            ),
+            AppError::Unavailable => PageError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Busy",
+                "The server is too busy right now. Please try again in a moment.",
+            ),
+            AppError::Internal(source) => {
+                tracing::error!(error = %crate::problem::error_chain(&source), "internal error");
+                PageError::internal()
+            }
+        }
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        if self.status == StatusCode::UNAUTHORIZED {
+            return Redirect::to("/login").into_response();
+        }
+        let page = ErrorPage { title: self.title, message: &self.message, status: self.status.as_u16() };
+        match page.render() {
+            Ok(body) => (self.status, Html(body)).into_response(),
+            Err(_) => (self.status, self.title).into_response(),
+        }
+    }
+}
+
+pub(crate) type PageResult = Result<Response, PageError>;

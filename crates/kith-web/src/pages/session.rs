@@ -1,0 +1,194 @@
+//! Signing in and out, and the signed-in staff member of a request.
+//!
+//! The session cookie holds a random secret (the database keeps only its
+//! hash): `HttpOnly`, `SameSite=Lax`, and `Secure` with the `__Host-`
+//! prefix when Kith is served over TLS. Every form carries the session's
+//! CSRF token; the sign-in form carries a token of its own bound to a
+//! short-lived cookie.
+
+use super::form::{Form, StaffForm};
+use super::view::Layout;
+use super::{render_status, PageError, PageResult};
+use crate::extract::RequestId;
+use askama::Template;
+use axum::extract::{ConnectInfo, FromRequestParts, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::{Extension, Router};
+use kith_app::sessions::{Session, SESSION_MAX_MS};
+use kith_app::{App, AppError};
+use serde::Deserialize;
+use std::net::SocketAddr;
+
+/// Settings of the web pages.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WebConfig {
+    /// Kith is reached over HTTPS (directly or through a proxy): cookies
+    /// get `Secure` and the `__Host-` prefix.
+    pub secure_cookies: bool,
+}
+
+impl WebConfig {
+    fn session_cookie(&self) -> &'static str {
+        if self.secure_cookies {
+            "__Host-kith_session"
+        } else {
+            "kith_session"
+        }
+    }
+
+    fn cookie(&self, name: &str, value: &str, max_age_secs: i64, same_site: &str) -> HeaderValue {
+        let secure = if self.secure_cookies { "; Secure" } else { "" };
+        HeaderValue::from_str(&format!(
+            "{name}={value}; Path=/; HttpOnly; SameSite={same_site}; Max-Age={max_age_secs}{secure}"
+        ))
+        .expect("cookie values are URL-safe base64")
+    }
+}
+
+const LOGIN_COOKIE: &str = "kith_login";
+
+pub(super) fn router() -> Router<App> {
+    Router::new().route("/login", get(login_page).post(login)).route("/logout", axum::routing::post(logout))
+}
+
+fn config(parts: &Parts) -> WebConfig {
+    parts.extensions.get::<WebConfig>().copied().unwrap_or_default()
+}
+
+fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// The signed-in staff member; anyone else is sent to the sign-in page.
+pub(crate) struct Staff(pub Session);
+
+impl FromRequestParts<App> for Staff {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, PageError> {
+        let request_id = parts.extensions.get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
+        let secret = cookie(&parts.headers, config(parts).session_cookie()).ok_or(AppError::Unauthenticated)?;
+        Ok(Staff(app.session(secret, request_id).await?))
+    }
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    csrf: String,
+    email: String,
+    error: Option<String>,
+}
+
+fn login_form(cfg: WebConfig, status: StatusCode, email: String, error: Option<String>) -> Response {
+    let token = kith_app::new_secret();
+    let mut res = render_status(status, &LoginPage { csrf: token.clone(), email, error });
+    res.headers_mut().append(header::SET_COOKIE, cfg.cookie(LOGIN_COOKIE, &token, 3600, "Strict"));
+    res
+}
+
+async fn login_page(State(app): State<App>, Extension(cfg): Extension<WebConfig>, headers: HeaderMap) -> Response {
+    // Already signed in: straight to work.
+    if let Some(secret) = cookie(&headers, cfg.session_cookie()) {
+        if app.session(secret, String::new()).await.is_ok() {
+            return Redirect::to("/contacts").into_response();
+        }
+    }
+    login_form(cfg, StatusCode::OK, String::new(), None)
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+async fn login(
+    State(app): State<App>,
+    Extension(cfg): Extension<WebConfig>,
+    Extension(RequestId(request_id)): Extension<RequestId>,
+    headers: HeaderMap,
+    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    form: Form<LoginForm>,
+) -> Response {
+    let f = form.form;
+    let expected = cookie(&headers, LOGIN_COOKIE).unwrap_or("");
+    if f.csrf.is_empty() || !kith_app::constant_time_eq(expected, &f.csrf) {
+        return login_form(
+            cfg,
+            StatusCode::FORBIDDEN,
+            f.email,
+            Some("The sign-in form expired. Please try again.".into()),
+        );
+    }
+    let client = connect.map(|c| c.0 .0.ip().to_string()).unwrap_or_else(|| "unknown".into());
+    match app.sign_in(&f.email, &f.password, &client, request_id).await {
+        Ok(signed) => {
+            let mut res = Redirect::to("/contacts").into_response();
+            let h = res.headers_mut();
+            h.append(
+                header::SET_COOKIE,
+                cfg.cookie(cfg.session_cookie(), &signed.secret, SESSION_MAX_MS / 1000, "Lax"),
+            );
+            h.append(header::SET_COOKIE, cfg.cookie(LOGIN_COOKIE, "", 0, "Strict"));
+            res
+        }
+        Err(AppError::Unauthenticated) => {
+            login_form(cfg, StatusCode::UNAUTHORIZED, f.email, Some("The email or the password is not correct.".into()))
+        }
+        Err(AppError::TooManyAttempts { retry_after_secs }) => login_form(
+            cfg,
+            StatusCode::TOO_MANY_REQUESTS,
+            f.email,
+            Some(format!(
+                "Too many failed attempts. Sign-in is paused for this account; try again in {} minutes.",
+                (retry_after_secs + 59) / 60
+            )),
+        ),
+        Err(e) => PageError::from(e).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+struct Empty {}
+
+async fn logout(
+    State(app): State<App>,
+    Extension(cfg): Extension<WebConfig>,
+    headers: HeaderMap,
+    StaffForm { staff, .. }: StaffForm<Empty>,
+) -> PageResult {
+    if let Some(secret) = cookie(&headers, cfg.session_cookie()) {
+        app.sign_out(secret, staff.principal.request_id.clone()).await?;
+    }
+    let mut res = Redirect::to("/login").into_response();
+    res.headers_mut().append(header::SET_COOKIE, cfg.cookie(cfg.session_cookie(), "", 0, "Lax"));
+    Ok(res)
+}
+
+/// The page frame for a signed-in staff member.
+pub(crate) fn layout(s: &Session, nav: &'static str) -> Layout {
+    Layout {
+        email: s.email.clone(),
+        role: s.role().as_str(),
+        csrf: s.csrf().to_owned(),
+        nav,
+        can_audit: s.role().can_read_audit(),
+        is_admin: s.role().can_administer(),
+        can_write: s.role().can_write_crm(),
+    }
+}

@@ -1,0 +1,80 @@
+//! What templates show: the page frame and values formatted for people.
+
+use kith_domain::ContactData;
+use time::OffsetDateTime;
+
+/// The frame around every signed-in page.
+pub(crate) struct Layout {
+    pub email: String,
+    pub role: &'static str,
+    pub csrf: String,
+    /// Which navigation entry is current.
+    pub nav: &'static str,
+    pub can_audit: bool,
+    pub is_admin: bool,
+    pub can_write: bool,
+}
+
+/// A field name as people read it.
+pub(crate) fn label(field: &str) -> String {
+    let s = match field {
+        "first_name" => "First name",
+        "last_name" => "Last name",
+        "emails" => "Emails",
+        "phones" => "Phones",
+        "address" => "Address",
+        "job_title" => "Job title",
+        "notes" => "Notes",
+        "interaction_bodies" => "Interaction texts",
+        "owner_id" => "Owner",
+        "company_id" => "Company",
+        "amount_minor" => "Amount",
+        other => return other.replace('_', " "),
+    };
+    s.to_owned()
+}
+
+pub(crate) fn date_time(t: OffsetDateTime) -> String {
+    let t = t.to_offset(time::UtcOffset::UTC);
+    format!("{:04}-{:02}-{:02} {:02}:{:02} UTC", t.year(), u8::from(t.month()), t.day(), t.hour(), t.minute())
+}
+
+pub(crate) fn date(t: OffsetDateTime) -> String {
+    let t = t.to_offset(time::UtcOffset::UTC);
+    format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
+}
+
+/// An amount in minor units with thousands separators: `12,500.00 EUR`.
+pub(crate) fn amount(minor: Option<i64>, currency: Option<&str>) -> String {
+    let Some(m) = minor else { return String::new() };
+    let units = (m / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in units.chars().enumerate() {
+        if i > 0 && (units.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{grouped}.{:02} {}", m % 100, currency.unwrap_or("")).trim_end().to_owned()
+}
+
+/// A contact's name as shown in lists: the names it has, else its first
+/// email, else a placeholder (fields the role may not see are already gone).
+pub(crate) fn contact_name(d: &ContactData) -> String {
+    let name = [d.first_name.as_deref(), d.last_name.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    if !name.trim().is_empty() {
+        return name;
+    }
+    d.emails.first().map(|e| e.as_str().to_owned()).unwrap_or_else(|| "(no name)".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn amounts_group_thousands() {
+        assert_eq!(super::amount(Some(1_250_050), Some("EUR")), "12,500.50 EUR");
+        assert_eq!(super::amount(Some(5), Some("EUR")), "0.05 EUR");
+        assert_eq!(super::amount(Some(100_000_000), None), "1,000,000.00");
+        assert_eq!(super::amount(None, Some("EUR")), "");
+    }
+}
