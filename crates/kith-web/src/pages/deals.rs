@@ -318,7 +318,8 @@ async fn list(State(app): State<App>, Staff(s): Staff, QueryForm(q): QueryForm<L
         next,
         errors,
     };
-    Ok(render_status(StatusCode::OK, &page))
+    let status = if page.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    Ok(render_status(status, &page))
 }
 
 impl ListPage {

@@ -1,0 +1,544 @@
+//! The staff pages through the real router: sign-in, sessions, CSRF,
+//! throttling, escaping, field visibility, bulk actions, saved views,
+//! deals and admin. Fresh SQLite store per test; all data fictitious.
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use kith_app::contacts::NewContact;
+use kith_app::{App, Principal};
+use kith_domain::{ContactData, Email, Phone, Role};
+use std::path::PathBuf;
+use tower::ServiceExt;
+use uuid::Uuid;
+
+const PASSWORD: &str = "correct-horse-battery";
+
+struct Env {
+    dir: PathBuf,
+    app: App,
+    router: Router,
+}
+
+impl Drop for Env {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+async fn setup() -> Env {
+    setup_with(kith_web::pages::WebConfig::default()).await
+}
+
+async fn setup_with(cfg: kith_web::pages::WebConfig) -> Env {
+    let dir = std::env::temp_dir().join(format!("kith-web-pages-{}", Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let url = format!("sqlite:{}", dir.join("kith.db").display());
+    let store = kith_store::Store::connect(&url, kith_store::Vault::from_key(&[9u8; 32])).await.expect("connect");
+    store.migrate().await.expect("migrate");
+    let app = App::new(store);
+    let router = kith_web::router_with(app.clone(), cfg);
+    Env { dir, app, router }
+}
+
+struct Resp {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: String,
+}
+
+impl Resp {
+    fn location(&self) -> &str {
+        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+
+    /// The value of the first `name="csrf"` field on the page.
+    fn csrf(&self) -> String {
+        let at = self.body.find("name=\"csrf\" value=\"").expect("a csrf field") + 19;
+        self.body[at..].split('"').next().unwrap().to_owned()
+    }
+
+    fn cookie(&self, name: &str) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|c| c.starts_with(&format!("{name}=")))
+            .map(str::to_owned)
+    }
+}
+
+fn form_body(fields: &[(&str, &str)]) -> String {
+    fields.iter().map(|(k, v)| format!("{}={}", enc(k), enc(v))).collect::<Vec<_>>().join("&")
+}
+
+fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+impl Env {
+    async fn send(&self, method: Method, path: &str, cookie: Option<&str>, body: Option<String>) -> Resp {
+        let mut req = Request::builder().method(method).uri(path);
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        let body = match body {
+            Some(b) => {
+                req = req.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+                Body::from(b)
+            }
+            None => Body::empty(),
+        };
+        let res = self.router.clone().oneshot(req.body(body).unwrap()).await.unwrap();
+        let (parts, body) = res.into_parts();
+        let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap();
+        Resp { status: parts.status, headers: parts.headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    async fn user(&self, role: Role) -> String {
+        let email = format!("{}-{}@example.com", role.as_str(), Uuid::now_v7().simple());
+        self.app.add_user(&Principal::cli(), &email, role, PASSWORD).await.expect("user");
+        email
+    }
+
+    /// Submits the sign-in form as a browser would.
+    async fn try_sign_in(&self, email: &str, password: &str) -> Resp {
+        let page = self.send(Method::GET, "/login", None, None).await;
+        let login_cookie = page.cookie("kith_login").expect("login cookie");
+        let pair = login_cookie.split(';').next().unwrap().to_owned();
+        let body = form_body(&[("email", email), ("password", password), ("csrf", &page.csrf())]);
+        self.send(Method::POST, "/login", Some(&pair), Some(body)).await
+    }
+
+    /// A signed-in session: its cookie and CSRF token.
+    async fn sign_in(&self, role: Role) -> Session {
+        let email = self.user(role).await;
+        let res = self.try_sign_in(&email, PASSWORD).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let cookie = res.cookie("kith_session").expect("session cookie").split(';').next().unwrap().to_owned();
+        let page = self.send(Method::GET, "/contacts", Some(&cookie), None).await;
+        assert_eq!(page.status, StatusCode::OK);
+        Session { cookie, csrf: page.csrf(), email }
+    }
+
+    async fn get(&self, s: &Session, path: &str) -> Resp {
+        self.send(Method::GET, path, Some(&s.cookie), None).await
+    }
+
+    async fn post(&self, s: &Session, path: &str, fields: &[(&str, &str)]) -> Resp {
+        let mut all = vec![("csrf", s.csrf.as_str())];
+        all.extend_from_slice(fields);
+        self.send(Method::POST, path, Some(&s.cookie), Some(form_body(&all))).await
+    }
+
+    async fn contact(&self, first: &str, last: &str, phone: Option<&str>, tags: &[&str]) -> Uuid {
+        let data = ContactData {
+            first_name: Some(first.into()),
+            last_name: Some(last.into()),
+            emails: vec![Email::parse(&format!("{}@example.it", Uuid::now_v7().simple())).unwrap()],
+            phones: phone.map(|p| vec![Phone::parse(p).unwrap()]).unwrap_or_default(),
+            ..Default::default()
+        };
+        let n = NewContact { data, tags: tags.iter().map(|t| t.to_string()).collect(), ..Default::default() };
+        self.app.create_contact(&Principal::cli(), n, None).await.expect("contact").id.0
+    }
+}
+
+struct Session {
+    cookie: String,
+    csrf: String,
+    #[allow(dead_code)]
+    email: String,
+}
+
+#[tokio::test]
+async fn signed_out_visitors_are_sent_to_sign_in() {
+    let env = setup().await;
+    for path in ["/contacts", "/companies", "/deals", "/audit", "/admin/users", "/contacts/new"] {
+        let r = env.send(Method::GET, path, None, None).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{path}");
+        assert_eq!(r.location(), "/login", "{path}");
+    }
+    let r = env.send(Method::GET, "/contacts", Some("kith_session=forged"), None).await;
+    assert_eq!(r.location(), "/login");
+    let login = env.send(Method::GET, "/login", None, None).await;
+    assert_eq!(login.status, StatusCode::OK);
+    assert!(login.body.contains("<label for=\"email\">Email</label>"));
+}
+
+#[tokio::test]
+async fn sign_in_sets_a_hardened_cookie_and_sign_out_ends_the_session() {
+    let env = setup().await;
+    let email = env.user(Role::Sales).await;
+    let r = env.try_sign_in(&email, PASSWORD).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.location(), "/contacts");
+    let c = r.cookie("kith_session").unwrap();
+    assert!(c.contains("HttpOnly") && c.contains("SameSite=Lax") && c.contains("Path=/"), "{c}");
+    assert!(!c.contains("Secure"), "no TLS, no Secure: {c}");
+    let cookie = c.split(';').next().unwrap().to_owned();
+    let page = env.send(Method::GET, "/contacts", Some(&cookie), None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(&email));
+    let s = Session { cookie: cookie.clone(), csrf: page.csrf(), email };
+    let out = env.post(&s, "/logout", &[]).await;
+    assert_eq!(out.location(), "/login");
+    let after = env.send(Method::GET, "/contacts", Some(&cookie), None).await;
+    assert_eq!(after.location(), "/login", "the old cookie no longer works");
+}
+
+#[tokio::test]
+async fn cookies_are_secure_behind_tls() {
+    let env = setup_with(kith_web::pages::WebConfig { secure_cookies: true }).await;
+    let email = env.user(Role::Sales).await;
+    let r = env.try_sign_in(&email, PASSWORD).await;
+    let c = r.cookie("__Host-kith_session").expect("__Host- cookie");
+    assert!(c.contains("; Secure"), "{c}");
+}
+
+#[tokio::test]
+async fn bad_credentials_do_not_reveal_whether_the_email_exists() {
+    let env = setup().await;
+    let email = env.user(Role::Sales).await;
+    let wrong = env.try_sign_in(&email, "not-the-password").await;
+    let unknown = env.try_sign_in("nobody-here@example.com", "not-the-password").await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(unknown.status, StatusCode::UNAUTHORIZED);
+    let msg = "The email or the password is not correct.";
+    assert!(wrong.body.contains(msg) && unknown.body.contains(msg));
+    assert!(wrong.cookie("kith_session").is_none());
+}
+
+#[tokio::test]
+async fn repeated_failures_lock_the_account_out() {
+    let env = setup().await;
+    let email = env.user(Role::Sales).await;
+    for i in 0..4 {
+        let r = env.try_sign_in(&email, "wrong-password-123").await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "attempt {i}");
+    }
+    let fifth = env.try_sign_in(&email, "wrong-password-123").await;
+    assert_eq!(fifth.status, StatusCode::TOO_MANY_REQUESTS);
+    // Even the right password is refused while locked.
+    let right = env.try_sign_in(&email, PASSWORD).await;
+    assert_eq!(right.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(right.body.contains("Too many failed attempts"));
+    assert!(right.cookie("kith_session").is_none());
+    // Another account is not affected.
+    let other = env.user(Role::Sales).await;
+    assert_eq!(env.try_sign_in(&other, PASSWORD).await.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn sign_in_without_its_form_token_is_refused() {
+    let env = setup().await;
+    let email = env.user(Role::Sales).await;
+    let body = form_body(&[("email", &email), ("password", PASSWORD), ("csrf", "guess")]);
+    let r = env.send(Method::POST, "/login", Some("kith_login=other"), Some(body)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert!(r.cookie("kith_session").is_none());
+}
+
+#[tokio::test]
+async fn forms_without_the_session_token_change_nothing() {
+    let env = setup().await;
+    let s = env.sign_in(Role::Sales).await;
+    let before = env.app.store().count_contacts().await.unwrap();
+    for csrf in ["", "wrong"] {
+        let body = form_body(&[("csrf", csrf), ("last_name", "Forgiato")]);
+        let r = env.send(Method::POST, "/contacts/new", Some(&s.cookie), Some(body)).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        assert!(r.body.contains("The form has expired"));
+    }
+    assert_eq!(env.app.store().count_contacts().await.unwrap(), before);
+}
+
+#[tokio::test]
+async fn pages_escape_names_and_send_a_strict_csp() {
+    let env = setup().await;
+    let s = env.sign_in(Role::Admin).await;
+    let id = env.contact("<script>alert(1)</script>", "<img src=x onerror=alert(2)>", None, &["<b>"]).await;
+    for path in ["/contacts".to_owned(), format!("/contacts/{id}"), format!("/audit?subject={id}")] {
+        let r = env.get(&s, &path).await;
+        assert_eq!(r.status, StatusCode::OK, "{path}");
+        assert!(!r.body.contains("<script>alert"), "{path} holds the raw script");
+        assert!(!r.body.contains("<img src=x"), "{path} holds the raw img");
+        assert!(!r.body.contains("<b>"), "{path} holds the raw tag");
+        if !path.starts_with("/audit") {
+            assert!(
+                r.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || r.body.contains("&#60;script&#62;"),
+                "{path}"
+            );
+        }
+        let csp = r.headers.get(header::CONTENT_SECURITY_POLICY).unwrap().to_str().unwrap();
+        assert!(csp.contains("script-src 'self'") && csp.contains("default-src 'none'") && !csp.contains("unsafe"));
+        assert_eq!(r.headers.get(header::X_FRAME_OPTIONS).unwrap(), "DENY");
+    }
+}
+
+#[tokio::test]
+async fn marketing_sees_no_phone_number_anywhere() {
+    let env = setup().await;
+    let id = env.contact("Ilaria", "Fontanarosa", Some("+39 06 5550 1234"), &[]).await;
+    let admin = env.sign_in(Role::Admin).await;
+    let seen = env.get(&admin, &format!("/contacts/{id}")).await;
+    assert!(seen.body.contains("+39 06 5550 1234"), "admin sees the phone");
+    let m = env.sign_in(Role::Marketing).await;
+    for path in
+        [format!("/contacts/{id}"), "/contacts?cols=phone&cols=email".to_owned(), format!("/contacts/{id}#edit")]
+    {
+        let r = env.get(&m, &path).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.body.contains("Fontanarosa"));
+        for needle in ["5550 1234", "55501234", "name=\"phones\"", ">Phone<", "value=\"phone\""] {
+            assert!(!r.body.contains(needle), "{path} shows {needle}");
+        }
+    }
+    // Saving the edit form as marketing leaves the hidden phone alone.
+    let r =
+        env.post(&m, &format!("/contacts/{id}"), &[("first_name", "Ilaria"), ("last_name", "Fontanarosa-Bruni")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let c = env.app.get_contact(&Principal::cli(), kith_domain::SubjectId(id)).await.unwrap();
+    assert_eq!(c.data.phones.len(), 1);
+    assert_eq!(c.data.last_name.as_deref(), Some("Fontanarosa-Bruni"));
+}
+
+#[tokio::test]
+async fn create_find_edit_and_note_a_contact() {
+    let env = setup().await;
+    let s = env.sign_in(Role::Sales).await;
+    let r = env
+        .post(
+            &s,
+            "/contacts/new",
+            &[("first_name", "Niccolò"), ("last_name", "Bellè"), ("emails", "niccolo.belle@example.it")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = r.location().split('?').next().unwrap().to_owned();
+    // Search by name prefix, without accents and in another case: a POST.
+    let found = env.post(&s, "/contacts", &[("q", "NICC")]).await;
+    assert_eq!(found.status, StatusCode::OK);
+    assert!(found.body.contains(&format!("href=\"{page}\"")), "prefix search finds the contact");
+    // A search text in the address is ignored (never used, never echoed).
+    let r = env.get(&s, "/contacts?q=Zzzz").await;
+    assert!(!r.body.contains("Zzzz"));
+    // Invalid email: 422, the error next to the field, nothing changed.
+    let bad = env.post(&s, &page, &[("first_name", "Niccolò"), ("emails", "not-an-email")]).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("id=\"emails-error\""));
+    assert!(bad.body.contains("Nothing was saved"));
+    let id = Uuid::parse_str(page.trim_start_matches("/contacts/")).unwrap();
+    let c = env.app.get_contact(&Principal::cli(), kith_domain::SubjectId(id)).await.unwrap();
+    assert_eq!(c.data.emails[0].as_str(), "niccolo.belle@example.it");
+    // Quick-add a call; it shows in the timeline.
+    let r = env
+        .post(&s, &format!("{page}/interactions"), &[("kind", "call"), ("body", "Chiamata: interessato all'offerta")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let shown = env.get(&s, &page).await;
+    assert!(
+        shown.body.contains("Chiamata: interessato all&#39;offerta")
+            || shown.body.contains("Chiamata: interessato all&#x27;offerta")
+    );
+    // An empty note is refused next to its field.
+    let r = env.post(&s, &format!("{page}/interactions"), &[("kind", "note"), ("body", "  ")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"body-error\""));
+    // The privacy panel is there, waiting for its badges.
+    assert!(shown.body.contains("id=\"privacy\""));
+}
+
+#[tokio::test]
+async fn bulk_actions_state_the_count_and_change_exactly_the_selection() {
+    let env = setup().await;
+    let s = env.sign_in(Role::Sales).await;
+    let a = env.contact("Anna", "Uno", None, &["prospect"]).await;
+    let b = env.contact("Bruno", "Due", None, &["prospect"]).await;
+    let c = env.contact("Carla", "Tre", None, &[]).await;
+    let ids = [("ids", a.to_string()), ("ids", b.to_string())];
+    let mut fields: Vec<(&str, &str)> =
+        vec![("scope", "selected"), ("action", "add_tag"), ("tag", "VIP"), ("filter", ""), ("q", "")];
+    fields.extend(ids.iter().map(|(k, v)| (*k, v.as_str())));
+    let preview = env.post(&s, "/contacts/bulk", &fields).await;
+    assert_eq!(preview.status, StatusCode::OK);
+    assert!(preview.body.contains("<strong>2</strong> contacts"), "{}", preview.body);
+    let tags = |id| {
+        let app = env.app.clone();
+        async move { app.get_contact(&Principal::cli(), kith_domain::SubjectId(id)).await.unwrap().tags }
+    };
+    assert!(!tags(a).await.contains(&"vip".to_owned()), "preview changes nothing");
+    let done = env.post(&s, "/contacts/bulk/apply", &fields).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    assert!(done.location().contains("notice=bulk&n=2"), "{}", done.location());
+    assert!(tags(a).await.contains(&"vip".to_owned()) && tags(b).await.contains(&"vip".to_owned()));
+    assert!(!tags(c).await.contains(&"vip".to_owned()));
+    // All matching a filter: the tag filter selects a and b.
+    let all = [("scope", "all"), ("action", "remove_tag"), ("tag", "prospect"), ("filter", "tag=prospect"), ("q", "")];
+    let preview = env.post(&s, "/contacts/bulk", &all).await;
+    assert!(preview.body.contains("<strong>2</strong> contacts"));
+    env.post(&s, "/contacts/bulk/apply", &all).await;
+    assert!(!tags(a).await.contains(&"prospect".to_owned()) && !tags(b).await.contains(&"prospect".to_owned()));
+    // Assign an owner to everything matching a name search.
+    let owner = env.app.staff_directory(&Principal::cli()).await.unwrap()[0].0.to_string();
+    let by_name =
+        [("scope", "all"), ("action", "assign_owner"), ("owner", owner.as_str()), ("filter", ""), ("q", "carl")];
+    let preview = env.post(&s, "/contacts/bulk", &by_name).await;
+    assert!(preview.body.contains("<strong>1</strong> contact."), "{}", preview.body);
+    // Readonly staff cannot.
+    let ro = env.sign_in(Role::Readonly).await;
+    let r = env.post(&ro, "/contacts/bulk", &fields).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn saved_views_keep_filters_but_never_search_text() {
+    let env = setup().await;
+    let s = env.sign_in(Role::Sales).await;
+    let r =
+        env.post(&s, "/contacts/views", &[("name", "Prospects"), ("filter", "tag=prospect&cols=phone&q=Rossi")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let list = env.get(&s, "/contacts").await;
+    assert!(list.body.contains("href=\"/contacts?tag=prospect&#38;cols=phone\">Prospects</a>"), "{}", list.body);
+    assert!(!list.body.contains("Rossi"));
+    // Another user does not see it.
+    let other = env.sign_in(Role::Sales).await;
+    assert!(!env.get(&other, "/contacts").await.body.contains("Prospects"));
+}
+
+#[tokio::test]
+async fn deals_move_across_stages_through_plain_forms() {
+    let env = setup().await;
+    let s = env.sign_in(Role::Sales).await;
+    let r = env
+        .post(
+            &s,
+            "/deals",
+            &[("title", "Fornitura caffè"), ("stage", "lead"), ("amount", "12,500.50"), ("currency", "EUR")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let deal = r.location().to_owned();
+    for stage in ["qualified", "won"] {
+        let r = env.post(&s, &format!("{deal}/move"), &[("stage", stage), ("back", "board")]).await;
+        assert_eq!(r.location(), "/deals?notice=moved");
+    }
+    let page = env.get(&s, &deal).await;
+    assert!(page.body.contains("<dd id=\"deal-stage\">Won</dd>"));
+    assert!(page.body.contains("Lead → Qualified") && page.body.contains("Qualified → Won"));
+    let list = env.get(&s, "/deals/list").await;
+    assert!(list.body.contains("12,500.50 EUR"));
+    // A stage that does not exist is refused and changes nothing.
+    let r = env.post(&s, &format!("{deal}/move"), &[("stage", "heaven")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // A bad amount is shown next to its field.
+    let r = env.post(&s, "/deals", &[("title", "X"), ("amount", "12.345")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("must be an amount"));
+}
+
+#[tokio::test]
+async fn audit_and_admin_pages_are_for_their_roles() {
+    let env = setup().await;
+    let sales = env.sign_in(Role::Sales).await;
+    for path in ["/audit", "/admin/users", "/admin/fields", "/admin/tokens"] {
+        let r = env.get(&sales, path).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{path}");
+        assert!(r.body.contains("Not allowed"));
+    }
+    let dpo = env.sign_in(Role::Dpo).await;
+    let audit = env.get(&dpo, "/audit").await;
+    assert_eq!(audit.status, StatusCode::OK);
+    assert!(audit.body.contains("session.start"));
+    let v = env.post(&dpo, "/audit/verify", &[]).await;
+    assert!(v.body.contains("The chain is intact"), "{}", v.body);
+    assert_eq!(env.get(&dpo, "/admin/users").await.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn admin_creates_a_token_shown_once_and_changes_visibility() {
+    let env = setup().await;
+    let admin = env.sign_in(Role::Admin).await;
+    let users = env.app.staff_directory(&Principal::cli()).await.unwrap();
+    let uid = users[0].0.to_string();
+    let r = env.post(&admin, "/admin/tokens", &[("user", uid.as_str()), ("name", "newsletter sync")]).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let at = r.body.find("id=\"new-token\">").expect("token shown") + 15;
+    let token = r.body[at..].split('<').next().unwrap().to_owned();
+    assert!(token.starts_with("kith_"));
+    assert!(!env.get(&admin, "/admin/tokens").await.body.contains(&token), "shown only once");
+    assert!(env.app.authenticate(&token, "t".into()).await.is_ok());
+    // Field matrix: hide emails from support.
+    let mut ticked = Vec::new();
+    for role in Role::ALL {
+        for f in kith_domain::Field::ALL {
+            let hidden = (role == Role::Marketing
+                && matches!(f, kith_domain::Field::Phones | kith_domain::Field::Address))
+                || (role == Role::Support && f == kith_domain::Field::Emails);
+            if !hidden {
+                ticked.push(format!("{}:{}", role.as_str(), f.as_str()));
+            }
+        }
+    }
+    let fields: Vec<(&str, &str)> = ticked.iter().map(|t| ("visible", t.as_str())).collect();
+    let r = env.post(&admin, "/admin/fields", &fields).await;
+    assert!(r.body.contains("Saved: 1 change."), "{}", r.body);
+    let hidden = env.app.field_visibility_matrix(&Principal::cli()).await.unwrap();
+    assert!(!hidden.visible(Role::Support, kith_domain::Field::Emails));
+    // Add a user; a duplicate email is shown next to the field.
+    let r = env
+        .post(
+            &admin,
+            "/admin/users",
+            &[("email", "new.colleague@example.com"), ("role", "support"), ("password", PASSWORD)],
+        )
+        .await;
+    assert!(r.body.contains("User added."));
+    let r = env
+        .post(
+            &admin,
+            "/admin/users",
+            &[("email", "new.colleague@example.com"), ("role", "support"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("already exists"));
+}
+
+#[tokio::test]
+async fn bad_input_gets_a_readable_page_never_a_500() {
+    let env = setup().await;
+    let s = env.sign_in(Role::Admin).await;
+    let cases: Vec<Resp> = vec![
+        env.get(&s, "/contacts/not-a-uuid").await,
+        env.get(&s, &format!("/contacts/{}", Uuid::now_v7())).await,
+        env.get(&s, "/contacts?owner=nope&created_from=31-01-2026").await,
+        env.get(&s, "/contacts?cursor=garbage").await,
+        env.get(&s, "/nowhere").await,
+        env.post(&s, "/contacts/new", &[("last_name", "a\0b")]).await,
+        env.send(Method::POST, "/contacts/new", Some(&s.cookie), Some("%%%".into())).await,
+        env.get(&s, "/deals/list?cursor=%FF").await,
+        env.get(&s, "/audit?subject=123").await,
+    ];
+    for r in cases {
+        assert!(r.status.is_client_error(), "{} {}", r.status, r.body);
+        assert!(r.body.contains("<html"), "an HTML page: {}", r.body);
+        assert!(!r.body.contains("panicked"));
+    }
+    let filters = env.get(&s, "/contacts?owner=nope&created_from=31-01-2026").await;
+    assert!(filters.body.contains("must be a date such as 2026-01-31"));
+}
+
+#[tokio::test]
+async fn empty_states_say_what_to_do_next() {
+    let env = setup().await;
+    let s = env.sign_in(Role::Sales).await;
+    assert!(env.get(&s, "/contacts").await.body.contains("No contacts yet"));
+    assert!(env.get(&s, "/companies").await.body.contains("No companies yet"));
+    assert!(env.get(&s, "/contacts?tag=none").await.body.contains("No contacts match"));
+}
