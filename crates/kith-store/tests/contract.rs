@@ -569,3 +569,139 @@ async fn concurrent_changes_are_not_lost() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn web_sessions_expire_and_end() {
+    on_both(|s, _| async move {
+        let user = add_user(&s).await;
+        let (hash, now) = (vec![7u8; 32], 1_000_000_000_000i64);
+        s.insert_session(&ctx(), &hash, user, "csrf-token", now, now + 10_000).await.unwrap();
+        let got = s.session_user(&hash, now + 1, 5_000).await.unwrap().expect("live session");
+        assert_eq!((got.user, got.csrf.as_str(), got.role), (user, "csrf-token", Role::Sales));
+        assert!(s.session_user(&[8u8; 32], now + 1, 5_000).await.unwrap().is_none(), "unknown secret");
+        assert!(s.session_user(&hash, now + 6_000, 5_000).await.unwrap().is_none(), "idle too long");
+        assert!(s.session_user(&hash, now + 10_001, 60_000).await.unwrap().is_none(), "past its end");
+        s.delete_session(&ctx(), &hash).await.unwrap();
+        assert!(s.session_user(&hash, now + 1, 5_000).await.unwrap().is_none(), "signed out");
+        // Deleting an unknown session is not an error.
+        s.delete_session(&ctx(), &hash).await.unwrap();
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn sign_in_failures_lock_after_the_limit_and_reset() {
+    on_both(|s, _| async move {
+        let key = vec![1u8; 32];
+        let now = 5_000_000i64;
+        for i in 1..=2 {
+            let t = s.record_sign_in_failure(&key, now + i, 60_000, 3, 900_000).await.unwrap();
+            assert_eq!((t.failures, t.locked_until), (i, 0));
+        }
+        let t = s.record_sign_in_failure(&key, now + 3, 60_000, 3, 900_000).await.unwrap();
+        assert_eq!(t.locked_until, now + 3 + 900_000);
+        assert_eq!(s.sign_in_locked_until(&key).await.unwrap(), now + 3 + 900_000);
+        // A failure after the window starts counting afresh.
+        let t = s.record_sign_in_failure(&key, now + 120_000, 60_000, 3, 900_000).await.unwrap();
+        assert_eq!((t.failures, t.locked_until), (1, 0));
+        s.clear_sign_in_failures(&key).await.unwrap();
+        assert_eq!(s.sign_in_locked_until(&key).await.unwrap(), 0);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn saved_views_belong_to_their_user() {
+    on_both(|s, _| async move {
+        let (a, b) = (add_user(&s).await, add_user(&s).await);
+        let id = s.save_view(&ctx(), a, "VIP", "tag=vip").await.unwrap();
+        s.save_view(&ctx(), a, "VIP", "tag=vip&sort=-updated").await.unwrap();
+        let views = s.list_views(a).await.unwrap();
+        assert_eq!(views.len(), 1, "same name replaces");
+        assert_eq!(views[0].query, "tag=vip&sort=-updated");
+        assert!(s.list_views(b).await.unwrap().is_empty());
+        assert!(matches!(s.delete_view(&ctx(), b, views[0].id).await, Err(StoreError::NotFound)), "not b's");
+        assert!(matches!(s.delete_view(&ctx(), a, id).await, Err(StoreError::NotFound)), "replaced");
+        s.delete_view(&ctx(), a, views[0].id).await.unwrap();
+        assert!(s.list_views(a).await.unwrap().is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn bulk_changes_touch_only_the_selection_and_keep_tags_consistent() {
+    on_both(|s, _| async move {
+        use kith_store::contacts::BulkChange;
+        let owner = add_user(&s).await;
+        let mut cs = Vec::new();
+        for i in 0..5 {
+            let mut c = input(person("Anna", &format!("Bulk{i}"), &format!("a{i}@example.it"), "+39 06 555 0000"));
+            c.tags = if i < 3 { vec!["prospect".into()] } else { vec![] };
+            cs.push(c);
+        }
+        s.insert_contacts(&ctx(), &cs, None).await.unwrap();
+        let prospects = ContactFilter { tag: Some("prospect".into()), ..Default::default() };
+        assert_eq!(s.count_matching(&prospects).await.unwrap(), 3);
+        let ids = s.matching_ids(&prospects, None, 2).await.unwrap();
+        let rest = s.matching_ids(&prospects, Some(ids[1].0), 10).await.unwrap();
+        assert_eq!(ids.len() + rest.len(), 3, "paged once each");
+        let sel: Vec<SubjectId> = cs.iter().take(2).map(|c| c.id).collect();
+        assert_eq!(s.bulk_change_contacts(&ctx(), &sel, &BulkChange::AddTag("vip".into())).await.unwrap(), 2);
+        assert_eq!(
+            s.bulk_change_contacts(&ctx(), &sel, &BulkChange::AddTag("vip".into())).await.unwrap(),
+            0,
+            "idempotent"
+        );
+        let vip = ContactFilter { tag: Some("vip".into()), ..Default::default() };
+        assert_eq!(s.count_matching(&vip).await.unwrap(), 2, "the tag index follows");
+        let c0 = s.get_contact(cs[0].id).await.unwrap().unwrap();
+        assert_eq!(c0.tags, vec!["prospect".to_owned(), "vip".to_owned()]);
+        assert_eq!(c0.data, cs[0].data, "personal data untouched");
+        let all: Vec<SubjectId> = cs.iter().map(|c| c.id).collect();
+        assert_eq!(s.bulk_change_contacts(&ctx(), &all, &BulkChange::RemoveTag("prospect".into())).await.unwrap(), 3);
+        assert_eq!(s.count_matching(&prospects).await.unwrap(), 0);
+        assert_eq!(s.bulk_change_contacts(&ctx(), &all, &BulkChange::SetOwner(Some(owner))).await.unwrap(), 5);
+        let mine = ContactFilter { owner: Some(owner), ..Default::default() };
+        assert_eq!(s.count_matching(&mine).await.unwrap(), 5);
+        let ghost = BulkChange::SetOwner(Some(UserId::new()));
+        assert!(matches!(s.bulk_change_contacts(&ctx(), &all, &ghost).await, Err(StoreError::MissingRef(_))));
+        assert_eq!(s.count_matching(&mine).await.unwrap(), 5, "a refused change changes nothing");
+        // The lookups still work after bulk changes.
+        assert_eq!(s.find_by_email(&Email::parse("a4@example.it").unwrap()).await.unwrap().len(), 1);
+        assert!(matches!(s.audit_verify().await.unwrap(), Verdict::Intact { .. }));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn deal_totals_per_stage_and_currency() {
+    on_both(|s, _| async move {
+        let deal = |title: &str, stage: &str, amount: Option<i64>, cur: Option<&str>| DealInput {
+            id: kith_domain::DealId::new(),
+            title: title.into(),
+            stage: stage.into(),
+            amount_minor: amount,
+            currency: cur.map(String::from),
+            owner: None,
+            company: None,
+            contacts: vec![],
+        };
+        for d in [
+            deal("a", "lead", Some(10_000_000_000), Some("EUR")),
+            deal("b", "lead", Some(250), Some("EUR")),
+            deal("c", "lead", Some(100), Some("CHF")),
+            deal("d", "won", None, None),
+        ] {
+            s.insert_deal(&ctx(), &d, None).await.unwrap();
+        }
+        let t = s.deal_totals().await.unwrap();
+        let find = |st: &str, c: Option<&str>| {
+            t.iter().find(|x| x.stage == st && x.currency.as_deref() == c).map(|x| (x.count, x.amount_minor))
+        };
+        assert_eq!(find("lead", Some("EUR")), Some((2, 10_000_000_250)));
+        assert_eq!(find("lead", Some("CHF")), Some((1, 100)));
+        assert_eq!(find("won", None), Some((1, 0)));
+        assert_eq!(t.len(), 3);
+    })
+    .await;
+}
