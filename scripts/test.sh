@@ -8,10 +8,14 @@
 #      (JUnit reports, and the server log on failure, in artifacts/schemathesis/)
 #   4. two `kith serve` processes on one throwaway PostgreSQL database, side
 #      by side (needs psql)
+#   5. browser tests of the staff pages in headless Chromium (scripts/e2e.sh:
+#      a fresh `kith serve`, playwright-core from e2e/package-lock.json, Node's
+#      test runner; screenshots in artifacts/screenshots/)
 #
-# Needs: a Rust toolchain, python3 (>= 3.9) with pip, PostgreSQL for step 2.
-# If python3's venv module is missing, Debian's python3-venv is installed
-# with apt-get (run as root).
+# Needs: a Rust toolchain, python3 (>= 3.9) with pip, PostgreSQL for step 2,
+# Node.js >= 20 with npm for step 5. If python3's venv module is missing,
+# Debian's python3-venv is installed with apt-get, and if /usr/bin/chromium
+# is missing, Debian's chromium (run as root).
 #
 # Environment:
 #   KITH_TEST_PG_URL        PostgreSQL URL for the Rust tests
@@ -35,19 +39,19 @@ heading() {
 export KITH_TEST_PG_URL="${KITH_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 
 if [[ "${KITH_SKIP_CARGO_TESTS:-0}" != "1" ]]; then
-    heading "1/4 cargo fmt --check"
+    heading "1/5 cargo fmt --check"
     cargo fmt --all --check
 
-    heading "1/4 cargo clippy -D warnings"
+    heading "1/5 cargo clippy -D warnings"
     cargo clippy --workspace --all-targets -- -D warnings
 
-    heading "2/4 cargo test --workspace (KITH_TEST_PG_URL=${KITH_TEST_PG_URL})"
+    heading "2/5 cargo test --workspace (KITH_TEST_PG_URL=${KITH_TEST_PG_URL})"
     cargo test --workspace
 else
-    heading "1-2/4 skipped (KITH_SKIP_CARGO_TESTS=1)"
+    heading "1-2/5 skipped (KITH_SKIP_CARGO_TESTS=1)"
 fi
 
-heading "3/4 API fuzzing (schemathesis)"
+heading "3/5 API fuzzing (schemathesis)"
 
 # --- Python virtualenv with the pinned schemathesis -------------------------
 VENV="$ROOT/.venv"
@@ -156,16 +160,16 @@ fuzz_failed() {
 # Pass 1: everything but DELETE /tokens/{id}. Schemathesis reuses ids it sees
 # in responses, so it would revoke the fuzzing token itself (from GET /tokens)
 # and leave the rest of the run answering 401.
-heading "3/4 schemathesis pass 1: all operations except revoke_token"
+heading "3/5 schemathesis pass 1: all operations except revoke_token"
 run_schemathesis --exclude-operation-id revoke_token || fuzz_failed $?
 
 # Pass 2: DELETE /tokens/{id} last, when revoking our token is harmless, with
 # the token operations that supply it real ids.
-heading "3/4 schemathesis pass 2: token operations, revoke_token included"
+heading "3/5 schemathesis pass 2: token operations, revoke_token included"
 run_schemathesis --include-path-regex '^/tokens' || fuzz_failed $?
 
 # --- Two servers on one PostgreSQL database ---------------------------------
-heading "4/4 two kith serve processes on one PostgreSQL database"
+heading "4/5 two kith serve processes on one PostgreSQL database"
 kill "$SERVER_PID" 2>/dev/null || true
 wait "$SERVER_PID" 2>/dev/null || true
 SERVER_PID=""
@@ -209,5 +213,9 @@ for base in "${BASES[@]}"; do
 done
 python3 "$ROOT/scripts/two_servers.py" "${BASES[0]}" "${BASES[1]}" "$E2E_TOKEN"
 unset KITH_DATABASE_URL KITH_MASTER_KEY
+
+# --- Browser tests of the staff pages -----------------------------------------
+heading "5/5 browser tests (headless Chromium)"
+KITH_BIN="$KITH" bash "$ROOT/scripts/e2e.sh"
 
 echo "all checks passed"

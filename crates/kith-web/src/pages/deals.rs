@@ -89,8 +89,15 @@ fn totals_by_stage(app_totals: &[kith_app::kith_store::deals::StageTotal]) -> Ha
     out.into_iter().map(|(k, (n, v))| (k, (n, v.join(" + ")))).collect()
 }
 
-async fn company_names(app: &App, s: &Session, deals: &[Deal]) -> Result<HashMap<Uuid, String>, AppError> {
-    let mut names = HashMap::new();
+/// Names of the deals' companies: from `known` where it has them, one
+/// read each for the rest.
+async fn company_names(
+    app: &App,
+    s: &Session,
+    deals: &[Deal],
+    known: &HashMap<Uuid, String>,
+) -> Result<HashMap<Uuid, String>, AppError> {
+    let mut names = known.clone();
     for d in deals {
         if let Some(c) = d.company {
             if let std::collections::hash_map::Entry::Vacant(e) = names.entry(c.0) {
@@ -117,12 +124,21 @@ async fn board_page(app: &App, s: Session, f: DealForm, errors: Errors, notice: 
     let p = &s.principal;
     let stages = app.stages(p).await?;
     let totals = totals_by_stage(&app.deal_totals(p).await?);
+    let companies: Vec<(String, String)> = app
+        .list_companies(p, None, None, Some(kith_app::MAX_LIMIT))
+        .await?
+        .items
+        .into_iter()
+        .map(|c| (c.id.to_string(), c.name))
+        .collect();
+    let known: HashMap<Uuid, String> =
+        companies.iter().filter_map(|(id, n)| Uuid::parse_str(id).ok().map(|u| (u, n.clone()))).collect();
     let mut columns = Vec::new();
     for st in &stages {
         let page = app
             .list_deals(p, DealFilter { stage: Some(st.key.clone()), ..Default::default() }, None, Some(CARDS))
             .await?;
-        let names = company_names(app, &s, &page.items).await?;
+        let names = company_names(app, &s, &page.items, &known).await?;
         let (count, total) = totals.get(&st.key).cloned().unwrap_or_default();
         columns.push(Column {
             key: st.key.clone(),
@@ -133,13 +149,6 @@ async fn board_page(app: &App, s: Session, f: DealForm, errors: Errors, notice: 
             cards: page.items.into_iter().map(|d| card(d, &names)).collect(),
         });
     }
-    let companies = app
-        .list_companies(p, None, None, Some(kith_app::MAX_LIMIT))
-        .await?
-        .items
-        .into_iter()
-        .map(|c| (c.id.to_string(), c.name))
-        .collect();
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let page = BoardPage { l: layout(&s, "deals"), columns, stages: choices(&stages), companies, f, errors, notice };
     Ok(render_status(status, &page))
@@ -296,7 +305,7 @@ async fn list(State(app): State<App>, Staff(s): Staff, QueryForm(q): QueryForm<L
         .await
     {
         Ok(page) => {
-            let names = company_names(&app, &s, &page.items).await?;
+            let names = company_names(&app, &s, &page.items, &HashMap::new()).await?;
             let next = page
                 .next_cursor
                 .map(|c| format!("/deals/list?stage={}&cursor={}", enc(stage.as_deref().unwrap_or("")), enc(&c)));

@@ -1,0 +1,158 @@
+//! Page timings for `kith bench`: staff pages requested through the real
+//! router (session cookie, audit, rendering) on the benchmark's data, each
+//! beside the store reads it needs, measured in the same run.
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use kith_app::companies::CompanyFields;
+use kith_app::deals::DealFields;
+use kith_app::{App, Principal};
+use kith_domain::SubjectId;
+use kith_store::contacts::{ContactFilter, ContactSort};
+use std::time::{Duration, Instant};
+use tower::ServiceExt;
+
+/// One page's figure: its median, and the median of its bare store reads.
+pub struct PageTiming {
+    pub name: &'static str,
+    pub page: Duration,
+    pub reads: Option<Duration>,
+}
+
+fn median(v: &mut [Duration]) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+async fn fetch(
+    router: &axum::Router,
+    cookie: &str,
+    method: Method,
+    uri: &str,
+    body: Option<String>,
+) -> Result<String, String> {
+    let mut req = Request::builder().method(method).uri(uri).header(header::COOKIE, cookie);
+    if body.is_some() {
+        req = req.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    }
+    let req = req.body(body.map(Body::from).unwrap_or_default()).map_err(|e| e.to_string())?;
+    let res = router.clone().oneshot(req).await.map_err(|e| e.to_string())?;
+    let status = res.status();
+    let bytes = axum::body::to_bytes(res.into_body(), usize::MAX).await.map_err(|e| e.to_string())?;
+    if status != StatusCode::OK {
+        return Err(format!("{uri} answered {status}"));
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Seeds a few companies and deals, signs in as `email`, and times the
+/// main pages `samples` times each.
+pub async fn measure(
+    app: &App,
+    p: &Principal,
+    email: &str,
+    password: &str,
+    ids: &[SubjectId],
+    last_names: &[&str],
+    samples: usize,
+) -> Result<Vec<PageTiming>, String> {
+    let err = |e: kith_app::AppError| e.to_string();
+    let mut companies = Vec::new();
+    for i in 0..100 {
+        let f = CompanyFields { name: format!("Bench Company {i:03} S.r.l."), ..Default::default() };
+        companies.push(app.create_company(p, f, None).await.map_err(err)?.id);
+    }
+    let stages = ["lead", "qualified", "proposal", "negotiation", "won", "lost"];
+    for i in 0..1200 {
+        let f = DealFields {
+            title: format!("Bench deal {i}"),
+            stage: Some(stages[i % stages.len()].into()),
+            amount_minor: Some(100_000 + i as i64 * 1_000),
+            currency: Some("EUR".into()),
+            company: Some(companies[i % companies.len()]),
+            contacts: vec![ids[i * 7 % ids.len()]],
+            ..Default::default()
+        };
+        app.create_deal(p, f, None).await.map_err(err)?;
+    }
+    let signed = app.sign_in(email, password, "bench", "bench".into()).await.map_err(err)?;
+    let cookie = format!("kith_session={}", signed.secret);
+    let router = kith_web::router(app.clone());
+    let first = fetch(&router, &cookie, Method::GET, "/contacts", None).await?;
+    let csrf = first
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .ok_or("no csrf field on the contacts page")?
+        .to_owned();
+    let store = app.store();
+    let mut out = Vec::new();
+    let mut rng = 12345u64;
+    let mut pick = |n: usize| {
+        rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((rng >> 33) as usize) % n
+    };
+
+    // Contacts list, first page of 50, newest first.
+    let (mut page, mut reads) = (Vec::new(), Vec::new());
+    for _ in 0..samples {
+        let t = Instant::now();
+        fetch(&router, &cookie, Method::GET, "/contacts", None).await?;
+        page.push(t.elapsed());
+        let t = Instant::now();
+        store
+            .list_contacts(&ContactFilter::default(), ContactSort::CreatedDesc, None, 50)
+            .await
+            .map_err(|e| e.to_string())?;
+        reads.push(t.elapsed());
+    }
+    out.push(PageTiming { name: "contacts list (50 rows)", page: median(&mut page), reads: Some(median(&mut reads)) });
+
+    // Name-prefix search through the list's form.
+    let (mut page, mut reads) = (Vec::new(), Vec::new());
+    for _ in 0..samples {
+        let q: String = last_names[pick(last_names.len())].chars().take(3).collect();
+        let body = format!("csrf={csrf}&q={}", q.bytes().map(|b| format!("%{b:02X}")).collect::<String>());
+        let t = Instant::now();
+        fetch(&router, &cookie, Method::POST, "/contacts", Some(body)).await?;
+        page.push(t.elapsed());
+        let t = Instant::now();
+        store.search_name(&q, &ContactFilter::default(), None, 50).await.map_err(|e| e.to_string())?;
+        reads.push(t.elapsed());
+    }
+    out.push(PageTiming {
+        name: "contacts search, name prefix",
+        page: median(&mut page),
+        reads: Some(median(&mut reads)),
+    });
+
+    // A contact's page: details, timeline, deals.
+    let (mut page, mut reads) = (Vec::new(), Vec::new());
+    for _ in 0..samples {
+        let id = ids[pick(ids.len())];
+        let t = Instant::now();
+        fetch(&router, &cookie, Method::GET, &format!("/contacts/{id}"), None).await?;
+        page.push(t.elapsed());
+        let t = Instant::now();
+        store.get_contact(id).await.map_err(|e| e.to_string())?;
+        store.list_interactions(id, None, 50).await.map_err(|e| e.to_string())?;
+        reads.push(t.elapsed());
+    }
+    out.push(PageTiming { name: "contact page", page: median(&mut page), reads: Some(median(&mut reads)) });
+
+    for (name, uri) in [
+        ("pipeline board (6 stages x 30 cards)", "/deals"),
+        ("deals list with totals", "/deals/list"),
+        ("companies list", "/companies"),
+        ("audit page (100 entries)", "/audit"),
+    ] {
+        let mut page = Vec::new();
+        for _ in 0..samples {
+            let t = Instant::now();
+            fetch(&router, &cookie, Method::GET, uri, None).await?;
+            page.push(t.elapsed());
+        }
+        out.push(PageTiming { name, page: median(&mut page), reads: None });
+    }
+    Ok(out)
+}
