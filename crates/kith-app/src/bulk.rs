@@ -2,15 +2,13 @@
 //! matching the filter", with a count to confirm before anything changes.
 //! Later actions (GDPR ones) plug in as new [`BulkAction`]s.
 
-use crate::contacts::{check_tags, ContactQuery};
+use crate::contacts::{check_tags, ContactQuery, MAX_TAGS};
 use crate::{App, AppError, Principal, Result};
 use kith_domain::{Invalid, SubjectId, UserId};
 use kith_store::contacts::BulkChange;
 
 /// Most contacts one bulk action may change.
 pub const MAX_BULK: usize = 50_000;
-/// Contacts changed per transaction.
-const CHUNK: usize = 1_000;
 
 /// Which contacts a bulk action applies to.
 #[derive(Clone, Debug)]
@@ -45,19 +43,23 @@ fn one_tag(t: &str) -> Result<String> {
 }
 
 impl App {
-    /// How many contacts the selection holds (what the confirmation states).
-    pub async fn bulk_count(&self, p: &Principal, sel: &Selection) -> Result<u64> {
+    /// How many contacts the selection holds (what the confirmation
+    /// states). Refuses, before anything is confirmed, an action that is
+    /// not valid or a selection larger than [`MAX_BULK`].
+    pub async fn bulk_count(&self, p: &Principal, sel: &Selection, action: &BulkAction) -> Result<u64> {
         p.require(p.role.can_write_crm(), "change contacts")?;
-        match sel {
-            Selection::Ids(ids) => Ok(dedup(ids).len() as u64),
-            Selection::Matching(q) if !is_search(q) => Ok(self.store.count_matching(&q.filter).await? as u64),
-            Selection::Matching(q) => Ok(self.resolve(p, q).await?.len() as u64),
-        }
+        action.change()?;
+        let n = match sel {
+            Selection::Ids(ids) => dedup(ids).len(),
+            Selection::Matching(q) if !is_search(q) => self.store.count_matching(&q.filter).await? as usize,
+            Selection::Matching(q) => self.resolve(p, q).await?.len(),
+        };
+        too_many(n)?;
+        Ok(n as u64)
     }
 
-    /// Applies `action` to every contact of the selection, in transactions
-    /// of [`CHUNK`] contacts; returns how many changed. Refused when the
-    /// selection holds more than [`MAX_BULK`] contacts.
+    /// Applies `action` to every contact of the selection in one
+    /// transaction (all or nothing); returns how many changed.
     pub async fn bulk_apply(&self, p: &Principal, sel: &Selection, action: &BulkAction) -> Result<u64> {
         p.require(p.role.can_write_crm(), "change contacts")?;
         let change = action.change()?;
@@ -68,16 +70,8 @@ impl App {
         if ids.is_empty() {
             return Err(Invalid::one("selection", "select at least one contact").into());
         }
-        if ids.len() > MAX_BULK {
-            return Err(
-                Invalid::one("selection", format!("at most {MAX_BULK} contacts at once; narrow the filter")).into()
-            );
-        }
-        let mut changed = 0;
-        for chunk in ids.chunks(CHUNK) {
-            changed += self.store.bulk_change_contacts(&p.ctx(), chunk, &change).await?;
-        }
-        Ok(changed)
+        too_many(ids.len())?;
+        Ok(self.store.bulk_change_contacts(&p.ctx(), &ids, &change, MAX_TAGS).await?)
     }
 
     /// The ids a query selects, at most `MAX_BULK + 1` (one more tells
@@ -101,6 +95,13 @@ impl App {
             }
         }
     }
+}
+
+fn too_many(n: usize) -> Result<()> {
+    if n > MAX_BULK {
+        return Err(Invalid::one("selection", format!("at most {MAX_BULK} contacts at once; narrow the filter")).into());
+    }
+    Ok(())
 }
 
 fn is_search(q: &ContactQuery) -> bool {

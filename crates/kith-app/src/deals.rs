@@ -4,6 +4,10 @@ use crate::{check_limit, cursor, idempotent, App, AppError, IdempotencyKey, Page
 use kith_domain::{CompanyId, DealId, Invalid, SubjectId, UserId};
 use kith_store::deals::{Deal, DealFilter, DealInput, Stage, StageChange};
 
+/// Largest deal amount in minor units (ten trillion euros): sums of many
+/// deals stay exact.
+pub const MAX_AMOUNT_MINOR: i64 = 1_000_000_000_000_000;
+
 #[derive(Clone, Debug, Default)]
 pub struct DealFields {
     pub title: String,
@@ -39,6 +43,9 @@ fn validate(d: &DealInput) -> Result<()> {
     }
     if d.amount_minor.is_some_and(|a| a < 0) {
         inv.push("amount_minor", "must not be negative");
+    }
+    if d.amount_minor.is_some_and(|a| a > MAX_AMOUNT_MINOR) {
+        inv.push("amount_minor", "must be at most 10^15 minor units");
     }
     if d.amount_minor.is_some() && d.currency.is_none() {
         inv.push("currency", "is required with an amount");

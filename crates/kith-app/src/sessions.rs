@@ -63,21 +63,41 @@ impl App {
     /// Signs a staff member in. Every failure — unknown email, wrong
     /// password, disabled user — is the same `Unauthenticated` and takes
     /// the same time, so the answer does not reveal whether the email
-    /// exists; repeated failures lock the email (and the client address)
-    /// out for a while.
+    /// exists. Each attempt is counted (per email typed and per client
+    /// address) before the password is checked; too many within the window
+    /// lock the key out for a while, and a locked key is refused without
+    /// checking anything.
     pub async fn sign_in(&self, email: &str, password: &str, client: &str, request_id: String) -> Result<SignedIn> {
         let vault = self.store.vault();
         let email_key = vault.keyed_hash("sign-in-email", &fold(email.trim()));
         let client_key = vault.keyed_hash("sign-in-client", client);
         let now = now_ms();
-        let locked =
-            self.store.sign_in_locked_until(&email_key).await?.max(self.store.sign_in_locked_until(&client_key).await?);
-        if locked > now {
-            return Err(AppError::TooManyAttempts { retry_after_secs: (locked - now + 999) / 1000 });
+        let locked = |until: i64| AppError::TooManyAttempts { retry_after_secs: (until - now + 999) / 1000 };
+        let c = self
+            .store
+            .count_sign_in_attempt(&client_key, now, FAILURE_WINDOW_MS, MAX_FAILURES_PER_CLIENT, LOCKOUT_MS)
+            .await?;
+        if c.locked_until > now {
+            tracing::info!(request.id = %request_id, "sign-in refused: client locked out");
+            return Err(locked(c.locked_until));
+        }
+        let e = self
+            .store
+            .count_sign_in_attempt(&email_key, now, FAILURE_WINDOW_MS, MAX_FAILURES_PER_EMAIL, LOCKOUT_MS)
+            .await?;
+        if e.locked_until > now {
+            tracing::info!(request.id = %request_id, "sign-in refused: account locked out");
+            return Err(locked(e.locked_until));
         }
         let user = if email.len() <= 254 { self.store.user_by_email(&fold(email.trim())).await? } else { None };
         let hash = user.as_ref().map(|u| u.password_hash.clone());
         let password = password.to_owned();
+        // argon2id takes ~19 MiB and tens of milliseconds per check: a few
+        // at a time, so a flood of sign-ins cannot exhaust memory.
+        let permit = tokio::time::timeout(std::time::Duration::from_secs(5), password_checks().acquire())
+            .await
+            .map_err(|_| AppError::Unavailable)?
+            .map_err(|_| AppError::Unavailable)?;
         let ok = tokio::task::spawn_blocking(move || match hash {
             Some(h) => verify_password(&h, &password),
             None => {
@@ -88,26 +108,16 @@ impl App {
         })
         .await
         .unwrap_or(false);
+        drop(permit);
         let user = match user {
             Some(u) if ok && !u.disabled => u,
             _ => {
-                let e = self
-                    .store
-                    .record_sign_in_failure(&email_key, now, FAILURE_WINDOW_MS, MAX_FAILURES_PER_EMAIL, LOCKOUT_MS)
-                    .await?;
-                let c = self
-                    .store
-                    .record_sign_in_failure(&client_key, now, FAILURE_WINDOW_MS, MAX_FAILURES_PER_CLIENT, LOCKOUT_MS)
-                    .await?;
-                let locked = e.locked_until.max(c.locked_until);
                 tracing::info!(request.id = %request_id, "sign-in refused");
-                if locked > now {
-                    return Err(AppError::TooManyAttempts { retry_after_secs: (locked - now + 999) / 1000 });
-                }
                 return Err(AppError::Unauthenticated);
             }
         };
         self.store.clear_sign_in_failures(&email_key).await?;
+        self.store.forgive_sign_in_attempt(&client_key).await?;
         let secret = random_secret();
         let csrf = random_secret();
         let principal = Principal { user: user.id, role: user.role, request_id };
@@ -130,11 +140,16 @@ impl App {
         Ok(Session { principal: Principal { user: s.user, role: s.role, request_id }, email: s.email, csrf: s.csrf })
     }
 
-    /// Ends the session a cookie secret names (nothing if there is none).
-    pub async fn sign_out(&self, secret: &str, request_id: String) -> Result<()> {
-        let ctx = kith_store::Ctx { actor: "session".into(), request_id };
-        Ok(self.store.delete_session(&ctx, &token_hash(secret)).await?)
+    /// Ends the caller's session (the one its cookie secret names).
+    pub async fn sign_out(&self, p: &Principal, secret: &str) -> Result<()> {
+        Ok(self.store.delete_session(&p.ctx(), &token_hash(secret)).await?)
     }
+}
+
+/// Password checks allowed to run at once.
+fn password_checks() -> &'static tokio::sync::Semaphore {
+    static S: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    S.get_or_init(|| tokio::sync::Semaphore::new(4))
 }
 
 /// An argon2id hash of a random password, made once, checked against when

@@ -555,14 +555,16 @@ impl Store {
     }
 
     /// Applies one change of owner or tags to many contacts in one
-    /// transaction (rows locked first, as in `modify_contact`). Personal
-    /// data is not touched, so nothing is re-sealed. Returns how many
-    /// contacts changed; each changed one gets an audit entry.
+    /// transaction (rows locked first, as in `modify_contact`): all or
+    /// nothing. Personal data is not touched, so nothing is re-sealed. A tag
+    /// is not added to a contact that already has `max_tags`. Returns how
+    /// many contacts changed; each changed one gets an audit entry.
     pub async fn bulk_change_contacts(
         &self,
         ctx: &Ctx,
         ids: &[SubjectId],
         change: &BulkChange,
+        max_tags: usize,
     ) -> Result<u64, StoreError> {
         let mut tx = self.pools.write.begin().await?;
         if let BulkChange::SetOwner(owner) = change {
@@ -594,7 +596,8 @@ impl Store {
                     }
                     BulkChange::AddTag(t) | BulkChange::RemoveTag(t) => {
                         let add = matches!(change, BulkChange::AddTag(_));
-                        if tags.contains(t) == add {
+                        // Contacts already holding as many tags as allowed keep theirs.
+                        if tags.contains(t) == add || (add && tags.len() >= max_tags) {
                             continue;
                         }
                         let mut new: Vec<String> = tags.into_iter().filter(|x| x != t).collect();

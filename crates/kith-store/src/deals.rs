@@ -322,12 +322,16 @@ pub struct StageTotal {
     pub stage: String,
     pub currency: Option<String>,
     pub count: i64,
-    pub amount_minor: i64,
+    pub amount_minor: i128,
 }
 
+/// Amounts are summed in two parts so no sum can overflow 64 bits (SQLite
+/// raises an error on overflow, PostgreSQL's cast back to BIGINT fails).
+const SPLIT: i64 = 1_000_000_000;
+
 impl Store {
-    /// Count and amount of deals per stage and currency (one grouped scan
-    /// of the stage index).
+    /// Count and amount of deals per stage and currency (one grouped scan),
+    /// ordered by stage key and currency, deals without one last.
     pub async fn deal_totals(&self) -> Result<Vec<StageTotal>, StoreError> {
         let rows = self
             .pools
@@ -335,15 +339,31 @@ impl Store {
             .conn()
             .await?
             .fetch_all(
-                "SELECT stage, currency, COUNT(*), CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT) FROM deals \
-                 GROUP BY stage, currency ORDER BY stage, currency",
+                &format!(
+                    "SELECT stage, currency, COUNT(*), \
+                     CAST(COALESCE(SUM(amount_minor / {SPLIT}), 0) AS BIGINT), \
+                     CAST(COALESCE(SUM(amount_minor % {SPLIT}), 0) AS BIGINT) \
+                     FROM deals GROUP BY stage, currency"
+                ),
                 &[],
             )
             .await?;
-        rows.iter()
+        let mut out = rows
+            .iter()
             .map(|r| {
-                Ok(StageTotal { stage: r.get(0)?, currency: r.get(1)?, count: r.get(2)?, amount_minor: r.get(3)? })
+                let (high, low): (i64, i64) = (r.get(3)?, r.get(4)?);
+                Ok(StageTotal {
+                    stage: r.get(0)?,
+                    currency: r.get(1)?,
+                    count: r.get(2)?,
+                    amount_minor: i128::from(high) * i128::from(SPLIT) + i128::from(low),
+                })
             })
-            .collect()
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        // Sorted here: the engines order NULL and text differently.
+        out.sort_by(|a, b| {
+            (&a.stage, a.currency.is_none(), &a.currency).cmp(&(&b.stage, b.currency.is_none(), &b.currency))
+        });
+        Ok(out)
     }
 }

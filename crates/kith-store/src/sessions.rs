@@ -106,21 +106,15 @@ impl Store {
         tx.commit().await
     }
 
-    /// When `key` is locked out until (0 if not).
-    pub async fn sign_in_locked_until(&self, key_hash: &[u8]) -> Result<i64, StoreError> {
-        let row = self
-            .pools
-            .read
-            .conn()
-            .await?
-            .fetch_optional("SELECT locked_until FROM sign_in_failures WHERE key_hash = $1", &args![key_hash.to_vec()])
-            .await?;
-        row.map(|r| r.get(0)).transpose().map(|v| v.unwrap_or(0))
-    }
-
-    /// Counts a failed sign-in for `key`: failures older than `window_ms`
-    /// start a new window; reaching `max` locks the key for `lock_ms`.
-    pub async fn record_sign_in_failure(
+    /// Counts a sign-in attempt for `key` before its password is checked,
+    /// so attempts running in parallel cannot all pass a check made before
+    /// any of them is counted. The row is locked for the transaction (on
+    /// PostgreSQL by the first `UPDATE`; SQLite writes one at a time), so
+    /// concurrent counts add up. While the key is locked nothing changes;
+    /// attempts older than `window_ms` start a new window; going over `max`
+    /// locks the key for `lock_ms`. The caller refuses when
+    /// `locked_until > now`.
+    pub async fn count_sign_in_attempt(
         &self,
         key_hash: &[u8],
         now: i64,
@@ -128,27 +122,57 @@ impl Store {
         max: i64,
         lock_ms: i64,
     ) -> Result<Throttle, StoreError> {
+        let key = key_hash.to_vec();
         let mut tx = self.pools.write.begin().await?;
-        let row = tx
-            .fetch_optional(
-                "SELECT failures, window_start FROM sign_in_failures WHERE key_hash = $1",
-                &args![key_hash.to_vec()],
-            )
-            .await?;
-        let (failures, start) = match row {
-            Some(r) if now - r.get::<i64>(1)? < window_ms => (r.get::<i64>(0)? + 1, r.get::<i64>(1)?),
-            _ => (1, now),
-        };
-        let locked_until = if failures >= max { now + lock_ms } else { 0 };
         tx.execute(
-            "INSERT INTO sign_in_failures (key_hash, failures, window_start, locked_until) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (key_hash) DO UPDATE SET failures = excluded.failures, \
-             window_start = excluded.window_start, locked_until = excluded.locked_until",
-            &args![key_hash.to_vec(), failures, start, locked_until],
+            "INSERT INTO sign_in_failures (key_hash, failures, window_start, locked_until) VALUES ($1, 0, $2, 0) \
+             ON CONFLICT (key_hash) DO NOTHING",
+            &args![key.clone(), now],
+        )
+        .await?;
+        tx.execute("UPDATE sign_in_failures SET failures = failures WHERE key_hash = $1", &args![key.clone()]).await?;
+        let r = tx
+            .fetch_optional(
+                "SELECT failures, window_start, locked_until FROM sign_in_failures WHERE key_hash = $1",
+                &args![key.clone()],
+            )
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let (failures, start, locked_until): (i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        if locked_until > now {
+            tx.commit().await?;
+            return Ok(Throttle { failures, locked_until });
+        }
+        let (failures, start) = if now - start < window_ms { (failures + 1, start) } else { (1, now) };
+        let locked_until = if failures > max { now + lock_ms } else { 0 };
+        // A lock starts a fresh window for when it ends.
+        let (failures, start) = if locked_until > 0 { (0, locked_until) } else { (failures, start) };
+        tx.execute(
+            "UPDATE sign_in_failures SET failures = $1, window_start = $2, locked_until = $3 WHERE key_hash = $4",
+            &args![failures, start, locked_until, key],
+        )
+        .await?;
+        // Forget keys whose window and lock-out are both over: the table
+        // holds only what can still matter, however many emails are tried.
+        tx.execute(
+            "DELETE FROM sign_in_failures WHERE window_start < $1 AND locked_until < $2",
+            &args![now - window_ms, now],
         )
         .await?;
         tx.commit().await?;
         Ok(Throttle { failures, locked_until })
+    }
+
+    /// Takes back one counted attempt of `key` (a sign-in from a client
+    /// address that succeeded should not count against that address).
+    pub async fn forgive_sign_in_attempt(&self, key_hash: &[u8]) -> Result<(), StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        tx.execute(
+            "UPDATE sign_in_failures SET failures = failures - 1 WHERE key_hash = $1 AND failures > 0",
+            &args![key_hash.to_vec()],
+        )
+        .await?;
+        tx.commit().await
     }
 
     /// Forgets the failures of `key` (after a successful sign-in).

@@ -590,22 +590,42 @@ async fn web_sessions_expire_and_end() {
 }
 
 #[tokio::test]
-async fn sign_in_failures_lock_after_the_limit_and_reset() {
+async fn sign_in_attempts_lock_after_the_limit_even_in_parallel() {
     on_both(|s, _| async move {
         let key = vec![1u8; 32];
         let now = 5_000_000i64;
-        for i in 1..=2 {
-            let t = s.record_sign_in_failure(&key, now + i, 60_000, 3, 900_000).await.unwrap();
+        for i in 1..=3 {
+            let t = s.count_sign_in_attempt(&key, now + i, 60_000, 3, 900_000).await.unwrap();
             assert_eq!((t.failures, t.locked_until), (i, 0));
         }
-        let t = s.record_sign_in_failure(&key, now + 3, 60_000, 3, 900_000).await.unwrap();
-        assert_eq!(t.locked_until, now + 3 + 900_000);
-        assert_eq!(s.sign_in_locked_until(&key).await.unwrap(), now + 3 + 900_000);
-        // A failure after the window starts counting afresh.
-        let t = s.record_sign_in_failure(&key, now + 120_000, 60_000, 3, 900_000).await.unwrap();
+        let t = s.count_sign_in_attempt(&key, now + 4, 60_000, 3, 900_000).await.unwrap();
+        assert_eq!(t.locked_until, now + 4 + 900_000, "the 4th attempt over a limit of 3 locks");
+        let t = s.count_sign_in_attempt(&key, now + 5, 60_000, 3, 900_000).await.unwrap();
+        assert_eq!(t.locked_until, now + 4 + 900_000, "a locked key stays locked, not longer");
+        // After the lock, counting starts afresh.
+        let t = s.count_sign_in_attempt(&key, now + 4 + 900_001, 60_000, 3, 900_000).await.unwrap();
+        assert_eq!((t.failures, t.locked_until), (1, 0));
+        s.forgive_sign_in_attempt(&key).await.unwrap();
+        let t = s.count_sign_in_attempt(&key, now + 4 + 900_002, 60_000, 3, 900_000).await.unwrap();
+        assert_eq!(t.failures, 1, "a forgiven attempt no longer counts");
+        // A window that has passed starts a new count.
+        let t = s.count_sign_in_attempt(&key, now + 4 + 900_002 + 60_000, 60_000, 3, 900_000).await.unwrap();
         assert_eq!((t.failures, t.locked_until), (1, 0));
         s.clear_sign_in_failures(&key).await.unwrap();
-        assert_eq!(s.sign_in_locked_until(&key).await.unwrap(), 0);
+        // 20 attempts at once on a fresh key: exactly 3 pass, none is lost.
+        let fresh = vec![2u8; 32];
+        let mut tasks = Vec::new();
+        for _ in 0..20 {
+            let (s, k) = (s.clone(), fresh.clone());
+            tasks.push(tokio::spawn(async move {
+                s.count_sign_in_attempt(&k, now + 10, 60_000, 3, 900_000).await.unwrap().locked_until == 0
+            }));
+        }
+        let mut passed = 0;
+        for t in tasks {
+            passed += usize::from(t.await.unwrap());
+        }
+        assert_eq!(passed, 3);
     })
     .await;
 }
@@ -646,9 +666,9 @@ async fn bulk_changes_touch_only_the_selection_and_keep_tags_consistent() {
         let rest = s.matching_ids(&prospects, Some(ids[1].0), 10).await.unwrap();
         assert_eq!(ids.len() + rest.len(), 3, "paged once each");
         let sel: Vec<SubjectId> = cs.iter().take(2).map(|c| c.id).collect();
-        assert_eq!(s.bulk_change_contacts(&ctx(), &sel, &BulkChange::AddTag("vip".into())).await.unwrap(), 2);
+        assert_eq!(s.bulk_change_contacts(&ctx(), &sel, &BulkChange::AddTag("vip".into()), 50).await.unwrap(), 2);
         assert_eq!(
-            s.bulk_change_contacts(&ctx(), &sel, &BulkChange::AddTag("vip".into())).await.unwrap(),
+            s.bulk_change_contacts(&ctx(), &sel, &BulkChange::AddTag("vip".into()), 50).await.unwrap(),
             0,
             "idempotent"
         );
@@ -658,14 +678,19 @@ async fn bulk_changes_touch_only_the_selection_and_keep_tags_consistent() {
         assert_eq!(c0.tags, vec!["prospect".to_owned(), "vip".to_owned()]);
         assert_eq!(c0.data, cs[0].data, "personal data untouched");
         let all: Vec<SubjectId> = cs.iter().map(|c| c.id).collect();
-        assert_eq!(s.bulk_change_contacts(&ctx(), &all, &BulkChange::RemoveTag("prospect".into())).await.unwrap(), 3);
+        assert_eq!(
+            s.bulk_change_contacts(&ctx(), &all, &BulkChange::RemoveTag("prospect".into()), 50).await.unwrap(),
+            3
+        );
         assert_eq!(s.count_matching(&prospects).await.unwrap(), 0);
-        assert_eq!(s.bulk_change_contacts(&ctx(), &all, &BulkChange::SetOwner(Some(owner))).await.unwrap(), 5);
+        assert_eq!(s.bulk_change_contacts(&ctx(), &all, &BulkChange::SetOwner(Some(owner)), 50).await.unwrap(), 5);
         let mine = ContactFilter { owner: Some(owner), ..Default::default() };
         assert_eq!(s.count_matching(&mine).await.unwrap(), 5);
         let ghost = BulkChange::SetOwner(Some(UserId::new()));
-        assert!(matches!(s.bulk_change_contacts(&ctx(), &all, &ghost).await, Err(StoreError::MissingRef(_))));
+        assert!(matches!(s.bulk_change_contacts(&ctx(), &all, &ghost, 50).await, Err(StoreError::MissingRef(_))));
         assert_eq!(s.count_matching(&mine).await.unwrap(), 5, "a refused change changes nothing");
+        // A contact at the tag limit is left alone.
+        assert_eq!(s.bulk_change_contacts(&ctx(), &all, &BulkChange::AddTag("x".into()), 1).await.unwrap(), 3);
         // The lookups still work after bulk changes.
         assert_eq!(s.find_by_email(&Email::parse("a4@example.it").unwrap()).await.unwrap().len(), 1);
         assert!(matches!(s.audit_verify().await.unwrap(), Verdict::Intact { .. }));
@@ -691,6 +716,8 @@ async fn deal_totals_per_stage_and_currency() {
             deal("b", "lead", Some(250), Some("EUR")),
             deal("c", "lead", Some(100), Some("CHF")),
             deal("d", "won", None, None),
+            deal("e", "won", Some(i64::MAX), Some("EUR")),
+            deal("f", "won", Some(i64::MAX), Some("EUR")),
         ] {
             s.insert_deal(&ctx(), &d, None).await.unwrap();
         }
@@ -701,7 +728,9 @@ async fn deal_totals_per_stage_and_currency() {
         assert_eq!(find("lead", Some("EUR")), Some((2, 10_000_000_250)));
         assert_eq!(find("lead", Some("CHF")), Some((1, 100)));
         assert_eq!(find("won", None), Some((1, 0)));
-        assert_eq!(t.len(), 3);
+        assert_eq!(find("won", Some("EUR")), Some((2, 2 * i128::from(i64::MAX))), "no overflow");
+        assert_eq!(t.len(), 4);
+        assert_eq!(t.last().unwrap().currency, None, "no currency last");
     })
     .await;
 }

@@ -12,6 +12,7 @@ document.addEventListener("DOMContentLoaded", () => {
   let dragged = null;
   document.querySelectorAll(".deal[draggable=true]").forEach((card) => {
     card.addEventListener("dragstart", () => { dragged = card; });
+    card.addEventListener("dragend", () => { dragged = null; });
   });
   document.querySelectorAll(".stage[data-stage]").forEach((col) => {
     col.addEventListener("dragover", (e) => { e.preventDefault(); col.classList.add("drop"); });
@@ -19,8 +20,10 @@ document.addEventListener("DOMContentLoaded", () => {
     col.addEventListener("drop", (e) => {
       e.preventDefault();
       col.classList.remove("drop");
-      if (!dragged) return;
-      const form = dragged.querySelector("form.move");
+      const card = dragged;
+      dragged = null;
+      if (!card || card.closest(".stage") === col) return;
+      const form = card.querySelector("form.move");
       form.querySelector("select[name=stage]").value = col.dataset.stage;
       form.submit();
     });

@@ -109,7 +109,8 @@ impl Env {
     /// Submits the sign-in form as a browser would.
     async fn try_sign_in(&self, email: &str, password: &str) -> Resp {
         let page = self.send(Method::GET, "/login", None, None).await;
-        let login_cookie = page.cookie("kith_login").expect("login cookie");
+        let login_cookie =
+            page.cookie("kith_login").or_else(|| page.cookie("__Host-kith_login")).expect("login cookie");
         let pair = login_cookie.split(';').next().unwrap().to_owned();
         let body = form_body(&[("email", email), ("password", password), ("csrf", &page.csrf())]);
         self.send(Method::POST, "/login", Some(&pair), Some(body)).await
@@ -194,7 +195,7 @@ async fn sign_in_sets_a_hardened_cookie_and_sign_out_ends_the_session() {
 
 #[tokio::test]
 async fn cookies_are_secure_behind_tls() {
-    let env = setup_with(kith_web::pages::WebConfig { secure_cookies: true }).await;
+    let env = setup_with(kith_web::pages::WebConfig { secure_cookies: true, ..Default::default() }).await;
     let email = env.user(Role::Sales).await;
     let r = env.try_sign_in(&email, PASSWORD).await;
     let c = r.cookie("__Host-kith_session").expect("__Host- cookie");
@@ -218,12 +219,12 @@ async fn bad_credentials_do_not_reveal_whether_the_email_exists() {
 async fn repeated_failures_lock_the_account_out() {
     let env = setup().await;
     let email = env.user(Role::Sales).await;
-    for i in 0..4 {
+    for i in 0..5 {
         let r = env.try_sign_in(&email, "wrong-password-123").await;
         assert_eq!(r.status, StatusCode::UNAUTHORIZED, "attempt {i}");
     }
-    let fifth = env.try_sign_in(&email, "wrong-password-123").await;
-    assert_eq!(fifth.status, StatusCode::TOO_MANY_REQUESTS);
+    let sixth = env.try_sign_in(&email, "wrong-password-123").await;
+    assert_eq!(sixth.status, StatusCode::TOO_MANY_REQUESTS);
     // Even the right password is refused while locked.
     let right = env.try_sign_in(&email, PASSWORD).await;
     assert_eq!(right.status, StatusCode::TOO_MANY_REQUESTS);
@@ -532,6 +533,18 @@ async fn bad_input_gets_a_readable_page_never_a_500() {
     }
     let filters = env.get(&s, "/contacts?owner=nope&created_from=31-01-2026").await;
     assert!(filters.body.contains("must be a date such as 2026-01-31"));
+    let stale = env.get(&s, "/contacts?cursor=garbage").await;
+    assert!(stale.body.contains("is not a cursor returned by this listing"), "the reason is shown");
+    // A bulk action that cannot succeed is refused before its confirmation.
+    let bad_tag = [("scope", "all"), ("action", "add_tag"), ("tag", " "), ("filter", ""), ("q", "")];
+    let r = env.post(&s, "/contacts/bulk", &bad_tag).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("must be 1 to 50 characters"));
+    // Amounts too large to add up are refused, and the board still renders.
+    let r = env.post(&s, "/deals", &[("title", "Troppo"), ("amount", "99999999999999")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("at most 10^15"));
+    assert_eq!(env.get(&s, "/deals").await.status, StatusCode::OK);
 }
 
 #[tokio::test]

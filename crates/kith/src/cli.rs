@@ -29,6 +29,10 @@ pub enum Command {
         /// cookies get `Secure` and the `__Host-` prefix.
         #[arg(long, env = "KITH_SECURE_COOKIES")]
         secure_cookies: bool,
+        /// A reverse proxy in front of Kith appends the client's address to
+        /// `X-Forwarded-For`; sign-in throttling counts by that address.
+        #[arg(long, env = "KITH_TRUST_FORWARDED_FOR")]
+        trust_forwarded_for: bool,
     },
     /// Fill an empty CRM with fictitious demo data and demo users; print their passwords once.
     Demo {
@@ -148,12 +152,12 @@ pub(crate) fn app_err(e: kith_app::AppError) -> String {
 
 pub async fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
-        Command::Serve { store, listen, demo, secure_cookies } => {
+        Command::Serve { store, listen, demo, secure_cookies, trust_forwarded_for } => {
             let store = open_store(&store, true).await?;
             let app = App::new(store.clone());
             let seeded = if demo { Some(crate::demo::seed(&app).await?) } else { None };
             spawn_housekeeping(store);
-            let web = kith_web::pages::WebConfig { secure_cookies };
+            let web = kith_web::pages::WebConfig { secure_cookies, trust_forwarded_for };
             let server = crate::server::Server::bind(&listen, app, web).await?;
             tracing::info!(addr = %server.local_addr(), "kith is listening");
             println!("Kith is listening on http://{}", server.local_addr());

@@ -279,13 +279,9 @@ pub async fn seed(app: &App) -> Result<DemoSummary, String> {
 /// A fresh password: 128 random bits as 32 hex digits. A v7 UUID (the only
 /// kind this crate can make) carries a timestamp and a counter, but its last
 /// 32 bits are fresh randomness on every call: four of them are used.
+/// 256 random bits from the system's generator, URL-safe base64.
 fn new_password() -> String {
-    (0..4)
-        .map(|_| {
-            let s = uuid::Uuid::now_v7().simple().to_string();
-            s[s.len() - 8..].to_owned()
-        })
-        .collect()
+    kith_app::new_secret()
 }
 
 fn parse_phone(s: String) -> Result<Phone, String> {
@@ -1117,7 +1113,7 @@ mod tests {
         assert!(s.contacts >= 300 && s.companies >= 40 && s.deals >= 60, "{s:?}");
         assert!(s.interactions >= s.contacts && s.stage_moves > 0, "{s:?}");
         assert_eq!(s.users.len(), 4);
-        assert!(s.users.iter().all(|u| u.password.as_ref().is_some_and(|pw| pw.len() == 32)));
+        assert!(s.users.iter().all(|u| u.password.as_ref().is_some_and(|pw| pw.len() == 43)), "256-bit passwords");
         assert_eq!(app.store().count_contacts().await.expect("count"), s.contacts as i64);
         let companies = app.list_companies(&p, None, None, Some(200)).await.expect("companies");
         assert!(companies.items.len() >= 40);

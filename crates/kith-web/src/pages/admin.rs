@@ -1,13 +1,12 @@
 //! Administration (`admin` only): users and their roles, the
 //! field-visibility matrix, and API tokens (shown once when created).
 
-use super::form::{Errors, StaffForm};
+use super::form::{Errors, NoFields, StaffForm};
 use super::session::{layout, Staff};
 use super::view::{self, Layout};
 use super::{render, render_status, Id, PageError, PageResult};
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use axum::Router;
@@ -81,7 +80,7 @@ async fn users_page(app: &App, s: Session, f: NewUser, errors: Errors, notice: O
             disabled: u.disabled,
         })
         .collect();
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = errors.status();
     let f = NewUser { password: String::new(), ..f };
     Ok(render_status(status, &UsersPage { l: layout(&s, "admin"), users, roles: roles(), f, errors, notice }))
 }
@@ -216,7 +215,7 @@ async fn tokens_page(app: &App, s: Session, errors: Errors, created: Option<(Str
         })
         .collect();
     let users = dir.iter().map(|(id, e, _)| (id.to_string(), e.clone())).collect();
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = errors.status();
     Ok(render_status(status, &TokensPage { l: layout(&s, "admin"), tokens, users, errors, created }))
 }
 
@@ -246,13 +245,10 @@ async fn create_token(State(app): State<App>, StaffForm { staff, form }: StaffFo
     }
 }
 
-#[derive(Deserialize)]
-struct Nothing {}
-
 async fn revoke_token(
     State(app): State<App>,
     Id(id): Id<Uuid>,
-    StaffForm { staff, .. }: StaffForm<Nothing>,
+    StaffForm { staff, .. }: StaffForm<NoFields>,
 ) -> PageResult {
     admin_only(&staff)?;
     app.revoke_token(&staff.principal, TokenId(id)).await?;

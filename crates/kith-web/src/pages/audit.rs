@@ -7,7 +7,6 @@ use super::view::{self, Layout};
 use super::{render_status, PageResult};
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
 use kith_app::kith_store::audit::Verdict;
@@ -110,7 +109,7 @@ async fn page(app: &App, s: Session, p: Params, verdict: Option<(bool, String)>)
             Err(e) => return Err(e.into()),
         }
     }
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = errors.status();
     let users = users.into_iter().map(|(id, email, _)| (id.to_string(), email)).collect();
     Ok(render_status(status, &AuditPage { l: layout(&s, "audit"), p, users, rows, next, errors, verdict }))
 }

@@ -8,7 +8,6 @@ use super::view::{self, contact_name, Layout};
 use super::{render_status, Id, PageResult};
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::get;
 use axum::Router;
@@ -90,7 +89,7 @@ async fn list_page(app: &App, s: Session, p: ListParams, f: CompanyForm, errors:
     };
     let mut errors = errors;
     errors.0.extend(list_errors.0);
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = errors.status();
     Ok(render_status(status, &ListPage { l: layout(&s, "companies"), p, rows, next, f, errors }))
 }
 
@@ -155,8 +154,7 @@ async fn company_page(app: &App, s: Session, id: CompanyId, form: Option<Company
         ..Default::default()
     };
     let contacts = app.list_contacts(p, q).await?;
-    let stages: std::collections::HashMap<String, String> =
-        app.stages(p).await?.into_iter().map(|st| (st.key, st.name)).collect();
+    let stages = super::names::stages(app, p).await?;
     let deals = app.list_deals(p, DealFilter { company: Some(id), ..Default::default() }, None, Some(50)).await?;
     let f = form.unwrap_or_else(|| CompanyForm {
         name: c.name.clone(),
@@ -164,7 +162,7 @@ async fn company_page(app: &App, s: Session, id: CompanyId, form: Option<Company
         industry: c.industry.clone().unwrap_or_default(),
         address: c.address.clone().unwrap_or_default(),
     });
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = errors.status();
     let page = CompanyPage {
         l: layout(&s, "companies"),
         id: id.to_string(),
@@ -183,7 +181,7 @@ async fn company_page(app: &App, s: Session, id: CompanyId, form: Option<Company
             .into_iter()
             .map(|d| DealLine {
                 id: d.id.to_string(),
-                stage: stages.get(&d.stage).cloned().unwrap_or(d.stage),
+                stage: super::names::stage(&stages, &d.stage),
                 amount: view::amount(d.amount_minor, d.currency.as_deref()),
                 title: d.title,
             })

@@ -6,7 +6,8 @@
 //! form is a POST; without search text it redirects to the shareable GET
 //! address of the filters, with search text it answers with the results.
 
-use super::form::{enc, non_blank, Errors, QueryForm, StaffForm};
+use super::form::{enc, non_blank, parse_uuid, Errors, NoFields, QueryForm, StaffForm};
+use super::names;
 use super::session::{layout, Staff};
 use super::view::{self, contact_name, Layout};
 use super::Id;
@@ -119,8 +120,8 @@ impl ListParams {
     fn query(&self) -> Result<ContactQuery, Invalid> {
         let mut inv = Invalid::default();
         let filter = ContactFilter {
-            owner: parse_id(&mut inv, "owner", &self.owner).map(UserId),
-            company: parse_id(&mut inv, "company", &self.company).map(CompanyId),
+            owner: parse_uuid(&mut inv, "owner", &self.owner).map(UserId),
+            company: parse_uuid(&mut inv, "company", &self.company).map(CompanyId),
             tag: non_blank(&self.tag).map(|t| kith_store::contacts::normalise_tag(&t)),
             created_from: parse_day(&mut inv, "created_from", &self.created_from, 0),
             // "to" is inclusive of its day.
@@ -153,20 +154,6 @@ impl ListParams {
             tags: on("tags"),
             created: on("created"),
             updated: on("updated"),
-        }
-    }
-}
-
-fn parse_id(inv: &mut Invalid, field: &str, v: &str) -> Option<Uuid> {
-    let v = v.trim();
-    if v.is_empty() {
-        return None;
-    }
-    match Uuid::parse_str(v) {
-        Ok(u) => Some(u),
-        Err(_) => {
-            inv.push(field, "is not a valid choice");
-            None
         }
     }
 }
@@ -245,6 +232,8 @@ struct ListPage {
     sorts: Vec<Choice>,
     views: Vec<ViewLink>,
     errors: Errors,
+    /// Errors about what the form does not show (a stale cursor, say).
+    other_errors: Vec<String>,
     notice: Option<String>,
     next_cursor: Option<String>,
     filter_query: String,
@@ -256,26 +245,21 @@ struct ListPage {
 
 /// Id → email of every staff member, and the owner choices.
 async fn owners(app: &App, s: &Session, selected: &str) -> Result<(HashMap<Uuid, String>, Vec<Choice>), AppError> {
-    let dir = app.staff_directory(&s.principal).await?;
-    let map = dir.iter().map(|(id, email, _)| (id.0, email.clone())).collect();
-    let choices = dir
-        .into_iter()
-        .map(|(id, email, _)| Choice { selected: id.0.to_string() == selected, value: id.0.to_string(), label: email })
+    let map = names::staff(app, &s.principal).await?;
+    let mut choices: Vec<Choice> = map
+        .iter()
+        .map(|(id, email)| Choice { selected: id.to_string() == selected, value: id.to_string(), label: email.clone() })
         .collect();
+    choices.sort_by(|a, b| a.label.cmp(&b.label));
     Ok((map, choices))
 }
 
 /// The first companies by name, for choosing one (and names for display).
 async fn companies(app: &App, s: &Session, selected: &str) -> Result<(HashMap<Uuid, String>, Vec<Choice>), AppError> {
     let page = app.list_companies(&s.principal, None, None, Some(kith_app::MAX_LIMIT)).await?;
-    let mut map: HashMap<Uuid, String> = page.items.iter().map(|c| (c.id.0, c.name.clone())).collect();
-    if let Ok(id) = Uuid::parse_str(selected) {
-        if let std::collections::hash_map::Entry::Vacant(e) = map.entry(id) {
-            if let Ok(c) = app.get_company(&s.principal, CompanyId(id)).await {
-                e.insert(c.name);
-            }
-        }
-    }
+    let listed: HashMap<Uuid, String> = page.items.iter().map(|c| (c.id.0, c.name.clone())).collect();
+    let selected_id = Uuid::parse_str(selected).ok().map(CompanyId);
+    let map = names::companies(app, &s.principal, selected_id.into_iter().collect(), &listed).await?;
     let mut choices: Vec<Choice> = map
         .iter()
         .map(|(id, name)| Choice { selected: id.to_string() == selected, value: id.to_string(), label: name.clone() })
@@ -298,7 +282,7 @@ fn notice_text(p: &ListParams) -> Option<String> {
 async fn list_page(app: &App, s: Session, p: ListParams) -> PageResult {
     let hidden = app.hidden_fields(&s.principal).await?;
     let (owner_map, owner_choices) = owners(app, &s, &p.owner).await?;
-    let (mut company_map, company_choices) = companies(app, &s, &p.company).await?;
+    let (company_map, company_choices) = companies(app, &s, &p.company).await?;
     let cols = p.columns(&hidden);
     let mut errors = Errors::default();
     let mut rows = Vec::new();
@@ -307,15 +291,13 @@ async fn list_page(app: &App, s: Session, p: ListParams) -> PageResult {
         Err(inv) => errors = Errors::from_invalid(&inv),
         Ok(q) => match app.list_contacts(&s.principal, q).await {
             Ok(page) => {
-                for c in &page.items {
-                    if let Some(co) = c.company {
-                        if let std::collections::hash_map::Entry::Vacant(e) = company_map.entry(co.0) {
-                            if let Ok(found) = app.get_company(&s.principal, co).await {
-                                e.insert(found.name);
-                            }
-                        }
-                    }
-                }
+                let company_map = names::companies(
+                    app,
+                    &s.principal,
+                    page.items.iter().filter_map(|c| c.company).collect(),
+                    &company_map,
+                )
+                .await?;
                 rows = page.items.iter().map(|c| row(c, &owner_map, &company_map)).collect();
                 next_cursor = page.next_cursor;
             }
@@ -346,7 +328,7 @@ async fn list_page(app: &App, s: Session, p: ListParams) -> PageResult {
         .into_iter()
         .map(|v| ViewLink { id: v.id.to_string(), href: format!("/contacts?{}", v.query), name: v.name })
         .collect();
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = errors.status();
     let page = ListPage {
         l: layout(&s, "contacts"),
         notice: notice_text(&p),
@@ -361,6 +343,7 @@ async fn list_page(app: &App, s: Session, p: ListParams) -> PageResult {
         companies: company_choices,
         sorts,
         views,
+        other_errors: errors.others(&["q", "email", "phone", "owner", "company", "created_from", "created_to"]),
         errors,
         next_cursor,
         first_run,
@@ -419,13 +402,10 @@ async fn save_view(State(app): State<App>, StaffForm { staff, form }: StaffForm<
     Ok(Redirect::to(&format!("/contacts?{query}{sep}notice=view-saved")).into_response())
 }
 
-#[derive(Deserialize)]
-struct Nothing {}
-
 async fn delete_view(
     State(app): State<App>,
     Id(id): Id<Uuid>,
-    StaffForm { staff, .. }: StaffForm<Nothing>,
+    StaffForm { staff, .. }: StaffForm<NoFields>,
 ) -> PageResult {
     app.delete_view(&staff.principal, id).await?;
     Ok(Redirect::to("/contacts?notice=view-deleted").into_response())
@@ -469,7 +449,7 @@ impl BulkForm {
         match self.action.as_str() {
             "assign_owner" => {
                 let mut inv = Invalid::default();
-                let owner = parse_id(&mut inv, "owner", &self.owner).map(UserId);
+                let owner = parse_uuid(&mut inv, "owner", &self.owner).map(UserId);
                 inv.into_result()?;
                 Ok((BulkAction::AssignOwner(owner), String::new()))
             }
@@ -510,7 +490,9 @@ async fn bulk_preview(State(app): State<App>, StaffForm { staff, form }: StaffFo
             },
         };
     }
-    let count = app.bulk_count(&staff.principal, &sel).await?;
+    let count = app.bulk_count(&staff.principal, &sel, &action).await?;
+    // Carried on re-built from parsed parameters, never echoed as posted.
+    let filter = serde_html_form::from_str::<ListParams>(&form.filter).unwrap_or_default().filter_query();
     let page = BulkConfirm {
         l: layout(&staff, "contacts"),
         count,
@@ -520,7 +502,7 @@ async fn bulk_preview(State(app): State<App>, StaffForm { staff, form }: StaffFo
         action: form.action,
         owner: form.owner,
         tag: form.tag,
-        filter: form.filter,
+        filter,
         q: form.q,
     };
     Ok(render(&page))
@@ -638,8 +620,8 @@ impl ContactForm {
     }
 
     fn ids(&self, inv: &mut Invalid) -> (Option<Option<UserId>>, Option<Option<CompanyId>>) {
-        let owner = self.owner.as_deref().map(|o| parse_id(inv, "owner", o).map(UserId));
-        let company = self.company.as_deref().map(|c| parse_id(inv, "company", c).map(CompanyId));
+        let owner = self.owner.as_deref().map(|o| parse_uuid(inv, "owner", o).map(UserId));
+        let company = self.company.as_deref().map(|c| parse_uuid(inv, "company", c).map(CompanyId));
         (owner, company)
     }
 
@@ -776,8 +758,8 @@ struct PageState {
     notice: Option<String>,
 }
 
-const FORM_FIELDS: [&str; 9] =
-    ["first_name", "last_name", "emails", "phones", "address", "job_title", "notes", "owner", "company"];
+const FORM_FIELDS: [&str; 10] =
+    ["first_name", "last_name", "emails", "phones", "address", "job_title", "notes", "owner", "company", "tags"];
 
 async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageState) -> PageResult {
     let p = &s.principal;
@@ -787,8 +769,8 @@ async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageState) -> Pa
     let f = st.form.unwrap_or_else(|| ContactForm::of(&c));
     let (owner_map, owners) = owners(app, &s, f.owner.as_deref().unwrap_or("")).await?;
     let (company_map, companies) = companies(app, &s, f.company.as_deref().unwrap_or("")).await?;
-    let stages: HashMap<String, String> = app.stages(p).await?.into_iter().map(|st| (st.key, st.name)).collect();
-    let stage_name = |k: &str| stages.get(k).cloned().unwrap_or_else(|| k.to_owned());
+    let stages = names::stages(app, p).await?;
+    let stage_name = |k: &str| names::stage(&stages, k);
     let events = app
         .contact_timeline(p, id, 50)
         .await?
@@ -956,7 +938,7 @@ async fn add_interaction(
     }
 }
 
-async fn delete(State(app): State<App>, Id(id): Id<Uuid>, StaffForm { staff, .. }: StaffForm<Nothing>) -> PageResult {
+async fn delete(State(app): State<App>, Id(id): Id<Uuid>, StaffForm { staff, .. }: StaffForm<NoFields>) -> PageResult {
     app.delete_contact(&staff.principal, SubjectId(id)).await?;
     Ok(Redirect::to("/contacts?notice=deleted").into_response())
 }
@@ -982,7 +964,7 @@ async fn new_form(app: &App, s: Session, f: ContactForm, errors: Errors) -> Page
     let hidden = app.hidden_fields(&s.principal).await?;
     let (_, owners) = owners(app, &s, f.owner.as_deref().unwrap_or("")).await?;
     let (_, companies) = companies(app, &s, f.company.as_deref().unwrap_or("")).await?;
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = errors.status();
     let page = NewPage {
         l: layout(&s, "contacts"),
         vis: Vis::of(&hidden),

@@ -3,6 +3,7 @@
 //! stage, a deal's page with its stage history, and creating one.
 
 use super::form::{enc, non_blank, Errors, QueryForm, StaffForm};
+use super::names;
 use super::session::{layout, Staff};
 use super::view::{self, contact_name, Layout};
 use super::{render_status, Id, PageResult};
@@ -89,27 +90,6 @@ fn totals_by_stage(app_totals: &[kith_app::kith_store::deals::StageTotal]) -> Ha
     out.into_iter().map(|(k, (n, v))| (k, (n, v.join(" + ")))).collect()
 }
 
-/// Names of the deals' companies: from `known` where it has them, one
-/// read each for the rest.
-async fn company_names(
-    app: &App,
-    s: &Session,
-    deals: &[Deal],
-    known: &HashMap<Uuid, String>,
-) -> Result<HashMap<Uuid, String>, AppError> {
-    let mut names = known.clone();
-    for d in deals {
-        if let Some(c) = d.company {
-            if let std::collections::hash_map::Entry::Vacant(e) = names.entry(c.0) {
-                if let Ok(co) = app.get_company(&s.principal, c).await {
-                    e.insert(co.name);
-                }
-            }
-        }
-    }
-    Ok(names)
-}
-
 fn card(d: Deal, companies: &HashMap<Uuid, String>) -> Card {
     Card {
         id: d.id.to_string(),
@@ -138,18 +118,18 @@ async fn board_page(app: &App, s: Session, f: DealForm, errors: Errors, notice: 
         let page = app
             .list_deals(p, DealFilter { stage: Some(st.key.clone()), ..Default::default() }, None, Some(CARDS))
             .await?;
-        let names = company_names(app, &s, &page.items, &known).await?;
+        let names = names::companies(app, p, page.items.iter().filter_map(|d| d.company).collect(), &known).await?;
         let (count, total) = totals.get(&st.key).cloned().unwrap_or_default();
         columns.push(Column {
             key: st.key.clone(),
             name: st.name.clone(),
             count,
             total,
-            more: page.next_cursor.is_some(),
+            more: count > CARDS,
             cards: page.items.into_iter().map(|d| card(d, &names)).collect(),
         });
     }
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = errors.status();
     let page = BoardPage { l: layout(&s, "deals"), columns, stages: choices(&stages), companies, f, errors, notice };
     Ok(render_status(status, &page))
 }
@@ -188,7 +168,7 @@ fn parse_amount(s: &str) -> Result<Option<i64>, Invalid> {
         Some(_) => return Err(bad()),
         None => (t.as_str(), "00".to_owned()),
     };
-    if units.is_empty() || units.len() > 13 || !units.chars().all(|c| c.is_ascii_digit()) {
+    if units.is_empty() || units.len() > 16 || !units.chars().all(|c| c.is_ascii_digit()) {
         return Err(bad());
     }
     let u: i64 = units.parse().map_err(|_| bad())?;
@@ -305,7 +285,9 @@ async fn list(State(app): State<App>, Staff(s): Staff, QueryForm(q): QueryForm<L
         .await
     {
         Ok(page) => {
-            let names = company_names(&app, &s, &page.items, &HashMap::new()).await?;
+            let names =
+                names::companies(&app, p, page.items.iter().filter_map(|d| d.company).collect(), &HashMap::new())
+                    .await?;
             let next = page
                 .next_cursor
                 .map(|c| format!("/deals/list?stage={}&cursor={}", enc(stage.as_deref().unwrap_or("")), enc(&c)));
@@ -327,7 +309,7 @@ async fn list(State(app): State<App>, Staff(s): Staff, QueryForm(q): QueryForm<L
         next,
         errors,
     };
-    let status = if page.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = page.errors.status();
     Ok(render_status(status, &page))
 }
 
@@ -410,7 +392,7 @@ mod tests {
         assert_eq!(super::parse_amount("12500").unwrap(), Some(1_250_000));
         assert_eq!(super::parse_amount("12,500.5").unwrap(), Some(1_250_050));
         assert_eq!(super::parse_amount(" ").unwrap(), None);
-        for bad in ["-5", "1.234", "abc", "1e5", "99999999999999"] {
+        for bad in ["-5", "1.234", "abc", "1e5", "99999999999999999"] {
             assert!(super::parse_amount(bad).is_err(), "{bad}");
         }
     }

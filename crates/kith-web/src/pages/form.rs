@@ -122,6 +122,15 @@ impl Errors {
         self.0.is_empty()
     }
 
+    /// 200 for a clean page, 422 for one showing what to correct.
+    pub fn status(&self) -> axum::http::StatusCode {
+        if self.is_empty() {
+            axum::http::StatusCode::OK
+        } else {
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY
+        }
+    }
+
     /// Errors about fields the form does not show, as one line.
     pub fn others(&self, shown: &[&str]) -> Vec<String> {
         self.0
@@ -148,4 +157,23 @@ pub(crate) fn enc(s: &str) -> String {
 pub(crate) fn non_blank(s: &str) -> Option<String> {
     let t = s.trim();
     (!t.is_empty()).then(|| t.to_owned())
+}
+
+/// A form with no fields but its CSRF token.
+#[derive(serde::Deserialize)]
+pub(crate) struct NoFields {}
+
+/// An id chosen in a form or an address; a malformed one is a field error.
+pub(crate) fn parse_uuid(inv: &mut kith_domain::Invalid, field: &str, v: &str) -> Option<uuid::Uuid> {
+    let v = v.trim();
+    if v.is_empty() {
+        return None;
+    }
+    match uuid::Uuid::parse_str(v) {
+        Ok(u) => Some(u),
+        Err(_) => {
+            inv.push(field, "is not a valid choice");
+            None
+        }
+    }
 }

@@ -9,6 +9,7 @@ mod companies;
 mod contacts;
 mod deals;
 mod form;
+mod names;
 mod session;
 mod view;
 
@@ -148,11 +149,9 @@ impl From<AppError> for PageError {
             ),
             AppError::Conflict(m) => PageError::new(StatusCode::CONFLICT, "Could not be done", m),
             AppError::IdempotencyMismatch => PageError::new(StatusCode::CONFLICT, "Could not be done", e.to_string()),
-            AppError::TooManyAttempts { retry_after_secs } => PageError::new(
-                StatusCode::TOO_MANY_REQUESTS,
-                "Too many attempts",
-                format!("Too many failed attempts. Try again in {} minutes.", (retry_after_secs + 59) / 60),
-            ),
+            AppError::TooManyAttempts { retry_after_secs } => {
+                PageError::new(StatusCode::TOO_MANY_REQUESTS, "Too many attempts", try_again(retry_after_secs))
+            }
             AppError::Unavailable => PageError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "Busy",
@@ -180,3 +179,8 @@ impl IntoResponse for PageError {
 }
 
 pub(crate) type PageResult = Result<Response, PageError>;
+
+/// What a locked-out person reads.
+pub(crate) fn try_again(retry_after_secs: i64) -> String {
+    format!("Too many failed attempts. Sign-in is paused; try again in {} minutes.", (retry_after_secs + 59) / 60)
+}

@@ -20,7 +20,7 @@ use axum::{Extension, Router};
 use kith_app::sessions::{Session, SESSION_MAX_MS};
 use kith_app::{App, AppError};
 use serde::Deserialize;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 /// Settings of the web pages.
 #[derive(Clone, Copy, Debug, Default)]
@@ -28,6 +28,10 @@ pub struct WebConfig {
     /// Kith is reached over HTTPS (directly or through a proxy): cookies
     /// get `Secure` and the `__Host-` prefix.
     pub secure_cookies: bool,
+    /// Kith sits behind a reverse proxy that appends the client's address
+    /// to `X-Forwarded-For`: sign-in throttling per client uses the last
+    /// address there instead of the proxy's own.
+    pub trust_forwarded_for: bool,
 }
 
 impl WebConfig {
@@ -39,6 +43,38 @@ impl WebConfig {
         }
     }
 
+    fn login_cookie(&self) -> &'static str {
+        if self.secure_cookies {
+            "__Host-kith_login"
+        } else {
+            "kith_login"
+        }
+    }
+
+    /// The client address sign-in throttling counts under: the peer, or the
+    /// proxy's last `X-Forwarded-For` entry when trusted; IPv6 addresses by
+    /// their /64, which one client usually holds whole.
+    fn client(&self, headers: &HeaderMap, peer: Option<IpAddr>) -> String {
+        let forwarded = || {
+            headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .last()
+                .and_then(|a| a.trim().parse::<IpAddr>().ok())
+        };
+        let ip = if self.trust_forwarded_for { forwarded().or(peer) } else { peer };
+        match ip {
+            Some(IpAddr::V6(v6)) => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+            Some(ip) => ip.to_string(),
+            None => "unknown".into(),
+        }
+    }
+
     fn cookie(&self, name: &str, value: &str, max_age_secs: i64, same_site: &str) -> HeaderValue {
         let secure = if self.secure_cookies { "; Secure" } else { "" };
         HeaderValue::from_str(&format!(
@@ -47,8 +83,6 @@ impl WebConfig {
         .expect("cookie values are URL-safe base64")
     }
 }
-
-const LOGIN_COOKIE: &str = "kith_login";
 
 pub(super) fn router() -> Router<App> {
     Router::new().route("/login", get(login_page).post(login)).route("/logout", axum::routing::post(logout))
@@ -93,7 +127,7 @@ struct LoginPage {
 fn login_form(cfg: WebConfig, status: StatusCode, email: String, error: Option<String>) -> Response {
     let token = kith_app::new_secret();
     let mut res = render_status(status, &LoginPage { csrf: token.clone(), email, error });
-    res.headers_mut().append(header::SET_COOKIE, cfg.cookie(LOGIN_COOKIE, &token, 3600, "Strict"));
+    res.headers_mut().append(header::SET_COOKIE, cfg.cookie(cfg.login_cookie(), &token, 3600, "Strict"));
     res
 }
 
@@ -126,7 +160,7 @@ async fn login(
     form: Form<LoginForm>,
 ) -> Response {
     let f = form.form;
-    let expected = cookie(&headers, LOGIN_COOKIE).unwrap_or("");
+    let expected = cookie(&headers, cfg.login_cookie()).unwrap_or("");
     if f.csrf.is_empty() || !kith_app::constant_time_eq(expected, &f.csrf) {
         return login_form(
             cfg,
@@ -135,7 +169,7 @@ async fn login(
             Some("The sign-in form expired. Please try again.".into()),
         );
     }
-    let client = connect.map(|c| c.0 .0.ip().to_string()).unwrap_or_else(|| "unknown".into());
+    let client = cfg.client(&headers, connect.map(|c| c.0 .0.ip()));
     match app.sign_in(&f.email, &f.password, &client, request_id).await {
         Ok(signed) => {
             let mut res = Redirect::to("/contacts").into_response();
@@ -144,36 +178,27 @@ async fn login(
                 header::SET_COOKIE,
                 cfg.cookie(cfg.session_cookie(), &signed.secret, SESSION_MAX_MS / 1000, "Lax"),
             );
-            h.append(header::SET_COOKIE, cfg.cookie(LOGIN_COOKIE, "", 0, "Strict"));
+            h.append(header::SET_COOKIE, cfg.cookie(cfg.login_cookie(), "", 0, "Strict"));
             res
         }
         Err(AppError::Unauthenticated) => {
             login_form(cfg, StatusCode::UNAUTHORIZED, f.email, Some("The email or the password is not correct.".into()))
         }
-        Err(AppError::TooManyAttempts { retry_after_secs }) => login_form(
-            cfg,
-            StatusCode::TOO_MANY_REQUESTS,
-            f.email,
-            Some(format!(
-                "Too many failed attempts. Sign-in is paused for this account; try again in {} minutes.",
-                (retry_after_secs + 59) / 60
-            )),
-        ),
+        Err(AppError::TooManyAttempts { retry_after_secs }) => {
+            login_form(cfg, StatusCode::TOO_MANY_REQUESTS, f.email, Some(super::try_again(retry_after_secs)))
+        }
         Err(e) => PageError::from(e).into_response(),
     }
 }
-
-#[derive(Deserialize)]
-struct Empty {}
 
 async fn logout(
     State(app): State<App>,
     Extension(cfg): Extension<WebConfig>,
     headers: HeaderMap,
-    StaffForm { staff, .. }: StaffForm<Empty>,
+    StaffForm { staff, .. }: StaffForm<super::form::NoFields>,
 ) -> PageResult {
     if let Some(secret) = cookie(&headers, cfg.session_cookie()) {
-        app.sign_out(secret, staff.principal.request_id.clone()).await?;
+        app.sign_out(&staff.principal, secret).await?;
     }
     let mut res = Redirect::to("/login").into_response();
     res.headers_mut().append(header::SET_COOKIE, cfg.cookie(cfg.session_cookie(), "", 0, "Lax"));
@@ -190,5 +215,25 @@ pub(crate) fn layout(s: &Session, nav: &'static str) -> Layout {
         can_audit: s.role().can_read_audit(),
         is_admin: s.role().can_administer(),
         can_write: s.role().can_write_crm(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clients_are_counted_by_address_and_ipv6_by_64() {
+        let h = HeaderMap::new();
+        let cfg = WebConfig::default();
+        assert_eq!(cfg.client(&h, Some("192.0.2.7".parse().unwrap())), "192.0.2.7");
+        assert_eq!(cfg.client(&h, Some("2001:db8:1:2:aaaa::1".parse().unwrap())), "2001:db8:1:2::/64");
+        assert_eq!(cfg.client(&h, None), "unknown");
+        let mut h = HeaderMap::new();
+        h.insert("x-forwarded-for", HeaderValue::from_static("198.51.100.1, 203.0.113.9"));
+        let proxy = Some("10.0.0.1".parse().unwrap());
+        assert_eq!(cfg.client(&h, proxy), "10.0.0.1", "not trusted by default");
+        let trusting = WebConfig { trust_forwarded_for: true, ..cfg };
+        assert_eq!(trusting.client(&h, proxy), "203.0.113.9", "the entry the proxy added");
     }
 }

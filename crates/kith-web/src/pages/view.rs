@@ -45,8 +45,8 @@ pub(crate) fn date(t: OffsetDateTime) -> String {
 }
 
 /// An amount in minor units with thousands separators: `12,500.00 EUR`.
-pub(crate) fn amount(minor: Option<i64>, currency: Option<&str>) -> String {
-    let Some(m) = minor else { return String::new() };
+pub(crate) fn amount(minor: Option<impl Into<i128>>, currency: Option<&str>) -> String {
+    let Some(m) = minor.map(Into::into) else { return String::new() };
     let units = (m / 100).to_string();
     let mut grouped = String::new();
     for (i, c) in units.chars().enumerate() {
@@ -75,6 +75,7 @@ mod tests {
         assert_eq!(super::amount(Some(1_250_050), Some("EUR")), "12,500.50 EUR");
         assert_eq!(super::amount(Some(5), Some("EUR")), "0.05 EUR");
         assert_eq!(super::amount(Some(100_000_000), None), "1,000,000.00");
-        assert_eq!(super::amount(None, Some("EUR")), "");
+        assert_eq!(super::amount(None::<i64>, Some("EUR")), "");
+        assert_eq!(super::amount(Some(i128::from(i64::MAX) * 3), None), "276,701,161,105,643,274.21");
     }
 }

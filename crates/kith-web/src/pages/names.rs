@@ -1,0 +1,39 @@
+//! Names shown for ids: companies, pipeline stages, staff.
+
+use kith_app::{App, AppError, Principal};
+use kith_domain::CompanyId;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// `known` plus the names of `ids` it lacks (one read each).
+pub(crate) async fn companies(
+    app: &App,
+    p: &Principal,
+    ids: Vec<CompanyId>,
+    known: &HashMap<Uuid, String>,
+) -> Result<HashMap<Uuid, String>, AppError> {
+    let mut names = known.clone();
+    for id in ids {
+        if let std::collections::hash_map::Entry::Vacant(e) = names.entry(id.0) {
+            if let Ok(c) = app.get_company(p, id).await {
+                e.insert(c.name);
+            }
+        }
+    }
+    Ok(names)
+}
+
+/// Stage key → display name.
+pub(crate) async fn stages(app: &App, p: &Principal) -> Result<HashMap<String, String>, AppError> {
+    Ok(app.stages(p).await?.into_iter().map(|s| (s.key, s.name)).collect())
+}
+
+/// The display name of a stage key (the key itself if unknown).
+pub(crate) fn stage(names: &HashMap<String, String>, key: &str) -> String {
+    names.get(key).cloned().unwrap_or_else(|| key.to_owned())
+}
+
+/// Staff user id → email.
+pub(crate) async fn staff(app: &App, p: &Principal) -> Result<HashMap<Uuid, String>, AppError> {
+    Ok(app.staff_directory(p).await?.into_iter().map(|(id, email, _)| (id.0, email)).collect())
+}
