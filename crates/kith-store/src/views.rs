@@ -36,9 +36,15 @@ impl Store {
             .read
             .conn()
             .await?
-            .fetch_all("SELECT id, name, query FROM saved_views WHERE user_id = $1 ORDER BY name", &args![user.0])
+            .fetch_all("SELECT id, name, query FROM saved_views WHERE user_id = $1", &args![user.0])
             .await?;
-        rows.iter().map(|r| Ok(SavedView { id: r.get(0)?, name: r.get(1)?, query: r.get(2)? })).collect()
+        let mut views = rows
+            .iter()
+            .map(|r| Ok(SavedView { id: r.get(0)?, name: r.get(1)?, query: r.get(2)? }))
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        // Sorted here: the engines collate text differently.
+        views.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then_with(|| a.name.cmp(&b.name)));
+        Ok(views)
     }
 
     /// Deletes one of the user's views.

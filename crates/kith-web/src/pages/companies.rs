@@ -4,7 +4,7 @@
 
 use super::form::{enc, non_blank, Errors, QueryForm, StaffForm};
 use super::session::{layout, Staff};
-use super::view::{self, contact_name, Layout};
+use super::view::{contact_name, DealLine, Layout};
 use super::{render_status, Id, PageResult};
 use askama::Template;
 use axum::extract::State;
@@ -121,13 +121,6 @@ struct ContactLine {
     name: String,
 }
 
-struct DealLine {
-    id: String,
-    title: String,
-    stage: String,
-    amount: String,
-}
-
 #[derive(Template)]
 #[template(path = "company.html")]
 struct CompanyPage {
@@ -176,16 +169,7 @@ async fn company_page(app: &App, s: Session, id: CompanyId, form: Option<Company
             .iter()
             .map(|c| ContactLine { id: c.id.to_string(), name: contact_name(&c.data) })
             .collect(),
-        deals: deals
-            .items
-            .into_iter()
-            .map(|d| DealLine {
-                id: d.id.to_string(),
-                stage: super::names::stage(&stages, &d.stage),
-                amount: view::amount(d.amount_minor, d.currency.as_deref()),
-                title: d.title,
-            })
-            .collect(),
+        deals: deals.items.into_iter().map(|d| DealLine::of(d, &stages)).collect(),
         edit_open: !errors.is_empty(),
         f,
         errors,

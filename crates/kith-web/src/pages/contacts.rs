@@ -9,7 +9,7 @@
 use super::form::{enc, non_blank, parse_uuid, Errors, NoFields, QueryForm, StaffForm};
 use super::names;
 use super::session::{layout, Staff};
-use super::view::{self, contact_name, Layout};
+use super::view::{self, contact_name, DealLine, Layout};
 use super::Id;
 use super::{render, render_status, PageError, PageResult};
 use askama::Template;
@@ -468,13 +468,8 @@ struct BulkConfirm {
     l: Layout,
     count: u64,
     what: String,
-    scope: String,
-    ids: Vec<String>,
-    action: String,
-    owner: String,
-    tag: String,
-    filter: String,
-    q: String,
+    /// The form, carried on to the confirming POST.
+    f: BulkForm,
 }
 
 async fn bulk_preview(State(app): State<App>, StaffForm { staff, form }: StaffForm<BulkForm>) -> PageResult {
@@ -493,18 +488,7 @@ async fn bulk_preview(State(app): State<App>, StaffForm { staff, form }: StaffFo
     let count = app.bulk_count(&staff.principal, &sel, &action).await?;
     // Carried on re-built from parsed parameters, never echoed as posted.
     let filter = serde_html_form::from_str::<ListParams>(&form.filter).unwrap_or_default().filter_query();
-    let page = BulkConfirm {
-        l: layout(&staff, "contacts"),
-        count,
-        what,
-        scope: form.scope,
-        ids: form.ids,
-        action: form.action,
-        owner: form.owner,
-        tag: form.tag,
-        filter,
-        q: form.q,
-    };
+    let page = BulkConfirm { l: layout(&staff, "contacts"), count, what, f: BulkForm { filter, ..form } };
     Ok(render(&page))
 }
 
@@ -721,13 +705,6 @@ struct Event {
     link: String,
 }
 
-struct DealLine {
-    id: String,
-    title: String,
-    stage: String,
-    amount: String,
-}
-
 #[derive(Template)]
 #[template(path = "contact.html")]
 struct ContactPage {
@@ -798,12 +775,7 @@ async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageState) -> Pa
         .await?
         .items
         .into_iter()
-        .map(|d| DealLine {
-            id: d.id.to_string(),
-            stage: stage_name(&d.stage),
-            amount: view::amount(d.amount_minor, d.currency.as_deref()),
-            title: d.title,
-        })
+        .map(|d| DealLine::of(d, &stages))
         .collect();
     let d = &c.data;
     let address = d

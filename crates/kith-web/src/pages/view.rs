@@ -15,6 +15,25 @@ pub(crate) struct Layout {
     pub can_write: bool,
 }
 
+/// A deal in a short list (on a contact's or a company's page).
+pub(crate) struct DealLine {
+    pub id: String,
+    pub title: String,
+    pub stage: String,
+    pub amount: String,
+}
+
+impl DealLine {
+    pub fn of(d: kith_app::kith_store::deals::Deal, stages: &std::collections::HashMap<String, String>) -> Self {
+        DealLine {
+            id: d.id.to_string(),
+            stage: super::names::stage(stages, &d.stage),
+            amount: amount(d.amount_minor, d.currency.as_deref()),
+            title: d.title,
+        }
+    }
+}
+
 /// A field name as people read it.
 pub(crate) fn label(field: &str) -> String {
     let s = match field {
