@@ -54,7 +54,8 @@ pub struct DealIn {
     pub title: String,
     /// A stage key from `/pipeline/stages`; `lead` if absent.
     pub stage: Option<String>,
-    #[schema(minimum = 0)]
+    /// In minor units (cents), at most 10^15.
+    #[schema(minimum = 0, maximum = 1_000_000_000_000_000_i64)]
     pub amount_minor: Option<i64>,
     /// ISO 4217 code, required with an amount.
     pub currency: Option<String>,
@@ -72,7 +73,7 @@ pub struct DealPatchIn {
     pub title: Option<String>,
     pub stage: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<i64>, nullable, minimum = 0)]
+    #[schema(value_type = Option<i64>, nullable, minimum = 0, maximum = 1_000_000_000_000_000_i64)]
     pub amount_minor: Option<Option<i64>>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>, nullable)]
