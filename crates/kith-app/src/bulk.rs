@@ -65,7 +65,8 @@ impl App {
         let change = action.change()?;
         let ids = match sel {
             Selection::Ids(ids) => dedup(ids),
-            Selection::Matching(q) => self.resolve(p, q).await?,
+            // Sorted, so concurrent bulk changes lock rows in the same order.
+            Selection::Matching(q) => dedup(&self.resolve(p, q).await?),
         };
         if ids.is_empty() {
             return Err(Invalid::one("selection", "select at least one contact").into());

@@ -80,6 +80,10 @@ pub(crate) fn check_tags(tags: &[String]) -> Result<Vec<String>> {
         if t.is_empty() || t.chars().count() > 50 || t.chars().any(char::is_control) {
             return Err(Invalid::one("tags", "each tag must be 1 to 50 characters").into());
         }
+        // Forms list tags separated by commas: a comma inside one would split it.
+        if t.contains(',') {
+            return Err(Invalid::one("tags", "a tag must not contain a comma").into());
+        }
         out.push(t);
     }
     Ok(out)

@@ -144,6 +144,11 @@ impl App {
 }
 
 impl App {
+    /// The `limit` most recently changed deals of a stage (for the board).
+    pub async fn recent_deals(&self, _p: &Principal, stage: &str, limit: i64) -> Result<Vec<Deal>> {
+        Ok(self.store.recent_deals(stage, limit.clamp(1, crate::MAX_LIMIT)).await?)
+    }
+
     /// Count and amount of deals per stage and currency.
     pub async fn deal_totals(&self, _p: &Principal) -> Result<Vec<kith_store::deals::StageTotal>> {
         Ok(self.store.deal_totals().await?)

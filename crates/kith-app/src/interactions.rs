@@ -33,6 +33,15 @@ impl App {
         Ok(self.field_visibility().await?.visible(p.role, Field::InteractionBodies))
     }
 
+    /// A role that may not read interaction texts may not write them either.
+    async fn check_bodies_writable(&self, p: &Principal) -> Result<()> {
+        if self.may_see_bodies(p).await? {
+            Ok(())
+        } else {
+            Err(Invalid::one("body", "your role may not see or change this field").into())
+        }
+    }
+
     fn hide_body(mut i: Interaction, visible: bool) -> Interaction {
         if !visible {
             i.body = String::new();
@@ -48,6 +57,7 @@ impl App {
         idem: Option<&IdempotencyKey>,
     ) -> Result<Interaction> {
         self.create_interactions_checked(p, &[(subject, n.clone())])?;
+        self.check_bodies_writable(p).await?;
         let occurred_at = n.occurred_at.unwrap_or_else(time::OffsetDateTime::now_utc);
         let input = InteractionInput {
             id: InteractionId::new(),
@@ -90,6 +100,7 @@ impl App {
             return Err(Invalid::one("interactions", "must hold 1 to 2000 interactions").into());
         }
         self.create_interactions_checked(p, &items)?;
+        self.check_bodies_writable(p).await?;
         let now = time::OffsetDateTime::now_utc();
         let inputs: Vec<InteractionInput> = items
             .into_iter()

@@ -268,9 +268,24 @@ impl Store {
         self.deals_where(&cond, vals, limit).await
     }
 
-    async fn deals_where(&self, cond: &str, mut vals: Vec<Value>, limit: i64) -> Result<Vec<Deal>, StoreError> {
+    /// The `limit` most recently changed deals in a stage, newest first.
+    pub async fn recent_deals(&self, stage: &str, limit: i64) -> Result<Vec<Deal>, StoreError> {
+        self.deals_where_ordered("d.stage = $1", args![stage].to_vec(), "d.updated_at DESC, d.id DESC", limit).await
+    }
+
+    async fn deals_where(&self, cond: &str, vals: Vec<Value>, limit: i64) -> Result<Vec<Deal>, StoreError> {
+        self.deals_where_ordered(cond, vals, "d.id", limit).await
+    }
+
+    async fn deals_where_ordered(
+        &self,
+        cond: &str,
+        mut vals: Vec<Value>,
+        order: &str,
+        limit: i64,
+    ) -> Result<Vec<Deal>, StoreError> {
         vals.push(limit.into());
-        let sql = format!("SELECT {COLS} FROM deals d WHERE {cond} ORDER BY d.id LIMIT ${}", vals.len());
+        let sql = format!("SELECT {COLS} FROM deals d WHERE {cond} ORDER BY {order} LIMIT ${}", vals.len());
         let mut conn = self.pools.read.conn().await?;
         let rows = conn.fetch_all(&sql, &vals).await?;
         let mut deals: Vec<Deal> = rows.iter().map(decode).collect::<Result<_, _>>()?;

@@ -124,13 +124,13 @@ impl Store {
     ) -> Result<Throttle, StoreError> {
         let key = key_hash.to_vec();
         let mut tx = self.pools.write.begin().await?;
+        // Creates the row or locks the existing one, in one statement.
         tx.execute(
             "INSERT INTO sign_in_failures (key_hash, failures, window_start, locked_until) VALUES ($1, 0, $2, 0) \
-             ON CONFLICT (key_hash) DO NOTHING",
+             ON CONFLICT (key_hash) DO UPDATE SET failures = sign_in_failures.failures",
             &args![key.clone(), now],
         )
         .await?;
-        tx.execute("UPDATE sign_in_failures SET failures = failures WHERE key_hash = $1", &args![key.clone()]).await?;
         let r = tx
             .fetch_optional(
                 "SELECT failures, window_start, locked_until FROM sign_in_failures WHERE key_hash = $1",
@@ -152,8 +152,12 @@ impl Store {
             &args![failures, start, locked_until, key],
         )
         .await?;
-        // Forget keys whose window and lock-out are both over: the table
-        // holds only what can still matter, however many emails are tried.
+        tx.commit().await?;
+        // Forget keys whose window and lock-out are both over, so the table
+        // holds only what can still matter however many emails are tried.
+        // Its own transaction: it must not hold other keys' rows while this
+        // key's row is locked.
+        let mut tx = self.pools.write.begin().await?;
         tx.execute(
             "DELETE FROM sign_in_failures WHERE window_start < $1 AND locked_until < $2",
             &args![now - window_ms, now],

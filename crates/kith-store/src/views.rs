@@ -18,13 +18,18 @@ impl Store {
     /// Saves a view under a name, replacing the user's view of that name.
     pub async fn save_view(&self, ctx: &Ctx, user: UserId, name: &str, query: &str) -> Result<Uuid, StoreError> {
         let mut tx = self.pools.write.begin().await?;
-        tx.execute("DELETE FROM saved_views WHERE user_id = $1 AND name = $2", &args![user.0, name]).await?;
-        let id = Uuid::now_v7();
-        tx.execute(
-            "INSERT INTO saved_views (id, user_id, name, query, created_at) VALUES ($1, $2, $3, $4, $5)",
-            &args![id, user.0, name, query, crate::now_ms()],
-        )
-        .await?;
+        // One statement, so two saves of the same name at once (a double
+        // click) cannot both insert.
+        let id: Uuid = tx
+            .fetch_optional(
+                "INSERT INTO saved_views (id, user_id, name, query, created_at) VALUES ($1, $2, $3, $4, $5) \
+                 ON CONFLICT (user_id, name) DO UPDATE SET query = excluded.query, created_at = excluded.created_at \
+                 RETURNING id",
+                &args![Uuid::now_v7(), user.0, name, query, crate::now_ms()],
+            )
+            .await?
+            .ok_or(StoreError::NotFound)?
+            .get(0)?;
         audit::append(&mut tx, ctx, &[NewEntry::object("view.save", "view", id)]).await?;
         tx.commit().await?;
         Ok(id)

@@ -641,9 +641,19 @@ async fn saved_views_belong_to_their_user() {
         assert_eq!(views[0].query, "tag=vip&sort=-updated");
         assert!(s.list_views(b).await.unwrap().is_empty());
         assert!(matches!(s.delete_view(&ctx(), b, views[0].id).await, Err(StoreError::NotFound)), "not b's");
-        assert!(matches!(s.delete_view(&ctx(), a, id).await, Err(StoreError::NotFound)), "replaced");
-        s.delete_view(&ctx(), a, views[0].id).await.unwrap();
+        assert_eq!(views[0].id, id, "replaced in place");
+        s.delete_view(&ctx(), a, id).await.unwrap();
         assert!(s.list_views(a).await.unwrap().is_empty());
+        // Saving one name many times at once (a double click) never fails.
+        let mut tasks = Vec::new();
+        for i in 0..8 {
+            let s = s.clone();
+            tasks.push(tokio::spawn(async move { s.save_view(&ctx(), a, "Twice", &format!("tag=t{i}")).await }));
+        }
+        for t in tasks {
+            t.await.unwrap().unwrap();
+        }
+        assert_eq!(s.list_views(a).await.unwrap().len(), 1);
     })
     .await;
 }

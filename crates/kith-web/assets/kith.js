@@ -4,6 +4,7 @@ document.addEventListener("DOMContentLoaded", () => {
   // "Select all on this page" for the contact list.
   const all = document.getElementById("select-page");
   if (all) {
+    all.hidden = false;
     all.addEventListener("change", () => {
       document.querySelectorAll("input[name=ids]").forEach((box) => { box.checked = all.checked; });
     });

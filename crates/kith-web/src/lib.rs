@@ -53,7 +53,11 @@ async fn fallback(uri: axum::http::Uri) -> Response {
 }
 
 async fn method_not_allowed(req: Request, next: Next) -> Response {
+    let api = req.uri().path().starts_with("/api/");
     let res = next.run(req).await;
+    if res.status() == StatusCode::METHOD_NOT_ALLOWED && !api {
+        return pages::method_not_allowed().into_response();
+    }
     if res.status() == StatusCode::METHOD_NOT_ALLOWED {
         return ApiError::new(
             StatusCode::METHOD_NOT_ALLOWED,

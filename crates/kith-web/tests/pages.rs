@@ -525,6 +525,8 @@ async fn bad_input_gets_a_readable_page_never_a_500() {
         env.send(Method::POST, "/contacts/new", Some(&s.cookie), Some("%%%".into())).await,
         env.get(&s, "/deals/list?cursor=%FF").await,
         env.get(&s, "/audit?subject=123").await,
+        env.get(&s, "/contacts/bulk").await,
+        env.get(&s, "/logout").await,
     ];
     for r in cases {
         assert!(r.status.is_client_error(), "{} {}", r.status, r.body);
@@ -534,7 +536,7 @@ async fn bad_input_gets_a_readable_page_never_a_500() {
     let filters = env.get(&s, "/contacts?owner=nope&created_from=31-01-2026").await;
     assert!(filters.body.contains("must be a date such as 2026-01-31"));
     let stale = env.get(&s, "/contacts?cursor=garbage").await;
-    assert!(stale.body.contains("is not a cursor returned by this listing"), "the reason is shown");
+    assert!(stale.body.contains("This page link is out of date"), "the reason is shown");
     // A bulk action that cannot succeed is refused before its confirmation.
     let bad_tag = [("scope", "all"), ("action", "add_tag"), ("tag", " "), ("filter", ""), ("q", "")];
     let r = env.post(&s, "/contacts/bulk", &bad_tag).await;
@@ -545,6 +547,41 @@ async fn bad_input_gets_a_readable_page_never_a_500() {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("at most 10^15"));
     assert_eq!(env.get(&s, "/deals").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn double_submits_create_one_record() {
+    let env = setup().await;
+    let s = env.sign_in(Role::Sales).await;
+    let form = env.get(&s, "/contacts/new").await;
+    let at = form.body.find("name=\"idem\" value=\"").expect("an idempotency token") + 19;
+    let idem = form.body[at..].split('"').next().unwrap().to_owned();
+    let before = env.app.store().count_contacts().await.unwrap();
+    let first = env.post(&s, "/contacts/new", &[("idem", &idem), ("last_name", "Doppio")]).await;
+    let again = env.post(&s, "/contacts/new", &[("idem", &idem), ("last_name", "Doppio")]).await;
+    assert_eq!(first.location(), again.location(), "the second submit lands on the same contact");
+    assert_eq!(env.app.store().count_contacts().await.unwrap(), before + 1);
+    // A role that may not read interaction texts gets no quick-add box and
+    // cannot write one either.
+    let admin = env.sign_in(Role::Admin).await;
+    let mut ticked = Vec::new();
+    for role in Role::ALL {
+        for f in kith_domain::Field::ALL {
+            let hidden = (role == Role::Marketing
+                && matches!(f, kith_domain::Field::Phones | kith_domain::Field::Address))
+                || (role == Role::Sales && f == kith_domain::Field::InteractionBodies);
+            if !hidden {
+                ticked.push(format!("{}:{}", role.as_str(), f.as_str()));
+            }
+        }
+    }
+    let fields: Vec<(&str, &str)> = ticked.iter().map(|t| ("visible", t.as_str())).collect();
+    env.post(&admin, "/admin/fields", &fields).await;
+    let page = first.location().split('?').next().unwrap().to_owned();
+    let shown = env.get(&s, &page).await;
+    assert!(!shown.body.contains("Add to the timeline"), "no quick-add");
+    let r = env.post(&s, &format!("{page}/interactions"), &[("kind", "note"), ("body", "blind")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
 #[tokio::test]

@@ -32,3 +32,6 @@ CREATE TABLE saved_views (
     created_at INTEGER NOT NULL,
     UNIQUE (user_id, name)
 );
+
+-- The pipeline board shows each stage's most recently changed deals.
+CREATE INDEX deals_stage_updated ON deals(stage, updated_at);

@@ -2,7 +2,7 @@
 //! contacts and deals, edit) and creating one. Company data is not
 //! personal, so its search text may sit in the address.
 
-use super::form::{enc, non_blank, Errors, QueryForm, StaffForm};
+use super::form::{create_key, enc, form_token, non_blank, Errors, QueryForm, StaffForm};
 use super::session::{layout, Staff};
 use super::view::{contact_name, DealLine, Layout};
 use super::{render_status, Id, PageResult};
@@ -35,6 +35,7 @@ struct ListParams {
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
 struct CompanyForm {
+    idem: String,
     name: String,
     domain: String,
     industry: String,
@@ -94,7 +95,7 @@ async fn list_page(app: &App, s: Session, p: ListParams, f: CompanyForm, errors:
 }
 
 async fn list(State(app): State<App>, Staff(s): Staff, QueryForm(p): QueryForm<ListParams>) -> PageResult {
-    list_page(&app, s, p, CompanyForm::default(), Errors::default()).await
+    list_page(&app, s, p, CompanyForm { idem: form_token(""), ..Default::default() }, Errors::default()).await
 }
 
 fn fields(f: &CompanyForm) -> CompanyFields {
@@ -107,9 +108,10 @@ fn fields(f: &CompanyForm) -> CompanyFields {
 }
 
 async fn create(State(app): State<App>, StaffForm { staff, form }: StaffForm<CompanyForm>) -> PageResult {
-    match app.create_company(&staff.principal, fields(&form), None).await {
+    match app.create_company(&staff.principal, fields(&form), create_key(&form.idem, "company").as_ref()).await {
         Ok(c) => Ok(Redirect::to(&format!("/companies/{}", c.id)).into_response()),
         Err(AppError::Invalid(inv)) => {
+            let form = CompanyForm { idem: form_token(&form.idem), ..form };
             list_page(&app, staff, ListParams::default(), form, Errors::from_invalid(&inv)).await
         }
         Err(e) => Err(e.into()),
@@ -150,6 +152,7 @@ async fn company_page(app: &App, s: Session, id: CompanyId, form: Option<Company
     let stages = super::names::stages(app, p).await?;
     let deals = app.list_deals(p, DealFilter { company: Some(id), ..Default::default() }, None, Some(50)).await?;
     let f = form.unwrap_or_else(|| CompanyForm {
+        idem: String::new(),
         name: c.name.clone(),
         domain: c.domain.clone().unwrap_or_default(),
         industry: c.industry.clone().unwrap_or_default(),

@@ -6,7 +6,7 @@
 //! form is a POST; without search text it redirects to the shareable GET
 //! address of the filters, with search text it answers with the results.
 
-use super::form::{enc, non_blank, parse_uuid, Errors, NoFields, QueryForm, StaffForm};
+use super::form::{create_key, enc, form_token, non_blank, parse_uuid, Errors, NoFields, QueryForm, StaffForm};
 use super::names;
 use super::session::{layout, Staff};
 use super::view::{self, contact_name, DealLine, Layout};
@@ -101,10 +101,15 @@ impl ListParams {
         parts.join("&")
     }
 
-    fn is_filtered(&self) -> bool {
-        [&self.q, &self.owner, &self.tag, &self.company, &self.created_from, &self.created_to]
+    /// Any filter set (search text aside).
+    fn has_filters(&self) -> bool {
+        [&self.owner, &self.tag, &self.company, &self.created_from, &self.created_to]
             .iter()
             .any(|v| !v.trim().is_empty())
+    }
+
+    fn is_filtered(&self) -> bool {
+        self.has_filters() || !self.q.trim().is_empty()
     }
 
     fn sort(&self) -> ContactSort {
@@ -239,6 +244,7 @@ struct ListPage {
     filter_query: String,
     searching: bool,
     filtered: bool,
+    filters_set: bool,
     /// Nothing at all in the CRM yet.
     first_run: bool,
 }
@@ -335,6 +341,7 @@ async fn list_page(app: &App, s: Session, p: ListParams) -> PageResult {
         filter_query: p.filter_query(),
         searching: !p.q.trim().is_empty(),
         filtered: p.is_filtered(),
+        filters_set: p.has_filters(),
         p,
         rows,
         cols,
@@ -522,6 +529,9 @@ struct ContactForm {
     owner: Option<String>,
     company: Option<String>,
     tags: Option<String>,
+    /// Idempotency token of the new-contact form.
+    #[serde(default)]
+    idem: String,
 }
 
 impl ContactForm {
@@ -543,6 +553,7 @@ impl ContactForm {
             owner: c.owner.map(|o| o.to_string()),
             company: c.company.map(|o| o.to_string()),
             tags: Some(c.tags.join(", ")),
+            idem: String::new(),
         }
     }
 
@@ -668,6 +679,26 @@ struct Vis {
 }
 
 impl Vis {
+    /// The form fields rendered for this role (errors about others are
+    /// shown above the form).
+    fn rendered(&self) -> Vec<&'static str> {
+        let mut f = vec!["owner", "company", "tags"];
+        for (on, name) in [
+            (self.first_name, "first_name"),
+            (self.last_name, "last_name"),
+            (self.emails, "emails"),
+            (self.phones, "phones"),
+            (self.address, "address"),
+            (self.job_title, "job_title"),
+            (self.notes, "notes"),
+        ] {
+            if on {
+                f.push(name);
+            }
+        }
+        f
+    }
+
     fn of(hidden: &[Field]) -> Self {
         let v = |f| !hidden.contains(&f);
         Vis {
@@ -699,6 +730,8 @@ struct Shown {
 }
 
 struct Event {
+    /// RFC 3339, for `<time datetime>`.
+    iso: String,
     when: String,
     kind: String,
     text: String,
@@ -723,6 +756,7 @@ struct ContactPage {
     note_kind: String,
     note_body: String,
     note_error: Option<String>,
+    note_idem: String,
     notice: Option<String>,
     can_delete: bool,
 }
@@ -731,12 +765,10 @@ struct ContactPage {
 struct PageState {
     form: Option<ContactForm>,
     errors: Errors,
-    note: Option<(String, String, String)>,
+    /// Kind, text, idempotency token and error of a refused quick-add.
+    note: Option<(String, String, String, String)>,
     notice: Option<String>,
 }
-
-const FORM_FIELDS: [&str; 10] =
-    ["first_name", "last_name", "emails", "phones", "address", "job_title", "notes", "owner", "company", "tags"];
 
 async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageState) -> PageResult {
     let p = &s.principal;
@@ -754,12 +786,14 @@ async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageState) -> Pa
         .into_iter()
         .map(|e| match e {
             TimelineItem::Interaction(i) => Event {
+                iso: view::iso(i.occurred_at),
                 when: view::date_time(i.occurred_at),
                 kind: i.kind.as_str().to_owned(),
                 text: if vis.bodies { i.body } else { "(text hidden for your role)".into() },
                 link: String::new(),
             },
             TimelineItem::DealStage { deal, title, change } => Event {
+                iso: view::iso(change.changed_at),
                 when: view::date_time(change.changed_at),
                 kind: "deal".into(),
                 text: match change.from {
@@ -805,9 +839,9 @@ async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageState) -> Pa
         created: view::date_time(c.created_at),
         updated: view::date_time(c.updated_at),
     };
-    let (note_kind, note_body, note_error) = match st.note {
-        Some((k, b, e)) => (k, b, Some(e)),
-        None => ("note".into(), String::new(), None),
+    let (note_kind, note_body, note_idem, note_error) = match st.note {
+        Some((k, b, i, e)) => (k, b, i, Some(e)),
+        None => ("note".into(), String::new(), kith_app::new_secret(), None),
     };
     let status =
         if st.errors.is_empty() && note_error.is_none() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
@@ -816,7 +850,7 @@ async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageState) -> Pa
         id: id.to_string(),
         c: shown,
         vis,
-        other_errors: st.errors.others(&FORM_FIELDS),
+        other_errors: st.errors.others(&vis.rendered()),
         edit_open: !st.errors.is_empty(),
         errors: st.errors,
         f,
@@ -827,6 +861,7 @@ async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageState) -> Pa
         note_kind,
         note_body,
         note_error,
+        note_idem,
         notice: st.notice,
         can_delete: s.role().can_delete_contacts(),
     };
@@ -879,6 +914,7 @@ async fn update(
 struct NoteForm {
     kind: String,
     body: String,
+    idem: String,
 }
 
 async fn add_interaction(
@@ -893,7 +929,7 @@ async fn add_interaction(
                 &staff.principal,
                 id,
                 NewInteraction { kind, occurred_at: None, body: form.body.clone() },
-                None,
+                create_key(&form.idem, "interaction").as_ref(),
             )
             .await
             .map(|_| ()),
@@ -903,7 +939,8 @@ async fn add_interaction(
         Ok(()) => Ok(Redirect::to(&format!("/contacts/{id}?notice=added#timeline")).into_response()),
         Err(AppError::Invalid(inv)) => {
             let msg = inv.0.iter().map(|f| f.message.clone()).collect::<Vec<_>>().join("; ");
-            let st = PageState { note: Some((form.kind, form.body, msg)), ..Default::default() };
+            let st =
+                PageState { note: Some((form.kind, form.body, form_token(&form.idem), msg)), ..Default::default() };
             contact_page(&app, staff, id, st).await
         }
         Err(e) => Err(e.into()),
@@ -940,7 +977,7 @@ async fn new_form(app: &App, s: Session, f: ContactForm, errors: Errors) -> Page
     let page = NewPage {
         l: layout(&s, "contacts"),
         vis: Vis::of(&hidden),
-        other_errors: errors.others(&FORM_FIELDS),
+        other_errors: errors.others(&Vis::of(&hidden).rendered()),
         f,
         errors,
         owners,
@@ -950,13 +987,13 @@ async fn new_form(app: &App, s: Session, f: ContactForm, errors: Errors) -> Page
 }
 
 async fn new_page(State(app): State<App>, Staff(s): Staff) -> PageResult {
-    let f = ContactForm { owner: Some(s.principal.user.to_string()), ..Default::default() };
+    let f = ContactForm { owner: Some(s.principal.user.to_string()), idem: form_token(""), ..Default::default() };
     new_form(&app, s, f, Errors::default()).await
 }
 
 async fn create(State(app): State<App>, StaffForm { staff, form }: StaffForm<ContactForm>) -> PageResult {
     let result = match form.new_contact() {
-        Ok(n) => app.create_contact(&staff.principal, n, None).await,
+        Ok(n) => app.create_contact(&staff.principal, n, create_key(&form.idem, "contact").as_ref()).await,
         Err(inv) => Err(AppError::Invalid(inv)),
     };
     match result {

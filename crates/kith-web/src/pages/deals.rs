@@ -2,7 +2,7 @@
 //! form, or by drag and drop where JavaScript runs), a list with totals per
 //! stage, a deal's page with its stage history, and creating one.
 
-use super::form::{enc, non_blank, Errors, QueryForm, StaffForm};
+use super::form::{create_key, enc, form_token, non_blank, Errors, QueryForm, StaffForm};
 use super::names;
 use super::session::{layout, Staff};
 use super::view::{self, contact_name, Layout};
@@ -58,6 +58,7 @@ struct StageChoice {
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
 struct DealForm {
+    idem: String,
     title: String,
     stage: String,
     amount: String,
@@ -115,10 +116,8 @@ async fn board_page(app: &App, s: Session, f: DealForm, errors: Errors, notice: 
         companies.iter().filter_map(|(id, n)| Uuid::parse_str(id).ok().map(|u| (u, n.clone()))).collect();
     let mut columns = Vec::new();
     for st in &stages {
-        let page = app
-            .list_deals(p, DealFilter { stage: Some(st.key.clone()), ..Default::default() }, None, Some(CARDS))
-            .await?;
-        let names = names::companies(app, p, page.items.iter().filter_map(|d| d.company).collect(), &known).await?;
+        let deals = app.recent_deals(p, &st.key, CARDS).await?;
+        let names = names::companies(app, p, deals.iter().filter_map(|d| d.company).collect(), &known).await?;
         let (count, total) = totals.get(&st.key).cloned().unwrap_or_default();
         columns.push(Column {
             key: st.key.clone(),
@@ -126,7 +125,7 @@ async fn board_page(app: &App, s: Session, f: DealForm, errors: Errors, notice: 
             count,
             total,
             more: count > CARDS,
-            cards: page.items.into_iter().map(|d| card(d, &names)).collect(),
+            cards: deals.into_iter().map(|d| card(d, &names)).collect(),
         });
     }
     let status = errors.status();
@@ -149,7 +148,7 @@ async fn board(State(app): State<App>, Staff(s): Staff, QueryForm(n): QueryForm<
     board_page(
         &app,
         s,
-        DealForm { stage: "lead".into(), currency: "EUR".into(), ..Default::default() },
+        DealForm { idem: form_token(""), stage: "lead".into(), currency: "EUR".into(), ..Default::default() },
         Errors::default(),
         notice,
     )
@@ -202,12 +201,15 @@ async fn create(State(app): State<App>, StaffForm { staff, form }: StaffForm<Dea
         })
     })();
     let result = match parsed {
-        Ok(fields) => app.create_deal(&staff.principal, fields, None).await,
+        Ok(fields) => app.create_deal(&staff.principal, fields, create_key(&form.idem, "deal").as_ref()).await,
         Err(inv) => Err(AppError::Invalid(inv)),
     };
     match result {
         Ok(d) => Ok(Redirect::to(&format!("/deals/{}", d.id)).into_response()),
-        Err(AppError::Invalid(inv)) => board_page(&app, staff, form, Errors::from_invalid(&inv), None).await,
+        Err(AppError::Invalid(inv)) => {
+            let form = DealForm { idem: form_token(&form.idem), ..form };
+            board_page(&app, staff, form, Errors::from_invalid(&inv), None).await
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -322,6 +324,7 @@ impl ListPage {
 // ------------------------------------------------------------- one deal
 
 struct HistoryRow {
+    iso: String,
     when: String,
     from: String,
     to: String,
@@ -354,6 +357,7 @@ async fn show(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> Page
         .into_iter()
         .rev()
         .map(|h| HistoryRow {
+            iso: view::iso(h.changed_at),
             when: view::date_time(h.changed_at),
             from: h.from.as_deref().map(name).unwrap_or_default(),
             to: name(&h.to),

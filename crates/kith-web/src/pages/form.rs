@@ -131,12 +131,15 @@ impl Errors {
         }
     }
 
-    /// Errors about fields the form does not show, as one line.
+    /// Errors about fields the form does not show, each as a sentence.
     pub fn others(&self, shown: &[&str]) -> Vec<String> {
         self.0
             .iter()
             .filter(|(k, _)| !shown.contains(&k.as_str()))
-            .map(|(k, m)| format!("{}: {m}", super::view::label(k)))
+            .map(|(k, m)| match k.as_str() {
+                "cursor" => "This page link is out of date".to_owned(),
+                _ => format!("{}: {m}", super::view::label(k)),
+            })
             .collect()
     }
 }
@@ -175,5 +178,24 @@ pub(crate) fn parse_uuid(inv: &mut kith_domain::Invalid, field: &str, v: &str) -
             inv.push(field, "is not a valid choice");
             None
         }
+    }
+}
+
+/// The idempotency key of a create form: a random token rendered into the
+/// form, so a double submit (or a resubmit after Back) creates one record.
+pub(crate) fn create_key(token: &str, what: &str) -> Option<kith_app::IdempotencyKey> {
+    let token = token.trim();
+    if token.is_empty() {
+        return None;
+    }
+    kith_app::IdempotencyKey::new(token, &[b"page", what.as_bytes()]).ok()
+}
+
+/// The token for a freshly rendered create form, or the one it was posted with.
+pub(crate) fn form_token(posted: &str) -> String {
+    if posted.trim().is_empty() {
+        kith_app::new_secret()
+    } else {
+        posted.to_owned()
     }
 }

@@ -29,6 +29,16 @@ pub fn not_found() -> impl IntoResponse {
     PageError::not_found()
 }
 
+/// The page for a method an address does not take (a form's address
+/// opened from the history, say).
+pub fn method_not_allowed() -> impl IntoResponse {
+    PageError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "Nothing to show here",
+        "This address only takes a submitted form. Start again from the menu.",
+    )
+}
+
 /// An id in a page address; a malformed one is a "not found" page.
 #[derive(axum::extract::FromRequestParts)]
 #[from_request(via(axum::extract::Path), rejection(PageError))]

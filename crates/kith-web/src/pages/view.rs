@@ -58,6 +58,11 @@ pub(crate) fn date_time(t: OffsetDateTime) -> String {
     format!("{:04}-{:02}-{:02} {:02}:{:02} UTC", t.year(), u8::from(t.month()), t.day(), t.hour(), t.minute())
 }
 
+/// RFC 3339 in UTC, for machine-readable `datetime` attributes.
+pub(crate) fn iso(t: OffsetDateTime) -> String {
+    t.to_offset(time::UtcOffset::UTC).format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}
+
 pub(crate) fn date(t: OffsetDateTime) -> String {
     let t = t.to_offset(time::UtcOffset::UTC);
     format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
