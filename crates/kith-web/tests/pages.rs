@@ -137,6 +137,24 @@ impl Env {
         self.send(Method::POST, path, Some(&s.cookie), Some(form_body(&all))).await
     }
 
+    /// Submits the field-visibility matrix: the defaults (marketing sees
+    /// no phones or addresses) plus one more field hidden from one role.
+    async fn save_visibility(&self, s: &Session, also_hidden: (Role, kith_domain::Field)) -> Resp {
+        use kith_domain::Field;
+        let mut ticked = Vec::new();
+        for role in Role::ALL {
+            for f in Field::ALL {
+                let hidden = (role == Role::Marketing && matches!(f, Field::Phones | Field::Address))
+                    || (role, f) == also_hidden;
+                if !hidden {
+                    ticked.push(format!("{}:{}", role.as_str(), f.as_str()));
+                }
+            }
+        }
+        let fields: Vec<(&str, &str)> = ticked.iter().map(|t| ("visible", t.as_str())).collect();
+        self.post(s, "/admin/fields", &fields).await
+    }
+
     async fn contact(&self, first: &str, last: &str, phone: Option<&str>, tags: &[&str]) -> Uuid {
         let data = ContactData {
             first_name: Some(first.into()),
@@ -475,19 +493,7 @@ async fn admin_creates_a_token_shown_once_and_changes_visibility() {
     assert!(!env.get(&admin, "/admin/tokens").await.body.contains(&token), "shown only once");
     assert!(env.app.authenticate(&token, "t".into()).await.is_ok());
     // Field matrix: hide emails from support.
-    let mut ticked = Vec::new();
-    for role in Role::ALL {
-        for f in kith_domain::Field::ALL {
-            let hidden = (role == Role::Marketing
-                && matches!(f, kith_domain::Field::Phones | kith_domain::Field::Address))
-                || (role == Role::Support && f == kith_domain::Field::Emails);
-            if !hidden {
-                ticked.push(format!("{}:{}", role.as_str(), f.as_str()));
-            }
-        }
-    }
-    let fields: Vec<(&str, &str)> = ticked.iter().map(|t| ("visible", t.as_str())).collect();
-    let r = env.post(&admin, "/admin/fields", &fields).await;
+    let r = env.save_visibility(&admin, (Role::Support, kith_domain::Field::Emails)).await;
     assert!(r.body.contains("Saved: 1 change."), "{}", r.body);
     let hidden = env.app.field_visibility_matrix(&Principal::cli()).await.unwrap();
     assert!(!hidden.visible(Role::Support, kith_domain::Field::Emails));
@@ -564,19 +570,7 @@ async fn double_submits_create_one_record() {
     // A role that may not read interaction texts gets no quick-add box and
     // cannot write one either.
     let admin = env.sign_in(Role::Admin).await;
-    let mut ticked = Vec::new();
-    for role in Role::ALL {
-        for f in kith_domain::Field::ALL {
-            let hidden = (role == Role::Marketing
-                && matches!(f, kith_domain::Field::Phones | kith_domain::Field::Address))
-                || (role == Role::Sales && f == kith_domain::Field::InteractionBodies);
-            if !hidden {
-                ticked.push(format!("{}:{}", role.as_str(), f.as_str()));
-            }
-        }
-    }
-    let fields: Vec<(&str, &str)> = ticked.iter().map(|t| ("visible", t.as_str())).collect();
-    env.post(&admin, "/admin/fields", &fields).await;
+    env.save_visibility(&admin, (Role::Sales, kith_domain::Field::InteractionBodies)).await;
     let page = first.location().split('?').next().unwrap().to_owned();
     let shown = env.get(&s, &page).await;
     assert!(!shown.body.contains("Add to the timeline"), "no quick-add");
