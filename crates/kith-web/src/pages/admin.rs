@@ -194,11 +194,19 @@ struct TokensPage {
     l: Layout,
     tokens: Vec<TokenRow>,
     users: Vec<(String, String)>,
+    /// What was typed, kept when the form is refused.
+    f: NewToken,
     errors: Errors,
     created: Option<(String, String)>,
 }
 
-async fn tokens_page(app: &App, s: Session, errors: Errors, created: Option<(String, String)>) -> PageResult {
+async fn tokens_page(
+    app: &App,
+    s: Session,
+    f: NewToken,
+    errors: Errors,
+    created: Option<(String, String)>,
+) -> PageResult {
     admin_only(&s)?;
     let dir = app.staff_directory(&s.principal).await?;
     let email = |u: UserId| dir.iter().find(|(id, _, _)| *id == u).map(|(_, e, _)| e.clone()).unwrap_or_default();
@@ -216,11 +224,11 @@ async fn tokens_page(app: &App, s: Session, errors: Errors, created: Option<(Str
         .collect();
     let users = dir.iter().map(|(id, e, _)| (id.to_string(), e.clone())).collect();
     let status = errors.status();
-    Ok(render_status(status, &TokensPage { l: layout(&s, "admin"), tokens, users, errors, created }))
+    Ok(render_status(status, &TokensPage { l: layout(&s, "admin"), tokens, users, f, errors, created }))
 }
 
 async fn tokens(State(app): State<App>, Staff(s): Staff) -> PageResult {
-    tokens_page(&app, s, Errors::default(), None).await
+    tokens_page(&app, s, NewToken::default(), Errors::default(), None).await
 }
 
 #[derive(Deserialize, Default)]
@@ -233,13 +241,15 @@ struct NewToken {
 async fn create_token(State(app): State<App>, StaffForm { staff, form }: StaffForm<NewToken>) -> PageResult {
     admin_only(&staff)?;
     let Ok(user) = Uuid::parse_str(&form.user) else {
-        return tokens_page(&app, staff, Errors(vec![("user".into(), "choose a user".into())]), None).await;
+        return tokens_page(&app, staff, form, Errors(vec![("user".into(), "choose a user".into())]), None).await;
     };
     match app.create_token(&staff.principal, UserId(user), &form.name).await {
-        Ok((t, secret)) => tokens_page(&app, staff, Errors::default(), Some((t.name, secret))).await,
-        Err(AppError::Invalid(inv)) => tokens_page(&app, staff, Errors::from_invalid(&inv), None).await,
+        Ok((t, secret)) => {
+            tokens_page(&app, staff, NewToken::default(), Errors::default(), Some((t.name, secret))).await
+        }
+        Err(AppError::Invalid(inv)) => tokens_page(&app, staff, form, Errors::from_invalid(&inv), None).await,
         Err(AppError::NotFound(_)) => {
-            tokens_page(&app, staff, Errors(vec![("user".into(), "choose a user".into())]), None).await
+            tokens_page(&app, staff, form, Errors(vec![("user".into(), "choose a user".into())]), None).await
         }
         Err(e) => Err(e.into()),
     }
