@@ -22,12 +22,6 @@ use std::time::{Duration, Instant};
 
 pub use kith_store;
 
-/// Compares two secrets in time independent of where they differ.
-pub fn constant_time_eq(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
 /// A fresh random secret (32 bytes, URL-safe base64): for cookies and
 /// form tokens made above the app layer.
 pub fn new_secret() -> String {

@@ -47,16 +47,12 @@ impl Session {
 
     /// Whether a submitted form token is this session's (constant time).
     pub fn csrf_matches(&self, given: &str) -> bool {
-        crate::constant_time_eq(&self.csrf, given)
+        kith_store::ct_eq(self.csrf.as_bytes(), given.as_bytes())
     }
 
     pub fn role(&self) -> Role {
         self.principal.role
     }
-}
-
-fn now_ms() -> i64 {
-    kith_store::to_ms(time::OffsetDateTime::now_utc())
 }
 
 impl App {
@@ -71,7 +67,7 @@ impl App {
         let vault = self.store.vault();
         let email_key = vault.keyed_hash("sign-in-email", &fold(email.trim()));
         let client_key = vault.keyed_hash("sign-in-client", client);
-        let now = now_ms();
+        let now = kith_store::now_ms();
         let locked = |until: i64| AppError::TooManyAttempts { retry_after_secs: (until - now + 999) / 1000 };
         let c = self
             .store
@@ -134,7 +130,7 @@ impl App {
         }
         let s = self
             .store
-            .session_user(&token_hash(secret), now_ms(), SESSION_IDLE_MS)
+            .session_user(&token_hash(secret), kith_store::now_ms(), SESSION_IDLE_MS)
             .await?
             .ok_or(AppError::Unauthenticated)?;
         Ok(Session { principal: Principal { user: s.user, role: s.role, request_id }, email: s.email, csrf: s.csrf })

@@ -134,12 +134,13 @@ pub fn from_ms(ms: i64) -> time::OffsetDateTime {
         .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
 }
 
-pub(crate) fn now_ms() -> i64 {
+/// Now, in stored milliseconds.
+pub fn now_ms() -> i64 {
     to_ms(time::OffsetDateTime::now_utc())
 }
 
-/// Constant-time equality for comparing lookup candidates.
-pub(crate) fn ct_eq(a: &[u8], b: &[u8]) -> bool {
+/// Constant-time equality: for lookup candidates and secrets.
+pub fn ct_eq(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }

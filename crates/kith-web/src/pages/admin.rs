@@ -208,8 +208,8 @@ async fn tokens_page(
     created: Option<(String, String)>,
 ) -> PageResult {
     admin_only(&s)?;
-    let dir = app.staff_directory(&s.principal).await?;
-    let email = |u: UserId| dir.iter().find(|(id, _, _)| *id == u).map(|(_, e, _)| e.clone()).unwrap_or_default();
+    let dir = super::names::staff(app, &s.principal).await?;
+    let email = |u: UserId| dir.get(&u.0).cloned().unwrap_or_default();
     let tokens = app
         .list_tokens(&s.principal, None)
         .await?
@@ -222,7 +222,7 @@ async fn tokens_page(
             revoked: t.revoked_at.map(view::date).unwrap_or_default(),
         })
         .collect();
-    let users = dir.iter().map(|(id, e, _)| (id.to_string(), e.clone())).collect();
+    let users = super::names::staff_choices(&dir);
     let status = errors.status();
     Ok(render_status(status, &TokensPage { l: layout(&s, "admin"), tokens, users, f, errors, created }))
 }

@@ -59,7 +59,7 @@ fn verdict_text(v: &Verdict) -> (bool, String) {
 
 async fn page(app: &App, s: Session, p: Params, verdict: Option<(bool, String)>) -> PageResult {
     let principal = &s.principal;
-    let users = app.staff_directory(principal).await?;
+    let users = super::names::staff(app, principal).await?;
     let mut inv = Invalid::default();
     let subject = non_blank(&p.subject).and_then(|v| match Uuid::parse_str(&v) {
         Ok(u) => Some(SubjectId(u)),
@@ -68,13 +68,7 @@ async fn page(app: &App, s: Session, p: Params, verdict: Option<(bool, String)>)
             None
         }
     });
-    let actor = non_blank(&p.user).and_then(|v| match Uuid::parse_str(&v) {
-        Ok(u) => Some(format!("user:{u}")),
-        Err(_) => {
-            inv.push("user", "is not a valid choice");
-            None
-        }
-    });
+    let actor = super::form::parse_uuid(&mut inv, "user", &p.user).map(|u| format!("user:{u}"));
     let mut errors = Errors::from_invalid(&inv);
     let mut rows = Vec::new();
     let mut next = None;
@@ -84,8 +78,8 @@ async fn page(app: &App, s: Session, p: Params, verdict: Option<(bool, String)>)
                 let email = |actor: &str| {
                     actor
                         .strip_prefix("user:")
-                        .and_then(|id| users.iter().find(|(u, _, _)| u.to_string() == id))
-                        .map(|(_, e, _)| e.clone())
+                        .and_then(|id| Uuid::parse_str(id).ok())
+                        .and_then(|u| users.get(&u).cloned())
                         .unwrap_or_else(|| actor.to_owned())
                 };
                 rows = pg
@@ -110,7 +104,7 @@ async fn page(app: &App, s: Session, p: Params, verdict: Option<(bool, String)>)
         }
     }
     let status = errors.status();
-    let users = users.into_iter().map(|(id, email, _)| (id.to_string(), email)).collect();
+    let users = super::names::staff_choices(&users);
     Ok(render_status(status, &AuditPage { l: layout(&s, "audit"), p, users, rows, next, errors, verdict }))
 }
 

@@ -252,11 +252,10 @@ struct ListPage {
 /// Id → email of every staff member, and the owner choices.
 async fn owners(app: &App, s: &Session, selected: &str) -> Result<(HashMap<Uuid, String>, Vec<Choice>), AppError> {
     let map = names::staff(app, &s.principal).await?;
-    let mut choices: Vec<Choice> = map
-        .iter()
-        .map(|(id, email)| Choice { selected: id.to_string() == selected, value: id.to_string(), label: email.clone() })
+    let choices = names::staff_choices(&map)
+        .into_iter()
+        .map(|(value, label)| Choice { selected: value == selected, value, label })
         .collect();
-    choices.sort_by(|a, b| a.label.cmp(&b.label));
     Ok((map, choices))
 }
 
@@ -483,11 +482,11 @@ async fn bulk_preview(State(app): State<App>, StaffForm { staff, form }: StaffFo
     let sel = form.selection()?;
     let (action, mut what) = form.action()?;
     if let BulkAction::AssignOwner(o) = &action {
-        let dir = app.staff_directory(&staff.principal).await?;
+        let dir = names::staff(&app, &staff.principal).await?;
         what = match o {
             None => "remove the owner".into(),
-            Some(o) => match dir.iter().find(|(id, _, _)| id == o) {
-                Some((_, email, _)) => format!("make {email} the owner"),
+            Some(o) => match dir.get(&o.0) {
+                Some(email) => format!("make {email} the owner"),
                 None => return Err(AppError::Invalid(Invalid::one("owner", "is not a valid choice")).into()),
             },
         };

@@ -37,3 +37,10 @@ pub(crate) fn stage(names: &HashMap<String, String>, key: &str) -> String {
 pub(crate) async fn staff(app: &App, p: &Principal) -> Result<HashMap<Uuid, String>, AppError> {
     Ok(app.staff_directory(p).await?.into_iter().map(|(id, email, _)| (id.0, email)).collect())
 }
+
+/// (id, email) of every staff member, by email: for a select.
+pub(crate) fn staff_choices(staff: &HashMap<Uuid, String>) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = staff.iter().map(|(id, e)| (id.to_string(), e.clone())).collect();
+    v.sort_by(|a, b| a.1.cmp(&b.1));
+    v
+}

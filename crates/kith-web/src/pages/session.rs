@@ -161,7 +161,7 @@ async fn login(
 ) -> Response {
     let f = form.form;
     let expected = cookie(&headers, cfg.login_cookie()).unwrap_or("");
-    if f.csrf.is_empty() || !kith_app::constant_time_eq(expected, &f.csrf) {
+    if f.csrf.is_empty() || !kith_app::kith_store::ct_eq(expected.as_bytes(), f.csrf.as_bytes()) {
         return login_form(
             cfg,
             StatusCode::FORBIDDEN,
