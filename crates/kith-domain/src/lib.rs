@@ -4,12 +4,14 @@
 //! need checking (emails, phones, roles…) are newtypes built only through a
 //! checking constructor, so the layers above cannot hold an invalid one.
 
+pub mod consent;
 pub mod contact;
 pub mod error;
 pub mod ids;
 pub mod normalize;
 pub mod role;
 
+pub use consent::{Channel, ConsentAction, ConsentMethod, ConsentState, LawfulBasis};
 pub use contact::{Address, ContactData, Email, InteractionKind, Phone};
 pub use error::{FieldError, Invalid};
 pub use ids::{CompanyId, DealId, InteractionId, SubjectId, TokenId, UserId};

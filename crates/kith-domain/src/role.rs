@@ -51,6 +51,17 @@ impl Role {
     pub fn can_administer(self) -> bool {
         self == Self::Admin
     }
+
+    /// May define purposes, notices, subscription types and consent forms,
+    /// and read the outbox (which holds personal data).
+    pub fn can_manage_privacy(self) -> bool {
+        matches!(self, Self::Admin | Self::Dpo)
+    }
+
+    /// May set lawful bases and record consent events on contacts.
+    pub fn can_record_consent(self) -> bool {
+        matches!(self, Self::Admin | Self::Dpo | Self::Sales | Self::Marketing | Self::Support)
+    }
 }
 
 /// Personal fields of a contact whose visibility is set per role.
