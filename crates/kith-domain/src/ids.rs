@@ -55,3 +55,7 @@ id_type!(DealId);
 id_type!(InteractionId);
 id_type!(UserId);
 id_type!(TokenId);
+id_type!(
+    /// Why personal data is processed.
+    PurposeId
+);

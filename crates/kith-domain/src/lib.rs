@@ -14,5 +14,5 @@ pub mod role;
 pub use consent::{Channel, ConsentAction, ConsentMethod, ConsentState, LawfulBasis};
 pub use contact::{Address, ContactData, Email, InteractionKind, Phone};
 pub use error::{FieldError, Invalid};
-pub use ids::{CompanyId, DealId, InteractionId, SubjectId, TokenId, UserId};
+pub use ids::{CompanyId, DealId, InteractionId, PurposeId, SubjectId, TokenId, UserId};
 pub use role::{Field, FieldVisibility, Role};

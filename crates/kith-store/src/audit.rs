@@ -1,7 +1,7 @@
 //! The audit chain: append-only, each entry's hash covering the previous
 //! entry's hash and its own fields. It holds ids, never personal values.
 
-use crate::db::{values_placeholders, Exec, Tx, Value, MAX_PARAMS};
+use crate::db::{values_placeholders, Exec, Row, Tx, Value, MAX_PARAMS};
 use crate::{args, from_ms, now_ms, Ctx, Store, StoreError};
 use kith_domain::SubjectId;
 use ring::digest;
@@ -50,24 +50,32 @@ struct Fields<'a> {
     request_id: &'a str,
 }
 
-/// SHA-256 over the previous hash and every field, each length-prefixed so
-/// no two different entries encode alike.
-fn entry_hash(prev: &[u8], f: &Fields<'_>) -> Vec<u8> {
+/// SHA-256 over the previous hash and every part, each length-prefixed so
+/// no two different entries encode alike. Shared by the audit chain and the
+/// consent ledger.
+pub(crate) fn chain_hash(prev: &[u8], parts: &[&[u8]]) -> Vec<u8> {
     let mut ctx = digest::Context::new(&digest::SHA256);
-    let mut put = |b: &[u8]| {
+    for b in std::iter::once(prev).chain(parts.iter().copied()) {
         ctx.update(&(b.len() as u64).to_be_bytes());
         ctx.update(b);
-    };
-    put(prev);
-    put(&f.seq.to_be_bytes());
-    put(&f.at.to_be_bytes());
-    put(f.actor.as_bytes());
-    put(f.action.as_bytes());
-    put(f.subject.as_ref().map(|u| u.as_bytes().as_slice()).unwrap_or(b"-"));
-    put(f.object_type.as_bytes());
-    put(f.object_id.unwrap_or("-").as_bytes());
-    put(f.request_id.as_bytes());
+    }
     ctx.finish().as_ref().to_vec()
+}
+
+fn entry_hash(prev: &[u8], f: &Fields<'_>) -> Vec<u8> {
+    chain_hash(
+        prev,
+        &[
+            &f.seq.to_be_bytes(),
+            &f.at.to_be_bytes(),
+            f.actor.as_bytes(),
+            f.action.as_bytes(),
+            f.subject.as_ref().map(|u| u.as_bytes().as_slice()).unwrap_or(b"-"),
+            f.object_type.as_bytes(),
+            f.object_id.unwrap_or("-").as_bytes(),
+            f.request_id.as_bytes(),
+        ],
+    )
 }
 
 /// Appends `entries` inside `tx`. Taking the head row's lock (by updating
@@ -124,6 +132,13 @@ pub(crate) async fn append(tx: &mut Tx, ctx: &Ctx, entries: &[NewEntry]) -> Resu
     }
     tx.execute("UPDATE audit_head SET hash = $1 WHERE id = 1", &args![prev]).await?;
     Ok(())
+}
+
+/// A hash-chained table and its head row.
+pub(crate) struct Chain {
+    pub head: &'static str,
+    pub log: &'static str,
+    pub cols: &'static str,
 }
 
 /// What `verify` found.
@@ -188,25 +203,54 @@ impl Store {
     /// Walks the whole chain in order and names the first entry that was
     /// edited, removed or reordered (or a head that no longer matches).
     pub async fn audit_verify(&self) -> Result<Verdict, StoreError> {
+        let chain = Chain {
+            head: "audit_head",
+            log: "audit_log",
+            cols: "seq, at, actor, action, subject_id, object_type, object_id, request_id, prev_hash, hash",
+        };
+        self.verify_chain(&chain, |prev, r| {
+            let actor: String = r.get(2)?;
+            let action: String = r.get(3)?;
+            let object_type: String = r.get(5)?;
+            let object_id: Option<String> = r.get(6)?;
+            let request_id: String = r.get(7)?;
+            let f = Fields {
+                seq: r.get(0)?,
+                at: r.get(1)?,
+                actor: &actor,
+                action: &action,
+                subject: r.get(4)?,
+                object_type: &object_type,
+                object_id: object_id.as_deref(),
+                request_id: &request_id,
+            };
+            Ok(entry_hash(prev, &f))
+        })
+        .await
+    }
+
+    /// Verifies a hash chain: `chain.cols` starts with `seq` and ends with
+    /// `prev_hash, hash`; `hash_row` recomputes a row's hash from the
+    /// previous one.
+    pub(crate) async fn verify_chain(
+        &self,
+        chain: &Chain,
+        hash_row: impl Fn(&[u8], &Row) -> Result<Vec<u8>, StoreError>,
+    ) -> Result<Verdict, StoreError> {
         let mut conn = self.pools.read.conn().await?;
+        let head_sql = format!("SELECT seq, hash FROM {} WHERE id = 1", chain.head);
         // Read the head first and check the chain up to it: entries appended
         // while the walk runs are not mistaken for tampering.
-        let head = conn
-            .fetch_optional("SELECT seq, hash FROM audit_head WHERE id = 1", &[])
-            .await?
-            .ok_or(StoreError::Corrupt("audit head missing"))?;
+        let head = conn.fetch_optional(&head_sql, &[]).await?.ok_or(StoreError::Corrupt("chain head missing"))?;
         let head_seq: i64 = head.get(0)?;
         let head_hash: Vec<u8> = head.get(1)?;
+        let n = chain.cols.split(',').count();
+        let page_sql =
+            format!("SELECT {} FROM {} WHERE seq >= $1 AND seq <= $2 ORDER BY seq LIMIT 5000", chain.cols, chain.log);
         let mut prev = vec![0u8; 32];
         let mut expected_seq = 1i64;
         while expected_seq <= head_seq {
-            let rows = conn
-                .fetch_all(
-                    "SELECT seq, at, actor, action, subject_id, object_type, object_id, request_id, prev_hash, hash \
-                     FROM audit_log WHERE seq >= $1 AND seq <= $2 ORDER BY seq LIMIT 5000",
-                    &args![expected_seq, head_seq],
-                )
-                .await?;
+            let rows = conn.fetch_all(&page_sql, &args![expected_seq, head_seq]).await?;
             if rows.is_empty() {
                 break;
             }
@@ -215,30 +259,15 @@ impl Store {
                 if seq != expected_seq {
                     return Ok(Verdict::Broken { seq, reason: "an entry before this one was removed" });
                 }
-                let actor: String = r.get(2)?;
-                let action: String = r.get(3)?;
-                let object_type: String = r.get(5)?;
-                let object_id: Option<String> = r.get(6)?;
-                let request_id: String = r.get(7)?;
-                let stored_prev: Vec<u8> = r.get(8)?;
-                let stored_hash: Vec<u8> = r.get(9)?;
-                let f = Fields {
-                    seq,
-                    at: r.get(1)?,
-                    actor: &actor,
-                    action: &action,
-                    subject: r.get(4)?,
-                    object_type: &object_type,
-                    object_id: object_id.as_deref(),
-                    request_id: &request_id,
-                };
+                let stored_prev: Vec<u8> = r.get(n - 2)?;
+                let stored_hash: Vec<u8> = r.get(n - 1)?;
                 if stored_prev != prev {
                     return Ok(Verdict::Broken {
                         seq,
                         reason: "does not follow the entry before it (removed or reordered)",
                     });
                 }
-                let h = entry_hash(&prev, &f);
+                let h = hash_row(&prev, r)?;
                 if h != stored_hash {
                     return Ok(Verdict::Broken { seq, reason: "its content was edited" });
                 }
@@ -250,15 +279,10 @@ impl Store {
             return Ok(Verdict::Broken { seq: expected_seq, reason: "entries at the end of the chain were removed" });
         }
         // Rows past the head (as read now) were inserted behind the chain's back.
-        let now_head: i64 = conn
-            .fetch_optional("SELECT seq FROM audit_head WHERE id = 1", &[])
-            .await?
-            .ok_or(StoreError::Corrupt("audit head missing"))?
-            .get(0)?;
-        if let Some(r) = conn
-            .fetch_optional("SELECT seq FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT 1", &args![now_head])
-            .await?
-        {
+        let now_head: i64 =
+            conn.fetch_optional(&head_sql, &[]).await?.ok_or(StoreError::Corrupt("chain head missing"))?.get(0)?;
+        let after_sql = format!("SELECT seq FROM {} WHERE seq > $1 ORDER BY seq LIMIT 1", chain.log);
+        if let Some(r) = conn.fetch_optional(&after_sql, &args![now_head]).await? {
             return Ok(Verdict::Broken { seq: r.get(0)?, reason: "this entry was inserted outside the chain" });
         }
         Ok(Verdict::Intact { entries: expected_seq - 1 })

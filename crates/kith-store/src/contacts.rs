@@ -345,6 +345,9 @@ impl Store {
             "DELETE FROM contact_tags WHERE subject_id = $1",
             "DELETE FROM interactions WHERE subject_id = $1",
             "DELETE FROM deal_contacts WHERE subject_id = $1",
+            "DELETE FROM contact_bases WHERE subject_id = $1",
+            "DELETE FROM consent_state WHERE subject_id = $1",
+            "DELETE FROM mail_outbox WHERE subject_id = $1",
             "DELETE FROM contacts WHERE id = $1",
         ] {
             tx.execute(sql, &args![id.0]).await?;

@@ -8,11 +8,14 @@
 pub mod audit;
 pub mod baseline;
 pub mod companies;
+pub mod consent;
 pub mod contacts;
 pub mod db;
 pub mod deals;
 pub mod idempotency;
 pub mod interactions;
+pub mod mail;
+pub mod purposes;
 pub mod sessions;
 pub mod staff;
 pub mod vault;

@@ -57,6 +57,8 @@ pub struct Vault {
     index_keys: Vec<hmac::Key>,
     /// For keyed hashes of values that must not be stored (sign-in throttling keys).
     hash_key: hmac::Key,
+    /// Root of the keys derived for signing tokens and receipts.
+    prk: hkdf::Prk,
     rng: SystemRandom,
 }
 
@@ -90,7 +92,7 @@ impl Vault {
         let mut bytes = [0u8; 32];
         prk.expand(&[b"keyed-hash"], Len(32)).and_then(|okm| okm.fill(&mut bytes)).expect("hkdf length is valid");
         let hash_key = hmac::Key::new(hmac::HMAC_SHA256, &bytes);
-        Vault { kek, kek_id, index_keys, hash_key, rng: SystemRandom::new() }
+        Vault { kek, kek_id, index_keys, hash_key, prk, rng: SystemRandom::new() }
     }
 
     /// A fresh random master key, base64-encoded, for a key file.
@@ -172,6 +174,26 @@ impl Vault {
         ctx.update(label.as_bytes());
         ctx.update(value.as_bytes());
         ctx.sign().as_ref().to_vec()
+    }
+
+    fn derived(&self, label: &[u8]) -> [u8; 32] {
+        let mut bytes = [0u8; 32];
+        self.prk.expand(&[label], Len(32)).and_then(|okm| okm.fill(&mut bytes)).expect("hkdf length is valid");
+        bytes
+    }
+
+    /// The MAC of a token's payload under the key of the token's purpose
+    /// (`confirm`, `preferences`, `unsubscribe`…): a token made for one
+    /// purpose never verifies for another.
+    pub fn token_mac(&self, purpose: &str, payload: &[u8]) -> Vec<u8> {
+        let key = hmac::Key::new(hmac::HMAC_SHA256, &self.derived(format!("token:{purpose}").as_bytes()));
+        hmac::sign(&key, payload).as_ref().to_vec()
+    }
+
+    /// The Ed25519 key that signs consent receipts, derived from the master key.
+    pub fn receipt_signer(&self) -> ring::signature::Ed25519KeyPair {
+        ring::signature::Ed25519KeyPair::from_seed_unchecked(&self.derived(b"consent-receipt-ed25519"))
+            .expect("a 32-byte seed is a valid Ed25519 seed")
     }
 
     /// The blind-index bucket of a normalised value: the index kind in the

@@ -1,0 +1,157 @@
+-- Purposes, lawful bases, the consent ledger, subscriptions, consent forms
+-- and the mail outbox (SQLite). Twin of ../postgres/0003_consent.sql.
+
+-- Why personal data is processed. The record of processing grows from here.
+CREATE TABLE purposes (
+    id              BLOB PRIMARY KEY,
+    name            TEXT NOT NULL UNIQUE,
+    description     TEXT NOT NULL,
+    default_basis   TEXT NOT NULL,
+    data_categories TEXT NOT NULL,
+    retention       TEXT NOT NULL,
+    recipients      TEXT NOT NULL,
+    created_at      BIGINT NOT NULL,
+    updated_at      BIGINT NOT NULL
+);
+
+-- Privacy notices: each version is its own row, never edited; the hash is
+-- of the exact text the person saw.
+CREATE TABLE notices (
+    id         BLOB PRIMARY KEY,
+    name       TEXT NOT NULL,
+    version    BIGINT NOT NULL,
+    language   TEXT NOT NULL,
+    url        TEXT,
+    body       TEXT NOT NULL,
+    sha256     BLOB NOT NULL,
+    created_at BIGINT NOT NULL,
+    UNIQUE (name, version)
+);
+
+-- The lawful basis per contact and purpose. No row = not applicable.
+CREATE TABLE contact_bases (
+    subject_id   BLOB NOT NULL REFERENCES contacts(id),
+    purpose_id   BLOB NOT NULL REFERENCES purposes(id),
+    basis        TEXT NOT NULL,
+    source       TEXT NOT NULL,
+    source_name  TEXT,
+    lia_ref      TEXT,
+    effective_at BIGINT NOT NULL,
+    set_by       BLOB,
+    set_at       BIGINT NOT NULL,
+    PRIMARY KEY (subject_id, purpose_id)
+);
+CREATE INDEX contact_bases_purpose ON contact_bases(purpose_id, basis);
+
+-- The consent ledger: append-only, hash-chained like the audit trail.
+-- Personal proof (IP address, user agent, the act in words, evidence
+-- reference, third parties) is sealed under the subject's key. No foreign
+-- key to contacts: the chain outlives an erasure, its sealed parts do not.
+CREATE TABLE consent_events (
+    seq         BIGINT PRIMARY KEY,
+    id          BLOB NOT NULL UNIQUE,
+    subject_id  BLOB NOT NULL,
+    purpose_id  BLOB NOT NULL REFERENCES purposes(id),
+    action      TEXT NOT NULL,
+    channels    TEXT NOT NULL,
+    method      TEXT NOT NULL,
+    at          BIGINT NOT NULL,
+    until_at    BIGINT,
+    notice_id   BLOB REFERENCES notices(id),
+    form_id     BLOB,
+    actor_user  BLOB,
+    gpc         INTEGER NOT NULL,
+    sealed      BLOB NOT NULL,
+    recorded_at BIGINT NOT NULL,
+    prev_hash   BLOB NOT NULL,
+    hash        BLOB NOT NULL
+);
+CREATE INDEX consent_events_subject ON consent_events(subject_id, purpose_id, seq);
+
+CREATE TABLE consent_head (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    seq  BIGINT NOT NULL,
+    hash BLOB NOT NULL
+);
+INSERT INTO consent_head (id, seq, hash) VALUES (1, 0, x'0000000000000000000000000000000000000000000000000000000000000000');
+
+-- The fold of the ledger per contact, purpose and channel, kept in the
+-- transaction that appends, so counts need no replay. `until_at` is when
+-- time alone changes the state (consent expiry, answer deadline).
+CREATE TABLE consent_state (
+    subject_id BLOB NOT NULL REFERENCES contacts(id),
+    purpose_id BLOB NOT NULL REFERENCES purposes(id),
+    channel    TEXT NOT NULL,
+    state      TEXT NOT NULL,
+    since      BIGINT NOT NULL,
+    until_at   BIGINT,
+    PRIMARY KEY (subject_id, purpose_id, channel)
+);
+CREATE INDEX consent_state_purpose ON consent_state(purpose_id, channel, state, until_at);
+
+-- Person-facing names of subscribable purposes (one per purpose).
+CREATE TABLE subscription_types (
+    id          BLOB PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    description TEXT NOT NULL,
+    purpose_id  BLOB NOT NULL UNIQUE REFERENCES purposes(id),
+    channels    TEXT NOT NULL,
+    created_at  BIGINT NOT NULL
+);
+
+-- Public consent forms at /f/{slug}.
+CREATE TABLE consent_forms (
+    id            BLOB PRIMARY KEY,
+    slug          TEXT NOT NULL UNIQUE,
+    title         TEXT NOT NULL,
+    intro         TEXT NOT NULL,
+    logo_url      TEXT,
+    fields        TEXT NOT NULL,
+    subscriptions TEXT NOT NULL,
+    notice_id     BLOB NOT NULL REFERENCES notices(id),
+    third_parties TEXT NOT NULL,
+    button        TEXT NOT NULL,
+    language      TEXT NOT NULL,
+    active        INTEGER NOT NULL,
+    created_at    BIGINT NOT NULL,
+    updated_at    BIGINT NOT NULL
+);
+
+-- Single-use tokens already spent (confirmation links).
+CREATE TABLE used_tokens (
+    id         BLOB PRIMARY KEY,
+    used_at    BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL
+);
+
+-- Mail to send, sealed under the recipient's key. Without SMTP configured
+-- messages stay here with status 'outbox' for staff to read.
+CREATE TABLE mail_outbox (
+    id          BLOB PRIMARY KEY,
+    subject_id  BLOB NOT NULL REFERENCES contacts(id),
+    kind        TEXT NOT NULL,
+    sealed      BLOB NOT NULL,
+    status      TEXT NOT NULL,
+    attempts    BIGINT NOT NULL,
+    next_at     BIGINT NOT NULL,
+    lease_until BIGINT NOT NULL,
+    last_error  TEXT,
+    created_at  BIGINT NOT NULL,
+    sent_at     BIGINT
+);
+CREATE INDEX mail_outbox_due ON mail_outbox(status, next_at);
+CREATE INDEX mail_outbox_subject ON mail_outbox(subject_id);
+
+-- Consent request campaigns to existing contacts.
+CREATE TABLE consent_campaigns (
+    id         BLOB PRIMARY KEY,
+    purpose_id BLOB NOT NULL REFERENCES purposes(id),
+    name       TEXT NOT NULL,
+    mail_subject TEXT NOT NULL,
+    mail_body  TEXT NOT NULL,
+    wait_days  BIGINT NOT NULL,
+    created_by BLOB,
+    created_at BIGINT NOT NULL,
+    requested  BIGINT NOT NULL,
+    skipped    BIGINT NOT NULL
+);

@@ -1,0 +1,194 @@
+//! The mail queue: messages to people, sealed under the recipient's key,
+//! queued in the transaction of the change that caused them and claimed by
+//! a sender with a lease, so each is sent once across servers and retried
+//! after a crash. Without SMTP configured, messages rest here (status
+//! `outbox`) for staff to read. Erasing the person erases their mail.
+
+use crate::audit::{self, NewEntry};
+use crate::db::{Exec, Row, Tx};
+use crate::vault::{Place, SubjectKey};
+use crate::{args, from_ms, now_ms, Ctx, Store, StoreError};
+use kith_domain::SubjectId;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// A message. Its `Debug` shows no address or text.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+pub struct Mail {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    /// Extra headers (`List-Unsubscribe`…).
+    pub headers: Vec<(String, String)>,
+}
+
+impl std::fmt::Debug for Mail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Mail(<personal>)")
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct NewMail {
+    pub id: Uuid,
+    pub subject: SubjectId,
+    /// `confirm`, `receipt`, `consent_request`…
+    pub kind: &'static str,
+    pub mail: Mail,
+}
+
+/// A queued message's envelope (no personal data).
+#[derive(Clone, Debug)]
+pub struct MailRow {
+    pub id: Uuid,
+    pub subject: SubjectId,
+    pub kind: String,
+    /// `queued`, `sent`, `outbox` or `failed`.
+    pub status: String,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub created_at: time::OffsetDateTime,
+    pub sent_at: Option<time::OffsetDateTime>,
+}
+
+fn place(id: Uuid, subject: SubjectId) -> Place<'static> {
+    Place { table: "mail_outbox", column: "sealed", row: id, subject }
+}
+
+const COLS: &str = "id, subject_id, kind, status, attempts, last_error, created_at, sent_at";
+
+fn row(r: &Row) -> Result<MailRow, StoreError> {
+    Ok(MailRow {
+        id: r.get(0)?,
+        subject: SubjectId(r.get(1)?),
+        kind: r.get(2)?,
+        status: r.get(3)?,
+        attempts: r.get(4)?,
+        last_error: r.get(5)?,
+        created_at: from_ms(r.get(6)?),
+        sent_at: r.get::<Option<i64>>(7)?.map(from_ms),
+    })
+}
+
+/// Queues `mails` inside `tx`; `keys` holds each recipient's key.
+pub(crate) async fn enqueue(tx: &mut Tx, keys: &HashMap<Uuid, SubjectKey>, mails: &[NewMail]) -> Result<(), StoreError> {
+    let now = now_ms();
+    for m in mails {
+        let key = keys.get(&m.subject.0).ok_or(StoreError::NotFound)?;
+        let sealed = key.seal(&place(m.id, m.subject), &serde_json::to_vec(&m.mail).expect("mail serialises"));
+        tx.execute(
+            "INSERT INTO mail_outbox (id, subject_id, kind, sealed, status, attempts, next_at, lease_until, created_at) \
+             VALUES ($1, $2, $3, $4, 'queued', 0, $5, 0, $5)",
+            &args![m.id, m.subject.0, m.kind, sealed, now],
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// A claimed message, opened for sending.
+#[derive(Debug)]
+pub struct Claimed {
+    pub row: MailRow,
+    pub mail: Mail,
+}
+
+impl Store {
+    /// Claims up to `limit` due messages for `lease_ms`: another sender
+    /// skips them until the lease runs out (a crashed sender's mail is
+    /// retried then).
+    pub async fn claim_mail(&self, limit: i64, lease_ms: i64) -> Result<Vec<Claimed>, StoreError> {
+        let now = now_ms();
+        let mut tx = self.pools.write.begin().await?;
+        // The one statement the engines spell differently: PostgreSQL skips
+        // rows another sender holds; SQLite has a single writer anyway.
+        let lock = match tx.engine() {
+            crate::Engine::Postgres => " FOR UPDATE SKIP LOCKED",
+            crate::Engine::Sqlite => "",
+        };
+        let sql = format!(
+            "UPDATE mail_outbox SET lease_until = $1, attempts = attempts + 1 WHERE id IN \
+             (SELECT id FROM mail_outbox WHERE status = 'queued' AND next_at <= $2 AND lease_until <= $2 ORDER BY next_at LIMIT $3{lock}) \
+             RETURNING {COLS}, sealed"
+        );
+        let rows = tx.fetch_all(&sql, &args![now + lease_ms, now, limit]).await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let mr = row(r)?;
+            let sealed: Vec<u8> = r.get(8)?;
+            let Some(k) = tx
+                .fetch_optional("SELECT wrapped FROM subject_keys WHERE subject_id = $1", &args![mr.subject.0])
+                .await?
+            else {
+                continue;
+            };
+            let key = self.vault.unwrap_key(mr.subject, &k.get::<Vec<u8>>(0)?)?;
+            let mail: Mail = serde_json::from_slice(&key.open(&place(mr.id, mr.subject), &sealed)?)
+                .map_err(|_| StoreError::Corrupt("mail"))?;
+            out.push(Claimed { row: mr, mail });
+        }
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    /// Marks a claimed message done: `sent` by SMTP or kept in the `outbox`.
+    pub async fn mail_done(&self, ctx: &Ctx, id: Uuid, status: &'static str) -> Result<(), StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        let r = tx
+            .fetch_optional(
+                "UPDATE mail_outbox SET status = $1, sent_at = $2, last_error = NULL WHERE id = $3 RETURNING subject_id",
+                &args![status, now_ms(), id],
+            )
+            .await?;
+        if let Some(r) = r {
+            let entry = NewEntry {
+                action: if status == "sent" { "mail.sent" } else { "mail.outbox" },
+                subject: Some(SubjectId(r.get(0)?)),
+                object_type: "mail",
+                object_id: Some(id.to_string()),
+            };
+            audit::append(&mut tx, ctx, &[entry]).await?;
+        }
+        tx.commit().await
+    }
+
+    /// Records a failed attempt: retry at `retry_at`, or give up (`None`).
+    /// `error` must not contain personal data.
+    pub async fn mail_failed(&self, id: Uuid, error: &str, retry_at: Option<i64>) -> Result<(), StoreError> {
+        let mut c = self.pools.write.conn().await?;
+        match retry_at {
+            Some(at) => {
+                c.execute(
+                    "UPDATE mail_outbox SET next_at = $1, lease_until = 0, last_error = $2 WHERE id = $3",
+                    &args![at, error, id],
+                )
+                .await?
+            }
+            None => {
+                c.execute("UPDATE mail_outbox SET status = 'failed', last_error = $1 WHERE id = $2", &args![error, id])
+                    .await?
+            }
+        };
+        Ok(())
+    }
+
+    /// The newest messages first, envelopes only.
+    pub async fn mail_list(&self, limit: i64) -> Result<Vec<MailRow>, StoreError> {
+        let sql = format!("SELECT {COLS} FROM mail_outbox ORDER BY created_at DESC, id DESC LIMIT $1");
+        self.pools.read.conn().await?.fetch_all(&sql, &args![limit]).await?.iter().map(row).collect()
+    }
+
+    /// One message, opened.
+    pub async fn mail_open(&self, id: Uuid) -> Result<Option<(MailRow, Mail)>, StoreError> {
+        let sql = format!(
+            "SELECT {COLS}, m.sealed, k.wrapped FROM mail_outbox m JOIN subject_keys k ON k.subject_id = m.subject_id WHERE m.id = $1"
+        )
+        .replace("SELECT id, subject_id", "SELECT m.id, m.subject_id");
+        let Some(r) = self.pools.read.conn().await?.fetch_optional(&sql, &args![id]).await? else { return Ok(None) };
+        let mr = row(&r)?;
+        let key = self.vault.unwrap_key(mr.subject, &r.get::<Vec<u8>>(9)?)?;
+        let mail: Mail = serde_json::from_slice(&key.open(&place(mr.id, mr.subject), &r.get::<Vec<u8>>(8)?)?)
+            .map_err(|_| StoreError::Corrupt("mail"))?;
+        Ok(Some((mr, mail)))
+    }
+}
