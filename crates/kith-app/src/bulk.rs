@@ -2,6 +2,7 @@
 //! matching the filter", with a count to confirm before anything changes.
 //! Later actions (GDPR ones) plug in as new [`BulkAction`]s.
 
+use crate::consent::BasisAssignment;
 use crate::contacts::{check_tags, ContactQuery, MAX_TAGS};
 use crate::{App, AppError, Principal, Result};
 use kith_domain::{Invalid, SubjectId, UserId};
@@ -24,15 +25,34 @@ pub enum BulkAction {
     AssignOwner(Option<UserId>),
     AddTag(String),
     RemoveTag(String),
+    /// Records a lawful basis for a purpose on every selected contact.
+    SetBasis(BasisAssignment),
+}
+
+/// What applying an action writes.
+enum Plan {
+    Contacts(BulkChange),
+    Basis(BasisAssignment),
 }
 
 impl BulkAction {
-    fn change(&self) -> Result<BulkChange> {
+    fn plan(&self) -> Result<Plan> {
         Ok(match self {
-            BulkAction::AssignOwner(o) => BulkChange::SetOwner(*o),
-            BulkAction::AddTag(t) => BulkChange::AddTag(one_tag(t)?),
-            BulkAction::RemoveTag(t) => BulkChange::RemoveTag(one_tag(t)?),
+            BulkAction::AssignOwner(o) => Plan::Contacts(BulkChange::SetOwner(*o)),
+            BulkAction::AddTag(t) => Plan::Contacts(BulkChange::AddTag(one_tag(t)?)),
+            BulkAction::RemoveTag(t) => Plan::Contacts(BulkChange::RemoveTag(one_tag(t)?)),
+            BulkAction::SetBasis(a) => {
+                a.check()?;
+                Plan::Basis(a.clone())
+            }
         })
+    }
+
+    fn allowed(&self, p: &Principal) -> Result<()> {
+        match self {
+            BulkAction::SetBasis(_) => p.require(p.role.can_record_consent(), "set lawful bases"),
+            _ => p.require(p.role.can_write_crm(), "change contacts"),
+        }
     }
 }
 
@@ -47,8 +67,10 @@ impl App {
     /// states). Refuses, before anything is confirmed, an action that is
     /// not valid or a selection larger than [`MAX_BULK`].
     pub async fn bulk_count(&self, p: &Principal, sel: &Selection, action: &BulkAction) -> Result<u64> {
-        p.require(p.role.can_write_crm(), "change contacts")?;
-        action.change()?;
+        action.allowed(p)?;
+        if let Plan::Basis(a) = action.plan()? {
+            self.require_purpose(a.purpose).await?;
+        }
         let n = match sel {
             Selection::Ids(ids) => dedup(ids).len(),
             Selection::Matching(q) if !is_search(q) => self.store.count_matching(&q.filter).await? as usize,
@@ -61,18 +83,35 @@ impl App {
     /// Applies `action` to every contact of the selection in one
     /// transaction (all or nothing); returns how many changed.
     pub async fn bulk_apply(&self, p: &Principal, sel: &Selection, action: &BulkAction) -> Result<u64> {
-        p.require(p.role.can_write_crm(), "change contacts")?;
-        let change = action.change()?;
+        action.allowed(p)?;
+        let plan = action.plan()?;
+        let ids = self.selection_ids(p, sel).await?;
+        match plan {
+            Plan::Contacts(change) => Ok(self.store.bulk_change_contacts(&p.ctx(), &ids, &change, MAX_TAGS).await?),
+            Plan::Basis(a) => {
+                self.require_purpose(a.purpose).await?;
+                self.store.set_bases(&p.ctx(), &ids, &a.record(p)).await.map_err(|e| match e {
+                    kith_store::StoreError::MissingRef(_) => {
+                        AppError::Conflict("a selected contact was deleted at the same moment; retry".into())
+                    }
+                    e => e.into(),
+                })
+            }
+        }
+    }
+
+    /// The contacts a selection holds, sorted (so concurrent bulk changes
+    /// lock rows in the same order), at least one and at most [`MAX_BULK`].
+    pub(crate) async fn selection_ids(&self, p: &Principal, sel: &Selection) -> Result<Vec<SubjectId>> {
         let ids = match sel {
             Selection::Ids(ids) => dedup(ids),
-            // Sorted, so concurrent bulk changes lock rows in the same order.
             Selection::Matching(q) => dedup(&self.resolve(p, q).await?),
         };
         if ids.is_empty() {
             return Err(Invalid::one("selection", "select at least one contact").into());
         }
         too_many(ids.len())?;
-        Ok(self.store.bulk_change_contacts(&p.ctx(), &ids, &change, MAX_TAGS).await?)
+        Ok(ids)
     }
 
     /// The ids a query selects, at most `MAX_BULK + 1` (one more tells

@@ -5,14 +5,21 @@
 
 pub mod audit;
 pub mod bulk;
+pub mod campaigns;
 pub mod companies;
+pub mod consent;
 pub mod contacts;
 pub mod cursor;
 pub mod deals;
 pub mod interactions;
+pub mod mailer;
+pub mod public;
+pub mod purposes;
+pub mod receipts;
 pub mod sessions;
 pub mod staff;
 pub mod timeline;
+pub mod tokens;
 pub mod views;
 
 use kith_domain::{FieldVisibility, Invalid, Role, UserId};
@@ -127,11 +134,50 @@ pub(crate) fn missing(what: &'static str) -> impl FnOnce(AppError) -> AppError {
     }
 }
 
+/// Who the controller is: named in consent receipts and mail.
+#[derive(Clone, Debug)]
+pub struct Controller {
+    pub name: String,
+    pub email: String,
+    pub address: String,
+}
+
+/// Deployment settings the use cases need.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Where people reach Kith's public pages, e.g. `https://crm.example.com`
+    /// (links in mail are built from it).
+    pub public_url: String,
+    /// The `From` of mail Kith sends.
+    pub mail_from: String,
+    pub controller: Controller,
+    /// How long a double opt-in link stays valid.
+    pub confirm_days: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            public_url: "http://127.0.0.1:8080".into(),
+            mail_from: "Kith <no-reply@example.com>".into(),
+            controller: Controller {
+                name: "Example Controller".into(),
+                email: "privacy@example.com".into(),
+                address: "".into(),
+            },
+            confirm_days: 7,
+        }
+    }
+}
+
 /// The application: the store plus cached settings.
 #[derive(Clone)]
 pub struct App {
     pub(crate) store: Store,
     visibility: Arc<RwLock<(Instant, Arc<FieldVisibility>)>>,
+    pub(crate) settings: Arc<Settings>,
+    /// Wakes the mail sender when a transaction queued mail.
+    pub(crate) mail_wake: Arc<tokio::sync::Notify>,
 }
 
 /// How long a server trusts its cached field-visibility matrix before
@@ -141,7 +187,21 @@ const VISIBILITY_TTL: Duration = Duration::from_secs(2);
 impl App {
     pub fn new(store: Store) -> App {
         let stale = Instant::now().checked_sub(VISIBILITY_TTL * 2).unwrap_or_else(Instant::now);
-        App { store, visibility: Arc::new(RwLock::new((stale, Arc::new(FieldVisibility::default())))) }
+        App {
+            store,
+            visibility: Arc::new(RwLock::new((stale, Arc::new(FieldVisibility::default())))),
+            settings: Arc::new(Settings::default()),
+            mail_wake: Arc::new(tokio::sync::Notify::new()),
+        }
+    }
+
+    pub fn with_settings(mut self, settings: Settings) -> App {
+        self.settings = Arc::new(settings);
+        self
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
     }
 
     pub fn store(&self) -> &Store {

@@ -61,6 +61,8 @@ pub struct NewConsentEvent {
     pub actor_user: Option<UserId>,
     /// The browser sent `Sec-GPC: 1`.
     pub gpc: bool,
+    /// The request this event belongs to or answers.
+    pub request: Option<Uuid>,
     pub proof: SealedProof,
 }
 
@@ -82,6 +84,7 @@ pub struct ConsentEvent {
     pub gpc: bool,
     pub proof: Option<SealedProof>,
     pub recorded_at: time::OffsetDateTime,
+    pub request: Option<Uuid>,
 }
 
 impl ConsentEvent {
@@ -121,7 +124,7 @@ fn place(id: Uuid, subject: SubjectId) -> Place<'static> {
 }
 
 const EVENT_COLS: &str = "seq, id, subject_id, purpose_id, action, channels, method, at, until_at, notice_id, form_id, \
-                          actor_user, gpc, sealed, recorded_at, prev_hash, hash";
+                          actor_user, gpc, sealed, recorded_at, request_ref, prev_hash, hash";
 
 /// A ledger row's hashed columns: every column but the hashes, in order.
 struct Hashed<'a> {
@@ -140,6 +143,7 @@ struct Hashed<'a> {
     gpc: bool,
     sealed: &'a [u8],
     recorded: i64,
+    request: Option<Uuid>,
 }
 
 impl Hashed<'_> {
@@ -164,6 +168,7 @@ impl Hashed<'_> {
                 &[u8::from(self.gpc)],
                 self.sealed,
                 &self.recorded.to_be_bytes(),
+                &uuid(self.request),
             ],
         )
     }
@@ -189,6 +194,7 @@ fn event_hash(prev: &[u8], r: &Row) -> Result<Vec<u8>, StoreError> {
         gpc: r.get(12)?,
         sealed: &sealed,
         recorded: r.get(14)?,
+        request: r.get(15)?,
     }
     .hash(prev))
 }
@@ -221,6 +227,7 @@ fn decode_event(r: &Row, key: Option<&SubjectKey>) -> Result<ConsentEvent, Store
         gpc: r.get(12)?,
         proof,
         recorded_at: from_ms(r.get(14)?),
+        request: r.get(15)?,
     })
 }
 
@@ -423,7 +430,7 @@ impl Store {
         );
         let Some(r) = c.fetch_optional(&sql, &args![seq]).await? else { return Ok(None) };
         let subject = SubjectId(r.get(2)?);
-        let key = r.get::<Option<Vec<u8>>>(17)?.map(|w| self.vault.unwrap_key(subject, &w)).transpose()?;
+        let key = r.get::<Option<Vec<u8>>>(18)?.map(|w| self.vault.unwrap_key(subject, &w)).transpose()?;
         decode_event(&r, key.as_ref()).map(Some)
     }
 
@@ -518,11 +525,12 @@ async fn append_events(
             gpc: e.gpc,
             sealed: &sealed,
             recorded,
+            request: e.request,
         };
         let hash = h.hash(&prev);
         tx.execute(
             &format!(
-                "INSERT INTO consent_events ({EVENT_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"
+                "INSERT INTO consent_events ({EVENT_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
             ),
             &args![
                 seq,
@@ -540,6 +548,7 @@ async fn append_events(
                 h.gpc,
                 sealed.clone(),
                 recorded,
+                h.request,
                 prev.clone(),
                 hash.clone()
             ],

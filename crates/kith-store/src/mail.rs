@@ -20,6 +20,9 @@ pub struct Mail {
     pub text: String,
     /// Extra headers (`List-Unsubscribe`…).
     pub headers: Vec<(String, String)>,
+    /// File name, content type, body.
+    #[serde(default)]
+    pub attachments: Vec<(String, String, String)>,
 }
 
 impl std::fmt::Debug for Mail {

@@ -59,6 +59,8 @@ CREATE TABLE consent_events (
     until_at    BIGINT,
     notice_id   UUID REFERENCES notices(id),
     form_id     UUID,
+    -- Ties a request to its answer (one form submission or campaign mail).
+    request_ref UUID,
     actor_user  UUID,
     gpc         BOOLEAN NOT NULL,
     sealed      BYTEA NOT NULL,

@@ -59,6 +59,8 @@ CREATE TABLE consent_events (
     until_at    BIGINT,
     notice_id   BLOB REFERENCES notices(id),
     form_id     BLOB,
+    -- Ties a request to its answer (one form submission or campaign mail).
+    request_ref BLOB,
     actor_user  BLOB,
     gpc         INTEGER NOT NULL,
     sealed      BLOB NOT NULL,

@@ -1,0 +1,167 @@
+//! Sends queued mail: claims due messages with a lease, sends them through
+//! SMTP (lettre) when configured or files them in the outbox when not,
+//! retries failures with growing delays, and gives up after
+//! [`MAX_ATTEMPTS`]. Errors recorded never contain addresses or text.
+
+use crate::{App, Result};
+use kith_store::mail::{Claimed, Mail};
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment, MultiPart, SinglePart};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use std::time::Duration;
+
+pub const MAX_ATTEMPTS: i64 = 8;
+const LEASE_MS: i64 = 120_000;
+
+/// Where mail goes.
+#[derive(Clone)]
+pub enum Transport {
+    /// SMTP via lettre, from a URL such as `smtp://host:25`,
+    /// `smtp://user:pass@host:587?tls=required` or `smtps://host:465`.
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    /// No SMTP: messages stay in the outbox for staff to read.
+    Outbox,
+}
+
+impl Transport {
+    pub fn from_url(url: Option<&str>) -> std::result::Result<Transport, String> {
+        match url {
+            None | Some("") => Ok(Transport::Outbox),
+            Some(u) => AsyncSmtpTransport::<Tokio1Executor>::from_url(u)
+                .map(|b| Transport::Smtp(b.timeout(Some(Duration::from_secs(20))).build()))
+                .map_err(|e| format!("the SMTP URL is not valid: {e}")),
+        }
+    }
+}
+
+fn message(from: &str, m: &Mail) -> std::result::Result<Message, &'static str> {
+    let mut b = Message::builder()
+        .from(from.parse().map_err(|_| "the From address is not valid")?)
+        .to(m.to.parse().map_err(|_| "the recipient address is not valid")?)
+        .subject(m.subject.clone());
+    for (name, value) in &m.headers {
+        b = match name.as_str() {
+            "List-Unsubscribe" => b.header(ListUnsubscribe(value.clone())),
+            "List-Unsubscribe-Post" => b.header(ListUnsubscribePost(value.clone())),
+            _ => b,
+        };
+    }
+    let text = SinglePart::builder().header(ContentType::TEXT_PLAIN).body(m.text.clone());
+    let r = if m.attachments.is_empty() {
+        b.singlepart(text)
+    } else {
+        let mut mp = MultiPart::mixed().singlepart(text);
+        for (name, ctype, body) in &m.attachments {
+            let ct = ContentType::parse(ctype).map_err(|_| "an attachment's content type is not valid")?;
+            mp = mp.singlepart(Attachment::new(name.clone()).body(body.clone(), ct));
+        }
+        b.multipart(mp)
+    };
+    r.map_err(|_| "the message could not be built")
+}
+
+macro_rules! text_header {
+    ($t:ident, $name:literal) => {
+        #[derive(Clone)]
+        struct $t(String);
+        impl lettre::message::header::Header for $t {
+            fn name() -> lettre::message::header::HeaderName {
+                lettre::message::header::HeaderName::new_from_ascii_str($name)
+            }
+            fn parse(s: &str) -> std::result::Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+                Ok($t(s.to_owned()))
+            }
+            fn display(&self) -> lettre::message::header::HeaderValue {
+                lettre::message::header::HeaderValue::new(Self::name(), self.0.clone())
+            }
+        }
+    };
+}
+text_header!(ListUnsubscribe, "List-Unsubscribe");
+text_header!(ListUnsubscribePost, "List-Unsubscribe-Post");
+
+/// Delay before retry `attempt` (1-based): 30 s, 1 min, 2 min… capped at 2 h.
+fn backoff_ms(attempt: i64) -> i64 {
+    (30_000i64 << (attempt - 1).clamp(0, 12)).min(2 * 3600 * 1000)
+}
+
+impl App {
+    /// Sends what is due now; returns how many messages were handled.
+    pub async fn deliver_mail(&self, transport: &Transport) -> Result<usize> {
+        let claimed = self.store.claim_mail(20, LEASE_MS).await?;
+        let n = claimed.len();
+        let ctx = kith_store::Ctx { actor: "system:mailer".into(), request_id: uuid::Uuid::now_v7().to_string() };
+        for Claimed { row, mail } in claimed {
+            match transport {
+                Transport::Outbox => self.store.mail_done(&ctx, row.id, "outbox").await?,
+                Transport::Smtp(smtp) => {
+                    let result = match message(&self.settings.mail_from, &mail) {
+                        Ok(m) => smtp.send(m).await.map(|_| ()).map_err(|e| {
+                            // lettre's error text can quote the server's reply, which may echo the address.
+                            if e.is_permanent() { "the SMTP server refused the message permanently" } else { "the SMTP server could not be reached or refused for now" }
+                        }),
+                        Err(e) => Err(e),
+                    };
+                    match result {
+                        Ok(()) => self.store.mail_done(&ctx, row.id, "sent").await?,
+                        Err(e) => {
+                            let retry = (row.attempts < MAX_ATTEMPTS).then(|| kith_store::now_ms() + backoff_ms(row.attempts));
+                            tracing::warn!(mail.id = %row.id, attempts = row.attempts, error = e, "mail not sent");
+                            self.store.mail_failed(row.id, e, retry).await?;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(n)
+    }
+
+    /// Runs the sender until `shutdown`: wakes when a transaction queued
+    /// mail, and every few seconds for retries and other servers' mail.
+    pub async fn run_mailer(self, transport: Transport, shutdown: impl std::future::Future<Output = ()>) {
+        tokio::pin!(shutdown);
+        loop {
+            match self.deliver_mail(&transport).await {
+                Ok(20) => continue,
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = %e, "mail sender failed; retrying"),
+            }
+            tokio::select! {
+                _ = &mut shutdown => return,
+                _ = self.mail_wake.notified() => {}
+                _ = tokio::time::sleep(Duration::from_secs(5)) => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        assert_eq!(backoff_ms(1), 30_000);
+        assert_eq!(backoff_ms(2), 60_000);
+        assert_eq!(backoff_ms(20), 2 * 3600 * 1000);
+    }
+
+    #[test]
+    fn messages_carry_unsubscribe_headers_and_attachments() {
+        let m = Mail {
+            to: "ada@example.com".into(),
+            subject: "Hello".into(),
+            text: "Body".into(),
+            headers: vec![
+                ("List-Unsubscribe".into(), "<https://crm.example.com/u/t>".into()),
+                ("List-Unsubscribe-Post".into(), "List-Unsubscribe=One-Click".into()),
+            ],
+            attachments: vec![("r.json".into(), "application/json".into(), "{}".into())],
+        };
+        let raw = String::from_utf8(message("Kith <no-reply@example.com>", &m).unwrap().formatted()).unwrap();
+        assert!(raw.contains("List-Unsubscribe: <https://crm.example.com/u/t>"));
+        assert!(raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+        assert!(raw.contains("filename=\"r.json\""));
+        assert!(message("Kith <no-reply@example.com>", &Mail { to: "not an address".into(), ..m }).is_err());
+    }
+}

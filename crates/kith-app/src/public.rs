@@ -1,0 +1,497 @@
+//! What people do without an account: submit a consent form, confirm by
+//! the link in the mail (double opt-in), change their choices in the
+//! preference centre, unsubscribe in one click. Nothing here tells a
+//! visitor whether an email is known; every link carries a signed token.
+
+use crate::tokens::{self, Claims, TokenError, TokenKind};
+use crate::{App, AppError, Result};
+use kith_domain::consent::{fold, BasisSource};
+use kith_domain::{Channel, ConsentAction, ConsentMethod, ConsentState, ContactData, Email, Invalid, Phone, SubjectId};
+use kith_store::consent::{ConsentEvent, ConsentWrite, NewConsentEvent, SealedProof};
+use kith_store::contacts::ContactInput;
+use kith_store::mail::{Mail, NewMail};
+use kith_store::purposes::{ConsentForm, Notice, SubscriptionType};
+use kith_store::Ctx;
+use std::collections::BTreeSet;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// The visitor's browser, as far as proof needs it. Sealed when stored.
+#[derive(Clone, Debug, Default)]
+pub struct Visitor {
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    /// `Sec-GPC: 1` was sent.
+    pub gpc: bool,
+}
+
+/// A public form, ready to render.
+#[derive(Clone, Debug)]
+pub struct PublicForm {
+    pub form: ConsentForm,
+    pub subscriptions: Vec<SubscriptionType>,
+    pub notice: Notice,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Submission {
+    pub email: String,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub phone: Option<String>,
+    /// Subscription types ticked (all start unticked).
+    pub subscriptions: Vec<Uuid>,
+    /// The separate third-party sharing box was ticked.
+    pub share: bool,
+}
+
+/// What confirming did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confirmed {
+    /// Consent recorded for this many purposes.
+    Now(usize),
+    /// The link was already used.
+    Already,
+}
+
+/// The preference centre's view of one person.
+#[derive(Clone, Debug)]
+pub struct Preferences {
+    pub subject: SubjectId,
+    /// Per subscription type, per offered channel: subscribed now?
+    pub items: Vec<(SubscriptionType, Vec<(Channel, bool)>)>,
+    /// Receipts the person can download: (ledger seq, subscription name, action, time).
+    pub receipts: Vec<(i64, String, ConsentAction, OffsetDateTime)>,
+}
+
+/// Why a public link was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum LinkError {
+    #[error("this link is not valid")]
+    Invalid,
+    #[error("this link has expired")]
+    Expired,
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+impl From<TokenError> for LinkError {
+    fn from(e: TokenError) -> Self {
+        match e {
+            TokenError::Invalid => LinkError::Invalid,
+            TokenError::Expired => LinkError::Expired,
+        }
+    }
+}
+
+impl From<kith_store::StoreError> for LinkError {
+    fn from(e: kith_store::StoreError) -> Self {
+        LinkError::App(e.into())
+    }
+}
+
+/// Public pages act as nobody in particular.
+fn public_ctx(what: &str) -> Ctx {
+    Ctx { actor: format!("public:{what}"), request_id: Uuid::now_v7().to_string() }
+}
+
+const FORM_WINDOW_MS: i64 = 15 * 60 * 1000;
+const FORM_MAX_PER_CLIENT: i64 = 30;
+const FORM_MAX_PER_EMAIL: i64 = 5;
+
+impl App {
+    /// An active form by its slug.
+    pub async fn public_form(&self, slug: &str) -> Result<PublicForm> {
+        let form = self.store.form_by_slug(slug).await?.filter(|f| f.active).ok_or(AppError::NotFound("form"))?;
+        let all = self.store.subscription_types().await?;
+        let subscriptions = form.subscriptions.iter().filter_map(|id| all.iter().find(|s| s.id == *id).cloned()).collect();
+        let notice = self.store.get_notice(form.notice).await?.ok_or(AppError::NotFound("notice"))?;
+        Ok(PublicForm { form, subscriptions, notice })
+    }
+
+    /// Takes a form submission: creates the contact if the email is new
+    /// (an existing contact's data is never overwritten from a public
+    /// form), records `requested` for each ticked subscription and queues
+    /// the confirmation mail — nothing else is sent to the address until
+    /// the person confirms. The answer is the same whether the email was
+    /// known or not. Rate-limited per client address and per email.
+    pub async fn submit_form(&self, slug: &str, s: Submission, client: &str, v: Visitor) -> Result<()> {
+        let f = self.public_form(slug).await?;
+        let mut inv = Invalid::default();
+        let email = inv.check("email", Email::parse(s.email.trim()));
+        let phone = match s.phone.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+            Some(p) if f.form.fields.iter().any(|x| x == "phone") => inv.check("phone", Phone::parse(p)),
+            _ => None,
+        };
+        if s.subscriptions.is_empty() {
+            inv.push("subscriptions", "tick at least one subscription to subscribe");
+        }
+        if s.subscriptions.iter().any(|id| !f.subscriptions.iter().any(|x| x.id == *id)) {
+            inv.push("subscriptions", "this form does not offer that subscription");
+        }
+        let asks = |field: &str| f.form.fields.iter().any(|x| x == field);
+        let name = |v: &Option<String>, field: &str| v.as_ref().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty() && asks(field));
+        let data = ContactData {
+            first_name: name(&s.first_name, "first_name"),
+            last_name: name(&s.last_name, "last_name"),
+            emails: email.clone().into_iter().collect(),
+            phones: phone.into_iter().collect(),
+            ..Default::default()
+        };
+        if let Err(e) = data.validate() {
+            for fe in e.0.into_iter().filter(|fe| fe.field != "emails") {
+                inv.push(fe.field, fe.message);
+            }
+        }
+        inv.into_result()?;
+        let email = email.expect("checked above");
+        self.throttle_form(client, &email).await?;
+        let ctx = public_ctx("form");
+        let subject = match self.store.find_by_email(&email).await?.into_iter().next() {
+            Some(c) => c.id,
+            None => {
+                let id = SubjectId::new();
+                let c = ContactInput { id, owner: None, company: None, tags: vec![], data };
+                self.store.insert_contacts(&ctx, &[c], None).await?;
+                id
+            }
+        };
+        let events = self.store.consent_events(subject).await?;
+        let now = OffsetDateTime::now_utc();
+        let until = now + time::Duration::days(self.settings.confirm_days);
+        let request = Uuid::now_v7();
+        let third_parties = if s.share { f.form.third_parties.clone() } else { vec![] };
+        let mut new = Vec::new();
+        for sub in f.subscriptions.iter().filter(|x| s.subscriptions.contains(&x.id)) {
+            let facts: Vec<_> = events.iter().filter(|e| e.purpose == sub.purpose).map(|e| e.fact()).collect();
+            // Already subscribed on every channel: nothing to ask.
+            if sub.channels.iter().all(|c| matches!(fold(&facts, *c, now), ConsentState::Given { .. })) {
+                continue;
+            }
+            new.push(NewConsentEvent {
+                id: Uuid::now_v7(),
+                subject,
+                purpose: sub.purpose,
+                action: ConsentAction::Requested,
+                channels: sub.channels.clone(),
+                method: ConsentMethod::WebForm,
+                at: now,
+                until: Some(until),
+                notice: Some(f.notice.id),
+                form: Some(f.form.id),
+                actor_user: None,
+                gpc: v.gpc,
+                request: Some(request),
+                proof: SealedProof {
+                    affirmative_act: Some(format!("ticked \"{}\" (unticked by default) and submitted the form", sub.name)),
+                    evidence_ref: Some(format!("form {}", f.form.slug)),
+                    third_parties: third_parties.clone(),
+                    ip: v.ip.clone(),
+                    user_agent: v.user_agent.clone(),
+                },
+            });
+        }
+        if new.is_empty() {
+            return Ok(());
+        }
+        let token = tokens::sign(
+            self.store.vault(),
+            TokenKind::Confirm,
+            Claims { subject, scope: request, expires: until.unix_timestamp() },
+        );
+        let names: Vec<&str> = f.subscriptions.iter().filter(|x| new.iter().any(|e| e.purpose == x.purpose)).map(|x| x.name.as_str()).collect();
+        let mail = NewMail {
+            id: Uuid::now_v7(),
+            subject,
+            kind: "confirm",
+            mail: Mail {
+                to: email.as_str().to_owned(),
+                subject: confirm_subject(&f.form.language).to_owned(),
+                text: confirm_text(&f.form.language, &names.join(", "), &format!("{}/c/{token}", self.settings.public_url), self.settings.confirm_days),
+                headers: vec![],
+                attachments: vec![],
+            },
+        };
+        self.store.write_consent(&ctx, ConsentWrite { events: new, mails: vec![mail], ..Default::default() }).await?;
+        self.mail_wake.notify_one();
+        Ok(())
+    }
+
+    async fn throttle_form(&self, client: &str, email: &Email) -> Result<()> {
+        let now = kith_store::now_ms();
+        let vault = self.store.vault();
+        for (key, max) in [
+            (vault.keyed_hash("form-client", client), FORM_MAX_PER_CLIENT),
+            (vault.keyed_hash("form-email", &email.lookup_key()), FORM_MAX_PER_EMAIL),
+        ] {
+            let t = self.store.count_sign_in_attempt(&key, now, FORM_WINDOW_MS, max, FORM_WINDOW_MS).await?;
+            if t.locked_until > now {
+                return Err(AppError::TooManyAttempts { retry_after_secs: (t.locked_until - now + 999) / 1000 });
+            }
+        }
+        Ok(())
+    }
+
+    fn claims(&self, kind: TokenKind, token: &str) -> std::result::Result<Claims, LinkError> {
+        Ok(tokens::verify(self.store.vault(), kind, token, OffsetDateTime::now_utc().unix_timestamp())?)
+    }
+
+    /// Checks a confirmation link without changing anything (the page the
+    /// link opens; a GET never changes state).
+    pub async fn check_confirm(&self, token: &str) -> std::result::Result<(), LinkError> {
+        let c = self.claims(TokenKind::Confirm, token)?;
+        self.store.get_contact(c.subject).await?.ok_or(LinkError::Invalid)?;
+        Ok(())
+    }
+
+    /// Confirms a double opt-in: records `given` (method `double_opt_in`)
+    /// for each purpose of the request still awaiting it, spends the token
+    /// in the same transaction (so two confirmations at once record one
+    /// `given`), makes consent the basis where none was recorded, and mails
+    /// the receipts.
+    pub async fn confirm(&self, token: &str, v: Visitor) -> std::result::Result<Confirmed, LinkError> {
+        let c = self.claims(TokenKind::Confirm, token)?;
+        let subject = c.subject;
+        self.store.get_contact(subject).await?.ok_or(LinkError::Invalid)?;
+        let events = self.store.consent_events(subject).await?;
+        let now = OffsetDateTime::now_utc();
+        let mut given = Vec::new();
+        let mut form_name = None;
+        for r in events.iter().filter(|e| e.action == ConsentAction::Requested && e.request == Some(c.scope)) {
+            let facts: Vec<_> = events.iter().filter(|e| e.purpose == r.purpose).map(|e| e.fact()).collect();
+            let pending: Vec<Channel> = r
+                .channels
+                .iter()
+                .copied()
+                .filter(|ch| matches!(fold(&facts, *ch, now), ConsentState::Awaiting { seq, .. } if seq == r.seq))
+                .collect();
+            if pending.is_empty() {
+                continue;
+            }
+            if let Some(f) = r.form {
+                form_name = self.store.get_form(f).await?.map(|f| f.slug);
+            }
+            let proof = r.proof.clone().unwrap_or_default();
+            given.push(NewConsentEvent {
+                id: Uuid::now_v7(),
+                subject,
+                purpose: r.purpose,
+                action: ConsentAction::Given,
+                channels: pending,
+                method: ConsentMethod::DoubleOptIn,
+                at: now,
+                until: None,
+                notice: r.notice,
+                form: r.form,
+                actor_user: None,
+                gpc: r.gpc || v.gpc,
+                request: Some(c.scope),
+                proof: SealedProof {
+                    affirmative_act: Some("pressed Confirm on the page opened from the link mailed to the address".into()),
+                    evidence_ref: Some(format!("confirmation of request {}", c.scope)),
+                    third_parties: proof.third_parties,
+                    ip: v.ip.clone(),
+                    user_agent: v.user_agent.clone(),
+                },
+            });
+        }
+        let refs: Vec<&NewConsentEvent> = given.iter().collect();
+        let mails = self.receipt_mails(subject, &refs).await?;
+        let n = given.len();
+        let w = ConsentWrite {
+            events: given,
+            spend_token: Some((c.use_id(TokenKind::Confirm), c.expires * 1000)),
+            consent_becomes_basis: Some((BasisSource::WebForm, form_name.or(Some("double opt-in".into())))),
+            mails,
+        };
+        match self.store.write_consent(&public_ctx("confirm"), w).await {
+            Ok(_) => {
+                self.mail_wake.notify_one();
+                Ok(if n == 0 { Confirmed::Already } else { Confirmed::Now(n) })
+            }
+            Err(kith_store::StoreError::Conflict("used token")) => Ok(Confirmed::Already),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The preference centre for the person a token names.
+    pub async fn preferences(&self, token: &str) -> std::result::Result<Preferences, LinkError> {
+        let c = self.claims(TokenKind::Preferences, token)?;
+        self.store.get_contact(c.subject).await?.ok_or(LinkError::Invalid)?;
+        let subs = self.store.subscription_types().await?;
+        let events = self.store.consent_events(c.subject).await?;
+        let now = OffsetDateTime::now_utc();
+        let items = subs
+            .iter()
+            .map(|s| {
+                let facts: Vec<_> = events.iter().filter(|e| e.purpose == s.purpose).map(|e| e.fact()).collect();
+                let chans = s.channels.iter().map(|ch| (*ch, matches!(fold(&facts, *ch, now), ConsentState::Given { .. }))).collect();
+                (s.clone(), chans)
+            })
+            .collect();
+        let receipts = events
+            .iter()
+            .filter(|e| matches!(e.action, ConsentAction::Given | ConsentAction::Withdrawn))
+            .filter_map(|e| subs.iter().find(|s| s.purpose == e.purpose).map(|s| (e.seq, s.name.clone(), e.action, e.at)))
+            .collect();
+        Ok(Preferences { subject: c.subject, items, receipts })
+    }
+
+    /// Saves the preference centre: `wanted` lists (subscription type,
+    /// channel) pairs ticked. Unticked subscriptions are withdrawn, newly
+    /// ticked ones given (method `portal`, under the latest version of the
+    /// notice the person last saw for it).
+    pub async fn save_preferences(
+        &self,
+        token: &str,
+        wanted: &BTreeSet<(Uuid, Channel)>,
+        v: Visitor,
+    ) -> std::result::Result<usize, LinkError> {
+        let prefs = self.preferences(token).await?;
+        let events = self.store.consent_events(prefs.subject).await?;
+        let latest_notice = self.store.notices().await?.into_iter().max_by_key(|n| n.created_at).map(|n| n.id);
+        let now = OffsetDateTime::now_utc();
+        let mut new = Vec::new();
+        for (s, chans) in &prefs.items {
+            let give: Vec<Channel> = chans.iter().filter(|(c, on)| !on && wanted.contains(&(s.id, *c))).map(|(c, _)| *c).collect();
+            let take: Vec<Channel> = chans.iter().filter(|(c, on)| *on && !wanted.contains(&(s.id, *c))).map(|(c, _)| *c).collect();
+            let notice = last_notice(&events, s).or(latest_notice);
+            for (action, channels) in [(ConsentAction::Given, give), (ConsentAction::Withdrawn, take)] {
+                if channels.is_empty() || (action == ConsentAction::Given && notice.is_none()) {
+                    continue;
+                }
+                new.push(self.portal_event(prefs.subject, s, action, channels, notice, &v, now));
+            }
+        }
+        self.write_portal(prefs.subject, new, "preferences").await
+    }
+
+    /// Withdraws every consent given or awaited on email (the preference
+    /// centre's "unsubscribe from all").
+    pub async fn unsubscribe_all(&self, token: &str, v: Visitor) -> std::result::Result<usize, LinkError> {
+        let c = self.claims(TokenKind::Preferences, token)?;
+        self.withdraw_email(c.subject, None, v, "preferences").await
+    }
+
+    /// RFC 8058 one-click unsubscribe: withdraws consent on email for the
+    /// token's purpose (or all, for a nil scope). Idempotent.
+    pub async fn one_click_unsubscribe(&self, token: &str, v: Visitor) -> std::result::Result<usize, LinkError> {
+        let c = self.claims(TokenKind::Unsubscribe, token)?;
+        let scope = (!c.scope.is_nil()).then_some(kith_domain::PurposeId(c.scope));
+        self.withdraw_email(c.subject, scope, v, "unsubscribe").await
+    }
+
+    async fn withdraw_email(
+        &self,
+        subject: SubjectId,
+        purpose: Option<kith_domain::PurposeId>,
+        v: Visitor,
+        what: &str,
+    ) -> std::result::Result<usize, LinkError> {
+        self.store.get_contact(subject).await?.ok_or(LinkError::Invalid)?;
+        let events = self.store.consent_events(subject).await?;
+        let subs = self.store.subscription_types().await?;
+        let now = OffsetDateTime::now_utc();
+        let mut new = Vec::new();
+        for p in self.store.purposes().await?.into_iter().filter(|p| purpose.is_none_or(|x| x == p.id)) {
+            let facts: Vec<_> = events.iter().filter(|e| e.purpose == p.id).map(|e| e.fact()).collect();
+            if matches!(fold(&facts, Channel::Email, now), ConsentState::Given { .. } | ConsentState::Awaiting { .. }) {
+                let s = subs.iter().find(|s| s.purpose == p.id).cloned().unwrap_or(SubscriptionType {
+                    id: Uuid::nil(),
+                    name: p.name.clone(),
+                    description: String::new(),
+                    purpose: p.id,
+                    channels: vec![Channel::Email],
+                });
+                new.push(self.portal_event(subject, &s, ConsentAction::Withdrawn, vec![Channel::Email], None, &v, now));
+            }
+        }
+        self.write_portal(subject, new, what).await
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn portal_event(
+        &self,
+        subject: SubjectId,
+        s: &SubscriptionType,
+        action: ConsentAction,
+        channels: Vec<Channel>,
+        notice: Option<Uuid>,
+        v: &Visitor,
+        now: OffsetDateTime,
+    ) -> NewConsentEvent {
+        let act = match action {
+            ConsentAction::Given => format!("ticked \"{}\" in the preference centre and saved", s.name),
+            _ => format!("unsubscribed from \"{}\" through a personal link", s.name),
+        };
+        NewConsentEvent {
+            id: Uuid::now_v7(),
+            subject,
+            purpose: s.purpose,
+            action,
+            channels,
+            method: ConsentMethod::Portal,
+            at: now,
+            until: None,
+            notice,
+            form: None,
+            actor_user: None,
+            gpc: v.gpc,
+            request: None,
+            proof: SealedProof {
+                affirmative_act: Some(act),
+                evidence_ref: None,
+                third_parties: vec![],
+                ip: v.ip.clone(),
+                user_agent: v.user_agent.clone(),
+            },
+        }
+    }
+
+    async fn write_portal(&self, subject: SubjectId, new: Vec<NewConsentEvent>, what: &str) -> std::result::Result<usize, LinkError> {
+        if new.is_empty() {
+            return Ok(0);
+        }
+        let refs: Vec<&NewConsentEvent> = new.iter().collect();
+        let mails = self.receipt_mails(subject, &refs).await?;
+        let n = new.len();
+        let w = ConsentWrite {
+            events: new,
+            consent_becomes_basis: Some((BasisSource::WebForm, Some("preference centre".into()))),
+            mails,
+            ..Default::default()
+        };
+        self.store.write_consent(&public_ctx(what), w).await?;
+        self.mail_wake.notify_one();
+        Ok(n)
+    }
+
+    /// A receipt the person downloads from the preference centre.
+    pub async fn public_receipt(&self, token: &str, seq: i64) -> std::result::Result<crate::receipts::Receipt, LinkError> {
+        let c = self.claims(TokenKind::Preferences, token)?;
+        Ok(self.receipt_for(c.subject, seq).await?)
+    }
+}
+
+/// The notice of the person's latest event about a subscription's purpose.
+fn last_notice(events: &[ConsentEvent], s: &SubscriptionType) -> Option<Uuid> {
+    events.iter().rev().filter(|e| e.purpose == s.purpose).find_map(|e| e.notice)
+}
+
+fn confirm_subject(lang: &str) -> &'static str {
+    match lang {
+        "it" => "Conferma la tua iscrizione",
+        _ => "Please confirm your subscription",
+    }
+}
+
+fn confirm_text(lang: &str, names: &str, link: &str, days: i64) -> String {
+    match lang {
+        "it" => format!(
+            "Hai chiesto di ricevere: {names}.\n\nPer confermare apri questo link e premi \"Conferma\" (valido {days} giorni):\n{link}\n\nSe non sei stato tu, ignora questo messaggio: senza conferma non ti scriveremo più.\n"
+        ),
+        _ => format!(
+            "You asked to receive: {names}.\n\nTo confirm, open this link and press \"Confirm\" (valid for {days} days):\n{link}\n\nIf this was not you, ignore this message: without confirmation we will not write to you again.\n"
+        ),
+    }
+}

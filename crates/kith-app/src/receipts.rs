@@ -1,0 +1,219 @@
+//! Consent receipts: for every `given` and `withdrawn`, a JSON document
+//! with the fields of the Kantara Initiative Consent Receipt v1.1 (each
+//! maps onto an ISO/IEC 27560 consent record field), signed by Kith with
+//! Ed25519 as a compact JWS. The public key is published at
+//! `/.well-known/kith-receipt-key.json` (a JWK), so anyone can check it.
+
+use crate::tokens::{self, Claims, TokenKind};
+use crate::{App, AppError, Principal, Result};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
+use base64::Engine as _;
+use kith_domain::consent::channels_text;
+use kith_domain::{Channel, ConsentAction, ConsentMethod, SubjectId};
+use kith_store::consent::{ConsentEvent, NewConsentEvent};
+use kith_store::mail::{Mail, NewMail};
+use kith_store::purposes::Purpose;
+use ring::signature::KeyPair;
+use serde_json::json;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// Identifies the signing key in the JWS header.
+pub const KEY_ID: &str = "kith-receipt-1";
+
+/// What a receipt states, from a stored or a new event.
+pub(crate) struct ReceiptFacts<'a> {
+    pub id: Uuid,
+    pub subject: SubjectId,
+    pub action: ConsentAction,
+    pub channels: &'a [Channel],
+    pub method: ConsentMethod,
+    pub at: OffsetDateTime,
+    pub until: Option<OffsetDateTime>,
+    pub notice: Option<Uuid>,
+    pub third_parties: &'a [String],
+    pub gpc: bool,
+}
+
+impl<'a> From<&'a NewConsentEvent> for ReceiptFacts<'a> {
+    fn from(e: &'a NewConsentEvent) -> Self {
+        ReceiptFacts {
+            id: e.id,
+            subject: e.subject,
+            action: e.action,
+            channels: &e.channels,
+            method: e.method,
+            at: e.at,
+            until: e.until,
+            notice: e.notice,
+            third_parties: &e.proof.third_parties,
+            gpc: e.gpc,
+        }
+    }
+}
+
+/// A signed receipt: the document and its compact JWS (whose payload is
+/// the document's exact bytes).
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Receipt {
+    pub receipt: serde_json::Value,
+    pub jws: String,
+}
+
+impl App {
+    /// The receipt document for an event.
+    pub(crate) fn receipt_document(&self, purpose: &Purpose, f: &ReceiptFacts<'_>, notice_url: Option<String>) -> serde_json::Value {
+        let s = &self.settings;
+        let public_key = B64.encode(self.store.vault().receipt_signer().public_key().as_ref());
+        json!({
+            "version": "KI-CR-v1.1.0",
+            "jurisdiction": "EU (GDPR)",
+            "consentTimestamp": f.at.unix_timestamp(),
+            "collectionMethod": f.method.as_str(),
+            "consentReceiptID": f.id,
+            "publicKey": public_key,
+            "language": "en",
+            "piiPrincipalId": f.subject.0,
+            "piiControllers": [{
+                "piiController": s.controller.name,
+                "onBehalf": false,
+                "contact": s.controller.email,
+                "address": s.controller.address,
+                "email": s.controller.email,
+                "piiControllerUrl": s.public_url,
+            }],
+            "policyUrl": notice_url.unwrap_or_else(|| s.public_url.clone()),
+            "services": [{
+                "service": purpose.name,
+                "purposes": [{
+                    "purpose": purpose.description,
+                    "purposeCategory": [purpose.name],
+                    "consentType": "EXPLICIT",
+                    "piiCategory": purpose.data_categories,
+                    "primaryPurpose": true,
+                    "termination": match f.until { Some(u) => format!("expires {}", crate::receipts::rfc3339(u)), None => "until withdrawn".to_owned() },
+                    "thirdPartyDisclosure": !f.third_parties.is_empty(),
+                    "thirdPartyName": f.third_parties.join(", "),
+                }],
+            }],
+            "sensitive": false,
+            "spiCat": [],
+            // Kith's additions; ISO/IEC 27560 names in the comments of docs/decisions.md.
+            "kith": {
+                "event": f.action.as_str(),
+                "eventTime": rfc3339(f.at),
+                "channels": channels_text(f.channels),
+                "noticeId": f.notice,
+                "globalPrivacyControl": f.gpc,
+                "purposeId": purpose.id,
+            },
+        })
+    }
+
+    /// Signs a document: compact JWS, EdDSA (Ed25519).
+    pub(crate) fn sign_receipt(&self, doc: serde_json::Value) -> Receipt {
+        let header = json!({"alg": "EdDSA", "typ": "JWT", "kid": KEY_ID});
+        let signing_input = format!(
+            "{}.{}",
+            B64.encode(header.to_string()),
+            B64.encode(doc.to_string())
+        );
+        let sig = self.store.vault().receipt_signer().sign(signing_input.as_bytes());
+        Receipt { receipt: doc, jws: format!("{signing_input}.{}", B64.encode(sig.as_ref())) }
+    }
+
+    /// The public key that verifies receipts, as a JWK.
+    pub fn receipt_public_jwk(&self) -> serde_json::Value {
+        let x = B64.encode(self.store.vault().receipt_signer().public_key().as_ref());
+        json!({"kty": "OKP", "crv": "Ed25519", "alg": "EdDSA", "use": "sig", "kid": KEY_ID, "x": x})
+    }
+
+    /// The signed receipt of ledger event `seq` of `subject` (staff).
+    pub async fn consent_receipt(&self, p: &Principal, subject: SubjectId, seq: i64) -> Result<Receipt> {
+        let r = self.receipt_for(subject, seq).await?;
+        self.store.audit(&p.ctx(), &[kith_store::audit::NewEntry::subject("consent.receipt", subject)]).await?;
+        Ok(r)
+    }
+
+    /// The signed receipt of a `given` or `withdrawn` event of `subject`.
+    pub(crate) async fn receipt_for(&self, subject: SubjectId, seq: i64) -> Result<Receipt> {
+        let e: ConsentEvent = self
+            .store
+            .consent_event(seq)
+            .await?
+            .filter(|e| e.subject == subject && matches!(e.action, ConsentAction::Given | ConsentAction::Withdrawn))
+            .ok_or(AppError::NotFound("consent receipt"))?;
+        let purpose = self.require_purpose(e.purpose).await?;
+        let notice_url = match e.notice {
+            Some(n) => self.store.get_notice(n).await?.and_then(|n| n.url),
+            None => None,
+        };
+        let third = e.proof.as_ref().map(|p| p.third_parties.clone()).unwrap_or_default();
+        let f = ReceiptFacts {
+            id: e.id,
+            subject,
+            action: e.action,
+            channels: &e.channels,
+            method: e.method,
+            at: e.at,
+            until: e.until,
+            notice: e.notice,
+            third_parties: &third,
+            gpc: e.gpc,
+        };
+        Ok(self.sign_receipt(self.receipt_document(&purpose, &f, notice_url)))
+    }
+
+    /// A link to the person's preference centre (valid 180 days).
+    pub(crate) fn preferences_link(&self, subject: SubjectId) -> String {
+        let exp = OffsetDateTime::now_utc().unix_timestamp() + 180 * 86_400;
+        let t = tokens::sign(self.store.vault(), TokenKind::Preferences, Claims { subject, scope: Uuid::nil(), expires: exp });
+        format!("{}/p/{t}", self.settings.public_url)
+    }
+
+    /// A one-click unsubscribe link (RFC 8058) for `scope` (a purpose, or nil for all).
+    pub(crate) fn unsubscribe_link(&self, subject: SubjectId, scope: Uuid) -> String {
+        let exp = OffsetDateTime::now_utc().unix_timestamp() + 365 * 86_400;
+        let t = tokens::sign(self.store.vault(), TokenKind::Unsubscribe, Claims { subject, scope, expires: exp });
+        format!("{}/u/{t}", self.settings.public_url)
+    }
+
+    /// The receipt mail for a new event (notice URL not looked up: the
+    /// receipt downloaded later carries it).
+    pub(crate) fn receipt_mail(&self, subject: SubjectId, to: &str, purpose: &Purpose, e: &NewConsentEvent) -> NewMail {
+        let r = self.sign_receipt(self.receipt_document(purpose, &ReceiptFacts::from(e), None));
+        let what = match e.action {
+            ConsentAction::Given => "You gave your consent",
+            _ => "You withdrew your consent",
+        };
+        let prefs = self.preferences_link(subject);
+        let text = format!(
+            "{what} for \"{}\" ({}) on {}.\n\nYour consent receipt is attached (signed by {}; the key is published at {}/.well-known/kith-receipt-key.json).\n\nChange your choices at any time: {prefs}\n",
+            purpose.name,
+            channels_text(&e.channels),
+            rfc3339(e.at),
+            self.settings.controller.name,
+            self.settings.public_url,
+        );
+        NewMail {
+            id: Uuid::now_v7(),
+            subject,
+            kind: "receipt",
+            mail: Mail {
+                to: to.to_owned(),
+                subject: format!("Your consent receipt: {}", purpose.name),
+                text,
+                headers: vec![],
+                attachments: vec![(
+                    "consent-receipt.json".into(),
+                    "application/json".into(),
+                    serde_json::to_string_pretty(&r).expect("receipt serialises"),
+                )],
+            },
+        }
+    }
+}
+
+pub(crate) fn rfc3339(t: OffsetDateTime) -> String {
+    t.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}
