@@ -316,3 +316,19 @@ impl App {
         Ok(out)
     }
 }
+
+impl App {
+    /// The newest messages' envelopes (admin, dpo).
+    pub async fn outbox(&self, p: &Principal) -> Result<Vec<kith_store::mail::MailRow>> {
+        p.require(p.role.can_manage_privacy(), "read the outbox")?;
+        Ok(self.store.mail_list(200).await?)
+    }
+
+    /// One message, opened (admin, dpo; audited).
+    pub async fn outbox_message(&self, p: &Principal, id: Uuid) -> Result<(kith_store::mail::MailRow, kith_store::mail::Mail)> {
+        p.require(p.role.can_manage_privacy(), "read the outbox")?;
+        let (row, mail) = self.store.mail_open(id).await?.ok_or(AppError::NotFound("message"))?;
+        self.store.audit(&p.ctx(), &[kith_store::audit::NewEntry::subject("mail.read", row.subject)]).await?;
+        Ok((row, mail))
+    }
+}

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod audit;
 pub mod companies;
+pub mod consent;
 pub mod contacts;
 pub mod deals;
 pub mod interactions;
@@ -26,6 +27,7 @@ use utoipa_axum::router::OpenApiRouter;
         (name = "deals", description = "Deals in a pipeline of stages"),
         (name = "audit", description = "The tamper-evident audit trail"),
         (name = "admin", description = "Users, tokens and field visibility"),
+        (name = "consent", description = "Purposes, lawful bases, the consent ledger, forms and the compliance summary"),
     )
 )]
 struct ApiDoc;
@@ -86,6 +88,7 @@ pub fn router() -> OpenApiRouter<App> {
         .merge(deals::router())
         .merge(audit::router())
         .merge(admin::router())
+        .merge(consent::router())
 }
 
 /// `Some(x)` for a present value, `Some(None)` for an explicit `null`:
