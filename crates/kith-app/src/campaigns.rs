@@ -67,12 +67,19 @@ impl App {
             };
             let events = self.store.consent_events(id).await?;
             let facts: Vec<_> = events.iter().filter(|e| e.purpose == c.purpose).map(|e| e.fact()).collect();
-            if !matches!(fold(&facts, Channel::Email, now), ConsentState::None | ConsentState::NotResponded { .. } | ConsentState::Expired { .. }) {
+            if !matches!(
+                fold(&facts, Channel::Email, now),
+                ConsentState::None | ConsentState::NotResponded { .. } | ConsentState::Expired { .. }
+            ) {
                 out.skipped += 1;
                 continue;
             }
             let request = Uuid::now_v7();
-            let token = tokens::sign(self.store.vault(), TokenKind::Confirm, Claims { subject: id, scope: request, expires: until.unix_timestamp() });
+            let token = tokens::sign(
+                self.store.vault(),
+                TokenKind::Confirm,
+                Claims { subject: id, scope: request, expires: until.unix_timestamp() },
+            );
             let unsubscribe = self.unsubscribe_link(id, c.purpose.0);
             batch.events.push(NewConsentEvent {
                 id: Uuid::now_v7(),
@@ -88,7 +95,10 @@ impl App {
                 actor_user: p.author(),
                 gpc: false,
                 request: Some(request),
-                proof: SealedProof { evidence_ref: Some(format!("consent request mail, request {request}")), ..Default::default() },
+                proof: SealedProof {
+                    evidence_ref: Some(format!("consent request mail, request {request}")),
+                    ..Default::default()
+                },
             });
             batch.mails.push(NewMail {
                 id: Uuid::now_v7(),

@@ -204,15 +204,18 @@ impl App {
     pub async fn consent_history(&self, p: &Principal, subject: SubjectId) -> Result<Vec<ConsentEvent>> {
         self.store.get_contact(subject).await?.ok_or(AppError::NotFound("contact"))?;
         let events = self.store.consent_events(subject).await?;
-        self.store
-            .audit(&p.ctx(), &[kith_store::audit::NewEntry::subject("consent.read", subject)])
-            .await?;
+        self.store.audit(&p.ctx(), &[kith_store::audit::NewEntry::subject("consent.read", subject)]).await?;
         Ok(events)
     }
 
     /// Per purpose: basis, and per channel the consent state at `at` and
     /// whether contact is allowed — [`may_contact`] for every pair.
-    pub async fn permissions(&self, _p: &Principal, subject: SubjectId, at: OffsetDateTime) -> Result<Vec<PurposeStanding>> {
+    pub async fn permissions(
+        &self,
+        _p: &Principal,
+        subject: SubjectId,
+        at: OffsetDateTime,
+    ) -> Result<Vec<PurposeStanding>> {
         self.store.get_contact(subject).await?.ok_or(AppError::NotFound("contact"))?;
         self.standing(subject, at).await
     }
@@ -264,7 +267,9 @@ impl App {
             .into_iter()
             .map(|pu| {
                 let b = bases.get(&pu.id);
-                let recorded: i64 = b.map(|m| m.iter().filter(|(k, _)| k.as_str() != "not_applicable").map(|(_, v)| v).sum()).unwrap_or(0);
+                let recorded: i64 = b
+                    .map(|m| m.iter().filter(|(k, _)| k.as_str() != "not_applicable").map(|(_, v)| v).sum())
+                    .unwrap_or(0);
                 let basis_counts = LawfulBasis::ALL
                     .iter()
                     .map(|l| {
@@ -285,7 +290,11 @@ impl App {
                         let states = ConsentState::NAMES
                             .iter()
                             .map(|s| {
-                                let n = if *s == "none" { contacts - known } else { m.and_then(|m| m.get(*s)).copied().unwrap_or(0) };
+                                let n = if *s == "none" {
+                                    contacts - known
+                                } else {
+                                    m.and_then(|m| m.get(*s)).copied().unwrap_or(0)
+                                };
                                 (*s, n)
                             })
                             .collect();
@@ -325,7 +334,11 @@ impl App {
     }
 
     /// One message, opened (admin, dpo; audited).
-    pub async fn outbox_message(&self, p: &Principal, id: Uuid) -> Result<(kith_store::mail::MailRow, kith_store::mail::Mail)> {
+    pub async fn outbox_message(
+        &self,
+        p: &Principal,
+        id: Uuid,
+    ) -> Result<(kith_store::mail::MailRow, kith_store::mail::Mail)> {
         p.require(p.role.can_manage_privacy(), "read the outbox")?;
         let (row, mail) = self.store.mail_open(id).await?.ok_or(AppError::NotFound("message"))?;
         self.store.audit(&p.ctx(), &[kith_store::audit::NewEntry::subject("mail.read", row.subject)]).await?;

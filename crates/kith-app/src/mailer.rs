@@ -98,14 +98,19 @@ impl App {
                     let result = match message(&self.settings.mail_from, &mail) {
                         Ok(m) => smtp.send(m).await.map(|_| ()).map_err(|e| {
                             // lettre's error text can quote the server's reply, which may echo the address.
-                            if e.is_permanent() { "the SMTP server refused the message permanently" } else { "the SMTP server could not be reached or refused for now" }
+                            if e.is_permanent() {
+                                "the SMTP server refused the message permanently"
+                            } else {
+                                "the SMTP server could not be reached or refused for now"
+                            }
                         }),
                         Err(e) => Err(e),
                     };
                     match result {
                         Ok(()) => self.store.mail_done(&ctx, row.id, "sent").await?,
                         Err(e) => {
-                            let retry = (row.attempts < MAX_ATTEMPTS).then(|| kith_store::now_ms() + backoff_ms(row.attempts));
+                            let retry =
+                                (row.attempts < MAX_ATTEMPTS).then(|| kith_store::now_ms() + backoff_ms(row.attempts));
                             tracing::warn!(mail.id = %row.id, attempts = row.attempts, error = e, "mail not sent");
                             self.store.mail_failed(row.id, e, retry).await?;
                         }

@@ -104,7 +104,8 @@ impl App {
     pub async fn public_form(&self, slug: &str) -> Result<PublicForm> {
         let form = self.store.form_by_slug(slug).await?.filter(|f| f.active).ok_or(AppError::NotFound("form"))?;
         let all = self.store.subscription_types().await?;
-        let subscriptions = form.subscriptions.iter().filter_map(|id| all.iter().find(|s| s.id == *id).cloned()).collect();
+        let subscriptions =
+            form.subscriptions.iter().filter_map(|id| all.iter().find(|s| s.id == *id).cloned()).collect();
         let notice = self.store.get_notice(form.notice).await?.ok_or(AppError::NotFound("notice"))?;
         Ok(PublicForm { form, subscriptions, notice })
     }
@@ -130,7 +131,9 @@ impl App {
             inv.push("subscriptions", "this form does not offer that subscription");
         }
         let asks = |field: &str| f.form.fields.iter().any(|x| x == field);
-        let name = |v: &Option<String>, field: &str| v.as_ref().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty() && asks(field));
+        let name = |v: &Option<String>, field: &str| {
+            v.as_ref().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty() && asks(field))
+        };
         let data = ContactData {
             first_name: name(&s.first_name, "first_name"),
             last_name: name(&s.last_name, "last_name"),
@@ -183,7 +186,10 @@ impl App {
                 gpc: v.gpc,
                 request: Some(request),
                 proof: SealedProof {
-                    affirmative_act: Some(format!("ticked \"{}\" (unticked by default) and submitted the form", sub.name)),
+                    affirmative_act: Some(format!(
+                        "ticked \"{}\" (unticked by default) and submitted the form",
+                        sub.name
+                    )),
                     evidence_ref: Some(format!("form {}", f.form.slug)),
                     third_parties: third_parties.clone(),
                     ip: v.ip.clone(),
@@ -199,7 +205,12 @@ impl App {
             TokenKind::Confirm,
             Claims { subject, scope: request, expires: until.unix_timestamp() },
         );
-        let names: Vec<&str> = f.subscriptions.iter().filter(|x| new.iter().any(|e| e.purpose == x.purpose)).map(|x| x.name.as_str()).collect();
+        let names: Vec<&str> = f
+            .subscriptions
+            .iter()
+            .filter(|x| new.iter().any(|e| e.purpose == x.purpose))
+            .map(|x| x.name.as_str())
+            .collect();
         let mail = NewMail {
             id: Uuid::now_v7(),
             subject,
@@ -207,7 +218,12 @@ impl App {
             mail: Mail {
                 to: email.as_str().to_owned(),
                 subject: confirm_subject(&f.form.language).to_owned(),
-                text: confirm_text(&f.form.language, &names.join(", "), &format!("{}/c/{token}", self.settings.public_url), self.settings.confirm_days),
+                text: confirm_text(
+                    &f.form.language,
+                    &names.join(", "),
+                    &format!("{}/c/{token}", self.settings.public_url),
+                    self.settings.confirm_days,
+                ),
                 headers: vec![],
                 attachments: vec![],
             },
@@ -287,7 +303,9 @@ impl App {
                 gpc: r.gpc || v.gpc,
                 request: Some(c.scope),
                 proof: SealedProof {
-                    affirmative_act: Some("pressed Confirm on the page opened from the link mailed to the address".into()),
+                    affirmative_act: Some(
+                        "pressed Confirm on the page opened from the link mailed to the address".into(),
+                    ),
                     evidence_ref: Some(format!("confirmation of request {}", c.scope)),
                     third_parties: proof.third_parties,
                     ip: v.ip.clone(),
@@ -325,14 +343,20 @@ impl App {
             .iter()
             .map(|s| {
                 let facts: Vec<_> = events.iter().filter(|e| e.purpose == s.purpose).map(|e| e.fact()).collect();
-                let chans = s.channels.iter().map(|ch| (*ch, matches!(fold(&facts, *ch, now), ConsentState::Given { .. }))).collect();
+                let chans = s
+                    .channels
+                    .iter()
+                    .map(|ch| (*ch, matches!(fold(&facts, *ch, now), ConsentState::Given { .. })))
+                    .collect();
                 (s.clone(), chans)
             })
             .collect();
         let receipts = events
             .iter()
             .filter(|e| matches!(e.action, ConsentAction::Given | ConsentAction::Withdrawn))
-            .filter_map(|e| subs.iter().find(|s| s.purpose == e.purpose).map(|s| (e.seq, s.name.clone(), e.action, e.at)))
+            .filter_map(|e| {
+                subs.iter().find(|s| s.purpose == e.purpose).map(|s| (e.seq, s.name.clone(), e.action, e.at))
+            })
             .collect();
         Ok(Preferences { subject: c.subject, items, receipts })
     }
@@ -353,8 +377,10 @@ impl App {
         let now = OffsetDateTime::now_utc();
         let mut new = Vec::new();
         for (s, chans) in &prefs.items {
-            let give: Vec<Channel> = chans.iter().filter(|(c, on)| !on && wanted.contains(&(s.id, *c))).map(|(c, _)| *c).collect();
-            let take: Vec<Channel> = chans.iter().filter(|(c, on)| *on && !wanted.contains(&(s.id, *c))).map(|(c, _)| *c).collect();
+            let give: Vec<Channel> =
+                chans.iter().filter(|(c, on)| !on && wanted.contains(&(s.id, *c))).map(|(c, _)| *c).collect();
+            let take: Vec<Channel> =
+                chans.iter().filter(|(c, on)| *on && !wanted.contains(&(s.id, *c))).map(|(c, _)| *c).collect();
             let notice = last_notice(&events, s).or(latest_notice);
             for (action, channels) in [(ConsentAction::Given, give), (ConsentAction::Withdrawn, take)] {
                 if channels.is_empty() || (action == ConsentAction::Given && notice.is_none()) {
@@ -448,7 +474,12 @@ impl App {
         }
     }
 
-    async fn write_portal(&self, subject: SubjectId, new: Vec<NewConsentEvent>, what: &str) -> std::result::Result<usize, LinkError> {
+    async fn write_portal(
+        &self,
+        subject: SubjectId,
+        new: Vec<NewConsentEvent>,
+        what: &str,
+    ) -> std::result::Result<usize, LinkError> {
         if new.is_empty() {
             return Ok(0);
         }
@@ -467,7 +498,11 @@ impl App {
     }
 
     /// A receipt the person downloads from the preference centre.
-    pub async fn public_receipt(&self, token: &str, seq: i64) -> std::result::Result<crate::receipts::Receipt, LinkError> {
+    pub async fn public_receipt(
+        &self,
+        token: &str,
+        seq: i64,
+    ) -> std::result::Result<crate::receipts::Receipt, LinkError> {
         let c = self.claims(TokenKind::Preferences, token)?;
         Ok(self.receipt_for(c.subject, seq).await?)
     }

@@ -12,7 +12,14 @@ use uuid::Uuid;
 pub(crate) fn text(inv: &mut Invalid, field: &str, v: &str, min: usize, max: usize, multiline: bool) {
     let n = v.trim().chars().count();
     if n < min || n > max {
-        inv.push(field, if min == 0 { format!("must be at most {max} characters") } else { format!("must be {min} to {max} characters") });
+        inv.push(
+            field,
+            if min == 0 {
+                format!("must be at most {max} characters")
+            } else {
+                format!("must be {min} to {max} characters")
+            },
+        );
     } else if v.chars().any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) {
         inv.push(field, "must not contain control characters");
     }
@@ -123,7 +130,11 @@ impl App {
     pub async fn update_purpose(&self, p: &Principal, id: PurposeId, f: PurposeFields) -> Result<Purpose> {
         p.require(p.role.can_manage_privacy(), "manage purposes")?;
         check_purpose(&f)?;
-        self.store.update_purpose(&p.ctx(), &input(id, f)).await.map_err(crate::AppError::from).map_err(crate::missing("purpose"))?;
+        self.store
+            .update_purpose(&p.ctx(), &input(id, f))
+            .await
+            .map_err(crate::AppError::from)
+            .map_err(crate::missing("purpose"))?;
         self.get_purpose(p, id).await
     }
 
@@ -250,7 +261,9 @@ impl App {
             active: f.active,
         };
         self.store.save_form(&p.ctx(), &form).await.map_err(|e| match e {
-            kith_store::StoreError::Conflict(_) => crate::AppError::Conflict("a form with this slug already exists".into()),
+            kith_store::StoreError::Conflict(_) => {
+                crate::AppError::Conflict("a form with this slug already exists".into())
+            }
             e => e.into(),
         })?;
         Ok(form)

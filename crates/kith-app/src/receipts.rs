@@ -62,7 +62,12 @@ pub struct Receipt {
 
 impl App {
     /// The receipt document for an event.
-    pub(crate) fn receipt_document(&self, purpose: &Purpose, f: &ReceiptFacts<'_>, notice_url: Option<String>) -> serde_json::Value {
+    pub(crate) fn receipt_document(
+        &self,
+        purpose: &Purpose,
+        f: &ReceiptFacts<'_>,
+        notice_url: Option<String>,
+    ) -> serde_json::Value {
         let s = &self.settings;
         let public_key = B64.encode(self.store.vault().receipt_signer().public_key().as_ref());
         json!({
@@ -113,11 +118,7 @@ impl App {
     /// Signs a document: compact JWS, EdDSA (Ed25519).
     pub(crate) fn sign_receipt(&self, doc: serde_json::Value) -> Receipt {
         let header = json!({"alg": "EdDSA", "typ": "JWT", "kid": KEY_ID});
-        let signing_input = format!(
-            "{}.{}",
-            B64.encode(header.to_string()),
-            B64.encode(doc.to_string())
-        );
+        let signing_input = format!("{}.{}", B64.encode(header.to_string()), B64.encode(doc.to_string()));
         let sig = self.store.vault().receipt_signer().sign(signing_input.as_bytes());
         Receipt { receipt: doc, jws: format!("{signing_input}.{}", B64.encode(sig.as_ref())) }
     }
@@ -167,7 +168,11 @@ impl App {
     /// A link to the person's preference centre (valid 180 days).
     pub(crate) fn preferences_link(&self, subject: SubjectId) -> String {
         let exp = OffsetDateTime::now_utc().unix_timestamp() + 180 * 86_400;
-        let t = tokens::sign(self.store.vault(), TokenKind::Preferences, Claims { subject, scope: Uuid::nil(), expires: exp });
+        let t = tokens::sign(
+            self.store.vault(),
+            TokenKind::Preferences,
+            Claims { subject, scope: Uuid::nil(), expires: exp },
+        );
         format!("{}/p/{t}", self.settings.public_url)
     }
 

@@ -124,13 +124,33 @@ pub enum ConsentState {
     /// Nothing on record.
     None,
     /// Asked, no answer yet.
-    Awaiting { since: OffsetDateTime, respond_by: Option<OffsetDateTime>, seq: i64 },
+    Awaiting {
+        since: OffsetDateTime,
+        respond_by: Option<OffsetDateTime>,
+        seq: i64,
+    },
     /// Asked, and the waiting period passed without an answer.
-    NotResponded { since: OffsetDateTime, seq: i64 },
-    Given { at: OffsetDateTime, expires_at: Option<OffsetDateTime>, seq: i64 },
-    Refused { at: OffsetDateTime, seq: i64 },
-    Withdrawn { at: OffsetDateTime, seq: i64 },
-    Expired { at: OffsetDateTime, seq: i64 },
+    NotResponded {
+        since: OffsetDateTime,
+        seq: i64,
+    },
+    Given {
+        at: OffsetDateTime,
+        expires_at: Option<OffsetDateTime>,
+        seq: i64,
+    },
+    Refused {
+        at: OffsetDateTime,
+        seq: i64,
+    },
+    Withdrawn {
+        at: OffsetDateTime,
+        seq: i64,
+    },
+    Expired {
+        at: OffsetDateTime,
+        seq: i64,
+    },
 }
 
 impl ConsentState {
@@ -179,9 +199,10 @@ impl ConsentState {
         match *self {
             Self::None => None,
             Self::Awaiting { since, .. } | Self::NotResponded { since, .. } => Some(since),
-            Self::Given { at, .. } | Self::Refused { at, .. } | Self::Withdrawn { at, .. } | Self::Expired { at, .. } => {
-                Some(at)
-            }
+            Self::Given { at, .. }
+            | Self::Refused { at, .. }
+            | Self::Withdrawn { at, .. }
+            | Self::Expired { at, .. } => Some(at),
         }
     }
 
@@ -270,7 +291,10 @@ pub fn check_event(action: ConsentAction, p: &ProofCheck<'_>, now: OffsetDateTim
     let at = p.at.unwrap_or(now);
     if let Some(u) = p.until {
         if u <= at {
-            inv.push(if action == ConsentAction::Requested { "respond_by" } else { "expires_at" }, "must be after the event");
+            inv.push(
+                if action == ConsentAction::Requested { "respond_by" } else { "expires_at" },
+                "must be after the event",
+            );
         }
     }
     let blank = |s: Option<&str>| s.is_none_or(|s| s.trim().is_empty());
@@ -368,7 +392,9 @@ impl Decision {
 pub fn may_contact(f: PermissionFacts) -> Decision {
     let deny = |reason| Decision { allowed: false, reason };
     match (f.basis, f.consent) {
-        (_, ConsentState::Refused { seq, .. } | ConsentState::Withdrawn { seq, .. }) if f.basis != LawfulBasis::NotApplicable => {
+        (_, ConsentState::Refused { seq, .. } | ConsentState::Withdrawn { seq, .. })
+            if f.basis != LawfulBasis::NotApplicable =>
+        {
             deny(if f.basis == LawfulBasis::Consent {
                 Reason::NoConsent { state: f.consent.as_str(), seq: Some(seq) }
             } else {

@@ -123,7 +123,8 @@ fn place(id: Uuid, subject: SubjectId) -> Place<'static> {
     Place { table: "consent_events", column: "sealed", row: id, subject }
 }
 
-const EVENT_COLS: &str = "seq, id, subject_id, purpose_id, action, channels, method, at, until_at, notice_id, form_id, \
+const EVENT_COLS: &str =
+    "seq, id, subject_id, purpose_id, action, channels, method, at, until_at, notice_id, form_id, \
                           actor_user, gpc, sealed, recorded_at, request_ref, prev_hash, hash";
 
 /// A ledger row's hashed columns: every column but the hashes, in order.
@@ -414,7 +415,10 @@ impl Store {
     /// A subject's ledger events, oldest first, proof opened.
     pub async fn consent_events(&self, subject: SubjectId) -> Result<Vec<ConsentEvent>, StoreError> {
         let mut c = self.pools.read.conn().await?;
-        let key = match c.fetch_optional("SELECT wrapped FROM subject_keys WHERE subject_id = $1", &args![subject.0]).await? {
+        let key = match c
+            .fetch_optional("SELECT wrapped FROM subject_keys WHERE subject_id = $1", &args![subject.0])
+            .await?
+        {
             Some(r) => Some(self.vault.unwrap_key(subject, &r.get::<Vec<u8>>(0)?)?),
             None => None,
         };
@@ -445,10 +449,16 @@ impl Store {
     pub async fn consent_counts(&self, now: time::OffsetDateTime) -> Result<Counts, StoreError> {
         let mut c = self.pools.read.conn().await?;
         let mut out = Counts {
-            contacts: c.fetch_optional("SELECT COUNT(*) FROM contacts", &[]).await?.ok_or(StoreError::NotFound)?.get(0)?,
+            contacts: c
+                .fetch_optional("SELECT COUNT(*) FROM contacts", &[])
+                .await?
+                .ok_or(StoreError::NotFound)?
+                .get(0)?,
             ..Counts::default()
         };
-        for r in c.fetch_all("SELECT purpose_id, basis, COUNT(*) FROM contact_bases GROUP BY purpose_id, basis", &[]).await? {
+        for r in
+            c.fetch_all("SELECT purpose_id, basis, COUNT(*) FROM contact_bases GROUP BY purpose_id, basis", &[]).await?
+        {
             out.bases.entry(PurposeId(r.get(0)?)).or_default().insert(r.get(1)?, r.get(2)?);
         }
         let sql = "SELECT purpose_id, channel, CASE \

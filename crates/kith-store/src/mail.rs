@@ -74,7 +74,11 @@ fn row(r: &Row) -> Result<MailRow, StoreError> {
 }
 
 /// Queues `mails` inside `tx`; `keys` holds each recipient's key.
-pub(crate) async fn enqueue(tx: &mut Tx, keys: &HashMap<Uuid, SubjectKey>, mails: &[NewMail]) -> Result<(), StoreError> {
+pub(crate) async fn enqueue(
+    tx: &mut Tx,
+    keys: &HashMap<Uuid, SubjectKey>,
+    mails: &[NewMail],
+) -> Result<(), StoreError> {
     let now = now_ms();
     for m in mails {
         let key = keys.get(&m.subject.0).ok_or(StoreError::NotFound)?;

@@ -277,8 +277,7 @@ impl Store {
         )
         .await
         .map_err(|e| unique(e, "name or purpose"))?;
-        audit::append(&mut tx, ctx, &[NewEntry::object("subscription_type.create", "subscription_type", s.id)])
-            .await?;
+        audit::append(&mut tx, ctx, &[NewEntry::object("subscription_type.create", "subscription_type", s.id)]).await?;
         tx.commit().await
     }
 

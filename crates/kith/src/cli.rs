@@ -33,6 +33,8 @@ pub enum Command {
         /// `X-Forwarded-For`; sign-in throttling counts by that address.
         #[arg(long, env = "KITH_TRUST_FORWARDED_FOR")]
         trust_forwarded_for: bool,
+        #[command(flatten)]
+        mail: crate::config::MailArgs,
     },
     /// Fill an empty CRM with fictitious demo data and demo users; print their passwords once.
     Demo {
@@ -57,6 +59,16 @@ pub enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Define and list purposes of processing.
+    Purpose {
+        #[command(subcommand)]
+        command: PurposeCommand,
+    },
+    /// Check the consent ledger's hash chain.
+    ConsentVerify {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
     /// Inspect the audit trail.
     Audit {
         #[command(subcommand)]
@@ -66,6 +78,41 @@ pub enum Command {
     Openapi,
     /// Measure bulk create, lookups and size against an unencrypted baseline.
     Bench(crate::bench::BenchArgs),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PurposeCommand {
+    /// List purposes with their default basis.
+    List {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Define a purpose.
+    Add {
+        #[command(flatten)]
+        store: StoreArgs,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        description: String,
+        /// not_applicable, consent, contract, legal_obligation, vital_interests, public_task or legitimate_interests.
+        #[arg(long, value_parser = parse_basis)]
+        default_basis: kith_domain::LawfulBasis,
+        /// Data categories, comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        categories: Vec<String>,
+        #[arg(long, default_value = "")]
+        retention: String,
+        #[arg(long, default_value = "")]
+        recipients: String,
+    },
+}
+
+fn parse_basis(s: &str) -> Result<kith_domain::LawfulBasis, String> {
+    kith_domain::LawfulBasis::parse(s).ok_or_else(|| {
+        let all: Vec<&str> = kith_domain::LawfulBasis::ALL.iter().map(|b| b.as_str()).collect();
+        format!("must be one of {}", all.join(", "))
+    })
 }
 
 #[derive(Subcommand, Debug)]
@@ -152,11 +199,13 @@ pub(crate) fn app_err(e: kith_app::AppError) -> String {
 
 pub async fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
-        Command::Serve { store, listen, demo, secure_cookies, trust_forwarded_for } => {
+        Command::Serve { store, listen, demo, secure_cookies, trust_forwarded_for, mail } => {
             let store = open_store(&store, true).await?;
-            let app = App::new(store.clone());
+            let transport = kith_app::mailer::Transport::from_url(mail.smtp_url.as_deref())?;
+            let app = App::new(store.clone()).with_settings(mail.settings(&listen));
             let seeded = if demo { Some(crate::demo::seed(&app).await?) } else { None };
             spawn_housekeeping(store);
+            tokio::spawn(app.clone().run_mailer(transport, crate::server::shutdown_signal()));
             let web = kith_web::pages::WebConfig { secure_cookies, trust_forwarded_for };
             let server = crate::server::Server::bind(&listen, app, web).await?;
             tracing::info!(addr = %server.local_addr(), "kith is listening");
@@ -165,6 +214,39 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                 crate::demo::print_summary(&summary, &server.local_addr().to_string());
             }
             server.run(crate::server::shutdown_signal()).await
+        }
+        Command::Purpose { command: PurposeCommand::List { store } } => {
+            let app = App::new(open_store(&store, true).await?);
+            for p in app.purposes(&Principal::cli()).await.map_err(app_err)? {
+                println!("{}\t{}\t{}", p.id, p.default_basis.as_str(), p.name);
+            }
+            Ok(())
+        }
+        Command::Purpose {
+            command: PurposeCommand::Add { store, name, description, default_basis, categories, retention, recipients },
+        } => {
+            let app = App::new(open_store(&store, true).await?);
+            let f = kith_app::purposes::PurposeFields {
+                name,
+                description,
+                default_basis,
+                data_categories: categories,
+                retention,
+                recipients,
+            };
+            let p = app.create_purpose(&Principal::cli(), f).await.map_err(app_err)?;
+            println!("added purpose {}", p.id);
+            Ok(())
+        }
+        Command::ConsentVerify { store } => {
+            let store = open_store(&store, true).await?;
+            match store.consent_verify().await.map_err(|e| e.to_string())? {
+                Verdict::Intact { entries } => {
+                    println!("consent ledger intact: {entries} events");
+                    Ok(())
+                }
+                Verdict::Broken { seq, reason } => Err(format!("consent ledger broken at event {seq}: {reason}")),
+            }
         }
         Command::Demo { store, listen } => {
             let app = App::new(open_store(&store, true).await?);

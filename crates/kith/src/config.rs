@@ -47,3 +47,47 @@ fn create_private_dir(dir: &Path) -> Result<(), String> {
     std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
     b.create(dir).map_err(|e| format!("cannot create the data directory {}: {e}", dir.display()))
 }
+
+/// Mail and public-page settings of `kith serve`.
+#[derive(clap::Args, Clone, Debug)]
+pub struct MailArgs {
+    /// Address people use to reach Kith's public pages (links in mail);
+    /// defaults to http://<listen address>.
+    #[arg(long, env = "KITH_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// SMTP server, e.g. `smtp://mail.example.com:587?tls=required` or
+    /// `smtps://user:pass@mail.example.com`; without it mail stays in the
+    /// outbox (staff read it on the Outbox page).
+    #[arg(long, env = "KITH_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// The From of mail Kith sends.
+    #[arg(long, env = "KITH_MAIL_FROM", default_value = "Kith <no-reply@example.com>")]
+    pub mail_from: String,
+    /// The controller named in consent receipts.
+    #[arg(long, env = "KITH_CONTROLLER_NAME", default_value = "Example Controller")]
+    pub controller_name: String,
+    #[arg(long, env = "KITH_CONTROLLER_EMAIL", default_value = "privacy@example.com")]
+    pub controller_email: String,
+    #[arg(long, env = "KITH_CONTROLLER_ADDRESS", default_value = "")]
+    pub controller_address: String,
+}
+
+impl MailArgs {
+    pub fn settings(&self, listen: &str) -> kith_app::Settings {
+        kith_app::Settings {
+            public_url: self
+                .public_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{listen}"))
+                .trim_end_matches('/')
+                .to_owned(),
+            mail_from: self.mail_from.clone(),
+            controller: kith_app::Controller {
+                name: self.controller_name.clone(),
+                email: self.controller_email.clone(),
+                address: self.controller_address.clone(),
+            },
+            ..kith_app::Settings::default()
+        }
+    }
+}

@@ -17,7 +17,9 @@ use kith_app::kith_store::purposes::{ConsentForm, Notice, Purpose, SubscriptionT
 use kith_app::purposes::{FormFields, NoticeFields, PurposeFields, SubscriptionFields};
 use kith_app::App;
 use kith_domain::consent::BasisSource;
-use kith_domain::{Channel, CompanyId, ConsentAction, ConsentMethod, FieldError, Invalid, LawfulBasis, PurposeId, SubjectId, UserId};
+use kith_domain::{
+    Channel, CompanyId, ConsentAction, ConsentMethod, FieldError, Invalid, LawfulBasis, PurposeId, SubjectId, UserId,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
@@ -26,7 +28,14 @@ use uuid::Uuid;
 
 type Rfc3339 = time::OffsetDateTime;
 
-fn word<T: Copy>(inv: &mut Invalid, field: &str, v: &str, parse: fn(&str) -> Option<T>, all: &[T], name: fn(T) -> &'static str) -> Option<T> {
+fn word<T: Copy>(
+    inv: &mut Invalid,
+    field: &str,
+    v: &str,
+    parse: fn(&str) -> Option<T>,
+    all: &[T],
+    name: fn(T) -> &'static str,
+) -> Option<T> {
     let r = parse(v);
     if r.is_none() {
         let names: Vec<&str> = all.iter().map(|x| name(*x)).collect();
@@ -130,19 +139,32 @@ async fn list_purposes(State(app): State<App>, Auth(p): Auth) -> Result<Json<Vec
 
 /// Define a purpose (admin, dpo).
 #[utoipa::path(post, path = "/purposes", tag = "consent", request_body = PurposeIn, responses((status = 201, body = PurposeOut), (status = 409, description = "Name taken", body = crate::problem::Problem), Errors, BodyErrors))]
-async fn create_purpose(State(app): State<App>, Auth(p): Auth, Json(b): Json<PurposeIn>) -> Result<(StatusCode, Json<PurposeOut>), ApiError> {
+async fn create_purpose(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Json(b): Json<PurposeIn>,
+) -> Result<(StatusCode, Json<PurposeOut>), ApiError> {
     let f = purpose_fields(b)?;
     Ok((StatusCode::CREATED, Json(purpose_out(app.create_purpose(&p, f).await?))))
 }
 
 #[utoipa::path(get, path = "/purposes/{id}", tag = "consent", params(("id" = Uuid, Path)), responses((status = 200, body = PurposeOut), Errors))]
-async fn get_purpose(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>) -> Result<Json<PurposeOut>, ApiError> {
+async fn get_purpose(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Path(id): Path<Uuid>,
+) -> Result<Json<PurposeOut>, ApiError> {
     Ok(Json(purpose_out(app.get_purpose(&p, PurposeId(id)).await?)))
 }
 
 /// Replace a purpose's definition (admin, dpo).
 #[utoipa::path(put, path = "/purposes/{id}", tag = "consent", params(("id" = Uuid, Path)), request_body = PurposeIn, responses((status = 200, body = PurposeOut), (status = 409, description = "Name taken", body = crate::problem::Problem), Errors, BodyErrors))]
-async fn update_purpose(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>, Json(b): Json<PurposeIn>) -> Result<Json<PurposeOut>, ApiError> {
+async fn update_purpose(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Path(id): Path<Uuid>,
+    Json(b): Json<PurposeIn>,
+) -> Result<Json<PurposeOut>, ApiError> {
     let f = purpose_fields(b)?;
     Ok(Json(purpose_out(app.update_purpose(&p, PurposeId(id), f).await?)))
 }
@@ -168,7 +190,16 @@ fn hex(b: &[u8]) -> String {
 }
 
 fn notice_out(n: Notice) -> NoticeOut {
-    NoticeOut { id: n.id, name: n.name, version: n.version, language: n.language, url: n.url, body: n.body, sha256: hex(&n.sha256), created_at: n.created_at }
+    NoticeOut {
+        id: n.id,
+        name: n.name,
+        version: n.version,
+        language: n.language,
+        url: n.url,
+        body: n.body,
+        sha256: hex(&n.sha256),
+        created_at: n.created_at,
+    }
 }
 
 #[derive(Serialize, Deserialize, ToSchema)]
@@ -192,7 +223,11 @@ async fn list_notices(State(app): State<App>, Auth(p): Auth) -> Result<Json<Vec<
 
 /// Publish a notice version (never edited afterwards; admin, dpo).
 #[utoipa::path(post, path = "/notices", tag = "consent", request_body = NoticeIn, responses((status = 201, body = NoticeOut), (status = 409, description = "Published concurrently; retry", body = crate::problem::Problem), Errors, BodyErrors))]
-async fn create_notice(State(app): State<App>, Auth(p): Auth, Json(b): Json<NoticeIn>) -> Result<(StatusCode, Json<NoticeOut>), ApiError> {
+async fn create_notice(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Json(b): Json<NoticeIn>,
+) -> Result<(StatusCode, Json<NoticeOut>), ApiError> {
     let f = NoticeFields { name: b.name, language: b.language, url: b.url, body: b.body };
     Ok((StatusCode::CREATED, Json(notice_out(app.create_notice(&p, f).await?))))
 }
@@ -209,7 +244,13 @@ pub struct SubscriptionTypeOut {
 }
 
 fn sub_out(s: SubscriptionType) -> SubscriptionTypeOut {
-    SubscriptionTypeOut { id: s.id, name: s.name, description: s.description, purpose_id: s.purpose.0, channels: s.channels.iter().map(|c| c.as_str().into()).collect() }
+    SubscriptionTypeOut {
+        id: s.id,
+        name: s.name,
+        description: s.description,
+        purpose_id: s.purpose.0,
+        channels: s.channels.iter().map(|c| c.as_str().into()).collect(),
+    }
 }
 
 #[derive(Serialize, Deserialize, ToSchema)]
@@ -226,17 +267,25 @@ pub struct SubscriptionTypeIn {
 }
 
 #[utoipa::path(get, path = "/subscription-types", tag = "consent", responses((status = 200, body = Vec<SubscriptionTypeOut>), Errors))]
-async fn list_subscription_types(State(app): State<App>, Auth(_p): Auth) -> Result<Json<Vec<SubscriptionTypeOut>>, ApiError> {
+async fn list_subscription_types(
+    State(app): State<App>,
+    Auth(_p): Auth,
+) -> Result<Json<Vec<SubscriptionTypeOut>>, ApiError> {
     Ok(Json(app.subscription_types().await?.into_iter().map(sub_out).collect()))
 }
 
 /// Create a subscription type (admin, dpo).
 #[utoipa::path(post, path = "/subscription-types", tag = "consent", request_body = SubscriptionTypeIn, responses((status = 201, body = SubscriptionTypeOut), (status = 409, description = "Name or purpose taken", body = crate::problem::Problem), Errors, BodyErrors))]
-async fn create_subscription_type(State(app): State<App>, Auth(p): Auth, Json(b): Json<SubscriptionTypeIn>) -> Result<(StatusCode, Json<SubscriptionTypeOut>), ApiError> {
+async fn create_subscription_type(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Json(b): Json<SubscriptionTypeIn>,
+) -> Result<(StatusCode, Json<SubscriptionTypeOut>), ApiError> {
     let mut inv = Invalid::default();
     let ch = channels(&mut inv, "channels", &b.channels);
     done(inv)?;
-    let f = SubscriptionFields { name: b.name, description: b.description, purpose: PurposeId(b.purpose_id), channels: ch };
+    let f =
+        SubscriptionFields { name: b.name, description: b.description, purpose: PurposeId(b.purpose_id), channels: ch };
     Ok((StatusCode::CREATED, Json(sub_out(app.create_subscription_type(&p, f).await?))))
 }
 
@@ -260,7 +309,20 @@ pub struct FormOut {
 }
 
 fn form_out(f: ConsentForm) -> FormOut {
-    FormOut { id: f.id, slug: f.slug, title: f.title, intro: f.intro, logo_url: f.logo_url, fields: f.fields, subscription_type_ids: f.subscriptions, notice_id: f.notice, third_parties: f.third_parties, button: f.button, language: f.language, active: f.active }
+    FormOut {
+        id: f.id,
+        slug: f.slug,
+        title: f.title,
+        intro: f.intro,
+        logo_url: f.logo_url,
+        fields: f.fields,
+        subscription_type_ids: f.subscriptions,
+        notice_id: f.notice,
+        third_parties: f.third_parties,
+        button: f.button,
+        language: f.language,
+        active: f.active,
+    }
 }
 
 #[derive(Serialize, Deserialize, ToSchema)]
@@ -293,7 +355,19 @@ fn yes() -> bool {
 }
 
 fn form_fields(b: FormIn) -> FormFields {
-    FormFields { slug: b.slug, title: b.title, intro: b.intro, logo_url: b.logo_url, fields: b.fields, subscriptions: b.subscription_type_ids, notice: b.notice_id, third_parties: b.third_parties, button: b.button, language: b.language, active: b.active }
+    FormFields {
+        slug: b.slug,
+        title: b.title,
+        intro: b.intro,
+        logo_url: b.logo_url,
+        fields: b.fields,
+        subscriptions: b.subscription_type_ids,
+        notice: b.notice_id,
+        third_parties: b.third_parties,
+        button: b.button,
+        language: b.language,
+        active: b.active,
+    }
 }
 
 #[utoipa::path(get, path = "/forms", tag = "consent", responses((status = 200, body = Vec<FormOut>), Errors))]
@@ -303,13 +377,22 @@ async fn list_forms(State(app): State<App>, Auth(p): Auth) -> Result<Json<Vec<Fo
 
 /// Create a public consent form (admin, dpo).
 #[utoipa::path(post, path = "/forms", tag = "consent", request_body = FormIn, responses((status = 201, body = FormOut), (status = 409, description = "Slug taken", body = crate::problem::Problem), Errors, BodyErrors))]
-async fn create_form(State(app): State<App>, Auth(p): Auth, Json(b): Json<FormIn>) -> Result<(StatusCode, Json<FormOut>), ApiError> {
+async fn create_form(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Json(b): Json<FormIn>,
+) -> Result<(StatusCode, Json<FormOut>), ApiError> {
     Ok((StatusCode::CREATED, Json(form_out(app.save_form(&p, None, form_fields(b)).await?))))
 }
 
 /// Replace a consent form (admin, dpo).
 #[utoipa::path(put, path = "/forms/{id}", tag = "consent", params(("id" = Uuid, Path)), request_body = FormIn, responses((status = 200, body = FormOut), (status = 409, description = "Slug taken", body = crate::problem::Problem), Errors, BodyErrors))]
-async fn update_form(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>, Json(b): Json<FormIn>) -> Result<Json<FormOut>, ApiError> {
+async fn update_form(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Path(id): Path<Uuid>,
+    Json(b): Json<FormIn>,
+) -> Result<Json<FormOut>, ApiError> {
     Ok(Json(form_out(app.save_form(&p, Some(id), form_fields(b)).await?)))
 }
 
@@ -331,7 +414,16 @@ pub struct BasisOut {
 }
 
 fn basis_out(b: BasisRecord) -> BasisOut {
-    BasisOut { purpose_id: b.purpose.0, basis: b.basis.as_str().into(), source: b.source.as_str().into(), source_name: b.source_name, lia_ref: b.lia_ref, effective_at: b.effective_at, set_by: b.set_by.map(|u| u.0), set_at: b.set_at }
+    BasisOut {
+        purpose_id: b.purpose.0,
+        basis: b.basis.as_str().into(),
+        source: b.source.as_str().into(),
+        source_name: b.source_name,
+        lia_ref: b.lia_ref,
+        effective_at: b.effective_at,
+        set_by: b.set_by.map(|u| u.0),
+        set_at: b.set_at,
+    }
 }
 
 #[derive(Serialize, Deserialize, ToSchema)]
@@ -367,7 +459,12 @@ fn assignment(b: &BasisIn) -> Result<BasisAssignment, ApiError> {
 
 /// Set the lawful basis of a contact for a purpose.
 #[utoipa::path(put, path = "/contacts/{id}/bases", tag = "consent", params(("id" = Uuid, Path)), request_body = BasisIn, responses((status = 204, description = "Recorded"), Errors, BodyErrors))]
-async fn set_basis(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>, Json(b): Json<BasisIn>) -> Result<StatusCode, ApiError> {
+async fn set_basis(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Path(id): Path<Uuid>,
+    Json(b): Json<BasisIn>,
+) -> Result<StatusCode, ApiError> {
     app.set_basis(&p, SubjectId(id), &assignment(&b)?).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -427,10 +524,15 @@ pub struct CountOut {
 
 /// Set a basis on many contacts at once (≤ 50,000, all or nothing); `dry_run` previews the count.
 #[utoipa::path(post, path = "/bases/bulk", tag = "consent", request_body = BulkBasisIn, responses((status = 200, body = CountOut), (status = 409, description = "A contact changed at the same moment; retry", body = crate::problem::Problem), Errors, BodyErrors))]
-async fn bulk_basis(State(app): State<App>, Auth(p): Auth, Json(b): Json<BulkBasisIn>) -> Result<Json<CountOut>, ApiError> {
+async fn bulk_basis(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Json(b): Json<BulkBasisIn>,
+) -> Result<Json<CountOut>, ApiError> {
     let action = BulkAction::SetBasis(assignment(&b.basis)?);
     let sel = selection(b.selection)?;
-    let count = if b.dry_run { app.bulk_count(&p, &sel, &action).await? } else { app.bulk_apply(&p, &sel, &action).await? };
+    let count =
+        if b.dry_run { app.bulk_count(&p, &sel, &action).await? } else { app.bulk_apply(&p, &sel, &action).await? };
     Ok(Json(CountOut { count }))
 }
 
@@ -484,7 +586,13 @@ fn event_out(e: ConsentEvent) -> ConsentEventOut {
         actor_user_id: e.actor_user.map(|u| u.0),
         gpc: e.gpc,
         request_ref: e.request,
-        proof: e.proof.map(|p| ProofOut { affirmative_act: p.affirmative_act, evidence_ref: p.evidence_ref, third_parties: p.third_parties, ip: p.ip, user_agent: p.user_agent }),
+        proof: e.proof.map(|p| ProofOut {
+            affirmative_act: p.affirmative_act,
+            evidence_ref: p.evidence_ref,
+            third_parties: p.third_parties,
+            ip: p.ip,
+            user_agent: p.user_agent,
+        }),
         recorded_at: e.recorded_at,
     }
 }
@@ -527,7 +635,12 @@ pub struct SeqOut {
 
 /// Record a consent event with its proof.
 #[utoipa::path(post, path = "/contacts/{id}/consents", tag = "consent", params(("id" = Uuid, Path)), request_body = ConsentIn, responses((status = 201, body = SeqOut), Errors, BodyErrors))]
-async fn record_consent(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>, Json(b): Json<ConsentIn>) -> Result<(StatusCode, Json<SeqOut>), ApiError> {
+async fn record_consent(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Path(id): Path<Uuid>,
+    Json(b): Json<ConsentIn>,
+) -> Result<(StatusCode, Json<SeqOut>), ApiError> {
     let mut inv = Invalid::default();
     let action = word(&mut inv, "action", &b.action, ConsentAction::parse, ConsentAction::ALL, ConsentAction::as_str);
     let method = word(&mut inv, "method", &b.method, ConsentMethod::parse, ConsentMethod::ALL, ConsentMethod::as_str);
@@ -558,7 +671,11 @@ async fn record_consent(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uu
 
 /// The contact's consent ledger, oldest first (reading proof is audited).
 #[utoipa::path(get, path = "/contacts/{id}/consents", tag = "consent", params(("id" = Uuid, Path)), responses((status = 200, body = Vec<ConsentEventOut>), Errors))]
-async fn list_consents(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>) -> Result<Json<Vec<ConsentEventOut>>, ApiError> {
+async fn list_consents(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Path(id): Path<Uuid>,
+) -> Result<Json<Vec<ConsentEventOut>>, ApiError> {
     Ok(Json(app.consent_history(&p, SubjectId(id)).await?.into_iter().map(event_out).collect()))
 }
 
@@ -573,7 +690,11 @@ pub struct ReceiptOut {
 
 /// The signed consent receipt of a `given` or `withdrawn` event.
 #[utoipa::path(get, path = "/contacts/{id}/consents/{seq}/receipt", tag = "consent", params(("id" = Uuid, Path), ("seq" = i64, Path)), responses((status = 200, body = ReceiptOut), Errors))]
-async fn receipt(State(app): State<App>, Auth(p): Auth, Path((id, seq)): Path<(Uuid, i64)>) -> Result<Json<ReceiptOut>, ApiError> {
+async fn receipt(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Path((id, seq)): Path<(Uuid, i64)>,
+) -> Result<Json<ReceiptOut>, ApiError> {
     let r = app.consent_receipt(&p, SubjectId(id), seq).await?;
     Ok(Json(ReceiptOut { receipt: r.receipt, jws: r.jws }))
 }
@@ -603,9 +724,15 @@ pub struct PermissionParams {
 
 /// May we contact this person? Per purpose and channel: allowed or not, and why.
 #[utoipa::path(get, path = "/contacts/{id}/permissions", tag = "consent", params(("id" = Uuid, Path), PermissionParams), responses((status = 200, body = Vec<PermissionOut>), Errors))]
-async fn permissions(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>, Query(q): Query<PermissionParams>) -> Result<Json<Vec<PermissionOut>>, ApiError> {
+async fn permissions(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Path(id): Path<Uuid>,
+    Query(q): Query<PermissionParams>,
+) -> Result<Json<Vec<PermissionOut>>, ApiError> {
     let mut inv = Invalid::default();
-    let channel = q.channel.as_deref().and_then(|c| word(&mut inv, "channel", c, Channel::parse, Channel::ALL, Channel::as_str));
+    let channel =
+        q.channel.as_deref().and_then(|c| word(&mut inv, "channel", c, Channel::parse, Channel::ALL, Channel::as_str));
     let at = time_field(&mut inv, "at", q.at.as_deref());
     done(inv)?;
     let standing = app.permissions(&p, SubjectId(id), at.unwrap_or_else(Rfc3339::now_utc)).await?;
@@ -634,7 +761,11 @@ async fn permissions(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>
 
 /// The contact's lawful bases (purposes without one are not applicable).
 #[utoipa::path(get, path = "/contacts/{id}/bases", tag = "consent", params(("id" = Uuid, Path)), responses((status = 200, body = Vec<BasisOut>), Errors))]
-async fn list_bases(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>) -> Result<Json<Vec<BasisOut>>, ApiError> {
+async fn list_bases(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Path(id): Path<Uuid>,
+) -> Result<Json<Vec<BasisOut>>, ApiError> {
     let s = app.permissions(&p, SubjectId(id), Rfc3339::now_utc()).await?;
     Ok(Json(s.into_iter().filter_map(|s| s.basis).map(basis_out).collect()))
 }
@@ -670,7 +801,10 @@ async fn summary(State(app): State<App>, Auth(p): Auth) -> Result<Json<SummaryOu
                 purpose_id: pu.id.0,
                 name: pu.name,
                 bases: b.into_iter().map(|(k, v)| (k.as_str().to_owned(), v)).collect(),
-                consent: c.into_iter().map(|(ch, m)| (ch.as_str().to_owned(), m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())).collect(),
+                consent: c
+                    .into_iter()
+                    .map(|(ch, m)| (ch.as_str().to_owned(), m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()))
+                    .collect(),
             })
             .collect(),
     }))
@@ -696,9 +830,19 @@ pub struct CampaignOut {
 
 /// Ask existing contacts for consent by mail (double opt-in).
 #[utoipa::path(post, path = "/consent-campaigns", tag = "consent", request_body = CampaignIn, responses((status = 200, body = CampaignOut), Errors, BodyErrors))]
-async fn campaign(State(app): State<App>, Auth(p): Auth, Json(b): Json<CampaignIn>) -> Result<Json<CampaignOut>, ApiError> {
+async fn campaign(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Json(b): Json<CampaignIn>,
+) -> Result<Json<CampaignOut>, ApiError> {
     let sel = selection(b.selection)?;
-    let c = CampaignInput { purpose: PurposeId(b.purpose_id), notice: b.notice_id, mail_subject: b.mail_subject, mail_body: b.mail_body, wait_days: b.wait_days };
+    let c = CampaignInput {
+        purpose: PurposeId(b.purpose_id),
+        notice: b.notice_id,
+        mail_subject: b.mail_subject,
+        mail_body: b.mail_body,
+        wait_days: b.wait_days,
+    };
     let r = app.run_campaign(&p, &sel, &c).await?;
     Ok(Json(CampaignOut { requested: r.requested, skipped: r.skipped }))
 }
@@ -723,7 +867,15 @@ async fn outbox(State(app): State<App>, Auth(p): Auth) -> Result<Json<Vec<MailOu
         app.outbox(&p)
             .await?
             .into_iter()
-            .map(|m| MailOut { id: m.id, contact_id: m.subject.0, kind: m.kind, status: m.status, attempts: m.attempts, last_error: m.last_error, created_at: m.created_at })
+            .map(|m| MailOut {
+                id: m.id,
+                contact_id: m.subject.0,
+                kind: m.kind,
+                status: m.status,
+                attempts: m.attempts,
+                last_error: m.last_error,
+                created_at: m.created_at,
+            })
             .collect(),
     ))
 }

@@ -10,6 +10,7 @@ mod contacts;
 mod deals;
 mod form;
 mod names;
+mod public;
 mod session;
 mod view;
 
@@ -69,6 +70,7 @@ pub fn router() -> Router<App> {
         .merge(deals::router())
         .merge(audit::router())
         .merge(admin::router())
+        .merge(public::router())
 }
 
 /// Security headers for every response that is not API JSON.

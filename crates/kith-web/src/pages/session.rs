@@ -54,7 +54,7 @@ impl WebConfig {
     /// The client address sign-in throttling counts under: the peer, or the
     /// proxy's last `X-Forwarded-For` entry when trusted; IPv6 addresses by
     /// their /64, which one client usually holds whole.
-    fn client(&self, headers: &HeaderMap, peer: Option<IpAddr>) -> String {
+    pub(crate) fn client(&self, headers: &HeaderMap, peer: Option<IpAddr>) -> String {
         let forwarded = || {
             headers
                 .get_all("x-forwarded-for")
