@@ -758,6 +758,7 @@ struct ContactPage {
     note_idem: String,
     notice: Option<String>,
     can_delete: bool,
+    privacy: super::privacy::Panel,
 }
 
 #[derive(Default)]
@@ -863,6 +864,7 @@ async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageState) -> Pa
         note_idem,
         notice: st.notice,
         can_delete: s.role().can_delete_contacts(),
+        privacy: super::privacy::panel(app, &s.principal, id).await?,
     };
     Ok(render_status(status, &page))
 }

@@ -10,6 +10,7 @@ mod contacts;
 mod deals;
 mod form;
 mod names;
+mod privacy;
 mod public;
 mod session;
 mod view;
@@ -71,6 +72,7 @@ pub fn router() -> Router<App> {
         .merge(audit::router())
         .merge(admin::router())
         .merge(public::router())
+        .merge(privacy::router())
 }
 
 /// Security headers for every response that is not API JSON.

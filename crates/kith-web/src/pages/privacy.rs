@@ -1,0 +1,408 @@
+//! Privacy pages: the compliance overview, consent setup (purposes,
+//! notices, subscription types, forms), the outbox, and on each contact the
+//! privacy panel (badges, lawful bases, recording consent by phone or paper).
+
+use super::form::StaffForm;
+use super::session::{layout, Staff};
+use super::view::{self, Layout};
+use super::{render, render_status, Id, PageError, PageResult};
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
+use axum::routing::{get, post};
+use axum::Router;
+use kith_app::consent::{BasisAssignment, ConsentInput, PurposeStanding};
+use kith_app::purposes::{FormFields, NoticeFields, PurposeFields, SubscriptionFields};
+use kith_app::sessions::Session;
+use kith_app::{App, AppError, Principal};
+use kith_domain::consent::BasisSource;
+use kith_domain::{Channel, ConsentAction, ConsentMethod, ConsentState, LawfulBasis, PurposeId, SubjectId};
+use serde::Deserialize;
+use uuid::Uuid;
+
+pub(super) fn router() -> Router<App> {
+    Router::new()
+        .route("/privacy", get(overview))
+        .route("/privacy/setup", get(setup))
+        .route("/privacy/purposes", post(add_purpose))
+        .route("/privacy/notices", post(add_notice))
+        .route("/privacy/subscriptions", post(add_subscription))
+        .route("/privacy/forms", post(add_form))
+        .route("/outbox", get(outbox))
+        .route("/outbox/{id}", get(outbox_message))
+        .route("/contacts/{id}/basis", post(set_basis))
+        .route("/contacts/{id}/consent", post(record_consent))
+}
+
+// ------------------------------------------------------ the contact's panel
+
+/// One badge: a CSS class (`ok`, `no`, `wait`) and its words.
+pub(crate) struct Badge {
+    pub class: &'static str,
+    pub text: String,
+}
+
+pub(crate) struct PanelRow {
+    pub purpose: String,
+    pub basis: String,
+    pub detail: String,
+    pub badges: Vec<Badge>,
+}
+
+/// What the contact page shows in its privacy panel.
+#[derive(Default)]
+pub(crate) struct Panel {
+    pub rows: Vec<PanelRow>,
+    pub purposes: Vec<(String, String)>,
+    pub can_record: bool,
+}
+
+fn badge(ch: Channel, purpose: &str, state: ConsentState, allowed: bool) -> Option<Badge> {
+    let verb = match ch {
+        Channel::Email => "email",
+        Channel::Phone => "call",
+        Channel::Sms => "text",
+        Channel::Post => "write",
+    };
+    Some(match state {
+        ConsentState::Refused { .. } | ConsentState::Withdrawn { .. } => {
+            Badge { class: "no", text: format!("Do not {verb}: {purpose}") }
+        }
+        ConsentState::Awaiting { since, .. } => {
+            Badge { class: "wait", text: format!("{}: {purpose} — awaiting since {}", ch.label(), view::date(since)) }
+        }
+        ConsentState::NotResponded { .. } => {
+            Badge { class: "no", text: format!("{}: {purpose} — not responded", ch.label()) }
+        }
+        ConsentState::Expired { .. } => {
+            Badge { class: "no", text: format!("{}: {purpose} — consent expired", ch.label()) }
+        }
+        _ if allowed => Badge { class: "ok", text: format!("{}: {purpose} ✓", ch.label()) },
+        _ => return None,
+    })
+}
+
+pub(crate) async fn panel(app: &App, p: &Principal, id: SubjectId) -> Result<Panel, AppError> {
+    let standing = app.permissions(p, id, time::OffsetDateTime::now_utc()).await?;
+    let purposes = standing.iter().map(|s| (s.purpose.id.to_string(), s.purpose.name.clone())).collect();
+    let rows = standing
+        .into_iter()
+        .map(|PurposeStanding { purpose, basis, channels }| {
+            let badges =
+                channels.into_iter().filter_map(|(ch, st, d)| badge(ch, &purpose.name, st, d.allowed)).collect();
+            let (b, detail) = match basis {
+                Some(b) => (
+                    b.basis.label().to_owned(),
+                    format!(
+                        "{} {}{}, since {}",
+                        b.source.label(),
+                        b.source_name.map(|n| format!("“{n}”")).unwrap_or_default(),
+                        b.lia_ref.map(|r| format!(", assessment {r}")).unwrap_or_default(),
+                        view::date(b.effective_at)
+                    ),
+                ),
+                None => (LawfulBasis::NotApplicable.label().to_owned(), String::new()),
+            };
+            PanelRow { purpose: purpose.name, basis: b, detail, badges }
+        })
+        .collect();
+    Ok(Panel { rows, purposes, can_record: p.role.can_record_consent() })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct BasisForm {
+    purpose: String,
+    basis: String,
+    lia_ref: String,
+}
+
+fn purpose_id(s: &str) -> Result<PurposeId, PageError> {
+    Uuid::parse_str(s)
+        .map(PurposeId)
+        .map_err(|_| PageError::new(StatusCode::UNPROCESSABLE_ENTITY, "Please check the input", "Choose a purpose."))
+}
+
+fn blank(s: &str) -> Option<String> {
+    Some(s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+async fn set_basis(
+    State(app): State<App>,
+    Id(id): Id<Uuid>,
+    StaffForm { staff, form }: StaffForm<BasisForm>,
+) -> PageResult {
+    let basis = LawfulBasis::parse(&form.basis).ok_or_else(|| {
+        PageError::new(StatusCode::UNPROCESSABLE_ENTITY, "Please check the input", "Choose a lawful basis.")
+    })?;
+    let a = BasisAssignment {
+        purpose: purpose_id(&form.purpose)?,
+        basis,
+        source: BasisSource::Manual,
+        source_name: None,
+        lia_ref: blank(&form.lia_ref),
+        effective_at: None,
+    };
+    app.set_basis(&staff.principal, SubjectId(id), &a).await?;
+    Ok(Redirect::to(&format!("/contacts/{id}#privacy")).into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ConsentForm {
+    purpose: String,
+    action: String,
+    method: String,
+    channel: Vec<String>,
+    affirmative_act: String,
+    evidence_ref: String,
+}
+
+async fn record_consent(
+    State(app): State<App>,
+    Id(id): Id<Uuid>,
+    StaffForm { staff, form }: StaffForm<ConsentForm>,
+) -> PageResult {
+    let c = ConsentInput {
+        purpose: Some(purpose_id(&form.purpose)?),
+        action: ConsentAction::parse(&form.action),
+        channels: form.channel.iter().filter_map(|c| Channel::parse(c)).collect(),
+        method: ConsentMethod::parse(&form.method),
+        affirmative_act: blank(&form.affirmative_act),
+        evidence_ref: blank(&form.evidence_ref),
+        ..Default::default()
+    };
+    app.record_consent(&staff.principal, SubjectId(id), c).await?;
+    Ok(Redirect::to(&format!("/contacts/{id}#privacy")).into_response())
+}
+
+// ---------------------------------------------------------------- overview
+
+#[derive(Template)]
+#[template(path = "privacy.html")]
+struct Overview {
+    l: Layout,
+    contacts: i64,
+    bases: Vec<&'static str>,
+    states: Vec<&'static str>,
+    rows: Vec<(String, Vec<i64>, Vec<(&'static str, Vec<i64>)>)>,
+    can_manage: bool,
+}
+
+async fn overview(State(app): State<App>, Staff(s): Staff) -> PageResult {
+    let sum = app.compliance_summary(&s.principal).await?;
+    let rows = sum
+        .purposes
+        .into_iter()
+        .map(|(pu, b, c)| {
+            let chans = c
+                .into_iter()
+                .filter(|(ch, st)| *ch == Channel::Email || st.iter().any(|(k, n)| *k != "none" && *n > 0))
+                .map(|(ch, st)| (ch.label(), st.into_iter().map(|(_, n)| n).collect()))
+                .collect();
+            (pu.name, b.into_iter().map(|(_, n)| n).collect(), chans)
+        })
+        .collect();
+    Ok(render(&Overview {
+        l: layout(&s, "privacy"),
+        contacts: sum.contacts,
+        bases: LawfulBasis::ALL.iter().map(|b| b.label()).collect(),
+        states: ConsentState::NAMES.to_vec(),
+        rows,
+        can_manage: s.role().can_manage_privacy(),
+    }))
+}
+
+// ------------------------------------------------------------------- setup
+
+#[derive(Template)]
+#[template(path = "privacy_setup.html")]
+struct Setup {
+    l: Layout,
+    errors: Vec<String>,
+    purposes: Vec<(String, String, &'static str)>,
+    notices: Vec<(String, String, i64, String)>,
+    subs: Vec<(String, String, String)>,
+    forms: Vec<(String, String, bool)>,
+    bases: Vec<(&'static str, &'static str)>,
+}
+
+async fn setup_page(app: &App, s: &Session, status: StatusCode, errors: Vec<String>) -> PageResult {
+    let p = &s.principal;
+    if !s.role().can_manage_privacy() {
+        return Err(AppError::Forbidden("manage consent setup").into());
+    }
+    let purposes = app.purposes(p).await?;
+    let name_of = |id: PurposeId| purposes.iter().find(|x| x.id == id).map(|x| x.name.clone()).unwrap_or_default();
+    let page = Setup {
+        l: layout(s, "privacy"),
+        errors,
+        notices: app.notices(p).await?.into_iter().map(|n| (n.id.to_string(), n.name, n.version, n.language)).collect(),
+        subs: app
+            .subscription_types()
+            .await?
+            .into_iter()
+            .map(|x| (x.id.to_string(), x.name, name_of(x.purpose)))
+            .collect(),
+        forms: app.consent_forms(p).await?.into_iter().map(|f| (f.slug, f.title, f.active)).collect(),
+        purposes: purposes.iter().map(|x| (x.id.to_string(), x.name.clone(), x.default_basis.label())).collect(),
+        bases: LawfulBasis::ALL.iter().map(|b| (b.as_str(), b.label())).collect(),
+    };
+    Ok(render_status(status, &page))
+}
+
+async fn setup(State(app): State<App>, Staff(s): Staff) -> PageResult {
+    setup_page(&app, &s, StatusCode::OK, vec![]).await
+}
+
+/// Re-shows the setup page with the refusal, or goes back to it.
+async fn after(app: &App, s: &Session, r: Result<(), AppError>) -> PageResult {
+    match r {
+        Ok(()) => Ok(Redirect::to("/privacy/setup").into_response()),
+        Err(AppError::Invalid(inv)) => {
+            let msgs = inv.0.iter().map(|e| format!("{}: {}", view::label(&e.field), e.message)).collect();
+            setup_page(app, s, StatusCode::UNPROCESSABLE_ENTITY, msgs).await
+        }
+        Err(AppError::Conflict(m)) => setup_page(app, s, StatusCode::CONFLICT, vec![m]).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn list(s: &str) -> Vec<String> {
+    s.split(',').map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned).collect()
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PurposeForm {
+    name: String,
+    description: String,
+    default_basis: String,
+    categories: String,
+    retention: String,
+    recipients: String,
+}
+
+async fn add_purpose(State(app): State<App>, StaffForm { staff, form }: StaffForm<PurposeForm>) -> PageResult {
+    let f = PurposeFields {
+        name: form.name,
+        description: form.description,
+        default_basis: LawfulBasis::parse(&form.default_basis).unwrap_or(LawfulBasis::NotApplicable),
+        data_categories: list(&form.categories),
+        retention: form.retention,
+        recipients: form.recipients,
+    };
+    let r = app.create_purpose(&staff.principal, f).await.map(|_| ());
+    after(&app, &staff, r).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct NoticeForm {
+    name: String,
+    language: String,
+    url: String,
+    body: String,
+}
+
+async fn add_notice(State(app): State<App>, StaffForm { staff, form }: StaffForm<NoticeForm>) -> PageResult {
+    let f = NoticeFields { name: form.name, language: form.language, url: blank(&form.url), body: form.body };
+    let r = app.create_notice(&staff.principal, f).await.map(|_| ());
+    after(&app, &staff, r).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct SubForm {
+    name: String,
+    description: String,
+    purpose: String,
+    channel: Vec<String>,
+}
+
+async fn add_subscription(State(app): State<App>, StaffForm { staff, form }: StaffForm<SubForm>) -> PageResult {
+    let f = SubscriptionFields {
+        name: form.name,
+        description: form.description,
+        purpose: purpose_id(&form.purpose)?,
+        channels: form.channel.iter().filter_map(|c| Channel::parse(c)).collect(),
+    };
+    let r = app.create_subscription_type(&staff.principal, f).await.map(|_| ());
+    after(&app, &staff, r).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct NewForm {
+    slug: String,
+    title: String,
+    intro: String,
+    field: Vec<String>,
+    sub: Vec<String>,
+    notice: String,
+    third_parties: String,
+    button: String,
+    language: String,
+}
+
+async fn add_form(State(app): State<App>, StaffForm { staff, form }: StaffForm<NewForm>) -> PageResult {
+    let bad = || {
+        PageError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Please check the input",
+            "Choose a notice and subscription types.",
+        )
+    };
+    let f = FormFields {
+        slug: form.slug.trim().to_owned(),
+        title: form.title,
+        intro: form.intro,
+        logo_url: None,
+        fields: form.field,
+        subscriptions: form.sub.iter().map(|s| Uuid::parse_str(s)).collect::<Result<_, _>>().map_err(|_| bad())?,
+        notice: Uuid::parse_str(&form.notice).map_err(|_| bad())?,
+        third_parties: list(&form.third_parties),
+        button: form.button,
+        language: form.language,
+        active: true,
+    };
+    let r = app.save_form(&staff.principal, None, f).await.map(|_| ());
+    after(&app, &staff, r).await
+}
+
+// ------------------------------------------------------------------ outbox
+
+#[derive(Template)]
+#[template(path = "outbox.html")]
+struct Outbox {
+    l: Layout,
+    rows: Vec<(String, String, String, String, i64)>,
+    open: Option<(String, String, String, Vec<(String, String)>)>,
+}
+
+async fn outbox_page(app: &App, s: &Session, open: Option<Uuid>) -> PageResult {
+    let p = &s.principal;
+    let rows = app
+        .outbox(p)
+        .await?
+        .into_iter()
+        .map(|m| (m.id.to_string(), view::date_time(m.created_at), m.kind, m.status, m.attempts))
+        .collect();
+    let open = match open {
+        Some(id) => {
+            let (_, m) = app.outbox_message(p, id).await?;
+            Some((m.to, m.subject, m.text, m.headers))
+        }
+        None => None,
+    };
+    Ok(render(&Outbox { l: layout(s, "privacy"), rows, open }))
+}
+
+async fn outbox(State(app): State<App>, Staff(s): Staff) -> PageResult {
+    outbox_page(&app, &s, None).await
+}
+
+async fn outbox_message(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> PageResult {
+    outbox_page(&app, &s, Some(id)).await
+}
