@@ -90,11 +90,17 @@ pub struct PurposeStanding {
     pub channels: Vec<(Channel, ConsentState, Decision)>,
 }
 
+/// Contacts per consent state name, on one channel.
+pub type StateCounts = Vec<(&'static str, i64)>;
+
+/// One purpose in the compliance overview.
+pub type PurposeCounts = (Purpose, Vec<(LawfulBasis, i64)>, Vec<(Channel, StateCounts)>);
+
 /// The compliance overview.
 #[derive(Clone, Debug)]
 pub struct Summary {
     pub contacts: i64,
-    pub purposes: Vec<(Purpose, Vec<(LawfulBasis, i64)>, Vec<(Channel, Vec<(&'static str, i64)>)>)>,
+    pub purposes: Vec<PurposeCounts>,
 }
 
 fn proof_text(inv: &mut Invalid, field: &str, v: &Option<String>, max: usize) {

@@ -179,6 +179,9 @@ async fn record_consent(
 
 // ---------------------------------------------------------------- overview
 
+/// A purpose's name, its counts per basis, and per channel its counts per state.
+type OverviewRow = (String, Vec<i64>, Vec<(&'static str, Vec<i64>)>);
+
 #[derive(Template)]
 #[template(path = "privacy.html")]
 struct Overview {
@@ -186,7 +189,7 @@ struct Overview {
     contacts: i64,
     bases: Vec<&'static str>,
     states: Vec<&'static str>,
-    rows: Vec<(String, Vec<i64>, Vec<(&'static str, Vec<i64>)>)>,
+    rows: Vec<OverviewRow>,
     can_manage: bool,
 }
 
@@ -378,7 +381,7 @@ async fn add_form(State(app): State<App>, StaffForm { staff, form }: StaffForm<N
 struct Outbox {
     l: Layout,
     rows: Vec<(String, String, String, String, i64)>,
-    open: Option<(String, String, String, Vec<(String, String)>)>,
+    open: Option<kith_app::kith_store::mail::Mail>,
 }
 
 async fn outbox_page(app: &App, s: &Session, open: Option<Uuid>) -> PageResult {
@@ -391,8 +394,7 @@ async fn outbox_page(app: &App, s: &Session, open: Option<Uuid>) -> PageResult {
         .collect();
     let open = match open {
         Some(id) => {
-            let (_, m) = app.outbox_message(p, id).await?;
-            Some((m.to, m.subject, m.text, m.headers))
+            Some(app.outbox_message(p, id).await?.1)
         }
         None => None,
     };
