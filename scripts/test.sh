@@ -13,7 +13,8 @@
 #      test runner; screenshots in artifacts/screenshots/)
 #
 # Needs: a Rust toolchain, python3 (>= 3.9) with pip, PostgreSQL for step 2,
-# Node.js >= 20 with npm for step 5. If python3's venv module is missing,
+# Node.js >= 20 with npm for step 5, Debian's python3-aiosmtpd (installed with
+# apt-get if missing) for the SMTP test. If python3's venv module is missing,
 # Debian's python3-venv is installed with apt-get, and if /usr/bin/chromium
 # is missing, Debian's chromium (run as root).
 #
@@ -37,6 +38,14 @@ heading() {
 }
 
 export KITH_TEST_PG_URL="${KITH_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+
+# The SMTP round-trip test talks to a real SMTP server: Debian's aiosmtpd.
+if ! python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+    echo "python3-aiosmtpd missing; installing it with apt-get"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq python3-aiosmtpd >/dev/null
+fi
 
 if [[ "${KITH_SKIP_CARGO_TESTS:-0}" != "1" ]]; then
     heading "1/5 cargo fmt --check"
