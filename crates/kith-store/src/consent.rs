@@ -429,8 +429,10 @@ impl Store {
     /// One ledger event by sequence number, proof opened.
     pub async fn consent_event(&self, seq: i64) -> Result<Option<ConsentEvent>, StoreError> {
         let mut c = self.pools.read.conn().await?;
+        let cols: Vec<String> = EVENT_COLS.split(',').map(|c| format!("e.{}", c.trim())).collect();
         let sql = format!(
-            "SELECT {EVENT_COLS}, k.wrapped FROM consent_events e LEFT JOIN subject_keys k ON k.subject_id = e.subject_id WHERE e.seq = $1"
+            "SELECT {}, k.wrapped FROM consent_events e LEFT JOIN subject_keys k ON k.subject_id = e.subject_id WHERE e.seq = $1",
+            cols.join(", ")
         );
         let Some(r) = c.fetch_optional(&sql, &args![seq]).await? else { return Ok(None) };
         let subject = SubjectId(r.get(2)?);

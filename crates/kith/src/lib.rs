@@ -3,6 +3,7 @@
 //! server on port 0.
 
 pub mod bench;
+pub mod bench_consent;
 pub mod bench_pages;
 pub mod cli;
 pub mod config;

@@ -510,7 +510,7 @@ fn selection(s: SelectionIn) -> Result<Selection, ApiError> {
 #[serde(deny_unknown_fields)]
 pub struct BulkBasisIn {
     pub selection: SelectionIn,
-    #[serde(flatten)]
+    /// The basis to record on each selected contact.
     pub basis: BasisIn,
     /// Only count the contacts; change nothing.
     #[serde(default)]
