@@ -73,8 +73,10 @@ fi
 [[ -x "$KITH" ]] || { echo "no kith binary at $KITH" >&2; exit 1; }
 
 # --- A fresh server with two staff members ------------------------------------
-# SQLite in a temp dir regardless of the caller's environment.
-unset KITH_DATABASE_URL KITH_MASTER_KEY KITH_LISTEN KITH_DATA_DIR
+# SQLite in a temp dir regardless of the caller's environment; no SMTP (mail
+# stays in the outbox, where the consent test reads it) and links in mail
+# point at this server (the public URL defaults to the listen address).
+unset KITH_DATABASE_URL KITH_MASTER_KEY KITH_LISTEN KITH_DATA_DIR KITH_SMTP_URL KITH_PUBLIC_URL
 DATA_DIR=$(mktemp -d)
 SERVER_PID=""
 stop_server() {
