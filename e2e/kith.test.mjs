@@ -780,12 +780,8 @@ test('9b. consent: set up a form, subscribe with double opt-in, then unsubscribe
   }
 });
 
-// BUG (skipped until fixed): "Unsubscribe from all" posts to
-// /p/<token>/unsubscribe-all and the answer is the preference page shown at
-// that address, so its language link (href="?lang=it") then asks for
-// GET /p/<token>/unsubscribe-all?lang=it, which only takes a POST: 405
-// "Nothing to show here". Expected: the Italian preference page (e.g. by
-// redirecting to /p/<token> after the POST, or an absolute link).
+// Regression: "Unsubscribe from all" answers at /p/<token>/unsubscribe-all; the
+// page's language link must lead back to the preference page, not to that POST-only address.
 test('9c. preference centre: the language link still works after "Unsubscribe from all"', async () => {
   assert.ok(seen.prefsLink, 'test 9b found the preference-centre link');
   const visitor = await newContext();
