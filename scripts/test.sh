@@ -40,7 +40,9 @@ heading() {
 export KITH_TEST_PG_URL="${KITH_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 
 # The SMTP round-trip test talks to a real SMTP server: Debian's aiosmtpd.
-if ! python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+SMTP_PY=/usr/bin/python3
+[[ -x "$SMTP_PY" ]] || SMTP_PY=python3
+if ! "$SMTP_PY" -c 'import aiosmtpd' >/dev/null 2>&1; then
     echo "python3-aiosmtpd missing; installing it with apt-get"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq

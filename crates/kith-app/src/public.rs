@@ -279,7 +279,9 @@ impl App {
                 .channels
                 .iter()
                 .copied()
-                .filter(|ch| matches!(fold(&facts, *ch, now), ConsentState::Awaiting { seq, .. } if seq == r.seq))
+                // Any request of the person still awaiting an answer on the
+                // channel: a second submission must not void the first mail's link.
+                .filter(|ch| matches!(fold(&facts, *ch, now), ConsentState::Awaiting { .. }))
                 .collect();
             if pending.is_empty() {
                 continue;

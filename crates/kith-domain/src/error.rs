@@ -34,7 +34,11 @@ impl Invalid {
             Ok(v) => Some(v),
             Err(e) => {
                 for fe in e.0 {
-                    let name = if fe.field.is_empty() { field.to_owned() } else { format!("{field}.{}", fe.field) };
+                    let name = match (field.is_empty(), fe.field.is_empty()) {
+                        (_, true) => field.to_owned(),
+                        (true, false) => fe.field,
+                        (false, false) => format!("{field}.{}", fe.field),
+                    };
                     self.0.push(FieldError::new(name, fe.message));
                 }
                 None

@@ -393,9 +393,7 @@ async fn outbox_page(app: &App, s: &Session, open: Option<Uuid>) -> PageResult {
         .map(|m| (m.id.to_string(), view::date_time(m.created_at), m.kind, m.status, m.attempts))
         .collect();
     let open = match open {
-        Some(id) => {
-            Some(app.outbox_message(p, id).await?.1)
-        }
+        Some(id) => Some(app.outbox_message(p, id).await?.1),
         None => None,
     };
     Ok(render(&Outbox { l: layout(s, "privacy"), rows, open }))
