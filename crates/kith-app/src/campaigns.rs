@@ -11,6 +11,7 @@ use kith_domain::consent::fold;
 use kith_domain::{Channel, ConsentAction, ConsentMethod, ConsentState, Invalid, PurposeId};
 use kith_store::consent::{ConsentWrite, NewConsentEvent, SealedProof};
 use kith_store::mail::{Mail, NewMail};
+use kith_store::purposes::Campaign;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -39,18 +40,7 @@ impl App {
     /// [`crate::bulk::MAX_BULK`]). Contacts who refused or withdrew on
     /// email are never asked again by a campaign.
     pub async fn run_campaign(&self, p: &Principal, sel: &Selection, c: &CampaignInput) -> Result<CampaignResult> {
-        p.require(p.role.can_record_consent(), "send consent requests")?;
-        let mut inv = Invalid::default();
-        text(&mut inv, "mail_subject", &c.mail_subject, 1, 200, false);
-        text(&mut inv, "mail_body", &c.mail_body, 1, 10_000, true);
-        if !(1..=365).contains(&c.wait_days) {
-            inv.push("wait_days", "must be 1 to 365");
-        }
-        inv.into_result()?;
-        self.require_purpose(c.purpose).await?;
-        if self.store.get_notice(c.notice).await?.is_none() {
-            return Err(Invalid::one("notice_id", "refers to a notice that does not exist").into());
-        }
+        self.check_campaign(p, c).await?;
         let ids = self.selection_ids(p, sel).await?;
         let now = OffsetDateTime::now_utc();
         let until = now + time::Duration::days(c.wait_days);
@@ -130,6 +120,47 @@ impl App {
             self.store.write_consent(&p.ctx(), batch).await?;
         }
         self.mail_wake.notify_one();
+        let record = Campaign {
+            id: Uuid::now_v7(),
+            purpose: c.purpose,
+            name: c.mail_subject.trim().to_owned(),
+            mail_subject: c.mail_subject.trim().to_owned(),
+            mail_body: c.mail_body.trim().to_owned(),
+            wait_days: c.wait_days,
+            created_by: p.author(),
+            created_at: now,
+            requested: out.requested as i64,
+            skipped: out.skipped as i64,
+        };
+        self.store.insert_campaign(&p.ctx(), &record).await?;
         Ok(out)
+    }
+
+    /// How many contacts a campaign would consider (before skipping those
+    /// without email or already answered): what the confirmation states.
+    pub async fn campaign_count(&self, p: &Principal, sel: &Selection, c: &CampaignInput) -> Result<u64> {
+        self.check_campaign(p, c).await?;
+        Ok(self.selection_ids(p, sel).await?.len() as u64)
+    }
+
+    async fn check_campaign(&self, p: &Principal, c: &CampaignInput) -> Result<()> {
+        p.require(p.role.can_record_consent(), "send consent requests")?;
+        let mut inv = Invalid::default();
+        text(&mut inv, "mail_subject", &c.mail_subject, 1, 200, false);
+        text(&mut inv, "mail_body", &c.mail_body, 1, 10_000, true);
+        if !(1..=365).contains(&c.wait_days) {
+            inv.push("wait_days", "must be 1 to 365");
+        }
+        inv.into_result()?;
+        self.require_purpose(c.purpose).await?;
+        if self.store.get_notice(c.notice).await?.is_none() {
+            return Err(Invalid::one("notice_id", "refers to a notice that does not exist").into());
+        }
+        Ok(())
+    }
+
+    /// Past campaigns, newest first.
+    pub async fn campaigns(&self, _p: &Principal) -> Result<Vec<Campaign>> {
+        Ok(self.store.campaigns(100).await?)
     }
 }

@@ -200,7 +200,13 @@ impl App {
             },
         };
         let mails = self.receipt_mails(subject, &[&event]).await?;
-        let w = ConsentWrite { events: vec![event], mails, ..Default::default() };
+        // Consent given where no basis is recorded makes consent the basis.
+        let w = ConsentWrite {
+            events: vec![event],
+            mails,
+            consent_becomes_basis: Some((BasisSource::Manual, None)),
+            ..Default::default()
+        };
         let seqs = self.store.write_consent(&p.ctx(), w).await.map_err(AppError::from).map_err(missing("contact"))?;
         self.mail_wake.notify_one();
         Ok(seqs[0])

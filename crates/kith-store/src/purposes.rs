@@ -74,6 +74,39 @@ pub struct ConsentForm {
     pub active: bool,
 }
 
+/// A consent request campaign, as recorded.
+#[derive(Clone, Debug)]
+pub struct Campaign {
+    pub id: Uuid,
+    pub purpose: PurposeId,
+    pub name: String,
+    pub mail_subject: String,
+    pub mail_body: String,
+    pub wait_days: i64,
+    pub created_by: Option<kith_domain::UserId>,
+    pub created_at: time::OffsetDateTime,
+    pub requested: i64,
+    pub skipped: i64,
+}
+
+const CAMPAIGN_COLS: &str =
+    "id, purpose_id, name, mail_subject, mail_body, wait_days, created_by, created_at, requested, skipped";
+
+fn campaign(r: &Row) -> Result<Campaign, StoreError> {
+    Ok(Campaign {
+        id: r.get(0)?,
+        purpose: PurposeId(r.get(1)?),
+        name: r.get(2)?,
+        mail_subject: r.get(3)?,
+        mail_body: r.get(4)?,
+        wait_days: r.get(5)?,
+        created_by: r.get::<Option<Uuid>>(6)?.map(kith_domain::UserId),
+        created_at: from_ms(r.get(7)?),
+        requested: r.get(8)?,
+        skipped: r.get(9)?,
+    })
+}
+
 fn corrupt(what: &'static str) -> impl Fn(serde_json::Error) -> StoreError {
     move |_| StoreError::Corrupt(what)
 }
@@ -334,5 +367,34 @@ impl Store {
     pub async fn get_form(&self, id: Uuid) -> Result<Option<ConsentForm>, StoreError> {
         let sql = format!("SELECT {FORM_COLS} FROM consent_forms WHERE id = $1");
         self.pools.read.conn().await?.fetch_optional(&sql, &args![id]).await?.as_ref().map(form).transpose()
+    }
+
+    pub async fn insert_campaign(&self, ctx: &Ctx, c: &Campaign) -> Result<(), StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        tx.execute(
+            &format!(
+                "INSERT INTO consent_campaigns ({CAMPAIGN_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+            ),
+            &args![
+                c.id,
+                c.purpose.0,
+                c.name.as_str(),
+                c.mail_subject.as_str(),
+                c.mail_body.as_str(),
+                c.wait_days,
+                c.created_by.map(|u| u.0),
+                crate::to_ms(c.created_at),
+                c.requested,
+                c.skipped
+            ],
+        )
+        .await?;
+        audit::append(&mut tx, ctx, &[NewEntry::object("consent_campaign.send", "consent_campaign", c.id)]).await?;
+        tx.commit().await
+    }
+
+    pub async fn campaigns(&self, limit: i64) -> Result<Vec<Campaign>, StoreError> {
+        let sql = format!("SELECT {CAMPAIGN_COLS} FROM consent_campaigns ORDER BY created_at DESC, id DESC LIMIT $1");
+        self.pools.read.conn().await?.fetch_all(&sql, &args![limit]).await?.iter().map(campaign).collect()
     }
 }

@@ -586,3 +586,138 @@ async fn empty_states_say_what_to_do_next() {
     assert!(env.get(&s, "/companies").await.body.contains("No companies yet"));
     assert!(env.get(&s, "/contacts?tag=none").await.body.contains("No contacts match"));
 }
+
+#[tokio::test]
+async fn privacy_setup_bulk_basis_consent_requests_and_badges() {
+    use kith_domain::{Channel, LawfulBasis, PurposeId};
+    let env = setup().await;
+    let dpo = env.sign_in(Role::Dpo).await;
+    // Setup through the pages: a purpose, a notice; refusals re-show the page.
+    let r =
+        env.post(&dpo, "/privacy/purposes", &[("name", ""), ("description", "x"), ("default_basis", "consent")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("name: must be 1 to 100 characters"), "{}", r.body);
+    let ok = [
+        ("name", "Newsletter"),
+        ("description", "Monthly news"),
+        ("default_basis", "consent"),
+        ("categories", "contact"),
+    ];
+    assert_eq!(env.post(&dpo, "/privacy/purposes", &ok).await.location(), "/privacy/setup");
+    let dup = env.post(&dpo, "/privacy/purposes", &ok).await;
+    assert_eq!(dup.status, StatusCode::CONFLICT, "{}", dup.body);
+    let notice = [("name", "Privacy notice"), ("language", "en"), ("url", ""), ("body", "We write monthly.")];
+    assert_eq!(env.post(&dpo, "/privacy/notices", &notice).await.location(), "/privacy/setup");
+    let purpose = env.app.purposes(&Principal::cli()).await.unwrap()[0].id;
+    let notice_id = env.app.notices(&Principal::cli()).await.unwrap()[0].id;
+    // Marketing may not set up consent.
+    let mk = env.sign_in(Role::Marketing).await;
+    assert_eq!(env.get(&mk, "/privacy/setup").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(env.get(&mk, "/outbox").await.status, StatusCode::FORBIDDEN);
+
+    // Bulk "Set lawful basis" on a tag filter: preview counts, changes nothing; apply records.
+    let a = env.contact("Anna", "Uno", None, &["club"]).await;
+    let b = env.contact("Bruno", "Due", None, &["club"]).await;
+    let c = env.contact("Carla", "Tre", None, &[]).await;
+    let pid = purpose.to_string();
+    let basis = [
+        ("scope", "all"),
+        ("action", "set_basis"),
+        ("filter", "tag=club"),
+        ("q", ""),
+        ("purpose", pid.as_str()),
+        ("basis", "legitimate_interests"),
+        ("source", "manual"),
+        ("lia_ref", "LIA-2026-01"),
+        ("effective", "2026-01-31"),
+    ];
+    let preview = env.post(&mk, "/contacts/bulk", &basis).await;
+    assert!(preview.body.contains("<strong>2</strong> contacts"), "{}", preview.body);
+    let standing = |id: Uuid| {
+        let app = env.app.clone();
+        async move {
+            app.permissions(&Principal::cli(), kith_domain::SubjectId(id), time::OffsetDateTime::now_utc())
+                .await
+                .unwrap()
+                .remove(0)
+        }
+    };
+    assert!(standing(a).await.basis.is_none(), "the preview changed nothing");
+    let done = env.post(&mk, "/contacts/bulk/apply", &basis).await;
+    assert!(done.location().contains("notice=bulk&n=2"), "{}", done.location());
+    let s = standing(a).await;
+    assert_eq!(s.basis.as_ref().map(|b| b.basis), Some(LawfulBasis::LegitimateInterests));
+    assert_eq!(s.basis.unwrap().effective_at.date().to_string(), "2026-01-31");
+    assert!(standing(b).await.basis.is_some() && standing(c).await.basis.is_none());
+    // Without the assessment reference, legitimate interests are refused.
+    let mut no_lia = basis.to_vec();
+    no_lia.retain(|(k, _)| *k != "lia_ref");
+    assert_eq!(env.post(&mk, "/contacts/bulk", &no_lia).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Bulk "Request consent" on ticked rows: a and c get a request by mail.
+    let nid = notice_id.to_string();
+    let (sa, sc) = (a.to_string(), c.to_string());
+    let req = [
+        ("scope", "selected"),
+        ("ids", sa.as_str()),
+        ("ids", sc.as_str()),
+        ("action", "request_consent"),
+        ("filter", ""),
+        ("q", ""),
+        ("purpose", pid.as_str()),
+        ("notice", nid.as_str()),
+        ("mail_subject", "May we keep writing?"),
+        ("mail_body", "Line one.\nLine two."),
+        ("wait_days", "14"),
+    ];
+    let preview = env.post(&mk, "/contacts/bulk", &req).await;
+    assert!(preview.body.contains("Send to 2 contacts"), "{}", preview.body);
+    let done = env.post(&mk, "/contacts/bulk/apply", &req).await;
+    assert!(done.location().contains("notice=requested&n=2"), "{}", done.location());
+    assert_eq!(env.app.campaigns(&Principal::cli()).await.unwrap()[0].requested, 2);
+
+    // The contact page shows the request as a badge; the privacy page counts it.
+    let page = env.get(&mk, &format!("/contacts/{a}")).await;
+    assert!(page.body.contains("class=\"badge wait\">Email: Newsletter — awaiting since"), "{}", page.body);
+    assert!(page.body.contains("Legitimate interests"));
+    let overview = env.get(&mk, "/privacy").await;
+    assert_eq!(overview.status, StatusCode::OK);
+    assert!(overview.body.contains("<h2>Newsletter</h2>"));
+
+    // Staff record consent given by phone with its evidence; the badge turns ✓.
+    let by_phone = [
+        ("purpose", pid.as_str()),
+        ("action", "given"),
+        ("method", "phone"),
+        ("channel", "email"),
+        ("affirmative_act", "said yes when asked on the phone"),
+        ("evidence_ref", "call-2026-0042"),
+    ];
+    let missing = env.post(&mk, &format!("/contacts/{c}/consent"), &by_phone[..5]).await;
+    assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY, "no evidence, no consent");
+    assert_eq!(env.post(&mk, &format!("/contacts/{c}/consent"), &by_phone).await.status, StatusCode::SEE_OTHER);
+    let d = env.app.may_contact(
+        kith_domain::SubjectId(c),
+        Channel::Email,
+        PurposeId(purpose.0),
+        time::OffsetDateTime::now_utc(),
+    );
+    // Carla had no basis recorded: her consent became the basis.
+    assert!(d.await.unwrap().allowed);
+    assert_eq!(standing(c).await.basis.map(|b| b.basis), Some(LawfulBasis::Consent));
+    // Setting another basis by hand works too, and an opt-out still wins over it.
+    let set = [("purpose", pid.as_str()), ("basis", "contract"), ("lia_ref", "")];
+    assert_eq!(env.post(&mk, &format!("/contacts/{c}/basis"), &set).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(standing(c).await.basis.map(|b| b.basis), Some(LawfulBasis::Contract));
+    let page = env.get(&mk, &format!("/contacts/{c}")).await;
+    assert!(page.body.contains("class=\"badge ok\">Email: Newsletter ✓"), "{}", page.body);
+
+    // The outbox (DPO) lists the queued requests; opening one shows the link.
+    env.app.deliver_mail(&kith_app::mailer::Transport::Outbox).await.unwrap();
+    let outbox = env.get(&dpo, "/outbox").await;
+    assert!(outbox.body.contains("consent_request"), "{}", outbox.body);
+    let id =
+        env.app.outbox(&Principal::cli()).await.unwrap().into_iter().find(|m| m.kind == "consent_request").unwrap().id;
+    let msg = env.get(&dpo, &format!("/outbox/{id}")).await;
+    assert!(msg.body.contains("Line one.\nLine two.") && msg.body.contains("/c/"), "{}", msg.body);
+}
