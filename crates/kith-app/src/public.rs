@@ -150,16 +150,16 @@ impl App {
         let email = email.expect("checked above");
         self.throttle_form(client, &email).await?;
         let ctx = public_ctx("form");
-        let subject = match self.store.find_by_email(&email).await?.into_iter().next() {
-            Some(c) => c.id,
+        // A new person is created in the transaction that records the
+        // request: a crash leaves either both or neither.
+        let (subject, new_contact) = match self.store.find_by_email(&email).await?.into_iter().next() {
+            Some(c) => (c.id, None),
             None => {
                 let id = SubjectId::new();
-                let c = ContactInput { id, owner: None, company: None, tags: vec![], data };
-                self.store.insert_contacts(&ctx, &[c], None).await?;
-                id
+                (id, Some(ContactInput { id, owner: None, company: None, tags: vec![], data }))
             }
         };
-        let events = self.store.consent_events(subject).await?;
+        let events = if new_contact.is_some() { vec![] } else { self.store.consent_events(subject).await? };
         let now = OffsetDateTime::now_utc();
         let until = now + time::Duration::days(self.settings.confirm_days);
         let request = Uuid::now_v7();
@@ -228,7 +228,9 @@ impl App {
                 attachments: vec![],
             },
         };
-        self.store.write_consent(&ctx, ConsentWrite { events: new, mails: vec![mail], ..Default::default() }).await?;
+        self.store
+            .write_consent(&ctx, ConsentWrite { events: new, mails: vec![mail], new_contact, ..Default::default() })
+            .await?;
         self.mail_wake.notify_one();
         Ok(())
     }
@@ -323,6 +325,7 @@ impl App {
             spend_token: Some((c.use_id(TokenKind::Confirm), c.expires * 1000)),
             consent_becomes_basis: Some((BasisSource::WebForm, form_name.or(Some("double opt-in".into())))),
             mails,
+            new_contact: None,
         };
         match self.store.write_consent(&public_ctx("confirm"), w).await {
             Ok(_) => {

@@ -109,6 +109,8 @@ pub struct ConsentWrite {
     /// On `given`, make consent the purpose's basis where none is recorded.
     pub consent_becomes_basis: Option<(BasisSource, Option<String>)>,
     pub mails: Vec<NewMail>,
+    /// A contact to create first, in the same transaction (a public form's new person).
+    pub new_contact: Option<crate::contacts::ContactInput>,
 }
 
 /// Per purpose: contacts per basis, and per channel contacts per consent state.
@@ -357,6 +359,9 @@ impl Store {
             if n == 0 {
                 return Err(StoreError::Conflict("used token"));
             }
+        }
+        if let Some(c) = &w.new_contact {
+            self.insert_contacts_in(&mut tx, ctx, std::slice::from_ref(c)).await?;
         }
         let subjects: BTreeSet<Uuid> =
             w.events.iter().map(|e| e.subject.0).chain(w.mails.iter().map(|m| m.subject.0)).collect();

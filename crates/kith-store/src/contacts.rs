@@ -227,13 +227,25 @@ impl Store {
         items: &[ContactInput],
         claim: Option<&Claim>,
     ) -> Result<(), StoreError> {
-        let prepared = items.iter().map(|c| self.prepare(c, None)).collect::<Result<Vec<_>, _>>()?;
-        let now = now_ms();
         let mut tx = self.pools.write.begin().await?;
         if let Some(claim) = claim {
             idempotency::claim(&mut tx, claim, "contact", items[0].id.0).await?;
         }
-        check_refs(&mut tx, items.iter().filter_map(|c| c.owner), items.iter().filter_map(|c| c.company)).await?;
+        self.insert_contacts_in(&mut tx, ctx, items).await?;
+        tx.commit().await
+    }
+
+    /// [`Store::insert_contacts`] inside a caller's transaction.
+    pub(crate) async fn insert_contacts_in(
+        &self,
+        tx: &mut Tx,
+        ctx: &Ctx,
+        items: &[ContactInput],
+    ) -> Result<(), StoreError> {
+        let prepared = items.iter().map(|c| self.prepare(c, None)).collect::<Result<Vec<_>, _>>()?;
+        let now = now_ms();
+        let tx = &mut *tx;
+        check_refs(tx, items.iter().filter_map(|c| c.owner), items.iter().filter_map(|c| c.company)).await?;
 
         for chunk in prepared.chunks(MAX_PARAMS / 3) {
             let sql = format!(
@@ -267,14 +279,13 @@ impl Store {
         }
         let mut entries: Vec<(i64, Uuid)> =
             prepared.iter().flat_map(|p| p.buckets.iter().map(move |b| (*b, p.id.0))).collect();
-        insert_index(&mut tx, &mut entries).await?;
+        insert_index(tx, &mut entries).await?;
         let tags: Vec<(Uuid, String)> =
             items.iter().flat_map(|c| dedup_tags(&c.tags).into_iter().map(move |t| (c.id.0, t))).collect();
         let tag_refs: Vec<(Uuid, &str)> = tags.iter().map(|(s, t)| (*s, t.as_str())).collect();
-        insert_tags(&mut tx, &tag_refs).await?;
+        insert_tags(tx, &tag_refs).await?;
         let audit: Vec<NewEntry> = items.iter().map(|c| NewEntry::subject("contact.create", c.id)).collect();
-        audit::append(&mut tx, ctx, &audit).await?;
-        tx.commit().await
+        audit::append(tx, ctx, &audit).await
     }
 
     /// Replaces a contact's owner, company, tags and personal data; re-seals
