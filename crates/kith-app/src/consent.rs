@@ -220,6 +220,16 @@ impl App {
         Ok(events)
     }
 
+    /// The contact's ledger without its sealed proof (what a page lists;
+    /// the proof itself is read through [`App::consent_history`], audited).
+    pub async fn consent_timeline(&self, _p: &Principal, subject: SubjectId) -> Result<Vec<ConsentEvent>> {
+        let mut events = self.store.consent_events(subject).await?;
+        for e in &mut events {
+            e.proof = None;
+        }
+        Ok(events)
+    }
+
     /// Per purpose: basis, and per channel the consent state at `at` and
     /// whether contact is allowed — [`may_contact`] for every pair.
     pub async fn permissions(

@@ -711,6 +711,14 @@ async fn privacy_setup_bulk_basis_consent_requests_and_badges() {
     assert_eq!(standing(c).await.basis.map(|b| b.basis), Some(LawfulBasis::Contract));
     let page = env.get(&mk, &format!("/contacts/{c}")).await;
     assert!(page.body.contains("class=\"badge ok\">Email: Newsletter ✓"), "{}", page.body);
+    // The history lists the event (without its proof) with a receipt link that downloads the signed receipt.
+    assert!(page.body.contains("Newsletter: Given (Email; Phone)"), "{}", page.body);
+    assert!(!page.body.contains("call-2026-0042"), "proof is not shown on the page");
+    let at = page.body.find(&format!("/contacts/{c}/receipts/")).expect("a receipt link");
+    let link: String = page.body[at..].split('"').next().unwrap().to_owned();
+    let receipt = env.get(&mk, &link).await;
+    assert_eq!(receipt.status, StatusCode::OK);
+    assert!(receipt.body.contains("\"version\":\"KI-CR-v1.1.0\"") && receipt.body.contains("\"jws\":\"ey"), "{}", receipt.body);
 
     // The outbox (DPO) lists the queued requests; opening one shows the link.
     env.app.deliver_mail(&kith_app::mailer::Transport::Outbox).await.unwrap();

@@ -33,6 +33,7 @@ pub(super) fn router() -> Router<App> {
         .route("/outbox/{id}", get(outbox_message))
         .route("/contacts/{id}/basis", post(set_basis))
         .route("/contacts/{id}/consent", post(record_consent))
+        .route("/contacts/{id}/receipts/{seq}", get(receipt))
 }
 
 // ------------------------------------------------------ the contact's panel
@@ -50,12 +51,26 @@ pub(crate) struct PanelRow {
     pub badges: Vec<Badge>,
 }
 
+/// One ledger event as the contact page lists it.
+pub(crate) struct HistoryRow {
+    pub seq: i64,
+    pub when: String,
+    pub iso: String,
+    pub purpose: String,
+    pub action: &'static str,
+    pub channels: String,
+    pub method: &'static str,
+    pub receipt: bool,
+}
+
 /// What the contact page shows in its privacy panel.
 #[derive(Default)]
 pub(crate) struct Panel {
     pub rows: Vec<PanelRow>,
     pub purposes: Vec<(String, String)>,
     pub can_record: bool,
+    /// Newest first.
+    pub history: Vec<HistoryRow>,
 }
 
 fn badge(ch: Channel, purpose: &str, state: ConsentState, allowed: bool) -> Option<Badge> {
@@ -107,7 +122,25 @@ pub(crate) async fn panel(app: &App, p: &Principal, id: SubjectId) -> Result<Pan
             PanelRow { purpose: purpose.name, basis: b, detail, badges }
         })
         .collect();
-    Ok(Panel { rows, purposes, can_record: p.role.can_record_consent() })
+    let names: std::collections::HashMap<PurposeId, String> =
+        app.purposes(p).await?.into_iter().map(|x| (x.id, x.name)).collect();
+    let history = app
+        .consent_timeline(p, id)
+        .await?
+        .into_iter()
+        .rev()
+        .map(|e| HistoryRow {
+            seq: e.seq,
+            when: view::date_time(e.at),
+            iso: view::iso(e.at),
+            purpose: names.get(&e.purpose).cloned().unwrap_or_default(),
+            action: e.action.label(),
+            channels: e.channels.iter().map(|c| c.label()).collect::<Vec<_>>().join(", "),
+            method: e.method.label(),
+            receipt: matches!(e.action, ConsentAction::Given | ConsentAction::Withdrawn),
+        })
+        .collect();
+    Ok(Panel { rows, purposes, can_record: p.role.can_record_consent(), history })
 }
 
 #[derive(Deserialize, Default)]
@@ -175,6 +208,16 @@ async fn record_consent(
     };
     app.record_consent(&staff.principal, SubjectId(id), c).await?;
     Ok(Redirect::to(&format!("/contacts/{id}#privacy")).into_response())
+}
+
+/// A consent receipt as a JSON download (reading it is audited).
+async fn receipt(State(app): State<App>, Staff(s): Staff, Id((id, seq)): Id<(Uuid, i64)>) -> PageResult {
+    let r = app.consent_receipt(&s.principal, SubjectId(id), seq).await?;
+    Ok((
+        [(axum::http::header::CONTENT_DISPOSITION, "attachment; filename=\"consent-receipt.json\"")],
+        axum::Json(r),
+    )
+        .into_response())
 }
 
 // ---------------------------------------------------------------- overview
