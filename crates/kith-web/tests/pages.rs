@@ -718,7 +718,11 @@ async fn privacy_setup_bulk_basis_consent_requests_and_badges() {
     let link: String = page.body[at..].split('"').next().unwrap().to_owned();
     let receipt = env.get(&mk, &link).await;
     assert_eq!(receipt.status, StatusCode::OK);
-    assert!(receipt.body.contains("\"version\":\"KI-CR-v1.1.0\"") && receipt.body.contains("\"jws\":\"ey"), "{}", receipt.body);
+    assert!(
+        receipt.body.contains("\"version\":\"KI-CR-v1.1.0\"") && receipt.body.contains("\"jws\":\"ey"),
+        "{}",
+        receipt.body
+    );
 
     // The outbox (DPO) lists the queued requests; opening one shows the link.
     env.app.deliver_mail(&kith_app::mailer::Transport::Outbox).await.unwrap();

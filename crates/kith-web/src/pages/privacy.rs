@@ -213,10 +213,7 @@ async fn record_consent(
 /// A consent receipt as a JSON download (reading it is audited).
 async fn receipt(State(app): State<App>, Staff(s): Staff, Id((id, seq)): Id<(Uuid, i64)>) -> PageResult {
     let r = app.consent_receipt(&s.principal, SubjectId(id), seq).await?;
-    Ok((
-        [(axum::http::header::CONTENT_DISPOSITION, "attachment; filename=\"consent-receipt.json\"")],
-        axum::Json(r),
-    )
+    Ok(([(axum::http::header::CONTENT_DISPOSITION, "attachment; filename=\"consent-receipt.json\"")], axum::Json(r))
         .into_response())
 }
 

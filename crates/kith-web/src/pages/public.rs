@@ -160,8 +160,8 @@ fn visitor(cfg: &WebConfig, headers: &HeaderMap, peer: Option<SocketAddr>) -> (S
     let client = cfg.client(headers, peer.map(|p| p.ip()));
     let ua = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(|s| s.chars().take(500).collect());
     let gpc = headers.get("sec-gpc").and_then(|v| v.to_str().ok()).is_some_and(|v| v.trim() == "1");
-    let ip = cfg.client(headers, peer.map(|p| p.ip()));
-    (client, Visitor { ip: Some(ip), user_agent: ua, gpc })
+    // The proof records the address as throttling sees it (IPv6 by /64).
+    (client.clone(), Visitor { ip: Some(client), user_agent: ua, gpc })
 }
 
 #[derive(Template)]
@@ -375,14 +375,21 @@ async fn show_confirm(
     }
 }
 
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct LangBody {
+    lang: Option<String>,
+}
+
 async fn confirm(
     State(app): State<App>,
     Extension(cfg): Extension<WebConfig>,
     Path(token): Path<String>,
     headers: HeaderMap,
     connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    Form { form: b }: Form<LangBody>,
 ) -> Response {
-    let lang = language(None, &headers);
+    let lang = language(b.lang.as_deref(), &headers);
     let w = words(lang);
     let (_, v) = visitor(&cfg, &headers, connect.map(|c| c.0 .0));
     match app.confirm(&token, v).await {
@@ -456,6 +463,7 @@ async fn show_prefs(
 struct PrefsBody {
     #[serde(default)]
     sub: Vec<String>,
+    lang: Option<String>,
 }
 
 async fn save_prefs(
@@ -466,7 +474,7 @@ async fn save_prefs(
     connect: Option<Extension<ConnectInfo<SocketAddr>>>,
     Form { form: b }: Form<PrefsBody>,
 ) -> Response {
-    let lang = language(None, &headers);
+    let lang = language(b.lang.as_deref(), &headers);
     let (_, v) = visitor(&cfg, &headers, connect.map(|c| c.0 .0));
     let mut wanted = BTreeSet::new();
     for s in &b.sub {
@@ -490,8 +498,9 @@ async fn unsubscribe_all(
     Path(token): Path<String>,
     headers: HeaderMap,
     connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    Form { form: b }: Form<LangBody>,
 ) -> Response {
-    let lang = language(None, &headers);
+    let lang = language(b.lang.as_deref(), &headers);
     let (_, v) = visitor(&cfg, &headers, connect.map(|c| c.0 .0));
     match app.unsubscribe_all(&token, v).await {
         Ok(_) => prefs_page(&app, &token, lang, Some(words(lang).unsubscribed)).await,
@@ -538,8 +547,11 @@ async fn one_click(
     Path(token): Path<String>,
     headers: HeaderMap,
     connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    Query(q): Query<LangQuery>,
 ) -> Response {
-    let lang = language(None, &headers);
+    // The body is not read: RFC 8058 clients may send it url-encoded or as
+    // multipart, and either way it says only "List-Unsubscribe=One-Click".
+    let lang = language(q.lang.as_deref(), &headers);
     let (_, v) = visitor(&cfg, &headers, connect.map(|c| c.0 .0));
     match app.one_click_unsubscribe(&token, v).await {
         Ok(_) => message(StatusCode::OK, lang, words(lang).unsubscribe_title, words(lang).unsubscribed),
