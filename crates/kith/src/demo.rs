@@ -30,6 +30,8 @@ pub struct DemoSummary {
     /// Stage moves made with `move_deal` (each one is in a deal's history).
     pub stage_moves: usize,
     pub users: Vec<DemoUser>,
+    /// Consent events recorded (given, some later withdrawn).
+    pub consents: usize,
 }
 
 /// A demo staff user and, if this seed created it, its password.
@@ -71,6 +73,10 @@ pub fn print_summary(s: &DemoSummary, listen: &str) {
     );
     let stages: Vec<String> = s.deals_by_stage.iter().map(|(k, n)| format!("{k} {n}")).collect();
     println!("deals by stage: {}", stages.join(", "));
+    println!(
+        "consent: 3 purposes, a notice, 2 subscription types, the public form /f/newsletter, {} consent events (receipts wait in the outbox)",
+        s.consents
+    );
     println!("demo users (passwords are shown only now):");
     for u in &s.users {
         match &u.password {
@@ -273,7 +279,160 @@ pub async fn seed(app: &App) -> Result<DemoSummary, String> {
         by_stage[target] += 1;
     }
     summary.deals_by_stage = STAGES.into_iter().zip(by_stage).collect();
+    summary.consents = seed_consent(app, &p).await?;
     Ok(summary)
+}
+
+/// Purposes, a notice, subscription types, a public form, bases by tag and
+/// consent given (on the old website form) by the contacts tagged
+/// `newsletter`, some of whom later withdrew.
+async fn seed_consent(app: &App, p: &Principal) -> Result<usize, String> {
+    use kith_app::bulk::{BulkAction, Selection};
+    use kith_app::consent::{BasisAssignment, ConsentInput};
+    use kith_app::contacts::ContactQuery;
+    use kith_app::purposes::{FormFields, NoticeFields, PurposeFields, SubscriptionFields};
+    use kith_domain::consent::BasisSource;
+    use kith_domain::{Channel, ConsentAction, ConsentMethod, LawfulBasis};
+    let fail = |what: &'static str| move |e: AppError| format!("demo data: cannot {what}: {}", crate::cli::app_err(e));
+    let purpose = |name: &str, description: &str, basis: LawfulBasis, cats: &[&str]| PurposeFields {
+        name: name.into(),
+        description: description.into(),
+        default_basis: basis,
+        data_categories: cats.iter().map(|c| (*c).to_owned()).collect(),
+        retention: "2 years after the last interaction".into(),
+        recipients: "Mail delivery provider (processor)".into(),
+    };
+    let news = app
+        .create_purpose(
+            p,
+            purpose(
+                "Newsletter",
+                "A monthly email about our products.",
+                LawfulBasis::Consent,
+                &["contact", "identity"],
+            ),
+        )
+        .await
+        .map_err(fail("add a purpose"))?;
+    let service = app
+        .create_purpose(
+            p,
+            purpose(
+                "Customer service",
+                "Answering customers about their orders.",
+                LawfulBasis::Contract,
+                &["contact", "identity", "orders"],
+            ),
+        )
+        .await
+        .map_err(fail("add a purpose"))?;
+    let events = app
+        .create_purpose(
+            p,
+            purpose(
+                "Event invitations",
+                "Invitations to our trade-fair stands.",
+                LawfulBasis::LegitimateInterests,
+                &["contact", "professional"],
+            ),
+        )
+        .await
+        .map_err(fail("add a purpose"))?;
+    let notice = app
+        .create_notice(
+            p,
+            NoticeFields {
+                name: "Privacy notice".into(),
+                language: "en".into(),
+                url: None,
+                body: "Demo Controller processes your name and email to send what you ask for. You can withdraw at any time from the link in every message.".into(),
+            },
+        )
+        .await
+        .map_err(fail("publish a notice"))?;
+    let sub = |name: &str, purpose, channels: Vec<Channel>| SubscriptionFields {
+        name: name.into(),
+        description: String::new(),
+        purpose,
+        channels,
+    };
+    let monthly = app
+        .create_subscription_type(p, sub("Monthly newsletter", news.id, vec![Channel::Email]))
+        .await
+        .map_err(fail("add a subscription type"))?;
+    let invites = app
+        .create_subscription_type(p, sub("Event invitations", events.id, vec![Channel::Email, Channel::Post]))
+        .await
+        .map_err(fail("add a subscription type"))?;
+    let form = FormFields {
+        slug: "newsletter".into(),
+        title: "Stay in touch".into(),
+        intro: "Choose what you would like to receive. Nothing is ticked for you.".into(),
+        logo_url: None,
+        fields: vec!["first_name".into(), "last_name".into()],
+        subscriptions: vec![monthly.id, invites.id],
+        notice: notice.id,
+        third_parties: vec!["Fiera Partner S.r.l.".into()],
+        button: "Subscribe".into(),
+        language: "en".into(),
+        active: true,
+    };
+    app.save_form(p, None, form).await.map_err(fail("create a form"))?;
+    let by_tag = |tag: &str| {
+        let mut q = ContactQuery::default();
+        q.filter.tag = Some(tag.into());
+        Selection::Matching(Box::new(q))
+    };
+    let basis = |purpose, basis, lia: Option<&str>| {
+        BulkAction::SetBasis(BasisAssignment {
+            purpose,
+            basis,
+            source: BasisSource::Import,
+            source_name: Some("crm-export-2025.csv".into()),
+            lia_ref: lia.map(str::to_owned),
+            effective_at: None,
+        })
+    };
+    for (tag, action) in [
+        ("partner", basis(service.id, LawfulBasis::Contract, None)),
+        ("vip", basis(service.id, LawfulBasis::Contract, None)),
+        ("event-2026", basis(events.id, LawfulBasis::LegitimateInterests, Some("LIA-2026-03"))),
+        ("newsletter", basis(news.id, LawfulBasis::Consent, None)),
+    ] {
+        app.bulk_apply(p, &by_tag(tag), &action).await.map_err(fail("set a lawful basis"))?;
+    }
+    let mut q = ContactQuery::default();
+    q.filter.tag = Some("newsletter".into());
+    let ids = app.store().matching_ids(&q.filter, None, 1000).await.map_err(|e| format!("demo data: {e}"))?;
+    let given_at = time::OffsetDateTime::now_utc() - time::Duration::days(200);
+    let mut n = 0;
+    for (i, id) in ids.iter().enumerate() {
+        let c = ConsentInput {
+            purpose: Some(news.id),
+            action: Some(ConsentAction::Given),
+            channels: vec![Channel::Email],
+            method: Some(ConsentMethod::WebForm),
+            at: Some(given_at),
+            notice: Some(notice.id),
+            affirmative_act: Some("ticked the unticked newsletter box on the 2025 website form".into()),
+            ..Default::default()
+        };
+        app.record_consent(p, *id, c).await.map_err(fail("record consent"))?;
+        n += 1;
+        if i % 7 == 3 {
+            let w = ConsentInput {
+                purpose: Some(news.id),
+                action: Some(ConsentAction::Withdrawn),
+                channels: vec![Channel::Email],
+                method: Some(ConsentMethod::Api),
+                at: Some(given_at + time::Duration::days(90)),
+                ..Default::default()
+            };
+            app.record_consent(p, *id, w).await.map_err(fail("record a withdrawal"))?;
+            n += 1;
+        }
+    }
+    Ok(n)
 }
 
 /// A fresh password: 128 random bits as 32 hex digits. A v7 UUID (the only
