@@ -733,3 +733,60 @@ async fn privacy_setup_bulk_basis_consent_requests_and_badges() {
     let msg = env.get(&dpo, &format!("/outbox/{id}")).await;
     assert!(msg.body.contains("Line one.\nLine two.") && msg.body.contains("/c/"), "{}", msg.body);
 }
+
+#[tokio::test]
+async fn consent_forms_and_purposes_are_edited_in_place() {
+    let env = setup().await;
+    let admin = env.sign_in(Role::Admin).await;
+    let ok =
+        [("name", "Newsletter"), ("description", "Monthly news"), ("default_basis", "consent"), ("categories", "")];
+    env.post(&admin, "/privacy/purposes", &ok).await;
+    let notice = [("name", "Privacy notice"), ("language", "en"), ("url", ""), ("body", "We write monthly.")];
+    env.post(&admin, "/privacy/notices", &notice).await;
+    let purpose = env.app.purposes(&Principal::cli()).await.unwrap()[0].id.to_string();
+    let sub = [("name", "Monthly"), ("description", ""), ("purpose", purpose.as_str()), ("channel", "email")];
+    assert_eq!(env.post(&admin, "/privacy/subscriptions", &sub).await.location(), "/privacy/setup");
+    let sub_id = env.app.subscription_types().await.unwrap()[0].id.to_string();
+    let notice_id = env.app.notices(&Principal::cli()).await.unwrap()[0].id.to_string();
+    let mut form = vec![
+        ("slug", "news"),
+        ("title", "Stay in touch"),
+        ("intro", ""),
+        ("sub", sub_id.as_str()),
+        ("notice", notice_id.as_str()),
+        ("third_parties", ""),
+        ("button", "Subscribe"),
+        ("language", "it"),
+    ];
+    assert_eq!(env.post(&admin, "/privacy/forms", &form).await.location(), "/privacy/setup");
+    let public = env.send(Method::GET, "/f/news", None, None).await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert!(public.body.contains("lang=\"it\"") && public.body.contains("Cosa vuoi ricevere?"), "{}", public.body);
+    // Edit: deactivate (no "active" field) — the public page stops answering.
+    let id = env.app.consent_forms(&Principal::cli()).await.unwrap()[0].id;
+    let edit = env.get(&admin, &format!("/privacy/forms/{id}")).await;
+    assert!(edit.body.contains("value=\"news\"") && edit.body.contains(" checked> Active"), "{}", edit.body);
+    assert_eq!(env.post(&admin, &format!("/privacy/forms/{id}"), &form).await.location(), "/privacy/setup");
+    assert_eq!(env.send(Method::GET, "/f/news", None, None).await.status, StatusCode::NOT_FOUND);
+    form.push(("active", "yes"));
+    form[0] = ("slug", "BAD SLUG");
+    let bad = env.post(&admin, &format!("/privacy/forms/{id}"), &form).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("value=\"BAD SLUG\""), "what was typed is kept");
+    // Purposes are edited in place; a refused edit keeps what was typed.
+    let pid = env.app.purposes(&Principal::cli()).await.unwrap()[0].id;
+    let page = env.get(&admin, &format!("/privacy/purposes/{pid}")).await;
+    assert!(page.body.contains("value=\"Newsletter\""));
+    let renamed = [("name", "Monthly newsletter"), ("description", "News"), ("default_basis", "consent")];
+    assert_eq!(env.post(&admin, &format!("/privacy/purposes/{pid}"), &renamed).await.location(), "/privacy/setup");
+    assert_eq!(env.app.purposes(&Principal::cli()).await.unwrap()[0].name, "Monthly newsletter");
+    let empty = [("name", "  "), ("description", "News"), ("default_basis", "consent")];
+    assert_eq!(
+        env.post(&admin, &format!("/privacy/purposes/{pid}"), &empty).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    // Sales may not edit purposes.
+    let sales = env.sign_in(Role::Sales).await;
+    assert_eq!(env.get(&sales, &format!("/privacy/purposes/{pid}")).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(env.post(&sales, &format!("/privacy/purposes/{pid}"), &renamed).await.status, StatusCode::FORBIDDEN);
+}

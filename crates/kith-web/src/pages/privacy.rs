@@ -29,6 +29,8 @@ pub(super) fn router() -> Router<App> {
         .route("/privacy/notices", post(add_notice))
         .route("/privacy/subscriptions", post(add_subscription))
         .route("/privacy/forms", post(add_form))
+        .route("/privacy/forms/{id}", get(edit_form_page).post(save_form))
+        .route("/privacy/purposes/{id}", get(edit_purpose_page).post(save_purpose))
         .route("/outbox", get(outbox))
         .route("/outbox/{id}", get(outbox_message))
         .route("/contacts/{id}/basis", post(set_basis))
@@ -267,7 +269,7 @@ struct Setup {
     purposes: Vec<(String, String, &'static str)>,
     notices: Vec<(String, String, i64, String)>,
     subs: Vec<(String, String, String)>,
-    forms: Vec<(String, String, bool)>,
+    forms: Vec<(String, String, bool, String)>,
     bases: Vec<(&'static str, &'static str)>,
 }
 
@@ -288,7 +290,7 @@ async fn setup_page(app: &App, s: &Session, status: StatusCode, errors: Vec<Stri
             .into_iter()
             .map(|x| (x.id.to_string(), x.name, name_of(x.purpose)))
             .collect(),
-        forms: app.consent_forms(p).await?.into_iter().map(|f| (f.slug, f.title, f.active)).collect(),
+        forms: app.consent_forms(p).await?.into_iter().map(|f| (f.slug, f.title, f.active, f.id.to_string())).collect(),
         purposes: purposes.iter().map(|x| (x.id.to_string(), x.name.clone(), x.default_basis.label())).collect(),
         bases: LawfulBasis::ALL.iter().map(|b| (b.as_str(), b.label())).collect(),
     };
@@ -387,31 +389,190 @@ struct NewForm {
     third_parties: String,
     button: String,
     language: String,
+    logo_url: String,
+    /// `yes` when the "active" box is ticked (edit page).
+    active: String,
 }
 
-async fn add_form(State(app): State<App>, StaffForm { staff, form }: StaffForm<NewForm>) -> PageResult {
-    let bad = || {
-        PageError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "Please check the input",
-            "Choose a notice and subscription types.",
-        )
-    };
-    let f = FormFields {
+/// The form's fields as the app takes them, or why they cannot be read.
+fn form_fields(form: &NewForm, active: bool) -> Result<FormFields, String> {
+    let bad = || "Choose a notice and at least one subscription type.".to_owned();
+    Ok(FormFields {
         slug: form.slug.trim().to_owned(),
-        title: form.title,
-        intro: form.intro,
-        logo_url: None,
-        fields: form.field,
+        title: form.title.clone(),
+        intro: form.intro.clone(),
+        logo_url: blank(&form.logo_url),
+        fields: form.field.clone(),
         subscriptions: form.sub.iter().map(|s| Uuid::parse_str(s)).collect::<Result<_, _>>().map_err(|_| bad())?,
         notice: Uuid::parse_str(&form.notice).map_err(|_| bad())?,
         third_parties: list(&form.third_parties),
-        button: form.button,
-        language: form.language,
-        active: true,
+        button: form.button.clone(),
+        language: form.language.clone(),
+        active,
+    })
+}
+
+async fn add_form(State(app): State<App>, StaffForm { staff, form }: StaffForm<NewForm>) -> PageResult {
+    let f = match form_fields(&form, true) {
+        Ok(f) => f,
+        Err(e) => return setup_page(&app, &staff, StatusCode::UNPROCESSABLE_ENTITY, vec![e]).await,
     };
     let r = app.save_form(&staff.principal, None, f).await.map(|_| ());
     after(&app, &staff, r).await
+}
+
+// ------------------------------------------------------------ edit pages
+
+#[derive(Template)]
+#[template(path = "privacy_form_edit.html")]
+struct EditForm {
+    l: Layout,
+    id: String,
+    errors: Vec<String>,
+    f: NewForm,
+    active: bool,
+    fields: Vec<(&'static str, &'static str, bool)>,
+    subs: Vec<(String, String, bool)>,
+    notices: Vec<(String, String, bool)>,
+}
+
+async fn edit_form_view(
+    app: &App,
+    s: &Session,
+    id: Uuid,
+    f: NewForm,
+    active: bool,
+    status: StatusCode,
+    errors: Vec<String>,
+) -> PageResult {
+    let p = &s.principal;
+    let page = EditForm {
+        l: layout(s, "privacy"),
+        id: id.to_string(),
+        errors,
+        fields: [("first_name", "First name"), ("last_name", "Last name"), ("phone", "Phone")]
+            .into_iter()
+            .map(|(k, label)| (k, label, f.field.iter().any(|x| x == k)))
+            .collect(),
+        subs: app
+            .subscription_types()
+            .await?
+            .into_iter()
+            .map(|x| (x.id.to_string(), x.name, f.sub.contains(&x.id.to_string())))
+            .collect(),
+        notices: app
+            .notices(p)
+            .await?
+            .into_iter()
+            .map(|n| (n.id.to_string(), format!("{} v{}", n.name, n.version), f.notice == n.id.to_string()))
+            .collect(),
+        f,
+        active,
+    };
+    Ok(render_status(status, &page))
+}
+
+async fn edit_form_page(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> PageResult {
+    let form = app
+        .consent_forms(&s.principal)
+        .await?
+        .into_iter()
+        .find(|f| f.id == id)
+        .ok_or(AppError::NotFound("consent form"))?;
+    let f = NewForm {
+        slug: form.slug,
+        title: form.title,
+        intro: form.intro,
+        field: form.fields,
+        sub: form.subscriptions.iter().map(|u| u.to_string()).collect(),
+        notice: form.notice.to_string(),
+        third_parties: form.third_parties.join(", "),
+        button: form.button,
+        language: form.language,
+        logo_url: form.logo_url.unwrap_or_default(),
+        active: String::new(),
+    };
+    edit_form_view(&app, &s, id, f, form.active, StatusCode::OK, vec![]).await
+}
+
+async fn save_form(
+    State(app): State<App>,
+    Id(id): Id<Uuid>,
+    StaffForm { staff, form }: StaffForm<NewForm>,
+) -> PageResult {
+    let active = form.active == "yes";
+    let fields = match form_fields(&form, active) {
+        Ok(f) => f,
+        Err(e) => {
+            return edit_form_view(&app, &staff, id, form, active, StatusCode::UNPROCESSABLE_ENTITY, vec![e]).await
+        }
+    };
+    match app.save_form(&staff.principal, Some(id), fields).await {
+        Ok(_) => Ok(Redirect::to("/privacy/setup").into_response()),
+        Err(AppError::Invalid(inv)) => {
+            let msgs = inv.0.iter().map(|e| format!("{}: {}", view::label(&e.field), e.message)).collect();
+            edit_form_view(&app, &staff, id, form, active, StatusCode::UNPROCESSABLE_ENTITY, msgs).await
+        }
+        Err(AppError::Conflict(m)) => {
+            edit_form_view(&app, &staff, id, form, active, StatusCode::CONFLICT, vec![m]).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "privacy_purpose_edit.html")]
+struct EditPurpose {
+    l: Layout,
+    id: String,
+    errors: Vec<String>,
+    f: PurposeForm,
+    bases: Vec<(&'static str, &'static str, bool)>,
+}
+
+fn purpose_view(s: &Session, id: Uuid, f: PurposeForm, status: StatusCode, errors: Vec<String>) -> PageResult {
+    let bases = LawfulBasis::ALL.iter().map(|b| (b.as_str(), b.label(), f.default_basis == b.as_str())).collect();
+    Ok(render_status(status, &EditPurpose { l: layout(s, "privacy"), id: id.to_string(), errors, f, bases }))
+}
+
+async fn edit_purpose_page(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> PageResult {
+    if !s.role().can_manage_privacy() {
+        return Err(AppError::Forbidden("manage purposes").into());
+    }
+    let p = app.get_purpose(&s.principal, PurposeId(id)).await?;
+    let f = PurposeForm {
+        name: p.name,
+        description: p.description,
+        default_basis: p.default_basis.as_str().into(),
+        categories: p.data_categories.join(", "),
+        retention: p.retention,
+        recipients: p.recipients,
+    };
+    purpose_view(&s, id, f, StatusCode::OK, vec![])
+}
+
+async fn save_purpose(
+    State(app): State<App>,
+    Id(id): Id<Uuid>,
+    StaffForm { staff, form }: StaffForm<PurposeForm>,
+) -> PageResult {
+    let f = PurposeFields {
+        name: form.name.clone(),
+        description: form.description.clone(),
+        default_basis: LawfulBasis::parse(&form.default_basis).unwrap_or(LawfulBasis::NotApplicable),
+        data_categories: list(&form.categories),
+        retention: form.retention.clone(),
+        recipients: form.recipients.clone(),
+    };
+    match app.update_purpose(&staff.principal, PurposeId(id), f).await {
+        Ok(_) => Ok(Redirect::to("/privacy/setup").into_response()),
+        Err(AppError::Invalid(inv)) => {
+            let msgs = inv.0.iter().map(|e| format!("{}: {}", view::label(&e.field), e.message)).collect();
+            purpose_view(&staff, id, form, StatusCode::UNPROCESSABLE_ENTITY, msgs)
+        }
+        Err(AppError::Conflict(m)) => purpose_view(&staff, id, form, StatusCode::CONFLICT, vec![m]),
+        Err(e) => Err(e.into()),
+    }
 }
 
 // ------------------------------------------------------------------ outbox
