@@ -242,7 +242,7 @@ impl App {
             (vault.keyed_hash("form-client", client), FORM_MAX_PER_CLIENT),
             (vault.keyed_hash("form-email", &email.lookup_key()), FORM_MAX_PER_EMAIL),
         ] {
-            let t = self.store.count_sign_in_attempt(&key, now, FORM_WINDOW_MS, max, FORM_WINDOW_MS).await?;
+            let t = self.store.count_attempt(&key, now, FORM_WINDOW_MS, max, FORM_WINDOW_MS).await?;
             if t.locked_until > now {
                 return Err(AppError::TooManyAttempts { retry_after_secs: (t.locked_until - now + 999) / 1000 });
             }

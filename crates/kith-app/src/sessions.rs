@@ -71,7 +71,7 @@ impl App {
         let locked = |until: i64| AppError::TooManyAttempts { retry_after_secs: (until - now + 999) / 1000 };
         let c = self
             .store
-            .count_sign_in_attempt(&client_key, now, FAILURE_WINDOW_MS, MAX_FAILURES_PER_CLIENT, LOCKOUT_MS)
+            .count_attempt(&client_key, now, FAILURE_WINDOW_MS, MAX_FAILURES_PER_CLIENT, LOCKOUT_MS)
             .await?;
         if c.locked_until > now {
             tracing::info!(request.id = %request_id, "sign-in refused: client locked out");
@@ -79,7 +79,7 @@ impl App {
         }
         let e = self
             .store
-            .count_sign_in_attempt(&email_key, now, FAILURE_WINDOW_MS, MAX_FAILURES_PER_EMAIL, LOCKOUT_MS)
+            .count_attempt(&email_key, now, FAILURE_WINDOW_MS, MAX_FAILURES_PER_EMAIL, LOCKOUT_MS)
             .await?;
         if e.locked_until > now {
             tracing::info!(request.id = %request_id, "sign-in refused: account locked out");
@@ -112,8 +112,8 @@ impl App {
                 return Err(AppError::Unauthenticated);
             }
         };
-        self.store.clear_sign_in_failures(&email_key).await?;
-        self.store.forgive_sign_in_attempt(&client_key).await?;
+        self.store.clear_attempts(&email_key).await?;
+        self.store.forgive_attempt(&client_key).await?;
         let secret = random_secret();
         let csrf = random_secret();
         let principal = Principal { user: user.id, role: user.role, request_id };

@@ -106,7 +106,8 @@ impl Store {
         tx.commit().await
     }
 
-    /// Counts a sign-in attempt for `key` before its password is checked,
+    /// Counts an attempt (a sign-in before its password is checked, a public
+    /// form submission) for `key` before acting on it,
     /// so attempts running in parallel cannot all pass a check made before
     /// any of them is counted. The row is locked for the transaction (on
     /// PostgreSQL by the first `UPDATE`; SQLite writes one at a time), so
@@ -114,7 +115,7 @@ impl Store {
     /// attempts older than `window_ms` start a new window; going over `max`
     /// locks the key for `lock_ms`. The caller refuses when
     /// `locked_until > now`.
-    pub async fn count_sign_in_attempt(
+    pub async fn count_attempt(
         &self,
         key_hash: &[u8],
         now: i64,
@@ -126,14 +127,14 @@ impl Store {
         let mut tx = self.pools.write.begin().await?;
         // Creates the row or locks the existing one, in one statement.
         tx.execute(
-            "INSERT INTO sign_in_failures (key_hash, failures, window_start, locked_until) VALUES ($1, 0, $2, 0) \
-             ON CONFLICT (key_hash) DO UPDATE SET failures = sign_in_failures.failures",
+            "INSERT INTO attempt_counters (key_hash, failures, window_start, locked_until) VALUES ($1, 0, $2, 0) \
+             ON CONFLICT (key_hash) DO UPDATE SET failures = attempt_counters.failures",
             &args![key.clone(), now],
         )
         .await?;
         let r = tx
             .fetch_optional(
-                "SELECT failures, window_start, locked_until FROM sign_in_failures WHERE key_hash = $1",
+                "SELECT failures, window_start, locked_until FROM attempt_counters WHERE key_hash = $1",
                 &args![key.clone()],
             )
             .await?
@@ -148,7 +149,7 @@ impl Store {
         // A lock starts a fresh window for when it ends.
         let (failures, start) = if locked_until > 0 { (0, locked_until) } else { (failures, start) };
         tx.execute(
-            "UPDATE sign_in_failures SET failures = $1, window_start = $2, locked_until = $3 WHERE key_hash = $4",
+            "UPDATE attempt_counters SET failures = $1, window_start = $2, locked_until = $3 WHERE key_hash = $4",
             &args![failures, start, locked_until, key],
         )
         .await?;
@@ -159,7 +160,7 @@ impl Store {
         // key's row is locked.
         let mut tx = self.pools.write.begin().await?;
         tx.execute(
-            "DELETE FROM sign_in_failures WHERE window_start < $1 AND locked_until < $2",
+            "DELETE FROM attempt_counters WHERE window_start < $1 AND locked_until < $2",
             &args![now - window_ms, now],
         )
         .await?;
@@ -169,10 +170,10 @@ impl Store {
 
     /// Takes back one counted attempt of `key` (a sign-in from a client
     /// address that succeeded should not count against that address).
-    pub async fn forgive_sign_in_attempt(&self, key_hash: &[u8]) -> Result<(), StoreError> {
+    pub async fn forgive_attempt(&self, key_hash: &[u8]) -> Result<(), StoreError> {
         let mut tx = self.pools.write.begin().await?;
         tx.execute(
-            "UPDATE sign_in_failures SET failures = failures - 1 WHERE key_hash = $1 AND failures > 0",
+            "UPDATE attempt_counters SET failures = failures - 1 WHERE key_hash = $1 AND failures > 0",
             &args![key_hash.to_vec()],
         )
         .await?;
@@ -180,9 +181,9 @@ impl Store {
     }
 
     /// Forgets the failures of `key` (after a successful sign-in).
-    pub async fn clear_sign_in_failures(&self, key_hash: &[u8]) -> Result<(), StoreError> {
+    pub async fn clear_attempts(&self, key_hash: &[u8]) -> Result<(), StoreError> {
         let mut tx = self.pools.write.begin().await?;
-        tx.execute("DELETE FROM sign_in_failures WHERE key_hash = $1", &args![key_hash.to_vec()]).await?;
+        tx.execute("DELETE FROM attempt_counters WHERE key_hash = $1", &args![key_hash.to_vec()]).await?;
         tx.commit().await
     }
 }

@@ -595,30 +595,30 @@ async fn sign_in_attempts_lock_after_the_limit_even_in_parallel() {
         let key = vec![1u8; 32];
         let now = 5_000_000i64;
         for i in 1..=3 {
-            let t = s.count_sign_in_attempt(&key, now + i, 60_000, 3, 900_000).await.unwrap();
+            let t = s.count_attempt(&key, now + i, 60_000, 3, 900_000).await.unwrap();
             assert_eq!((t.failures, t.locked_until), (i, 0));
         }
-        let t = s.count_sign_in_attempt(&key, now + 4, 60_000, 3, 900_000).await.unwrap();
+        let t = s.count_attempt(&key, now + 4, 60_000, 3, 900_000).await.unwrap();
         assert_eq!(t.locked_until, now + 4 + 900_000, "the 4th attempt over a limit of 3 locks");
-        let t = s.count_sign_in_attempt(&key, now + 5, 60_000, 3, 900_000).await.unwrap();
+        let t = s.count_attempt(&key, now + 5, 60_000, 3, 900_000).await.unwrap();
         assert_eq!(t.locked_until, now + 4 + 900_000, "a locked key stays locked, not longer");
         // After the lock, counting starts afresh.
-        let t = s.count_sign_in_attempt(&key, now + 4 + 900_001, 60_000, 3, 900_000).await.unwrap();
+        let t = s.count_attempt(&key, now + 4 + 900_001, 60_000, 3, 900_000).await.unwrap();
         assert_eq!((t.failures, t.locked_until), (1, 0));
-        s.forgive_sign_in_attempt(&key).await.unwrap();
-        let t = s.count_sign_in_attempt(&key, now + 4 + 900_002, 60_000, 3, 900_000).await.unwrap();
+        s.forgive_attempt(&key).await.unwrap();
+        let t = s.count_attempt(&key, now + 4 + 900_002, 60_000, 3, 900_000).await.unwrap();
         assert_eq!(t.failures, 1, "a forgiven attempt no longer counts");
         // A window that has passed starts a new count.
-        let t = s.count_sign_in_attempt(&key, now + 4 + 900_002 + 60_000, 60_000, 3, 900_000).await.unwrap();
+        let t = s.count_attempt(&key, now + 4 + 900_002 + 60_000, 60_000, 3, 900_000).await.unwrap();
         assert_eq!((t.failures, t.locked_until), (1, 0));
-        s.clear_sign_in_failures(&key).await.unwrap();
+        s.clear_attempts(&key).await.unwrap();
         // 20 attempts at once on a fresh key: exactly 3 pass, none is lost.
         let fresh = vec![2u8; 32];
         let mut tasks = Vec::new();
         for _ in 0..20 {
             let (s, k) = (s.clone(), fresh.clone());
             tasks.push(tokio::spawn(async move {
-                s.count_sign_in_attempt(&k, now + 10, 60_000, 3, 900_000).await.unwrap().locked_until == 0
+                s.count_attempt(&k, now + 10, 60_000, 3, 900_000).await.unwrap().locked_until == 0
             }));
         }
         let mut passed = 0;

@@ -157,3 +157,7 @@ CREATE TABLE consent_campaigns (
     requested  BIGINT NOT NULL,
     skipped    BIGINT NOT NULL
 );
+
+-- The sign-in throttle now also limits public form submissions: a name for
+-- what it holds (attempts per keyed hash), not for one of its users.
+ALTER TABLE sign_in_failures RENAME TO attempt_counters;
