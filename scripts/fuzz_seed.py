@@ -65,8 +65,30 @@ def main():
     stages = call(base, token, "GET", "/pipeline/stages")
     if isinstance(stages, list) and len(stages) > 1 and isinstance(stages[1], dict) and "key" in stages[1]:
         call(base, token, "POST", f"/deals/{deals[0]['id']}/move", {"stage": stages[1]["key"]})
+    # Consent: a purpose, a notice, a subscription type, a form, a basis and
+    # a ledger event, so the consent operations reach real records.
+    purpose = call(base, token, "POST", "/purposes", {
+        "name": "Newsletter", "description": "Monthly news.", "default_basis": "consent",
+        "data_categories": ["contact"],
+    })
+    notice = call(base, token, "POST", "/notices", {"name": "Privacy notice", "language": "en", "body": "We write monthly."})
+    sub = call(base, token, "POST", "/subscription-types", {
+        "name": "Monthly newsletter", "purpose_id": purpose["id"], "channels": ["email"],
+    })
+    call(base, token, "POST", "/forms", {
+        "slug": "newsletter", "title": "Stay in touch", "subscription_type_ids": [sub["id"]],
+        "notice_id": notice["id"], "button": "Subscribe", "language": "en",
+    })
+    call(base, token, "PUT", f"/contacts/{contacts[0]['id']}/bases", {
+        "purpose_id": purpose["id"], "basis": "consent", "source": "manual",
+    })
+    call(base, token, "POST", f"/contacts/{contacts[0]['id']}/consents", {
+        "purpose_id": purpose["id"], "action": "given", "channels": ["email"], "method": "web_form",
+        "notice_id": notice["id"], "affirmative_act": "ticked the newsletter box",
+    })
     print(f"seeded {len(companies)} companies, {len(contacts)} contacts, "
-          f"{2 * len(contacts)} interactions, {len(deals)} deals")
+          f"{2 * len(contacts)} interactions, {len(deals)} deals, 1 purpose with its notice, "
+          f"subscription type, form, basis and consent")
 
 
 if __name__ == "__main__":
