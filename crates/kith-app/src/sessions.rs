@@ -69,18 +69,14 @@ impl App {
         let client_key = vault.keyed_hash("sign-in-client", client);
         let now = kith_store::now_ms();
         let locked = |until: i64| AppError::TooManyAttempts { retry_after_secs: (until - now + 999) / 1000 };
-        let c = self
-            .store
-            .count_attempt(&client_key, now, FAILURE_WINDOW_MS, MAX_FAILURES_PER_CLIENT, LOCKOUT_MS)
-            .await?;
+        let c =
+            self.store.count_attempt(&client_key, now, FAILURE_WINDOW_MS, MAX_FAILURES_PER_CLIENT, LOCKOUT_MS).await?;
         if c.locked_until > now {
             tracing::info!(request.id = %request_id, "sign-in refused: client locked out");
             return Err(locked(c.locked_until));
         }
-        let e = self
-            .store
-            .count_attempt(&email_key, now, FAILURE_WINDOW_MS, MAX_FAILURES_PER_EMAIL, LOCKOUT_MS)
-            .await?;
+        let e =
+            self.store.count_attempt(&email_key, now, FAILURE_WINDOW_MS, MAX_FAILURES_PER_EMAIL, LOCKOUT_MS).await?;
         if e.locked_until > now {
             tracing::info!(request.id = %request_id, "sign-in refused: account locked out");
             return Err(locked(e.locked_until));

@@ -1394,3 +1394,56 @@ async fn double_opt_in_over_real_smtp() {
     assert!(env.outbox().await.iter().all(|m| m["status"] == json!("sent")));
     drop(sink);
 }
+
+/// An API call with another user's token.
+async fn as_user(env: &Env, role: Role, method: Method, path: &str, body: Option<&Value>) -> Resp {
+    let u = env
+        .app
+        .add_user(&Principal::cli(), &format!("{}@example.com", Uuid::now_v7().simple()), role, "correct-horse-battery")
+        .await
+        .expect("user");
+    let (_, token) = env.app.create_token(&Principal::cli(), u.id, "role test").await.expect("token");
+    let mut b = Request::builder()
+        .method(method)
+        .uri(format!("/api/v1{path}"))
+        .header(header::AUTHORIZATION, format!("Bearer {token}"));
+    let body = match body {
+        Some(v) => {
+            b = b.header(header::CONTENT_TYPE, "application/json");
+            Body::from(serde_json::to_vec(v).expect("json"))
+        }
+        None => Body::empty(),
+    };
+    env.send(b.body(body).expect("request")).await
+}
+
+#[tokio::test]
+async fn roles_gate_consent_setup_recording_and_the_outbox() {
+    let env = setup().await;
+    let purpose = env.purpose("Newsletter").await;
+    let c = env.contact(json!({"first_name": "Nadia", "emails": ["nadia.rossi@example.it"]})).await;
+    let new_purpose = json!({"name": "Other", "description": "x", "default_basis": "contract"});
+    for role in [Role::Sales, Role::Marketing, Role::Support, Role::Readonly] {
+        as_user(&env, role, Method::POST, "/purposes", Some(&new_purpose)).await.expect(StatusCode::FORBIDDEN);
+        as_user(&env, role, Method::GET, "/outbox", None).await.expect(StatusCode::FORBIDDEN);
+        as_user(&env, role, Method::GET, "/forms", None).await.expect(StatusCode::FORBIDDEN);
+    }
+    as_user(&env, Role::Dpo, Method::POST, "/purposes", Some(&new_purpose)).await.expect(StatusCode::CREATED);
+    let given = json!({"purpose_id": purpose, "action": "withdrawn", "channels": ["email"], "method": "phone"});
+    as_user(&env, Role::Readonly, Method::POST, &format!("/contacts/{c}/consents"), Some(&given))
+        .await
+        .expect(StatusCode::FORBIDDEN);
+    let basis = json!({"purpose_id": purpose, "basis": "contract", "source": "manual"});
+    as_user(&env, Role::Readonly, Method::PUT, &format!("/contacts/{c}/bases"), Some(&basis))
+        .await
+        .expect(StatusCode::FORBIDDEN);
+    assert!(env.consents(&c).await.is_empty(), "nothing was recorded by a refused role");
+    // Everyone may read permissions and the summary (no personal data).
+    as_user(&env, Role::Readonly, Method::GET, &format!("/contacts/{c}/permissions"), None)
+        .await
+        .expect(StatusCode::OK);
+    as_user(&env, Role::Readonly, Method::GET, "/compliance/summary", None).await.expect(StatusCode::OK);
+    as_user(&env, Role::Marketing, Method::POST, &format!("/contacts/{c}/consents"), Some(&given))
+        .await
+        .expect(StatusCode::CREATED);
+}
