@@ -138,7 +138,7 @@ async fn list_purposes(State(app): State<App>, Auth(p): Auth) -> Result<Json<Vec
 }
 
 /// Define a purpose (admin, dpo).
-#[utoipa::path(post, path = "/purposes", tag = "consent", request_body = PurposeIn, responses((status = 201, body = PurposeOut), (status = 409, description = "Name taken", body = crate::problem::Problem), Errors, BodyErrors))]
+#[utoipa::path(post, path = "/purposes", tag = "consent", request_body = PurposeIn, responses((status = 201, body = PurposeOut), (status = 409, description = "Name taken", body = crate::problem::Problem, content_type = "application/problem+json"), Errors, BodyErrors))]
 async fn create_purpose(
     State(app): State<App>,
     Auth(p): Auth,
@@ -158,7 +158,7 @@ async fn get_purpose(
 }
 
 /// Replace a purpose's definition (admin, dpo).
-#[utoipa::path(put, path = "/purposes/{id}", tag = "consent", params(("id" = Uuid, Path)), request_body = PurposeIn, responses((status = 200, body = PurposeOut), (status = 409, description = "Name taken", body = crate::problem::Problem), Errors, BodyErrors))]
+#[utoipa::path(put, path = "/purposes/{id}", tag = "consent", params(("id" = Uuid, Path)), request_body = PurposeIn, responses((status = 200, body = PurposeOut), (status = 409, description = "Name taken", body = crate::problem::Problem, content_type = "application/problem+json"), Errors, BodyErrors))]
 async fn update_purpose(
     State(app): State<App>,
     Auth(p): Auth,
@@ -222,7 +222,7 @@ async fn list_notices(State(app): State<App>, Auth(p): Auth) -> Result<Json<Vec<
 }
 
 /// Publish a notice version (never edited afterwards; admin, dpo).
-#[utoipa::path(post, path = "/notices", tag = "consent", request_body = NoticeIn, responses((status = 201, body = NoticeOut), (status = 409, description = "Published concurrently; retry", body = crate::problem::Problem), Errors, BodyErrors))]
+#[utoipa::path(post, path = "/notices", tag = "consent", request_body = NoticeIn, responses((status = 201, body = NoticeOut), (status = 409, description = "Published concurrently; retry", body = crate::problem::Problem, content_type = "application/problem+json"), Errors, BodyErrors))]
 async fn create_notice(
     State(app): State<App>,
     Auth(p): Auth,
@@ -275,7 +275,7 @@ async fn list_subscription_types(
 }
 
 /// Create a subscription type (admin, dpo).
-#[utoipa::path(post, path = "/subscription-types", tag = "consent", request_body = SubscriptionTypeIn, responses((status = 201, body = SubscriptionTypeOut), (status = 409, description = "Name or purpose taken", body = crate::problem::Problem), Errors, BodyErrors))]
+#[utoipa::path(post, path = "/subscription-types", tag = "consent", request_body = SubscriptionTypeIn, responses((status = 201, body = SubscriptionTypeOut), (status = 409, description = "Name or purpose taken", body = crate::problem::Problem, content_type = "application/problem+json"), Errors, BodyErrors))]
 async fn create_subscription_type(
     State(app): State<App>,
     Auth(p): Auth,
@@ -376,7 +376,7 @@ async fn list_forms(State(app): State<App>, Auth(p): Auth) -> Result<Json<Vec<Fo
 }
 
 /// Create a public consent form (admin, dpo).
-#[utoipa::path(post, path = "/forms", tag = "consent", request_body = FormIn, responses((status = 201, body = FormOut), (status = 409, description = "Slug taken", body = crate::problem::Problem), Errors, BodyErrors))]
+#[utoipa::path(post, path = "/forms", tag = "consent", request_body = FormIn, responses((status = 201, body = FormOut), (status = 409, description = "Slug taken", body = crate::problem::Problem, content_type = "application/problem+json"), Errors, BodyErrors))]
 async fn create_form(
     State(app): State<App>,
     Auth(p): Auth,
@@ -386,7 +386,7 @@ async fn create_form(
 }
 
 /// Replace a consent form (admin, dpo).
-#[utoipa::path(put, path = "/forms/{id}", tag = "consent", params(("id" = Uuid, Path)), request_body = FormIn, responses((status = 200, body = FormOut), (status = 409, description = "Slug taken", body = crate::problem::Problem), Errors, BodyErrors))]
+#[utoipa::path(put, path = "/forms/{id}", tag = "consent", params(("id" = Uuid, Path)), request_body = FormIn, responses((status = 200, body = FormOut), (status = 409, description = "Slug taken", body = crate::problem::Problem, content_type = "application/problem+json"), Errors, BodyErrors))]
 async fn update_form(
     State(app): State<App>,
     Auth(p): Auth,
@@ -523,7 +523,7 @@ pub struct CountOut {
 }
 
 /// Set a basis on many contacts at once (≤ 50,000, all or nothing); `dry_run` previews the count.
-#[utoipa::path(post, path = "/bases/bulk", tag = "consent", request_body = BulkBasisIn, responses((status = 200, body = CountOut), (status = 409, description = "A contact changed at the same moment; retry", body = crate::problem::Problem), Errors, BodyErrors))]
+#[utoipa::path(post, path = "/bases/bulk", tag = "consent", request_body = BulkBasisIn, responses((status = 200, body = CountOut), (status = 409, description = "A contact changed at the same moment; retry", body = crate::problem::Problem, content_type = "application/problem+json"), Errors, BodyErrors))]
 async fn bulk_basis(
     State(app): State<App>,
     Auth(p): Auth,
