@@ -102,7 +102,9 @@ fn badge(ch: Channel, purpose: &str, state: ConsentState, allowed: bool) -> Opti
 
 pub(crate) async fn panel(app: &App, p: &Principal, id: SubjectId) -> Result<Panel, AppError> {
     let standing = app.permissions(p, id, time::OffsetDateTime::now_utc()).await?;
-    let purposes = standing.iter().map(|s| (s.purpose.id.to_string(), s.purpose.name.clone())).collect();
+    let purposes: Vec<(String, String)> =
+        standing.iter().map(|s| (s.purpose.id.to_string(), s.purpose.name.clone())).collect();
+    let staff = super::names::staff(app, p).await?;
     let rows = standing
         .into_iter()
         .map(|PurposeStanding { purpose, basis, channels }| {
@@ -112,11 +114,12 @@ pub(crate) async fn panel(app: &App, p: &Principal, id: SubjectId) -> Result<Pan
                 Some(b) => (
                     b.basis.label().to_owned(),
                     format!(
-                        "{} {}{}, since {}",
+                        "{} {}{}, since {}, set by {}",
                         b.source.label(),
                         b.source_name.map(|n| format!("“{n}”")).unwrap_or_default(),
                         b.lia_ref.map(|r| format!(", assessment {r}")).unwrap_or_default(),
-                        view::date(b.effective_at)
+                        view::date(b.effective_at),
+                        b.set_by.and_then(|u| staff.get(&u.0).cloned()).unwrap_or_else(|| "the system".into()),
                     ),
                 ),
                 None => (LawfulBasis::NotApplicable.label().to_owned(), String::new()),
@@ -124,8 +127,7 @@ pub(crate) async fn panel(app: &App, p: &Principal, id: SubjectId) -> Result<Pan
             PanelRow { purpose: purpose.name, basis: b, detail, badges }
         })
         .collect();
-    let names: std::collections::HashMap<PurposeId, String> =
-        app.purposes(p).await?.into_iter().map(|x| (x.id, x.name)).collect();
+    let names: std::collections::HashMap<String, String> = purposes.iter().cloned().collect();
     let history = app
         .consent_timeline(p, id)
         .await?
@@ -135,7 +137,7 @@ pub(crate) async fn panel(app: &App, p: &Principal, id: SubjectId) -> Result<Pan
             seq: e.seq,
             when: view::date_time(e.at),
             iso: view::iso(e.at),
-            purpose: names.get(&e.purpose).cloned().unwrap_or_default(),
+            purpose: names.get(&e.purpose.to_string()).cloned().unwrap_or_default(),
             action: e.action.label(),
             channels: e.channels.iter().map(|c| c.label()).collect::<Vec<_>>().join(", "),
             method: e.method.label(),
