@@ -6,35 +6,8 @@
 //! functions what they mean.
 
 use crate::Invalid;
-use serde::{Deserialize, Serialize};
+
 use time::OffsetDateTime;
-
-macro_rules! word_enum {
-    ($(#[$m:meta])* $name:ident { $($v:ident => $s:literal, $label:literal),* $(,)? }) => {
-        $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($v),* }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$v),*];
-
-            /// The stored and wire spelling.
-            pub fn as_str(self) -> &'static str {
-                match self { $(Self::$v => $s),* }
-            }
-
-            /// Words for people.
-            pub fn label(self) -> &'static str {
-                match self { $(Self::$v => $label),* }
-            }
-
-            pub fn parse(s: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.as_str() == s)
-            }
-        }
-    };
-}
 
 word_enum!(
     /// Why processing for a purpose is lawful (GDPR Art. 6(1)).

@@ -4,8 +4,12 @@
 //! need checking (emails, phones, roles…) are newtypes built only through a
 //! checking constructor, so the layers above cannot hold an invalid one.
 
+#[macro_use]
+mod words;
+
 pub mod consent;
 pub mod contact;
+pub mod dsr;
 pub mod error;
 pub mod ids;
 pub mod normalize;
