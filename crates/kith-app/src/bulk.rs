@@ -86,6 +86,7 @@ impl App {
         action.allowed(p)?;
         let plan = action.plan()?;
         let ids = self.selection_ids(p, sel).await?;
+        self.none_restricted(&ids).await?;
         match plan {
             Plan::Contacts(change) => Ok(self.store.bulk_change_contacts(&p.ctx(), &ids, &change, MAX_TAGS).await?),
             Plan::Basis(a) => {

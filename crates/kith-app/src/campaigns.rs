@@ -55,6 +55,10 @@ impl App {
                 out.skipped += 1;
                 continue;
             };
+            if self.store.restricted_since(id).await?.is_some() {
+                out.skipped += 1;
+                continue;
+            }
             let events = self.store.consent_events(id).await?;
             let facts: Vec<_> = events.iter().filter(|e| e.purpose == c.purpose).map(|e| e.fact()).collect();
             if !matches!(

@@ -114,6 +114,7 @@ impl App {
     pub async fn set_basis(&self, p: &Principal, subject: SubjectId, a: &BasisAssignment) -> Result<()> {
         p.require(p.role.can_record_consent(), "set lawful bases")?;
         a.check()?;
+        self.unrestricted(subject).await?;
         self.require_purpose(a.purpose).await?;
         self.store.set_bases(&p.ctx(), &[subject], &a.record(p)).await.map_err(|e| match e {
             kith_store::StoreError::MissingRef(_) => AppError::NotFound("contact"),
@@ -169,6 +170,11 @@ impl App {
             return Err(Invalid::one("action", "is required").into());
         };
         self.require_purpose(purpose).await?;
+        // A restricted person's refusals and withdrawals are still recorded;
+        // nothing that would lead to processing is.
+        if matches!(action, ConsentAction::Given | ConsentAction::Requested) {
+            self.unrestricted(subject).await?;
+        }
         if let Some(n) = c.notice {
             if self.store.get_notice(n).await?.is_none() {
                 return Err(Invalid::one("notice_id", "refers to a notice that does not exist").into());
@@ -246,6 +252,8 @@ impl App {
         let purposes = self.store.purposes().await?;
         let bases = self.store.bases_of(subject).await?;
         let events = self.store.consent_events(subject).await?;
+        let restricted = self.store.restricted_since(subject).await?.is_some();
+        let objections = self.store.objections_of(subject).await?;
         Ok(purposes
             .into_iter()
             .map(|purpose| {
@@ -258,6 +266,9 @@ impl App {
                         let d = may_contact(PermissionFacts {
                             basis: basis.as_ref().map(|b| b.basis).unwrap_or(LawfulBasis::NotApplicable),
                             consent: state,
+                            restricted,
+                            direct_marketing: purpose.direct_marketing,
+                            objection: objections.iter().find(|o| o.purpose == purpose.id).map(|o| o.decision),
                         });
                         (*ch, state, d)
                     })
@@ -334,7 +345,7 @@ impl App {
     pub(crate) async fn receipt_mails(&self, subject: SubjectId, events: &[&NewConsentEvent]) -> Result<Vec<NewMail>> {
         let wanted: Vec<&&NewConsentEvent> =
             events.iter().filter(|e| matches!(e.action, ConsentAction::Given | ConsentAction::Withdrawn)).collect();
-        if wanted.is_empty() {
+        if wanted.is_empty() || self.store.restricted_since(subject).await?.is_some() {
             return Ok(vec![]);
         }
         let Some(contact) = self.store.get_contact(subject).await? else { return Err(AppError::NotFound("contact")) };

@@ -171,6 +171,7 @@ impl App {
 
     pub async fn update_contact(&self, p: &Principal, id: SubjectId, patch: ContactPatch) -> Result<Contact> {
         p.require(p.role.can_write_crm(), "change contacts")?;
+        self.unrestricted(id).await?;
         let vis = self.field_visibility().await?;
         check_writable(
             &vis,

@@ -58,6 +58,7 @@ impl App {
     ) -> Result<Interaction> {
         self.create_interactions_checked(p, &[(subject, n.clone())])?;
         self.check_bodies_writable(p).await?;
+        self.unrestricted(subject).await?;
         let occurred_at = n.occurred_at.unwrap_or_else(time::OffsetDateTime::now_utc);
         let input = InteractionInput {
             id: InteractionId::new(),
@@ -101,6 +102,8 @@ impl App {
         }
         self.create_interactions_checked(p, &items)?;
         self.check_bodies_writable(p).await?;
+        let subjects: Vec<SubjectId> = items.iter().map(|(s, _)| *s).collect();
+        self.none_restricted(&subjects).await?;
         let now = time::OffsetDateTime::now_utc();
         let inputs: Vec<InteractionInput> = items
             .into_iter()
@@ -188,6 +191,7 @@ impl App {
         patch: InteractionPatch,
     ) -> Result<Interaction> {
         p.require(p.role.can_write_crm(), "change interactions")?;
+        self.unrestricted(subject).await?;
         if patch.body.is_some() && !self.may_see_bodies(p).await? {
             return Err(Invalid::one("body", "your role may not see or change this field").into());
         }

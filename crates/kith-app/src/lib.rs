@@ -16,6 +16,7 @@ pub mod mailer;
 pub mod public;
 pub mod purposes;
 pub mod receipts;
+pub mod rights;
 pub mod sessions;
 pub mod staff;
 pub mod timeline;
@@ -89,6 +90,9 @@ pub enum AppError {
     TooManyAttempts { retry_after_secs: i64 },
     #[error("the service is busy")]
     Unavailable,
+    /// The person's processing is restricted (Art. 18): only storage.
+    #[error("processing of this contact is restricted (GDPR Art. 18): it is stored, but nothing else may be done with it until the restriction is lifted")]
+    Restricted,
     #[error("internal error")]
     Internal(#[source] StoreError),
 }

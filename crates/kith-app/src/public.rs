@@ -159,6 +159,10 @@ impl App {
                 (id, Some(ContactInput { id, owner: None, company: None, tags: vec![], data }))
             }
         };
+        if new_contact.is_none() && self.store.restricted_since(subject).await?.is_some() {
+            // Restricted: nothing but storage, and the same answer as always.
+            return Ok(());
+        }
         let events = if new_contact.is_some() { vec![] } else { self.store.consent_events(subject).await? };
         let now = OffsetDateTime::now_utc();
         let until = now + time::Duration::days(self.settings.confirm_days);
@@ -271,6 +275,7 @@ impl App {
         let c = self.claims(TokenKind::Confirm, token)?;
         let subject = c.subject;
         self.store.get_contact(subject).await?.ok_or(LinkError::Invalid)?;
+        self.unrestricted(subject).await?;
         let events = self.store.consent_events(subject).await?;
         let now = OffsetDateTime::now_utc();
         let mut given = Vec::new();
@@ -379,6 +384,8 @@ impl App {
         let prefs = self.preferences(token).await?;
         let events = self.store.consent_events(prefs.subject).await?;
         let latest_notice = self.store.notices().await?.into_iter().max_by_key(|n| n.created_at).map(|n| n.id);
+        // A restricted person may withdraw, not give.
+        let restricted = self.store.restricted_since(prefs.subject).await?.is_some();
         let now = OffsetDateTime::now_utc();
         let mut new = Vec::new();
         for (s, chans) in &prefs.items {
@@ -388,7 +395,7 @@ impl App {
                 chans.iter().filter(|(c, on)| *on && !wanted.contains(&(s.id, *c))).map(|(c, _)| *c).collect();
             let notice = last_notice(&events, s).or(latest_notice);
             for (action, channels) in [(ConsentAction::Given, give), (ConsentAction::Withdrawn, take)] {
-                if channels.is_empty() || (action == ConsentAction::Given && notice.is_none()) {
+                if channels.is_empty() || (action == ConsentAction::Given && (notice.is_none() || restricted)) {
                     continue;
                 }
                 new.push(self.portal_event(prefs.subject, s, action, channels, notice, &v, now));

@@ -44,6 +44,8 @@ pub struct PurposeFields {
     pub data_categories: Vec<String>,
     pub retention: String,
     pub recipients: String,
+    /// Direct marketing: an objection to it is absolute.
+    pub direct_marketing: bool,
 }
 
 fn check_purpose(f: &PurposeFields) -> Result<()> {
@@ -73,6 +75,7 @@ fn input(id: PurposeId, f: PurposeFields) -> PurposeInput {
         data_categories: cats,
         retention: f.retention.trim().to_owned(),
         recipients: f.recipients.trim().to_owned(),
+        direct_marketing: f.direct_marketing,
     }
 }
 

@@ -312,12 +312,34 @@ pub fn check_event(action: ConsentAction, p: &ProofCheck<'_>, now: OffsetDateTim
     inv.into_result()
 }
 
+word_enum!(
+    /// Where an objection (Art. 21) stands.
+    ObjectionDecision {
+        Pending => "pending", "Awaiting a decision",
+        Upheld => "upheld", "Upheld: processing stopped",
+        Overridden => "overridden", "Overridden: compelling legitimate grounds recorded",
+    }
+);
+
 /// What is known about a person for one purpose, to decide on contact.
 #[derive(Clone, Copy, Debug)]
 pub struct PermissionFacts {
     pub basis: LawfulBasis,
     /// The consent state on the channel asked about, already evaluated at the time asked about.
     pub consent: ConsentState,
+    /// Processing of the person is restricted (Art. 18): only storage.
+    pub restricted: bool,
+    /// The purpose is direct marketing (an objection to it is absolute).
+    pub direct_marketing: bool,
+    /// The person objected to processing for this purpose (Art. 21).
+    pub objection: Option<ObjectionDecision>,
+}
+
+impl PermissionFacts {
+    /// Facts with no restriction and no objection.
+    pub fn plain(basis: LawfulBasis, consent: ConsentState) -> Self {
+        PermissionFacts { basis, consent, restricted: false, direct_marketing: false, objection: None }
+    }
 }
 
 /// Why contact is or is not allowed.
@@ -333,6 +355,12 @@ pub enum Reason {
     Basis(LawfulBasis),
     /// Another basis would allow it, but the person refused or withdrew on this channel.
     OptedOut { state: &'static str, seq: i64 },
+    /// Processing of the person is restricted (Art. 18).
+    Restricted,
+    /// The person objected (Art. 21): to direct marketing, which stops it
+    /// at once, or to legitimate-interest processing awaiting or upheld by
+    /// the operator's decision.
+    Objected { direct_marketing: bool, decision: ObjectionDecision },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -355,6 +383,13 @@ impl Decision {
             Reason::OptedOut { state, seq } => {
                 format!("the person's consent state on this channel is {state} (ledger event {seq})")
             }
+            Reason::Restricted => "processing of this person is restricted (Art. 18): storage only".into(),
+            Reason::Objected { direct_marketing: true, .. } => {
+                "the person objected to direct marketing (Art. 21(3)): it stops".into()
+            }
+            Reason::Objected { decision, .. } => {
+                format!("the person objected to this processing (Art. 21(1)); objection {}", decision.as_str())
+            }
         }
     }
 }
@@ -362,8 +397,19 @@ impl Decision {
 /// May we contact this person, for this purpose, on this channel? The one
 /// rule behind every send, badge and export. A refusal or withdrawal on the
 /// channel wins over any other basis: a person who said no is not called.
+/// Restriction and objection win over everything.
 pub fn may_contact(f: PermissionFacts) -> Decision {
     let deny = |reason| Decision { allowed: false, reason };
+    if f.restricted {
+        return deny(Reason::Restricted);
+    }
+    match f.objection {
+        Some(decision) if f.direct_marketing => return deny(Reason::Objected { direct_marketing: true, decision }),
+        Some(decision @ (ObjectionDecision::Pending | ObjectionDecision::Upheld)) => {
+            return deny(Reason::Objected { direct_marketing: false, decision })
+        }
+        _ => {}
+    }
     match (f.basis, f.consent) {
         (_, ConsentState::Refused { seq, .. } | ConsentState::Withdrawn { seq, .. })
             if f.basis != LawfulBasis::NotApplicable =>
@@ -469,9 +515,9 @@ mod tests {
         fn consent_is_never_allowed_without_given(evs in prop::collection::vec(arb_event(), 0..20), q in 0i64..200) {
             let evs = unique_seqs(evs);
             let s = fold(&evs, Channel::Email, t(q));
-            let d = may_contact(PermissionFacts { basis: LawfulBasis::Consent, consent: s });
+            let d = may_contact(PermissionFacts::plain(LawfulBasis::Consent, s));
             prop_assert_eq!(d.allowed, matches!(s, ConsentState::Given { .. }));
-            let n = may_contact(PermissionFacts { basis: LawfulBasis::NotApplicable, consent: s });
+            let n = may_contact(PermissionFacts::plain(LawfulBasis::NotApplicable, s));
             prop_assert!(!n.allowed);
         }
     }
@@ -499,13 +545,32 @@ mod tests {
     #[test]
     fn an_opt_out_beats_other_bases() {
         let withdrawn = ConsentState::Withdrawn { at: t(0), seq: 4 };
-        let d = may_contact(PermissionFacts { basis: LawfulBasis::LegitimateInterests, consent: withdrawn });
+        let d = may_contact(PermissionFacts::plain(LawfulBasis::LegitimateInterests, withdrawn));
         assert_eq!(d, Decision { allowed: false, reason: Reason::OptedOut { state: "withdrawn", seq: 4 } });
-        let d = may_contact(PermissionFacts { basis: LawfulBasis::Contract, consent: ConsentState::None });
+        let d = may_contact(PermissionFacts::plain(LawfulBasis::Contract, ConsentState::None));
         assert!(d.allowed);
         assert_eq!(d.explain(), "lawful basis: contract");
-        let d = may_contact(PermissionFacts { basis: LawfulBasis::NotApplicable, consent: ConsentState::None });
+        let d = may_contact(PermissionFacts::plain(LawfulBasis::NotApplicable, ConsentState::None));
         assert_eq!(d.reason, Reason::NoBasis);
+    }
+
+    #[test]
+    fn restriction_and_objection_win_over_everything() {
+        let given = ConsentState::Given { at: t(0), expires_at: None, seq: 1 };
+        let base = PermissionFacts::plain(LawfulBasis::Consent, given);
+        assert!(may_contact(base).allowed);
+        let r = may_contact(PermissionFacts { restricted: true, ..base });
+        assert_eq!(r.reason, Reason::Restricted);
+        // An objection to direct marketing is absolute, whatever was decided.
+        for d in ObjectionDecision::ALL {
+            let f = PermissionFacts { direct_marketing: true, objection: Some(*d), ..base };
+            assert!(!may_contact(f).allowed, "{d:?}");
+        }
+        // To legitimate interests: stops while pending or upheld, resumes if overridden.
+        let li = PermissionFacts::plain(LawfulBasis::LegitimateInterests, ConsentState::None);
+        assert!(!may_contact(PermissionFacts { objection: Some(ObjectionDecision::Pending), ..li }).allowed);
+        assert!(!may_contact(PermissionFacts { objection: Some(ObjectionDecision::Upheld), ..li }).allowed);
+        assert!(may_contact(PermissionFacts { objection: Some(ObjectionDecision::Overridden), ..li }).allowed);
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub mod ids;
 pub mod normalize;
 pub mod role;
 
-pub use consent::{Channel, ConsentAction, ConsentMethod, ConsentState, LawfulBasis};
+pub use consent::{Channel, ConsentAction, ConsentMethod, ConsentState, LawfulBasis, ObjectionDecision};
 pub use contact::{Address, ContactData, Email, InteractionKind, Phone};
 pub use error::{FieldError, Invalid};
 pub use ids::{CompanyId, DealId, InteractionId, PurposeId, SubjectId, TokenId, UserId};

@@ -359,6 +359,8 @@ impl Store {
             "DELETE FROM contact_bases WHERE subject_id = $1",
             "DELETE FROM consent_state WHERE subject_id = $1",
             "DELETE FROM mail_outbox WHERE subject_id = $1",
+            "DELETE FROM restrictions WHERE subject_id = $1",
+            "DELETE FROM objections WHERE subject_id = $1",
             "DELETE FROM contacts WHERE id = $1",
         ] {
             tx.execute(sql, &args![id.0]).await?;

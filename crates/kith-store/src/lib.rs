@@ -16,6 +16,7 @@ pub mod idempotency;
 pub mod interactions;
 pub mod mail;
 pub mod purposes;
+pub mod rights;
 pub mod sessions;
 pub mod staff;
 pub mod vault;

@@ -19,6 +19,8 @@ pub struct Purpose {
     pub retention: String,
     /// Who receives the data (processors, third parties).
     pub recipients: String,
+    /// Direct marketing: an objection to it is absolute (Art. 21(3)).
+    pub direct_marketing: bool,
     pub created_at: time::OffsetDateTime,
     pub updated_at: time::OffsetDateTime,
 }
@@ -32,6 +34,7 @@ pub struct PurposeInput {
     pub data_categories: Vec<String>,
     pub retention: String,
     pub recipients: String,
+    pub direct_marketing: bool,
 }
 
 /// One version of a privacy notice. Versions are never edited.
@@ -112,7 +115,7 @@ fn corrupt(what: &'static str) -> impl Fn(serde_json::Error) -> StoreError {
 }
 
 const PURPOSE_COLS: &str =
-    "id, name, description, default_basis, data_categories, retention, recipients, created_at, updated_at";
+    "id, name, description, default_basis, data_categories, retention, recipients, created_at, updated_at, direct_marketing";
 
 fn purpose(r: &Row) -> Result<Purpose, StoreError> {
     let basis: String = r.get(3)?;
@@ -127,6 +130,7 @@ fn purpose(r: &Row) -> Result<Purpose, StoreError> {
         recipients: r.get(6)?,
         created_at: from_ms(r.get(7)?),
         updated_at: from_ms(r.get(8)?),
+        direct_marketing: r.get(9)?,
     })
 }
 
@@ -198,7 +202,7 @@ impl Store {
         let mut tx = self.pools.write.begin().await?;
         let now = now_ms();
         tx.execute(
-            &format!("INSERT INTO purposes ({PURPOSE_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)"),
+            &format!("INSERT INTO purposes ({PURPOSE_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)"),
             &args![
                 p.id.0,
                 p.name.as_str(),
@@ -207,7 +211,8 @@ impl Store {
                 json(&p.data_categories),
                 p.retention.as_str(),
                 p.recipients.as_str(),
-                now
+                now,
+                p.direct_marketing
             ],
         )
         .await
@@ -221,7 +226,7 @@ impl Store {
         let n = tx
             .execute(
                 "UPDATE purposes SET name = $1, description = $2, default_basis = $3, data_categories = $4, \
-                 retention = $5, recipients = $6, updated_at = $7 WHERE id = $8",
+                 retention = $5, recipients = $6, updated_at = $7, direct_marketing = $9 WHERE id = $8",
                 &args![
                     p.name.as_str(),
                     p.description.as_str(),
@@ -230,7 +235,8 @@ impl Store {
                     p.retention.as_str(),
                     p.recipients.as_str(),
                     now_ms(),
-                    p.id.0
+                    p.id.0,
+                    p.direct_marketing
                 ],
             )
             .await

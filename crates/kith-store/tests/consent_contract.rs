@@ -79,6 +79,7 @@ async fn purpose(s: &Store, name: &str) -> PurposeId {
         data_categories: vec!["contact".into()],
         retention: String::new(),
         recipients: String::new(),
+        direct_marketing: true,
     };
     s.insert_purpose(&ctx(), &p).await.unwrap();
     p.id
@@ -133,6 +134,7 @@ async fn setup_records_version_and_collide_on_both_engines() {
             data_categories: vec![],
             retention: String::new(),
             recipients: String::new(),
+            direct_marketing: false,
         };
         assert!(matches!(s.insert_purpose(&ctx(), &dup).await, Err(StoreError::Conflict("name"))));
         let n1 = s.insert_notice(&ctx(), "Privacy", "en", None, "v1 text").await.unwrap();
@@ -303,7 +305,17 @@ async fn mail_is_claimed_once_retried_and_erased_with_the_person_on_both_engines
         assert!(rows.iter().any(|r| r.status == "sent"));
         // Erasure takes queued mail, bases and cached state with it; the ledger stays verifiable, its proof unreadable.
         s.set_bases(&ctx(), &[a], &basis(p, LawfulBasis::Consent)).await.unwrap();
+        assert!(s.set_restriction(&ctx(), a, true, None).await.unwrap());
+        assert!(!s.set_restriction(&ctx(), a, true, None).await.unwrap(), "already restricted");
+        assert_eq!(s.count_restricted(&[a, SubjectId::new()]).await.unwrap(), 1);
+        s.set_objection(&ctx(), a, p, kith_domain::ObjectionDecision::Pending, None).await.unwrap();
+        s.set_objection(&ctx(), a, p, kith_domain::ObjectionDecision::Upheld, None).await.unwrap();
+        let o = s.objections_of(a).await.unwrap();
+        assert_eq!((o.len(), o[0].decision), (1, kith_domain::ObjectionDecision::Upheld));
+        assert!(o[0].decided_at.is_some());
         s.delete_contact(&ctx(), a).await.unwrap();
+        assert!(s.restricted_since(a).await.unwrap().is_none());
+        assert!(s.objections_of(a).await.unwrap().is_empty());
         assert!(s.mail_list(10).await.unwrap().is_empty());
         assert!(s.bases_of(a).await.unwrap().is_empty());
         assert_eq!(s.consent_counts(OffsetDateTime::now_utc()).await.unwrap().consent.get(&p), None);

@@ -88,6 +88,9 @@ impl From<AppError> for ApiError {
             ),
             AppError::Invalid(inv) => ApiError::invalid(inv.0),
             AppError::Conflict(msg) => ApiError::new(StatusCode::CONFLICT, "conflict", "Conflict", msg),
+            AppError::Restricted => {
+                ApiError::new(StatusCode::CONFLICT, "restricted", "Processing restricted", e.to_string())
+            }
             AppError::IdempotencyMismatch => ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "idempotency-key-reused",

@@ -1447,3 +1447,122 @@ async fn roles_gate_consent_setup_recording_and_the_outbox() {
         .await
         .expect(StatusCode::CREATED);
 }
+
+#[tokio::test]
+async fn restriction_blocks_everything_but_storage_and_objections_feed_permissions() {
+    let env = setup().await;
+    let news = id_of(
+        &env.post(
+            "/purposes",
+            &json!({"name": "Newsletter", "description": "Monthly news", "default_basis": "consent", "direct_marketing": true}),
+        )
+        .await
+        .expect(StatusCode::CREATED)
+        .json(),
+    );
+    let events = id_of(
+        &env.post(
+            "/purposes",
+            &json!({"name": "Events", "description": "Fair invitations", "default_basis": "legitimate_interests"}),
+        )
+        .await
+        .expect(StatusCode::CREATED)
+        .json(),
+    );
+    let notice = env.notice("Notice").await;
+    let c =
+        env.contact(json!({"first_name": "Ottavia", "emails": ["ottavia.greco@example.it"], "tags": ["fair"]})).await;
+    let given = json!({"purpose_id": news, "action": "given", "channels": ["email"], "method": "web_form",
+                       "notice_id": notice, "affirmative_act": "ticked the box"});
+    env.record(&c, given.clone()).await;
+    env.set_basis(
+        &c,
+        json!({"purpose_id": events, "basis": "legitimate_interests", "source": "manual", "lia_ref": "LIA-7"}),
+    )
+    .await;
+    assert_eq!(env.permission(&c, &news, "email", None).await["allowed"], json!(true));
+    assert_eq!(env.permission(&c, &events, "post", None).await["allowed"], json!(true));
+
+    // Restricted: reads still work, every kind of processing is refused with a problem naming it.
+    let r = env.put(&format!("/contacts/{c}/restriction"), &json!({})).await.expect(StatusCode::OK).json();
+    assert_eq!(r["restricted"], json!(true));
+    let restricted = |r: Resp| {
+        let r = r.expect(StatusCode::CONFLICT);
+        let p = r.json();
+        assert!(p["type"].as_str().unwrap().ends_with("/restricted"), "{p}");
+        assert!(p["detail"].as_str().unwrap().contains("Art. 18"), "{p}");
+    };
+    env.get(&format!("/contacts/{c}")).await;
+    restricted(env.api(Method::PATCH, &format!("/contacts/{c}"), Some(&json!({"job_title": "Buyer"}))).await);
+    restricted(env.post(&format!("/contacts/{c}/interactions"), &json!({"kind": "note", "body": "Called."})).await);
+    restricted(
+        env.put(
+            &format!("/contacts/{c}/bases"),
+            &json!({"purpose_id": events, "basis": "contract", "source": "manual"}),
+        )
+        .await,
+    );
+    restricted(env.post(&format!("/contacts/{c}/consents"), &given).await);
+    let bulk = json!({"selection": {"filter": {"tag": "fair"}},
+                      "basis": {"purpose_id": events, "basis": "contract", "source": "manual"}});
+    let b = env.post("/bases/bulk", &bulk).await.expect(StatusCode::CONFLICT).json();
+    assert!(b["detail"].as_str().unwrap().contains("restricted"), "{b}");
+    for (purpose, channel) in [(&news, "email"), (&events, "post")] {
+        let p = env.permission(&c, purpose, channel, None).await;
+        assert_eq!(p["allowed"], json!(false));
+        assert!(p["reason"].as_str().unwrap().contains("restricted"), "{p}");
+    }
+    // The person may still withdraw; no receipt is mailed while restricted.
+    let before = env.deliver().await;
+    let withdrawn = json!({"purpose_id": news, "action": "withdrawn", "channels": ["email"], "method": "phone"});
+    env.record(&c, withdrawn).await;
+    assert_eq!(env.deliver().await, 0, "nothing is sent to a restricted person (had {before} before)");
+    // Only admin and dpo restrict or lift.
+    as_user(&env, Role::Sales, Method::DELETE, &format!("/contacts/{c}/restriction"), None)
+        .await
+        .expect(StatusCode::FORBIDDEN);
+    let r = env.api(Method::DELETE, &format!("/contacts/{c}/restriction"), None).await.expect(StatusCode::OK).json();
+    assert_eq!(r["restricted"], json!(false));
+    env.api(Method::PATCH, &format!("/contacts/{c}"), Some(&json!({"job_title": "Buyer"})))
+        .await
+        .expect(StatusCode::OK);
+
+    // Objection to direct marketing is absolute; to legitimate interests it waits for a decision.
+    env.record(&c, given.clone()).await;
+    assert_eq!(env.permission(&c, &news, "email", None).await["allowed"], json!(true));
+    env.post(&format!("/contacts/{c}/objections"), &json!({"purpose_id": news})).await.expect(StatusCode::CREATED);
+    let p = env.permission(&c, &news, "email", None).await;
+    assert_eq!(p["allowed"], json!(false));
+    assert!(p["reason"].as_str().unwrap().contains("direct marketing"), "{p}");
+    env.put(&format!("/contacts/{c}/objections/{news}"), &json!({"decision": "overridden"}))
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!(env.permission(&c, &news, "email", None).await["allowed"], json!(false), "no override for marketing");
+    env.post(&format!("/contacts/{c}/objections"), &json!({"purpose_id": events})).await.expect(StatusCode::CREATED);
+    assert_eq!(env.permission(&c, &events, "post", None).await["allowed"], json!(false), "pending stops processing");
+    env.put(&format!("/contacts/{c}/objections/{events}"), &json!({"decision": "pending"}))
+        .await
+        .expect(StatusCode::UNPROCESSABLE_ENTITY);
+    as_user(
+        &env,
+        Role::Marketing,
+        Method::PUT,
+        &format!("/contacts/{c}/objections/{events}"),
+        Some(&json!({"decision": "overridden"})),
+    )
+    .await
+    .expect(StatusCode::FORBIDDEN);
+    env.put(&format!("/contacts/{c}/objections/{events}"), &json!({"decision": "overridden"}))
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!(env.permission(&c, &events, "post", None).await["allowed"], json!(true));
+    env.put(&format!("/contacts/{c}/objections/{events}"), &json!({"decision": "upheld"})).await.expect(StatusCode::OK);
+    assert_eq!(env.permission(&c, &events, "post", None).await["allowed"], json!(false));
+    let list = array(env.get(&format!("/contacts/{c}/objections")).await);
+    assert_eq!(list.len(), 2);
+    // Deciding on an objection that was never made is a 404.
+    let other = env.purpose("Other").await;
+    env.put(&format!("/contacts/{c}/objections/{other}"), &json!({"decision": "upheld"}))
+        .await
+        .expect(StatusCode::NOT_FOUND);
+}

@@ -30,6 +30,7 @@ pub async fn measure(app: &App, store: &Store, p: &Principal) -> Result<Figures,
         data_categories: vec!["contact".into()],
         retention: String::new(),
         recipients: String::new(),
+        direct_marketing: true,
     };
     let purpose = app.create_purpose(p, f).await.map_err(|e| e.to_string())?;
     let id = match store.engine() {

@@ -105,6 +105,9 @@ pub enum PurposeCommand {
         retention: String,
         #[arg(long, default_value = "")]
         recipients: String,
+        /// The purpose is direct marketing (an objection to it is absolute).
+        #[arg(long)]
+        direct_marketing: bool,
     },
 }
 
@@ -223,7 +226,17 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::Purpose {
-            command: PurposeCommand::Add { store, name, description, default_basis, categories, retention, recipients },
+            command:
+                PurposeCommand::Add {
+                    store,
+                    name,
+                    description,
+                    default_basis,
+                    categories,
+                    retention,
+                    recipients,
+                    direct_marketing,
+                },
         } => {
             let app = App::new(open_store(&store, true).await?);
             let f = kith_app::purposes::PurposeFields {
@@ -233,6 +246,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                 data_categories: categories,
                 retention,
                 recipients,
+                direct_marketing,
             };
             let p = app.create_purpose(&Principal::cli(), f).await.map_err(app_err)?;
             println!("added purpose {}", p.id);

@@ -301,6 +301,7 @@ async fn seed_consent(app: &App, p: &Principal) -> Result<usize, String> {
         data_categories: cats.iter().map(|c| (*c).to_owned()).collect(),
         retention: "2 years after the last interaction".into(),
         recipients: "Mail delivery provider (processor)".into(),
+        direct_marketing: basis != LawfulBasis::Contract,
     };
     let news = app
         .create_purpose(

@@ -78,6 +78,8 @@ pub struct PurposeOut {
     pub data_categories: Vec<String>,
     pub retention: String,
     pub recipients: String,
+    /// Direct marketing: an objection to it is absolute (Art. 21(3)).
+    pub direct_marketing: bool,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: time::OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
@@ -93,6 +95,7 @@ fn purpose_out(p: Purpose) -> PurposeOut {
         data_categories: p.data_categories,
         retention: p.retention,
         recipients: p.recipients,
+        direct_marketing: p.direct_marketing,
         created_at: p.created_at,
         updated_at: p.updated_at,
     }
@@ -115,6 +118,9 @@ pub struct PurposeIn {
     /// Recipients (processors, third parties) in words.
     #[serde(default)]
     pub recipients: String,
+    /// Direct marketing: an objection to it is absolute (Art. 21(3)).
+    #[serde(default)]
+    pub direct_marketing: bool,
 }
 
 fn purpose_fields(b: PurposeIn) -> Result<PurposeFields, ApiError> {
@@ -128,6 +134,7 @@ fn purpose_fields(b: PurposeIn) -> Result<PurposeFields, ApiError> {
         data_categories: b.data_categories,
         retention: b.retention,
         recipients: b.recipients,
+        direct_marketing: b.direct_marketing,
     })
 }
 

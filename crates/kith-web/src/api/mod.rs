@@ -7,6 +7,7 @@ pub mod consent;
 pub mod contacts;
 pub mod deals;
 pub mod interactions;
+pub mod rights;
 
 use crate::problem::Problem;
 use kith_app::App;
@@ -28,6 +29,7 @@ use utoipa_axum::router::OpenApiRouter;
         (name = "audit", description = "The tamper-evident audit trail"),
         (name = "admin", description = "Users, tokens and field visibility"),
         (name = "consent", description = "Purposes, lawful bases, the consent ledger, forms and the compliance summary"),
+        (name = "rights", description = "Restriction of processing and objection"),
     )
 )]
 struct ApiDoc;
@@ -89,6 +91,7 @@ pub fn router() -> OpenApiRouter<App> {
         .merge(audit::router())
         .merge(admin::router())
         .merge(consent::router())
+        .merge(rights::router())
 }
 
 /// `Some(x)` for a present value, `Some(None)` for an explicit `null`:

@@ -162,6 +162,7 @@ impl From<AppError> for PageError {
                     .join("; "),
             ),
             AppError::Conflict(m) => PageError::new(StatusCode::CONFLICT, "Could not be done", m),
+            AppError::Restricted => PageError::new(StatusCode::CONFLICT, "Processing restricted", e.to_string()),
             AppError::IdempotencyMismatch => PageError::new(StatusCode::CONFLICT, "Could not be done", e.to_string()),
             AppError::TooManyAttempts { retry_after_secs } => {
                 PageError::new(StatusCode::TOO_MANY_REQUESTS, "Too many attempts", try_again(retry_after_secs))

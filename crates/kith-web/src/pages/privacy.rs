@@ -329,6 +329,8 @@ struct PurposeForm {
     categories: String,
     retention: String,
     recipients: String,
+    /// `yes` when ticked.
+    direct_marketing: String,
 }
 
 async fn add_purpose(State(app): State<App>, StaffForm { staff, form }: StaffForm<PurposeForm>) -> PageResult {
@@ -339,6 +341,7 @@ async fn add_purpose(State(app): State<App>, StaffForm { staff, form }: StaffFor
         data_categories: list(&form.categories),
         retention: form.retention,
         recipients: form.recipients,
+        direct_marketing: form.direct_marketing == "yes",
     };
     let r = app.create_purpose(&staff.principal, f).await.map(|_| ());
     after(&app, &staff, r).await
@@ -549,6 +552,7 @@ async fn edit_purpose_page(State(app): State<App>, Staff(s): Staff, Id(id): Id<U
         categories: p.data_categories.join(", "),
         retention: p.retention,
         recipients: p.recipients,
+        direct_marketing: if p.direct_marketing { "yes".into() } else { String::new() },
     };
     purpose_view(&s, id, f, StatusCode::OK, vec![])
 }
@@ -565,6 +569,7 @@ async fn save_purpose(
         data_categories: list(&form.categories),
         retention: form.retention.clone(),
         recipients: form.recipients.clone(),
+        direct_marketing: form.direct_marketing == "yes",
     };
     match app.update_purpose(&staff.principal, PurposeId(id), f).await {
         Ok(_) => Ok(Redirect::to("/privacy/setup").into_response()),

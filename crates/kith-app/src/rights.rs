@@ -1,0 +1,91 @@
+//! Restriction (Art. 18) and objection (Art. 21). A restricted person is
+//! stored and nothing else: edits, interactions, bases, consent given or
+//! requested, bulk actions and mail are refused with [`AppError::Restricted`]
+//! until the restriction is lifted. An objection feeds `may_contact`.
+
+use crate::{missing, App, AppError, Principal, Result};
+use kith_domain::{ObjectionDecision, PurposeId, SubjectId};
+use kith_store::rights::Objection;
+
+impl App {
+    /// Restricts processing of a person (admin, dpo).
+    pub async fn restrict(&self, p: &Principal, subject: SubjectId) -> Result<bool> {
+        p.require(p.role.can_manage_privacy(), "restrict processing")?;
+        self.store
+            .set_restriction(&p.ctx(), subject, true, p.author())
+            .await
+            .map_err(AppError::from)
+            .map_err(missing("contact"))
+    }
+
+    /// Lifts a restriction (admin, dpo); recorded in the audit trail.
+    pub async fn lift_restriction(&self, p: &Principal, subject: SubjectId) -> Result<bool> {
+        p.require(p.role.can_manage_privacy(), "lift a restriction")?;
+        self.store
+            .set_restriction(&p.ctx(), subject, false, p.author())
+            .await
+            .map_err(AppError::from)
+            .map_err(missing("contact"))
+    }
+
+    pub async fn restricted_since(&self, subject: SubjectId) -> Result<Option<time::OffsetDateTime>> {
+        Ok(self.store.restricted_since(subject).await?)
+    }
+
+    /// Records that a person objects to a purpose (any staff who records
+    /// consent may take it down); an objection to direct marketing stops
+    /// it at once, others wait for the operator's decision.
+    pub async fn record_objection(&self, p: &Principal, subject: SubjectId, purpose: PurposeId) -> Result<()> {
+        p.require(p.role.can_record_consent(), "record objections")?;
+        self.require_purpose(purpose).await?;
+        self.store
+            .set_objection(&p.ctx(), subject, purpose, ObjectionDecision::Pending, p.author())
+            .await
+            .map_err(AppError::from)
+            .map_err(missing("contact"))
+    }
+
+    /// The operator's decision on an objection (admin, dpo).
+    pub async fn decide_objection(
+        &self,
+        p: &Principal,
+        subject: SubjectId,
+        purpose: PurposeId,
+        decision: ObjectionDecision,
+    ) -> Result<()> {
+        p.require(p.role.can_manage_privacy(), "decide on objections")?;
+        let existing = self.store.objections_of(subject).await?;
+        if !existing.iter().any(|o| o.purpose == purpose) {
+            return Err(AppError::NotFound("objection"));
+        }
+        self.store
+            .set_objection(&p.ctx(), subject, purpose, decision, p.author())
+            .await
+            .map_err(AppError::from)
+            .map_err(missing("contact"))
+    }
+
+    pub async fn objections(&self, _p: &Principal, subject: SubjectId) -> Result<Vec<Objection>> {
+        Ok(self.store.objections_of(subject).await?)
+    }
+
+    /// Refuses anything but storage for a restricted person.
+    pub(crate) async fn unrestricted(&self, subject: SubjectId) -> Result<()> {
+        match self.store.restricted_since(subject).await? {
+            Some(_) => Err(AppError::Restricted),
+            None => Ok(()),
+        }
+    }
+
+    /// Refuses a bulk action that would touch a restricted person.
+    pub(crate) async fn none_restricted(&self, subjects: &[SubjectId]) -> Result<()> {
+        match self.store.count_restricted(subjects).await? {
+            0 => Ok(()),
+            n => Err(AppError::Conflict(format!(
+                "{n} of the selected contacts {} restricted (GDPR Art. 18): leave {} out of the selection",
+                if n == 1 { "is" } else { "are" },
+                if n == 1 { "it" } else { "them" }
+            ))),
+        }
+    }
+}
