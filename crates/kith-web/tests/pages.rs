@@ -790,3 +790,43 @@ async fn consent_forms_and_purposes_are_edited_in_place() {
     assert_eq!(env.get(&sales, &format!("/privacy/purposes/{pid}")).await.status, StatusCode::FORBIDDEN);
     assert_eq!(env.post(&sales, &format!("/privacy/purposes/{pid}"), &renamed).await.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn restriction_and_objections_from_the_contact_page() {
+    let env = setup().await;
+    let dpo = env.sign_in(Role::Dpo).await;
+    let sales = env.sign_in(Role::Sales).await;
+    let ok = [("name", "Events"), ("description", "Fair invitations"), ("default_basis", "legitimate_interests")];
+    env.post(&dpo, "/privacy/purposes", &ok).await;
+    let purpose = env.app.purposes(&Principal::cli()).await.unwrap()[0].id.to_string();
+    let c = env.contact("Ottavia", "Greco", None, &[]).await;
+    let page = format!("/contacts/{c}");
+    // Sales cannot restrict; the DPO can, and the page says so.
+    assert_eq!(
+        env.post(&sales, &format!("{page}/restriction"), &[("restrict", "on")]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        env.post(&dpo, &format!("{page}/restriction"), &[("restrict", "on")]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let shown = env.get(&sales, &page).await;
+    assert!(shown.body.contains("Processing restricted</strong> since"), "{}", shown.body);
+    let note = env.post(&sales, &format!("{page}/interactions"), &[("kind", "note"), ("body", "Called back")]).await;
+    assert_eq!(note.status, StatusCode::CONFLICT);
+    assert!(note.body.contains("Processing restricted") && note.body.contains("Art. 18"), "{}", note.body);
+    // Lifted: notes work again.
+    env.post(&dpo, &format!("{page}/restriction"), &[("restrict", "off")]).await;
+    let note = env.post(&sales, &format!("{page}/interactions"), &[("kind", "note"), ("body", "Called back")]).await;
+    assert_eq!(note.status, StatusCode::SEE_OTHER);
+    // An objection taken down by sales waits for the DPO's decision.
+    assert_eq!(
+        env.post(&sales, &format!("{page}/objections"), &[("purpose", purpose.as_str())]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert!(env.get(&dpo, &page).await.body.contains("Events: Awaiting a decision"));
+    let decide = format!("{page}/objections/{purpose}");
+    assert_eq!(env.post(&sales, &decide, &[("decision", "upheld")]).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(env.post(&dpo, &decide, &[("decision", "upheld")]).await.status, StatusCode::SEE_OTHER);
+    assert!(env.get(&dpo, &page).await.body.contains("Events: Upheld: processing stopped"));
+}

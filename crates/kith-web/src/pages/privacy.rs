@@ -36,6 +36,9 @@ pub(super) fn router() -> Router<App> {
         .route("/contacts/{id}/basis", post(set_basis))
         .route("/contacts/{id}/consent", post(record_consent))
         .route("/contacts/{id}/receipts/{seq}", get(receipt))
+        .route("/contacts/{id}/restriction", post(set_restriction))
+        .route("/contacts/{id}/objections", post(object))
+        .route("/contacts/{id}/objections/{purpose}", post(decide))
 }
 
 // ------------------------------------------------------ the contact's panel
@@ -73,6 +76,12 @@ pub(crate) struct Panel {
     pub can_record: bool,
     /// Newest first.
     pub history: Vec<HistoryRow>,
+    /// When processing was restricted (Art. 18), if it is.
+    pub restricted_since: Option<String>,
+    /// May restrict, lift, and decide on objections.
+    pub can_manage: bool,
+    /// Purpose id, purpose name, decision words, still pending.
+    pub objections: Vec<(String, String, &'static str, bool)>,
 }
 
 fn badge(ch: Channel, purpose: &str, state: ConsentState, allowed: bool) -> Option<Badge> {
@@ -144,7 +153,24 @@ pub(crate) async fn panel(app: &App, p: &Principal, id: SubjectId) -> Result<Pan
             receipt: matches!(e.action, ConsentAction::Given | ConsentAction::Withdrawn),
         })
         .collect();
-    Ok(Panel { rows, purposes, can_record: p.role.can_record_consent(), history })
+    let objections = app
+        .objections(p, id)
+        .await?
+        .into_iter()
+        .map(|o| {
+            let name = names.get(&o.purpose.to_string()).cloned().unwrap_or_default();
+            (o.purpose.to_string(), name, o.decision.label(), o.decision == kith_domain::ObjectionDecision::Pending)
+        })
+        .collect();
+    Ok(Panel {
+        rows,
+        purposes,
+        can_record: p.role.can_record_consent(),
+        history,
+        restricted_since: app.restricted_since(id).await?.map(view::date_time),
+        can_manage: p.role.can_manage_privacy(),
+        objections,
+    })
 }
 
 #[derive(Deserialize, Default)]
@@ -211,6 +237,61 @@ async fn record_consent(
         ..Default::default()
     };
     app.record_consent(&staff.principal, SubjectId(id), c).await?;
+    Ok(Redirect::to(&format!("/contacts/{id}#privacy")).into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RestrictionForm {
+    /// `on` restricts, anything else lifts.
+    restrict: String,
+}
+
+async fn set_restriction(
+    State(app): State<App>,
+    Id(id): Id<Uuid>,
+    StaffForm { staff, form }: StaffForm<RestrictionForm>,
+) -> PageResult {
+    if form.restrict == "on" {
+        app.restrict(&staff.principal, SubjectId(id)).await?;
+    } else {
+        app.lift_restriction(&staff.principal, SubjectId(id)).await?;
+    }
+    Ok(Redirect::to(&format!("/contacts/{id}#privacy")).into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ObjectForm {
+    purpose: String,
+    decision: String,
+}
+
+async fn object(
+    State(app): State<App>,
+    Id(id): Id<Uuid>,
+    StaffForm { staff, form }: StaffForm<ObjectForm>,
+) -> PageResult {
+    app.record_objection(&staff.principal, SubjectId(id), purpose_id(&form.purpose)?).await?;
+    Ok(Redirect::to(&format!("/contacts/{id}#privacy")).into_response())
+}
+
+async fn decide(
+    State(app): State<App>,
+    Id((id, purpose)): Id<(Uuid, Uuid)>,
+    StaffForm { staff, form }: StaffForm<ObjectForm>,
+) -> PageResult {
+    let decision = match kith_domain::ObjectionDecision::parse(&form.decision) {
+        Some(d @ (kith_domain::ObjectionDecision::Upheld | kith_domain::ObjectionDecision::Overridden)) => d,
+        _ => {
+            return Err(PageError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "Please check the input",
+                "Choose upheld or overridden.",
+            ))
+        }
+    };
+    app.decide_objection(&staff.principal, SubjectId(id), PurposeId(purpose), decision).await?;
     Ok(Redirect::to(&format!("/contacts/{id}#privacy")).into_response())
 }
 
