@@ -11,6 +11,7 @@ pub mod consent;
 pub mod contacts;
 pub mod cursor;
 pub mod deals;
+pub mod dsr;
 pub mod interactions;
 pub mod mailer;
 pub mod public;

@@ -36,6 +36,7 @@ pub enum Value {
     Text(String),
     OptText(Option<String>),
     Blob(Vec<u8>),
+    OptBlob(Option<Vec<u8>>),
     Uuid(Uuid),
     OptUuid(Option<Uuid>),
     Bool(bool),
@@ -46,7 +47,7 @@ macro_rules! value_from {
         $(impl From<$t> for Value { fn from(x: $t) -> Self { Value::$v(x) } })*
     };
 }
-value_from!(i64 => I64, Option<i64> => OptI64, String => Text, Option<String> => OptText, Vec<u8> => Blob, Uuid => Uuid, Option<Uuid> => OptUuid, bool => Bool);
+value_from!(i64 => I64, Option<i64> => OptI64, String => Text, Option<String> => OptText, Vec<u8> => Blob, Option<Vec<u8>> => OptBlob, Uuid => Uuid, Option<Uuid> => OptUuid, bool => Bool);
 
 impl From<&str> for Value {
     fn from(s: &str) -> Self {
@@ -71,6 +72,7 @@ macro_rules! bind_values {
                 Value::Text(v) => q.bind(v.as_str()),
                 Value::OptText(v) => q.bind(v.as_deref()),
                 Value::Blob(v) => q.bind(v.as_slice()),
+                Value::OptBlob(v) => q.bind(v.as_deref()),
                 Value::Uuid(v) => q.bind(*v),
                 Value::OptUuid(v) => q.bind(*v),
                 Value::Bool(v) => q.bind(*v),

@@ -11,6 +11,7 @@ pub mod companies;
 pub mod consent;
 pub mod contacts;
 pub mod db;
+pub mod dsr;
 pub mod deals;
 pub mod idempotency;
 pub mod interactions;

@@ -6,6 +6,7 @@ pub mod companies;
 pub mod consent;
 pub mod contacts;
 pub mod deals;
+pub mod dsr;
 pub mod interactions;
 pub mod rights;
 
@@ -29,7 +30,7 @@ use utoipa_axum::router::OpenApiRouter;
         (name = "audit", description = "The tamper-evident audit trail"),
         (name = "admin", description = "Users, tokens and field visibility"),
         (name = "consent", description = "Purposes, lawful bases, the consent ledger, forms and the compliance summary"),
-        (name = "rights", description = "Restriction of processing and objection"),
+        (name = "rights", description = "Data-subject requests, restriction of processing and objection"),
     )
 )]
 struct ApiDoc;
@@ -92,6 +93,7 @@ pub fn router() -> OpenApiRouter<App> {
         .merge(admin::router())
         .merge(consent::router())
         .merge(rights::router())
+        .merge(dsr::router())
 }
 
 /// `Some(x)` for a present value, `Some(None)` for an explicit `null`:

@@ -1,0 +1,245 @@
+//! Data-subject requests: register, verify, assign, move through their
+//! statuses (the clock pauses while the person is asked), extend once,
+//! perform what the right needs, and tell the person when it is done.
+
+use crate::purposes::text;
+use crate::{missing, App, AppError, Principal, Result};
+use kith_domain::dsr::{check_transition, due_at, DsrChannel, DsrKind, DsrStatus, MAX_EXTENSION_MONTHS};
+use kith_domain::{Invalid, SubjectId, UserId};
+use kith_store::dsr::{Change, Dsr, Step};
+use kith_store::mail::{Mail, NewMail};
+use time::{Duration, OffsetDateTime};
+use uuid::Uuid;
+
+/// A request as the queue shows it: with its clock.
+#[derive(Clone, Debug)]
+pub struct DsrView {
+    pub dsr: Dsr,
+    pub due_at: OffsetDateTime,
+    /// The clock stands still (the person was asked for something).
+    pub paused: bool,
+    pub overdue: bool,
+    pub due_within_7_days: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct NewDsr {
+    pub subject: SubjectId,
+    pub kind: DsrKind,
+    pub channel: DsrChannel,
+    /// When it reached the controller (defaults to now; not in the future).
+    pub received_at: Option<OffsetDateTime>,
+    pub note: Option<String>,
+}
+
+/// What an operator does to a request.
+#[derive(Clone, Debug)]
+pub enum DsrAction {
+    /// Move to a status; a rejection needs `reason`.
+    Status { to: DsrStatus, reason: Option<String> },
+    /// Identity verified (or not needed), and how.
+    Verified { method: String },
+    /// Extend by 1 or 2 months, once, with a reason (the person is told).
+    Extend { months: u8, reason: String },
+    Assign(Option<UserId>),
+    Note(String),
+}
+
+fn check_note(inv: &mut Invalid, field: &str, v: &Option<String>) {
+    if let Some(n) = v {
+        text(inv, field, n, 1, 2000, true);
+    }
+}
+
+impl App {
+    fn dsr_view(&self, dsr: Dsr, changes: &[(OffsetDateTime, DsrStatus)], now: OffsetDateTime) -> DsrView {
+        let due = due_at(dsr.received_at, changes, dsr.extension_months, now);
+        let open = !dsr.status.is_final();
+        DsrView {
+            paused: open && dsr.status.pauses_clock(),
+            overdue: open && due < now,
+            due_within_7_days: open && due >= now && due - now <= Duration::days(7),
+            due_at: due,
+            dsr,
+        }
+    }
+
+    async fn with_clocks(&self, list: Vec<Dsr>) -> Result<Vec<DsrView>> {
+        let ids: Vec<Uuid> = list.iter().map(|d| d.id).collect();
+        let changes = self.store.dsr_status_changes(&ids).await?;
+        let now = OffsetDateTime::now_utc();
+        Ok(list
+            .into_iter()
+            .map(|d| {
+                let mine: Vec<(OffsetDateTime, DsrStatus)> =
+                    changes.iter().filter(|c| c.0 == d.id).map(|c| (c.1, c.2)).collect();
+                self.dsr_view(d, &mine, now)
+            })
+            .collect())
+    }
+
+    /// Registers a request. Any staff member who records consent may take
+    /// one down (it arrives by phone, letter, email); the person's own come
+    /// through the portal.
+    pub async fn create_dsr(&self, p: &Principal, n: NewDsr) -> Result<DsrView> {
+        p.require(p.role.can_record_consent(), "register data-subject requests")?;
+        let mut inv = Invalid::default();
+        check_note(&mut inv, "note", &n.note);
+        let now = OffsetDateTime::now_utc();
+        if n.received_at.is_some_and(|t| t > now + Duration::minutes(5)) {
+            inv.push("received_at", "must not be in the future");
+        }
+        if n.received_at.is_some_and(|t| t < now - Duration::days(3650)) {
+            inv.push("received_at", "must be within the last ten years");
+        }
+        inv.into_result()?;
+        let d = Dsr {
+            id: Uuid::now_v7(),
+            subject: n.subject,
+            kind: n.kind,
+            channel: n.channel,
+            received_at: n.received_at.unwrap_or(now),
+            status: DsrStatus::Received,
+            verified: if n.channel == DsrChannel::Portal { "verified".into() } else { "unverified".into() },
+            verification_method: (n.channel == DsrChannel::Portal).then(|| "signed-in to the portal by a link mailed to the address".into()),
+            extension_months: 0,
+            extension_reason: None,
+            assigned_to: None,
+            outcome: None,
+            created_at: now,
+            updated_at: now,
+        };
+        self.store.insert_dsr(&p.ctx(), &d, n.note.as_deref(), p.author()).await.map_err(AppError::from).map_err(missing("contact"))?;
+        self.get_dsr(p, d.id).await.map(|(v, _)| v)
+    }
+
+    /// The queue: open requests by due date; `due_soon` keeps the overdue
+    /// and those due within 7 days.
+    pub async fn dsr_queue(&self, p: &Principal, due_soon: bool) -> Result<Vec<DsrView>> {
+        p.require(p.role.can_read_audit(), "read the request register")?;
+        let mut v = self.with_clocks(self.store.open_dsrs().await?).await?;
+        if due_soon {
+            v.retain(|d| d.overdue || d.due_within_7_days);
+        }
+        v.sort_by_key(|d| d.due_at);
+        Ok(v)
+    }
+
+    /// Every request about a person, newest first.
+    pub async fn dsrs_of(&self, p: &Principal, subject: SubjectId) -> Result<Vec<DsrView>> {
+        p.require(p.role.can_record_consent() || p.role.can_read_audit(), "read requests")?;
+        self.with_clocks(self.store.dsrs_of(subject).await?).await
+    }
+
+    pub async fn get_dsr(&self, p: &Principal, id: Uuid) -> Result<(DsrView, Vec<Step>)> {
+        p.require(p.role.can_record_consent() || p.role.can_read_audit(), "read requests")?;
+        let d = self.store.get_dsr(id).await?.ok_or(AppError::NotFound("request"))?;
+        let steps = self.store.dsr_steps(&d).await?;
+        let mut v = self.with_clocks(vec![d]).await?;
+        Ok((v.remove(0), steps))
+    }
+
+    /// Applies an operator's action (admin, dpo). Completing or extending
+    /// a request mails the person (if they have an email).
+    pub async fn act_on_dsr(&self, p: &Principal, id: Uuid, a: DsrAction) -> Result<DsrView> {
+        p.require(p.role.can_manage_privacy(), "handle data-subject requests")?;
+        let mut inv = Invalid::default();
+        let mut change = Change { actor: p.author(), ..Change::default() };
+        match &a {
+            DsrAction::Status { to, reason } => {
+                check_note(&mut inv, "reason", reason);
+                change.status = Some(*to);
+                change.action = "status";
+                if matches!(to, DsrStatus::Rejected | DsrStatus::Completed) {
+                    change.outcome = reason.clone();
+                }
+                change.note = reason.clone();
+            }
+            DsrAction::Verified { method } => {
+                text(&mut inv, "method", method, 1, 200, false);
+                change.verified = Some(("verified".into(), Some(method.trim().to_owned())));
+                change.action = "verified";
+            }
+            DsrAction::Extend { months, reason } => {
+                if !(1..=MAX_EXTENSION_MONTHS).contains(months) {
+                    inv.push("months", "must be 1 or 2");
+                }
+                text(&mut inv, "reason", reason, 1, 2000, true);
+                change.extension = Some((*months, reason.trim().to_owned()));
+                change.action = "extended";
+                change.note = Some(reason.trim().to_owned());
+            }
+            DsrAction::Assign(u) => {
+                change.assigned_to = Some(*u);
+                change.action = "assigned";
+            }
+            DsrAction::Note(n) => {
+                text(&mut inv, "note", n, 1, 2000, true);
+                change.action = "note";
+                change.note = Some(n.trim().to_owned());
+            }
+        }
+        inv.into_result()?;
+        let current = self.store.get_dsr(id).await?.ok_or(AppError::NotFound("request"))?;
+        change.mail = self.dsr_mail(&current, &a).await?;
+        let a2 = a.clone();
+        self.store
+            .change_dsr(&p.ctx(), id, change, move |d: &Dsr| -> Result<()> {
+                match &a2 {
+                    DsrAction::Status { to, reason } => check_transition(d.status, *to, reason.as_deref())?,
+                    DsrAction::Extend { .. } if d.extension_months > 0 => {
+                        return Err(Invalid::one("months", "a request can be extended only once").into())
+                    }
+                    _ if d.status.is_final() => {
+                        return Err(Invalid::one("status", format!("the request is already {}", d.status.as_str())).into())
+                    }
+                    _ => {}
+                }
+                Ok(())
+            })
+            .await
+            .map_err(missing("request"))?;
+        self.mail_wake.notify_one();
+        self.get_dsr(p, id).await.map(|(v, _)| v)
+    }
+
+    /// The mail an action owes the person: a confirmation when the request
+    /// is completed or rejected, a notice when it is extended.
+    async fn dsr_mail(&self, d: &Dsr, a: &DsrAction) -> Result<Option<NewMail>> {
+        let text = match a {
+            DsrAction::Status { to: DsrStatus::Completed, reason } => format!(
+                "Your request ({}) received on {} was completed on {}.{}\n",
+                d.kind.label(),
+                crate::receipts::rfc3339(d.received_at),
+                crate::receipts::rfc3339(OffsetDateTime::now_utc()),
+                reason.as_ref().map(|r| format!("\n\nWhat was done: {r}")).unwrap_or_default()
+            ),
+            DsrAction::Status { to: DsrStatus::Rejected, reason } => format!(
+                "Your request ({}) received on {} was refused: {}\n\nYou may lodge a complaint with a supervisory authority.\n",
+                d.kind.label(),
+                crate::receipts::rfc3339(d.received_at),
+                reason.clone().unwrap_or_default()
+            ),
+            DsrAction::Extend { months, reason } => format!(
+                "Your request ({}) received on {} needs more time: we extended the deadline by {months} month(s) (GDPR Art. 12(3)). Reason: {reason}\n",
+                d.kind.label(),
+                crate::receipts::rfc3339(d.received_at),
+            ),
+            _ => return Ok(None),
+        };
+        let Some(contact) = self.store.get_contact(d.subject).await? else { return Ok(None) };
+        let Some(email) = contact.data.emails.first() else { return Ok(None) };
+        Ok(Some(NewMail {
+            id: Uuid::now_v7(),
+            subject: d.subject,
+            kind: "dsr",
+            mail: Mail {
+                to: email.as_str().to_owned(),
+                subject: format!("Your privacy request: {}", d.kind.label()),
+                text,
+                headers: vec![],
+                attachments: vec![],
+            },
+        }))
+    }
+}
