@@ -203,6 +203,7 @@ impl App {
                 third_parties: c.third_parties,
                 ip: c.ip,
                 user_agent: c.user_agent,
+                purpose: None,
             },
         };
         let mails = self.receipt_mails(subject, &[&event]).await?;
@@ -220,6 +221,7 @@ impl App {
 
     /// The contact's ledger, oldest first. Reading proof is audited.
     pub async fn consent_history(&self, p: &Principal, subject: SubjectId) -> Result<Vec<ConsentEvent>> {
+        p.require(p.role.can_record_consent() || p.role.can_read_audit(), "read consent proof")?;
         self.store.get_contact(subject).await?.ok_or(AppError::NotFound("contact"))?;
         let events = self.store.consent_events(subject).await?;
         self.store.audit(&p.ctx(), &[kith_store::audit::NewEntry::subject("consent.read", subject)]).await?;

@@ -36,11 +36,19 @@ pub struct NewDsr {
 #[derive(Clone, Debug)]
 pub enum DsrAction {
     /// Move to a status; a rejection needs `reason`.
-    Status { to: DsrStatus, reason: Option<String> },
+    Status {
+        to: DsrStatus,
+        reason: Option<String>,
+    },
     /// Identity verified (or not needed), and how.
-    Verified { method: String },
+    Verified {
+        method: String,
+    },
     /// Extend by 1 or 2 months, once, with a reason (the person is told).
-    Extend { months: u8, reason: String },
+    Extend {
+        months: u8,
+        reason: String,
+    },
     Assign(Option<UserId>),
     Note(String),
 }
@@ -101,7 +109,8 @@ impl App {
             received_at: n.received_at.unwrap_or(now),
             status: DsrStatus::Received,
             verified: if n.channel == DsrChannel::Portal { "verified".into() } else { "unverified".into() },
-            verification_method: (n.channel == DsrChannel::Portal).then(|| "signed-in to the portal by a link mailed to the address".into()),
+            verification_method: (n.channel == DsrChannel::Portal)
+                .then(|| "signed-in to the portal by a link mailed to the address".into()),
             extension_months: 0,
             extension_reason: None,
             assigned_to: None,
@@ -109,7 +118,11 @@ impl App {
             created_at: now,
             updated_at: now,
         };
-        self.store.insert_dsr(&p.ctx(), &d, n.note.as_deref(), p.author()).await.map_err(AppError::from).map_err(missing("contact"))?;
+        self.store
+            .insert_dsr(&p.ctx(), &d, n.note.as_deref(), p.author())
+            .await
+            .map_err(AppError::from)
+            .map_err(missing("contact"))?;
         self.get_dsr(p, d.id).await.map(|(v, _)| v)
     }
 
@@ -191,7 +204,9 @@ impl App {
                         return Err(Invalid::one("months", "a request can be extended only once").into())
                     }
                     _ if d.status.is_final() => {
-                        return Err(Invalid::one("status", format!("the request is already {}", d.status.as_str())).into())
+                        return Err(
+                            Invalid::one("status", format!("the request is already {}", d.status.as_str())).into()
+                        )
                     }
                     _ => {}
                 }

@@ -11,7 +11,9 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::time::Duration;
 
 pub const MAX_ATTEMPTS: i64 = 8;
-const LEASE_MS: i64 = 120_000;
+/// Longer than a whole claimed batch can take (20 messages × 20 s SMTP
+/// timeout), so another server never reclaims mail still being sent.
+const LEASE_MS: i64 = 600_000;
 
 /// Where mail goes.
 #[derive(Clone)]

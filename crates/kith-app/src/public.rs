@@ -60,6 +60,8 @@ pub struct Preferences {
     pub subject: SubjectId,
     /// Per subscription type, per offered channel: subscribed now?
     pub items: Vec<(SubscriptionType, Vec<(Channel, bool)>)>,
+    /// Per subscription type (same order), the notice a "yes" here cites.
+    pub notices: Vec<Option<Notice>>,
     /// Receipts the person can download: (ledger seq, subscription name, action, time).
     pub receipts: Vec<(i64, String, ConsentAction, OffsetDateTime)>,
 }
@@ -102,6 +104,13 @@ const FORM_MAX_PER_EMAIL: i64 = 5;
 impl App {
     /// An active form by its slug.
     pub async fn public_form(&self, slug: &str) -> Result<PublicForm> {
+        // Only a well-formed slug reaches the database (a NUL would not).
+        if slug.is_empty()
+            || slug.len() > 60
+            || !slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            return Err(AppError::NotFound("form"));
+        }
         let form = self.store.form_by_slug(slug).await?.filter(|f| f.active).ok_or(AppError::NotFound("form"))?;
         let all = self.store.subscription_types().await?;
         let subscriptions =
@@ -198,6 +207,7 @@ impl App {
                     third_parties: third_parties.clone(),
                     ip: v.ip.clone(),
                     user_agent: v.user_agent.clone(),
+                    purpose: None,
                 },
             });
         }
@@ -260,10 +270,17 @@ impl App {
 
     /// Checks a confirmation link without changing anything (the page the
     /// link opens; a GET never changes state).
-    pub async fn check_confirm(&self, token: &str) -> std::result::Result<(), LinkError> {
+    /// Returns the notice the request named, which the page shows: the
+    /// consent recorded on confirmation cites it.
+    pub async fn check_confirm(&self, token: &str) -> std::result::Result<Option<Notice>, LinkError> {
         let c = self.claims(TokenKind::Confirm, token)?;
         self.store.get_contact(c.subject).await?.ok_or(LinkError::Invalid)?;
-        Ok(())
+        let events = self.store.consent_events(c.subject).await?;
+        let notice = events.iter().filter(|e| e.request == Some(c.scope)).find_map(|e| e.notice);
+        Ok(match notice {
+            Some(n) => self.store.get_notice(n).await?,
+            None => None,
+        })
     }
 
     /// Confirms a double opt-in: records `given` (method `double_opt_in`)
@@ -282,13 +299,22 @@ impl App {
         let mut form_name = None;
         for r in events.iter().filter(|e| e.action == ConsentAction::Requested && e.request == Some(c.scope)) {
             let facts: Vec<_> = events.iter().filter(|e| e.purpose == r.purpose).map(|e| e.fact()).collect();
+            // Channels the request still waits on: not already consenting, and
+            // no answer (given, refused, withdrawn) recorded since the request.
+            // A second submission does not void the first mail's link.
+            let answered = |ch: Channel| {
+                events.iter().any(|e| {
+                    e.purpose == r.purpose
+                        && e.seq > r.seq
+                        && e.channels.contains(&ch)
+                        && matches!(e.action, ConsentAction::Given | ConsentAction::Refused | ConsentAction::Withdrawn)
+                })
+            };
             let pending: Vec<Channel> = r
                 .channels
                 .iter()
                 .copied()
-                // Any request of the person still awaiting an answer on the
-                // channel: a second submission must not void the first mail's link.
-                .filter(|ch| matches!(fold(&facts, *ch, now), ConsentState::Awaiting { .. }))
+                .filter(|ch| !matches!(fold(&facts, *ch, now), ConsentState::Given { .. }) && !answered(*ch))
                 .collect();
             if pending.is_empty() {
                 continue;
@@ -319,6 +345,8 @@ impl App {
                     third_parties: proof.third_parties,
                     ip: v.ip.clone(),
                     user_agent: v.user_agent.clone(),
+                    // The wording the person saw when they asked.
+                    purpose: proof.purpose,
                 },
             });
         }
@@ -368,7 +396,9 @@ impl App {
                 subs.iter().find(|s| s.purpose == e.purpose).map(|s| (e.seq, s.name.clone(), e.action, e.at))
             })
             .collect();
-        Ok(Preferences { subject: c.subject, items, receipts })
+        let all_notices = self.store.notices().await?;
+        let notices = subs.iter().map(|s| current_notice(&events, s, &all_notices).cloned()).collect();
+        Ok(Preferences { notices, subject: c.subject, items, receipts })
     }
 
     /// Saves the preference centre: `wanted` lists (subscription type,
@@ -383,7 +413,7 @@ impl App {
     ) -> std::result::Result<usize, LinkError> {
         let prefs = self.preferences(token).await?;
         let events = self.store.consent_events(prefs.subject).await?;
-        let latest_notice = self.store.notices().await?.into_iter().max_by_key(|n| n.created_at).map(|n| n.id);
+        let notices = self.store.notices().await?;
         // A restricted person may withdraw, not give.
         let restricted = self.store.restricted_since(prefs.subject).await?.is_some();
         let now = OffsetDateTime::now_utc();
@@ -393,7 +423,7 @@ impl App {
                 chans.iter().filter(|(c, on)| !on && wanted.contains(&(s.id, *c))).map(|(c, _)| *c).collect();
             let take: Vec<Channel> =
                 chans.iter().filter(|(c, on)| *on && !wanted.contains(&(s.id, *c))).map(|(c, _)| *c).collect();
-            let notice = last_notice(&events, s).or(latest_notice);
+            let notice = current_notice(&events, s, &notices).map(|n| n.id);
             for (action, channels) in [(ConsentAction::Given, give), (ConsentAction::Withdrawn, take)] {
                 if channels.is_empty() || (action == ConsentAction::Given && (notice.is_none() || restricted)) {
                     continue;
@@ -431,9 +461,19 @@ impl App {
         let subs = self.store.subscription_types().await?;
         let now = OffsetDateTime::now_utc();
         let mut new = Vec::new();
-        for p in self.store.purposes().await?.into_iter().filter(|p| purpose.is_none_or(|x| x == p.id)) {
+        // One purpose, or every subscribable or direct-marketing one.
+        let in_scope = |p: &kith_store::purposes::Purpose| match purpose {
+            Some(x) => x == p.id,
+            None => p.direct_marketing || subs.iter().any(|s| s.purpose == p.id),
+        };
+        for p in self.store.purposes().await?.into_iter().filter(in_scope) {
             let facts: Vec<_> = events.iter().filter(|e| e.purpose == p.id).map(|e| e.fact()).collect();
-            if matches!(fold(&facts, Channel::Email, now), ConsentState::Given { .. } | ConsentState::Awaiting { .. }) {
+            // Whatever the state — none, awaiting, expired, not responded —
+            // "unsubscribe" is recorded, so no other basis reaches the person.
+            if !matches!(
+                fold(&facts, Channel::Email, now),
+                ConsentState::Refused { .. } | ConsentState::Withdrawn { .. }
+            ) {
                 let s = subs.iter().find(|s| s.purpose == p.id).cloned().unwrap_or(SubscriptionType {
                     id: Uuid::nil(),
                     name: p.name.clone(),
@@ -482,6 +522,7 @@ impl App {
                 third_parties: vec![],
                 ip: v.ip.clone(),
                 user_agent: v.user_agent.clone(),
+                purpose: None,
             },
         }
     }
@@ -521,8 +562,18 @@ impl App {
 }
 
 /// The notice of the person's latest event about a subscription's purpose.
-fn last_notice(events: &[ConsentEvent], s: &SubscriptionType) -> Option<Uuid> {
-    events.iter().rev().filter(|e| e.purpose == s.purpose).find_map(|e| e.notice)
+/// The notice a consent given in the preference centre cites: the latest
+/// version of the notice (same name and language) the person last saw for
+/// the subscription's purpose — the one the page links to. None if the
+/// person never saw one: then the centre cannot record a "yes".
+pub(crate) fn current_notice<'a>(
+    events: &[ConsentEvent],
+    s: &SubscriptionType,
+    notices: &'a [Notice],
+) -> Option<&'a Notice> {
+    let seen = events.iter().rev().filter(|e| e.purpose == s.purpose).find_map(|e| e.notice)?;
+    let seen = notices.iter().find(|n| n.id == seen)?;
+    notices.iter().filter(|n| n.name == seen.name && n.language == seen.language).max_by_key(|n| n.version)
 }
 
 fn confirm_subject(lang: &str) -> &'static str {

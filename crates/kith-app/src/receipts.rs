@@ -131,6 +131,7 @@ impl App {
 
     /// The signed receipt of ledger event `seq` of `subject` (staff).
     pub async fn consent_receipt(&self, p: &Principal, subject: SubjectId, seq: i64) -> Result<Receipt> {
+        p.require(p.role.can_record_consent() || p.role.can_read_audit(), "read consent receipts")?;
         let r = self.receipt_for(subject, seq).await?;
         self.store.audit(&p.ctx(), &[kith_store::audit::NewEntry::subject("consent.receipt", subject)]).await?;
         Ok(r)
@@ -144,7 +145,13 @@ impl App {
             .await?
             .filter(|e| e.subject == subject && matches!(e.action, ConsentAction::Given | ConsentAction::Withdrawn))
             .ok_or(AppError::NotFound("consent receipt"))?;
-        let purpose = self.require_purpose(e.purpose).await?;
+        let mut purpose = self.require_purpose(e.purpose).await?;
+        // State the purpose as worded when the person answered.
+        if let Some(snap) = e.proof.as_ref().and_then(|p| p.purpose.clone()) {
+            purpose.name = snap.name;
+            purpose.description = snap.description;
+            purpose.data_categories = snap.data_categories;
+        }
         let notice_url = match e.notice {
             Some(n) => self.store.get_notice(n).await?.and_then(|n| n.url),
             None => None,

@@ -191,9 +191,11 @@ impl ConsentState {
     fn step(self, e: &ConsentFact) -> ConsentState {
         let now = self.at(e.at);
         match e.action {
-            // A new request does not undo consent the person already gave.
+            // A new request undoes neither consent the person gave nor a
+            // "no" they said: only their own answer changes those (anyone
+            // can type an address into a form).
             ConsentAction::Requested => match now {
-                Self::Given { .. } => now,
+                Self::Given { .. } | Self::Refused { .. } | Self::Withdrawn { .. } => now,
                 _ => Self::Awaiting { since: e.at, respond_by: e.until, seq: e.seq },
             },
             ConsentAction::Given => Self::Given { at: e.at, expires_at: e.until, seq: e.seq },
@@ -286,6 +288,17 @@ pub fn check_event(action: ConsentAction, p: &ProofCheck<'_>, now: OffsetDateTim
                 && !p.has_notice
             {
                 inv.push("notice_id", "consent given online must name the notice the person saw");
+            }
+            if method == ConsentMethod::Api {
+                if !p.has_notice {
+                    inv.push("notice_id", "consent recorded through the API must name the notice the person saw");
+                }
+                if blank(p.evidence_ref) {
+                    inv.push(
+                        "evidence_ref",
+                        "consent recorded through the API must name its evidence (the client's record)",
+                    );
+                }
             }
             if matches!(method, ConsentMethod::Phone | ConsentMethod::Paper) && blank(p.evidence_ref) {
                 inv.push("evidence_ref", "consent by phone or on paper must name its evidence (recording, scan)");
@@ -509,6 +522,17 @@ mod tests {
             for q in [100i64, 120, 160, 500] {
                 prop_assert_eq!(fold_all(&evs, Channel::Email).at(t(q)), fold(&evs, Channel::Email, t(q)));
             }
+        }
+
+        #[test]
+        fn a_request_never_turns_a_no_into_a_yes(evs in prop::collection::vec(arb_event(), 0..20), basis in prop::sample::select(LawfulBasis::ALL.to_vec())) {
+            let evs = unique_seqs(evs);
+            let before = fold(&evs, Channel::Email, t(200));
+            let mut asked = evs.clone();
+            asked.push(ConsentFact { seq: 10_000, at: t(150), action: ConsentAction::Requested, channels: vec![Channel::Email], until: Some(t(400)) });
+            let after = fold(&asked, Channel::Email, t(200));
+            let allowed = |s| may_contact(PermissionFacts::plain(basis, s)).allowed;
+            prop_assert!(allowed(before) || !allowed(after), "{before:?} -> {after:?}");
         }
 
         #[test]

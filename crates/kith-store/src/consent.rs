@@ -36,6 +36,19 @@ pub struct SealedProof {
     pub third_parties: Vec<String>,
     pub ip: Option<String>,
     pub user_agent: Option<String>,
+    /// The purpose as worded when the event was recorded (purposes are
+    /// edited in place; a receipt must state what was agreed to). Filled
+    /// in by [`Store::write_consent`].
+    #[serde(default)]
+    pub purpose: Option<PurposeSnapshot>,
+}
+
+/// A purpose's wording at one moment.
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct PurposeSnapshot {
+    pub name: String,
+    pub description: String,
+    pub data_categories: Vec<String>,
 }
 
 impl std::fmt::Debug for SealedProof {
@@ -314,12 +327,15 @@ impl Store {
         ids.sort_unstable();
         ids.dedup();
         let mut tx = self.pools.write.begin().await?;
+        // Lock the contacts (sorted, like every bulk change) so an erasure
+        // cannot remove one between this check and the write.
         for chunk in ids.chunks(MAX_PARAMS) {
-            let sql =
-                format!("SELECT COUNT(*) FROM contacts WHERE id IN ({})", list_placeholders(tx.engine(), chunk.len()));
+            let sql = format!(
+                "UPDATE contacts SET updated_at = updated_at WHERE id IN ({})",
+                list_placeholders(tx.engine(), chunk.len())
+            );
             let vals: Vec<Value> = chunk.iter().map(|u| Value::Uuid(*u)).collect();
-            let n: i64 = tx.fetch_optional(&sql, &vals).await?.ok_or(StoreError::NotFound)?.get(0)?;
-            if n != chunk.len() as i64 {
+            if tx.execute(&sql, &vals).await? != chunk.len() as u64 {
                 return Err(StoreError::MissingRef("contact"));
             }
         }
@@ -349,6 +365,10 @@ impl Store {
     /// refreshes the materialised state, sets bases, queues mail, audits.
     pub async fn write_consent(&self, ctx: &Ctx, w: ConsentWrite) -> Result<Vec<i64>, StoreError> {
         let mut tx = self.pools.write.begin().await?;
+        // The ledger head first, always: every path that appends takes it
+        // before the audit head, so two appends never wait on each other
+        // in opposite order (a contact created here appends audit entries).
+        tx.execute("UPDATE consent_head SET seq = seq WHERE id = 1", &[]).await?;
         if let Some((id, expires)) = &w.spend_token {
             let n = tx
                 .execute(
@@ -374,7 +394,23 @@ impl Store {
             }
         }
         let keys = subject_keys(self, &mut tx, &subjects).await?;
-        let seqs = append_events(&mut tx, &keys, &w.events).await?;
+        let mut events = w.events.clone();
+        for e in events.iter_mut().filter(|e| e.proof.purpose.is_none()) {
+            let r = tx
+                .fetch_optional(
+                    "SELECT name, description, data_categories FROM purposes WHERE id = $1",
+                    &args![e.purpose.0],
+                )
+                .await?
+                .ok_or(StoreError::MissingRef("purpose_id"))?;
+            let cats: String = r.get(2)?;
+            e.proof.purpose = Some(PurposeSnapshot {
+                name: r.get(0)?,
+                description: r.get(1)?,
+                data_categories: serde_json::from_str(&cats).map_err(|_| StoreError::Corrupt("purpose categories"))?,
+            });
+        }
+        let seqs = append_events(&mut tx, &keys, &events).await?;
         let pairs: BTreeSet<(Uuid, Uuid)> = w.events.iter().map(|e| (e.subject.0, e.purpose.0)).collect();
         for (s, p) in &pairs {
             refresh_state(&mut tx, *s, *p).await?;
@@ -481,25 +517,6 @@ impl Store {
                 .insert(r.get(2)?, r.get(3)?);
         }
         Ok(out)
-    }
-
-    /// Subjects among `candidates` whose materialised state for `purpose`
-    /// on `channel` is one of `states` (time not applied).
-    pub async fn subjects_in_state(
-        &self,
-        purpose: PurposeId,
-        channel: Channel,
-        states: &[&str],
-    ) -> Result<BTreeSet<Uuid>, StoreError> {
-        let mut c = self.pools.read.conn().await?;
-        let mut vals = args![purpose.0, channel.as_str()].to_vec();
-        vals.extend(states.iter().map(|s| Value::from(*s)));
-        let ph: Vec<String> = (3..3 + states.len()).map(|i| format!("${i}")).collect();
-        let sql = format!(
-            "SELECT subject_id FROM consent_state WHERE purpose_id = $1 AND channel = $2 AND state IN ({})",
-            ph.join(", ")
-        );
-        c.fetch_all(&sql, &vals).await?.iter().map(|r| r.get(0)).collect()
     }
 }
 

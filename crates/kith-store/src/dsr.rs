@@ -58,7 +58,8 @@ pub struct Change {
     pub mail: Option<NewMail>,
 }
 
-const COLS: &str = "id, subject_id, kind, channel, received_at, status, verified, verification_method, extension_months, \
+const COLS: &str =
+    "id, subject_id, kind, channel, received_at, status, verified, verification_method, extension_months, \
                     extension_reason, assigned_to, outcome, created_at, updated_at";
 
 fn decode(r: &Row) -> Result<Dsr, StoreError> {
@@ -112,7 +113,13 @@ impl Store {
     }
 
     /// Registers a request (the contact must exist) with its first step.
-    pub async fn insert_dsr(&self, ctx: &Ctx, d: &Dsr, note: Option<&str>, actor: Option<UserId>) -> Result<(), StoreError> {
+    pub async fn insert_dsr(
+        &self,
+        ctx: &Ctx,
+        d: &Dsr,
+        note: Option<&str>,
+        actor: Option<UserId>,
+    ) -> Result<(), StoreError> {
         let mut tx = self.pools.write.begin().await?;
         let n = tx.execute("UPDATE contacts SET updated_at = updated_at WHERE id = $1", &args![d.subject.0]).await?;
         if n == 0 {
@@ -138,7 +145,17 @@ impl Store {
         )
         .await?;
         self.add_step(&mut tx, d, "received", Some(d.status), note, actor).await?;
-        audit::append(&mut tx, ctx, &[NewEntry { action: "dsr.create", subject: Some(d.subject), object_type: "dsr", object_id: Some(d.id.to_string()) }]).await?;
+        audit::append(
+            &mut tx,
+            ctx,
+            &[NewEntry {
+                action: "dsr.create",
+                subject: Some(d.subject),
+                object_type: "dsr",
+                object_id: Some(d.id.to_string()),
+            }],
+        )
+        .await?;
         tx.commit().await
     }
 
@@ -195,7 +212,12 @@ impl Store {
             let keys = crate::consent::subject_keys(self, &mut tx, &BTreeSet::from([d.subject.0])).await?;
             mail::enqueue(&mut tx, &keys, std::slice::from_ref(m)).await?;
         }
-        let entry = NewEntry { action: "dsr.change", subject: Some(d.subject), object_type: "dsr", object_id: Some(id.to_string()) };
+        let entry = NewEntry {
+            action: "dsr.change",
+            subject: Some(d.subject),
+            object_type: "dsr",
+            object_id: Some(id.to_string()),
+        };
         audit::append(&mut tx, ctx, &[entry]).await?;
         tx.commit().await?;
         Ok(d)
@@ -223,7 +245,10 @@ impl Store {
     /// A request's steps, oldest first, notes opened while the key exists.
     pub async fn dsr_steps(&self, d: &Dsr) -> Result<Vec<Step>, StoreError> {
         let mut c = self.pools.read.conn().await?;
-        let key = match c.fetch_optional("SELECT wrapped FROM subject_keys WHERE subject_id = $1", &args![d.subject.0]).await? {
+        let key = match c
+            .fetch_optional("SELECT wrapped FROM subject_keys WHERE subject_id = $1", &args![d.subject.0])
+            .await?
+        {
             Some(r) => Some(self.vault.unwrap_key(d.subject, &r.get::<Vec<u8>>(0)?)?),
             None => None,
         };
@@ -239,7 +264,10 @@ impl Store {
                 let status: Option<String> = r.get(4)?;
                 let sealed: Option<Vec<u8>> = r.get(5)?;
                 let note = match (sealed, &key) {
-                    (Some(s), Some(k)) => Some(String::from_utf8(k.open(&place(id, d.subject), &s)?).map_err(|_| StoreError::Corrupt("dsr note"))?),
+                    (Some(s), Some(k)) => Some(
+                        String::from_utf8(k.open(&place(id, d.subject), &s)?)
+                            .map_err(|_| StoreError::Corrupt("dsr note"))?,
+                    ),
                     _ => None,
                 };
                 Ok(Step {
@@ -254,7 +282,10 @@ impl Store {
     }
 
     /// The status changes of requests, for their clocks: (request, time, status), in time order.
-    pub async fn dsr_status_changes(&self, ids: &[Uuid]) -> Result<Vec<(Uuid, time::OffsetDateTime, DsrStatus)>, StoreError> {
+    pub async fn dsr_status_changes(
+        &self,
+        ids: &[Uuid],
+    ) -> Result<Vec<(Uuid, time::OffsetDateTime, DsrStatus)>, StoreError> {
         let mut out = Vec::new();
         let mut c = self.pools.read.conn().await?;
         for chunk in ids.chunks(crate::db::MAX_PARAMS) {

@@ -425,7 +425,8 @@ async fn refusals_are_422_problems_and_write_nothing() {
     let path = format!("/contacts/{c}/consents");
     let given = |extra: Value| {
         let mut b = json!({"purpose_id": purpose, "action": "given", "channels": ["email"], "method": "api",
-                           "affirmative_act": "ticked the unticked newsletter box"});
+                           "affirmative_act": "ticked the unticked newsletter box",
+                           "notice_id": notice, "evidence_ref": "client record 4711"});
         b.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
         b
     };
@@ -433,11 +434,24 @@ async fn refusals_are_422_problems_and_write_nothing() {
         ("given without an affirmative act", given(json!({"affirmative_act": null})), vec!["affirmative_act"]),
         ("given with a blank affirmative act", given(json!({"affirmative_act": "   "})), vec!["affirmative_act"]),
         ("given from a pre-ticked box", given(json!({"pre_ticked": true})), vec!["pre_ticked"]),
-        ("given by web form without a notice", given(json!({"method": "web_form"})), vec!["notice_id"]),
-        ("given by phone without evidence", given(json!({"method": "phone"})), vec!["evidence_ref"]),
+        (
+            "given by web form without a notice",
+            given(json!({"method": "web_form", "notice_id": null})),
+            vec!["notice_id"],
+        ),
+        (
+            "given by phone without evidence",
+            given(json!({"method": "phone", "evidence_ref": null})),
+            vec!["evidence_ref"],
+        ),
+        (
+            "given through the API without notice or evidence",
+            given(json!({"notice_id": null, "evidence_ref": null})),
+            vec!["notice_id", "evidence_ref"],
+        ),
         (
             "imported without its original proof",
-            given(json!({"method": "import"})),
+            given(json!({"method": "import", "notice_id": null, "evidence_ref": null})),
             vec!["notice_id", "evidence_ref", "at"],
         ),
         (
@@ -513,7 +527,8 @@ async fn proof_refusals_name_the_field_exactly() {
     let purpose = env.purpose("Newsletter").await;
     let c = env.contact(json!({"first_name": "Giulia", "emails": ["giulia.bianchi@example.it"]})).await;
     let path = format!("/contacts/{c}/consents");
-    let body = json!({"purpose_id": purpose, "action": "given", "channels": ["email"], "method": "api"});
+    let body = json!({"purpose_id": purpose, "action": "given", "channels": ["email"], "method": "paper",
+                      "evidence_ref": "scan 12"});
     assert_refused(&env.post(&path, &body).await, &["affirmative_act"]);
     let body = json!({"purpose_id": purpose, "action": "given", "channels": ["email"], "method": "import",
                       "affirmative_act": "signed the paper form"});
@@ -1565,4 +1580,50 @@ async fn restriction_blocks_everything_but_storage_and_objections_feed_permissio
     env.put(&format!("/contacts/{c}/objections/{other}"), &json!({"decision": "upheld"}))
         .await
         .expect(StatusCode::NOT_FOUND);
+}
+
+/// A "no" stays a "no": unsubscribing records a withdrawal whatever the
+/// state was, and a stranger typing the address into the form afterwards
+/// cannot turn it back into a "may contact".
+#[tokio::test]
+async fn an_opt_out_outlives_requests_and_any_basis() {
+    let env = setup().await;
+    let kit = newsletter_kit(&env).await;
+    let c = env.contact(json!({"first_name": "Rosa", "emails": ["rosa.villa@example.it"]})).await;
+    // Legitimate interests, no consent event at all: contact allowed.
+    env.set_basis(
+        &c,
+        json!({"purpose_id": kit.purpose, "basis": "legitimate_interests", "source": "manual", "lia_ref": "LIA-1"}),
+    )
+    .await;
+    assert_eq!(env.permission(&c, &kit.purpose, "email", None).await["allowed"], json!(true));
+    // Unsubscribe from all, from a state of "none": a withdrawal is recorded and wins over the basis.
+    let token = kith_app::tokens::sign(
+        env.app.store().vault(),
+        kith_app::tokens::TokenKind::Preferences,
+        kith_app::tokens::Claims {
+            subject: kith_domain::SubjectId(Uuid::parse_str(&c).unwrap()),
+            scope: Uuid::nil(),
+            expires: OffsetDateTime::now_utc().unix_timestamp() + 3600,
+        },
+    );
+    env.page(Method::POST, &format!("/p/{token}/unsubscribe-all"), Some(String::new()), &[])
+        .await
+        .expect(StatusCode::OK);
+    let p = env.permission(&c, &kit.purpose, "email", None).await;
+    assert_eq!((p["consent"].clone(), p["allowed"].clone()), (json!("withdrawn"), json!(false)), "{p}");
+    // Someone submits the public form with her address: still a "no" until she confirms herself.
+    env.page(Method::POST, &format!("/f/{}", kit.slug), Some(signup(&kit, "rosa.villa@example.it")), &[])
+        .await
+        .expect(StatusCode::OK);
+    let p = env.permission(&c, &kit.purpose, "email", None).await;
+    assert_eq!((p["consent"].clone(), p["allowed"].clone()), (json!("withdrawn"), json!(false)), "{p}");
+    // She confirms from the mail: now she said yes herself.
+    env.deliver().await;
+    let mail = env.mails("confirm", Some(&c)).await.pop().expect("a confirmation mail");
+    let at = mail.text.find("/c/").expect("a confirmation link");
+    let link: String = mail.text[at..].split_whitespace().next().unwrap().to_owned();
+    env.page(Method::POST, &link, Some(String::new()), &[]).await.expect(StatusCode::OK);
+    let p = env.permission(&c, &kit.purpose, "email", None).await;
+    assert_eq!((p["consent"].clone(), p["allowed"].clone()), (json!("given"), json!(true)), "{p}");
 }

@@ -85,7 +85,13 @@ pub struct DsrDetail {
 
 fn steps_out(s: Vec<Step>) -> Vec<StepOut> {
     s.into_iter()
-        .map(|s| StepOut { at: s.at, actor_user_id: s.actor.map(|u| u.0), action: s.action, status: s.status.map(|x| x.as_str().into()), note: s.note })
+        .map(|s| StepOut {
+            at: s.at,
+            actor_user_id: s.actor.map(|u| u.0),
+            action: s.action,
+            status: s.status.map(|x| x.as_str().into()),
+            note: s.note,
+        })
         .collect()
 }
 
@@ -101,7 +107,11 @@ pub struct QueueParams {
 
 /// Open requests by due date (admin, dpo), or one person's requests.
 #[utoipa::path(get, path = "/dsr", tag = "rights", params(QueueParams), responses((status = 200, body = Vec<DsrOut>), Errors))]
-async fn list(State(app): State<App>, Auth(p): Auth, Query(q): Query<QueueParams>) -> Result<Json<Vec<DsrOut>>, ApiError> {
+async fn list(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Query(q): Query<QueueParams>,
+) -> Result<Json<Vec<DsrOut>>, ApiError> {
     let v = match q.contact_id {
         Some(c) => app.dsrs_of(&p, SubjectId(c)).await?,
         None => app.dsr_queue(&p, q.due_soon.unwrap_or(false)).await?,
@@ -121,12 +131,17 @@ pub struct DsrIn {
 }
 
 fn word<T>(field: &str, v: &str, parse: fn(&str) -> Option<T>, all: &[&str]) -> Result<T, ApiError> {
-    parse(v).ok_or_else(|| ApiError::invalid(vec![FieldError::new(field, format!("must be one of {}", all.join(", ")))]))
+    parse(v)
+        .ok_or_else(|| ApiError::invalid(vec![FieldError::new(field, format!("must be one of {}", all.join(", ")))]))
 }
 
 /// Register a request.
 #[utoipa::path(post, path = "/dsr", tag = "rights", request_body = DsrIn, responses((status = 201, body = DsrOut), Errors, BodyErrors))]
-async fn create(State(app): State<App>, Auth(p): Auth, Json(b): Json<DsrIn>) -> Result<(StatusCode, Json<DsrOut>), ApiError> {
+async fn create(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Json(b): Json<DsrIn>,
+) -> Result<(StatusCode, Json<DsrOut>), ApiError> {
     let kinds: Vec<&str> = DsrKind::ALL.iter().map(|k| k.as_str()).collect();
     let channels: Vec<&str> = DsrChannel::ALL.iter().map(|k| k.as_str()).collect();
     let n = NewDsr {
@@ -167,19 +182,33 @@ pub struct ActionIn {
 
 /// Act on a request (admin, dpo): change status, record verification, extend once, assign, add a note.
 #[utoipa::path(post, path = "/dsr/{id}/actions", tag = "rights", params(("id" = Uuid, Path)), request_body = ActionIn, responses((status = 200, body = DsrOut), Errors, BodyErrors))]
-async fn act(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>, Json(b): Json<ActionIn>) -> Result<Json<DsrOut>, ApiError> {
+async fn act(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Path(id): Path<Uuid>,
+    Json(b): Json<ActionIn>,
+) -> Result<Json<DsrOut>, ApiError> {
     let missing = |f: &str| ApiError::invalid(vec![FieldError::new(f, "is required for this action")]);
     let a = match b.action.as_str() {
         "status" => {
             let statuses: Vec<&str> = DsrStatus::ALL.iter().map(|k| k.as_str()).collect();
-            let to = word("status", b.status.as_deref().ok_or_else(|| missing("status"))?, DsrStatus::parse, &statuses)?;
+            let to =
+                word("status", b.status.as_deref().ok_or_else(|| missing("status"))?, DsrStatus::parse, &statuses)?;
             DsrAction::Status { to, reason: b.reason }
         }
         "verified" => DsrAction::Verified { method: b.method.ok_or_else(|| missing("method"))? },
-        "extend" => DsrAction::Extend { months: b.months.ok_or_else(|| missing("months"))?, reason: b.reason.ok_or_else(|| missing("reason"))? },
+        "extend" => DsrAction::Extend {
+            months: b.months.ok_or_else(|| missing("months"))?,
+            reason: b.reason.ok_or_else(|| missing("reason"))?,
+        },
         "assign" => DsrAction::Assign(b.user_id.map(UserId)),
         "note" => DsrAction::Note(b.note.ok_or_else(|| missing("note"))?),
-        _ => return Err(ApiError::invalid(vec![FieldError::new("action", "must be status, verified, extend, assign or note")])),
+        _ => {
+            return Err(ApiError::invalid(vec![FieldError::new(
+                "action",
+                "must be status, verified, extend, assign or note",
+            )]))
+        }
     };
     Ok(Json(out(app.act_on_dsr(&p, id, a).await?)))
 }

@@ -54,7 +54,7 @@ impl From<axum::extract::rejection::PathRejection> for PageError {
 
 /// Content-Security-Policy of every page: only our own script and style,
 /// no inline code, no framing, forms post only to us.
-pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; \
      connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 const CSS: &str = include_str!("../../assets/kith.css");

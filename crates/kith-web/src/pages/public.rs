@@ -267,7 +267,7 @@ async fn form_page(
         subscriptions: f.subscriptions.iter().map(|s| (s.id, s.name.clone(), s.description.clone())).collect(),
         third_parties: f.form.third_parties.join(", "),
         gpc: headers.get("sec-gpc").is_some_and(|v| v.as_bytes() == b"1"),
-        notice_href: f.notice.url.clone().unwrap_or_else(|| format!("/n/{}", f.notice.id)),
+        notice_href: notice_href(&f.notice),
         notice_name: &f.notice.name,
         notice_version: f.notice.version,
         button: &f.form.button,
@@ -353,6 +353,13 @@ struct ConfirmPage<'a> {
     message: &'a str,
     token: &'a str,
     button: &'a str,
+    /// The notice the consent will cite: words, link, name and version.
+    notice: Option<(&'a str, String, String, i64)>,
+}
+
+/// Where a notice is read: its published address, or Kith's own page.
+fn notice_href(n: &kith_app::kith_store::purposes::Notice) -> String {
+    n.url.clone().unwrap_or_else(|| format!("/n/{}", n.id))
 }
 
 async fn show_confirm(
@@ -364,12 +371,13 @@ async fn show_confirm(
     let lang = language(q.lang.as_deref(), &headers);
     let w = words(lang);
     match app.check_confirm(&token).await {
-        Ok(()) => render(&ConfirmPage {
+        Ok(n) => render(&ConfirmPage {
             lang,
             title: w.confirm_title,
             message: w.confirm_text,
             token: &token,
             button: w.confirm_button,
+            notice: n.map(|n| (w.notice, notice_href(&n), n.name.clone(), n.version)),
         }),
         Err(e) => link_error(lang, e),
     }
@@ -417,6 +425,8 @@ struct PrefItem {
     name: String,
     description: String,
     channels: Vec<(&'static str, &'static str, bool)>,
+    /// The notice a "yes" here cites (link, name, version); none: only unsubscribing is possible.
+    notice: Option<(String, String, i64)>,
 }
 
 async fn prefs_page(app: &App, token: &str, lang: &str, saved: Option<&str>) -> Response {
@@ -431,11 +441,13 @@ async fn prefs_page(app: &App, token: &str, lang: &str, saved: Option<&str>) -> 
             items: p
                 .items
                 .into_iter()
-                .map(|(s, ch)| PrefItem {
+                .zip(p.notices)
+                .map(|((s, ch), n)| PrefItem {
                     id: s.id,
                     name: s.name,
                     description: s.description,
                     channels: ch.into_iter().map(|(c, on)| (c.as_str(), c.label(), on)).collect(),
+                    notice: n.map(|n| (notice_href(&n), n.name.clone(), n.version)),
                 })
                 .collect(),
             receipts: p
