@@ -64,6 +64,11 @@ pub enum Command {
         #[command(subcommand)]
         command: PurposeCommand,
     },
+    /// Data-subject requests.
+    Dsr {
+        #[command(subcommand)]
+        command: DsrCommand,
+    },
     /// Check the consent ledger's hash chain.
     ConsentVerify {
         #[command(flatten)]
@@ -78,6 +83,18 @@ pub enum Command {
     Openapi,
     /// Measure bulk create, lookups and size against an unencrypted baseline.
     Bench(crate::bench::BenchArgs),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DsrCommand {
+    /// Open requests by due date (id, due date, flag, kind, status, contact).
+    List {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// Only overdue requests and those due within 7 days.
+        #[arg(long)]
+        due_soon: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -250,6 +267,33 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             };
             let p = app.create_purpose(&Principal::cli(), f).await.map_err(app_err)?;
             println!("added purpose {}", p.id);
+            Ok(())
+        }
+        Command::Dsr { command: DsrCommand::List { store, due_soon } } => {
+            let app = App::new(open_store(&store, true).await?);
+            let list = app.dsr_queue(&Principal::cli(), due_soon).await.map_err(app_err)?;
+            if list.is_empty() {
+                println!("no open requests{}", if due_soon { " due within 7 days or overdue" } else { "" });
+            }
+            for v in list {
+                let flag = if v.overdue {
+                    "OVERDUE"
+                } else if v.paused {
+                    "paused"
+                } else if v.due_within_7_days {
+                    "due-soon"
+                } else {
+                    "-"
+                };
+                println!(
+                    "{}\t{}\t{flag}\t{}\t{}\t{}",
+                    v.dsr.id,
+                    v.due_at.date(),
+                    v.dsr.kind.as_str(),
+                    v.dsr.status.as_str(),
+                    v.dsr.subject
+                );
+            }
             Ok(())
         }
         Command::ConsentVerify { store } => {

@@ -8,6 +8,7 @@ mod audit;
 mod companies;
 mod contacts;
 mod deals;
+mod dsr;
 mod form;
 mod names;
 mod privacy;
@@ -73,6 +74,7 @@ pub fn router() -> Router<App> {
         .merge(admin::router())
         .merge(public::router())
         .merge(privacy::router())
+        .merge(dsr::router())
 }
 
 /// Security headers for every response that is not API JSON.

@@ -82,6 +82,10 @@ pub(crate) struct Panel {
     pub can_manage: bool,
     /// Purpose id, purpose name, decision words, still pending.
     pub objections: Vec<(String, String, &'static str, bool)>,
+    /// The person's data-subject requests, newest first.
+    pub requests: Vec<super::dsr::Line>,
+    pub dsr_kinds: Vec<(&'static str, &'static str)>,
+    pub dsr_channels: Vec<(&'static str, &'static str)>,
 }
 
 fn badge(ch: Channel, purpose: &str, state: ConsentState, allowed: bool) -> Option<Badge> {
@@ -170,6 +174,17 @@ pub(crate) async fn panel(app: &App, p: &Principal, id: SubjectId) -> Result<Pan
         restricted_since: app.restricted_since(id).await?.map(view::date_time),
         can_manage: p.role.can_manage_privacy(),
         objections,
+        requests: if p.role.can_record_consent() || p.role.can_read_audit() {
+            app.dsrs_of(p, id).await?.iter().map(super::dsr::line).collect()
+        } else {
+            vec![]
+        },
+        dsr_kinds: kith_domain::dsr::DsrKind::ALL.iter().map(|k| (k.as_str(), k.label())).collect(),
+        dsr_channels: kith_domain::dsr::DsrChannel::ALL
+            .iter()
+            .filter(|c| **c != kith_domain::dsr::DsrChannel::Portal)
+            .map(|c| (c.as_str(), c.label()))
+            .collect(),
     })
 }
 

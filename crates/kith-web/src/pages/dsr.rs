@@ -1,0 +1,203 @@
+//! Data-subject requests for staff: the queue (by due date, overdue and
+//! due-soon highlighted), a request's page with its steps and actions, and
+//! registering a request from a contact's page.
+
+use super::form::StaffForm;
+use super::session::{layout, Staff};
+use super::view::{self, Layout};
+use super::{render, Id, PageError, PageResult};
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
+use axum::routing::{get, post};
+use axum::Router;
+use kith_app::dsr::{DsrAction, DsrView, NewDsr};
+use kith_app::App;
+use kith_domain::dsr::{DsrChannel, DsrKind, DsrStatus};
+use kith_domain::{SubjectId, UserId};
+use serde::Deserialize;
+use uuid::Uuid;
+
+pub(super) fn router() -> Router<App> {
+    Router::new()
+        .route("/dsr", get(queue))
+        .route("/dsr/{id}", get(show))
+        .route("/dsr/{id}/act", post(act))
+        .route("/contacts/{id}/dsr", post(create))
+}
+
+/// A request as a line of a list.
+pub(crate) struct Line {
+    pub id: String,
+    pub kind: &'static str,
+    pub status: &'static str,
+    pub received: String,
+    pub due: String,
+    pub due_iso: String,
+    /// `overdue`, `soon`, `paused` or empty: how the line is highlighted.
+    pub flag: &'static str,
+    pub contact: String,
+}
+
+pub(crate) fn line(v: &DsrView) -> Line {
+    Line {
+        id: v.dsr.id.to_string(),
+        kind: v.dsr.kind.label(),
+        status: v.dsr.status.label(),
+        received: view::date(v.dsr.received_at),
+        due: if v.dsr.status.is_final() { "—".into() } else { view::date(v.due_at) },
+        due_iso: view::iso(v.due_at),
+        flag: if v.overdue {
+            "overdue"
+        } else if v.paused {
+            "paused"
+        } else if v.due_within_7_days {
+            "soon"
+        } else {
+            ""
+        },
+        contact: v.dsr.subject.to_string(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "dsr_queue.html")]
+struct Queue {
+    l: Layout,
+    lines: Vec<Line>,
+    due_soon: bool,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct QueueParams {
+    due_soon: Option<String>,
+}
+
+async fn queue(
+    State(app): State<App>,
+    Staff(s): Staff,
+    axum::extract::Query(q): axum::extract::Query<QueueParams>,
+) -> PageResult {
+    let due_soon = q.due_soon.is_some();
+    let lines = app.dsr_queue(&s.principal, due_soon).await?.iter().map(line).collect();
+    Ok(render(&Queue { l: layout(&s, "dsr"), lines, due_soon }))
+}
+
+#[derive(Template)]
+#[template(path = "dsr.html")]
+struct Page {
+    l: Layout,
+    r: Line,
+    channel: &'static str,
+    verified: String,
+    extension: Option<String>,
+    outcome: Option<String>,
+    assigned: String,
+    steps: Vec<(String, String, String, String)>,
+    statuses: Vec<(&'static str, &'static str)>,
+    staff: Vec<(String, String)>,
+    can_act: bool,
+    final_: bool,
+}
+
+async fn show(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> PageResult {
+    let p = &s.principal;
+    let (v, steps) = app.get_dsr(p, id).await?;
+    let names = super::names::staff(&app, p).await?;
+    let who = |u: Option<UserId>| u.and_then(|u| names.get(&u.0).cloned()).unwrap_or_else(|| "—".into());
+    let d = &v.dsr;
+    let page = Page {
+        l: layout(&s, "dsr"),
+        r: line(&v),
+        channel: d.channel.label(),
+        verified: match &d.verification_method {
+            Some(m) => format!("{} ({m})", d.verified),
+            None => d.verified.clone(),
+        },
+        extension: d.extension_reason.as_ref().map(|r| format!("{} month(s): {r}", d.extension_months)),
+        outcome: d.outcome.clone(),
+        assigned: who(d.assigned_to),
+        steps: steps
+            .into_iter()
+            .map(|st| {
+                (
+                    view::date_time(st.at),
+                    who(st.actor),
+                    match st.status {
+                        Some(x) => format!("{} → {}", st.action, x.label()),
+                        None => st.action,
+                    },
+                    st.note.unwrap_or_default(),
+                )
+            })
+            .collect(),
+        statuses: DsrStatus::ALL
+            .iter()
+            .filter(|x| **x != DsrStatus::Received)
+            .map(|x| (x.as_str(), x.label()))
+            .collect(),
+        staff: super::names::staff_choices(&names),
+        can_act: s.role().can_manage_privacy(),
+        final_: d.status.is_final(),
+    };
+    Ok(render(&page))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ActForm {
+    action: String,
+    status: String,
+    reason: String,
+    method: String,
+    months: String,
+    user: String,
+    note: String,
+}
+
+fn blank(s: &str) -> Option<String> {
+    Some(s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+async fn act(State(app): State<App>, Id(id): Id<Uuid>, StaffForm { staff, form }: StaffForm<ActForm>) -> PageResult {
+    let bad = |m: &str| PageError::new(StatusCode::UNPROCESSABLE_ENTITY, "Please check the input", m.to_owned());
+    let a = match form.action.as_str() {
+        "status" => DsrAction::Status {
+            to: DsrStatus::parse(&form.status).ok_or_else(|| bad("Choose a status."))?,
+            reason: blank(&form.reason),
+        },
+        "verified" => DsrAction::Verified { method: form.method },
+        "extend" => DsrAction::Extend { months: form.months.trim().parse().unwrap_or(0), reason: form.reason },
+        "assign" => DsrAction::Assign(match blank(&form.user) {
+            Some(u) => Some(UserId(Uuid::parse_str(&u).map_err(|_| bad("Choose an operator."))?)),
+            None => None,
+        }),
+        "note" => DsrAction::Note(form.note),
+        _ => return Err(bad("Choose what to do.")),
+    };
+    app.act_on_dsr(&staff.principal, id, a).await?;
+    Ok(Redirect::to(&format!("/dsr/{id}")).into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct NewForm {
+    kind: String,
+    channel: String,
+    note: String,
+}
+
+async fn create(State(app): State<App>, Id(id): Id<Uuid>, StaffForm { staff, form }: StaffForm<NewForm>) -> PageResult {
+    let bad = |m: &str| PageError::new(StatusCode::UNPROCESSABLE_ENTITY, "Please check the input", m.to_owned());
+    let n = NewDsr {
+        subject: SubjectId(id),
+        kind: DsrKind::parse(&form.kind).ok_or_else(|| bad("Choose the kind of request."))?,
+        channel: DsrChannel::parse(&form.channel).ok_or_else(|| bad("Choose how it arrived."))?,
+        received_at: None,
+        note: blank(&form.note),
+    };
+    let v = app.create_dsr(&staff.principal, n).await?;
+    Ok(Redirect::to(&format!("/dsr/{}", v.dsr.id)).into_response())
+}

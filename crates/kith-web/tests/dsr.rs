@@ -1,0 +1,206 @@
+//! The register of data-subject requests through the API: registering,
+//! the clock (pause while the person is asked, one extension), transitions
+//! and their refusals, notes sealed under the person's key, mail to the
+//! person on completion, roles, and the register outliving an erasure.
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use axum::Router;
+use kith_app::{App, Principal};
+use kith_domain::Role;
+use serde_json::{json, Value};
+use tower::ServiceExt;
+use uuid::Uuid;
+
+struct Env {
+    dir: std::path::PathBuf,
+    app: App,
+    router: Router,
+}
+
+impl Drop for Env {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+async fn setup() -> Env {
+    let dir = std::env::temp_dir().join(format!("kith-web-dsr-{}", Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let store = kith_store::Store::connect(
+        &format!("sqlite:{}", dir.join("kith.db").display()),
+        kith_store::Vault::from_key(&[5u8; 32]),
+    )
+    .await
+    .unwrap();
+    store.migrate().await.unwrap();
+    let app = App::new(store);
+    let router = kith_web::router(app.clone());
+    Env { dir, app, router }
+}
+
+impl Env {
+    async fn token(&self, role: Role) -> String {
+        let u = self
+            .app
+            .add_user(
+                &Principal::cli(),
+                &format!("{}@example.com", Uuid::now_v7().simple()),
+                role,
+                "correct-horse-battery",
+            )
+            .await
+            .unwrap();
+        self.app.create_token(&Principal::cli(), u.id, "dsr tests").await.unwrap().1
+    }
+
+    async fn call(&self, token: &str, method: Method, path: &str, body: Option<Value>) -> (StatusCode, Value) {
+        let mut b = Request::builder()
+            .method(method)
+            .uri(format!("/api/v1{path}"))
+            .header(header::AUTHORIZATION, format!("Bearer {token}"));
+        let body = match body {
+            Some(v) => {
+                b = b.header(header::CONTENT_TYPE, "application/json");
+                Body::from(v.to_string())
+            }
+            None => Body::empty(),
+        };
+        let res = self.router.clone().oneshot(b.body(body).unwrap()).await.unwrap();
+        let status = res.status();
+        let bytes = axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap();
+        (status, if bytes.is_empty() { Value::Null } else { serde_json::from_slice(&bytes).unwrap_or(Value::Null) })
+    }
+}
+
+#[tokio::test]
+async fn requests_are_registered_clocked_handled_and_outlive_erasure() {
+    let env = setup().await;
+    let dpo = env.token(Role::Dpo).await;
+    let sales = env.token(Role::Sales).await;
+    let ro = env.token(Role::Readonly).await;
+    let (s, c) = env
+        .call(
+            &sales,
+            Method::POST,
+            "/contacts",
+            Some(json!({"first_name": "Teresa", "emails": ["teresa.riva@example.it"]})),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED);
+    let c = c["id"].as_str().unwrap().to_owned();
+
+    // Sales takes a request down by phone, received ten days ago; readonly may not.
+    let received = (time::OffsetDateTime::now_utc() - time::Duration::days(10))
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap();
+    let body = json!({"contact_id": c, "kind": "access", "channel": "phone", "received_at": received, "note": "Asked for a copy of her data; call from +39 02 5550 1234"});
+    assert_eq!(env.call(&ro, Method::POST, "/dsr", Some(body.clone())).await.0, StatusCode::FORBIDDEN);
+    let (s, r) = env.call(&sales, Method::POST, "/dsr", Some(body)).await;
+    assert_eq!(s, StatusCode::CREATED, "{r}");
+    let id = r["id"].as_str().unwrap().to_owned();
+    assert_eq!((r["status"].clone(), r["verified"].clone()), (json!("received"), json!("unverified")));
+    let due = |v: &Value| {
+        time::OffsetDateTime::parse(v["due_at"].as_str().unwrap(), &time::format_description::well_known::Rfc3339)
+            .unwrap()
+    };
+    let first_due = due(&r);
+    let rec =
+        time::OffsetDateTime::parse(r["received_at"].as_str().unwrap(), &time::format_description::well_known::Rfc3339)
+            .unwrap();
+    assert_eq!(first_due, kith_domain::dsr::add_months(rec, 1), "one calendar month from receipt");
+    // Bad input is refused.
+    let (s, p) = env
+        .call(&sales, Method::POST, "/dsr", Some(json!({"contact_id": c, "kind": "gossip", "channel": "phone"})))
+        .await;
+    assert_eq!((s, p["errors"][0]["field"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("kind")));
+    assert_eq!(
+        env.call(
+            &sales,
+            Method::POST,
+            "/dsr",
+            Some(json!({"contact_id": Uuid::now_v7(), "kind": "access", "channel": "phone"}))
+        )
+        .await
+        .0,
+        StatusCode::NOT_FOUND
+    );
+
+    // Only admin and dpo act; the queue is theirs.
+    let act = |b: Value| (format!("/dsr/{id}/actions"), b);
+    let (path, b) = act(json!({"action": "status", "status": "verifying"}));
+    assert_eq!(env.call(&sales, Method::POST, &path, Some(b.clone())).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(env.call(&sales, Method::GET, "/dsr", None).await.0, StatusCode::FORBIDDEN);
+    let (s, r) = env.call(&dpo, Method::POST, &path, Some(b)).await;
+    assert_eq!(s, StatusCode::OK, "{r}");
+    assert_eq!(r["paused"], json!(true), "asking for identity pauses the clock");
+    let (_, q) = env.call(&dpo, Method::GET, "/dsr", None).await;
+    assert_eq!(q.as_array().unwrap().len(), 1);
+    // Verified, back in progress: the due date moved back by the pause.
+    env.call(
+        &dpo,
+        Method::POST,
+        &path,
+        Some(json!({"action": "verified", "method": "call-back to the number on file"})),
+    )
+    .await;
+    let (_, r) = env.call(&dpo, Method::POST, &path, Some(json!({"action": "status", "status": "in_progress"}))).await;
+    assert!(due(&r) >= first_due && r["paused"] == json!(false), "{r}");
+    // Extended once, with a reason; a second extension is refused.
+    let (s, r) = env
+        .call(
+            &dpo,
+            Method::POST,
+            &path,
+            Some(json!({"action": "extend", "months": 2, "reason": "Several systems to search"})),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{r}");
+    // Three months from receipt, plus the pause (a few milliseconds here).
+    let extended = due(&r) - kith_domain::dsr::add_months(rec, 3);
+    assert!(extended >= time::Duration::ZERO && extended < time::Duration::minutes(1), "{r}");
+    let (s, _) =
+        env.call(&dpo, Method::POST, &path, Some(json!({"action": "extend", "months": 1, "reason": "again"}))).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    // A rejection needs its reason; completing it mails the person.
+    let (s, _) = env.call(&dpo, Method::POST, &path, Some(json!({"action": "status", "status": "rejected"}))).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    let (s, r) = env
+        .call(
+            &dpo,
+            Method::POST,
+            &path,
+            Some(json!({"action": "status", "status": "completed", "reason": "Export sent by registered mail"})),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{r}");
+    assert_eq!(
+        env.call(&dpo, Method::POST, &path, Some(json!({"action": "status", "status": "in_progress"}))).await.0,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    env.app.deliver_mail(&kith_app::mailer::Transport::Outbox).await.unwrap();
+    let mails = env.app.outbox(&Principal::cli()).await.unwrap();
+    let kinds: Vec<&str> = mails.iter().map(|m| m.kind.as_str()).collect();
+    assert_eq!(kinds.iter().filter(|k| **k == "dsr").count(), 2, "extension notice and completion: {kinds:?}");
+    // Steps hold every change with its operator; the note is readable while the person exists.
+    let (_, d) = env.call(&dpo, Method::GET, &format!("/dsr/{id}"), None).await;
+    let steps = d["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 6, "{d}");
+    assert!(steps[0]["note"].as_str().unwrap().contains("+39 02 5550 1234"));
+    let (_, q) = env.call(&dpo, Method::GET, "/dsr", None).await;
+    assert!(q.as_array().unwrap().is_empty(), "completed requests leave the queue");
+    let (_, mine) = env.call(&sales, Method::GET, &format!("/dsr?contact_id={c}"), None).await;
+    assert_eq!(mine.as_array().unwrap().len(), 1);
+
+    // The note is sealed: its text is not in the database file.
+    let bytes = std::fs::read(env.dir.join("kith.db")).unwrap();
+    let wal = std::fs::read(env.dir.join("kith.db-wal")).unwrap_or_default();
+    assert!(![bytes, wal].concat().windows(9).any(|w| w == b"5550 1234"), "the note is stored in clear");
+
+    // Erasure: the register stays (proof of handling), the note is unreadable.
+    assert_eq!(env.call(&dpo, Method::DELETE, &format!("/contacts/{c}"), None).await.0, StatusCode::NO_CONTENT);
+    let (s, d) = env.call(&dpo, Method::GET, &format!("/dsr/{id}"), None).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(d["status"], json!("completed"));
+    assert!(d["steps"][0]["note"].is_null(), "{d}");
+}
