@@ -12,6 +12,7 @@ pub mod contacts;
 pub mod cursor;
 pub mod deals;
 pub mod dsr;
+pub mod export;
 pub mod interactions;
 pub mod mailer;
 pub mod public;

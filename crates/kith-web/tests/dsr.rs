@@ -204,3 +204,129 @@ async fn requests_are_registered_clocked_handled_and_outlive_erasure() {
     assert_eq!(d["status"], json!("completed"));
     assert!(d["steps"][0]["note"].is_null(), "{d}");
 }
+
+#[tokio::test]
+async fn the_access_export_holds_everything_about_the_person_and_nobody_else() {
+    let env = setup().await;
+    let dpo = env.token(Role::Dpo).await;
+    let sales = env.token(Role::Sales).await;
+    let mk = |first: &str, email: &str, phone: &str| {
+        json!({"first_name": first, "last_name": "Export", "emails": [email], "phones": [phone], "job_title": format!("{first} title"),
+               "address": {"street": format!("Via {first} 1"), "city": "Trieste", "country": "IT"}, "notes": format!("{first} notes")})
+    };
+    let (_, a) = env
+        .call(&sales, Method::POST, "/contacts", Some(mk("Azzurra", "azzurra@example.it", "+39 040 555 0101")))
+        .await;
+    let (_, b) = env
+        .call(&sales, Method::POST, "/contacts", Some(mk("Bartolo", "bartolo@example.it", "+39 040 555 0202")))
+        .await;
+    let (a, b) = (a["id"].as_str().unwrap().to_owned(), b["id"].as_str().unwrap().to_owned());
+    for (who, text) in [(&a, "Azzurra called about invoice"), (&b, "Bartolo called about shipping")] {
+        env.call(
+            &sales,
+            Method::POST,
+            &format!("/contacts/{who}/interactions"),
+            Some(json!({"kind": "call", "body": text})),
+        )
+        .await;
+    }
+    env.call(&sales, Method::POST, "/deals", Some(json!({"title": "Azzurra renewal", "contact_ids": [a]}))).await;
+    env.call(&sales, Method::POST, "/deals", Some(json!({"title": "Bartolo pilot", "contact_ids": [b]}))).await;
+    let (_, purpose) = env
+        .call(
+            &dpo,
+            Method::POST,
+            "/purposes",
+            Some(json!({"name": "Newsletter", "description": "News", "default_basis": "consent"})),
+        )
+        .await;
+    let (_, notice) =
+        env.call(&dpo, Method::POST, "/notices", Some(json!({"name": "N", "language": "en", "body": "text"}))).await;
+    for (who, ip) in [(&a, "192.0.2.11"), (&b, "192.0.2.22")] {
+        let e = json!({"purpose_id": purpose["id"], "action": "given", "channels": ["email"], "method": "web_form",
+                       "notice_id": notice["id"], "affirmative_act": "ticked", "ip": ip});
+        assert_eq!(
+            env.call(&sales, Method::POST, &format!("/contacts/{who}/consents"), Some(e)).await.0,
+            StatusCode::CREATED
+        );
+    }
+    env.call(
+        &sales,
+        Method::POST,
+        "/dsr",
+        Some(json!({"contact_id": a, "kind": "access", "channel": "email", "note": "Azzurra asked by email"})),
+    )
+    .await;
+
+    assert_eq!(env.call(&sales, Method::GET, &format!("/contacts/{a}/export"), None).await.0, StatusCode::FORBIDDEN);
+    let (s, doc) = env.call(&dpo, Method::GET, &format!("/contacts/{a}/export"), None).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(doc["format"], json!("kith-access-export/1"));
+    let text = doc.to_string();
+    for mine in [
+        "azzurra@example.it",
+        "+39 040 555 0101",
+        "Azzurra title",
+        "Via Azzurra 1",
+        "Azzurra notes",
+        "Azzurra called about invoice",
+        "Azzurra renewal",
+        "192.0.2.11",
+        "Azzurra asked by email",
+        "Newsletter",
+    ] {
+        assert!(text.contains(mine), "missing from the export: {mine}");
+    }
+    for theirs in ["bartolo", "Bartolo", "555 0202", "192.0.2.22"] {
+        assert!(!text.contains(theirs), "another person's data in the export: {theirs}");
+    }
+    assert_eq!(doc["interactions"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["deals"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["consent_events"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["requests"].as_array().unwrap().len(), 1);
+    assert!(doc["access_log"].as_array().unwrap().iter().any(|e| e["action"] == json!("contact.create")));
+    assert!(doc["information"]["purposes"].as_array().unwrap().len() == 1);
+    // Portability: the person's data, not the controller's log or information.
+    let (_, port) = env.call(&dpo, Method::GET, &format!("/contacts/{a}/export?kind=portability"), None).await;
+    assert_eq!(port["kind"], json!("portability"));
+    assert!(port.get("access_log").is_none() && port.get("information").is_none());
+    assert_eq!(
+        env.call(&dpo, Method::GET, &format!("/contacts/{a}/export?kind=everything"), None).await.0,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    // vCard 4.0 of the contact details.
+    let res = env
+        .router
+        .clone()
+        .oneshot(
+            Request::builder()
+                .uri(format!("/api/v1/contacts/{a}/vcard"))
+                .header(header::AUTHORIZATION, format!("Bearer {dpo}"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(res.headers()[header::CONTENT_TYPE], "text/vcard; charset=utf-8");
+    let v = String::from_utf8(axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap().to_vec()).unwrap();
+    assert!(
+        v.starts_with("BEGIN:VCARD\r\nVERSION:4.0\r\n")
+            && v.contains("FN:Azzurra Export\r\n")
+            && v.contains("EMAIL:azzurra@example.it"),
+        "{v}"
+    );
+    assert!(v.contains("TEL;VALUE=uri:tel:+390405550101") && v.ends_with("END:VCARD\r\n"), "{v}");
+    // Exports are audited.
+    let entries = env
+        .app
+        .store()
+        .audit_entries(&kith_store::audit::AuditQuery {
+            subject: Some(kith_domain::SubjectId(Uuid::parse_str(&a).unwrap())),
+            actor: None,
+            after: None,
+            limit: 1000,
+        })
+        .await
+        .unwrap();
+    assert_eq!(entries.iter().filter(|e| e.action == "contact.export").count(), 3);
+}

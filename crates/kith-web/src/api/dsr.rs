@@ -213,6 +213,47 @@ async fn act(
     Ok(Json(out(app.act_on_dsr(&p, id, a).await?)))
 }
 
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ExportParams {
+    /// `access` (Art. 15, everything incl. the Art. 15 information and who accessed the data) or `portability` (Art. 20).
+    pub kind: Option<String>,
+}
+
+/// Everything Kith holds about the person, as JSON of the published shape `kith-access-export/1` (admin, dpo; audited).
+#[utoipa::path(get, path = "/contacts/{id}/export", tag = "rights", params(("id" = Uuid, Path), ExportParams), responses((status = 200, body = Object, description = "The export document"), Errors))]
+async fn export(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Path(id): Path<Uuid>,
+    Query(q): Query<ExportParams>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let portability = match q.kind.as_deref() {
+        None | Some("access") => false,
+        Some("portability") => true,
+        Some(_) => return Err(ApiError::invalid(vec![FieldError::new("kind", "must be access or portability")])),
+    };
+    Ok(Json(app.access_export(&p, SubjectId(id), portability).await?))
+}
+
+/// The contact details as vCard 4.0 (admin, dpo; audited).
+#[utoipa::path(get, path = "/contacts/{id}/vcard", tag = "rights", params(("id" = Uuid, Path)), responses((status = 200, content_type = "text/vcard", body = String, description = "A vCard 4.0"), Errors))]
+async fn vcard(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Path(id): Path<Uuid>,
+) -> Result<axum::response::Response, ApiError> {
+    use axum::response::IntoResponse;
+    let v = app.vcard(&p, SubjectId(id)).await?;
+    Ok(([(axum::http::header::CONTENT_TYPE, "text/vcard; charset=utf-8")], v).into_response())
+}
+
 pub fn router() -> OpenApiRouter<App> {
-    OpenApiRouter::new().routes(routes!(list, create)).routes(routes!(get)).routes(routes!(act))
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(get))
+        .routes(routes!(act))
+        .routes(routes!(export))
+        .routes(routes!(vcard))
 }
