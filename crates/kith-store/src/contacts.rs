@@ -367,6 +367,7 @@ impl Store {
         }
         audit::append(&mut tx, ctx, &[NewEntry::subject("contact.delete", id)]).await?;
         tx.commit().await?;
+        self.journal_erasure(id);
         self.scrub_after_erasure().await;
         Ok(())
     }

@@ -6,6 +6,7 @@
 //! audit entry commit in one transaction.
 
 pub mod audit;
+pub mod backup;
 pub mod baseline;
 pub mod companies;
 pub mod consent;
@@ -65,12 +66,14 @@ pub struct Ctx {
 pub struct Store {
     pub(crate) pools: db::Pools,
     pub(crate) vault: Arc<Vault>,
+    /// Where erasures are journalled (see [`backup`]).
+    pub(crate) journal: Option<Arc<std::path::PathBuf>>,
 }
 
 impl Store {
     /// Connects (creating the SQLite file if needed). Does not migrate.
     pub async fn connect(url: &str, vault: Vault) -> Result<Store, StoreError> {
-        Ok(Store { pools: db::Pools::connect(url).await?, vault: Arc::new(vault) })
+        Ok(Store { pools: db::Pools::connect(url).await?, vault: Arc::new(vault), journal: None })
     }
 
     /// Applies pending migrations. Safe to run from several servers at once

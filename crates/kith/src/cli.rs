@@ -69,6 +69,24 @@ pub enum Command {
         #[command(subcommand)]
         command: DsrCommand,
     },
+    /// Write a consistent backup of the SQLite database while Kith runs.
+    Backup {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// The backup file to create (must not exist).
+        file: std::path::PathBuf,
+    },
+    /// Restore a backup (stop `kith serve` first), then erase again everyone
+    /// erased since it was taken, from the erasure journal.
+    Restore {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// The backup file (not needed with --reapply-only).
+        file: Option<std::path::PathBuf>,
+        /// Only re-apply the erasure journal (after a pg_restore).
+        #[arg(long)]
+        reapply_only: bool,
+    },
     /// Check the consent ledger's hash chain.
     ConsentVerify {
         #[command(flatten)]
@@ -294,6 +312,34 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                     v.dsr.subject
                 );
             }
+            Ok(())
+        }
+        Command::Backup { store, file } => {
+            let s = open_store(&store, true).await?;
+            s.backup_to(&file).await.map_err(|e| format!("backup failed: {e}"))?;
+            println!("backup written to {}", file.display());
+            Ok(())
+        }
+        Command::Restore { store, file, reapply_only } => {
+            if !reapply_only {
+                let file = file.ok_or("name the backup file to restore")?;
+                let target = crate::config::sqlite_file(&store)?;
+                if !file.is_file() {
+                    return Err(format!("{} is not a file", file.display()));
+                }
+                let tmp = target.with_extension("db.restoring");
+                std::fs::copy(&file, &tmp).map_err(|e| format!("cannot copy the backup: {e}"))?;
+                for ext in ["db-wal", "db-shm"] {
+                    let _ = std::fs::remove_file(target.with_extension(ext));
+                }
+                std::fs::rename(&tmp, &target).map_err(|e| format!("cannot put the backup in place: {e}"))?;
+            }
+            let s = open_store(&store, true).await?;
+            let journal = store.data_dir.join(kith_store::backup::JOURNAL_FILE);
+            let ctx = kith_store::Ctx { actor: "system:restore".into(), request_id: uuid::Uuid::now_v7().to_string() };
+            let n =
+                s.reapply_erasures(&ctx, &journal).await.map_err(|e| format!("re-applying erasures failed: {e}"))?;
+            println!("restored; {n} person(s) erased after the backup was taken were erased again");
             Ok(())
         }
         Command::ConsentVerify { store } => {

@@ -22,11 +22,23 @@ pub async fn open_store(args: &StoreArgs, migrate: bool) -> Result<Store, String
         Some(u) => u.clone(),
         None => format!("sqlite:{}", args.data_dir.join("kith.db").display()),
     };
-    let store = Store::connect(&url, vault).await.map_err(|e| format!("cannot open the database: {e}"))?;
+    let store = Store::connect(&url, vault)
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))?
+        .with_erasure_journal(args.data_dir.join(kith_store::backup::JOURNAL_FILE));
     if migrate {
         store.migrate().await.map_err(|e| format!("cannot apply migrations: {e}"))?;
     }
     Ok(store)
+}
+
+/// The SQLite file of the data directory, if the store is the embedded one.
+pub fn sqlite_file(args: &StoreArgs) -> Result<PathBuf, String> {
+    match &args.database_url {
+        None => Ok(args.data_dir.join("kith.db")),
+        Some(u) if u.starts_with("sqlite:") => Ok(PathBuf::from(u.trim_start_matches("sqlite://").trim_start_matches("sqlite:"))),
+        Some(_) => Err("kith backup and kith restore work on the embedded SQLite database; on PostgreSQL use pg_dump and pg_restore, then `kith restore --reapply-only` (see README, Backups)".into()),
+    }
 }
 
 fn vault(data_dir: &Path) -> Result<Vault, String> {
