@@ -77,7 +77,7 @@ async fn a_restored_backup_does_not_resurrect_the_erased() {
     let out = kith(&dir, &["backup", backup.to_str().unwrap()]);
     assert!(out.contains("backup written"), "{out}");
     assert!(
-        files_contain(&[backup.clone()], &key_before),
+        files_contain(std::slice::from_ref(&backup), &key_before),
         "the backup holds the person's wrapped key (it was taken before)"
     );
     {
