@@ -262,6 +262,12 @@ async fn the_access_export_holds_everything_about_the_person_and_nobody_else() {
     let (s, doc) = env.call(&dpo, Method::GET, &format!("/contacts/{a}/export"), None).await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(doc["format"], json!("kith-access-export/1"));
+    // Every top-level field the published schema requires is there.
+    let schema: Value = serde_json::from_str(include_str!("../../../docs/access-export.schema.json")).unwrap();
+    assert_eq!(schema["$id"], doc["format"]);
+    for field in schema["required"].as_array().unwrap() {
+        assert!(doc.get(field.as_str().unwrap()).is_some(), "the export lacks {field}");
+    }
     let text = doc.to_string();
     for mine in [
         "azzurra@example.it",
