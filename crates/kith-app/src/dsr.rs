@@ -258,3 +258,107 @@ impl App {
         }))
     }
 }
+
+/// What performing a request did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Performed {
+    /// The person was erased; the request is completed (no mail: the
+    /// address is gone with them).
+    Erased,
+    Restricted,
+    /// This many consent events recorded as withdrawn.
+    Withdrawn(usize),
+}
+
+impl App {
+    /// Does what a request of kind erasure, restriction or withdraw-consent
+    /// asks, in one click (admin, dpo), records it as a step and completes
+    /// the request. Identity must be verified first. Access and portability
+    /// are answered with the export; objection and rectification need the
+    /// operator's judgement on the contact page.
+    pub async fn perform_dsr(&self, p: &Principal, id: Uuid) -> Result<Performed> {
+        p.require(p.role.can_manage_privacy(), "handle data-subject requests")?;
+        let d = self.store.get_dsr(id).await?.ok_or(AppError::NotFound("request"))?;
+        if d.status.is_final() {
+            return Err(Invalid::one("status", format!("the request is already {}", d.status.as_str())).into());
+        }
+        if d.verified != "verified" {
+            return Err(Invalid::one("verified", "verify the person's identity first").into());
+        }
+        let (done, outcome) = match d.kind {
+            DsrKind::Erasure => {
+                // Completed first (the register keeps the proof), then erased.
+                let finish = Change {
+                    status: Some(DsrStatus::Completed),
+                    outcome: Some("erased: key destroyed, rows and index entries deleted, file scrubbed".into()),
+                    action: "performed",
+                    actor: p.author(),
+                    ..Change::default()
+                };
+                self.store
+                    .change_dsr(&p.ctx(), id, finish, |d: &Dsr| -> Result<()> {
+                        check_transition(d.status, DsrStatus::Completed, None).map_err(Into::into)
+                    })
+                    .await?;
+                self.store
+                    .delete_contact(&p.ctx(), d.subject)
+                    .await
+                    .map_err(AppError::from)
+                    .map_err(missing("contact"))?;
+                return Ok(Performed::Erased);
+            }
+            DsrKind::Restriction => {
+                self.restrict(p, d.subject).await?;
+                (Performed::Restricted, "processing restricted".to_owned())
+            }
+            DsrKind::WithdrawConsent => {
+                let n = self.withdraw_everything(p, d.subject).await?;
+                (Performed::Withdrawn(n), format!("{n} consent(s) withdrawn"))
+            }
+            _ => {
+                return Err(Invalid::one(
+                    "kind",
+                    "this kind of request is answered with the export or decided on the contact page",
+                )
+                .into())
+            }
+        };
+        self.act_on_dsr(p, id, DsrAction::Status { to: DsrStatus::Completed, reason: Some(outcome) }).await?;
+        Ok(done)
+    }
+
+    /// Records `withdrawn` on every purpose and channel the person has
+    /// given or is being asked for.
+    async fn withdraw_everything(&self, p: &Principal, subject: SubjectId) -> Result<usize> {
+        let now = OffsetDateTime::now_utc();
+        let events = self.store.consent_events(subject).await?;
+        let mut n = 0;
+        for purpose in self.store.purposes().await? {
+            let facts: Vec<_> = events.iter().filter(|e| e.purpose == purpose.id).map(|e| e.fact()).collect();
+            let channels: Vec<kith_domain::Channel> = kith_domain::Channel::ALL
+                .iter()
+                .copied()
+                .filter(|ch| {
+                    matches!(
+                        kith_domain::consent::fold(&facts, *ch, now),
+                        kith_domain::ConsentState::Given { .. } | kith_domain::ConsentState::Awaiting { .. }
+                    )
+                })
+                .collect();
+            if channels.is_empty() {
+                continue;
+            }
+            let c = crate::consent::ConsentInput {
+                purpose: Some(purpose.id),
+                action: Some(kith_domain::ConsentAction::Withdrawn),
+                channels,
+                method: Some(kith_domain::ConsentMethod::Api),
+                evidence_ref: Some("data-subject request: withdraw consent".into()),
+                ..Default::default()
+            };
+            self.record_consent(p, subject, c).await?;
+            n += 1;
+        }
+        Ok(n)
+    }
+}

@@ -336,3 +336,103 @@ async fn the_access_export_holds_everything_about_the_person_and_nobody_else() {
         .unwrap();
     assert_eq!(entries.iter().filter(|e| e.action == "contact.export").count(), 3);
 }
+
+#[tokio::test]
+async fn erasure_restriction_and_withdrawal_requests_are_performed_in_one_step() {
+    let env = setup().await;
+    let dpo = env.token(Role::Dpo).await;
+    let sales = env.token(Role::Sales).await;
+    let new_contact = |first: &'static str| {
+        let env = &env;
+        let sales = sales.clone();
+        async move {
+            let (_, c) = env
+                .call(
+                    &sales,
+                    Method::POST,
+                    "/contacts",
+                    Some(json!({"first_name": first, "emails": [format!("{}@example.it", first.to_lowercase())]})),
+                )
+                .await;
+            c["id"].as_str().unwrap().to_owned()
+        }
+    };
+    let request = |c: String, kind: &'static str| {
+        let env = &env;
+        let dpo = dpo.clone();
+        async move {
+            let (s, r) = env
+                .call(&dpo, Method::POST, "/dsr", Some(json!({"contact_id": c, "kind": kind, "channel": "email"})))
+                .await;
+            assert_eq!(s, StatusCode::CREATED, "{r}");
+            r["id"].as_str().unwrap().to_owned()
+        }
+    };
+    let verify = |id: String| {
+        let env = &env;
+        let dpo = dpo.clone();
+        async move {
+            env.call(
+                &dpo,
+                Method::POST,
+                &format!("/dsr/{id}/actions"),
+                Some(json!({"action": "verified", "method": "reply from the address on file"})),
+            )
+            .await;
+        }
+    };
+    // Erasure: refused until identity is verified; then the person is gone and the request completed.
+    let c = new_contact("Erminia").await;
+    let id = request(c.clone(), "erasure").await;
+    let (s, p) = env.call(&dpo, Method::POST, &format!("/dsr/{id}/perform"), None).await;
+    assert_eq!((s, p["errors"][0]["field"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("verified")));
+    verify(id.clone()).await;
+    let (s, p) = env.call(&dpo, Method::POST, &format!("/dsr/{id}/perform"), None).await;
+    assert_eq!((s, p["performed"].clone()), (StatusCode::OK, json!("erased")));
+    assert_eq!(env.call(&dpo, Method::GET, &format!("/contacts/{c}"), None).await.0, StatusCode::NOT_FOUND);
+    let (_, d) = env.call(&dpo, Method::GET, &format!("/dsr/{id}"), None).await;
+    assert_eq!(d["status"], json!("completed"));
+    assert_eq!(
+        env.call(&dpo, Method::POST, &format!("/dsr/{id}/perform"), None).await.0,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    // Restriction.
+    let c = new_contact("Renata").await;
+    let id = request(c.clone(), "restriction").await;
+    verify(id.clone()).await;
+    let (_, p) = env.call(&dpo, Method::POST, &format!("/dsr/{id}/perform"), None).await;
+    assert_eq!(p["performed"], json!("restricted"));
+    let (_, r) = env.call(&dpo, Method::GET, &format!("/contacts/{c}/restriction"), None).await;
+    assert_eq!(r["restricted"], json!(true));
+    // Withdraw consent: every given consent is withdrawn.
+    let c = new_contact("Wanda").await;
+    let (_, purpose) = env
+        .call(
+            &dpo,
+            Method::POST,
+            "/purposes",
+            Some(json!({"name": "News", "description": "x", "default_basis": "consent"})),
+        )
+        .await;
+    let (_, notice) =
+        env.call(&dpo, Method::POST, "/notices", Some(json!({"name": "N", "language": "en", "body": "t"}))).await;
+    let given = json!({"purpose_id": purpose["id"], "action": "given", "channels": ["email", "sms"], "method": "paper",
+                       "affirmative_act": "signed", "evidence_ref": "scan 9", "notice_id": notice["id"]});
+    assert_eq!(
+        env.call(&dpo, Method::POST, &format!("/contacts/{c}/consents"), Some(given)).await.0,
+        StatusCode::CREATED
+    );
+    let id = request(c.clone(), "withdraw_consent").await;
+    verify(id.clone()).await;
+    let (_, p) = env.call(&dpo, Method::POST, &format!("/dsr/{id}/perform"), None).await;
+    assert_eq!((p["performed"].clone(), p["count"].clone()), (json!("withdrawn"), json!(1)));
+    let (_, perms) = env.call(&dpo, Method::GET, &format!("/contacts/{c}/permissions?channel=sms"), None).await;
+    assert_eq!(perms[0]["consent"], json!("withdrawn"));
+    // Access is answered with the export, not performed.
+    let id = request(c.clone(), "access").await;
+    verify(id.clone()).await;
+    assert_eq!(
+        env.call(&dpo, Method::POST, &format!("/dsr/{id}/perform"), None).await.0,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+}

@@ -249,8 +249,28 @@ async fn vcard(
     Ok(([(axum::http::header::CONTENT_TYPE, "text/vcard; charset=utf-8")], v).into_response())
 }
 
+#[derive(Serialize, ToSchema)]
+pub struct PerformedOut {
+    /// erased, restricted or withdrawn.
+    pub performed: String,
+    /// For withdrawn: how many consents.
+    pub count: Option<usize>,
+}
+
+/// Do what an erasure, restriction or withdraw-consent request asks, and complete it (admin, dpo; identity verified first).
+#[utoipa::path(post, path = "/dsr/{id}/perform", tag = "rights", params(("id" = Uuid, Path)), responses((status = 200, body = PerformedOut), Errors))]
+async fn perform(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>) -> Result<Json<PerformedOut>, ApiError> {
+    use kith_app::dsr::Performed;
+    Ok(Json(match app.perform_dsr(&p, id).await? {
+        Performed::Erased => PerformedOut { performed: "erased".into(), count: None },
+        Performed::Restricted => PerformedOut { performed: "restricted".into(), count: None },
+        Performed::Withdrawn(n) => PerformedOut { performed: "withdrawn".into(), count: Some(n) },
+    }))
+}
+
 pub fn router() -> OpenApiRouter<App> {
     OpenApiRouter::new()
+        .routes(routes!(perform))
         .routes(routes!(list, create))
         .routes(routes!(get))
         .routes(routes!(act))

@@ -24,6 +24,8 @@ pub(super) fn router() -> Router<App> {
         .route("/dsr", get(queue))
         .route("/dsr/{id}", get(show))
         .route("/dsr/{id}/act", post(act))
+        .route("/dsr/{id}/perform", post(perform))
+        .route("/dsr/{id}/export", get(export))
         .route("/contacts/{id}/dsr", post(create))
 }
 
@@ -100,6 +102,10 @@ struct Page {
     staff: Vec<(String, String)>,
     can_act: bool,
     final_: bool,
+    /// What the one-click button does, if this kind has one.
+    perform: Option<&'static str>,
+    /// The request is answered with the export.
+    exports: bool,
 }
 
 async fn show(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> PageResult {
@@ -141,8 +147,32 @@ async fn show(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> Page
         staff: super::names::staff_choices(&names),
         can_act: s.role().can_manage_privacy(),
         final_: d.status.is_final(),
+        perform: match d.kind {
+            DsrKind::Erasure => Some("Erase the person now"),
+            DsrKind::Restriction => Some("Restrict processing now"),
+            DsrKind::WithdrawConsent => Some("Withdraw every consent now"),
+            _ => None,
+        },
+        exports: matches!(d.kind, DsrKind::Access | DsrKind::Portability | DsrKind::Information),
     };
     Ok(render(&page))
+}
+
+async fn perform(
+    State(app): State<App>,
+    Id(id): Id<Uuid>,
+    StaffForm { staff, form: _ }: StaffForm<super::form::NoFields>,
+) -> PageResult {
+    app.perform_dsr(&staff.principal, id).await?;
+    Ok(Redirect::to(&format!("/dsr/{id}")).into_response())
+}
+
+/// The export that answers an access, portability or information request, as a download.
+async fn export(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> PageResult {
+    let (v, _) = app.get_dsr(&s.principal, id).await?;
+    let doc = app.access_export(&s.principal, v.dsr.subject, v.dsr.kind == DsrKind::Portability).await?;
+    Ok(([(axum::http::header::CONTENT_DISPOSITION, "attachment; filename=\"kith-export.json\"")], axum::Json(doc))
+        .into_response())
 }
 
 #[derive(Deserialize, Default)]
