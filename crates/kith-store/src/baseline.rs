@@ -135,6 +135,32 @@ impl Store {
         Ok(row.is_some())
     }
 
+    /// Everything the baseline holds about one contact (its row and its interactions).
+    pub async fn baseline_export(&self, id: Uuid) -> Result<usize, StoreError> {
+        let mut c = self.pools.read.conn().await?;
+        let row = c
+            .fetch_optional(
+                "SELECT id, first_name, last_name, email, phone, job_title, notes FROM plain_contacts WHERE id = $1",
+                &args![id],
+            )
+            .await?;
+        let inter = c
+            .fetch_all(
+                "SELECT id, kind, body, occurred_at FROM plain_interactions WHERE contact_id = $1 ORDER BY occurred_at",
+                &args![id],
+            )
+            .await?;
+        Ok(usize::from(row.is_some()) + inter.len())
+    }
+
+    /// Deletes one contact and its interactions in one transaction (no scrub).
+    pub async fn baseline_delete(&self, id: Uuid) -> Result<(), StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        tx.execute("DELETE FROM plain_interactions WHERE contact_id = $1", &args![id]).await?;
+        tx.execute("DELETE FROM plain_contacts WHERE id = $1", &args![id]).await?;
+        tx.commit().await
+    }
+
     /// PostgreSQL: the current database's size in bytes.
     pub async fn pg_database_size(&self) -> Result<i64, StoreError> {
         self.pools
