@@ -72,7 +72,7 @@ impl App {
         }
     }
 
-    async fn with_clocks(&self, list: Vec<Dsr>) -> Result<Vec<DsrView>> {
+    pub(crate) async fn with_dsr_clocks(&self, list: Vec<Dsr>) -> Result<Vec<DsrView>> {
         let ids: Vec<Uuid> = list.iter().map(|d| d.id).collect();
         let changes = self.store.dsr_status_changes(&ids).await?;
         let now = OffsetDateTime::now_utc();
@@ -130,7 +130,7 @@ impl App {
     /// and those due within 7 days.
     pub async fn dsr_queue(&self, p: &Principal, due_soon: bool) -> Result<Vec<DsrView>> {
         p.require(p.role.can_read_audit(), "read the request register")?;
-        let mut v = self.with_clocks(self.store.open_dsrs().await?).await?;
+        let mut v = self.with_dsr_clocks(self.store.open_dsrs().await?).await?;
         if due_soon {
             v.retain(|d| d.overdue || d.due_within_7_days);
         }
@@ -141,14 +141,14 @@ impl App {
     /// Every request about a person, newest first.
     pub async fn dsrs_of(&self, p: &Principal, subject: SubjectId) -> Result<Vec<DsrView>> {
         p.require(p.role.can_record_consent() || p.role.can_read_audit(), "read requests")?;
-        self.with_clocks(self.store.dsrs_of(subject).await?).await
+        self.with_dsr_clocks(self.store.dsrs_of(subject).await?).await
     }
 
     pub async fn get_dsr(&self, p: &Principal, id: Uuid) -> Result<(DsrView, Vec<Step>)> {
         p.require(p.role.can_record_consent() || p.role.can_read_audit(), "read requests")?;
         let d = self.store.get_dsr(id).await?.ok_or(AppError::NotFound("request"))?;
         let steps = self.store.dsr_steps(&d).await?;
-        let mut v = self.with_clocks(vec![d]).await?;
+        let mut v = self.with_dsr_clocks(vec![d]).await?;
         Ok((v.remove(0), steps))
     }
 

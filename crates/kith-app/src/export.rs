@@ -26,6 +26,13 @@ impl App {
         portability: bool,
     ) -> Result<Value> {
         p.require(p.role.can_manage_privacy(), "export a person's data")?;
+        let doc = self.export_document(subject, portability).await?;
+        self.store.audit(&p.ctx(), &[NewEntry::subject("contact.export", subject)]).await?;
+        Ok(doc)
+    }
+
+    /// The export document itself; callers check who asks and audit it.
+    pub(crate) async fn export_document(&self, subject: kith_domain::SubjectId, portability: bool) -> Result<Value> {
         let c = self.store.get_contact(subject).await?.ok_or(AppError::NotFound("contact"))?;
         let mut interactions = Vec::new();
         let mut before = None;
@@ -173,7 +180,6 @@ impl App {
                 }))
                 .collect::<Vec<_>>());
         }
-        self.store.audit(&p.ctx(), &[NewEntry::subject("contact.export", subject)]).await?;
         Ok(doc)
     }
 

@@ -15,6 +15,7 @@ pub mod dsr;
 pub mod export;
 pub mod interactions;
 pub mod mailer;
+pub mod portal;
 pub mod public;
 pub mod purposes;
 pub mod receipts;

@@ -17,6 +17,10 @@ pub enum TokenKind {
     Preferences,
     /// One-click unsubscribe (months).
     Unsubscribe,
+    /// Signs a person in to the privacy portal (single use, 15 minutes).
+    PortalLink,
+    /// A signed-in portal visit (the cookie; 30 minutes).
+    PortalSession,
 }
 
 impl TokenKind {
@@ -25,6 +29,8 @@ impl TokenKind {
             Self::Confirm => "confirm",
             Self::Preferences => "preferences",
             Self::Unsubscribe => "unsubscribe",
+            Self::PortalLink => "portal-link",
+            Self::PortalSession => "portal-session",
         }
     }
 
@@ -33,6 +39,8 @@ impl TokenKind {
             Self::Confirm => 1,
             Self::Preferences => 2,
             Self::Unsubscribe => 3,
+            Self::PortalLink => 4,
+            Self::PortalSession => 5,
         }
     }
 }

@@ -101,6 +101,34 @@ pub struct Claimed {
 }
 
 impl Store {
+    /// Queues one message to a person in a transaction of its own.
+    pub async fn queue_mail(&self, ctx: &Ctx, m: NewMail) -> Result<(), StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        let keys =
+            crate::consent::subject_keys(self, &mut tx, &std::collections::BTreeSet::from([m.subject.0])).await?;
+        enqueue(&mut tx, &keys, std::slice::from_ref(&m)).await?;
+        let entry = NewEntry {
+            action: "mail.queue",
+            subject: Some(m.subject),
+            object_type: "mail",
+            object_id: Some(m.id.to_string()),
+        };
+        audit::append(&mut tx, ctx, &[entry]).await?;
+        tx.commit().await
+    }
+
+    /// Spends a single-use token; false if it was spent before.
+    pub async fn spend_token(&self, id: &[u8], expires_ms: i64) -> Result<bool, StoreError> {
+        let mut c = self.pools.write.conn().await?;
+        let n = c
+            .execute(
+                "INSERT INTO used_tokens (id, used_at, expires_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                &args![id.to_vec(), now_ms(), expires_ms],
+            )
+            .await?;
+        Ok(n == 1)
+    }
+
     /// Claims up to `limit` due messages for `lease_ms`: another sender
     /// skips them until the lease runs out (a crashed sender's mail is
     /// retried then).

@@ -436,3 +436,114 @@ async fn erasure_restriction_and_withdrawal_requests_are_performed_in_one_step()
         StatusCode::UNPROCESSABLE_ENTITY
     );
 }
+
+/// A page request: method, path, form body, cookie.
+async fn page(
+    env: &Env,
+    method: Method,
+    path: &str,
+    form: Option<&str>,
+    cookie: Option<&str>,
+) -> (StatusCode, axum::http::HeaderMap, String) {
+    let mut b = Request::builder().method(method).uri(path);
+    if let Some(c) = cookie {
+        b = b.header(header::COOKIE, c);
+    }
+    let body = match form {
+        Some(f) => {
+            b = b.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+            Body::from(f.to_owned())
+        }
+        None => Body::empty(),
+    };
+    let res = env.router.clone().oneshot(b.body(body).unwrap()).await.unwrap();
+    let (parts, body) = res.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap();
+    (parts.status, parts.headers, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[tokio::test]
+async fn the_portal_signs_in_by_a_one_time_link_shows_the_data_and_files_requests() {
+    let env = setup().await;
+    let sales = env.token(Role::Sales).await;
+    let (_, c) = env
+        .call(
+            &sales,
+            Method::POST,
+            "/contacts",
+            Some(json!({"first_name": "Paola", "emails": ["paola.conti@example.it"], "job_title": "Buyer"})),
+        )
+        .await;
+    let c = c["id"].as_str().unwrap().to_owned();
+    // Known and unknown addresses get the same answer; only the known one gets mail.
+    let (s1, _, known) =
+        page(&env, Method::POST, "/portal", Some("email=paola.conti%40example.it&lang=en"), None).await;
+    let (s2, _, unknown) = page(&env, Method::POST, "/portal", Some("email=nobody%40example.it&lang=en"), None).await;
+    assert_eq!((s1, s2), (StatusCode::OK, StatusCode::OK));
+    assert_eq!(known, unknown, "the answer reveals whether the address is known");
+    env.app.deliver_mail(&kith_app::mailer::Transport::Outbox).await.unwrap();
+    let mails = env.app.outbox(&Principal::cli()).await.unwrap();
+    let portal: Vec<_> = mails.iter().filter(|m| m.kind == "portal").collect();
+    assert_eq!(portal.len(), 1);
+    let (_, mail) = env.app.outbox_message(&Principal::cli(), portal[0].id).await.unwrap();
+    let at = mail.text.find("/portal/s/").unwrap();
+    let link: String = mail.text[at..].split_whitespace().next().unwrap().to_owned();
+    // GET shows a button and signs nobody in; POST signs in once.
+    let (s, h, body) = page(&env, Method::GET, &link, None, None).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(h.get(header::SET_COOKIE).is_none() && body.contains("Sign in"));
+    let (s, h, _) = page(&env, Method::POST, &link, Some("lang=en"), None).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let set = h.get(header::SET_COOKIE).unwrap().to_str().unwrap().to_owned();
+    assert!(set.contains("HttpOnly") && set.contains("SameSite=Strict"), "{set}");
+    let cookie = set.split(';').next().unwrap().to_owned();
+    let (s, _, _) = page(&env, Method::POST, &link, Some("lang=en"), None).await;
+    assert_eq!(s, StatusCode::NOT_FOUND, "a sign-in link works once");
+    // Signed in: the data, in Italian on request.
+    let (s, _, me) = page(&env, Method::GET, "/portal/me?lang=it", None, Some(&cookie)).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        me.contains("paola.conti@example.it") && me.contains("Buyer") && me.contains("I dati che conserviamo"),
+        "{me}"
+    );
+    // Without the cookie, back to the start.
+    assert_eq!(page(&env, Method::GET, "/portal/me", None, None).await.0, StatusCode::SEE_OTHER);
+    assert_eq!(
+        page(&env, Method::GET, "/portal/me", None, Some("kith_portal=forged.token")).await.0,
+        StatusCode::SEE_OTHER
+    );
+    // Download: an access request, registered and completed.
+    let (s, h, doc) = page(&env, Method::GET, "/portal/me/export", None, Some(&cookie)).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(h[header::CONTENT_DISPOSITION].to_str().unwrap().contains("attachment"));
+    assert!(doc.contains("kith-access-export/1") && doc.contains("paola.conti@example.it"));
+    // A rectification needs its details; an erasure request lands in the register as verified.
+    let (s, _, body) =
+        page(&env, Method::POST, "/portal/me/request", Some("kind=rectification&note=&lang=en"), Some(&cookie)).await;
+    assert!(s == StatusCode::OK && body.contains("say what should be corrected"), "{body}");
+    let (s, _, body) = page(
+        &env,
+        Method::POST,
+        "/portal/me/request",
+        Some("kind=erasure&note=Please+forget+me&lang=en"),
+        Some(&cookie),
+    )
+    .await;
+    assert!(s == StatusCode::OK && body.contains("Your request is registered"), "{body}");
+    let dpo = env.token(Role::Dpo).await;
+    let (_, mine) = env.call(&dpo, Method::GET, &format!("/dsr?contact_id={c}"), None).await;
+    let list = mine.as_array().unwrap();
+    let kinds: Vec<(&str, &str, &str)> = list
+        .iter()
+        .map(|d| (d["kind"].as_str().unwrap(), d["channel"].as_str().unwrap(), d["status"].as_str().unwrap()))
+        .collect();
+    assert!(kinds.contains(&("access", "portal", "completed")), "{kinds:?}");
+    assert!(kinds.contains(&("erasure", "portal", "received")), "{kinds:?}");
+    assert!(list.iter().all(|d| d["verified"] == json!("verified")));
+    // The address is rate-limited: the fourth link request in 15 minutes is refused.
+    for _ in 0..2 {
+        page(&env, Method::POST, "/portal", Some("email=paola.conti%40example.it"), None).await;
+    }
+    let (s, _, _) = page(&env, Method::POST, "/portal", Some("email=paola.conti%40example.it"), None).await;
+    assert_eq!(s, StatusCode::TOO_MANY_REQUESTS);
+}

@@ -70,6 +70,11 @@ pub enum Errors {
     /// Fields failed validation; `errors` names them.
     #[response(status = 422, content_type = "application/problem+json")]
     Invalid(Problem),
+    /// The request conflicts with the record's state: processing of the
+    /// person is restricted (type `…/restricted`), a name is taken, or a
+    /// concurrent change asks for a retry.
+    #[response(status = 409, content_type = "application/problem+json")]
+    Conflict(Problem),
 }
 
 /// Errors of routes that take a JSON body, on top of [`Errors`].

@@ -11,6 +11,7 @@ mod deals;
 mod dsr;
 mod form;
 mod names;
+mod portal;
 mod privacy;
 mod public;
 mod session;
@@ -75,6 +76,7 @@ pub fn router() -> Router<App> {
         .merge(public::router())
         .merge(privacy::router())
         .merge(dsr::router())
+        .merge(portal::router())
 }
 
 /// Security headers for every response that is not API JSON.

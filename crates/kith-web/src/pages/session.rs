@@ -75,7 +75,16 @@ impl WebConfig {
         }
     }
 
-    fn cookie(&self, name: &str, value: &str, max_age_secs: i64, same_site: &str) -> HeaderValue {
+    /// The privacy portal's session cookie.
+    pub(crate) fn portal_cookie(&self) -> &'static str {
+        if self.secure_cookies {
+            "__Host-kith_portal"
+        } else {
+            "kith_portal"
+        }
+    }
+
+    pub(crate) fn cookie(&self, name: &str, value: &str, max_age_secs: i64, same_site: &str) -> HeaderValue {
         let secure = if self.secure_cookies { "; Secure" } else { "" };
         HeaderValue::from_str(&format!(
             "{name}={value}; Path=/; HttpOnly; SameSite={same_site}; Max-Age={max_age_secs}{secure}"
@@ -92,7 +101,7 @@ fn config(parts: &Parts) -> WebConfig {
     parts.extensions.get::<WebConfig>().copied().unwrap_or_default()
 }
 
-fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+pub(crate) fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(header::COOKIE)
         .iter()

@@ -1,0 +1,208 @@
+//! The privacy portal: a person signs in with a one-time link mailed to
+//! their address (valid 15 minutes, single use; the answer is the same
+//! whether the address is known), sees what Kith holds about them,
+//! downloads it, and files requests — each one a DSR in the register at
+//! once, with identity taken as verified by the mailed link.
+
+use crate::dsr::DsrView;
+use crate::public::LinkError;
+use crate::purposes::text;
+use crate::tokens::{self, Claims, TokenKind};
+use crate::{App, AppError, Result};
+use kith_domain::dsr::{DsrChannel, DsrKind, DsrStatus};
+use kith_domain::{Email, Invalid, SubjectId};
+use kith_store::audit::NewEntry;
+use kith_store::dsr::{Change, Dsr};
+use kith_store::mail::{Mail, NewMail};
+use kith_store::Ctx;
+use time::{Duration, OffsetDateTime};
+use uuid::Uuid;
+
+const LINK_MINUTES: i64 = 15;
+/// How long a portal visit lasts after signing in.
+pub const SESSION_MINUTES: i64 = 30;
+const WINDOW_MS: i64 = 15 * 60 * 1000;
+const MAX_PER_CLIENT: i64 = 20;
+const MAX_PER_EMAIL: i64 = 3;
+
+/// Requests a person may file from the portal.
+pub const PORTAL_KINDS: [DsrKind; 6] = [
+    DsrKind::Rectification,
+    DsrKind::Erasure,
+    DsrKind::Restriction,
+    DsrKind::Objection,
+    DsrKind::Information,
+    DsrKind::AutomatedDecisionReview,
+];
+
+fn ctx() -> Ctx {
+    Ctx { actor: "public:portal".into(), request_id: Uuid::now_v7().to_string() }
+}
+
+/// What a signed-in person sees.
+#[derive(Clone, Debug)]
+pub struct PortalView {
+    pub subject: SubjectId,
+    pub export: serde_json::Value,
+    pub requests: Vec<DsrView>,
+    /// Their preference centre, to change or withdraw consents.
+    pub preferences_link: String,
+}
+
+impl App {
+    /// Mails a sign-in link if the address belongs to a contact. Answers
+    /// the same either way; rate-limited per client and per address.
+    pub async fn portal_request_link(&self, email: &str, client: &str, lang: &str) -> Result<()> {
+        let email = Email::parse(email.trim()).map_err(|_| Invalid::one("email", "must be an email address"))?;
+        let now = kith_store::now_ms();
+        let vault = self.store.vault();
+        for (key, max) in [
+            (vault.keyed_hash("portal-client", client), MAX_PER_CLIENT),
+            (vault.keyed_hash("portal-email", &email.lookup_key()), MAX_PER_EMAIL),
+        ] {
+            let t = self.store.count_attempt(&key, now, WINDOW_MS, max, WINDOW_MS).await?;
+            if t.locked_until > now {
+                return Err(AppError::TooManyAttempts { retry_after_secs: (t.locked_until - now + 999) / 1000 });
+            }
+        }
+        let Some(contact) = self.store.find_by_email(&email).await?.into_iter().next() else { return Ok(()) };
+        let expires = OffsetDateTime::now_utc() + Duration::minutes(LINK_MINUTES);
+        let token = tokens::sign(
+            vault,
+            TokenKind::PortalLink,
+            Claims { subject: contact.id, scope: Uuid::now_v7(), expires: expires.unix_timestamp() },
+        );
+        let link = format!("{}/portal/s/{token}", self.settings.public_url);
+        let (subject, text) = if lang == "it" {
+            ("Accedi al portale privacy", format!("Per vedere i tuoi dati e le tue richieste apri questo link entro {LINK_MINUTES} minuti (vale una volta sola):\n{link}\n\nSe non l'hai chiesto tu, ignora questo messaggio.\n"))
+        } else {
+            ("Sign in to the privacy portal", format!("To see your data and your requests, open this link within {LINK_MINUTES} minutes (it works once):\n{link}\n\nIf you did not ask for it, ignore this message.\n"))
+        };
+        let m = NewMail {
+            id: Uuid::now_v7(),
+            subject: contact.id,
+            kind: "portal",
+            mail: Mail {
+                to: email.as_str().to_owned(),
+                subject: subject.into(),
+                text,
+                headers: vec![],
+                attachments: vec![],
+            },
+        };
+        self.store.queue_mail(&ctx(), m).await?;
+        self.mail_wake.notify_one();
+        Ok(())
+    }
+
+    /// Spends a sign-in link and returns the session token for the cookie.
+    pub async fn portal_sign_in(&self, link_token: &str) -> std::result::Result<String, LinkError> {
+        let now = OffsetDateTime::now_utc();
+        let c = tokens::verify(self.store.vault(), TokenKind::PortalLink, link_token, now.unix_timestamp())?;
+        self.store.get_contact(c.subject).await?.ok_or(LinkError::Invalid)?;
+        if !self.store.spend_token(&c.use_id(TokenKind::PortalLink), c.expires * 1000).await? {
+            return Err(LinkError::Invalid);
+        }
+        self.store.audit(&ctx(), &[NewEntry::subject("portal.sign_in", c.subject)]).await?;
+        let expires = now + Duration::minutes(SESSION_MINUTES);
+        Ok(tokens::sign(
+            self.store.vault(),
+            TokenKind::PortalSession,
+            Claims { subject: c.subject, scope: Uuid::nil(), expires: expires.unix_timestamp() },
+        ))
+    }
+
+    /// Checks a sign-in link without spending it (the page a GET shows).
+    pub fn portal_check_link(&self, link_token: &str) -> std::result::Result<(), LinkError> {
+        tokens::verify(
+            self.store.vault(),
+            TokenKind::PortalLink,
+            link_token,
+            OffsetDateTime::now_utc().unix_timestamp(),
+        )?;
+        Ok(())
+    }
+
+    /// The person a session cookie names (and who still exists).
+    pub async fn portal_person(&self, session: &str) -> std::result::Result<SubjectId, LinkError> {
+        let c = tokens::verify(
+            self.store.vault(),
+            TokenKind::PortalSession,
+            session,
+            OffsetDateTime::now_utc().unix_timestamp(),
+        )?;
+        self.store.get_contact(c.subject).await?.ok_or(LinkError::Invalid)?;
+        Ok(c.subject)
+    }
+
+    /// Everything the person sees (reading is audited as their own access).
+    pub async fn portal_view(&self, session: &str) -> std::result::Result<PortalView, LinkError> {
+        let subject = self.portal_person(session).await?;
+        let export = self.export_document(subject, false).await?;
+        let requests = self.with_dsr_clocks(self.store.dsrs_of(subject).await?).await?;
+        self.store.audit(&ctx(), &[NewEntry::subject("portal.view", subject)]).await?;
+        Ok(PortalView { subject, export, requests, preferences_link: self.preferences_link(subject) })
+    }
+
+    /// The person downloads their data: an access request, registered and
+    /// completed at once.
+    pub async fn portal_export(&self, session: &str) -> std::result::Result<serde_json::Value, LinkError> {
+        let subject = self.portal_person(session).await?;
+        let d = self.portal_dsr(subject, DsrKind::Access, None).await?;
+        let doc = self.export_document(subject, false).await?;
+        let done = Change {
+            status: Some(DsrStatus::Completed),
+            outcome: Some("export downloaded by the person from the portal".into()),
+            action: "performed",
+            ..Change::default()
+        };
+        self.store.change_dsr(&ctx(), d.id, done, |_| Ok::<(), AppError>(())).await?;
+        self.store.audit(&ctx(), &[NewEntry::subject("contact.export", subject)]).await?;
+        Ok(doc)
+    }
+
+    /// Files a request from the portal (what to correct, what to object to…).
+    pub async fn portal_file(
+        &self,
+        session: &str,
+        kind: DsrKind,
+        note: Option<String>,
+    ) -> std::result::Result<(), LinkError> {
+        let subject = self.portal_person(session).await?;
+        if !PORTAL_KINDS.contains(&kind) {
+            return Err(AppError::from(Invalid::one("kind", "this request is not filed here")).into());
+        }
+        let mut inv = Invalid::default();
+        if let Some(n) = &note {
+            text(&mut inv, "note", n, 1, 2000, true);
+        }
+        if kind == DsrKind::Rectification && note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+            inv.push("note", "say what should be corrected");
+        }
+        inv.into_result().map_err(AppError::from)?;
+        self.portal_dsr(subject, kind, note).await?;
+        Ok(())
+    }
+
+    async fn portal_dsr(&self, subject: SubjectId, kind: DsrKind, note: Option<String>) -> Result<Dsr> {
+        let now = OffsetDateTime::now_utc();
+        let d = Dsr {
+            id: Uuid::now_v7(),
+            subject,
+            kind,
+            channel: DsrChannel::Portal,
+            received_at: now,
+            status: DsrStatus::Received,
+            verified: "verified".into(),
+            verification_method: Some("signed in to the portal with a one-time link mailed to the address".into()),
+            extension_months: 0,
+            extension_reason: None,
+            assigned_to: None,
+            outcome: None,
+            created_at: now,
+            updated_at: now,
+        };
+        self.store.insert_dsr(&ctx(), &d, note.as_deref(), None).await?;
+        Ok(d)
+    }
+}
