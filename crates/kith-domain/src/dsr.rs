@@ -27,7 +27,7 @@ word_enum!(
     DsrChannel {
         Portal => "portal", "Privacy portal",
         Email => "email", "Email",
-        Phone => "phone", "Phone call",
+        Phone => "phone", "Call",
         Letter => "letter", "Letter",
         Staff => "staff", "Staff",
     }
