@@ -1533,10 +1533,10 @@ async fn restriction_blocks_everything_but_storage_and_objections_feed_permissio
     env.record(&c, withdrawn).await;
     assert_eq!(env.deliver().await, 0, "nothing is sent to a restricted person (had {before} before)");
     // Only admin and dpo restrict or lift.
-    as_user(&env, Role::Sales, Method::DELETE, &format!("/contacts/{c}/restriction"), None)
+    as_user(&env, Role::Sales, Method::POST, &format!("/contacts/{c}/restriction/lift"), None)
         .await
         .expect(StatusCode::FORBIDDEN);
-    let r = env.api(Method::DELETE, &format!("/contacts/{c}/restriction"), None).await.expect(StatusCode::OK).json();
+    let r = env.api(Method::POST, &format!("/contacts/{c}/restriction/lift"), None).await.expect(StatusCode::OK).json();
     assert_eq!(r["restricted"], json!(false));
     env.api(Method::PATCH, &format!("/contacts/{c}"), Some(&json!({"job_title": "Buyer"})))
         .await

@@ -48,8 +48,8 @@ async fn restrict(
     restriction_out(&app, id).await
 }
 
-/// Lift the restriction (admin, dpo); recorded in the audit trail.
-#[utoipa::path(delete, path = "/contacts/{id}/restriction", tag = "rights", params(("id" = Uuid, Path)), responses((status = 200, body = RestrictionOut), Errors))]
+/// Lift the restriction (admin, dpo); recorded in the audit trail. An action rather than a DELETE: the contact's restriction state remains readable (`restricted: false`).
+#[utoipa::path(post, path = "/contacts/{id}/restriction/lift", tag = "rights", params(("id" = Uuid, Path)), responses((status = 200, body = RestrictionOut), Errors))]
 async fn lift(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>) -> Result<Json<RestrictionOut>, ApiError> {
     app.lift_restriction(&p, SubjectId(id)).await?;
     restriction_out(&app, id).await
@@ -136,7 +136,8 @@ async fn decide(
 
 pub fn router() -> OpenApiRouter<App> {
     OpenApiRouter::new()
-        .routes(routes!(get_restriction, restrict, lift))
+        .routes(routes!(get_restriction, restrict))
+        .routes(routes!(lift))
         .routes(routes!(list_objections, object))
         .routes(routes!(decide))
 }
