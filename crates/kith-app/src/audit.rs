@@ -32,3 +32,25 @@ impl App {
         Ok(self.store.audit_verify().await?)
     }
 }
+
+impl App {
+    /// The personal values audit entry `seq` changed, before and after
+    /// (dpo, admin). Opening them is itself audited.
+    pub async fn audit_detail(&self, p: &Principal, seq: i64) -> Result<serde_json::Value> {
+        p.require(p.role.can_read_audit(), "read the audit trail")?;
+        let detail = self.store.audit_detail(seq).await?.ok_or(crate::AppError::NotFound("change details"))?;
+        self.store.audit(&p.ctx(), &[kith_store::audit::NewEntry::object("audit.detail", "audit", seq)]).await?;
+        Ok(detail)
+    }
+
+    /// Events queued for processors (Art. 19), oldest first (dpo, admin).
+    pub async fn processor_events(
+        &self,
+        p: &Principal,
+        after: Option<uuid::Uuid>,
+        limit: Option<i64>,
+    ) -> Result<Vec<kith_store::erasure::ProcessorEvent>> {
+        p.require(p.role.can_read_audit(), "read processor events")?;
+        Ok(self.store.processor_events(after, check_limit(limit)?).await?)
+    }
+}

@@ -119,6 +119,24 @@ impl App {
         c
     }
 
+    /// Refuses addresses on the suppression list: people erased after they
+    /// had unsubscribed are never added back by staff or an import; they
+    /// may come back through a consent form of their own accord.
+    async fn refuse_suppressed(&self, inputs: &[ContactInput], field: impl Fn(usize) -> String) -> Result<()> {
+        let emails: Vec<(usize, &kith_domain::Email)> =
+            inputs.iter().enumerate().flat_map(|(i, c)| c.data.emails.iter().map(move |e| (i, e))).collect();
+        let refs: Vec<&kith_domain::Email> = emails.iter().map(|(_, e)| *e).collect();
+        let hits = self.store.suppressed(&refs).await?;
+        let mut inv = Invalid::default();
+        for h in hits {
+            inv.push(
+                field(emails[h].0),
+                "this address belongs to a person who was erased after unsubscribing; they are not added back (they may sign up again through a consent form)",
+            );
+        }
+        Ok(inv.into_result()?)
+    }
+
     fn prepare_new(&self, vis: &FieldVisibility, p: &Principal, n: NewContact) -> Result<ContactInput> {
         let data = n.data.tidy();
         data.validate()?;
@@ -130,6 +148,7 @@ impl App {
         p.require(p.role.can_write_crm(), "create contacts")?;
         let vis = self.field_visibility().await?;
         let input = self.prepare_new(&vis, p, n)?;
+        self.refuse_suppressed(std::slice::from_ref(&input), |_| "emails".into()).await?;
         let ctx = p.ctx();
         let id = idempotent(self, p, idem, "contact", |claim| async move {
             self.store.insert_contacts(&ctx, std::slice::from_ref(&input), claim.as_ref()).await.map(|_| input.id.0)
@@ -158,6 +177,7 @@ impl App {
             }
         }
         inv.into_result()?;
+        self.refuse_suppressed(&inputs, |i| format!("contacts[{i}].emails")).await?;
         self.store.insert_contacts(&p.ctx(), &inputs, None).await?;
         Ok(inputs.into_iter().map(|c| c.id).collect())
     }

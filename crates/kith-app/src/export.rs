@@ -5,6 +5,7 @@
 use crate::{App, AppError, Principal, Result};
 use kith_store::audit::{AuditQuery, NewEntry};
 use kith_store::deals::DealFilter;
+pub use kith_store::exports::ExportFile;
 use serde_json::{json, Value};
 use time::OffsetDateTime;
 
@@ -186,6 +187,12 @@ impl App {
     /// The contact details as a vCard 4.0 (RFC 6350) (admin, dpo; audited).
     pub async fn vcard(&self, p: &Principal, subject: kith_domain::SubjectId) -> Result<String> {
         p.require(p.role.can_manage_privacy(), "export a person's data")?;
+        let v = self.vcard_text(subject).await?;
+        self.store.audit(&p.ctx(), &[NewEntry::subject("contact.export", subject)]).await?;
+        Ok(v)
+    }
+
+    async fn vcard_text(&self, subject: kith_domain::SubjectId) -> Result<String> {
         let c = self.store.get_contact(subject).await?.ok_or(AppError::NotFound("contact"))?;
         let esc = |s: &str| {
             s.replace('\\', "\\\\").replace(',', "\\,").replace(';', "\\;").replace('\n', "\\n").replace('\r', "")
@@ -222,7 +229,218 @@ impl App {
             v.push_str(&format!("TITLE:{}\r\n", esc(t)));
         }
         v.push_str(&format!("UID:urn:uuid:{}\r\nEND:VCARD\r\n", subject.0));
-        self.store.audit(&p.ctx(), &[NewEntry::subject("contact.export", subject)]).await?;
         Ok(v)
+    }
+}
+
+/// The file formats of a prepared export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// The JSON document of the published schema.
+    Json,
+    /// One CSV file per record type, zipped.
+    Csv,
+    /// The contact details as vCard 4.0.
+    Vcard,
+}
+
+impl ExportFormat {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "json" => Some(Self::Json),
+            "csv" => Some(Self::Csv),
+            "vcard" => Some(Self::Vcard),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Json => "json",
+            Self::Csv => "csv",
+            Self::Vcard => "vcard",
+        }
+    }
+
+    /// Media type and file name of a download.
+    pub fn media(format: &str) -> (&'static str, &'static str) {
+        match format {
+            "csv" => ("application/zip", "kith-export.zip"),
+            "vcard" => ("text/vcard; charset=utf-8", "kith-contact.vcf"),
+            _ => ("application/json", "kith-export.json"),
+        }
+    }
+}
+
+/// A value made safe for spreadsheets: one starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return is prefixed with `'` so it is never
+/// taken for a formula (CSV injection).
+pub fn neutralise_formula(v: &str) -> std::borrow::Cow<'_, str> {
+    match v.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{v}").into(),
+        _ => v.into(),
+    }
+}
+
+fn cell(v: &Value) -> String {
+    let s = match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Bool(_) | Value::Number(_) => v.to_string(),
+        Value::Array(_) | Value::Object(_) => v.to_string(),
+    };
+    neutralise_formula(&s).into_owned()
+}
+
+/// Rows of `(column, value)` for one record: nested objects are flattened
+/// with dotted names, arrays of plain values joined with "; ".
+fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                let name = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                flatten(&name, x, out);
+            }
+        }
+        Value::Array(a) if a.iter().all(|x| !x.is_object() && !x.is_array()) => {
+            let joined = a.iter().map(|x| x.as_str().map(str::to_owned).unwrap_or_else(|| x.to_string()));
+            out.push((prefix.to_owned(), neutralise_formula(&joined.collect::<Vec<_>>().join("; ")).into_owned()));
+        }
+        _ => out.push((prefix.to_owned(), cell(v))),
+    }
+}
+
+fn csv_bytes(records: &[Vec<(String, String)>]) -> std::result::Result<Vec<u8>, csv::Error> {
+    let mut columns: Vec<String> = Vec::new();
+    for r in records {
+        for (k, _) in r {
+            if !columns.contains(k) {
+                columns.push(k.clone());
+            }
+        }
+    }
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(&columns)?;
+    for r in records {
+        w.write_record(columns.iter().map(|c| r.iter().find(|(k, _)| k == c).map(|(_, v)| v.as_str()).unwrap_or("")))?;
+    }
+    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
+
+/// The export document as a zip of CSV files: one per list of records
+/// (interactions, deals, consent events…), one for each single record
+/// (contact, controller, information), with the same names and values as
+/// the JSON.
+pub fn csv_zip(doc: &Value) -> std::io::Result<Vec<u8>> {
+    use std::io::Write;
+    let Value::Object(top) = doc else { return Err(std::io::Error::other("the export is not an object")) };
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let mut scalars = Vec::new();
+    for (name, v) in top {
+        let records: Vec<Vec<(String, String)>> = match v {
+            Value::Array(a) => a
+                .iter()
+                .map(|x| {
+                    let mut r = Vec::new();
+                    flatten("", x, &mut r);
+                    r
+                })
+                .collect(),
+            Value::Object(_) => {
+                let mut r = Vec::new();
+                flatten("", v, &mut r);
+                vec![r]
+            }
+            _ => {
+                scalars.push((name.clone(), cell(v)));
+                continue;
+            }
+        };
+        let bytes = csv_bytes(&records).map_err(std::io::Error::other)?;
+        zip.start_file(format!("{name}.csv"), opts).map_err(std::io::Error::other)?;
+        zip.write_all(&bytes)?;
+    }
+    let bytes = csv_bytes(&[scalars]).map_err(std::io::Error::other)?;
+    zip.start_file("export.csv", opts).map_err(std::io::Error::other)?;
+    zip.write_all(&bytes)?;
+    Ok(zip.finish().map_err(std::io::Error::other)?.into_inner())
+}
+
+impl App {
+    /// Prepares an export file for the person, sealed at rest, kept for
+    /// the configured number of days (admin, dpo; audited).
+    pub async fn prepare_export(
+        &self,
+        p: &Principal,
+        subject: kith_domain::SubjectId,
+        portability: bool,
+        format: ExportFormat,
+    ) -> Result<ExportFile> {
+        p.require(p.role.can_manage_privacy(), "export a person's data")?;
+        self.write_export(&p.ctx(), subject, portability, format).await
+    }
+
+    pub(crate) async fn write_export(
+        &self,
+        ctx: &kith_store::Ctx,
+        subject: kith_domain::SubjectId,
+        portability: bool,
+        format: ExportFormat,
+    ) -> Result<ExportFile> {
+        let bytes = match format {
+            ExportFormat::Json => {
+                let doc = self.export_document(subject, portability).await?;
+                serde_json::to_vec_pretty(&doc)
+                    .map_err(|_| AppError::Conflict("the export could not be written".into()))?
+            }
+            ExportFormat::Csv => {
+                let doc = self.export_document(subject, portability).await?;
+                csv_zip(&doc).map_err(|_| AppError::Conflict("the export could not be written".into()))?
+            }
+            ExportFormat::Vcard => self.vcard_text(subject).await?.into_bytes(),
+        };
+        let now = OffsetDateTime::now_utc();
+        let f = ExportFile {
+            id: uuid::Uuid::now_v7(),
+            subject,
+            kind: if portability { "portability" } else { "access" }.into(),
+            format: format.as_str().into(),
+            created_at: now,
+            expires_at: now + time::Duration::days(self.settings.export_days),
+            size: bytes.len() as i64,
+        };
+        self.store.insert_export(ctx, &f, &bytes).await?;
+        Ok(f)
+    }
+
+    /// The person's prepared exports that have not expired (admin, dpo).
+    pub async fn exports_of(&self, p: &Principal, subject: kith_domain::SubjectId) -> Result<Vec<ExportFile>> {
+        p.require(p.role.can_manage_privacy(), "export a person's data")?;
+        Ok(self.store.exports_of(subject).await?)
+    }
+
+    /// A prepared export and its bytes (admin, dpo; the download is audited).
+    pub async fn download_export(&self, p: &Principal, id: uuid::Uuid) -> Result<(ExportFile, Vec<u8>)> {
+        p.require(p.role.can_manage_privacy(), "export a person's data")?;
+        self.store.open_export(&p.ctx(), id).await?.ok_or(AppError::NotFound("export"))
+    }
+
+    /// Forgets idempotency keys older than a day (the server runs this hourly).
+    pub async fn expire_idempotency(&self) -> Result<()> {
+        Ok(self.store.expire_idempotency(24 * 3600 * 1000).await.map(|_| ())?)
+    }
+
+    /// Deletes expired exports (the server runs this hourly).
+    pub async fn purge_expired_exports(&self) -> Result<usize> {
+        let ctx = kith_store::Ctx { actor: "system".into(), request_id: uuid::Uuid::now_v7().to_string() };
+        let mut total = 0;
+        loop {
+            let n = self.store.purge_expired_exports(&ctx).await?;
+            total += n;
+            if n < 1000 {
+                return Ok(total);
+            }
+        }
     }
 }

@@ -160,6 +160,8 @@ pub struct Settings {
     pub controller: Controller,
     /// How long a double opt-in link stays valid.
     pub confirm_days: i64,
+    /// How long a prepared export file is kept before it is deleted.
+    pub export_days: i64,
 }
 
 impl Default for Settings {
@@ -173,6 +175,7 @@ impl Default for Settings {
                 address: "".into(),
             },
             confirm_days: 7,
+            export_days: 30,
         }
     }
 }

@@ -44,6 +44,8 @@ fn ctx() -> Ctx {
 pub struct PortalView {
     pub subject: SubjectId,
     pub export: serde_json::Value,
+    /// Prepared export files not yet expired.
+    pub exports: Vec<crate::export::ExportFile>,
     pub requests: Vec<DsrView>,
     /// Their preference centre, to change or withdraw consents.
     pub preferences_link: String,
@@ -141,24 +143,46 @@ impl App {
         let export = self.export_document(subject, false).await?;
         let requests = self.with_dsr_clocks(self.store.dsrs_of(subject).await?).await?;
         self.store.audit(&ctx(), &[NewEntry::subject("portal.view", subject)]).await?;
-        Ok(PortalView { subject, export, requests, preferences_link: self.preferences_link(subject) })
+        let exports = self.store.exports_of(subject).await?;
+        Ok(PortalView { subject, export, requests, exports, preferences_link: self.preferences_link(subject) })
     }
 
-    /// The person downloads their data: an access request, registered and
-    /// completed at once.
-    pub async fn portal_export(&self, session: &str) -> std::result::Result<serde_json::Value, LinkError> {
+    /// The person asks for their data: an access request, registered and
+    /// completed at once with an export file they download from the portal
+    /// (sealed at rest, deleted after the configured days).
+    pub async fn portal_prepare_export(
+        &self,
+        session: &str,
+        format: crate::export::ExportFormat,
+    ) -> std::result::Result<crate::export::ExportFile, LinkError> {
         let subject = self.portal_person(session).await?;
         let d = self.portal_dsr(subject, DsrKind::Access, None).await?;
-        let doc = self.export_document(subject, false).await?;
+        let f = self.write_export(&ctx(), subject, false, format).await?;
         let done = Change {
             status: Some(DsrStatus::Completed),
-            outcome: Some("export downloaded by the person from the portal".into()),
+            outcome: Some(format!(
+                "export prepared for the person in the portal, kept {} days",
+                self.settings.export_days
+            )),
             action: "performed",
             ..Change::default()
         };
         self.store.change_dsr(&ctx(), d.id, done, |_| Ok::<(), AppError>(())).await?;
-        self.store.audit(&ctx(), &[NewEntry::subject("contact.export", subject)]).await?;
-        Ok(doc)
+        Ok(f)
+    }
+
+    /// One of the person's own export files.
+    pub async fn portal_download(
+        &self,
+        session: &str,
+        id: Uuid,
+    ) -> std::result::Result<(crate::export::ExportFile, Vec<u8>), LinkError> {
+        let subject = self.portal_person(session).await?;
+        let owned = self.store.exports_of(subject).await?.iter().any(|f| f.id == id);
+        if !owned {
+            return Err(AppError::NotFound("export").into());
+        }
+        Ok(self.store.open_export(&ctx(), id).await?.ok_or(AppError::NotFound("export"))?)
     }
 
     /// Files a request from the portal (what to correct, what to object to…).

@@ -89,3 +89,36 @@ impl App {
         }
     }
 }
+
+impl App {
+    /// Why erasing the person may be wrong or only partly possible (Art.
+    /// 17(3)): purposes that rest on a legal obligation or a contract, and
+    /// deals still open. Shown to the operator before erasing; the operator
+    /// erases anyway or rejects the request with the reason (admin, dpo).
+    pub async fn erasure_exceptions(&self, p: &Principal, subject: SubjectId) -> Result<Vec<String>> {
+        p.require(p.role.can_manage_privacy(), "handle data-subject requests")?;
+        let purposes = self.store.purposes().await?;
+        let name = |id: PurposeId| purposes.iter().find(|x| x.id == id).map(|x| x.name.clone()).unwrap_or_default();
+        let mut out = Vec::new();
+        for b in self.store.bases_of(subject).await? {
+            match b.basis {
+                kith_domain::LawfulBasis::LegalObligation => out.push(format!(
+                    "{}: processed under a legal obligation — records the law requires must be kept (Art. 17(3)(b))",
+                    name(b.purpose)
+                )),
+                kith_domain::LawfulBasis::Contract => out.push(format!(
+                    "{}: processed for a contract — check whether the contract still runs",
+                    name(b.purpose)
+                )),
+                _ => {}
+            }
+        }
+        let f = kith_store::deals::DealFilter { contact: Some(subject), ..Default::default() };
+        let open = self.store.list_deals(&f, None, 200).await?;
+        let open = open.iter().filter(|d| d.stage != "won" && d.stage != "lost").count();
+        if open > 0 {
+            out.push(format!("{open} open deal(s) with this person — an ongoing contract may need their data"));
+        }
+        Ok(out)
+    }
+}

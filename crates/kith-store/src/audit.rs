@@ -81,8 +81,13 @@ fn entry_hash(prev: &[u8], f: &Fields<'_>) -> Vec<u8> {
 /// Appends `entries` inside `tx`. Taking the head row's lock (by updating
 /// it) serialises appends across transactions and servers.
 pub(crate) async fn append(tx: &mut Tx, ctx: &Ctx, entries: &[NewEntry]) -> Result<(), StoreError> {
+    append_seq(tx, ctx, entries).await.map(|_| ())
+}
+
+/// [`append`], returning the sequence number of the last entry (0 if none).
+pub(crate) async fn append_seq(tx: &mut Tx, ctx: &Ctx, entries: &[NewEntry]) -> Result<i64, StoreError> {
     if entries.is_empty() {
-        return Ok(());
+        return Ok(0);
     }
     let n = entries.len() as i64;
     let head = tx
@@ -131,7 +136,12 @@ pub(crate) async fn append(tx: &mut Tx, ctx: &Ctx, entries: &[NewEntry]) -> Resu
         tx.execute(&sql, &vals).await?;
     }
     tx.execute("UPDATE audit_head SET hash = $1 WHERE id = 1", &args![prev]).await?;
-    Ok(())
+    Ok(last)
+}
+
+/// Where the sealed before/after values of audit entry `seq` live.
+pub(crate) fn detail_place(seq: i64, subject: SubjectId) -> crate::vault::Place<'static> {
+    crate::vault::Place { table: "audit_details", column: "sealed", row: Uuid::from_u64_pair(0, seq as u64), subject }
 }
 
 /// A hash-chained table and its head row.
@@ -198,6 +208,25 @@ impl Store {
                 })
             })
             .collect()
+    }
+
+    /// The personal values entry `seq` changed (`{"field": {"before", "after"}}`),
+    /// opened; `None` if it changed none or the person was erased.
+    pub async fn audit_detail(&self, seq: i64) -> Result<Option<serde_json::Value>, StoreError> {
+        let mut c = self.pools.read.conn().await?;
+        let Some(r) = c
+            .fetch_optional(
+                "SELECT d.subject_id, d.sealed, k.wrapped FROM audit_details d JOIN subject_keys k ON k.subject_id = d.subject_id WHERE d.seq = $1",
+                &args![seq],
+            )
+            .await?
+        else {
+            return Ok(None);
+        };
+        let subject = SubjectId(r.get(0)?);
+        let key = self.vault.unwrap_key(subject, &r.get::<Vec<u8>>(2)?)?;
+        let plain = key.open(&detail_place(seq, subject), &r.get::<Vec<u8>>(1)?)?;
+        serde_json::from_slice(&plain).map(Some).map_err(|_| StoreError::Corrupt("audit detail"))
     }
 
     /// Walks the whole chain in order and names the first entry that was

@@ -310,7 +310,9 @@ impl Store {
         let sql = format!("SELECT {COLS} FROM {FROM} WHERE c.id = $1");
         let row = tx.fetch_optional(&sql, &args![id.0]).await?.ok_or(StoreError::NotFound)?;
         let wrapped: Vec<u8> = row.get(7)?;
-        let c = change(decode(&self.vault, &row)?)?;
+        let before = decode(&self.vault, &row)?;
+        let before_data = before.data.clone();
+        let c = change(before)?;
         if c.id != id {
             return Err(StoreError::Corrupt("a change must keep the contact's id").into());
         }
@@ -332,7 +334,16 @@ impl Store {
         let tags = dedup_tags(&c.tags);
         let tag_refs: Vec<(Uuid, &str)> = tags.iter().map(|t| (c.id.0, t.as_str())).collect();
         insert_tags(&mut tx, &tag_refs).await?;
-        audit::append(&mut tx, ctx, &[NewEntry::subject("contact.update", c.id)]).await?;
+        let seq = audit::append_seq(&mut tx, ctx, &[NewEntry::subject("contact.update", c.id)]).await?;
+        if let Some(diff) = changed_fields(&before_data, &c.data) {
+            let key = self.vault.unwrap_key(c.id, &wrapped)?;
+            let sealed = key.seal(&crate::audit::detail_place(seq, c.id), diff.as_bytes());
+            tx.execute(
+                "INSERT INTO audit_details (seq, subject_id, sealed) VALUES ($1, $2, $3)",
+                &args![seq, c.id.0, sealed],
+            )
+            .await?;
+        }
         Ok(tx.commit().await?)
     }
 
@@ -348,6 +359,7 @@ impl Store {
         if n == 0 {
             return Err(StoreError::NotFound);
         }
+        self.suppress_if_unsubscribed(&mut tx, id).await?;
         tx.execute("DELETE FROM subject_keys WHERE subject_id = $1", &args![id.0]).await?;
         tx.execute("DELETE FROM idempotency_keys WHERE resource_type = 'contact' AND resource_id = $1", &args![id.0])
             .await?;
@@ -361,15 +373,44 @@ impl Store {
             "DELETE FROM mail_outbox WHERE subject_id = $1",
             "DELETE FROM restrictions WHERE subject_id = $1",
             "DELETE FROM objections WHERE subject_id = $1",
+            "DELETE FROM export_files WHERE subject_id = $1",
+            "DELETE FROM audit_details WHERE subject_id = $1",
             "DELETE FROM contacts WHERE id = $1",
         ] {
             tx.execute(sql, &args![id.0]).await?;
         }
+        crate::erasure::queue_processor_event(&mut tx, "subject.erased", id).await?;
         audit::append(&mut tx, ctx, &[NewEntry::subject("contact.delete", id)]).await?;
         tx.commit().await?;
         self.journal_erasure(id);
         self.scrub_after_erasure().await;
         Ok(())
+    }
+}
+
+/// The personal fields that differ between two states of a contact, as a
+/// JSON object `{"field": {"before": …, "after": …}}`; `None` if none do.
+fn changed_fields(before: &ContactData, after: &ContactData) -> Option<String> {
+    let (Ok(serde_json::Value::Object(b)), Ok(serde_json::Value::Object(a))) =
+        (serde_json::to_value(before), serde_json::to_value(after))
+    else {
+        return None;
+    };
+    let mut out = serde_json::Map::new();
+    for k in b.keys().chain(a.keys()).collect::<BTreeSet<_>>() {
+        let (x, y) = (b.get(k).unwrap_or(&serde_json::Value::Null), a.get(k).unwrap_or(&serde_json::Value::Null));
+        if x != y {
+            out.insert(k.clone(), serde_json::json!({"before": x, "after": y}));
+        }
+    }
+    (!out.is_empty()).then(|| serde_json::Value::Object(out).to_string())
+}
+
+impl Store {
+    /// One contact, read inside a transaction.
+    pub(crate) async fn contact_in(&self, tx: &mut Tx, id: SubjectId) -> Result<Option<Contact>, StoreError> {
+        let sql = format!("SELECT {COLS} FROM {FROM} WHERE c.id = $1");
+        tx.fetch_optional(&sql, &args![id.0]).await?.map(|r| decode(&self.vault, &r)).transpose()
     }
 
     /// One contact, in one statement.

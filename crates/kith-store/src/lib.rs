@@ -14,6 +14,8 @@ pub mod contacts;
 pub mod db;
 pub mod deals;
 pub mod dsr;
+pub mod erasure;
+pub mod exports;
 pub mod idempotency;
 pub mod interactions;
 pub mod mail;

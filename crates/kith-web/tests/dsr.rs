@@ -512,11 +512,37 @@ async fn the_portal_signs_in_by_a_one_time_link_shows_the_data_and_files_request
         page(&env, Method::GET, "/portal/me", None, Some("kith_portal=forged.token")).await.0,
         StatusCode::SEE_OTHER
     );
-    // Download: an access request, registered and completed.
-    let (s, h, doc) = page(&env, Method::GET, "/portal/me/export", None, Some(&cookie)).await;
+    // Asking for the data: an access request, registered and completed, and
+    // a file (a GET changes nothing; the preparation is a POST).
+    assert_eq!(
+        page(&env, Method::GET, "/portal/me/export", None, Some(&cookie)).await.0,
+        StatusCode::METHOD_NOT_ALLOWED
+    );
+    let (s, _, body) = page(&env, Method::POST, "/portal/me/export", Some("format=json&lang=en"), Some(&cookie)).await;
+    assert!(s == StatusCode::OK && body.contains("Your file is ready"), "{body}");
+    let at = body.find("/portal/me/exports/").expect("a download link");
+    let link: String = body[at..].split('"').next().unwrap().to_owned();
+    let (s, h, doc) = page(&env, Method::GET, &link, None, Some(&cookie)).await;
     assert_eq!(s, StatusCode::OK);
     assert!(h[header::CONTENT_DISPOSITION].to_str().unwrap().contains("attachment"));
     assert!(doc.contains("kith-access-export/1") && doc.contains("paola.conti@example.it"));
+    assert_eq!(page(&env, Method::GET, &link, None, None).await.0, StatusCode::SEE_OTHER, "not without the session");
+    // Someone else's file is not reachable from this session.
+    let (_, other) = env
+        .call(&sales, Method::POST, "/contacts", Some(json!({"first_name": "Ugo", "emails": ["ugo.neri@example.it"]})))
+        .await;
+    let dpo = env.token(Role::Dpo).await;
+    let (s, f) = env
+        .call(
+            &dpo,
+            Method::POST,
+            &format!("/contacts/{}/exports", other["id"].as_str().unwrap()),
+            Some(json!({"format": "json"})),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{f}");
+    let foreign = format!("/portal/me/exports/{}", f["id"].as_str().unwrap());
+    assert_eq!(page(&env, Method::GET, &foreign, None, Some(&cookie)).await.0, StatusCode::NOT_FOUND);
     // A rectification needs its details; an erasure request lands in the register as verified.
     let (s, _, body) =
         page(&env, Method::POST, "/portal/me/request", Some("kind=rectification&note=&lang=en"), Some(&cookie)).await;
@@ -530,7 +556,6 @@ async fn the_portal_signs_in_by_a_one_time_link_shows_the_data_and_files_request
     )
     .await;
     assert!(s == StatusCode::OK && body.contains("Your request is registered"), "{body}");
-    let dpo = env.token(Role::Dpo).await;
     let (_, mine) = env.call(&dpo, Method::GET, &format!("/dsr?contact_id={c}"), None).await;
     let list = mine.as_array().unwrap();
     let kinds: Vec<(&str, &str, &str)> = list

@@ -242,7 +242,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             let transport = kith_app::mailer::Transport::from_url(mail.smtp_url.as_deref())?;
             let app = App::new(store.clone()).with_settings(mail.settings(&listen));
             let seeded = if demo { Some(crate::demo::seed(&app).await?) } else { None };
-            spawn_housekeeping(store);
+            spawn_housekeeping(app.clone());
             tokio::spawn(app.clone().run_mailer(transport, crate::server::shutdown_signal()));
             let web = kith_web::pages::WebConfig { secure_cookies, trust_forwarded_for };
             let server = crate::server::Server::bind(&listen, app, web).await?;
@@ -424,14 +424,20 @@ pub async fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
-/// Background upkeep: forget idempotency keys after a day.
-fn spawn_housekeeping(store: kith_store::Store) {
+/// Background upkeep, hourly: forget idempotency keys after a day, delete
+/// expired export files.
+fn spawn_housekeeping(app: App) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
             tick.tick().await;
-            if let Err(e) = store.expire_idempotency(24 * 3600 * 1000).await {
+            if let Err(e) = app.expire_idempotency().await {
                 tracing::warn!(error = %e, "idempotency expiry failed");
+            }
+            match app.purge_expired_exports().await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(files = n, "expired export files deleted"),
+                Err(e) => tracing::warn!(error = %e, "deleting expired export files failed"),
             }
         }
     });

@@ -75,6 +75,10 @@ pub struct MailArgs {
     /// The From of mail Kith sends.
     #[arg(long, env = "KITH_MAIL_FROM", default_value = "Kith <no-reply@example.com>")]
     pub mail_from: String,
+    /// Days a prepared access/portability export file is kept before it is
+    /// deleted automatically.
+    #[arg(long, env = "KITH_EXPORT_DAYS", default_value_t = 30, value_parser = clap::value_parser!(i64).range(1..=365))]
+    pub export_days: i64,
     /// The controller named in consent receipts.
     #[arg(long, env = "KITH_CONTROLLER_NAME", default_value = "Example Controller")]
     pub controller_name: String,
@@ -99,6 +103,7 @@ impl MailArgs {
                 email: self.controller_email.clone(),
                 address: self.controller_address.clone(),
             },
+            export_days: self.export_days,
             ..kith_app::Settings::default()
         }
     }

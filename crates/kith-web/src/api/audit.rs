@@ -56,7 +56,17 @@ pub struct AuditParams {
 }
 
 pub fn router() -> OpenApiRouter<App> {
-    OpenApiRouter::new().routes(routes!(list_audit)).routes(routes!(verify_audit))
+    OpenApiRouter::new().routes(routes!(list_audit)).routes(routes!(verify_audit)).routes(routes!(audit_changes))
+}
+
+/// The personal values an entry changed, before and after, opened from their sealed record: `{"field": {"before": …, "after": …}}`. Not found once the person is erased. Opening them is audited (dpo, admin).
+#[utoipa::path(get, path = "/audit/{seq}/changes", tag = "audit", params(("seq" = i64, Path)), responses((status = 200, body = Object), Errors))]
+async fn audit_changes(
+    State(app): State<App>,
+    Auth(p): Auth,
+    crate::extract::Path(seq): crate::extract::Path<i64>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    Ok(Json(app.audit_detail(&p, seq).await?))
 }
 
 /// Audit entries, oldest first, about a subject or by a user.

@@ -7,6 +7,7 @@ pub mod consent;
 pub mod contacts;
 pub mod deals;
 pub mod dsr;
+pub mod exports;
 pub mod interactions;
 pub mod rights;
 
@@ -99,6 +100,7 @@ pub fn router() -> OpenApiRouter<App> {
         .merge(consent::router())
         .merge(rights::router())
         .merge(dsr::router())
+        .merge(exports::router())
 }
 
 /// `Some(x)` for a present value, `Some(None)` for an explicit `null`:

@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use axum::Router;
 use kith_app::dsr::{DsrAction, DsrView, NewDsr};
+use kith_app::export::ExportFormat;
 use kith_app::App;
 use kith_domain::dsr::{DsrChannel, DsrKind, DsrStatus};
 use kith_domain::{SubjectId, UserId};
@@ -25,7 +26,8 @@ pub(super) fn router() -> Router<App> {
         .route("/dsr/{id}", get(show))
         .route("/dsr/{id}/act", post(act))
         .route("/dsr/{id}/perform", post(perform))
-        .route("/dsr/{id}/export", get(export))
+        .route("/dsr/{id}/export", post(export))
+        .route("/exports/{id}", get(download))
         .route("/contacts/{id}/dsr", post(create))
 }
 
@@ -106,6 +108,10 @@ struct Page {
     perform: Option<&'static str>,
     /// The request is answered with the export.
     exports: bool,
+    /// The person's prepared export files: (id, kind, format, available until).
+    files: Vec<(String, String, String, String)>,
+    /// Why an erasure may be wrong or partial (Art. 17(3)).
+    exceptions: Vec<String>,
 }
 
 async fn show(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> PageResult {
@@ -154,6 +160,21 @@ async fn show(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> Page
             _ => None,
         },
         exports: matches!(d.kind, DsrKind::Access | DsrKind::Portability | DsrKind::Information),
+        files: if s.role().can_manage_privacy() {
+            app.exports_of(p, d.subject)
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .map(|f| (f.id.to_string(), f.kind, f.format.to_uppercase(), view::date(f.expires_at)))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        exceptions: if d.kind == DsrKind::Erasure && s.role().can_manage_privacy() && !d.status.is_final() {
+            app.erasure_exceptions(p, d.subject).await.unwrap_or_default()
+        } else {
+            Vec::new()
+        },
     };
     Ok(render(&page))
 }
@@ -167,12 +188,46 @@ async fn perform(
     Ok(Redirect::to(&format!("/dsr/{id}")).into_response())
 }
 
-/// The export that answers an access, portability or information request, as a download.
-async fn export(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> PageResult {
-    let (v, _) = app.get_dsr(&s.principal, id).await?;
-    let doc = app.access_export(&s.principal, v.dsr.subject, v.dsr.kind == DsrKind::Portability).await?;
-    Ok(([(axum::http::header::CONTENT_DISPOSITION, "attachment; filename=\"kith-export.json\"")], axum::Json(doc))
-        .into_response())
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ExportForm {
+    format: String,
+}
+
+/// Prepares the export that answers an access, portability or information
+/// request: a file sealed at rest, listed on the request page until it expires.
+async fn export(
+    State(app): State<App>,
+    Id(id): Id<Uuid>,
+    StaffForm { staff, form }: StaffForm<ExportForm>,
+) -> PageResult {
+    let format = ExportFormat::parse(&form.format).ok_or_else(|| {
+        PageError::new(StatusCode::UNPROCESSABLE_ENTITY, "Please check the input", "Choose a format.")
+    })?;
+    let (v, _) = app.get_dsr(&staff.principal, id).await?;
+    app.prepare_export(&staff.principal, v.dsr.subject, v.dsr.kind == DsrKind::Portability, format).await?;
+    Ok(Redirect::to(&format!("/dsr/{id}")).into_response())
+}
+
+/// Downloads a prepared export (audited).
+async fn download(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> PageResult {
+    let (f, bytes) = app.download_export(&s.principal, id).await?;
+    Ok(file_response(&f, bytes))
+}
+
+/// An export file as an attachment.
+pub(crate) fn file_response(f: &kith_app::export::ExportFile, bytes: Vec<u8>) -> axum::response::Response {
+    use axum::http::header;
+    let (media, name) = ExportFormat::media(&f.format);
+    (
+        [
+            (header::CONTENT_TYPE, media.to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response()
 }
 
 #[derive(Deserialize, Default)]

@@ -9,6 +9,7 @@ mod companies;
 mod contacts;
 mod deals;
 mod dsr;
+pub(crate) use dsr::file_response as export_file_response;
 mod form;
 mod names;
 mod portal;

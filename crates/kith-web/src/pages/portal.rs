@@ -12,7 +12,8 @@ use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Extension, Json, Router};
+use axum::{Extension, Router};
+use kith_app::export::ExportFormat;
 use kith_app::portal::{PORTAL_KINDS, SESSION_MINUTES};
 use kith_app::public::LinkError;
 use kith_app::{App, AppError};
@@ -24,7 +25,8 @@ pub(super) fn router() -> Router<App> {
         .route("/portal", get(start).post(send_link))
         .route("/portal/s/{token}", get(link_page).post(sign_in))
         .route("/portal/me", get(me))
-        .route("/portal/me/export", get(export))
+        .route("/portal/me/export", post(export))
+        .route("/portal/me/exports/{id}", get(download))
         .route("/portal/me/request", post(file))
         .route("/portal/sign-out", post(sign_out))
 }
@@ -41,6 +43,10 @@ struct Words {
     expired: &'static str,
     your_data: &'static str,
     download: &'static str,
+    download_csv: &'static str,
+    files: &'static str,
+    until: &'static str,
+    prepared: &'static str,
     consents: &'static str,
     manage: &'static str,
     requests: &'static str,
@@ -65,7 +71,11 @@ const EN: Words = Words {
     invalid: "This link is not valid or was already used. Ask for a new one.",
     expired: "This link has expired. Ask for a new one.",
     your_data: "The data we hold about you",
-    download: "Download all of it (JSON)",
+    download: "Prepare all of it as JSON",
+    download_csv: "Prepare all of it as CSV files (zip)",
+    files: "Your files (each is deleted automatically when it expires):",
+    until: "available until",
+    prepared: "Your file is ready below.",
     consents: "Your consents and subscriptions",
     manage: "Change or withdraw them",
     requests: "Your requests",
@@ -90,7 +100,11 @@ const IT: Words = Words {
     invalid: "Questo link non è valido o è già stato usato. Chiedine uno nuovo.",
     expired: "Questo link è scaduto. Chiedine uno nuovo.",
     your_data: "I dati che conserviamo su di te",
-    download: "Scaricali tutti (JSON)",
+    download: "Prepara tutti i dati in JSON",
+    download_csv: "Prepara tutti i dati in file CSV (zip)",
+    files: "I tuoi file (ciascuno viene cancellato automaticamente alla scadenza):",
+    until: "disponibile fino al",
+    prepared: "Il file è pronto qui sotto.",
     consents: "I tuoi consensi e iscrizioni",
     manage: "Modificali o revocali",
     requests: "Le tue richieste",
@@ -270,6 +284,8 @@ struct Me<'a> {
     notice: Option<&'a str>,
     data: String,
     requests: Vec<(String, &'static str, String)>,
+    /// (id, format, available until)
+    files: Vec<(String, String, String)>,
     kinds: Vec<(&'static str, &'static str)>,
     preferences: String,
     other_lang: &'a str,
@@ -307,6 +323,11 @@ async fn me_page(app: &App, cfg: &WebConfig, headers: &HeaderMap, l: &str, notic
                         )
                     })
                     .collect(),
+                files: v
+                    .exports
+                    .iter()
+                    .map(|f| (f.id.to_string(), f.format.to_uppercase(), super::view::date(f.expires_at)))
+                    .collect(),
                 kinds: PORTAL_KINDS.iter().map(|k| (k.as_str(), kind_label(*k, l))).collect(),
                 preferences: v.preferences_link,
                 other_lang: if l == "it" { "en" } else { "it" },
@@ -326,11 +347,41 @@ async fn me(
     me_page(&app, &cfg, &headers, l, None).await
 }
 
-async fn export(State(app): State<App>, Extension(cfg): Extension<WebConfig>, headers: HeaderMap) -> Response {
-    match app.portal_export(session(&cfg, &headers)).await {
-        Ok(doc) => {
-            ([(header::CONTENT_DISPOSITION, "attachment; filename=\"my-data.json\"")], Json(doc)).into_response()
-        }
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct ExportForm {
+    format: String,
+    lang: Option<String>,
+}
+
+async fn export(
+    State(app): State<App>,
+    Extension(cfg): Extension<WebConfig>,
+    headers: HeaderMap,
+    Form { form }: Form<ExportForm>,
+) -> Response {
+    let l = lang(form.lang.as_deref(), &headers);
+    let Some(format @ (ExportFormat::Json | ExportFormat::Csv)) = ExportFormat::parse(&form.format) else {
+        return super::PageError::bad_form().into_response();
+    };
+    match app.portal_prepare_export(session(&cfg, &headers), format).await {
+        Ok(_) => me_page(&app, &cfg, &headers, l, Some(words(l).prepared)).await,
+        Err(LinkError::App(e)) => super::PageError::from(e).into_response(),
+        Err(_) => Redirect::to("/portal").into_response(),
+    }
+}
+
+async fn download(
+    State(app): State<App>,
+    Extension(cfg): Extension<WebConfig>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let Ok(id) = uuid::Uuid::parse_str(&id) else {
+        return super::PageError::from(AppError::NotFound("export")).into_response();
+    };
+    match app.portal_download(session(&cfg, &headers), id).await {
+        Ok((f, bytes)) => super::dsr::file_response(&f, bytes),
         Err(LinkError::App(e)) => super::PageError::from(e).into_response(),
         Err(_) => Redirect::to("/portal").into_response(),
     }

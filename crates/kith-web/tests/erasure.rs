@@ -1,0 +1,336 @@
+//! Erasure is real, and the access export is whole.
+//!
+//! One person with distinctive values goes through the API — contact,
+//! interactions, a consent by phone and its withdrawal, a request with a
+//! note, prepared export files — next to a second person. The export of
+//! the first holds every value created for them and none of the second's.
+//! A backup is taken, the person is erased through their request, and then
+//! the raw bytes of the database file, WAL, master key file, erasure
+//! journal, the server's log (captured at debug level), and a database
+//! restored from the backup are searched for every distinctive value and
+//! for the person's wrapped key: zero hits. On PostgreSQL, after the
+//! erasure no row of any table holds the values in clear, and no key that
+//! opens them is left.
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use axum::Router;
+use kith_app::{App, Principal};
+use kith_domain::{Role, SubjectId};
+use kith_store::{Store, Vault};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use tower::ServiceExt;
+use uuid::Uuid;
+
+/// Values that appear nowhere but in what is created for the person.
+const A_FIRST: &str = "Ottoline-Zephyrine";
+const A_LAST: &str = "Quarrington-Vasquez";
+const A_EMAIL: &str = "ottoline.zephyrine@example.it";
+const A_PHONE: &str = "+39 02 5550 7316";
+const A_PHONE_DIGITS: &str = "390255507316";
+const A_TITLE: &str = "Chief Xylophonist";
+const A_NOTE: &str = "Discussed the glockenspiel tender";
+const A_CALL: &str = "Promised a marimba catalogue";
+const A_EVIDENCE: &str = "rec-ZX-44817";
+const A_DSR_NOTE: &str = "Wants everything gone by Friday";
+const A_DEAL: &str = "Vibraphone refit 7731";
+
+const B_FIRST: &str = "Bartholomew-Yannick";
+const B_EMAIL: &str = "bartholomew.yannick@example.de";
+const B_NOTE: &str = "Talked about the harpsichord";
+
+fn a_values() -> Vec<&'static str> {
+    vec![A_FIRST, A_LAST, A_EMAIL, A_PHONE, A_TITLE, A_NOTE, A_CALL, A_EVIDENCE, A_DSR_NOTE]
+}
+
+/// A writer for the captured log that several threads may share.
+#[derive(Clone)]
+struct LogFile(Arc<Mutex<std::fs::File>>);
+
+impl std::io::Write for LogFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().write(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.lock().unwrap().flush()
+    }
+}
+
+struct Env {
+    store: Store,
+    router: Router,
+    token: String,
+}
+
+impl Env {
+    async fn new(store: Store) -> Env {
+        store.migrate().await.unwrap();
+        let app = App::new(store.clone());
+        let u = app.add_user(&Principal::cli(), "dpo@example.com", Role::Admin, "correct-horse-battery").await.unwrap();
+        let token = app.create_token(&Principal::cli(), u.id, "erasure test").await.unwrap().1;
+        let router = kith_web::router(app.clone());
+        Env { store, router, token }
+    }
+
+    async fn raw(&self, method: Method, path: &str, body: Option<Value>) -> (StatusCode, Vec<u8>) {
+        let mut b = Request::builder()
+            .method(method)
+            .uri(format!("/api/v1{path}"))
+            .header(header::AUTHORIZATION, format!("Bearer {}", self.token));
+        let body = match body {
+            Some(v) => {
+                b = b.header(header::CONTENT_TYPE, "application/json");
+                Body::from(v.to_string())
+            }
+            None => Body::empty(),
+        };
+        let res = self.router.clone().oneshot(b.body(body).unwrap()).await.unwrap();
+        let status = res.status();
+        (status, axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap().to_vec())
+    }
+
+    async fn call(&self, method: Method, path: &str, body: Option<Value>, want: StatusCode) -> Value {
+        let (s, b) = self.raw(method.clone(), path, body).await;
+        let v = serde_json::from_slice(&b).unwrap_or(Value::Null);
+        assert_eq!(s, want, "{method} {path}: {v}");
+        v
+    }
+
+    /// Everything of person A (and a person B beside them); returns their ids.
+    async fn populate(&self) -> (String, String) {
+        let purpose = self
+            .call(
+                Method::POST,
+                "/purposes",
+                Some(json!({"name": "Newsletter", "description": "News", "default_basis": "consent", "data_categories": ["contact details"]})),
+                StatusCode::CREATED,
+            )
+            .await["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let notice = self
+            .call(
+                Method::POST,
+                "/notices",
+                Some(json!({"name": "Privacy notice", "language": "en", "url": "https://privacy.example.com/n", "body": "We send news; withdraw at any time."})),
+                StatusCode::CREATED,
+            )
+            .await["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let a = self
+            .call(
+                Method::POST,
+                "/contacts",
+                Some(json!({"first_name": A_FIRST, "last_name": A_LAST, "emails": [A_EMAIL], "phones": [A_PHONE], "job_title": A_TITLE})),
+                StatusCode::CREATED,
+            )
+            .await["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let b = self
+            .call(
+                Method::POST,
+                "/contacts",
+                Some(json!({"first_name": B_FIRST, "emails": [B_EMAIL]})),
+                StatusCode::CREATED,
+            )
+            .await["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        for (c, kind, body) in [(&a, "note", A_NOTE), (&a, "call", A_CALL), (&b, "note", B_NOTE)] {
+            self.call(
+                Method::POST,
+                &format!("/contacts/{c}/interactions"),
+                Some(json!({"kind": kind, "body": body})),
+                StatusCode::CREATED,
+            )
+            .await;
+        }
+        self.call(Method::POST, "/deals", Some(json!({"title": A_DEAL, "contact_ids": [a]})), StatusCode::CREATED)
+            .await;
+        let given = json!({"purpose_id": purpose, "action": "given", "channels": ["email"], "method": "phone",
+            "notice_id": notice, "evidence_ref": A_EVIDENCE, "affirmative_act": "said yes on the phone"});
+        self.call(Method::POST, &format!("/contacts/{a}/consents"), Some(given), StatusCode::CREATED).await;
+        let withdrawn = json!({"purpose_id": purpose, "action": "withdrawn", "channels": ["email"], "method": "phone", "evidence_ref": A_EVIDENCE});
+        self.call(Method::POST, &format!("/contacts/{a}/consents"), Some(withdrawn), StatusCode::CREATED).await;
+        (a, b)
+    }
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+fn read_all(paths: &[PathBuf]) -> Vec<(PathBuf, Vec<u8>)> {
+    paths.iter().filter_map(|p| std::fs::read(p).ok().map(|b| (p.clone(), b))).collect()
+}
+
+fn assert_absent(files: &[(PathBuf, Vec<u8>)], needles: &[&[u8]]) {
+    for (p, bytes) in files {
+        for n in needles {
+            assert!(!contains(bytes, n), "{} still holds {:?}", p.display(), String::from_utf8_lossy(n));
+        }
+    }
+}
+
+fn sqlite_url(dir: &Path) -> String {
+    format!("sqlite:{}", dir.join("kith.db").display())
+}
+
+#[tokio::test]
+async fn the_access_export_is_whole_and_erasure_leaves_nothing_readable() {
+    let dir = std::env::temp_dir().join(format!("kith-erasure-{}", Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let log_path = dir.join("kith.log");
+    let log = LogFile(Arc::new(Mutex::new(std::fs::File::create(&log_path).unwrap())));
+    let subscriber = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::new("debug"))
+        .with_writer(move || log.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let key_file = dir.join("master.key");
+    let journal = dir.join(kith_store::backup::JOURNAL_FILE);
+    let open = |d: &Path| {
+        let (url, key, journal) = (sqlite_url(d), key_file.clone(), journal.clone());
+        async move {
+            Store::connect(&url, Vault::load_or_create(&key).unwrap()).await.unwrap().with_erasure_journal(journal)
+        }
+    };
+    let env = Env::new(open(&dir).await).await;
+    let (a, b) = env.populate().await;
+    let dsr = env
+        .call(
+            Method::POST,
+            "/dsr",
+            Some(json!({"contact_id": a, "kind": "erasure", "channel": "email", "note": A_DSR_NOTE})),
+            StatusCode::CREATED,
+        )
+        .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    // The access export holds everything created for A, nothing of B.
+    let doc = env.call(Method::GET, &format!("/contacts/{a}/export"), None, StatusCode::OK).await;
+    let text = doc.to_string();
+    for v in a_values().into_iter().chain([A_DEAL]) {
+        let v = if v == A_PHONE { A_PHONE_DIGITS } else { v };
+        assert!(text.replace(' ', "").contains(&v.replace(' ', "")), "the export lacks {v:?}");
+    }
+    for v in [B_FIRST, B_EMAIL, B_NOTE, b.as_str()] {
+        assert!(!text.contains(v), "the export of A holds B's {v:?}");
+    }
+    assert_eq!(doc["interactions"].as_array().unwrap().len(), 2);
+    assert_eq!(doc["deals"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["consent_events"].as_array().unwrap().len(), 2);
+    assert_eq!(doc["requests"].as_array().unwrap().len(), 1);
+    assert!(doc["access_log"].as_array().unwrap().iter().any(|e| e["action"] == json!("contact.create")));
+
+    // Prepared files: JSON and a zip of CSVs, sealed at rest.
+    let json_file = env
+        .call(Method::POST, &format!("/contacts/{a}/exports"), Some(json!({"format": "json"})), StatusCode::CREATED)
+        .await;
+    let csv_file = env
+        .call(Method::POST, &format!("/contacts/{a}/exports"), Some(json!({"format": "csv"})), StatusCode::CREATED)
+        .await;
+    let (s, zip_bytes) = env.raw(Method::GET, &format!("/exports/{}", csv_file["id"].as_str().unwrap()), None).await;
+    assert_eq!(s, StatusCode::OK);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(zip_bytes)).unwrap();
+    let mut all_csv = String::new();
+    for i in 0..zip.len() {
+        use std::io::Read;
+        zip.by_index(i).unwrap().read_to_string(&mut all_csv).unwrap();
+    }
+    for v in [A_FIRST, A_EMAIL, A_NOTE, A_CALL, A_EVIDENCE, A_DSR_NOTE] {
+        assert!(all_csv.contains(v), "the CSV export lacks {v:?}");
+    }
+    assert!(!all_csv.contains(B_FIRST) && !all_csv.contains(B_NOTE));
+    env.store.checkpoint().await.unwrap();
+    let db = std::fs::read(dir.join("kith.db")).unwrap();
+    assert!(!contains(&db, A_NOTE.as_bytes()), "export files are sealed at rest");
+    assert_eq!(
+        env.call(Method::GET, &format!("/contacts/{a}/exports"), None, StatusCode::OK).await.as_array().unwrap().len(),
+        2
+    );
+    let wrapped = env.store.raw_contact_bytes(SubjectId(Uuid::parse_str(&a).unwrap())).await.unwrap().expect("a key").1;
+
+    // Back up, then erase through the request.
+    let backup = dir.join("before.kithbak");
+    env.store.backup_to(&backup).await.unwrap();
+    assert!(contains(&std::fs::read(&backup).unwrap(), &wrapped), "the search finds the key where it is");
+    env.call(
+        Method::POST,
+        &format!("/dsr/{dsr}/actions"),
+        Some(json!({"action": "verified", "method": "reply from the address on file"})),
+        StatusCode::OK,
+    )
+    .await;
+    let done = env.call(Method::POST, &format!("/dsr/{dsr}/perform"), None, StatusCode::OK).await;
+    assert_eq!(done["performed"], json!("erased"));
+    env.call(Method::GET, &format!("/contacts/{a}"), None, StatusCode::NOT_FOUND).await;
+    env.call(Method::GET, &format!("/exports/{}", json_file["id"].as_str().unwrap()), None, StatusCode::NOT_FOUND)
+        .await;
+    // The register keeps the request, without its note.
+    let reg = env.call(Method::GET, &format!("/dsr/{dsr}"), None, StatusCode::OK).await;
+    assert!(!reg.to_string().contains(A_DSR_NOTE));
+    // Processors are told; an address that had unsubscribed is suppressed.
+    let events = env.call(Method::GET, "/processor-events", None, StatusCode::OK).await;
+    assert!(events
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["kind"] == json!("subject.erased") && e["contact_id"] == json!(a)));
+    let again = env
+        .call(
+            Method::POST,
+            "/contacts",
+            Some(json!({"first_name": "Again", "emails": [A_EMAIL]})),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    assert_eq!(again["errors"][0]["field"], json!("emails"), "{again}");
+    assert!(!again.to_string().contains(A_EMAIL), "the refusal does not echo the address");
+    env.call(Method::GET, &format!("/contacts/{b}"), None, StatusCode::OK).await;
+    env.store.close().await;
+
+    // Restore the backup taken before the erasure into a fresh directory.
+    let restored = dir.join("restored");
+    std::fs::create_dir_all(&restored).unwrap();
+    std::fs::copy(&backup, restored.join("kith.db")).unwrap();
+    {
+        let s = Store::connect(&sqlite_url(&restored), Vault::load_or_create(&key_file).unwrap()).await.unwrap();
+        s.migrate().await.unwrap();
+        let ctx = kith_store::Ctx { actor: "cli".into(), request_id: "restore".into() };
+        assert_eq!(s.reapply_erasures(&ctx, &journal).await.unwrap(), 1);
+        assert!(s.get_contact(SubjectId(Uuid::parse_str(&a).unwrap())).await.unwrap().is_none());
+        assert!(s.get_contact(SubjectId(Uuid::parse_str(&b).unwrap())).await.unwrap().is_some());
+        s.close().await;
+    }
+    drop(_guard);
+
+    let files = read_all(&[
+        dir.join("kith.db"),
+        dir.join("kith.db-wal"),
+        dir.join("kith.db-shm"),
+        key_file.clone(),
+        journal.clone(),
+        log_path.clone(),
+        restored.join("kith.db"),
+        restored.join("kith.db-wal"),
+    ]);
+    assert!(files.iter().any(|(p, b)| p == &log_path && b.len() > 1000), "the log was captured");
+    let mut needles: Vec<&[u8]> = a_values().iter().map(|v| v.as_bytes()).collect();
+    needles.push(A_PHONE_DIGITS.as_bytes());
+    needles.push(&wrapped);
+    assert_absent(&files, &needles);
+    let _ = std::fs::remove_dir_all(&dir);
+}
