@@ -195,7 +195,9 @@ async fn the_access_export_is_whole_and_erasure_leaves_nothing_readable() {
         .with_writer(move || log.clone())
         .with_ansi(false)
         .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    // Global (this is the only test here that sets one), so the log also
+    // holds what runs on other threads, e.g. blocking tasks.
+    tracing::subscriber::set_global_default(subscriber).expect("one global subscriber");
 
     let key_file = dir.join("master.key");
     let journal = dir.join(kith_store::backup::JOURNAL_FILE);
@@ -315,7 +317,6 @@ async fn the_access_export_is_whole_and_erasure_leaves_nothing_readable() {
         assert!(s.get_contact(SubjectId(Uuid::parse_str(&b).unwrap())).await.unwrap().is_some());
         s.close().await;
     }
-    drop(_guard);
 
     let files = read_all(&[
         dir.join("kith.db"),
@@ -332,5 +333,121 @@ async fn the_access_export_is_whole_and_erasure_leaves_nothing_readable() {
     needles.push(A_PHONE_DIGITS.as_bytes());
     needles.push(&wrapped);
     assert_absent(&files, &needles);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn rectification_expiry_exceptions_and_spreadsheet_safety() {
+    let dir = std::env::temp_dir().join(format!("kith-rights-{}", Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let store = Store::connect(&sqlite_url(&dir), Vault::from_key(&[9u8; 32])).await.unwrap();
+    let env = Env::new(store.clone()).await;
+    let c = env
+        .call(
+            Method::POST,
+            "/contacts",
+            Some(json!({"first_name": "Mirella", "last_name": "Fontanesi", "emails": ["mirella.f@example.it"], "job_title": "=HYPERLINK(\"http://x.example\")"})),
+            StatusCode::CREATED,
+        )
+        .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    // Rectification: the change's before and after are kept sealed, shown to the dpo.
+    env.call(Method::PATCH, &format!("/contacts/{c}"), Some(json!({"last_name": "Fontana"})), StatusCode::OK).await;
+    let audit = env.call(Method::GET, &format!("/audit?subject={c}"), None, StatusCode::OK).await;
+    let update = audit["items"].as_array().unwrap().iter().find(|e| e["action"] == json!("contact.update")).unwrap();
+    assert!(!update.to_string().contains("Fontan"), "the audit entry itself holds no personal value");
+    let seq = update["seq"].as_i64().unwrap();
+    let changes = env.call(Method::GET, &format!("/audit/{seq}/changes"), None, StatusCode::OK).await;
+    assert_eq!(changes, json!({"last_name": {"before": "Fontanesi", "after": "Fontana"}}));
+    let create_seq = audit["items"][0]["seq"].as_i64().unwrap();
+    env.call(Method::GET, &format!("/audit/{create_seq}/changes"), None, StatusCode::NOT_FOUND).await;
+    env.store.checkpoint().await.unwrap();
+    let db = std::fs::read(dir.join("kith.db")).unwrap();
+    assert!(!contains(&db, b"Fontanesi"), "the before value is sealed at rest");
+
+    // CSV: a value that looks like a formula is neutralised.
+    let f = env
+        .call(Method::POST, &format!("/contacts/{c}/exports"), Some(json!({"format": "csv"})), StatusCode::CREATED)
+        .await;
+    let (_, bytes) = env.raw(Method::GET, &format!("/exports/{}", f["id"].as_str().unwrap()), None).await;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut contact_csv = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("contact.csv").unwrap(), &mut contact_csv).unwrap();
+    assert!(contact_csv.contains("'=HYPERLINK"), "{contact_csv}");
+    assert!(!contact_csv.contains(",=HYPERLINK") && !contact_csv.contains("\"=HYPERLINK"), "{contact_csv}");
+    // Bad requests for files change nothing.
+    let bad = env
+        .call(
+            Method::POST,
+            &format!("/contacts/{c}/exports"),
+            Some(json!({"format": "pdf"})),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    assert_eq!(bad["errors"][0]["field"], json!("format"));
+    env.call(Method::GET, &format!("/exports/{}", Uuid::now_v7()), None, StatusCode::NOT_FOUND).await;
+    assert_eq!(
+        env.call(Method::GET, &format!("/contacts/{c}/exports"), None, StatusCode::OK).await.as_array().unwrap().len(),
+        1
+    );
+
+    // Files expire: with a zero-day setting a new file is gone at once and purged.
+    let short = App::new(store.clone()).with_settings(kith_app::Settings { export_days: 0, ..Default::default() });
+    let p = Principal::cli();
+    short
+        .prepare_export(&p, SubjectId(Uuid::parse_str(&c).unwrap()), false, kith_app::export::ExportFormat::Json)
+        .await
+        .unwrap();
+    assert_eq!(short.purge_expired_exports().await.unwrap(), 1);
+    assert_eq!(
+        env.call(Method::GET, &format!("/contacts/{c}/exports"), None, StatusCode::OK).await.as_array().unwrap().len(),
+        1
+    );
+
+    // Exceptions to erasure: a contract basis and an open deal.
+    let purpose = env
+        .call(
+            Method::POST,
+            "/purposes",
+            Some(json!({"name": "Orders", "description": "Orders", "default_basis": "contract", "data_categories": ["contact details"]})),
+            StatusCode::CREATED,
+        )
+        .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(env
+        .call(Method::GET, &format!("/contacts/{c}/erasure-exceptions"), None, StatusCode::OK)
+        .await
+        .as_array()
+        .unwrap()
+        .is_empty());
+    let (s, _) = env
+        .raw(
+            Method::PUT,
+            &format!("/contacts/{c}/bases"),
+            Some(json!({"purpose_id": purpose, "basis": "contract", "source": "manual"})),
+        )
+        .await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    env.call(Method::POST, "/deals", Some(json!({"title": "Order 42", "contact_ids": [c]})), StatusCode::CREATED).await;
+    let ex = env.call(Method::GET, &format!("/contacts/{c}/erasure-exceptions"), None, StatusCode::OK).await;
+    let ex: Vec<&str> = ex.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert_eq!(ex.len(), 2, "{ex:?}");
+    assert!(ex[0].starts_with("Orders: processed for a contract") && ex[1].contains("1 open deal"), "{ex:?}");
+
+    // A person who never unsubscribed is not suppressed after erasure.
+    env.call(Method::DELETE, &format!("/contacts/{c}"), None, StatusCode::NO_CONTENT).await;
+    env.call(Method::GET, &format!("/audit/{seq}/changes"), None, StatusCode::NOT_FOUND).await;
+    env.call(
+        Method::POST,
+        "/contacts",
+        Some(json!({"first_name": "Mirella", "emails": ["mirella.f@example.it"]})),
+        StatusCode::CREATED,
+    )
+    .await;
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -17,7 +17,35 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 pub(super) fn router() -> Router<App> {
-    Router::new().route("/audit", get(entries)).route("/audit/verify", post(verify))
+    Router::new()
+        .route("/audit", get(entries))
+        .route("/audit/verify", post(verify))
+        .route("/audit/{seq}/changes", get(changes))
+}
+
+#[derive(Template)]
+#[template(path = "audit_changes.html")]
+struct ChangesPage {
+    l: Layout,
+    seq: i64,
+    /// (field, before, after)
+    rows: Vec<(String, String, String)>,
+}
+
+/// What one change did to the person's values, opened from its sealed
+/// record (rectification, Art. 16); the opening is audited.
+async fn changes(State(app): State<App>, Staff(s): Staff, super::Id(seq): super::Id<i64>) -> PageResult {
+    let detail = app.audit_detail(&s.principal, seq).await?;
+    let show = |v: &serde_json::Value| match v {
+        serde_json::Value::Null => "—".to_owned(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let rows = detail
+        .as_object()
+        .map(|m| m.iter().map(|(k, v)| (k.replace('_', " "), show(&v["before"]), show(&v["after"]))).collect())
+        .unwrap_or_default();
+    Ok(super::render(&ChangesPage { l: layout(&s, "audit"), seq, rows }))
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -36,6 +64,8 @@ struct Row {
     subject: String,
     object: String,
     request: String,
+    /// The entry changed personal values, kept sealed.
+    changed: bool,
 }
 
 #[derive(Template)]
@@ -89,6 +119,7 @@ async fn page(app: &App, s: Session, p: Params, verdict: Option<(bool, String)>)
                         seq: e.seq,
                         at: view::date_time(e.at),
                         actor: email(&e.actor),
+                        changed: e.action == "contact.update",
                         action: e.action,
                         subject: e.subject_id.map(|s| s.to_string()).unwrap_or_default(),
                         object: format!("{} {}", e.object_type, e.object_id.unwrap_or_default()),
