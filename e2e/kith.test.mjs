@@ -798,6 +798,71 @@ test('9c. preference centre: the language link still works after "Unsubscribe fr
   }
 });
 
+test('9d. privacy portal: sign in by a one-time link, prepare and download one\'s data, file a request', async () => {
+  const { page } = admin;
+  const email = 'lucia.ferri@example.it'; // the subscriber of test 9b
+  const visitor = await newContext();
+  try {
+    const pub = visitor.page;
+    await open(pub, '/portal');
+    await assertText(pub, 'h1', 'Your privacy');
+    await pub.fill('input[name=email]', email);
+    await submit(pub, 'form[action="/portal"] button[type=submit]');
+    assert.match(await pub.locator('[role=status]').textContent(), /If the address is in our records/);
+
+    // The sign-in link arrives in the outbox (no SMTP server in this run).
+    const deadline = Date.now() + 10_000;
+    let row;
+    for (;;) {
+      await open(page, '/outbox');
+      row = page.locator('table tbody tr').filter({ has: page.locator('td:nth-child(2)', { hasText: /^portal$/ }) }).first();
+      if ((await row.count()) === 1 && (await row.locator('td:nth-child(3)').textContent()).trim() === 'outbox') break;
+      if (Date.now() > deadline) assert.fail('no portal sign-in mail reached the outbox within 10 s');
+      await page.waitForTimeout(200);
+    }
+    await Promise.all([page.waitForURL(new RegExp(`/outbox/${ID}$`)), row.locator('a').click()]);
+    const text = await page.locator('pre.mail').textContent();
+    const m = text.match(/https?:\/\/[^\s"]+\/portal\/s\/[^\s"]+/);
+    assert.ok(m, `a /portal/s/ link in the mail: ${text}`);
+
+    // Opening the link shows a button; pressing it signs in (once).
+    await open(pub, m[0]);
+    await Promise.all([pub.waitForURL(/\/portal\/me/), pub.click('form[action^="/portal/s/"] button[type=submit]')]);
+    await assertText(pub, 'h1', 'Your privacy');
+    assert.match(await pub.locator('pre.mail').textContent(), /lucia\.ferri@example\.it/);
+    await shot(pub, '22-portal');
+
+    // Prepare the data as CSV files and download them.
+    await submit(pub, 'form[action="/portal/me/export"] button[value=csv]');
+    await assertText(pub, '[role=status]', 'Your file is ready below.');
+    const link = pub.locator('a[href^="/portal/me/exports/"]').first();
+    assert.equal((await link.textContent()).trim(), 'CSV');
+    const [download] = await Promise.all([pub.waitForEvent('download'), link.click()]);
+    const bytes = await (await download.createReadStream()).toArray();
+    const zip = Buffer.concat(bytes);
+    assert.equal(zip.subarray(0, 2).toString(), 'PK', 'the download is a zip');
+    assert.equal(download.suggestedFilename(), 'kith-export.zip');
+
+    // File a restriction request; it is listed.
+    await pub.locator('select[name=kind]').selectOption('restriction');
+    await pub.fill('textarea[name=note]', 'Please stop using my data while you check it.');
+    await submit(pub, 'form[action="/portal/me/request"] button[type=submit]');
+    await assertText(pub, '[role=status]', 'Your request is registered. We answer within one month.');
+    assert.match(await pub.locator('section', { hasText: 'Your requests' }).textContent(), /Restriction/i);
+
+    // Italian, then sign out: the portal asks for the address again.
+    await Promise.all([pub.waitForURL(/lang=it/), pub.locator('a', { hasText: 'Italiano' }).click()]);
+    await assertText(pub, 'h1', 'La tua privacy');
+    await submit(pub, 'form[action="/portal/sign-out"] button[type=submit]');
+    assert.equal(path(pub), '/portal');
+    const res = await pub.goto('/portal/me');
+    assert.equal(path(pub), '/portal', 'signed out, /portal/me leads back to the start');
+    assert.equal(res.status(), 200);
+  } finally {
+    await visitor.context.close();
+  }
+});
+
 test('10. signing out ends the session', async () => {
   const { page } = admin;
   await open(page, '/contacts');

@@ -67,7 +67,21 @@ impl App {
                 return Err(AppError::TooManyAttempts { retry_after_secs: (t.locked_until - now + 999) / 1000 });
             }
         }
-        let Some(contact) = self.store.find_by_email(&email).await?.into_iter().next() else { return Ok(()) };
+        // The lookup and the mail happen after the answer, so its timing
+        // does not tell whether the address is known.
+        let app = self.clone();
+        let lang = lang.to_owned();
+        tokio::spawn(async move {
+            if let Err(e) = app.send_portal_link(&email, &lang).await {
+                tracing::error!(error = %e, "could not queue a portal sign-in link");
+            }
+        });
+        Ok(())
+    }
+
+    async fn send_portal_link(&self, email: &Email, lang: &str) -> Result<()> {
+        let vault = self.store.vault();
+        let Some(contact) = self.store.find_by_email(email).await?.into_iter().next() else { return Ok(()) };
         let expires = OffsetDateTime::now_utc() + Duration::minutes(LINK_MINUTES);
         let token = tokens::sign(
             vault,

@@ -481,9 +481,16 @@ async fn the_portal_signs_in_by_a_one_time_link_shows_the_data_and_files_request
     let (s2, _, unknown) = page(&env, Method::POST, "/portal", Some("email=nobody%40example.it&lang=en"), None).await;
     assert_eq!((s1, s2), (StatusCode::OK, StatusCode::OK));
     assert_eq!(known, unknown, "the answer reveals whether the address is known");
-    env.app.deliver_mail(&kith_app::mailer::Transport::Outbox).await.unwrap();
-    let mails = env.app.outbox(&Principal::cli()).await.unwrap();
-    let portal: Vec<_> = mails.iter().filter(|m| m.kind == "portal").collect();
+    // The link is queued after the answer (so timing reveals nothing): wait for it.
+    let mut portal = Vec::new();
+    for _ in 0..100 {
+        env.app.deliver_mail(&kith_app::mailer::Transport::Outbox).await.unwrap();
+        portal = env.app.outbox(&Principal::cli()).await.unwrap().into_iter().filter(|m| m.kind == "portal").collect();
+        if !portal.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     assert_eq!(portal.len(), 1);
     let (_, mail) = env.app.outbox_message(&Principal::cli(), portal[0].id).await.unwrap();
     let at = mail.text.find("/portal/s/").unwrap();

@@ -872,3 +872,58 @@ async fn requests_are_registered_from_the_contact_page_and_handled_from_the_queu
         .await;
     assert!(env.get(&dpo, "/dsr").await.body.contains("No open requests."));
 }
+
+#[tokio::test]
+async fn export_files_erasure_exceptions_and_change_details_on_staff_pages() {
+    let env = setup().await;
+    let dpo = env.sign_in(Role::Dpo).await;
+    let sales = env.sign_in(Role::Sales).await;
+    let c = env.contact("Gemma", "Lombardi", None, &[]).await;
+    // An access request is answered with a prepared file.
+    let r = env.post(&dpo, &format!("/contacts/{c}/dsr"), &[("kind", "access"), ("channel", "email")]).await;
+    let page = r.location().to_owned();
+    let shown = env.get(&dpo, &page).await;
+    assert!(shown.body.contains("Prepare the export that answers this request"), "{}", shown.body);
+    assert_eq!(
+        env.post(&dpo, &format!("{page}/export"), &[("format", "pdf")]).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(env.post(&dpo, &format!("{page}/export"), &[("format", "csv")]).await.status, StatusCode::SEE_OTHER);
+    let shown = env.get(&dpo, &page).await;
+    let at = shown.body.find("href=\"/exports/").expect("a prepared file is listed");
+    let link: String = shown.body[at + 6..].split('"').next().unwrap().to_owned();
+    assert!(shown.body.contains("CSV (access)</a> — available until"), "{}", shown.body);
+    let file = env.get(&dpo, &link).await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert_eq!(file.headers[header::CONTENT_TYPE], "application/zip");
+    assert_eq!(env.get(&sales, &link).await.status, StatusCode::FORBIDDEN);
+    // An erasure request under a contract basis shows the exception first.
+    env.post(
+        &dpo,
+        "/privacy/purposes",
+        &[("name", "Orders"), ("description", "Order handling"), ("default_basis", "contract")],
+    )
+    .await;
+    let purpose = env.app.purposes(&Principal::cli()).await.unwrap()[0].id.to_string();
+    let basis =
+        env.post(&dpo, &format!("/contacts/{c}/basis"), &[("purpose", purpose.as_str()), ("basis", "contract")]).await;
+    assert_eq!(basis.status, StatusCode::SEE_OTHER, "{}", basis.body);
+    let r = env.post(&dpo, &format!("/contacts/{c}/dsr"), &[("kind", "erasure"), ("channel", "email")]).await;
+    let erasure = env.get(&dpo, r.location()).await;
+    assert!(
+        erasure.body.contains("Before erasing: possible exceptions")
+            && erasure.body.contains("Orders: processed for a contract"),
+        "{}",
+        erasure.body
+    );
+    // A correction keeps its before and after, shown to the DPO.
+    let edit = env.post(&sales, &format!("/contacts/{c}"), &[("first_name", "Gemma"), ("last_name", "Lombardo")]).await;
+    assert_eq!(edit.status, StatusCode::SEE_OTHER, "{}", edit.body);
+    let audit = env.get(&dpo, &format!("/audit?subject={c}")).await;
+    let at = audit.body.find("/changes\">changes</a>").expect("a changes link");
+    let start = audit.body[..at].rfind("/audit/").unwrap();
+    let changes = env.get(&dpo, &format!("{}/changes", &audit.body[start..at])).await;
+    assert_eq!(changes.status, StatusCode::OK);
+    assert!(changes.body.contains("<td>last name</td><td>Lombardi</td><td>Lombardo</td>"), "{}", changes.body);
+    assert_eq!(env.get(&sales, &format!("{}/changes", &audit.body[start..at])).await.status, StatusCode::FORBIDDEN);
+}
