@@ -426,11 +426,6 @@ impl App {
         self.store.open_export(&p.ctx(), id).await?.ok_or(AppError::NotFound("export"))
     }
 
-    /// Forgets idempotency keys older than a day (the server runs this hourly).
-    pub async fn expire_idempotency(&self) -> Result<()> {
-        Ok(self.store.expire_idempotency(24 * 3600 * 1000).await.map(|_| ())?)
-    }
-
     /// Deletes expired exports (the server runs this hourly).
     pub async fn purge_expired_exports(&self) -> Result<usize> {
         let ctx = kith_store::Ctx { actor: "system".into(), request_id: uuid::Uuid::now_v7().to_string() };

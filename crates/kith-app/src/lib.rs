@@ -210,6 +210,14 @@ impl App {
         self
     }
 
+    /// Hourly upkeep: forgets idempotency keys older than a day and spent
+    /// tokens past their expiry.
+    pub async fn housekeeping(&self) -> Result<()> {
+        self.store.expire_idempotency(24 * 3600 * 1000).await?;
+        self.store.purge_used_tokens().await?;
+        Ok(())
+    }
+
     pub fn settings(&self) -> &Settings {
         &self.settings
     }

@@ -124,7 +124,8 @@ impl App {
         Ok(tokens::sign(
             self.store.vault(),
             TokenKind::PortalSession,
-            Claims { subject: c.subject, scope: Uuid::nil(), expires: expires.unix_timestamp() },
+            // A scope of its own, so signing out can revoke this session alone.
+            Claims { subject: c.subject, scope: Uuid::now_v7(), expires: expires.unix_timestamp() },
         ))
     }
 
@@ -147,8 +148,21 @@ impl App {
             session,
             OffsetDateTime::now_utc().unix_timestamp(),
         )?;
+        if self.store.token_used(&c.use_id(TokenKind::PortalSession)).await? {
+            return Err(LinkError::Invalid);
+        }
         self.store.get_contact(c.subject).await?.ok_or(LinkError::Invalid)?;
         Ok(c.subject)
+    }
+
+    /// Ends a portal session on the server: its cookie no longer works,
+    /// even if a copy of it survives.
+    pub async fn portal_sign_out(&self, session: &str) -> Result<()> {
+        let now = OffsetDateTime::now_utc().unix_timestamp();
+        if let Ok(c) = tokens::verify(self.store.vault(), TokenKind::PortalSession, session, now) {
+            self.store.spend_token(&c.use_id(TokenKind::PortalSession), c.expires * 1000).await?;
+        }
+        Ok(())
     }
 
     /// Everything the person sees (reading is audited as their own access).

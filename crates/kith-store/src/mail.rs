@@ -129,6 +129,18 @@ impl Store {
         Ok(n == 1)
     }
 
+    /// Forgets spent tokens past their expiry (they no longer verify anyway).
+    pub async fn purge_used_tokens(&self) -> Result<u64, StoreError> {
+        let mut c = self.pools.write.conn().await?;
+        c.execute("DELETE FROM used_tokens WHERE expires_at < $1", &args![now_ms()]).await
+    }
+
+    /// Whether a single-use token was already spent (or revoked).
+    pub async fn token_used(&self, id: &[u8]) -> Result<bool, StoreError> {
+        let mut c = self.pools.read.conn().await?;
+        Ok(c.fetch_optional("SELECT 1 FROM used_tokens WHERE id = $1", &args![id.to_vec()]).await?.is_some())
+    }
+
     /// Claims up to `limit` due messages for `lease_ms`: another sender
     /// skips them until the lease runs out (a crashed sender's mail is
     /// retried then).

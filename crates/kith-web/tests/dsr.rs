@@ -572,6 +572,9 @@ async fn the_portal_signs_in_by_a_one_time_link_shows_the_data_and_files_request
     assert!(kinds.contains(&("access", "portal", "completed")), "{kinds:?}");
     assert!(kinds.contains(&("erasure", "portal", "received")), "{kinds:?}");
     assert!(list.iter().all(|d| d["verified"] == json!("verified")));
+    // Signing out revokes the session on the server: a kept copy of the cookie no longer works.
+    assert_eq!(page(&env, Method::POST, "/portal/sign-out", Some(""), Some(&cookie)).await.0, StatusCode::SEE_OTHER);
+    assert_eq!(page(&env, Method::GET, "/portal/me", None, Some(&cookie)).await.0, StatusCode::SEE_OTHER);
     // The address is rate-limited: the fourth link request in 15 minutes is refused.
     for _ in 0..2 {
         page(&env, Method::POST, "/portal", Some("email=paola.conti%40example.it"), None).await;

@@ -424,15 +424,15 @@ pub async fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
-/// Background upkeep, hourly: forget idempotency keys after a day, delete
-/// expired export files.
+/// Background upkeep, hourly: forget idempotency keys after a day and spent
+/// tokens after their expiry, delete expired export files.
 fn spawn_housekeeping(app: App) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
             tick.tick().await;
-            if let Err(e) = app.expire_idempotency().await {
-                tracing::warn!(error = %e, "idempotency expiry failed");
+            if let Err(e) = app.housekeeping().await {
+                tracing::warn!(error = %e, "expiring idempotency keys or spent tokens failed");
             }
             match app.purge_expired_exports().await {
                 Ok(0) => {}

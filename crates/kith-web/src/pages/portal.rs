@@ -415,7 +415,10 @@ async fn file(
     }
 }
 
-async fn sign_out(Extension(cfg): Extension<WebConfig>) -> Response {
+async fn sign_out(State(app): State<App>, Extension(cfg): Extension<WebConfig>, headers: HeaderMap) -> Response {
+    if let Err(e) = app.portal_sign_out(session(&cfg, &headers)).await {
+        return super::PageError::from(e).into_response();
+    }
     let mut res = Redirect::to("/portal").into_response();
     res.headers_mut().append(header::SET_COOKIE, cfg.cookie(cfg.portal_cookie(), "", 0, "Strict"));
     res
