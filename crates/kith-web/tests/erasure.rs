@@ -451,3 +451,71 @@ async fn rectification_expiry_exceptions_and_spreadsheet_safety() {
     .await;
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn on_postgres_no_row_keeps_the_erased_person_or_their_key() {
+    let admin_url =
+        std::env::var("KITH_TEST_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    let name = format!("kith_erasure_{}", Uuid::now_v7().simple());
+    let admin = Store::connect(&admin_url, Vault::from_key(&[4u8; 32])).await.expect("PostgreSQL at KITH_TEST_PG_URL");
+    admin.raw_execute_no_tx(&format!("CREATE DATABASE {name}")).await.unwrap();
+    let url = format!("{}/{name}", &admin_url[..admin_url.rfind('/').unwrap()]);
+    let store = Store::connect(&url, Vault::from_key(&[4u8; 32])).await.unwrap();
+    let r = tokio::spawn({
+        let store = store.clone();
+        async move {
+            let env = Env::new(store.clone()).await;
+            let (a, _) = env.populate().await;
+            let dsr = env
+                .call(
+                    Method::POST,
+                    "/dsr",
+                    Some(json!({"contact_id": a, "kind": "erasure", "channel": "email", "note": A_DSR_NOTE})),
+                    StatusCode::CREATED,
+                )
+                .await["id"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+            env.call(
+                Method::POST,
+                &format!("/contacts/{a}/exports"),
+                Some(json!({"format": "csv"})),
+                StatusCode::CREATED,
+            )
+            .await;
+            env.call(
+                Method::PATCH,
+                &format!("/contacts/{a}"),
+                Some(json!({"job_title": "Xylophone tuner"})),
+                StatusCode::OK,
+            )
+            .await;
+            let wrapped = store.raw_contact_bytes(SubjectId(Uuid::parse_str(&a).unwrap())).await.unwrap().unwrap().1;
+            let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+            let before = store.raw_dump_pg().await.unwrap();
+            assert!(before.contains(&hex(&wrapped)), "the probe reads the real rows");
+            env.call(
+                Method::POST,
+                &format!("/dsr/{dsr}/actions"),
+                Some(json!({"action": "verified", "method": "reply from the address on file"})),
+                StatusCode::OK,
+            )
+            .await;
+            env.call(Method::POST, &format!("/dsr/{dsr}/perform"), None, StatusCode::OK).await;
+            let after = store.raw_dump_pg().await.unwrap();
+            assert!(!after.contains(&hex(&wrapped)), "the person's key survives the erasure");
+            for v in a_values().into_iter().chain(["Xylophone tuner", A_PHONE_DIGITS]) {
+                assert!(!after.contains(v), "a row still holds {v:?} in clear");
+                assert!(!after.contains(&hex(v.as_bytes())), "a row still holds {v:?} (hex)");
+            }
+        }
+    })
+    .await;
+    store.close().await;
+    let _ = admin.raw_execute_no_tx(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await;
+    admin.close().await;
+    if let Err(e) = r {
+        std::panic::resume_unwind(e.into_panic());
+    }
+}
