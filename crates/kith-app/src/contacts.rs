@@ -16,6 +16,8 @@ pub struct NewContact {
     pub company: Option<CompanyId>,
     pub tags: Vec<String>,
     pub data: ContactData,
+    /// Where it came from; by default, who creates it (staff or API token).
+    pub source: Option<kith_domain::Provenance>,
 }
 
 /// A partial change: `None` leaves a value alone, `Some(None)` clears it.
@@ -141,7 +143,14 @@ impl App {
         let data = n.data.tidy();
         data.validate()?;
         check_writable(vis, p.role, &touched(&data))?;
-        Ok(ContactInput { id: SubjectId::new(), owner: n.owner, company: n.company, tags: check_tags(&n.tags)?, data })
+        Ok(ContactInput {
+            id: SubjectId::new(),
+            owner: n.owner,
+            company: n.company,
+            tags: check_tags(&n.tags)?,
+            data,
+            source: Some(n.source.unwrap_or_else(|| p.provenance())),
+        })
     }
 
     pub async fn create_contact(&self, p: &Principal, n: NewContact, idem: Option<&IdempotencyKey>) -> Result<Contact> {
@@ -227,7 +236,7 @@ impl App {
                 apply!(first_name, last_name, emails, phones, address, job_title, notes);
                 let d = d.tidy();
                 d.validate()?;
-                Ok::<_, AppError>(ContactInput { id, owner, company, tags, data: d })
+                Ok::<_, AppError>(ContactInput { id, owner, company, tags, data: d, source: None })
             })
             .await
             .map_err(crate::missing("contact"))?;

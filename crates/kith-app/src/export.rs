@@ -102,6 +102,13 @@ impl App {
                 "tags": c.tags,
                 "created_at": ts(c.created_at),
                 "updated_at": ts(c.updated_at),
+                "source": c.source.as_ref().map(|s| json!({
+                    "kind": s.kind.as_str(),
+                    "description": s.describe(),
+                    "reference": s.reference,
+                    "detail": s.detail,
+                    "at": ts(s.at),
+                })),
             },
             "interactions": interactions.iter().map(|i| json!({
                 "id": i.id.0,

@@ -45,13 +45,32 @@ pub struct Principal {
     pub user: UserId,
     pub role: Role,
     pub request_id: String,
+    /// The name of the API token the request came with, if any.
+    pub token: Option<String>,
 }
 
 impl Principal {
     /// The operator at the command line: whoever runs `kith` with the data
     /// directory (and so the master key) has every power. Audited as `cli`.
     pub fn cli() -> Principal {
-        Principal { user: UserId(uuid::Uuid::nil()), role: Role::Admin, request_id: uuid::Uuid::now_v7().to_string() }
+        Principal {
+            user: UserId(uuid::Uuid::nil()),
+            role: Role::Admin,
+            request_id: uuid::Uuid::now_v7().to_string(),
+            token: None,
+        }
+    }
+
+    /// The provenance of what this principal creates: an API client by its
+    /// token's name, otherwise a manual entry by the user (none for the CLI).
+    pub fn provenance(&self) -> kith_domain::Provenance {
+        use kith_domain::{Provenance, SourceKind};
+        let user = (!self.user.0.is_nil()).then_some(self.user);
+        let at = time::OffsetDateTime::now_utc();
+        match &self.token {
+            Some(name) => Provenance { kind: SourceKind::Api, reference: Some(name.clone()), detail: None, user, at },
+            None => Provenance { kind: SourceKind::Manual, reference: None, detail: None, user, at },
+        }
     }
 
     pub(crate) fn ctx(&self) -> Ctx {

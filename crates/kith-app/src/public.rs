@@ -7,6 +7,7 @@ use crate::tokens::{self, Claims, TokenError, TokenKind};
 use crate::{App, AppError, Result};
 use kith_domain::consent::{fold, BasisSource};
 use kith_domain::{Channel, ConsentAction, ConsentMethod, ConsentState, ContactData, Email, Invalid, Phone, SubjectId};
+use kith_domain::{Provenance, SourceKind};
 use kith_store::consent::{ConsentEvent, ConsentWrite, NewConsentEvent, SealedProof};
 use kith_store::contacts::ContactInput;
 use kith_store::mail::{Mail, NewMail};
@@ -165,7 +166,14 @@ impl App {
             Some(c) => (c.id, None),
             None => {
                 let id = SubjectId::new();
-                (id, Some(ContactInput { id, owner: None, company: None, tags: vec![], data }))
+                let source = Provenance {
+                    kind: SourceKind::WebForm,
+                    reference: Some(f.form.slug.clone()),
+                    detail: Some(format!("{}/f/{}", self.settings.public_url, f.form.slug)),
+                    user: None,
+                    at: time::OffsetDateTime::now_utc(),
+                };
+                (id, Some(ContactInput { id, owner: None, company: None, tags: vec![], data, source: Some(source) }))
             }
         };
         if new_contact.is_none() && self.store.restricted_since(subject).await?.is_some() {

@@ -112,7 +112,7 @@ impl App {
         self.store.forgive_attempt(&client_key).await?;
         let secret = random_secret();
         let csrf = random_secret();
-        let principal = Principal { user: user.id, role: user.role, request_id };
+        let principal = Principal { user: user.id, role: user.role, request_id, token: None };
         self.store
             .insert_session(&principal.ctx(), &token_hash(&secret), user.id, &csrf, now, now + SESSION_MAX_MS)
             .await?;
@@ -129,7 +129,11 @@ impl App {
             .session_user(&token_hash(secret), kith_store::now_ms(), SESSION_IDLE_MS)
             .await?
             .ok_or(AppError::Unauthenticated)?;
-        Ok(Session { principal: Principal { user: s.user, role: s.role, request_id }, email: s.email, csrf: s.csrf })
+        Ok(Session {
+            principal: Principal { user: s.user, role: s.role, request_id, token: None },
+            email: s.email,
+            csrf: s.csrf,
+        })
     }
 
     /// Ends the caller's session (the one its cookie secret names).

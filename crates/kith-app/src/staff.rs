@@ -52,7 +52,7 @@ impl App {
             return Err(AppError::Unauthenticated);
         }
         let owner = self.store.token_owner(&token_hash(token)).await?.ok_or(AppError::Unauthenticated)?;
-        Ok(Principal { user: owner.user, role: owner.role, request_id })
+        Ok(Principal { user: owner.user, role: owner.role, request_id, token: Some(owner.name) })
     }
 
     pub async fn add_user(&self, p: &Principal, email: &str, role: Role, password: &str) -> Result<User> {

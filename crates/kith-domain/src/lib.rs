@@ -13,10 +13,12 @@ pub mod dsr;
 pub mod error;
 pub mod ids;
 pub mod normalize;
+pub mod provenance;
 pub mod role;
 
 pub use consent::{Channel, ConsentAction, ConsentMethod, ConsentState, LawfulBasis, ObjectionDecision};
 pub use contact::{Address, ContactData, Email, InteractionKind, Phone};
 pub use error::{FieldError, Invalid};
 pub use ids::{CompanyId, DealId, InteractionId, PurposeId, SubjectId, TokenId, UserId};
+pub use provenance::{Provenance, SourceKind};
 pub use role::{Field, FieldVisibility, Role};

@@ -7,7 +7,7 @@ use crate::idempotency::{self, Claim};
 use crate::vault::{IndexKind, Place, Vault};
 use crate::{args, ct_eq, from_ms, now_ms, Ctx, Store, StoreError};
 use kith_domain::normalize::prefix;
-use kith_domain::{CompanyId, ContactData, Email, Phone, SubjectId, UserId};
+use kith_domain::{CompanyId, ContactData, Email, Phone, Provenance, SourceKind, SubjectId, UserId};
 use std::collections::BTreeSet;
 use uuid::Uuid;
 
@@ -21,6 +21,8 @@ pub struct Contact {
     pub data: ContactData,
     pub created_at: time::OffsetDateTime,
     pub updated_at: time::OffsetDateTime,
+    /// Where it came from (none for contacts older than provenance).
+    pub source: Option<Provenance>,
 }
 
 /// A contact to create (or the new state of one to update).
@@ -31,10 +33,13 @@ pub struct ContactInput {
     pub company: Option<CompanyId>,
     pub tags: Vec<String>,
     pub data: ContactData,
+    /// Where it came from: set when created, never changed by an update.
+    pub source: Option<Provenance>,
 }
 
 #[derive(Clone, Debug, Default)]
 pub struct ContactFilter {
+    pub source: Option<SourceKind>,
     pub owner: Option<UserId>,
     pub tag: Option<String>,
     pub company: Option<CompanyId>,
@@ -60,10 +65,15 @@ pub struct After {
     pub id: Uuid,
 }
 
-const COLS: &str = "c.id, c.owner_id, c.company_id, c.tags, c.sealed, c.created_at, c.updated_at, k.wrapped";
+const COLS: &str =
+    "c.id, c.owner_id, c.company_id, c.tags, c.sealed, c.created_at, c.updated_at, k.wrapped, c.source_sealed";
 const FROM: &str = "contacts c JOIN subject_keys k ON k.subject_id = c.id";
 const FROM_INDEX: &str =
     "blind_index b JOIN contacts c ON c.id = b.subject_id JOIN subject_keys k ON k.subject_id = c.id";
+
+fn source_place(id: SubjectId) -> Place<'static> {
+    Place { table: "contacts", column: "source_sealed", row: id.0, subject: id }
+}
 
 fn place(id: SubjectId) -> Place<'static> {
     Place { table: "contacts", column: "sealed", row: id.0, subject: id }
@@ -74,6 +84,13 @@ fn decode(vault: &Vault, r: &Row) -> Result<Contact, StoreError> {
     let key = vault.unwrap_key(id, &r.get::<Vec<u8>>(7)?)?;
     let plain = key.open(&place(id), &r.get::<Vec<u8>>(4)?)?;
     let data = serde_json::from_slice(&plain).map_err(|_| StoreError::Corrupt("contact data"))?;
+    let source = match r.get::<Option<Vec<u8>>>(8)? {
+        Some(sealed) => Some(
+            serde_json::from_slice(&key.open(&source_place(id), &sealed)?)
+                .map_err(|_| StoreError::Corrupt("contact source"))?,
+        ),
+        None => None,
+    };
     let tags: String = r.get(3)?;
     Ok(Contact {
         id,
@@ -83,6 +100,7 @@ fn decode(vault: &Vault, r: &Row) -> Result<Contact, StoreError> {
         data,
         created_at: from_ms(r.get(5)?),
         updated_at: from_ms(r.get(6)?),
+        source,
     })
 }
 
@@ -109,6 +127,7 @@ struct Prepared {
     id: SubjectId,
     wrapped: Option<Vec<u8>>,
     sealed: Vec<u8>,
+    source_sealed: Option<Vec<u8>>,
     tags_json: String,
     buckets: Vec<i64>,
 }
@@ -120,6 +139,9 @@ fn filter_sql(f: &ContactFilter, vals: &mut Vec<Value>, sql: &mut String) {
     };
     if let Some(o) = f.owner {
         add(" AND c.owner_id = ?", o.0.into(), sql);
+    }
+    if let Some(k) = f.source {
+        add(" AND c.source_kind = ?", k.as_str().into(), sql);
     }
     if let Some(c) = f.company {
         add(" AND c.company_id = ?", c.0.into(), sql);
@@ -209,9 +231,17 @@ impl Store {
             }
         };
         let plain = serde_json::to_vec(&c.data).map_err(|_| StoreError::Corrupt("contact data"))?;
+        let source_sealed = match &c.source {
+            Some(src) => Some(key.seal(
+                &source_place(c.id),
+                &serde_json::to_vec(src).map_err(|_| StoreError::Corrupt("contact source"))?,
+            )),
+            None => None,
+        };
         Ok(Prepared {
             id: c.id,
             wrapped,
+            source_sealed,
             sealed: key.seal(&place(c.id), &plain),
             tags_json: serde_json::to_string(&dedup_tags(&c.tags)).map_err(|_| StoreError::Corrupt("contact tags"))?,
             buckets: index_buckets(&self.vault, &c.data),
@@ -258,12 +288,12 @@ impl Store {
             }
             tx.execute(&sql, &vals).await?;
         }
-        for (chunk, inputs) in prepared.chunks(MAX_PARAMS / 7).zip(items.chunks(MAX_PARAMS / 7)) {
+        for (chunk, inputs) in prepared.chunks(MAX_PARAMS / 9).zip(items.chunks(MAX_PARAMS / 9)) {
             let sql = format!(
-                "INSERT INTO contacts (id, owner_id, company_id, tags, sealed, created_at, updated_at) VALUES {}",
-                values_placeholders(tx.engine(), chunk.len(), 7)
+                "INSERT INTO contacts (id, owner_id, company_id, tags, sealed, created_at, updated_at, source_kind, source_sealed) VALUES {}",
+                values_placeholders(tx.engine(), chunk.len(), 9)
             );
-            let mut vals = Vec::with_capacity(chunk.len() * 7);
+            let mut vals = Vec::with_capacity(chunk.len() * 9);
             for (p, c) in chunk.iter().zip(inputs) {
                 vals.extend(args![
                     p.id.0,
@@ -272,7 +302,9 @@ impl Store {
                     p.tags_json.clone(),
                     p.sealed.clone(),
                     now,
-                    now
+                    now,
+                    c.source.as_ref().map(|s| s.kind).unwrap_or(SourceKind::Manual).as_str(),
+                    p.source_sealed.clone()
                 ]);
             }
             tx.execute(&sql, &vals).await?;

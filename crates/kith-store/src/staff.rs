@@ -34,6 +34,8 @@ pub struct Token {
 #[derive(Clone, Debug)]
 pub struct TokenOwner {
     pub token: TokenId,
+    /// The token's name, e.g. the client it was made for.
+    pub name: String,
     pub user: UserId,
     pub role: Role,
 }
@@ -157,7 +159,7 @@ impl Store {
             .conn()
             .await?
             .fetch_optional(
-                "SELECT t.id, u.id, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id \
+                "SELECT t.id, u.id, u.role, t.name FROM api_tokens t JOIN users u ON u.id = t.user_id \
                  WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled = $2",
                 &args![token_hash.to_vec(), false],
             )
@@ -168,6 +170,7 @@ impl Store {
                 token: TokenId(r.get(0)?),
                 user: UserId(r.get(1)?),
                 role: Role::parse(&role).ok_or(StoreError::Corrupt("user role"))?,
+                name: r.get(3)?,
             })
         })
         .transpose()

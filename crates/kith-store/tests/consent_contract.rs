@@ -65,7 +65,7 @@ async fn contact(s: &Store, email: &str) -> SubjectId {
         emails: vec![Email::parse(email).unwrap()],
         ..Default::default()
     };
-    let c = ContactInput { id: SubjectId::new(), owner: None, company: None, tags: vec![], data };
+    let c = ContactInput { id: SubjectId::new(), owner: None, company: None, tags: vec![], data, source: None };
     s.insert_contacts(&ctx(), std::slice::from_ref(&c), None).await.unwrap();
     c.id
 }

@@ -96,7 +96,7 @@ fn person(first: &str, last: &str, email: &str, phone: &str) -> ContactData {
 }
 
 fn input(data: ContactData) -> ContactInput {
-    ContactInput { id: SubjectId::new(), owner: None, company: None, tags: vec![], data }
+    ContactInput { id: SubjectId::new(), owner: None, company: None, tags: vec![], data, source: None }
 }
 
 async fn add_user(s: &Store) -> UserId {
@@ -558,6 +558,7 @@ async fn concurrent_changes_are_not_lost() {
                         company: cur.company,
                         tags: cur.tags,
                         data: cur.data,
+                        source: None,
                     })
                 })
                 .await

@@ -1375,3 +1375,35 @@ async fn company_names_with_separators_page_correctly() {
     assert_eq!(next.0, StatusCode::OK, "{}", next.2);
     assert_eq!(next.2["items"][0]["name"], "A|D");
 }
+
+#[tokio::test]
+async fn every_contact_knows_its_source_and_the_list_filters_by_it() {
+    let env = setup().await;
+    let (_, secret) =
+        env.app.create_token(&Principal::cli(), kith_domain::UserId(env.admin_id), "shop sync").await.unwrap();
+    let (s, _, c) =
+        post_json(&env, &secret, "/api/v1/contacts", &json!({"first_name": "Rosa", "emails": ["rosa.b@example.it"]}))
+            .await;
+    assert_eq!(s, StatusCode::CREATED, "{c}");
+    assert_eq!(c["source"]["kind"], json!("api"));
+    assert_eq!(c["source"]["reference"], json!("shop sync"), "the API token's name");
+    assert_eq!(c["source"]["user_id"], json!(env.admin_id));
+    // One created by the CLI counts as a manual entry.
+    let n = kith_app::contacts::NewContact {
+        data: kith_domain::ContactData { first_name: Some("Piero".into()), ..Default::default() },
+        ..Default::default()
+    };
+    let manual = env.app.create_contact(&Principal::cli(), n, None).await.unwrap();
+    let (_, _, m) = get(&env, &env.admin, &format!("/api/v1/contacts/{}", manual.id.0)).await;
+    assert_eq!(m["source"]["kind"], json!("manual"));
+    let (_, _, list) = get(&env, &env.admin, "/api/v1/contacts?source=api").await;
+    let ids: Vec<&Value> = list["items"].as_array().unwrap().iter().map(|x| &x["id"]).collect();
+    assert_eq!(ids, vec![&c["id"]]);
+    let (_, _, list) = get(&env, &env.admin, "/api/v1/contacts?source=manual").await;
+    assert_eq!(list["items"].as_array().unwrap().len(), 1);
+    let (s, _, p) = get(&env, &env.admin, "/api/v1/contacts?source=fax").await;
+    assert!(s.is_client_error() && p["type"].is_string(), "{s} {p}");
+    // The access export states it.
+    let (_, _, doc) = get(&env, &env.admin, &format!("/api/v1/contacts/{}/export", c["id"].as_str().unwrap())).await;
+    assert_eq!(doc["contact"]["source"]["description"], json!("API: shop sync"));
+}

@@ -758,6 +758,11 @@ async fn double_opt_in_round_trip_through_the_outbox() {
         .expect(StatusCode::OK);
     assert_eq!(first.body, again.body, "the answer tells whether the address was known");
     assert_eq!(newest_confirm_contact(&env).await, contact, "a known address gets no second contact");
+    // The new contact records the form it came from (provenance).
+    let created = env.get(&format!("/contacts/{contact}")).await;
+    assert_eq!(created["source"]["kind"], json!("web_form"), "{created}");
+    assert_eq!(created["source"]["reference"], json!(kit.slug));
+    assert!(created["source"]["detail"].as_str().unwrap().ends_with(&form_path), "{created}");
     let not_an_address = env.page(Method::POST, &form_path, Some(signup(&kit, "not-an-address")), &[]).await;
     assert_eq!(not_an_address.status, StatusCode::UNPROCESSABLE_ENTITY);
 

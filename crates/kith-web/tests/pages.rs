@@ -879,6 +879,8 @@ async fn export_files_erasure_exceptions_and_change_details_on_staff_pages() {
     let dpo = env.sign_in(Role::Dpo).await;
     let sales = env.sign_in(Role::Sales).await;
     let c = env.contact("Gemma", "Lombardi", None, &[]).await;
+    let contact_page = env.get(&sales, &format!("/contacts/{c}")).await;
+    assert!(contact_page.body.contains("<dd id=\"source\">Entered by staff"), "{}", contact_page.body);
     // An access request is answered with a prepared file.
     let r = env.post(&dpo, &format!("/contacts/{c}/dsr"), &[("kind", "access"), ("channel", "email")]).await;
     let page = r.location().to_owned();

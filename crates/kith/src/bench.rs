@@ -306,7 +306,7 @@ pub async fn run(args: BenchArgs) -> Result<(), String> {
         .add_user(&Principal::cli(), "bench@example.com", Role::Admin, "bench-password-1234")
         .await
         .map_err(|e| e.to_string())?;
-    let p = Principal { user: admin.id, role: Role::Admin, request_id: "bench".into() };
+    let p = Principal { user: admin.id, role: Role::Admin, request_id: "bench".into(), token: None };
     let mut ids: Vec<SubjectId> = Vec::with_capacity(n);
     let mut batch_times = Vec::new();
     let pb = bar(n, "kith create");

@@ -107,7 +107,7 @@ pub async fn seed(app: &App) -> Result<DemoSummary, String> {
             Err(e) => return Err(fail("add a user")(e)),
         };
         if role.can_write_crm() {
-            owners.push(Principal { user: id, role, request_id: uuid::Uuid::now_v7().to_string() });
+            owners.push(Principal { user: id, role, request_id: uuid::Uuid::now_v7().to_string(), token: None });
         }
         summary.users.push(DemoUser { email, role, password });
     }
@@ -197,7 +197,21 @@ pub async fn seed(app: &App) -> Result<DemoSummary, String> {
         let tags = TAGS.iter().filter(|(_, pct)| rng.chance(*pct)).map(|(t, _)| (*t).to_owned()).collect();
         let o = owner(&mut rng, 50);
         contact_owner.push(o);
-        batch.push(NewContact { owner: Some(owners[o].user), company: company.map(|k| companies[k].0), tags, data });
+        // Demo contacts are fictitious; they are labelled as imported from the demo set.
+        let source = kith_domain::Provenance {
+            kind: kith_domain::SourceKind::Import,
+            reference: Some("kith demo (fictitious data)".into()),
+            detail: Some(format!("row {}", i + 1)),
+            user: None,
+            at: time::OffsetDateTime::now_utc(),
+        };
+        batch.push(NewContact {
+            owner: Some(owners[o].user),
+            company: company.map(|k| companies[k].0),
+            tags,
+            data,
+            source: Some(source),
+        });
         contact_company.push(company);
     }
     let mut contact_ids: Vec<SubjectId> = Vec::with_capacity(batch.len());

@@ -62,6 +62,7 @@ async fn a_restored_backup_does_not_resurrect_the_erased() {
                 phones: vec![Phone::parse(phone).unwrap()],
                 ..Default::default()
             },
+            source: None,
         };
         s.insert_contacts(
             &ctx,

@@ -8,7 +8,9 @@ use axum::http::StatusCode;
 use kith_app::contacts::{ContactPatch, ContactQuery, NewContact};
 use kith_app::kith_store::contacts::{Contact, ContactFilter, ContactSort};
 use kith_app::App;
-use kith_domain::{Address, CompanyId, ContactData, Email, Field, FieldError, Invalid, Phone, SubjectId, UserId};
+use kith_domain::{
+    Address, CompanyId, ContactData, Email, Field, FieldError, Invalid, Phone, SourceKind, SubjectId, UserId,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
@@ -71,6 +73,24 @@ pub struct ContactOut {
     pub created_at: time::OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
     pub updated_at: time::OffsetDateTime,
+    /// Where the contact came from (absent for contacts older than provenance).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceOut>,
+}
+
+/// A contact's provenance.
+#[derive(Serialize, ToSchema)]
+pub struct SourceOut {
+    /// manual, web_form, import or api.
+    pub kind: String,
+    /// The form, the file or the API token.
+    pub reference: Option<String>,
+    /// The form's page address, or the file's row.
+    pub detail: Option<String>,
+    /// Who created it (staff entry, import, API token owner).
+    pub user_id: Option<Uuid>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: time::OffsetDateTime,
 }
 
 pub(crate) fn contact_out(c: Contact, hidden: &[Field]) -> ContactOut {
@@ -90,6 +110,13 @@ pub(crate) fn contact_out(c: Contact, hidden: &[Field]) -> ContactOut {
         hidden_fields: hidden.iter().map(|f| f.as_str().to_owned()).collect(),
         created_at: c.created_at,
         updated_at: c.updated_at,
+        source: c.source.map(|s| SourceOut {
+            kind: s.kind.as_str().into(),
+            reference: s.reference,
+            detail: s.detail,
+            user_id: s.user.map(|u| u.0),
+            at: s.at,
+        }),
     }
 }
 
@@ -146,6 +173,7 @@ impl ContactIn {
                 job_title: self.job_title,
                 notes: self.notes,
             },
+            source: None,
         })
     }
 }
@@ -214,6 +242,19 @@ impl From<SortDto> for ContactSort {
     }
 }
 
+/// How a contact entered Kith: manual, web_form, import or api.
+#[derive(Clone, Copy, Deserialize, ToSchema)]
+#[serde(try_from = "String")]
+#[schema(value_type = String, example = "import")]
+pub struct SourceDto(SourceKind);
+
+impl TryFrom<String> for SourceDto {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        SourceKind::parse(&s).map(SourceDto).ok_or_else(|| "must be manual, web_form, import or api".into())
+    }
+}
+
 /// Filters shared by listing and searching. Times are RFC 3339; `_from`
 /// is inclusive, `_to` exclusive.
 #[derive(Clone, Default, Deserialize, IntoParams, ToSchema)]
@@ -224,6 +265,9 @@ pub struct ListParams {
     #[param(max_length = 50)]
     pub tag: Option<String>,
     pub company: Option<Uuid>,
+    /// Where the contacts came from.
+    #[param(inline)]
+    pub source: Option<SourceDto>,
     pub created_from: Option<String>,
     pub created_to: Option<String>,
     pub updated_from: Option<String>,
@@ -241,6 +285,7 @@ impl ListParams {
             owner: self.owner.map(UserId),
             tag: self.tag.as_deref().map(kith_app::kith_store::contacts::normalise_tag),
             company: self.company.map(CompanyId),
+            source: self.source.map(|s| s.0),
             created_from: parse_time("created_from", self.created_from.as_deref())?,
             created_to: parse_time("created_to", self.created_to.as_deref())?,
             updated_from: parse_time("updated_from", self.updated_from.as_deref())?,
@@ -265,6 +310,7 @@ pub struct SearchIn {
     #[schema(max_length = 50)]
     pub tag: Option<String>,
     pub company: Option<Uuid>,
+    pub source: Option<SourceDto>,
     pub created_from: Option<String>,
     pub created_to: Option<String>,
     pub updated_from: Option<String>,
@@ -338,6 +384,7 @@ async fn search_contacts(
         owner: s.owner,
         tag: s.tag,
         company: s.company,
+        source: s.source,
         created_from: s.created_from,
         created_to: s.created_to,
         updated_from: s.updated_from,

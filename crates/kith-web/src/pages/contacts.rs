@@ -28,7 +28,7 @@ use kith_app::timeline::TimelineItem;
 use kith_app::{App, AppError};
 use kith_domain::consent::BasisSource;
 use kith_domain::{Address, CompanyId, ContactData, Email, Field, InteractionKind, Invalid, Phone, SubjectId, UserId};
-use kith_domain::{LawfulBasis, PurposeId};
+use kith_domain::{LawfulBasis, PurposeId, SourceKind};
 use kith_store::contacts::{Contact, ContactFilter, ContactSort};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -61,6 +61,7 @@ struct ListParams {
     owner: String,
     tag: String,
     company: String,
+    source: String,
     created_from: String,
     created_to: String,
     sort: String,
@@ -91,6 +92,7 @@ impl ListParams {
             ("owner", &self.owner),
             ("tag", &self.tag),
             ("company", &self.company),
+            ("source", &self.source),
             ("created_from", &self.created_from),
             ("created_to", &self.created_to),
             ("sort", &self.sort),
@@ -107,7 +109,7 @@ impl ListParams {
 
     /// Any filter set (search text aside).
     fn has_filters(&self) -> bool {
-        [&self.owner, &self.tag, &self.company, &self.created_from, &self.created_to]
+        [&self.owner, &self.tag, &self.company, &self.source, &self.created_from, &self.created_to]
             .iter()
             .any(|v| !v.trim().is_empty())
     }
@@ -132,6 +134,16 @@ impl ListParams {
             owner: parse_uuid(&mut inv, "owner", &self.owner).map(UserId),
             company: parse_uuid(&mut inv, "company", &self.company).map(CompanyId),
             tag: non_blank(&self.tag).map(|t| kith_store::contacts::normalise_tag(&t)),
+            source: match non_blank(&self.source) {
+                Some(v) => match SourceKind::parse(&v) {
+                    Some(k) => Some(k),
+                    None => {
+                        inv.push("source", "choose a source from the list");
+                        None
+                    }
+                },
+                None => None,
+            },
             created_from: parse_day(&mut inv, "created_from", &self.created_from, 0),
             // "to" is inclusive of its day.
             created_to: parse_day(&mut inv, "created_to", &self.created_to, 86_400_000),
@@ -238,6 +250,8 @@ struct ListPage {
     column_choices: Vec<ColumnChoice>,
     owners: Vec<Choice>,
     companies: Vec<Choice>,
+    /// (value, label) of each contact source.
+    sources: Vec<(&'static str, &'static str)>,
     sorts: Vec<Choice>,
     views: Vec<ViewLink>,
     errors: Errors,
@@ -344,6 +358,7 @@ async fn list_page(app: &App, s: Session, p: ListParams) -> PageResult {
     let status = errors.status();
     let page = ListPage {
         l: layout(&s, "contacts"),
+        sources: SourceKind::ALL.iter().map(|k| (k.as_str(), k.label())).collect(),
         notice: notice_text(&p),
         filter_query: p.filter_query(),
         searching: !p.q.trim().is_empty(),
@@ -357,7 +372,16 @@ async fn list_page(app: &App, s: Session, p: ListParams) -> PageResult {
         companies: company_choices,
         sorts,
         views,
-        other_errors: errors.others(&["q", "email", "phone", "owner", "company", "created_from", "created_to"]),
+        other_errors: errors.others(&[
+            "q",
+            "email",
+            "phone",
+            "owner",
+            "company",
+            "source",
+            "created_from",
+            "created_to",
+        ]),
         errors,
         next_cursor,
         first_run,
@@ -782,6 +806,7 @@ impl ContactForm {
                 job_title: text(&self.job_title),
                 notes: text(&self.notes),
             },
+            source: None,
         })
     }
 }
@@ -848,6 +873,8 @@ struct Shown {
     tags: Vec<String>,
     created: String,
     updated: String,
+    /// Where the contact came from, in words, with who and when.
+    source: String,
 }
 
 struct Event {
@@ -960,6 +987,16 @@ async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageState) -> Pa
         tags: c.tags.clone(),
         created: view::date_time(c.created_at),
         updated: view::date_time(c.updated_at),
+        source: match &c.source {
+            Some(src) => {
+                let by = src.user.and_then(|u| owner_map.get(&u.0).cloned());
+                match by {
+                    Some(who) => format!("{} — by {who}, {}", src.describe(), view::date_time(src.at)),
+                    None => format!("{} — {}", src.describe(), view::date_time(src.at)),
+                }
+            }
+            None => "Not recorded (created before Kith kept provenance)".into(),
+        },
     };
     let (note_kind, note_body, note_idem, note_error) = match st.note {
         Some((k, b, i, e)) => (k, b, i, Some(e)),
