@@ -13,6 +13,7 @@ pub mod cursor;
 pub mod deals;
 pub mod dsr;
 pub mod export;
+pub mod import;
 pub mod interactions;
 pub mod mailer;
 pub mod portal;

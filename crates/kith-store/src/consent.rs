@@ -290,7 +290,12 @@ pub(crate) async fn subject_keys(
 }
 
 /// Writes `basis` for each subject, replacing what was there.
-async fn upsert_bases(tx: &mut Tx, subjects: &[Uuid], b: &BasisRecord, only_if_unset: bool) -> Result<(), StoreError> {
+pub(crate) async fn upsert_bases(
+    tx: &mut Tx,
+    subjects: &[Uuid],
+    b: &BasisRecord,
+    only_if_unset: bool,
+) -> Result<(), StoreError> {
     const COLS: usize = 9;
     for chunk in subjects.chunks(MAX_PARAMS / COLS) {
         let mut vals = Vec::with_capacity(chunk.len() * COLS);

@@ -65,10 +65,10 @@ pub struct After {
     pub id: Uuid,
 }
 
-const COLS: &str =
+pub(crate) const COLS: &str =
     "c.id, c.owner_id, c.company_id, c.tags, c.sealed, c.created_at, c.updated_at, k.wrapped, c.source_sealed";
 const FROM: &str = "contacts c JOIN subject_keys k ON k.subject_id = c.id";
-const FROM_INDEX: &str =
+pub(crate) const FROM_INDEX: &str =
     "blind_index b JOIN contacts c ON c.id = b.subject_id JOIN subject_keys k ON k.subject_id = c.id";
 
 fn source_place(id: SubjectId) -> Place<'static> {
@@ -79,7 +79,7 @@ fn place(id: SubjectId) -> Place<'static> {
     Place { table: "contacts", column: "sealed", row: id.0, subject: id }
 }
 
-fn decode(vault: &Vault, r: &Row) -> Result<Contact, StoreError> {
+pub(crate) fn decode(vault: &Vault, r: &Row) -> Result<Contact, StoreError> {
     let id = SubjectId(r.get(0)?);
     let key = vault.unwrap_key(id, &r.get::<Vec<u8>>(7)?)?;
     let plain = key.open(&place(id), &r.get::<Vec<u8>>(4)?)?;

@@ -17,6 +17,7 @@ pub mod dsr;
 pub mod erasure;
 pub mod exports;
 pub mod idempotency;
+pub mod import;
 pub mod interactions;
 pub mod mail;
 pub mod purposes;

@@ -64,6 +64,11 @@ pub enum Command {
         #[command(subcommand)]
         command: PurposeCommand,
     },
+    /// Import records from a file.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
     /// Data-subject requests.
     Dsr {
         #[command(subcommand)]
@@ -116,6 +121,13 @@ pub enum DsrCommand {
 }
 
 #[derive(Subcommand, Debug)]
+pub enum ImportCommand {
+    /// Contacts from CSV: a dry run reports per line what would happen;
+    /// a real run writes batches of 1,000 rows, each all or nothing.
+    Contacts(crate::import::ImportArgs),
+}
+
+#[derive(Subcommand, Debug)]
 pub enum PurposeCommand {
     /// List purposes with their default basis.
     List {
@@ -146,7 +158,7 @@ pub enum PurposeCommand {
     },
 }
 
-fn parse_basis(s: &str) -> Result<kith_domain::LawfulBasis, String> {
+pub(crate) fn parse_basis(s: &str) -> Result<kith_domain::LawfulBasis, String> {
     kith_domain::LawfulBasis::parse(s).ok_or_else(|| {
         let all: Vec<&str> = kith_domain::LawfulBasis::ALL.iter().map(|b| b.as_str()).collect();
         format!("must be one of {}", all.join(", "))
@@ -253,6 +265,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             }
             server.run(crate::server::shutdown_signal()).await
         }
+        Command::Import { command: ImportCommand::Contacts(args) } => crate::import::run(args).await,
         Command::Purpose { command: PurposeCommand::List { store } } => {
             let app = App::new(open_store(&store, true).await?);
             for p in app.purposes(&Principal::cli()).await.map_err(app_err)? {

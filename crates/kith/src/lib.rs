@@ -8,5 +8,6 @@ pub mod bench_pages;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod import;
 pub mod server;
 pub mod telemetry;

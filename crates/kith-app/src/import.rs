@@ -1,0 +1,519 @@
+//! Importing contacts from CSV: streamed in batches (memory bounded by the
+//! batch, plus 8 bytes per distinct address for the in-file duplicate
+//! check), columns mapped by header (the exports of HubSpot, Salesforce,
+//! Zoho and Google Contacts are recognised), a dry run that says per row
+//! what would happen and why, and a real run that writes each batch in one
+//! transaction with its provenance and lawful basis.
+//!
+//! Rows are reported by line number and a reason that never repeats a
+//! value from the file.
+
+use crate::{App, AppError, Principal, Result};
+use kith_domain::{Address, ContactData, Email, Invalid, LawfulBasis, Phone, Provenance, PurposeId, SourceKind};
+use kith_store::consent::BasisRecord;
+use kith_store::contacts::ContactInput;
+use std::collections::HashSet;
+use std::io::Read;
+
+/// Rows per transaction.
+pub const BATCH: usize = 1000;
+
+/// Where a column's values go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    FirstName,
+    LastName,
+    /// "First Last" in one column, split at the last space.
+    FullName,
+    Email,
+    Phone,
+    JobTitle,
+    Street,
+    PostalCode,
+    City,
+    Region,
+    Country,
+    Notes,
+}
+
+impl Target {
+    pub const ALL: [(&'static str, Target); 12] = [
+        ("first_name", Target::FirstName),
+        ("last_name", Target::LastName),
+        ("full_name", Target::FullName),
+        ("email", Target::Email),
+        ("phone", Target::Phone),
+        ("job_title", Target::JobTitle),
+        ("street", Target::Street),
+        ("postal_code", Target::PostalCode),
+        ("city", Target::City),
+        ("region", Target::Region),
+        ("country", Target::Country),
+        ("notes", Target::Notes),
+    ];
+
+    pub fn parse(s: &str) -> Option<Target> {
+        Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, t)| *t)
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::ALL.iter().find(|(_, t)| *t == self).map(|(n, _)| *n).unwrap_or("")
+    }
+}
+
+/// The field a header names, if Kith knows it: lower case, letters and
+/// digits only, so "E-mail 1 - Value" (Google), "Email Address" and
+/// "MailingCity" (Salesforce) all match.
+pub fn detect(header: &str) -> Option<Target> {
+    let h: String = header.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    Some(match h.as_str() {
+        "firstname" | "givenname" | "first" | "nome" | "vorname" | "prenom" => Target::FirstName,
+        "lastname" | "familyname" | "surname" | "last" | "cognome" | "nachname" | "nom" => Target::LastName,
+        "name" | "fullname" | "contactname" | "displayname" => Target::FullName,
+        "email" | "emailaddress" | "email1" | "email1value" | "primaryemail" | "workemail" | "email2value"
+        | "secondaryemail" | "mail" => Target::Email,
+        "phone" | "phonenumber" | "mobile" | "mobilephone" | "mobilephonenumber" | "phone1value" | "phone2value"
+        | "businessphone" | "workphone" | "telefono" | "cellulare" => Target::Phone,
+        "jobtitle" | "title" | "organization1title" | "position" | "ruolo" => Target::JobTitle,
+        "street" | "streetaddress" | "mailingstreet" | "address1street" | "address" | "indirizzo" => Target::Street,
+        "zip"
+        | "zipcode"
+        | "postalcode"
+        | "postcode"
+        | "mailingpostalcode"
+        | "mailingzip"
+        | "address1postalcode"
+        | "mailingzippostalcode"
+        | "zippostalcode"
+        | "cap" => Target::PostalCode,
+        "city" | "mailingcity" | "address1city" | "town" | "citta" => Target::City,
+        "state" | "region" | "stateregion" | "mailingstate" | "address1region" | "province" | "provincia" => {
+            Target::Region
+        }
+        "country" | "mailingcountry" | "countryregion" | "address1country" | "paese" => Target::Country,
+        "notes" | "note" | "description" | "comments" => Target::Notes,
+        _ => return None,
+    })
+}
+
+/// What the caller chose for the whole import.
+#[derive(Clone, Debug, Default)]
+pub struct ImportOptions {
+    /// The file's name, recorded as each contact's source.
+    pub file_name: String,
+    /// Report what would happen; write nothing.
+    pub dry_run: bool,
+    /// Explicit `header=field` choices; other headers are detected.
+    pub mapping: Vec<(String, Option<Target>)>,
+    /// The lawful basis every imported contact gets for a purpose.
+    pub basis: Option<(PurposeId, LawfulBasis)>,
+    /// Skip data rows up to this line (to resume an interrupted import).
+    pub resume_after_line: u64,
+}
+
+/// What happened (or would happen) to one row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Created,
+    /// Already in Kith (an address matches); left as it is.
+    Skipped(String),
+    Rejected(String),
+}
+
+/// The end of an import.
+#[derive(Clone, Debug, Default)]
+pub struct ImportReport {
+    pub mapping: Vec<(String, Option<Target>)>,
+    pub created: u64,
+    pub skipped: u64,
+    pub rejected: u64,
+    /// The last line written (resume after it).
+    pub last_line: u64,
+    pub dry_run: bool,
+}
+
+/// One parsed row on its way into a batch.
+struct Pending {
+    line: u64,
+    data: ContactData,
+    keys: Vec<String>,
+}
+
+/// Counts the newlines a reader passes through, so a record's line number
+/// comes from its byte offset (the CSV reader's own line counts differ
+/// between LF and CRLF files and skip blank lines).
+struct Lines<R> {
+    inner: R,
+    state: std::rc::Rc<std::cell::RefCell<LineState>>,
+}
+
+#[derive(Default)]
+struct LineState {
+    read: u64,
+    /// Offsets of newlines read but not yet passed by a record.
+    pending: std::collections::VecDeque<u64>,
+    /// Newlines before the first pending one.
+    passed: u64,
+}
+
+impl LineState {
+    /// The 1-based line of the byte at `offset` (offsets never go back).
+    fn line_of(&mut self, offset: u64) -> u64 {
+        while self.pending.front().is_some_and(|n| *n < offset) {
+            self.pending.pop_front();
+            self.passed += 1;
+        }
+        self.passed + 1
+    }
+}
+
+impl<R: Read> Read for Lines<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut st = self.state.borrow_mut();
+        let base = st.read;
+        for (i, b) in buf[..n].iter().enumerate() {
+            if *b == b'\n' {
+                st.pending.push_back(base + i as u64);
+            }
+        }
+        st.read += n as u64;
+        Ok(n)
+    }
+}
+
+fn sniff_delimiter(head: &[u8]) -> u8 {
+    let first_line = head.split(|b| *b == b'\n').next().unwrap_or(head);
+    let count = |d: u8| {
+        let mut quoted = false;
+        first_line
+            .iter()
+            .filter(|b| {
+                if **b == b'"' {
+                    quoted = !quoted;
+                }
+                !quoted && **b == d
+            })
+            .count()
+    };
+    if count(b';') > count(b',') {
+        b';'
+    } else {
+        b','
+    }
+}
+
+fn set_text(slot: &mut Option<String>, v: &str) {
+    if slot.is_none() && !v.is_empty() {
+        *slot = Some(v.to_owned());
+    }
+}
+
+/// A row's values as contact data, or why not (no value quoted).
+fn row_data(row: &[String], targets: &[Option<Target>]) -> std::result::Result<ContactData, String> {
+    let mut d = ContactData::default();
+    let mut addr = Address::default();
+    for (v, t) in row.iter().zip(targets) {
+        let v = v.trim();
+        let Some(t) = t else { continue };
+        if v.is_empty() {
+            continue;
+        }
+        match t {
+            Target::FirstName => set_text(&mut d.first_name, v),
+            Target::LastName => set_text(&mut d.last_name, v),
+            Target::FullName => match v.rsplit_once(' ') {
+                Some((first, last)) => {
+                    set_text(&mut d.first_name, first.trim());
+                    set_text(&mut d.last_name, last.trim());
+                }
+                None => set_text(&mut d.last_name, v),
+            },
+            Target::Email => {
+                // Google and others put several addresses in one cell, " ::: " apart.
+                for part in v.split(":::").map(str::trim).filter(|p| !p.is_empty()) {
+                    let e = Email::parse(part).map_err(|_| "an email address is not valid".to_owned())?;
+                    if !d.emails.iter().any(|x| x.lookup_key() == e.lookup_key()) {
+                        d.emails.push(e);
+                    }
+                }
+            }
+            Target::Phone => {
+                for part in v.split(":::").map(str::trim).filter(|p| !p.is_empty()) {
+                    let p = Phone::parse(part).map_err(|_| "a phone number is not valid".to_owned())?;
+                    if !d.phones.iter().any(|x| x.lookup_key() == p.lookup_key()) {
+                        d.phones.push(p);
+                    }
+                }
+            }
+            Target::JobTitle => set_text(&mut d.job_title, v),
+            Target::Notes => set_text(&mut d.notes, v),
+            Target::Street => set_text(&mut addr.street, v),
+            Target::PostalCode => set_text(&mut addr.postal_code, v),
+            Target::City => set_text(&mut addr.city, v),
+            Target::Region => set_text(&mut addr.region, v),
+            Target::Country => set_text(&mut addr.country, v),
+        }
+    }
+    if addr != Address::default() {
+        d.address = Some(addr);
+    }
+    let d = d.tidy();
+    d.validate().map_err(|inv| describe(&inv))?;
+    Ok(d)
+}
+
+/// The fields an error names and its messages; never the values.
+fn describe(inv: &Invalid) -> String {
+    inv.0.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ")
+}
+
+impl App {
+    /// Imports contacts from CSV (admin, dpo). `on_row` hears every row's
+    /// outcome by line number, as it is decided (in a real run, once its
+    /// batch is written).
+    pub async fn import_contacts<R: Read>(
+        &self,
+        p: &Principal,
+        mut input: R,
+        opts: &ImportOptions,
+        mut on_row: impl FnMut(u64, &Outcome),
+    ) -> Result<ImportReport> {
+        p.require(p.role.can_manage_privacy(), "import contacts")?;
+        if opts.basis.is_some_and(|(_, b)| b == LawfulBasis::Consent) {
+            return Err(Invalid::one(
+                "basis",
+                "consent is imported only with its proof (notice, evidence, original time): record it through the consent API",
+            )
+            .into());
+        }
+        let basis = match opts.basis {
+            Some((purpose, basis)) => {
+                self.store.get_purpose(purpose).await?.ok_or(AppError::NotFound("purpose"))?;
+                let now = time::OffsetDateTime::now_utc();
+                Some(BasisRecord {
+                    purpose,
+                    basis,
+                    source: kith_domain::consent::BasisSource::Import,
+                    source_name: Some(opts.file_name.clone()),
+                    lia_ref: None,
+                    effective_at: now,
+                    set_by: p.author(),
+                    set_at: now,
+                })
+            }
+            None => None,
+        };
+        // Sniff the separator and drop a UTF-8 byte-order mark.
+        let mut head = vec![0u8; 64 * 1024];
+        let mut n = 0;
+        while n < head.len() {
+            let got = input.read(&mut head[n..]).map_err(|_| Invalid::one("file", "could not be read"))?;
+            if got == 0 {
+                break;
+            }
+            n += got;
+        }
+        head.truncate(n);
+        let start = if head.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
+        let delimiter = sniff_delimiter(&head[start..]);
+        let lines = std::rc::Rc::new(std::cell::RefCell::new(LineState::default()));
+        let stream = Lines { inner: std::io::Cursor::new(head[start..].to_vec()).chain(input), state: lines.clone() };
+        let mut reader =
+            csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(stream);
+        let headers: Vec<String> = reader
+            .byte_headers()
+            .map_err(|_| Invalid::one("file", "the first line (the column names) could not be read"))?
+            .iter()
+            .map(|h| String::from_utf8_lossy(h).trim().to_owned())
+            .collect();
+        let mapping: Vec<(String, Option<Target>)> = headers
+            .iter()
+            .map(|h| match opts.mapping.iter().find(|(name, _)| name.eq_ignore_ascii_case(h)) {
+                Some((_, t)) => (h.clone(), *t),
+                None => (h.clone(), detect(h)),
+            })
+            .collect();
+        if !mapping.iter().any(|(_, t)| {
+            matches!(t, Some(Target::Email | Target::Phone | Target::FirstName | Target::LastName | Target::FullName))
+        }) {
+            return Err(Invalid::one(
+                "mapping",
+                "no column holds a name, an email or a phone: map one with header=field",
+            )
+            .into());
+        }
+        let targets: Vec<Option<Target>> = mapping.iter().map(|(_, t)| *t).collect();
+        let mut report = ImportReport { mapping: mapping.clone(), dry_run: opts.dry_run, ..Default::default() };
+        // Keyed hashes of the addresses seen so far in the file.
+        let mut seen: HashSet<u64> = HashSet::new();
+        let mut batch: Vec<Pending> = Vec::with_capacity(BATCH);
+        let mut record = csv::ByteRecord::new();
+        loop {
+            // The line a record ends on: the one holding the byte before the reader's position.
+            let end_line =
+                |reader: &csv::Reader<_>| lines.borrow_mut().line_of(reader.position().byte().saturating_sub(1));
+            let more = match reader.read_byte_record(&mut record) {
+                Ok(more) => more,
+                // Byte records of a flexible reader fail only when the file
+                // cannot be read; the batches before stand, resumable.
+                Err(_) => {
+                    let line = end_line(&reader);
+                    return Err(Invalid::one(
+                        "file",
+                        format!("could not be read after line {line}; {} rows were imported before it", report.created),
+                    )
+                    .into());
+                }
+            };
+            if more {
+                let inner_newlines =
+                    record.iter().map(|f| f.iter().filter(|b| **b == b'\n').count() as u64).sum::<u64>();
+                let line = end_line(&reader).saturating_sub(inner_newlines);
+                if line <= opts.resume_after_line || record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+                    continue;
+                }
+                let fields: std::result::Result<Vec<String>, _> =
+                    record.iter().map(|f| String::from_utf8(f.to_vec())).collect();
+                let outcome = match fields {
+                    Err(_) => Some("the line is not valid UTF-8".to_owned()),
+                    Ok(fields) => match row_data(&fields, &targets) {
+                        Err(why) => Some(why),
+                        Ok(data) => {
+                            let keys: Vec<String> = data.emails.iter().map(|e| e.lookup_key()).collect();
+                            let hashes: Vec<u64> = keys
+                                .iter()
+                                .map(|k| {
+                                    let h = self.store.vault().keyed_hash("import-duplicate", k);
+                                    u64::from_be_bytes(h[..8].try_into().expect("HMAC-SHA256 is 32 bytes"))
+                                })
+                                .collect();
+                            if hashes.iter().any(|h| seen.contains(h)) {
+                                Some("the same email address is on an earlier line of the file".to_owned())
+                            } else {
+                                seen.extend(hashes);
+                                batch.push(Pending { line, data, keys });
+                                None
+                            }
+                        }
+                    },
+                };
+                if let Some(why) = outcome {
+                    report.rejected += 1;
+                    on_row(line, &Outcome::Rejected(why));
+                }
+            }
+            if batch.len() >= BATCH || (!more && !batch.is_empty()) {
+                self.import_batch(p, opts, basis.as_ref(), std::mem::take(&mut batch), &mut report, &mut on_row)
+                    .await?;
+            }
+            if !more {
+                break;
+            }
+        }
+        Ok(report)
+    }
+
+    async fn import_batch(
+        &self,
+        p: &Principal,
+        opts: &ImportOptions,
+        basis: Option<&BasisRecord>,
+        batch: Vec<Pending>,
+        report: &mut ImportReport,
+        on_row: &mut impl FnMut(u64, &Outcome),
+    ) -> Result<()> {
+        let emails: Vec<&Email> = batch.iter().flat_map(|r| r.data.emails.iter()).collect();
+        let suppressed: HashSet<String> =
+            self.store.suppressed(&emails).await?.into_iter().map(|i| emails[i].lookup_key()).collect();
+        let in_use = self.store.emails_in_use(&emails).await?;
+        let now = time::OffsetDateTime::now_utc();
+        let mut items = Vec::with_capacity(batch.len());
+        let mut lines = Vec::with_capacity(batch.len());
+        for r in batch {
+            if r.keys.iter().any(|k| suppressed.contains(k)) {
+                report.rejected += 1;
+                on_row(
+                    r.line,
+                    &Outcome::Rejected(
+                        "the address belongs to a person erased after unsubscribing (suppression list)".into(),
+                    ),
+                );
+            } else if r.keys.iter().any(|k| in_use.contains(k)) {
+                report.skipped += 1;
+                on_row(r.line, &Outcome::Skipped("a contact with this email address is already in Kith".into()));
+            } else {
+                let source = Provenance {
+                    kind: SourceKind::Import,
+                    reference: Some(opts.file_name.clone()),
+                    detail: Some(format!("line {}", r.line)),
+                    user: p.author(),
+                    at: now,
+                };
+                items.push(ContactInput {
+                    id: kith_domain::SubjectId::new(),
+                    owner: None,
+                    company: None,
+                    tags: vec![],
+                    data: r.data,
+                    source: Some(source),
+                });
+                lines.push(r.line);
+            }
+        }
+        if !opts.dry_run && !items.is_empty() {
+            self.store.insert_import_batch(&p.ctx(), &items, basis).await?;
+        }
+        for l in &lines {
+            on_row(*l, &Outcome::Created);
+        }
+        report.created += lines.len() as u64;
+        if let Some(l) = lines.last() {
+            report.last_line = report.last_line.max(*l);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_of_common_exports_are_recognised() {
+        for (h, t) in [
+            ("First Name", Target::FirstName),
+            ("Given Name", Target::FirstName),
+            ("Last Name", Target::LastName),
+            ("Family Name", Target::LastName),
+            ("E-mail 1 - Value", Target::Email),
+            ("Email Address", Target::Email),
+            ("Phone 1 - Value", Target::Phone),
+            ("Mobile Phone", Target::Phone),
+            ("MailingCity", Target::City),
+            ("Mailing Zip/Postal Code", Target::PostalCode),
+            ("Organization 1 - Title", Target::JobTitle),
+            ("Job Title", Target::JobTitle),
+        ] {
+            assert_eq!(detect(h), Some(t), "{h}");
+        }
+        assert_eq!(detect("Lead Score"), None);
+    }
+
+    #[test]
+    fn the_separator_is_sniffed_outside_quotes() {
+        assert_eq!(sniff_delimiter(b"name;email\nA;b@example.com"), b';');
+        assert_eq!(sniff_delimiter(b"\"a;b;c\",email\n"), b',');
+    }
+
+    #[test]
+    fn a_row_becomes_contact_data_or_a_reason_without_values() {
+        let t = [Some(Target::FullName), Some(Target::Email), None];
+        let row = |a: &str, b: &str| vec![a.to_owned(), b.to_owned(), "ignored".to_owned()];
+        let d = row_data(&row("Maria Grazia Rossi", "m.rossi@example.it ::: M.Rossi@example.it"), &t).unwrap();
+        assert_eq!((d.first_name.as_deref(), d.last_name.as_deref()), (Some("Maria Grazia"), Some("Rossi")));
+        assert_eq!(d.emails.len(), 1, "the same address twice is kept once");
+        let why = row_data(&row("Mario", "not-an-address"), &t).unwrap_err();
+        assert!(!why.contains("not-an-address"), "{why}");
+    }
+}

@@ -1,0 +1,129 @@
+//! `kith import contacts FILE.csv`: the CLI face of `App::import_contacts`,
+//! with a progress bar over the file's bytes and a per-line report.
+
+use crate::config::StoreArgs;
+use kith_app::import::{ImportOptions, Outcome, Target};
+use kith_app::{App, Principal};
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(clap::Args, Debug)]
+pub struct ImportArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// The CSV file (UTF-8 with or without BOM, `,` or `;`, quoted newlines, CRLF).
+    pub file: PathBuf,
+    /// Report what would be created, skipped or rejected, and why; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Map a column by its header: `"Header=field"` (fields: first_name, last_name, full_name, email,
+    /// phone, job_title, street, postal_code, city, region, country, notes; `-` ignores the column).
+    /// Unmapped headers are recognised by name (HubSpot, Salesforce, Zoho, Google Contacts).
+    #[arg(long = "map", value_name = "HEADER=FIELD")]
+    pub map: Vec<String>,
+    /// The purpose (name or id) whose lawful basis every imported contact gets; with --basis.
+    #[arg(long, requires = "basis")]
+    pub purpose: Option<String>,
+    /// The lawful basis for --purpose (not consent: consent is imported only with its proof).
+    #[arg(long, requires = "purpose", value_parser = crate::cli::parse_basis)]
+    pub basis: Option<kith_domain::LawfulBasis>,
+    /// Skip every line up to this one (to resume an interrupted import; the
+    /// last line written is printed at the end and after each failure).
+    #[arg(long, default_value_t = 0)]
+    pub resume_after_line: u64,
+    /// Write every line's outcome here as CSV (line, outcome, reason).
+    #[arg(long)]
+    pub report: Option<PathBuf>,
+}
+
+fn parse_map(items: &[String]) -> Result<Vec<(String, Option<Target>)>, String> {
+    items
+        .iter()
+        .map(|m| {
+            let (h, f) = m.rsplit_once('=').ok_or_else(|| format!("--map {m:?}: write HEADER=FIELD"))?;
+            let t = match f.trim() {
+                "-" => None,
+                f => Some(Target::parse(f).ok_or_else(|| format!("--map {m:?}: {f:?} is not a field Kith imports"))?),
+            };
+            Ok((h.trim().to_owned(), t))
+        })
+        .collect()
+}
+
+pub async fn run(args: ImportArgs) -> Result<(), String> {
+    let app = App::new(crate::config::open_store(&args.store, true).await?);
+    let p = Principal::cli();
+    let basis = match (&args.purpose, args.basis) {
+        (Some(name), Some(b)) => {
+            let purposes = app.purposes(&p).await.map_err(crate::cli::app_err)?;
+            let found = purposes
+                .iter()
+                .find(|x| x.name == *name || x.id.to_string() == *name)
+                .ok_or_else(|| format!("no purpose is named {name:?} (see `kith purpose list`)"))?;
+            Some((found.id, b))
+        }
+        _ => None,
+    };
+    let opts = ImportOptions {
+        file_name: args.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        dry_run: args.dry_run,
+        mapping: parse_map(&args.map)?,
+        basis,
+        resume_after_line: args.resume_after_line,
+    };
+    let file = std::fs::File::open(&args.file).map_err(|e| format!("cannot open {}: {e}", args.file.display()))?;
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let pb = indicatif::ProgressBar::new(len);
+    pb.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {msg} ({eta})")
+            .map_err(|e| e.to_string())?,
+    );
+    let mut report_file = match &args.report {
+        Some(path) => {
+            let mut f = std::fs::File::create(path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+            writeln!(f, "line,outcome,reason").map_err(|e| e.to_string())?;
+            Some(std::io::BufWriter::new(f))
+        }
+        None => None,
+    };
+    let mut problems = Vec::new();
+    let mut write_err = None;
+    let result = app
+        .import_contacts(&p, pb.wrap_read(file), &opts, |line, o| {
+            let (word, why) = match o {
+                Outcome::Created => (if opts.dry_run { "would create" } else { "created" }, ""),
+                Outcome::Skipped(w) => ("skipped", w.as_str()),
+                Outcome::Rejected(w) => ("rejected", w.as_str()),
+            };
+            if !why.is_empty() && problems.len() < 20 {
+                problems.push(format!("line {line}: {word}: {why}"));
+            }
+            if let Some(f) = report_file.as_mut() {
+                if let Err(e) = writeln!(f, "{line},{word},\"{}\"", why.replace('"', "\"\"")) {
+                    write_err.get_or_insert(e);
+                }
+            }
+        })
+        .await;
+    pb.finish_and_clear();
+    if let Some(f) = report_file.as_mut() {
+        f.flush().map_err(|e| e.to_string())?;
+    }
+    if let Some(e) = write_err {
+        return Err(format!("writing the report failed: {e}"));
+    }
+    let r = result.map_err(crate::cli::app_err)?;
+    println!("columns:");
+    for (h, t) in &r.mapping {
+        println!("  {h:30} -> {}", t.map(Target::name).unwrap_or("(ignored)"));
+    }
+    for line in &problems {
+        println!("{line}");
+    }
+    let verb = if r.dry_run { "would be created" } else { "created" };
+    println!("{} {verb}, {} skipped (already in Kith), {} rejected", r.created, r.skipped, r.rejected);
+    if !r.dry_run && r.last_line > 0 {
+        println!("last line written: {} (resume with --resume-after-line {})", r.last_line, r.last_line);
+    }
+    Ok(())
+}

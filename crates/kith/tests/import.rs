@@ -1,0 +1,108 @@
+//! `kith import contacts` through the real binary on a messy file: a BOM,
+//! `;` separators, CRLF, a quoted newline, blank lines, a bad address, a
+//! duplicate within the file, a Google-style multi-address cell. A dry run
+//! writes nothing; a real run creates what it reported, with provenance
+//! and the chosen basis; a second run skips what is already there.
+
+use kith_domain::Email;
+use kith_store::{Store, Vault};
+use std::path::Path;
+use std::process::Command;
+
+const MESSY: &[u8] = b"\xef\xbb\xbfFirst Name;Last Name;E-mail 1 - Value;Phone 1 - Value;Job Title;Lead Score\r\n\
+Giulia;Bianchi;giulia.bianchi@example.it;+39 02 5550 1111;\"Buyer; EMEA\";7\r\n\
+\r\n\
+Marco;\"Rossi\nJunior\";marco.rossi@example.it;;;3\r\n\
+Bad;Email;not-an-email;;;1\r\n\
+Dup;Licate;GIULIA.BIANCHI@example.it;;;2\r\n\
+Anna;Neri;anna.neri@example.it ::: a.neri@example.it;;=cmd();9";
+
+fn kith(dir: &Path, args: &[&str]) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_kith"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(dir)
+        .env_remove("KITH_DATABASE_URL")
+        .env_remove("KITH_MASTER_KEY")
+        .env_remove("KITH_DATA_DIR")
+        .output()
+        .expect("run kith");
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    (out.status.success(), text)
+}
+
+async fn store(dir: &Path) -> Store {
+    let vault = Vault::load_or_create(&dir.join("master.key")).unwrap();
+    Store::connect(&format!("sqlite:{}", dir.join("kith.db").display()), vault).await.unwrap()
+}
+
+#[tokio::test]
+async fn a_messy_file_is_imported_as_its_dry_run_said() {
+    let dir = std::env::temp_dir().join(format!("kith-import-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("crm-export.csv");
+    std::fs::write(&file, MESSY).unwrap();
+    let f = file.to_str().unwrap();
+    let (ok, out) = kith(
+        &dir,
+        &["purpose", "add", "--name", "Customer care", "--description", "Support", "--default-basis", "contract"],
+    );
+    assert!(ok, "{out}");
+
+    // Consent is never imported without its proof.
+    let (ok, out) = kith(&dir, &["import", "contacts", f, "--purpose", "Customer care", "--basis", "consent"]);
+    assert!(!ok && out.contains("consent is imported only with its proof"), "{out}");
+
+    let report = dir.join("report.csv");
+    let (ok, out) = kith(&dir, &["import", "contacts", f, "--dry-run", "--report", report.to_str().unwrap()]);
+    assert!(ok, "{out}");
+    assert!(out.contains("3 would be created, 0 skipped (already in Kith), 2 rejected"), "{out}");
+    assert!(out.contains("line 6: rejected: an email address is not valid"), "{out}");
+    assert!(out.contains("line 7: rejected: the same email address is on an earlier line of the file"), "{out}");
+    assert!(out.contains("Lead Score") && out.contains("(ignored)"), "{out}");
+    let lines = std::fs::read_to_string(&report).unwrap();
+    assert_eq!(lines.lines().count(), 6, "{lines}");
+    assert!(
+        lines.contains("4,would create") && lines.contains("8,would create"),
+        "lines of multi-line and last records: {lines}"
+    );
+    assert!(!lines.contains("example.it") && !out.contains("not-an-email"), "the report repeats no value");
+    {
+        let s = store(&dir).await;
+        assert_eq!(s.count_contacts().await.unwrap(), 0, "a dry run writes nothing");
+        s.close().await;
+    }
+
+    let (ok, out) =
+        kith(&dir, &["import", "contacts", f, "--purpose", "Customer care", "--basis", "legitimate_interests"]);
+    assert!(ok, "{out}");
+    assert!(out.contains("3 created, 0 skipped (already in Kith), 2 rejected"), "{out}");
+    assert!(out.contains("last line written: 8"), "{out}");
+    {
+        let s = store(&dir).await;
+        let found = s.find_by_email(&Email::parse("marco.rossi@example.it").unwrap()).await.unwrap();
+        assert_eq!(found.len(), 1);
+        let c = &found[0];
+        assert_eq!(c.data.last_name.as_deref(), Some("Rossi\nJunior"), "a quoted newline stays in its field");
+        let src = c.source.as_ref().expect("provenance");
+        assert_eq!(src.describe(), "Import: crm-export.csv, line 4");
+        let bases = s.bases_of(c.id).await.unwrap();
+        assert!(bases.iter().any(|b| b.basis == kith_domain::LawfulBasis::LegitimateInterests), "{bases:?}");
+        let anna = s.find_by_email(&Email::parse("a.neri@example.it").unwrap()).await.unwrap();
+        assert_eq!(anna.len(), 1);
+        assert_eq!(anna[0].data.emails.len(), 2, "both addresses of a multi-address cell");
+        assert_eq!(s.count_contacts().await.unwrap(), 3);
+        s.close().await;
+    }
+
+    // Again: everything is there already; resuming after the last line does nothing.
+    let (ok, out) = kith(&dir, &["import", "contacts", f]);
+    assert!(ok && out.contains("0 created, 3 skipped (already in Kith), 2 rejected"), "{out}");
+    let (ok, out) = kith(&dir, &["import", "contacts", f, "--resume-after-line", "8"]);
+    assert!(ok && out.contains("0 created, 0 skipped (already in Kith), 0 rejected"), "{out}");
+    // A file with no usable column is refused before anything is read.
+    std::fs::write(&file, "Lead Score,Stage\n1,won\n").unwrap();
+    let (ok, out) = kith(&dir, &["import", "contacts", f]);
+    assert!(!ok && out.contains("no column holds a name, an email or a phone"), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
