@@ -16,7 +16,7 @@ use std::collections::HashSet;
 use std::io::Read;
 
 /// Rows per transaction.
-pub const BATCH: usize = 1000;
+pub const BATCH: usize = 5000;
 
 /// Where a column's values go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -349,6 +349,7 @@ impl App {
         let mut seen: HashSet<u64> = HashSet::new();
         let mut batch: Vec<Pending> = Vec::with_capacity(BATCH);
         let mut record = csv::ByteRecord::new();
+        let mut writing: Option<Writing> = None;
         loop {
             // The line a record ends on: the one holding the byte before the reader's position.
             let end_line =
@@ -404,25 +405,38 @@ impl App {
                 }
             }
             if batch.len() >= BATCH || (!more && !batch.is_empty()) {
-                self.import_batch(p, opts, basis.as_ref(), std::mem::take(&mut batch), &mut report, &mut on_row)
-                    .await?;
+                let (items, lines) =
+                    self.check_batch(p, opts, std::mem::take(&mut batch), &mut report, &mut on_row).await?;
+                // One batch is written while the next is read and checked.
+                finish(&mut writing, &mut report, &mut on_row).await?;
+                if !items.is_empty() {
+                    let write = if opts.dry_run {
+                        None
+                    } else {
+                        let (store, ctx, basis) = (self.store.clone(), p.ctx(), basis.clone());
+                        Some(tokio::spawn(async move { store.insert_import_batch(&ctx, &items, basis.as_ref()).await }))
+                    };
+                    writing = Some((write, lines));
+                }
             }
             if !more {
                 break;
             }
         }
+        finish(&mut writing, &mut report, &mut on_row).await?;
         Ok(report)
     }
 
-    async fn import_batch(
+    /// Decides each row of a batch against the suppression list and the
+    /// contacts already in Kith; returns the contacts to write and their lines.
+    async fn check_batch(
         &self,
         p: &Principal,
         opts: &ImportOptions,
-        basis: Option<&BasisRecord>,
         batch: Vec<Pending>,
         report: &mut ImportReport,
         on_row: &mut impl FnMut(u64, &Outcome),
-    ) -> Result<()> {
+    ) -> Result<(Vec<ContactInput>, Vec<u64>)> {
         let emails: Vec<&Email> = batch.iter().flat_map(|r| r.data.emails.iter()).collect();
         let suppressed: HashSet<String> =
             self.store.suppressed(&emails).await?.into_iter().map(|i| emails[i].lookup_key()).collect();
@@ -461,18 +475,31 @@ impl App {
                 lines.push(r.line);
             }
         }
-        if !opts.dry_run && !items.is_empty() {
-            self.store.insert_import_batch(&p.ctx(), &items, basis).await?;
-        }
-        for l in &lines {
-            on_row(*l, &Outcome::Created);
-        }
-        report.created += lines.len() as u64;
-        if let Some(l) = lines.last() {
-            report.last_line = report.last_line.max(*l);
-        }
-        Ok(())
+        Ok((items, lines))
     }
+}
+
+/// A batch being written (none in a dry run) and its lines.
+type Writing = (Option<tokio::task::JoinHandle<std::result::Result<(), kith_store::StoreError>>>, Vec<u64>);
+
+/// Waits for the batch being written, then reports its lines as created.
+async fn finish(
+    writing: &mut Option<Writing>,
+    report: &mut ImportReport,
+    on_row: &mut impl FnMut(u64, &Outcome),
+) -> Result<()> {
+    let Some((write, lines)) = writing.take() else { return Ok(()) };
+    if let Some(w) = write {
+        w.await.map_err(|_| AppError::Unavailable)??;
+    }
+    for l in &lines {
+        on_row(*l, &Outcome::Created);
+    }
+    report.created += lines.len() as u64;
+    if let Some(l) = lines.last() {
+        report.last_line = report.last_line.max(*l);
+    }
+    Ok(())
 }
 
 #[cfg(test)]

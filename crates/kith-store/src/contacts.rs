@@ -65,10 +65,10 @@ pub struct After {
     pub id: Uuid,
 }
 
-pub(crate) const COLS: &str =
+const COLS: &str =
     "c.id, c.owner_id, c.company_id, c.tags, c.sealed, c.created_at, c.updated_at, k.wrapped, c.source_sealed";
 const FROM: &str = "contacts c JOIN subject_keys k ON k.subject_id = c.id";
-pub(crate) const FROM_INDEX: &str =
+const FROM_INDEX: &str =
     "blind_index b JOIN contacts c ON c.id = b.subject_id JOIN subject_keys k ON k.subject_id = c.id";
 
 fn source_place(id: SubjectId) -> Place<'static> {
@@ -79,7 +79,7 @@ fn place(id: SubjectId) -> Place<'static> {
     Place { table: "contacts", column: "sealed", row: id.0, subject: id }
 }
 
-pub(crate) fn decode(vault: &Vault, r: &Row) -> Result<Contact, StoreError> {
+fn decode(vault: &Vault, r: &Row) -> Result<Contact, StoreError> {
     let id = SubjectId(r.get(0)?);
     let key = vault.unwrap_key(id, &r.get::<Vec<u8>>(7)?)?;
     let plain = key.open(&place(id), &r.get::<Vec<u8>>(4)?)?;
@@ -205,6 +205,37 @@ async fn insert_index(tx: &mut Tx, entries: &mut [(i64, Uuid)]) -> Result<(), St
     Ok(())
 }
 
+/// The exact-match key of an address (see `email_keys`).
+pub(crate) fn email_key(vault: &Vault, e: &Email) -> Vec<u8> {
+    vault.keyed_hash("email-key", &e.lookup_key())[..16].to_vec()
+}
+
+/// Deletes the exact-match keys of one contact's addresses.
+async fn delete_email_keys(tx: &mut Tx, vault: &Vault, id: Uuid, data: &ContactData) -> Result<(), StoreError> {
+    for e in &data.emails {
+        tx.execute("DELETE FROM email_keys WHERE hash = $1 AND subject_id = $2", &args![email_key(vault, e), id])
+            .await?;
+    }
+    Ok(())
+}
+
+/// Writes the exact-match keys of `contacts`' addresses.
+async fn insert_email_keys(tx: &mut Tx, vault: &Vault, contacts: &[(Uuid, &ContactData)]) -> Result<(), StoreError> {
+    let mut rows: Vec<(Vec<u8>, Uuid)> =
+        contacts.iter().flat_map(|(id, d)| d.emails.iter().map(move |e| (email_key(vault, e), *id))).collect();
+    rows.sort_unstable();
+    rows.dedup();
+    for chunk in rows.chunks(MAX_PARAMS / 2) {
+        let sql = format!(
+            "INSERT INTO email_keys (hash, subject_id) VALUES {} ON CONFLICT DO NOTHING",
+            values_placeholders(tx.engine(), chunk.len(), 2)
+        );
+        let vals: Vec<Value> = chunk.iter().flat_map(|(h, s)| [Value::from(h.clone()), Value::Uuid(*s)]).collect();
+        tx.execute(&sql, &vals).await?;
+    }
+    Ok(())
+}
+
 async fn insert_tags(tx: &mut Tx, tags: &[(Uuid, &str)]) -> Result<(), StoreError> {
     for chunk in tags.chunks(MAX_PARAMS / 2) {
         let sql = format!(
@@ -312,6 +343,8 @@ impl Store {
         let mut entries: Vec<(i64, Uuid)> =
             prepared.iter().flat_map(|p| p.buckets.iter().map(move |b| (*b, p.id.0))).collect();
         insert_index(tx, &mut entries).await?;
+        let datas: Vec<(Uuid, &ContactData)> = items.iter().map(|c| (c.id.0, &c.data)).collect();
+        insert_email_keys(tx, &self.vault, &datas).await?;
         let tags: Vec<(Uuid, String)> =
             items.iter().flat_map(|c| dedup_tags(&c.tags).into_iter().map(move |t| (c.id.0, t))).collect();
         let tag_refs: Vec<(Uuid, &str)> = tags.iter().map(|(s, t)| (*s, t.as_str())).collect();
@@ -362,6 +395,8 @@ impl Store {
         tx.execute("DELETE FROM blind_index WHERE subject_id = $1", &args![c.id.0]).await?;
         let mut entries: Vec<(i64, Uuid)> = p.buckets.iter().map(|b| (*b, c.id.0)).collect();
         insert_index(&mut tx, &mut entries).await?;
+        delete_email_keys(&mut tx, &self.vault, c.id.0, &before_data).await?;
+        insert_email_keys(&mut tx, &self.vault, &[(c.id.0, &c.data)]).await?;
         tx.execute("DELETE FROM contact_tags WHERE subject_id = $1", &args![c.id.0]).await?;
         let tags = dedup_tags(&c.tags);
         let tag_refs: Vec<(Uuid, &str)> = tags.iter().map(|t| (c.id.0, t.as_str())).collect();
@@ -390,6 +425,9 @@ impl Store {
         let n = tx.execute("UPDATE contacts SET updated_at = updated_at WHERE id = $1", &args![id.0]).await?;
         if n == 0 {
             return Err(StoreError::NotFound);
+        }
+        if let Some(c) = self.contact_in(&mut tx, id).await? {
+            delete_email_keys(&mut tx, &self.vault, id.0, &c.data).await?;
         }
         self.suppress_if_unsubscribed(&mut tx, id).await?;
         tx.execute("DELETE FROM subject_keys WHERE subject_id = $1", &args![id.0]).await?;
@@ -439,6 +477,38 @@ fn changed_fields(before: &ContactData, after: &ContactData) -> Option<String> {
 }
 
 impl Store {
+    /// Gives contacts created before `email_keys` existed their keys, once
+    /// (a page of 500 contacts per transaction; safe to interrupt).
+    pub(crate) async fn backfill_email_keys(&self) -> Result<(), StoreError> {
+        let mut c = self.pools.read.conn().await?;
+        let done: i64 = match c.fetch_optional("SELECT done FROM email_keys_backfill", &[]).await? {
+            Some(r) => r.get(0)?,
+            None => return Ok(()),
+        };
+        drop(c);
+        if done != 0 {
+            return Ok(());
+        }
+        let mut after = Uuid::nil();
+        loop {
+            let mut tx = self.pools.write.begin().await?;
+            let sql = format!("SELECT {COLS} FROM {FROM} WHERE c.id > $1 ORDER BY c.id LIMIT 500");
+            let rows = tx.fetch_all(&sql, &args![after]).await?;
+            let contacts = rows.iter().map(|r| decode(&self.vault, r)).collect::<Result<Vec<_>, _>>()?;
+            let datas: Vec<(Uuid, &ContactData)> = contacts.iter().map(|c| (c.id.0, &c.data)).collect();
+            insert_email_keys(&mut tx, &self.vault, &datas).await?;
+            let last = contacts.last().map(|c| c.id.0);
+            if last.is_none() {
+                tx.execute("UPDATE email_keys_backfill SET done = 1", &[]).await?;
+            }
+            tx.commit().await?;
+            match last {
+                Some(l) => after = l,
+                None => return Ok(()),
+            }
+        }
+    }
+
     /// One contact, read inside a transaction.
     pub(crate) async fn contact_in(&self, tx: &mut Tx, id: SubjectId) -> Result<Option<Contact>, StoreError> {
         let sql = format!("SELECT {COLS} FROM {FROM} WHERE c.id = $1");

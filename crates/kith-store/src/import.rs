@@ -5,38 +5,32 @@
 use crate::audit::{self, NewEntry};
 use crate::consent::{upsert_bases, BasisRecord};
 use crate::db::{list_placeholders, Exec, Value, MAX_PARAMS};
-use crate::vault::IndexKind;
 use crate::{Ctx, Store, StoreError};
 use kith_domain::Email;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use crate::contacts::ContactInput;
 
 impl Store {
-    /// The lookup keys of `emails` that some contact already holds: the
-    /// candidates of all their blind-index buckets in a few statements,
-    /// each opened and compared.
+    /// The lookup keys of `emails` that some contact already holds, by
+    /// their exact-match keys, in a few statements.
     pub async fn emails_in_use(&self, emails: &[&Email]) -> Result<HashSet<String>, StoreError> {
-        let wanted: HashSet<String> = emails.iter().map(|e| e.lookup_key()).collect();
-        let buckets: BTreeSet<i64> = wanted.iter().map(|k| self.vault.bucket(IndexKind::Email, k)).collect();
-        let buckets: Vec<i64> = buckets.into_iter().collect();
+        let mut by_key: HashMap<Vec<u8>, String> = HashMap::new();
+        for e in emails {
+            by_key.insert(crate::contacts::email_key(&self.vault, e), e.lookup_key());
+        }
+        let keys: Vec<&Vec<u8>> = by_key.keys().collect();
         let mut found = HashSet::new();
         let mut c = self.pools.read.conn().await?;
-        for chunk in buckets.chunks(MAX_PARAMS) {
+        for chunk in keys.chunks(MAX_PARAMS) {
             let sql = format!(
-                "SELECT {} FROM {} WHERE b.bucket IN ({})",
-                crate::contacts::COLS,
-                crate::contacts::FROM_INDEX,
+                "SELECT DISTINCT hash FROM email_keys WHERE hash IN ({})",
                 list_placeholders(c.engine(), chunk.len())
             );
-            let vals: Vec<Value> = chunk.iter().map(|b| Value::from(*b)).collect();
+            let vals: Vec<Value> = chunk.iter().map(|h| Value::from((*h).clone())).collect();
             for r in c.fetch_all(&sql, &vals).await? {
-                let contact = crate::contacts::decode(&self.vault, &r)?;
-                for e in &contact.data.emails {
-                    let k = e.lookup_key();
-                    if wanted.contains(&k) {
-                        found.insert(k);
-                    }
+                if let Some(k) = by_key.get(&r.get::<Vec<u8>>(0)?) {
+                    found.insert(k.clone());
                 }
             }
         }

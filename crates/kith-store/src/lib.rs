@@ -82,7 +82,8 @@ impl Store {
     /// Applies pending migrations. Safe to run from several servers at once
     /// on PostgreSQL (the migrator takes an advisory lock).
     pub async fn migrate(&self) -> Result<(), StoreError> {
-        self.pools.migrate().await
+        self.pools.migrate().await?;
+        self.backfill_email_keys().await
     }
 
     pub fn engine(&self) -> Engine {

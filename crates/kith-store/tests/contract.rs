@@ -747,3 +747,43 @@ async fn deal_totals_per_stage_and_currency() {
     })
     .await;
 }
+
+/// Exact-match email keys follow every change of a contact's addresses,
+/// are given once to contacts older than them, and go with the contact.
+#[tokio::test]
+async fn email_keys_follow_changes_backfill_once_and_go_with_erasure() {
+    on_both(|s, _| async move {
+        let a = input(person("Liliana", "Conte", "liliana.conte@example.it", "+39 02 4444 1111"));
+        let b = input(person("Oreste", "Galli", "oreste.galli@example.it", "+39 02 4444 2222"));
+        s.insert_contacts(&ctx(), &[a.clone(), b.clone()], None).await.unwrap();
+        let email = |e: &str| Email::parse(e).unwrap();
+        let (la, lb, new) =
+            (email("liliana.conte@example.it"), email("oreste.galli@example.it"), email("l.conte@example.it"));
+        let in_use = |s: Store, list: Vec<Email>| async move {
+            let refs: Vec<&Email> = list.iter().collect();
+            let mut v: Vec<String> = s.emails_in_use(&refs).await.unwrap().into_iter().collect();
+            v.sort();
+            v
+        };
+        assert_eq!(in_use(s.clone(), vec![la.clone(), new.clone()]).await, vec![la.lookup_key()]);
+        // A change of address moves the key.
+        s.modify_contact(&ctx(), a.id, |c| {
+            let mut data = c.data;
+            data.emails = vec![new.clone()];
+            Ok::<_, StoreError>(ContactInput { id: c.id, owner: None, company: None, tags: vec![], data, source: None })
+        })
+        .await
+        .unwrap();
+        assert_eq!(in_use(s.clone(), vec![la.clone(), new.clone()]).await, vec![new.lookup_key()]);
+        // As if the contacts predated the keys: the next migrate gives them back, once.
+        s.raw_execute("DELETE FROM email_keys").await.unwrap();
+        s.raw_execute("UPDATE email_keys_backfill SET done = 0").await.unwrap();
+        assert!(in_use(s.clone(), vec![lb.clone()]).await.is_empty());
+        s.migrate().await.unwrap();
+        assert_eq!(in_use(s.clone(), vec![lb.clone(), new.clone()]).await.len(), 2);
+        // Erasure takes them.
+        s.delete_contact(&ctx(), b.id).await.unwrap();
+        assert!(in_use(s.clone(), vec![lb.clone()]).await.is_empty());
+    })
+    .await;
+}

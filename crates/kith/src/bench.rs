@@ -35,6 +35,10 @@ pub struct BenchArgs {
     /// Where the SQLite files go (a fresh temporary directory by default).
     #[arg(long)]
     pub dir: Option<PathBuf>,
+    /// Benchmark the CSV import instead (`--contacts` rows, `kith import
+    /// contacts` end to end against a plaintext load of the same file).
+    #[arg(long)]
+    pub import: bool,
     /// Keep the databases afterwards, for inspection.
     #[arg(long)]
     pub keep: bool,
@@ -174,35 +178,38 @@ impl Rng {
     }
 }
 
-struct Person {
-    first: &'static str,
-    last: &'static str,
-    email: String,
-    phone: String,
-    title: &'static str,
+pub(crate) struct Person {
+    pub(crate) first: &'static str,
+    pub(crate) last: &'static str,
+    pub(crate) email: String,
+    pub(crate) phone: String,
+    pub(crate) title: &'static str,
 }
 
 fn ascii_slug(s: &str) -> String {
     kith_domain::normalize::fold(s).chars().filter(|c| c.is_ascii_alphanumeric()).collect()
 }
 
-fn people(n: usize) -> Vec<Person> {
+pub(crate) fn people(n: usize) -> Vec<Person> {
+    people_iter(n).collect()
+}
+
+/// The same people as [`people`], one at a time (constant memory).
+pub(crate) fn people_iter(n: usize) -> impl Iterator<Item = Person> {
     let mut rng = Rng(0x4b17_4b17);
-    (0..n)
-        .map(|i| {
-            let first = rng.pick(&FIRST);
-            let last = rng.pick(&LAST);
-            let (f, l) = (ascii_slug(first), ascii_slug(last));
-            let local = if f.is_empty() || l.is_empty() { format!("contact{i}") } else { format!("{f}.{l}{i}") };
-            Person {
-                first,
-                last,
-                email: format!("{local}@example-{}.test", i % 97),
-                phone: format!("+39 3{:02} {:07}", rng.next() % 100, i),
-                title: rng.pick(&TITLES),
-            }
-        })
-        .collect()
+    (0..n).map(move |i| {
+        let first = rng.pick(&FIRST);
+        let last = rng.pick(&LAST);
+        let (f, l) = (ascii_slug(first), ascii_slug(last));
+        let local = if f.is_empty() || l.is_empty() { format!("contact{i}") } else { format!("{f}.{l}{i}") };
+        Person {
+            first,
+            last,
+            email: format!("{local}@example-{}.test", i % 97),
+            phone: format!("+39 3{:02} {:07}", rng.next() % 100, i),
+            title: rng.pick(&TITLES),
+        }
+    })
 }
 
 fn median(v: &mut [Duration]) -> Duration {
@@ -228,13 +235,13 @@ fn bar(n: usize, what: &str) -> ProgressBar {
     pb
 }
 
-struct Target {
-    db_url: String,
+pub(crate) struct Target {
+    pub(crate) db_url: String,
     cleanup: Option<(String, String)>,
     file: Option<PathBuf>,
 }
 
-async fn target(args: &BenchArgs, dir: &std::path::Path, tag: &str) -> Result<Target, String> {
+pub(crate) async fn target(args: &BenchArgs, dir: &std::path::Path, tag: &str) -> Result<Target, String> {
     match &args.postgres {
         Some(admin) => {
             let name = format!("kith_bench_{tag}_{}", uuid::Uuid::now_v7().simple());
@@ -264,14 +271,14 @@ async fn size(store: &Store, t: &Target) -> Result<u64, String> {
 /// PostgreSQL: what autovacuum does after a bulk load (sets hint bits and
 /// the visibility map, gathers statistics), done at once so lookups are not
 /// measured against a table nobody has vacuumed yet. Untimed.
-async fn vacuum(store: &Store, args: &BenchArgs) -> Result<(), String> {
+pub(crate) async fn vacuum(store: &Store, args: &BenchArgs) -> Result<(), String> {
     if args.postgres.is_some() {
         store.raw_execute_no_tx("VACUUM (ANALYZE)").await.map_err(|e| e.to_string())?;
     }
     Ok(())
 }
 
-async fn drop_target(t: &Target, keep: bool) {
+pub(crate) async fn drop_target(t: &Target, keep: bool) {
     if keep {
         println!("kept: {}", t.db_url);
         return;
@@ -291,6 +298,9 @@ pub async fn run(args: BenchArgs) -> Result<(), String> {
     let tmp =
         args.dir.clone().unwrap_or_else(|| std::env::temp_dir().join(format!("kith-bench-{}", uuid::Uuid::now_v7())));
     std::fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
+    if args.import {
+        return crate::bench_import::run(&args, &tmp).await;
+    }
     let n = args.contacts;
     let engine = if args.postgres.is_some() { "PostgreSQL" } else { "SQLite" };
     let per = args.interactions as usize;

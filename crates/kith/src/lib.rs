@@ -4,6 +4,7 @@
 
 pub mod bench;
 pub mod bench_consent;
+pub mod bench_import;
 pub mod bench_pages;
 pub mod cli;
 pub mod config;
