@@ -144,7 +144,7 @@ struct Pending {
 /// between LF and CRLF files and skip blank lines).
 struct Lines<R> {
     inner: R,
-    state: std::rc::Rc<std::cell::RefCell<LineState>>,
+    state: std::sync::Arc<std::sync::Mutex<LineState>>,
 }
 
 #[derive(Default)]
@@ -170,7 +170,7 @@ impl LineState {
 impl<R: Read> Read for Lines<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        let mut st = self.state.borrow_mut();
+        let mut st = self.state.lock().unwrap_or_else(|e| e.into_inner());
         let base = st.read;
         for (i, b) in buf[..n].iter().enumerate() {
             if *b == b'\n' {
@@ -272,12 +272,12 @@ impl App {
     /// Imports contacts from CSV (admin, dpo). `on_row` hears every row's
     /// outcome by line number, as it is decided (in a real run, once its
     /// batch is written).
-    pub async fn import_contacts<R: Read>(
+    pub async fn import_contacts<R: Read + Send>(
         &self,
         p: &Principal,
         mut input: R,
         opts: &ImportOptions,
-        mut on_row: impl FnMut(u64, &Outcome),
+        mut on_row: impl FnMut(u64, &Outcome) + Send,
     ) -> Result<ImportReport> {
         p.require(p.role.can_manage_privacy(), "import contacts")?;
         if opts.basis.is_some_and(|(_, b)| b == LawfulBasis::Consent) {
@@ -317,7 +317,7 @@ impl App {
         head.truncate(n);
         let start = if head.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
         let delimiter = sniff_delimiter(&head[start..]);
-        let lines = std::rc::Rc::new(std::cell::RefCell::new(LineState::default()));
+        let lines = std::sync::Arc::new(std::sync::Mutex::new(LineState::default()));
         let stream = Lines { inner: std::io::Cursor::new(head[start..].to_vec()).chain(input), state: lines.clone() };
         let mut reader =
             csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(stream);
@@ -352,8 +352,9 @@ impl App {
         let mut writing: Option<Writing> = None;
         loop {
             // The line a record ends on: the one holding the byte before the reader's position.
-            let end_line =
-                |reader: &csv::Reader<_>| lines.borrow_mut().line_of(reader.position().byte().saturating_sub(1));
+            let end_line = |reader: &csv::Reader<_>| {
+                lines.lock().unwrap_or_else(|e| e.into_inner()).line_of(reader.position().byte().saturating_sub(1))
+            };
             let more = match reader.read_byte_record(&mut record) {
                 Ok(more) => more,
                 // Byte records of a flexible reader fail only when the file

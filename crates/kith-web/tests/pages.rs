@@ -929,3 +929,72 @@ async fn export_files_erasure_exceptions_and_change_details_on_staff_pages() {
     assert!(changes.body.contains("<td>last name</td><td>Lombardi</td><td>Lombardo</td>"), "{}", changes.body);
     assert_eq!(env.get(&sales, &format!("{}/changes", &audit.body[start..at])).await.status, StatusCode::FORBIDDEN);
 }
+
+/// A multipart/form-data body with text fields, then a file.
+fn multipart(fields: &[(&str, &str)], file: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "kith-test-boundary-7MA4YWxkTrZu0gW";
+    let mut body = Vec::new();
+    for (k, v) in fields {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes(),
+        );
+    }
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"fiera-2026.csv\"\r\nContent-Type: text/csv\r\n\r\n")
+            .as_bytes(),
+    );
+    body.extend_from_slice(file);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[tokio::test]
+async fn the_import_page_checks_then_imports_a_file() {
+    let env = setup().await;
+    let dpo = env.sign_in(Role::Dpo).await;
+    let sales = env.sign_in(Role::Sales).await;
+    assert_eq!(env.get(&sales, "/import").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(env.get(&dpo, "/import").await.status, StatusCode::OK);
+    let csv = "Nome;Cognome;Email\r\nElisa;Moretti;elisa.moretti@example.it\r\nPaolo;Gatti;not-an-address\r\n";
+    let send = |s: &Session, fields: Vec<(&'static str, String)>| {
+        let f: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let (ct, body) = multipart(&f, csv.as_bytes());
+        let req = Request::builder()
+            .method(Method::POST)
+            .uri("/import")
+            .header(header::COOKIE, &s.cookie)
+            .header(header::CONTENT_TYPE, ct)
+            .body(Body::from(body))
+            .unwrap();
+        let router = env.router.clone();
+        async move {
+            let res = router.oneshot(req).await.unwrap();
+            let status = res.status();
+            let bytes = axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap();
+            (status, String::from_utf8_lossy(&bytes).into_owned())
+        }
+    };
+    // Without the form's token nothing is read.
+    let (status, _) = send(&dpo, vec![("csrf", "forged".into()), ("mode", "import".into())]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, body) = send(&dpo, vec![("csrf", dpo.csrf.clone()), ("mode", "check".into())]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(
+        body.contains("nothing was written")
+            && body.contains("1 would be created, 0 skipped (already in Kith), 1 rejected"),
+        "{body}"
+    );
+    assert!(body.contains("<td class=\"num\">3</td><td>rejected</td><td>an email address is not valid</td>"), "{body}");
+    assert!(!body.contains("not-an-address"), "a reason repeats no value");
+    let find = || async {
+        let q =
+            kith_app::contacts::ContactQuery { email: Some("elisa.moretti@example.it".into()), ..Default::default() };
+        env.app.list_contacts(&Principal::cli(), q).await.unwrap().items.len()
+    };
+    assert_eq!(find().await, 0, "a check writes nothing");
+    let (status, body) = send(&dpo, vec![("csrf", dpo.csrf.clone()), ("mode", "import".into())]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body.contains("1 created, 0 skipped (already in Kith), 1 rejected. Last line written: 2."), "{body}");
+    assert!(body.contains("Nome → first_name") && body.contains("Cognome → last_name"), "{body}");
+    assert_eq!(find().await, 1);
+}

@@ -11,6 +11,7 @@ mod deals;
 mod dsr;
 pub(crate) use dsr::file_response as export_file_response;
 mod form;
+mod import;
 mod names;
 mod portal;
 mod privacy;
@@ -77,6 +78,7 @@ pub fn router() -> Router<App> {
         .merge(public::router())
         .merge(privacy::router())
         .merge(dsr::router())
+        .merge(import::router())
         .merge(portal::router())
 }
 
