@@ -38,8 +38,16 @@ impl App {
     /// (dpo, admin). Opening them is itself audited.
     pub async fn audit_detail(&self, p: &Principal, seq: i64) -> Result<serde_json::Value> {
         p.require(p.role.can_read_audit(), "read the audit trail")?;
-        let detail = self.store.audit_detail(seq).await?.ok_or(crate::AppError::NotFound("change details"))?;
-        self.store.audit(&p.ctx(), &[kith_store::audit::NewEntry::object("audit.detail", "audit", seq)]).await?;
+        let (subject, detail) =
+            self.store.audit_detail(seq).await?.ok_or(crate::AppError::NotFound("change details"))?;
+        // About the person, so their access log shows who opened it.
+        let entry = kith_store::audit::NewEntry {
+            action: "audit.detail",
+            subject: Some(subject),
+            object_type: "audit",
+            object_id: Some(seq.to_string()),
+        };
+        self.store.audit(&p.ctx(), &[entry]).await?;
         Ok(detail)
     }
 
@@ -47,10 +55,10 @@ impl App {
     pub async fn processor_events(
         &self,
         p: &Principal,
-        after: Option<uuid::Uuid>,
+        after: Option<i64>,
         limit: Option<i64>,
     ) -> Result<Vec<kith_store::erasure::ProcessorEvent>> {
         p.require(p.role.can_read_audit(), "read processor events")?;
-        Ok(self.store.processor_events(after, check_limit(limit)?).await?)
+        Ok(self.store.processor_events(after.unwrap_or(0), check_limit(limit)?).await?)
     }
 }

@@ -115,6 +115,9 @@ fn touched(d: &ContactData) -> [(Field, bool); 7] {
     ]
 }
 
+/// Why an address on the suppression list is refused.
+const SUPPRESSED: &str = "this address belongs to a person who was erased after unsubscribing; they are not added back (they may sign up again through a consent form)";
+
 impl App {
     fn view(&self, vis: &FieldVisibility, role: Role, mut c: Contact) -> Contact {
         vis.redact(role, &mut c.data);
@@ -131,10 +134,7 @@ impl App {
         let hits = self.store.suppressed(&refs).await?;
         let mut inv = Invalid::default();
         for h in hits {
-            inv.push(
-                field(emails[h].0),
-                "this address belongs to a person who was erased after unsubscribing; they are not added back (they may sign up again through a consent form)",
-            );
+            inv.push(field(emails[h].0), SUPPRESSED);
         }
         Ok(inv.into_result()?)
     }
@@ -215,6 +215,15 @@ impl App {
                 (Field::Notes, patch.notes.is_some()),
             ],
         )?;
+        // An address newly given to a contact may not be one on the suppression list.
+        if let Some(emails) = &patch.emails {
+            let current = self.store.get_contact(id).await?.map(|c| c.data.emails).unwrap_or_default();
+            let added: Vec<&kith_domain::Email> =
+                emails.iter().filter(|e| !current.iter().any(|c| c.lookup_key() == e.lookup_key())).collect();
+            if !self.store.suppressed(&added).await?.is_empty() {
+                return Err(Invalid::one("emails", SUPPRESSED).into());
+            }
+        }
         self.store
             .modify_contact(&p.ctx(), id, |cur| {
                 let mut d = cur.data;

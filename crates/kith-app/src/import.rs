@@ -109,6 +109,8 @@ pub struct ImportOptions {
     pub basis: Option<(PurposeId, LawfulBasis)>,
     /// Skip data rows up to this line (to resume an interrupted import).
     pub resume_after_line: u64,
+    /// Rows per transaction; 0 means [`BATCH`].
+    pub batch: usize,
 }
 
 /// What happened (or would happen) to one row.
@@ -347,85 +349,104 @@ impl App {
         let mut report = ImportReport { mapping: mapping.clone(), dry_run: opts.dry_run, ..Default::default() };
         // Keyed hashes of the addresses seen so far in the file.
         let mut seen: HashSet<u64> = HashSet::new();
-        let mut batch: Vec<Pending> = Vec::with_capacity(BATCH);
+        let batch_size = if opts.batch == 0 { BATCH } else { opts.batch };
+        let mut batch: Vec<Pending> = Vec::with_capacity(batch_size);
         let mut record = csv::ByteRecord::new();
         let mut writing: Option<Writing> = None;
-        loop {
-            // The line a record ends on: the one holding the byte before the reader's position.
-            let end_line = |reader: &csv::Reader<_>| {
-                lines.lock().unwrap_or_else(|e| e.into_inner()).line_of(reader.position().byte().saturating_sub(1))
-            };
-            let more = match reader.read_byte_record(&mut record) {
-                Ok(more) => more,
-                // Byte records of a flexible reader fail only when the file
-                // cannot be read; the batches before stand, resumable.
-                Err(_) => {
-                    let line = end_line(&reader);
-                    return Err(Invalid::one(
-                        "file",
-                        format!("could not be read after line {line}; {} rows were imported before it", report.created),
-                    )
-                    .into());
-                }
-            };
-            if more {
-                let inner_newlines =
-                    record.iter().map(|f| f.iter().filter(|b| **b == b'\n').count() as u64).sum::<u64>();
-                let line = end_line(&reader).saturating_sub(inner_newlines);
-                if line <= opts.resume_after_line || record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
-                    continue;
-                }
-                let fields: std::result::Result<Vec<String>, _> =
-                    record.iter().map(|f| String::from_utf8(f.to_vec())).collect();
-                let outcome = match fields {
-                    Err(_) => Some("the line is not valid UTF-8".to_owned()),
-                    Ok(fields) => match row_data(&fields, &targets) {
-                        Err(why) => Some(why),
-                        Ok(data) => {
-                            let keys: Vec<String> = data.emails.iter().map(|e| e.lookup_key()).collect();
-                            let hashes: Vec<u64> = keys
-                                .iter()
-                                .map(|k| {
-                                    let h = self.store.vault().keyed_hash("import-duplicate", k);
-                                    u64::from_be_bytes(h[..8].try_into().expect("HMAC-SHA256 is 32 bytes"))
-                                })
-                                .collect();
-                            if hashes.iter().any(|h| seen.contains(h)) {
-                                Some("the same email address is on an earlier line of the file".to_owned())
-                            } else {
-                                seen.extend(hashes);
-                                batch.push(Pending { line, data, keys });
-                                None
-                            }
-                        }
-                    },
+        let run: Result<()> = async {
+            loop {
+                // The line a record ends on: the one holding the byte before the reader's position.
+                let end_line = |reader: &csv::Reader<_>| {
+                    lines.lock().unwrap_or_else(|e| e.into_inner()).line_of(reader.position().byte().saturating_sub(1))
                 };
-                if let Some(why) = outcome {
-                    report.rejected += 1;
-                    on_row(line, &Outcome::Rejected(why));
-                }
-            }
-            if batch.len() >= BATCH || (!more && !batch.is_empty()) {
-                let (items, lines) =
-                    self.check_batch(p, opts, std::mem::take(&mut batch), &mut report, &mut on_row).await?;
-                // One batch is written while the next is read and checked.
-                finish(&mut writing, &mut report, &mut on_row).await?;
-                if !items.is_empty() {
-                    let write = if opts.dry_run {
-                        None
-                    } else {
-                        let (store, ctx, basis) = (self.store.clone(), p.ctx(), basis.clone());
-                        Some(tokio::spawn(async move { store.insert_import_batch(&ctx, &items, basis.as_ref()).await }))
+                let more = match reader.read_byte_record(&mut record) {
+                    Ok(more) => more,
+                    // Byte records of a flexible reader fail only when the file
+                    // cannot be read; the batches before stand, resumable.
+                    Err(_) => {
+                        let line = end_line(&reader);
+                        return Err(Invalid::one(
+                            "file",
+                            format!(
+                                "could not be read after line {line}; {} rows were imported before it",
+                                report.created
+                            ),
+                        )
+                        .into());
+                    }
+                };
+                if more {
+                    let inner_newlines =
+                        record.iter().map(|f| f.iter().filter(|b| **b == b'\n').count() as u64).sum::<u64>();
+                    let line = end_line(&reader).saturating_sub(inner_newlines);
+                    if line <= opts.resume_after_line || record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+                        continue;
+                    }
+                    let fields: std::result::Result<Vec<String>, _> =
+                        record.iter().map(|f| String::from_utf8(f.to_vec())).collect();
+                    let outcome = match fields {
+                        Err(_) => Some("the line is not valid UTF-8".to_owned()),
+                        Ok(fields) => match row_data(&fields, &targets) {
+                            Err(why) => Some(why),
+                            Ok(data) => {
+                                let keys: Vec<String> = data.emails.iter().map(|e| e.lookup_key()).collect();
+                                let hashes: Vec<u64> = keys
+                                    .iter()
+                                    .map(|k| {
+                                        let h = self.store.vault().keyed_hash("import-duplicate", k);
+                                        u64::from_be_bytes(h[..8].try_into().expect("HMAC-SHA256 is 32 bytes"))
+                                    })
+                                    .collect();
+                                if hashes.iter().any(|h| seen.contains(h)) {
+                                    Some("the same email address is on an earlier line of the file".to_owned())
+                                } else {
+                                    seen.extend(hashes);
+                                    batch.push(Pending { line, data, keys });
+                                    None
+                                }
+                            }
+                        },
                     };
-                    writing = Some((write, lines));
+                    if let Some(why) = outcome {
+                        report.rejected += 1;
+                        on_row(line, &Outcome::Rejected(why));
+                    }
+                }
+                if batch.len() >= batch_size || (!more && !batch.is_empty()) {
+                    let (items, lines) =
+                        self.check_batch(p, opts, std::mem::take(&mut batch), &mut report, &mut on_row).await?;
+                    // One batch is written while the next is read and checked.
+                    finish(&mut writing, &mut report, &mut on_row).await?;
+                    if !items.is_empty() {
+                        let write = if opts.dry_run {
+                            None
+                        } else {
+                            let (store, ctx, basis) = (self.store.clone(), p.ctx(), basis.clone());
+                            Some(tokio::spawn(
+                                async move { store.insert_import_batch(&ctx, &items, basis.as_ref()).await },
+                            ))
+                        };
+                        writing = Some((write, lines));
+                    }
+                }
+                if !more {
+                    break;
                 }
             }
-            if !more {
-                break;
-            }
+            Ok(())
         }
-        finish(&mut writing, &mut report, &mut on_row).await?;
-        Ok(report)
+        .await;
+        // Whatever stopped the run, the batch being written is waited for,
+        // so the count and the last line written are true.
+        let end = finish(&mut writing, &mut report, &mut on_row).await;
+        match run.and(end) {
+            Ok(()) => Ok(report),
+            Err(e) if report.created == 0 || report.dry_run => Err(e),
+            Err(e) => Err(AppError::Conflict(format!(
+                "the import stopped ({e}) after {} contacts were written, up to line {}: import again to continue (rows already in Kith are skipped), or resume after that line",
+                report.created, report.last_line
+            ))),
+        }
     }
 
     /// Decides each row of a batch against the suppression list and the

@@ -24,6 +24,8 @@ pub const SESSION_MINUTES: i64 = 30;
 const WINDOW_MS: i64 = 15 * 60 * 1000;
 const MAX_PER_CLIENT: i64 = 20;
 const MAX_PER_EMAIL: i64 = 3;
+/// Export files a person may prepare per window.
+const MAX_EXPORTS: i64 = 5;
 
 /// Requests a person may file from the portal.
 pub const PORTAL_KINDS: [DsrKind; 6] = [
@@ -184,6 +186,12 @@ impl App {
         format: crate::export::ExportFormat,
     ) -> std::result::Result<crate::export::ExportFile, LinkError> {
         let subject = self.portal_person(session).await?;
+        let now = kith_store::now_ms();
+        let key = self.store.vault().keyed_hash("portal-export", &subject.to_string());
+        let t = self.store.count_attempt(&key, now, WINDOW_MS, MAX_EXPORTS, WINDOW_MS).await?;
+        if t.locked_until > now {
+            return Err(AppError::TooManyAttempts { retry_after_secs: (t.locked_until - now + 999) / 1000 }.into());
+        }
         let d = self.portal_dsr(subject, DsrKind::Access, None).await?;
         let f = self.write_export(&ctx(), subject, false, format).await?;
         let done = Change {

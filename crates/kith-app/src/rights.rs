@@ -97,6 +97,9 @@ impl App {
     /// erases anyway or rejects the request with the reason (admin, dpo).
     pub async fn erasure_exceptions(&self, p: &Principal, subject: SubjectId) -> Result<Vec<String>> {
         p.require(p.role.can_manage_privacy(), "handle data-subject requests")?;
+        if self.store.get_contact(subject).await?.is_none() {
+            return Err(AppError::NotFound("contact"));
+        }
         let purposes = self.store.purposes().await?;
         let name = |id: PurposeId| purposes.iter().find(|x| x.id == id).map(|x| x.name.clone()).unwrap_or_default();
         let mut out = Vec::new();
@@ -114,8 +117,15 @@ impl App {
             }
         }
         let f = kith_store::deals::DealFilter { contact: Some(subject), ..Default::default() };
-        let open = self.store.list_deals(&f, None, 200).await?;
-        let open = open.iter().filter(|d| d.stage != "won" && d.stage != "lost").count();
+        let (mut open, mut after) = (0, None);
+        loop {
+            let page = self.store.list_deals(&f, after, 200).await?;
+            open += page.iter().filter(|d| d.stage != "won" && d.stage != "lost").count();
+            if page.len() < 200 {
+                break;
+            }
+            after = page.last().map(|d| d.id.0);
+        }
         if open > 0 {
             out.push(format!("{open} open deal(s) with this person — an ongoing contract may need their data"));
         }

@@ -210,9 +210,10 @@ impl Store {
             .collect()
     }
 
-    /// The personal values entry `seq` changed (`{"field": {"before", "after"}}`),
-    /// opened; `None` if it changed none or the person was erased.
-    pub async fn audit_detail(&self, seq: i64) -> Result<Option<serde_json::Value>, StoreError> {
+    /// The person and the personal values entry `seq` changed
+    /// (`{"field": {"before", "after"}}`), opened; `None` if it changed none
+    /// or the person was erased.
+    pub async fn audit_detail(&self, seq: i64) -> Result<Option<(SubjectId, serde_json::Value)>, StoreError> {
         let mut c = self.pools.read.conn().await?;
         let Some(r) = c
             .fetch_optional(
@@ -226,7 +227,8 @@ impl Store {
         let subject = SubjectId(r.get(0)?);
         let key = self.vault.unwrap_key(subject, &r.get::<Vec<u8>>(2)?)?;
         let plain = key.open(&detail_place(seq, subject), &r.get::<Vec<u8>>(1)?)?;
-        serde_json::from_slice(&plain).map(Some).map_err(|_| StoreError::Corrupt("audit detail"))
+        let v = serde_json::from_slice(&plain).map_err(|_| StoreError::Corrupt("audit detail"))?;
+        Ok(Some((subject, v)))
     }
 
     /// Walks the whole chain in order and names the first entry that was

@@ -210,15 +210,6 @@ pub(crate) fn email_key(vault: &Vault, e: &Email) -> Vec<u8> {
     vault.keyed_hash("email-key", &e.lookup_key())[..16].to_vec()
 }
 
-/// Deletes the exact-match keys of one contact's addresses.
-async fn delete_email_keys(tx: &mut Tx, vault: &Vault, id: Uuid, data: &ContactData) -> Result<(), StoreError> {
-    for e in &data.emails {
-        tx.execute("DELETE FROM email_keys WHERE hash = $1 AND subject_id = $2", &args![email_key(vault, e), id])
-            .await?;
-    }
-    Ok(())
-}
-
 /// Writes the exact-match keys of `contacts`' addresses.
 async fn insert_email_keys(tx: &mut Tx, vault: &Vault, contacts: &[(Uuid, &ContactData)]) -> Result<(), StoreError> {
     let mut rows: Vec<(Vec<u8>, Uuid)> =
@@ -395,7 +386,7 @@ impl Store {
         tx.execute("DELETE FROM blind_index WHERE subject_id = $1", &args![c.id.0]).await?;
         let mut entries: Vec<(i64, Uuid)> = p.buckets.iter().map(|b| (*b, c.id.0)).collect();
         insert_index(&mut tx, &mut entries).await?;
-        delete_email_keys(&mut tx, &self.vault, c.id.0, &before_data).await?;
+        tx.execute("DELETE FROM email_keys WHERE subject_id = $1", &args![c.id.0]).await?;
         insert_email_keys(&mut tx, &self.vault, &[(c.id.0, &c.data)]).await?;
         tx.execute("DELETE FROM contact_tags WHERE subject_id = $1", &args![c.id.0]).await?;
         let tags = dedup_tags(&c.tags);
@@ -426,15 +417,13 @@ impl Store {
         if n == 0 {
             return Err(StoreError::NotFound);
         }
-        if let Some(c) = self.contact_in(&mut tx, id).await? {
-            delete_email_keys(&mut tx, &self.vault, id.0, &c.data).await?;
-        }
         self.suppress_if_unsubscribed(&mut tx, id).await?;
         tx.execute("DELETE FROM subject_keys WHERE subject_id = $1", &args![id.0]).await?;
         tx.execute("DELETE FROM idempotency_keys WHERE resource_type = 'contact' AND resource_id = $1", &args![id.0])
             .await?;
         for sql in [
             "DELETE FROM blind_index WHERE subject_id = $1",
+            "DELETE FROM email_keys WHERE subject_id = $1",
             "DELETE FROM contact_tags WHERE subject_id = $1",
             "DELETE FROM interactions WHERE subject_id = $1",
             "DELETE FROM deal_contacts WHERE subject_id = $1",
@@ -449,8 +438,8 @@ impl Store {
         ] {
             tx.execute(sql, &args![id.0]).await?;
         }
-        crate::erasure::queue_processor_event(&mut tx, "subject.erased", id).await?;
-        audit::append(&mut tx, ctx, &[NewEntry::subject("contact.delete", id)]).await?;
+        let seq = audit::append_seq(&mut tx, ctx, &[NewEntry::subject("contact.delete", id)]).await?;
+        crate::erasure::queue_processor_event(&mut tx, seq, "subject.erased", id).await?;
         tx.commit().await?;
         self.journal_erasure(id);
         self.scrub_after_erasure().await;
@@ -492,6 +481,21 @@ impl Store {
         let mut after = Uuid::nil();
         loop {
             let mut tx = self.pools.write.begin().await?;
+            // Lock the page first (as every writer does), so a contact
+            // changed by another server meanwhile is read as changed.
+            let page = tx
+                .fetch_all("SELECT id FROM contacts WHERE id > $1 ORDER BY id LIMIT 500", &args![after])
+                .await?
+                .iter()
+                .map(|r| r.get::<Uuid>(0))
+                .collect::<Result<Vec<_>, _>>()?;
+            if let (Some(first), Some(last)) = (page.first(), page.last()) {
+                tx.execute(
+                    "UPDATE contacts SET updated_at = updated_at WHERE id >= $1 AND id <= $2",
+                    &args![*first, *last],
+                )
+                .await?;
+            }
             let sql = format!("SELECT {COLS} FROM {FROM} WHERE c.id > $1 ORDER BY c.id LIMIT 500");
             let rows = tx.fetch_all(&sql, &args![after]).await?;
             let contacts = rows.iter().map(|r| decode(&self.vault, r)).collect::<Result<Vec<_>, _>>()?;

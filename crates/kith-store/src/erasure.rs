@@ -13,20 +13,27 @@ const SUPPRESSION: &str = "suppression-email";
 /// An event for processors.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ProcessorEvent {
+    /// Events are read in this order (the erasure's audit sequence number).
+    pub seq: i64,
     pub id: Uuid,
     /// e.g. `subject.erased`.
     pub kind: String,
     pub subject_id: Uuid,
     #[serde(with = "time::serde::rfc3339")]
     pub at: time::OffsetDateTime,
-    #[serde(with = "time::serde::rfc3339::option")]
-    pub delivered_at: Option<time::OffsetDateTime>,
 }
 
-pub(crate) async fn queue_processor_event(tx: &mut Tx, kind: &str, subject: SubjectId) -> Result<(), StoreError> {
+/// Queues an event under `seq`, the sequence number of the audit entry the
+/// same transaction appended.
+pub(crate) async fn queue_processor_event(
+    tx: &mut Tx,
+    seq: i64,
+    kind: &str,
+    subject: SubjectId,
+) -> Result<(), StoreError> {
     tx.execute(
-        "INSERT INTO processor_events (id, kind, subject_id, at) VALUES ($1, $2, $3, $4)",
-        &args![Uuid::now_v7(), kind, subject.0, now_ms()],
+        "INSERT INTO processor_events (seq, id, kind, subject_id, at) VALUES ($1, $2, $3, $4, $5)",
+        &args![seq, Uuid::now_v7(), kind, subject.0, now_ms()],
     )
     .await?;
     Ok(())
@@ -47,7 +54,19 @@ impl Store {
         if !opted_out {
             return Ok(());
         }
-        let Some(c) = self.contact_in(tx, id).await? else { return Ok(()) };
+        // The erasure must not depend on opening the person's data: if it
+        // cannot be opened, the erasure goes ahead without the suppression.
+        let c = match self.contact_in(tx, id).await {
+            Ok(Some(c)) => c,
+            Ok(None) => return Ok(()),
+            Err(StoreError::Crypto | StoreError::Corrupt(_)) => {
+                tracing::warn!(
+                    "a contact's data could not be opened during its erasure; no suppression entry was kept"
+                );
+                return Ok(());
+            }
+            Err(e) => return Err(e),
+        };
         for e in &c.data.emails {
             tx.execute(
                 "INSERT INTO suppressions (hash, created_at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
@@ -74,26 +93,26 @@ impl Store {
         Ok(hashes.iter().enumerate().filter(|(_, h)| found.contains(*h)).map(|(i, _)| i).collect())
     }
 
-    /// Processor events, oldest first, after `after` (an event id).
-    pub async fn processor_events(&self, after: Option<Uuid>, limit: i64) -> Result<Vec<ProcessorEvent>, StoreError> {
+    /// Processor events in order, after sequence number `after`.
+    pub async fn processor_events(&self, after: i64, limit: i64) -> Result<Vec<ProcessorEvent>, StoreError> {
         let rows = self
             .pools
             .read
             .conn()
             .await?
             .fetch_all(
-                "SELECT id, kind, subject_id, at, delivered_at FROM processor_events WHERE id > $1 ORDER BY id LIMIT $2",
-                &args![after.unwrap_or(Uuid::nil()), limit],
+                "SELECT seq, id, kind, subject_id, at FROM processor_events WHERE seq > $1 ORDER BY seq LIMIT $2",
+                &args![after, limit],
             )
             .await?;
         rows.iter()
             .map(|r| {
                 Ok(ProcessorEvent {
-                    id: r.get(0)?,
-                    kind: r.get(1)?,
-                    subject_id: r.get(2)?,
-                    at: from_ms(r.get(3)?),
-                    delivered_at: r.get::<Option<i64>>(4)?.map(from_ms),
+                    seq: r.get(0)?,
+                    id: r.get(1)?,
+                    kind: r.get(2)?,
+                    subject_id: r.get(3)?,
+                    at: from_ms(r.get(4)?),
                 })
             })
             .collect()

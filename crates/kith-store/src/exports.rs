@@ -48,6 +48,12 @@ impl Store {
     /// Stores a prepared export, sealed, with its audit entry.
     pub async fn insert_export(&self, ctx: &Ctx, f: &ExportFile, bytes: &[u8]) -> Result<(), StoreError> {
         let mut tx = self.pools.write.begin().await?;
+        // Lock the contact first, as every writer does, so an erasure running
+        // at the same moment goes either before (not found) or after.
+        let n = tx.execute("UPDATE contacts SET updated_at = updated_at WHERE id = $1", &args![f.subject.0]).await?;
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
         let keys = crate::consent::subject_keys(self, &mut tx, &BTreeSet::from([f.subject.0])).await?;
         let sealed = keys[&f.subject.0].seal(&place(f.id, f.subject), bytes);
         tx.execute(

@@ -525,8 +525,11 @@ async fn the_portal_signs_in_by_a_one_time_link_shows_the_data_and_files_request
         page(&env, Method::GET, "/portal/me/export", None, Some(&cookie)).await.0,
         StatusCode::METHOD_NOT_ALLOWED
     );
-    let (s, _, body) = page(&env, Method::POST, "/portal/me/export", Some("format=json&lang=en"), Some(&cookie)).await;
-    assert!(s == StatusCode::OK && body.contains("Your file is ready"), "{body}");
+    let (s, h, _) = page(&env, Method::POST, "/portal/me/export", Some("format=json&lang=en"), Some(&cookie)).await;
+    assert_eq!(s, StatusCode::SEE_OTHER, "redirected after the POST, so a reload prepares nothing");
+    let ready = h[header::LOCATION].to_str().unwrap().to_owned();
+    let (_, _, body) = page(&env, Method::GET, &ready, None, Some(&cookie)).await;
+    assert!(body.contains("Your file is ready"), "{body}");
     let at = body.find("/portal/me/exports/").expect("a download link");
     let link: String = body[at..].split('"').next().unwrap().to_owned();
     let (s, h, doc) = page(&env, Method::GET, &link, None, Some(&cookie)).await;

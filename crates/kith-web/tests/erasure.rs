@@ -301,6 +301,15 @@ async fn the_access_export_is_whole_and_erasure_leaves_nothing_readable() {
         .await;
     assert_eq!(again["errors"][0]["field"], json!("emails"), "{again}");
     assert!(!again.to_string().contains(A_EMAIL), "the refusal does not echo the address");
+    let onto_b = env
+        .call(
+            Method::PATCH,
+            &format!("/contacts/{b}"),
+            Some(json!({"emails": [B_EMAIL, A_EMAIL]})),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    assert_eq!(onto_b["errors"][0]["field"], json!("emails"), "nor given to another contact: {onto_b}");
     env.call(Method::GET, &format!("/contacts/{b}"), None, StatusCode::OK).await;
     env.store.close().await;
 

@@ -28,9 +28,12 @@ pub struct ImportArgs {
     #[arg(long, requires = "purpose", value_parser = crate::cli::parse_basis)]
     pub basis: Option<kith_domain::LawfulBasis>,
     /// Skip every line up to this one (to resume an interrupted import; the
-    /// last line written is printed at the end and after each failure).
+    /// last line written is printed at the end, and in the error if it stops).
     #[arg(long, default_value_t = 0)]
     pub resume_after_line: u64,
+    /// Rows per transaction.
+    #[arg(long, default_value_t = kith_app::import::BATCH as u32, value_parser = clap::value_parser!(u32).range(1..=20_000))]
+    pub batch: u32,
     /// Write every line's outcome here as CSV (line, outcome, reason).
     #[arg(long)]
     pub report: Option<PathBuf>,
@@ -70,6 +73,7 @@ pub async fn run(args: ImportArgs) -> Result<(), String> {
         mapping: parse_map(&args.map)?,
         basis,
         resume_after_line: args.resume_after_line,
+        batch: args.batch as usize,
     };
     let file = std::fs::File::open(&args.file).map_err(|e| format!("cannot open {}: {e}", args.file.display()))?;
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);

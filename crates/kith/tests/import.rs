@@ -73,8 +73,11 @@ async fn a_messy_file_is_imported_as_its_dry_run_said() {
         s.close().await;
     }
 
-    let (ok, out) =
-        kith(&dir, &["import", "contacts", f, "--purpose", "Customer care", "--basis", "legitimate_interests"]);
+    // Two rows per transaction: batches are checked while the one before is written.
+    let (ok, out) = kith(
+        &dir,
+        &["import", "contacts", f, "--purpose", "Customer care", "--basis", "legitimate_interests", "--batch", "2"],
+    );
     assert!(ok, "{out}");
     assert!(out.contains("3 created, 0 skipped (already in Kith), 2 rejected"), "{out}");
     assert!(out.contains("last line written: 8"), "{out}");
@@ -100,6 +103,19 @@ async fn a_messy_file_is_imported_as_its_dry_run_said() {
     assert!(ok && out.contains("0 created, 3 skipped (already in Kith), 2 rejected"), "{out}");
     let (ok, out) = kith(&dir, &["import", "contacts", f, "--resume-after-line", "8"]);
     assert!(ok && out.contains("0 created, 0 skipped (already in Kith), 0 rejected"), "{out}");
+
+    // An import interrupted after line 5 resumes with the lines after it only.
+    let other = dir.join("resumed");
+    std::fs::create_dir_all(&other).unwrap();
+    let cut = MESSY.windows(8).position(|w| w == b"Bad;Emai").unwrap();
+    let first_part = dir.join("first-part.csv");
+    std::fs::write(&first_part, &MESSY[..cut]).unwrap();
+    let (ok, out) = kith(&other, &["import", "contacts", first_part.to_str().unwrap()]);
+    assert!(ok && out.contains("2 created, 0 skipped (already in Kith), 0 rejected"), "{out}");
+    let (ok, out) = kith(&other, &["import", "contacts", f, "--resume-after-line", "5"]);
+    assert!(ok, "{out}");
+    assert!(out.contains("1 created, 1 skipped (already in Kith), 1 rejected"), "only lines 6 to 8: {out}");
+    assert!(out.contains("line 7: skipped") && out.contains("line 6: rejected"), "{out}");
     // A file with no usable column is refused before anything is read.
     std::fs::write(&file, "Lead Score,Stage\n1,won\n").unwrap();
     let (ok, out) = kith(&dir, &["import", "contacts", f]);

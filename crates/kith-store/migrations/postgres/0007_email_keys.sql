@@ -5,12 +5,13 @@
 -- derived from the master key, which never enters the database. Imports
 -- check a whole batch of addresses against it in one statement instead of
 -- opening every candidate of the truncated blind index. Deleted with the
--- contact (by its keys: the contact's addresses are known when it changes).
+-- contact.
 CREATE TABLE email_keys (
     hash       BYTEA NOT NULL,
     subject_id UUID NOT NULL REFERENCES contacts(id),
     PRIMARY KEY (hash, subject_id)
 );
+CREATE INDEX email_keys_subject ON email_keys(subject_id);
 
 -- Contacts created before this migration get their keys once, at startup.
 CREATE TABLE email_keys_backfill (done BIGINT NOT NULL);

@@ -36,11 +36,13 @@ CREATE TABLE suppressions (
 );
 
 -- Events for processors (Art. 19), e.g. subject.erased; no personal data.
+-- `seq` is the sequence number of the audit entry written in the same
+-- transaction: appends to the audit chain are serialised, so events become
+-- visible in `seq` order and a reader paging by `seq` never skips one.
 CREATE TABLE processor_events (
-    id           BLOB PRIMARY KEY,
+    seq          BIGINT PRIMARY KEY,
+    id           BLOB NOT NULL UNIQUE,
     kind         TEXT NOT NULL,
     subject_id   BLOB NOT NULL,
-    at           BIGINT NOT NULL,
-    delivered_at BIGINT
+    at           BIGINT NOT NULL
 );
-CREATE INDEX processor_events_pending ON processor_events(delivered_at, at);

@@ -118,12 +118,13 @@ async fn exceptions(
     Auth(p): Auth,
     Path(id): Path<Uuid>,
 ) -> Result<Json<Vec<String>>, ApiError> {
-    app.get_contact(&p, SubjectId(id)).await?;
     Ok(Json(app.erasure_exceptions(&p, SubjectId(id)).await?))
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct ProcessorEventOut {
+    /// Read events in this order; pass the last one as `after`.
+    pub seq: i64,
     pub id: Uuid,
     /// subject.erased
     pub kind: String,
@@ -136,8 +137,9 @@ pub struct ProcessorEventOut {
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct EventParams {
-    /// Events after this event id.
-    pub after: Option<Uuid>,
+    /// Events after this sequence number.
+    #[param(minimum = 0)]
+    pub after: Option<i64>,
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
 }
@@ -152,7 +154,7 @@ async fn events(
     let list = app.processor_events(&p, q.after, q.limit).await?;
     Ok(Json(
         list.into_iter()
-            .map(|e| ProcessorEventOut { id: e.id, kind: e.kind, contact_id: e.subject_id, at: e.at })
+            .map(|e| ProcessorEventOut { seq: e.seq, id: e.id, kind: e.kind, contact_id: e.subject_id, at: e.at })
             .collect(),
     ))
 }

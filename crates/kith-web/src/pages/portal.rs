@@ -162,6 +162,8 @@ fn kind_label(k: DsrKind, lang: &str) -> &'static str {
 #[serde(default)]
 struct LangQ {
     lang: Option<String>,
+    /// Set after an export file was prepared.
+    ready: Option<String>,
 }
 
 #[derive(Template)]
@@ -344,7 +346,8 @@ async fn me(
     headers: HeaderMap,
 ) -> Response {
     let l = lang(q.lang.as_deref(), &headers);
-    me_page(&app, &cfg, &headers, l, None).await
+    let notice = q.ready.is_some().then_some(words(l).prepared);
+    me_page(&app, &cfg, &headers, l, notice).await
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -365,7 +368,8 @@ async fn export(
         return super::PageError::bad_form().into_response();
     };
     match app.portal_prepare_export(session(&cfg, &headers), format).await {
-        Ok(_) => me_page(&app, &cfg, &headers, l, Some(words(l).prepared)).await,
+        // Redirect after the POST, so reloading the page prepares nothing more.
+        Ok(_) => Redirect::to(&format!("/portal/me?lang={l}&ready=1")).into_response(),
         Err(LinkError::App(e)) => super::PageError::from(e).into_response(),
         Err(_) => Redirect::to("/portal").into_response(),
     }
