@@ -9,7 +9,9 @@
 //! value from the file.
 
 use crate::{App, AppError, Principal, Result};
-use kith_domain::{Address, ContactData, Email, Invalid, LawfulBasis, Phone, Provenance, PurposeId, SourceKind};
+use kith_domain::{
+    Address, ContactData, Email, Invalid, LawfulBasis, Phone, Provenance, PurposeId, SourceKind, SubjectId,
+};
 use kith_store::consent::BasisRecord;
 use kith_store::contacts::ContactInput;
 use std::collections::HashSet;
@@ -117,6 +119,8 @@ pub struct ImportOptions {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
     Created,
+    /// A contact matching by email was updated; the fields that changed.
+    Updated(String),
     /// Already in Kith (an address matches); left as it is.
     Skipped(String),
     Rejected(String),
@@ -127,6 +131,7 @@ pub enum Outcome {
 pub struct ImportReport {
     pub mapping: Vec<(String, Option<Target>)>,
     pub created: u64,
+    pub updated: u64,
     pub skipped: u64,
     pub rejected: u64,
     /// The last line written (resume after it).
@@ -443,7 +448,7 @@ impl App {
             Ok(()) => Ok(report),
             Err(e) if report.created == 0 || report.dry_run => Err(e),
             Err(e) => Err(AppError::Conflict(format!(
-                "the import stopped ({e}) after {} contacts were written, up to line {}: import again to continue (rows already in Kith are skipped), or resume after that line",
+                "the import stopped ({e}) after {} contacts were written, up to line {}: import again to continue (rows already in Kith match their contacts), or resume after that line",
                 report.created, report.last_line
             ))),
         }
@@ -475,9 +480,21 @@ impl App {
                         "the address belongs to a person erased after unsubscribing (suppression list)".into(),
                     ),
                 );
-            } else if r.keys.iter().any(|k| in_use.contains(k)) {
-                report.skipped += 1;
-                on_row(r.line, &Outcome::Skipped("a contact with this email address is already in Kith".into()));
+            } else if r.keys.iter().any(|k| in_use.contains_key(k)) {
+                let mut holders: Vec<SubjectId> =
+                    r.keys.iter().filter_map(|k| in_use.get(k)).flatten().copied().collect();
+                holders.sort_unstable();
+                holders.dedup();
+                let outcome = match holders.as_slice() {
+                    [one] => self.update_from_row(p, opts, *one, &r.data).await?,
+                    _ => Outcome::Rejected("the addresses belong to several contacts in Kith: merge them first".into()),
+                };
+                match &outcome {
+                    Outcome::Updated(_) => report.updated += 1,
+                    Outcome::Skipped(_) => report.skipped += 1,
+                    _ => report.rejected += 1,
+                }
+                on_row(r.line, &outcome);
             } else {
                 let source = Provenance {
                     kind: SourceKind::Import,
@@ -499,6 +516,100 @@ impl App {
         }
         Ok((items, lines))
     }
+
+    /// A row matching one contact by email updates it: the file's values
+    /// win for the fields it fills, addresses and phones are added. A
+    /// restricted person is left alone. Audited with before and after.
+    async fn update_from_row(
+        &self,
+        p: &Principal,
+        opts: &ImportOptions,
+        id: SubjectId,
+        row: &ContactData,
+    ) -> Result<Outcome> {
+        if self.store.restricted_since(id).await?.is_some() {
+            return Ok(Outcome::Skipped("processing of this contact is restricted (GDPR Art. 18)".into()));
+        }
+        let Some(current) = self.store.get_contact(id).await? else {
+            return Ok(Outcome::Skipped("the contact was deleted meanwhile".into()));
+        };
+        let (merged, fields) = merge(&current.data, row);
+        if fields.is_empty() {
+            return Ok(Outcome::Skipped("already in Kith with the same values".into()));
+        }
+        if let Err(inv) = merged.validate() {
+            return Ok(Outcome::Rejected(format!("merged with the contact in Kith: {}", describe(&inv))));
+        }
+        if !opts.dry_run {
+            self.store
+                .modify_contact(&p.ctx(), id, |c| {
+                    let (data, _) = merge(&c.data, row);
+                    Ok::<_, AppError>(ContactInput {
+                        id: c.id,
+                        owner: c.owner,
+                        company: c.company,
+                        tags: c.tags,
+                        data,
+                        source: None,
+                    })
+                })
+                .await?;
+        }
+        Ok(Outcome::Updated(fields.join(", ")))
+    }
+}
+
+/// An existing contact's data with a file row merged in, and the names of
+/// the fields that changed.
+pub fn merge(current: &ContactData, row: &ContactData) -> (ContactData, Vec<&'static str>) {
+    let mut d = current.clone();
+    let mut changed = Vec::new();
+    let set = |slot: &mut Option<String>, v: &Option<String>, name: &'static str, changed: &mut Vec<&'static str>| {
+        if v.is_some() && slot != v {
+            *slot = v.clone();
+            changed.push(name);
+        }
+    };
+    set(&mut d.first_name, &row.first_name, "first_name", &mut changed);
+    set(&mut d.last_name, &row.last_name, "last_name", &mut changed);
+    set(&mut d.job_title, &row.job_title, "job_title", &mut changed);
+    set(&mut d.notes, &row.notes, "notes", &mut changed);
+    let before = (d.emails.len(), d.phones.len());
+    for e in &row.emails {
+        if !d.emails.iter().any(|x| x.lookup_key() == e.lookup_key()) {
+            d.emails.push(e.clone());
+        }
+    }
+    for ph in &row.phones {
+        if !d.phones.iter().any(|x| x.lookup_key() == ph.lookup_key()) {
+            d.phones.push(ph.clone());
+        }
+    }
+    if d.emails.len() != before.0 {
+        changed.push("emails");
+    }
+    if d.phones.len() != before.1 {
+        changed.push("phones");
+    }
+    if let Some(a) = &row.address {
+        let mut addr = d.address.clone().unwrap_or_default();
+        for (slot, v) in [
+            (&mut addr.street, &a.street),
+            (&mut addr.postal_code, &a.postal_code),
+            (&mut addr.city, &a.city),
+            (&mut addr.region, &a.region),
+            (&mut addr.country, &a.country),
+        ] {
+            if v.is_some() {
+                *slot = v.clone();
+            }
+        }
+        if d.address.as_ref() != Some(&addr) {
+            d.address = Some(addr);
+            changed.push("address");
+        }
+    }
+    (d, changed)
 }
 
 /// A batch being written (none in a dry run) and its lines.
@@ -547,6 +658,29 @@ mod tests {
             assert_eq!(detect(h), Some(t), "{h}");
         }
         assert_eq!(detect("Lead Score"), None);
+    }
+
+    #[test]
+    fn a_row_merges_into_a_contact_naming_the_changed_fields() {
+        let email = |s: &str| Email::parse(s).unwrap();
+        let current = ContactData {
+            first_name: Some("Lia".into()),
+            job_title: Some("Buyer".into()),
+            emails: vec![email("lia@example.it")],
+            ..Default::default()
+        };
+        let row = ContactData {
+            first_name: Some("Lia".into()),
+            job_title: Some("Head of purchasing".into()),
+            emails: vec![email("LIA@example.it"), email("lia.work@example.it")],
+            ..Default::default()
+        };
+        let (merged, fields) = merge(&current, &row);
+        assert_eq!(fields, vec!["job_title", "emails"]);
+        assert_eq!(merged.emails.len(), 2, "the same address in another case is not added twice");
+        assert_eq!(merged.first_name.as_deref(), Some("Lia"));
+        let (_, none) = merge(&merged, &row);
+        assert!(none.is_empty(), "merging again changes nothing");
     }
 
     #[test]

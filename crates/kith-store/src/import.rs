@@ -6,31 +6,32 @@ use crate::audit::{self, NewEntry};
 use crate::consent::{upsert_bases, BasisRecord};
 use crate::db::{list_placeholders, Exec, Value, MAX_PARAMS};
 use crate::{Ctx, Store, StoreError};
-use kith_domain::Email;
-use std::collections::{HashMap, HashSet};
+use kith_domain::{Email, SubjectId};
+use std::collections::HashMap;
 
 use crate::contacts::ContactInput;
 
 impl Store {
-    /// The lookup keys of `emails` that some contact already holds, by
-    /// their exact-match keys, in a few statements.
-    pub async fn emails_in_use(&self, emails: &[&Email]) -> Result<HashSet<String>, StoreError> {
+    /// For each of `emails` that some contact already holds, the contacts
+    /// holding it (by lookup key), found by their exact-match keys in a few
+    /// statements.
+    pub async fn emails_in_use(&self, emails: &[&Email]) -> Result<HashMap<String, Vec<SubjectId>>, StoreError> {
         let mut by_key: HashMap<Vec<u8>, String> = HashMap::new();
         for e in emails {
             by_key.insert(crate::contacts::email_key(&self.vault, e), e.lookup_key());
         }
         let keys: Vec<&Vec<u8>> = by_key.keys().collect();
-        let mut found = HashSet::new();
+        let mut found: HashMap<String, Vec<SubjectId>> = HashMap::new();
         let mut c = self.pools.read.conn().await?;
         for chunk in keys.chunks(MAX_PARAMS) {
             let sql = format!(
-                "SELECT DISTINCT hash FROM email_keys WHERE hash IN ({})",
+                "SELECT hash, subject_id FROM email_keys WHERE hash IN ({}) ORDER BY subject_id",
                 list_placeholders(c.engine(), chunk.len())
             );
             let vals: Vec<Value> = chunk.iter().map(|h| Value::from((*h).clone())).collect();
             for r in c.fetch_all(&sql, &vals).await? {
                 if let Some(k) = by_key.get(&r.get::<Vec<u8>>(0)?) {
-                    found.insert(k.clone());
+                    found.entry(k.clone()).or_default().push(SubjectId(r.get(1)?));
                 }
             }
         }

@@ -761,7 +761,7 @@ async fn email_keys_follow_changes_backfill_once_and_go_with_erasure() {
             (email("liliana.conte@example.it"), email("oreste.galli@example.it"), email("l.conte@example.it"));
         let in_use = |s: Store, list: Vec<Email>| async move {
             let refs: Vec<&Email> = list.iter().collect();
-            let mut v: Vec<String> = s.emails_in_use(&refs).await.unwrap().into_iter().collect();
+            let mut v: Vec<String> = s.emails_in_use(&refs).await.unwrap().into_keys().collect();
             v.sort();
             v
         };

@@ -981,7 +981,7 @@ async fn the_import_page_checks_then_imports_a_file() {
     assert_eq!(status, StatusCode::OK, "{body}");
     assert!(
         body.contains("nothing was written")
-            && body.contains("1 would be created, 0 skipped (already in Kith), 1 rejected"),
+            && body.contains("1 would be created, 0 would be updated, 0 skipped, 1 rejected"),
         "{body}"
     );
     assert!(body.contains("<td class=\"num\">3</td><td>rejected</td><td>an email address is not valid</td>"), "{body}");
@@ -994,7 +994,7 @@ async fn the_import_page_checks_then_imports_a_file() {
     assert_eq!(find().await, 0, "a check writes nothing");
     let (status, body) = send(&dpo, vec![("csrf", dpo.csrf.clone()), ("mode", "import".into())]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    assert!(body.contains("1 created, 0 skipped (already in Kith), 1 rejected. Last line written: 2."), "{body}");
+    assert!(body.contains("1 created, 0 updated, 0 skipped, 1 rejected. Last line written: 2."), "{body}");
     assert!(body.contains("Nome → first_name") && body.contains("Cognome → last_name"), "{body}");
     assert_eq!(find().await, 1);
 }

@@ -13,7 +13,7 @@ pub struct ImportArgs {
     pub store: StoreArgs,
     /// The CSV file (UTF-8 with or without BOM, `,` or `;`, quoted newlines, CRLF).
     pub file: PathBuf,
-    /// Report what would be created, skipped or rejected, and why; write nothing.
+    /// Report what would be created, updated, skipped or rejected, and why; write nothing.
     #[arg(long)]
     pub dry_run: bool,
     /// Map a column by its header: `"Header=field"` (fields: first_name, last_name, full_name, email,
@@ -96,6 +96,7 @@ pub async fn run(args: ImportArgs) -> Result<(), String> {
         .import_contacts(&p, pb.wrap_read(file), &opts, |line, o| {
             let (word, why) = match o {
                 Outcome::Created => (if opts.dry_run { "would create" } else { "created" }, ""),
+                Outcome::Updated(fields) => (if opts.dry_run { "would update" } else { "updated" }, fields.as_str()),
                 Outcome::Skipped(w) => ("skipped", w.as_str()),
                 Outcome::Rejected(w) => ("rejected", w.as_str()),
             };
@@ -124,8 +125,8 @@ pub async fn run(args: ImportArgs) -> Result<(), String> {
     for line in &problems {
         println!("{line}");
     }
-    let verb = if r.dry_run { "would be created" } else { "created" };
-    println!("{} {verb}, {} skipped (already in Kith), {} rejected", r.created, r.skipped, r.rejected);
+    let (created, updated) = if r.dry_run { ("would be created", "would be updated") } else { ("created", "updated") };
+    println!("{} {created}, {} {updated}, {} skipped, {} rejected", r.created, r.updated, r.skipped, r.rejected);
     if !r.dry_run && r.last_line > 0 {
         println!("last line written: {} (resume with --resume-after-line {})", r.last_line, r.last_line);
     }

@@ -2,7 +2,9 @@
 //! `;` separators, CRLF, a quoted newline, blank lines, a bad address, a
 //! duplicate within the file, a Google-style multi-address cell. A dry run
 //! writes nothing; a real run creates what it reported, with provenance
-//! and the chosen basis; a second run skips what is already there.
+//! and the chosen basis; a second run skips what is already there; a
+//! later file updates the contacts its addresses match; an interrupted
+//! import resumes after a line.
 
 use kith_domain::Email;
 use kith_store::{Store, Vault};
@@ -56,7 +58,7 @@ async fn a_messy_file_is_imported_as_its_dry_run_said() {
     let report = dir.join("report.csv");
     let (ok, out) = kith(&dir, &["import", "contacts", f, "--dry-run", "--report", report.to_str().unwrap()]);
     assert!(ok, "{out}");
-    assert!(out.contains("3 would be created, 0 skipped (already in Kith), 2 rejected"), "{out}");
+    assert!(out.contains("3 would be created, 0 would be updated, 0 skipped, 2 rejected"), "{out}");
     assert!(out.contains("line 6: rejected: an email address is not valid"), "{out}");
     assert!(out.contains("line 7: rejected: the same email address is on an earlier line of the file"), "{out}");
     assert!(out.contains("Lead Score") && out.contains("(ignored)"), "{out}");
@@ -79,7 +81,7 @@ async fn a_messy_file_is_imported_as_its_dry_run_said() {
         &["import", "contacts", f, "--purpose", "Customer care", "--basis", "legitimate_interests", "--batch", "2"],
     );
     assert!(ok, "{out}");
-    assert!(out.contains("3 created, 0 skipped (already in Kith), 2 rejected"), "{out}");
+    assert!(out.contains("3 created, 0 updated, 0 skipped, 2 rejected"), "{out}");
     assert!(out.contains("last line written: 8"), "{out}");
     {
         let s = store(&dir).await;
@@ -98,11 +100,33 @@ async fn a_messy_file_is_imported_as_its_dry_run_said() {
         s.close().await;
     }
 
-    // Again: everything is there already; resuming after the last line does nothing.
+    // Again: everything is there already with the same values; resuming after the last line does nothing.
     let (ok, out) = kith(&dir, &["import", "contacts", f]);
-    assert!(ok && out.contains("0 created, 3 skipped (already in Kith), 2 rejected"), "{out}");
+    assert!(ok && out.contains("0 created, 0 updated, 3 skipped, 2 rejected"), "{out}");
+    assert!(out.contains("line 2: skipped: already in Kith with the same values"), "{out}");
+    // A later file updates the contact its address matches: its values win, addresses are added.
+    let update = dir.join("update.csv");
+    std::fs::write(
+        &update,
+        "Email,Job Title,Phone
+MARCO.ROSSI@example.it,Head of sales,+39 06 5550 2222
+",
+    )
+    .unwrap();
+    let (ok, out) = kith(&dir, &["import", "contacts", update.to_str().unwrap(), "--dry-run"]);
+    assert!(ok && out.contains("line 2: would update: job_title, phones"), "{out}");
+    let (ok, out) = kith(&dir, &["import", "contacts", update.to_str().unwrap()]);
+    assert!(ok && out.contains("0 created, 1 updated, 0 skipped, 0 rejected"), "{out}");
+    {
+        let s = store(&dir).await;
+        let marco = s.find_by_email(&Email::parse("marco.rossi@example.it").unwrap()).await.unwrap();
+        assert_eq!(marco[0].data.job_title.as_deref(), Some("Head of sales"));
+        assert_eq!(marco[0].data.phones.len(), 1);
+        assert_eq!(marco[0].data.last_name.as_deref(), Some("Rossi\nJunior"), "fields the file leaves empty stay");
+        s.close().await;
+    }
     let (ok, out) = kith(&dir, &["import", "contacts", f, "--resume-after-line", "8"]);
-    assert!(ok && out.contains("0 created, 0 skipped (already in Kith), 0 rejected"), "{out}");
+    assert!(ok && out.contains("0 created, 0 updated, 0 skipped, 0 rejected"), "{out}");
 
     // An import interrupted after line 5 resumes with the lines after it only.
     let other = dir.join("resumed");
@@ -111,11 +135,12 @@ async fn a_messy_file_is_imported_as_its_dry_run_said() {
     let first_part = dir.join("first-part.csv");
     std::fs::write(&first_part, &MESSY[..cut]).unwrap();
     let (ok, out) = kith(&other, &["import", "contacts", first_part.to_str().unwrap()]);
-    assert!(ok && out.contains("2 created, 0 skipped (already in Kith), 0 rejected"), "{out}");
+    assert!(ok && out.contains("2 created, 0 updated, 0 skipped, 0 rejected"), "{out}");
     let (ok, out) = kith(&other, &["import", "contacts", f, "--resume-after-line", "5"]);
     assert!(ok, "{out}");
-    assert!(out.contains("1 created, 1 skipped (already in Kith), 1 rejected"), "only lines 6 to 8: {out}");
-    assert!(out.contains("line 7: skipped") && out.contains("line 6: rejected"), "{out}");
+    assert!(out.contains("1 created, 1 updated, 0 skipped, 1 rejected"), "only lines 6 to 8: {out}");
+    // Line 7 repeats Giulia's address; without line 2 in this run, it updates her.
+    assert!(out.contains("line 7: updated: first_name, last_name") && out.contains("line 6: rejected"), "{out}");
     // A file with no usable column is refused before anything is read.
     std::fs::write(&file, "Lead Score,Stage\n1,won\n").unwrap();
     let (ok, out) = kith(&dir, &["import", "contacts", f]);

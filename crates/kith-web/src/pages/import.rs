@@ -17,7 +17,7 @@ use kith_domain::{LawfulBasis, PurposeId};
 
 /// The largest file the page takes.
 const MAX_FILE: usize = 32 * 1024 * 1024;
-/// Problem lines shown on the page (the CLI's `--report` has them all).
+/// Lines shown on the page besides the created ones (the CLI's `--report` has them all).
 const MAX_SHOWN: usize = 200;
 
 pub(super) fn router() -> Router<App> {
@@ -29,6 +29,7 @@ struct Result_ {
     file: String,
     mapping: Vec<(String, &'static str)>,
     created: u64,
+    updated: u64,
     skipped: u64,
     rejected: u64,
     problems: Vec<(u64, &'static str, String)>,
@@ -119,6 +120,7 @@ async fn upload(State(app): State<App>, Staff(s): Staff, mut mp: Multipart) -> P
         .import_contacts(&s.principal, std::io::Cursor::new(bytes), &opts, |line, o| {
             let (word, why) = match o {
                 Outcome::Created => return,
+                Outcome::Updated(w) => (if dry_run { "would update" } else { "updated" }, w),
                 Outcome::Skipped(w) => ("skipped", w),
                 Outcome::Rejected(w) => ("rejected", w),
             };
@@ -141,6 +143,7 @@ async fn upload(State(app): State<App>, Staff(s): Staff, mut mp: Multipart) -> P
                     .map(|(h, t)| (h.clone(), t.map(Target::name).unwrap_or("(ignored)")))
                     .collect(),
                 created: r.created,
+                updated: r.updated,
                 skipped: r.skipped,
                 rejected: r.rejected,
                 problems,
