@@ -105,11 +105,10 @@ fn decode(vault: &Vault, r: &Row) -> Result<Contact, StoreError> {
 }
 
 /// The blind-index buckets of a contact's data, sorted and without repeats.
+/// Email addresses are found through their exact-match keys instead
+/// (`email_keys`).
 pub fn index_buckets(vault: &Vault, data: &ContactData) -> Vec<i64> {
     let mut b = BTreeSet::new();
-    for e in &data.emails {
-        b.insert(vault.bucket(IndexKind::Email, &e.lookup_key()));
-    }
     for p in &data.phones {
         b.insert(vault.bucket(IndexKind::Phone, &p.lookup_key()));
     }
@@ -554,11 +553,16 @@ impl Store {
         rows.iter().map(|r| decode(&self.vault, r)).collect()
     }
 
-    /// Contacts holding this email: one statement for the candidates in its
-    /// bucket, then each opened and compared.
+    /// Contacts holding this email: one statement through its exact-match
+    /// key, then each opened and compared.
     pub async fn find_by_email(&self, email: &Email) -> Result<Vec<Contact>, StoreError> {
         let key = email.lookup_key();
-        let found = self.by_bucket(self.vault.bucket(IndexKind::Email, &key)).await?;
+        let sql = format!(
+            "SELECT {COLS} FROM email_keys e JOIN contacts c ON c.id = e.subject_id JOIN subject_keys k ON k.subject_id = c.id \
+             WHERE e.hash = $1 ORDER BY c.id LIMIT 500"
+        );
+        let rows = self.pools.read.conn().await?.fetch_all(&sql, &args![email_key(&self.vault, email)]).await?;
+        let found = rows.iter().map(|r| decode(&self.vault, r)).collect::<Result<Vec<_>, _>>()?;
         Ok(found
             .into_iter()
             .filter(|c| c.data.emails.iter().any(|e| ct_eq(e.lookup_key().as_bytes(), key.as_bytes())))
