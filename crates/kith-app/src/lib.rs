@@ -230,6 +230,19 @@ impl App {
         self
     }
 
+    /// Counts one attempt under each keyed hash; refuses once any of them
+    /// passed its limit within `window_ms` (locked for as long again).
+    pub(crate) async fn throttle(&self, limits: &[(Vec<u8>, i64)], window_ms: i64) -> Result<()> {
+        let now = kith_store::now_ms();
+        for (key, max) in limits {
+            let t = self.store.count_attempt(key, now, window_ms, *max, window_ms).await?;
+            if t.locked_until > now {
+                return Err(AppError::TooManyAttempts { retry_after_secs: (t.locked_until - now + 999) / 1000 });
+            }
+        }
+        Ok(())
+    }
+
     /// Hourly upkeep: forgets idempotency keys older than a day and spent
     /// tokens past their expiry.
     pub async fn housekeeping(&self) -> Result<()> {

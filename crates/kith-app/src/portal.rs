@@ -58,17 +58,12 @@ impl App {
     /// the same either way; rate-limited per client and per address.
     pub async fn portal_request_link(&self, email: &str, client: &str, lang: &str) -> Result<()> {
         let email = Email::parse(email.trim()).map_err(|_| Invalid::one("email", "must be an email address"))?;
-        let now = kith_store::now_ms();
         let vault = self.store.vault();
-        for (key, max) in [
+        let limits = [
             (vault.keyed_hash("portal-client", client), MAX_PER_CLIENT),
             (vault.keyed_hash("portal-email", &email.lookup_key()), MAX_PER_EMAIL),
-        ] {
-            let t = self.store.count_attempt(&key, now, WINDOW_MS, max, WINDOW_MS).await?;
-            if t.locked_until > now {
-                return Err(AppError::TooManyAttempts { retry_after_secs: (t.locked_until - now + 999) / 1000 });
-            }
-        }
+        ];
+        self.throttle(&limits, WINDOW_MS).await?;
         // The lookup and the mail happen after the answer, so its timing
         // does not tell whether the address is known.
         let app = self.clone();
@@ -186,12 +181,8 @@ impl App {
         format: crate::export::ExportFormat,
     ) -> std::result::Result<crate::export::ExportFile, LinkError> {
         let subject = self.portal_person(session).await?;
-        let now = kith_store::now_ms();
         let key = self.store.vault().keyed_hash("portal-export", &subject.to_string());
-        let t = self.store.count_attempt(&key, now, WINDOW_MS, MAX_EXPORTS, WINDOW_MS).await?;
-        if t.locked_until > now {
-            return Err(AppError::TooManyAttempts { retry_after_secs: (t.locked_until - now + 999) / 1000 }.into());
-        }
+        self.throttle(&[(key, MAX_EXPORTS)], WINDOW_MS).await?;
         let d = self.portal_dsr(subject, DsrKind::Access, None).await?;
         let f = self.write_export(&ctx(), subject, false, format).await?;
         let done = Change {

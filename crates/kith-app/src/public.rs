@@ -258,18 +258,12 @@ impl App {
     }
 
     async fn throttle_form(&self, client: &str, email: &Email) -> Result<()> {
-        let now = kith_store::now_ms();
         let vault = self.store.vault();
-        for (key, max) in [
+        let limits = [
             (vault.keyed_hash("form-client", client), FORM_MAX_PER_CLIENT),
             (vault.keyed_hash("form-email", &email.lookup_key()), FORM_MAX_PER_EMAIL),
-        ] {
-            let t = self.store.count_attempt(&key, now, FORM_WINDOW_MS, max, FORM_WINDOW_MS).await?;
-            if t.locked_until > now {
-                return Err(AppError::TooManyAttempts { retry_after_secs: (t.locked_until - now + 999) / 1000 });
-            }
-        }
-        Ok(())
+        ];
+        self.throttle(&limits, FORM_WINDOW_MS).await
     }
 
     fn claims(&self, kind: TokenKind, token: &str) -> std::result::Result<Claims, LinkError> {

@@ -98,6 +98,20 @@ impl Env {
         v
     }
 
+    /// Registers A's erasure request, with a note; returns its id.
+    async fn erasure_request(&self, a: &str) -> String {
+        let body = json!({"contact_id": a, "kind": "erasure", "channel": "email", "note": A_DSR_NOTE});
+        let r = self.call(Method::POST, "/dsr", Some(body), StatusCode::CREATED).await;
+        r["id"].as_str().unwrap().to_owned()
+    }
+
+    /// Verifies the requester and performs the erasure; returns the answer.
+    async fn perform_erasure(&self, dsr: &str) -> Value {
+        let verified = json!({"action": "verified", "method": "reply from the address on file"});
+        self.call(Method::POST, &format!("/dsr/{dsr}/actions"), Some(verified), StatusCode::OK).await;
+        self.call(Method::POST, &format!("/dsr/{dsr}/perform"), None, StatusCode::OK).await
+    }
+
     /// Everything of person A (and a person B beside them); returns their ids.
     async fn populate(&self) -> (String, String) {
         let purpose = self
@@ -209,17 +223,7 @@ async fn the_access_export_is_whole_and_erasure_leaves_nothing_readable() {
     };
     let env = Env::new(open(&dir).await).await;
     let (a, b) = env.populate().await;
-    let dsr = env
-        .call(
-            Method::POST,
-            "/dsr",
-            Some(json!({"contact_id": a, "kind": "erasure", "channel": "email", "note": A_DSR_NOTE})),
-            StatusCode::CREATED,
-        )
-        .await["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let dsr = env.erasure_request(&a).await;
 
     // The access export holds everything created for A, nothing of B.
     let doc = env.call(Method::GET, &format!("/contacts/{a}/export"), None, StatusCode::OK).await;
@@ -269,14 +273,7 @@ async fn the_access_export_is_whole_and_erasure_leaves_nothing_readable() {
     let backup = dir.join("before.kithbak");
     env.store.backup_to(&backup).await.unwrap();
     assert!(contains(&std::fs::read(&backup).unwrap(), &wrapped), "the search finds the key where it is");
-    env.call(
-        Method::POST,
-        &format!("/dsr/{dsr}/actions"),
-        Some(json!({"action": "verified", "method": "reply from the address on file"})),
-        StatusCode::OK,
-    )
-    .await;
-    let done = env.call(Method::POST, &format!("/dsr/{dsr}/perform"), None, StatusCode::OK).await;
+    let done = env.perform_erasure(&dsr).await;
     assert_eq!(done["performed"], json!("erased"));
     env.call(Method::GET, &format!("/contacts/{a}"), None, StatusCode::NOT_FOUND).await;
     env.call(Method::GET, &format!("/exports/{}", json_file["id"].as_str().unwrap()), None, StatusCode::NOT_FOUND)
@@ -475,17 +472,7 @@ async fn on_postgres_no_row_keeps_the_erased_person_or_their_key() {
         async move {
             let env = Env::new(store.clone()).await;
             let (a, _) = env.populate().await;
-            let dsr = env
-                .call(
-                    Method::POST,
-                    "/dsr",
-                    Some(json!({"contact_id": a, "kind": "erasure", "channel": "email", "note": A_DSR_NOTE})),
-                    StatusCode::CREATED,
-                )
-                .await["id"]
-                .as_str()
-                .unwrap()
-                .to_owned();
+            let dsr = env.erasure_request(&a).await;
             env.call(
                 Method::POST,
                 &format!("/contacts/{a}/exports"),
@@ -504,14 +491,7 @@ async fn on_postgres_no_row_keeps_the_erased_person_or_their_key() {
             let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
             let before = store.raw_dump_pg().await.unwrap();
             assert!(before.contains(&hex(&wrapped)), "the probe reads the real rows");
-            env.call(
-                Method::POST,
-                &format!("/dsr/{dsr}/actions"),
-                Some(json!({"action": "verified", "method": "reply from the address on file"})),
-                StatusCode::OK,
-            )
-            .await;
-            env.call(Method::POST, &format!("/dsr/{dsr}/perform"), None, StatusCode::OK).await;
+            env.perform_erasure(&dsr).await;
             let after = store.raw_dump_pg().await.unwrap();
             assert!(!after.contains(&hex(&wrapped)), "the person's key survives the erasure");
             for v in a_values().into_iter().chain(["Xylophone tuner", A_PHONE_DIGITS]) {

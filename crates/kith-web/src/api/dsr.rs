@@ -229,12 +229,17 @@ async fn export(
     Path(id): Path<Uuid>,
     Query(q): Query<ExportParams>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    let portability = match q.kind.as_deref() {
-        None | Some("access") => false,
-        Some("portability") => true,
-        Some(_) => return Err(ApiError::invalid(vec![FieldError::new("kind", "must be access or portability")])),
-    };
+    let portability = portability(q.kind.as_deref()).map_err(|e| ApiError::invalid(vec![e]))?;
     Ok(Json(app.access_export(&p, SubjectId(id), portability).await?))
+}
+
+/// An export's `kind`: `access` (the default) or `portability`; true for portability.
+pub(crate) fn portability(kind: Option<&str>) -> Result<bool, FieldError> {
+    match kind {
+        None | Some("access") => Ok(false),
+        Some("portability") => Ok(true),
+        Some(_) => Err(FieldError::new("kind", "must be access or portability")),
+    }
 }
 
 /// The contact details as vCard 4.0 (admin, dpo; audited).

@@ -64,14 +64,10 @@ async fn prepare(
     Json(b): Json<ExportIn>,
 ) -> Result<(StatusCode, Json<ExportFileOut>), ApiError> {
     let mut errors = Vec::new();
-    let portability = match b.kind.as_deref() {
-        None | Some("access") => false,
-        Some("portability") => true,
-        Some(_) => {
-            errors.push(FieldError::new("kind", "must be access or portability"));
-            false
-        }
-    };
+    let portability = super::dsr::portability(b.kind.as_deref()).unwrap_or_else(|e| {
+        errors.push(e);
+        false
+    });
     let format = match b.format.as_deref() {
         None => Some(ExportFormat::Json),
         Some(s) => ExportFormat::parse(s),
