@@ -85,6 +85,7 @@ def main():
     call(base, token, "POST", f"/contacts/{contacts[0]['id']}/consents", {
         "purpose_id": purpose["id"], "action": "given", "channels": ["email"], "method": "web_form",
         "notice_id": notice["id"], "affirmative_act": "ticked the newsletter box",
+        "evidence_ref": "website form submission 1",
     })
     print(f"seeded {len(companies)} companies, {len(contacts)} contacts, "
           f"{2 * len(contacts)} interactions, {len(deals)} deals, 1 purpose with its notice, "

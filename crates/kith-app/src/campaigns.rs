@@ -8,10 +8,12 @@ use crate::purposes::text;
 use crate::tokens::{self, Claims, TokenKind};
 use crate::{App, Principal, Result};
 use kith_domain::consent::fold;
-use kith_domain::{Channel, ConsentAction, ConsentMethod, ConsentState, Invalid, PurposeId};
+use kith_domain::{
+    Channel, ConsentAction, ConsentMethod, ConsentState, Invalid, ObjectionDecision, PurposeId, SubjectId,
+};
 use kith_store::consent::{ConsentWrite, NewConsentEvent, SealedProof};
 use kith_store::mail::{Mail, NewMail};
-use kith_store::purposes::Campaign;
+use kith_store::purposes::{Campaign, Purpose};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -41,6 +43,7 @@ impl App {
     /// email are never asked again by a campaign.
     pub async fn run_campaign(&self, p: &Principal, sel: &Selection, c: &CampaignInput) -> Result<CampaignResult> {
         self.check_campaign(p, c).await?;
+        let purpose = self.store.get_purpose(c.purpose).await?.ok_or(crate::AppError::NotFound("purpose"))?;
         let ids = self.selection_ids(p, sel).await?;
         let now = OffsetDateTime::now_utc();
         let until = now + time::Duration::days(c.wait_days);
@@ -55,16 +58,7 @@ impl App {
                 out.skipped += 1;
                 continue;
             };
-            if self.store.restricted_since(id).await?.is_some() {
-                out.skipped += 1;
-                continue;
-            }
-            let events = self.store.consent_events(id).await?;
-            let facts: Vec<_> = events.iter().filter(|e| e.purpose == c.purpose).map(|e| e.fact()).collect();
-            if !matches!(
-                fold(&facts, Channel::Email, now),
-                ConsentState::None | ConsentState::NotResponded { .. } | ConsentState::Expired { .. }
-            ) {
+            if !self.may_request(id, &purpose, now, false).await? {
                 out.skipped += 1;
                 continue;
             }
@@ -113,6 +107,7 @@ impl App {
                         ("List-Unsubscribe-Post".into(), "List-Unsubscribe=One-Click".into()),
                     ],
                     attachments: vec![],
+                    asks_for: Some(c.purpose),
                 },
             });
             out.requested += 1;
@@ -161,6 +156,40 @@ impl App {
             return Err(Invalid::one("notice_id", "refers to a notice that does not exist").into());
         }
         Ok(())
+    }
+
+    /// Whether a consent request for `purpose` may go to the person at
+    /// `now`: processing is not restricted, no objection stops it (any
+    /// objection to direct marketing; a pending or upheld one otherwise),
+    /// and on email the person has neither said yes nor no. `queued`: the
+    /// request is already on the ledger, so "awaiting an answer" is its own
+    /// state and does not stop it (the sender asks this again before
+    /// sending; the campaign asks it before queuing).
+    pub(crate) async fn may_request(
+        &self,
+        id: SubjectId,
+        purpose: &Purpose,
+        now: OffsetDateTime,
+        queued: bool,
+    ) -> Result<bool> {
+        if self.store.restricted_since(id).await?.is_some() {
+            return Ok(false);
+        }
+        let objected = self.store.objections_of(id).await?.into_iter().any(|o| {
+            o.purpose == purpose.id
+                && (purpose.direct_marketing
+                    || matches!(o.decision, ObjectionDecision::Pending | ObjectionDecision::Upheld))
+        });
+        if objected {
+            return Ok(false);
+        }
+        let events = self.store.consent_events(id).await?;
+        let facts: Vec<_> = events.iter().filter(|e| e.purpose == purpose.id).map(|e| e.fact()).collect();
+        Ok(match fold(&facts, Channel::Email, now) {
+            ConsentState::None | ConsentState::NotResponded { .. } | ConsentState::Expired { .. } => true,
+            ConsentState::Awaiting { .. } => queued,
+            ConsentState::Given { .. } | ConsentState::Refused { .. } | ConsentState::Withdrawn { .. } => false,
+        })
     }
 
     /// Past campaigns, newest first.

@@ -164,6 +164,17 @@ impl App {
                 until: c.expires_at,
             };
             inv.check("", check_event(action, &check, now));
+            // Kith's own forms record `given` only by double opt-in: a web
+            // form reported here is another system's, and its record is the proof.
+            if action == ConsentAction::Given
+                && c.method == Some(ConsentMethod::WebForm)
+                && c.evidence_ref.as_deref().is_none_or(|e| e.trim().is_empty())
+            {
+                inv.push(
+                    "evidence_ref",
+                    "consent from a web form outside Kith must name its evidence (that system's record of the submission)",
+                );
+            }
         }
         inv.into_result()?;
         let (Some(purpose), Some(action), Some(method)) = (purpose, action, c.method) else {

@@ -254,6 +254,7 @@ impl App {
                 text,
                 headers: vec![],
                 attachments: vec![],
+                asks_for: None,
             },
         }))
     }

@@ -94,6 +94,19 @@ impl App {
         let n = claimed.len();
         let ctx = kith_store::Ctx { actor: "system:mailer".into(), request_id: uuid::Uuid::now_v7().to_string() };
         for Claimed { row, mail } in claimed {
+            // A consent request waits in the queue; the person may have
+            // answered, objected or been restricted since it was queued.
+            if let Some(purpose) = mail.asks_for {
+                let still = match self.store.get_purpose(purpose).await? {
+                    Some(p) => self.may_request(row.subject, &p, time::OffsetDateTime::now_utc(), true).await?,
+                    None => false,
+                };
+                if !still {
+                    tracing::info!(mail.id = %row.id, "consent request cancelled: the person may no longer be asked");
+                    self.store.mail_done(&ctx, row.id, "cancelled").await?;
+                    continue;
+                }
+            }
             match transport {
                 Transport::Outbox => self.store.mail_done(&ctx, row.id, "outbox").await?,
                 Transport::Smtp(smtp) => {
@@ -164,6 +177,7 @@ mod tests {
                 ("List-Unsubscribe-Post".into(), "List-Unsubscribe=One-Click".into()),
             ],
             attachments: vec![("r.json".into(), "application/json".into(), "{}".into())],
+            asks_for: None,
         };
         let raw = String::from_utf8(message("Kith <no-reply@example.com>", &m).unwrap().formatted()).unwrap();
         assert!(raw.contains("List-Unsubscribe: <https://crm.example.com/u/t>"));

@@ -101,6 +101,7 @@ impl App {
                 text,
                 headers: vec![],
                 attachments: vec![],
+                asks_for: None,
             },
         };
         self.store.queue_mail(&ctx(), m).await?;

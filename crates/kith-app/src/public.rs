@@ -248,6 +248,7 @@ impl App {
                 ),
                 headers: vec![],
                 attachments: vec![],
+                asks_for: None,
             },
         };
         self.store
@@ -436,11 +437,11 @@ impl App {
         self.write_portal(prefs.subject, new, "preferences").await
     }
 
-    /// Withdraws every consent given or awaited on email (the preference
-    /// centre's "unsubscribe from all").
+    /// The preference centre's "unsubscribe from all": withdraws on every
+    /// channel of every subscription (email, phone, SMS, post).
     pub async fn unsubscribe_all(&self, token: &str, v: Visitor) -> std::result::Result<usize, LinkError> {
         let c = self.claims(TokenKind::Preferences, token)?;
-        self.withdraw_email(c.subject, None, v, "preferences").await
+        self.withdraw(c.subject, None, Channel::ALL, v, "preferences").await
     }
 
     /// RFC 8058 one-click unsubscribe: withdraws consent on email for the
@@ -448,13 +449,17 @@ impl App {
     pub async fn one_click_unsubscribe(&self, token: &str, v: Visitor) -> std::result::Result<usize, LinkError> {
         let c = self.claims(TokenKind::Unsubscribe, token)?;
         let scope = (!c.scope.is_nil()).then_some(kith_domain::PurposeId(c.scope));
-        self.withdraw_email(c.subject, scope, v, "unsubscribe").await
+        self.withdraw(c.subject, scope, &[Channel::Email], v, "unsubscribe").await
     }
 
-    async fn withdraw_email(
+    /// Records a withdrawal on each of `channels` (those the purpose's
+    /// subscription covers, and email) where the person has not already
+    /// said no.
+    async fn withdraw(
         &self,
         subject: SubjectId,
         purpose: Option<kith_domain::PurposeId>,
+        channels: &[Channel],
         v: Visitor,
         what: &str,
     ) -> std::result::Result<usize, LinkError> {
@@ -470,20 +475,25 @@ impl App {
         };
         for p in self.store.purposes().await?.into_iter().filter(in_scope) {
             let facts: Vec<_> = events.iter().filter(|e| e.purpose == p.id).map(|e| e.fact()).collect();
+            let s = subs.iter().find(|s| s.purpose == p.id).cloned().unwrap_or(SubscriptionType {
+                id: Uuid::nil(),
+                name: p.name.clone(),
+                description: String::new(),
+                purpose: p.id,
+                channels: vec![Channel::Email],
+            });
             // Whatever the state — none, awaiting, expired, not responded —
             // "unsubscribe" is recorded, so no other basis reaches the person.
-            if !matches!(
-                fold(&facts, Channel::Email, now),
-                ConsentState::Refused { .. } | ConsentState::Withdrawn { .. }
-            ) {
-                let s = subs.iter().find(|s| s.purpose == p.id).cloned().unwrap_or(SubscriptionType {
-                    id: Uuid::nil(),
-                    name: p.name.clone(),
-                    description: String::new(),
-                    purpose: p.id,
-                    channels: vec![Channel::Email],
-                });
-                new.push(self.portal_event(subject, &s, ConsentAction::Withdrawn, vec![Channel::Email], None, &v, now));
+            let gone: Vec<Channel> = channels
+                .iter()
+                .copied()
+                .filter(|c| *c == Channel::Email || s.channels.contains(c))
+                .filter(|c| {
+                    !matches!(fold(&facts, *c, now), ConsentState::Refused { .. } | ConsentState::Withdrawn { .. })
+                })
+                .collect();
+            if !gone.is_empty() {
+                new.push(self.portal_event(subject, &s, ConsentAction::Withdrawn, gone, None, &v, now));
             }
         }
         self.write_portal(subject, new, what).await

@@ -221,6 +221,7 @@ impl App {
                     "application/json".into(),
                     serde_json::to_string_pretty(&r).expect("receipt serialises"),
                 )],
+                asks_for: None,
             },
         }
     }

@@ -23,6 +23,10 @@ pub struct Mail {
     /// File name, content type, body.
     #[serde(default)]
     pub attachments: Vec<(String, String, String)>,
+    /// The purpose a consent request asks about: the sender checks again,
+    /// just before sending, that the person may still be asked.
+    #[serde(default)]
+    pub asks_for: Option<kith_domain::PurposeId>,
 }
 
 impl std::fmt::Debug for Mail {
@@ -46,7 +50,7 @@ pub struct MailRow {
     pub id: Uuid,
     pub subject: SubjectId,
     pub kind: String,
-    /// `queued`, `sent`, `outbox` or `failed`.
+    /// `queued`, `sent`, `outbox`, `cancelled` or `failed`.
     pub status: String,
     pub attempts: i64,
     pub last_error: Option<String>,
@@ -178,7 +182,8 @@ impl Store {
         Ok(out)
     }
 
-    /// Marks a claimed message done: `sent` by SMTP or kept in the `outbox`.
+    /// Marks a claimed message done: `sent` by SMTP, kept in the `outbox`,
+    /// or `cancelled` (the person may no longer be asked).
     pub async fn mail_done(&self, ctx: &Ctx, id: Uuid, status: &'static str) -> Result<(), StoreError> {
         let mut tx = self.pools.write.begin().await?;
         let r = tx
@@ -189,7 +194,11 @@ impl Store {
             .await?;
         if let Some(r) = r {
             let entry = NewEntry {
-                action: if status == "sent" { "mail.sent" } else { "mail.outbox" },
+                action: match status {
+                    "sent" => "mail.sent",
+                    "cancelled" => "mail.cancelled",
+                    _ => "mail.outbox",
+                },
                 subject: Some(SubjectId(r.get(0)?)),
                 object_type: "mail",
                 object_id: Some(id.to_string()),

@@ -279,6 +279,7 @@ async fn mail_is_claimed_once_retried_and_erased_with_the_person_on_both_engines
                 text: "Zanzibar-secret-text".into(),
                 headers: vec![],
                 attachments: vec![],
+                asks_for: None,
             },
         };
         let w = ConsentWrite {

@@ -440,6 +440,11 @@ async fn refusals_are_422_problems_and_write_nothing() {
             vec!["notice_id"],
         ),
         (
+            "given by another system's web form without its record",
+            given(json!({"method": "web_form", "evidence_ref": null})),
+            vec!["evidence_ref"],
+        ),
+        (
             "given by phone without evidence",
             given(json!({"method": "phone", "evidence_ref": null})),
             vec!["evidence_ref"],
@@ -561,7 +566,7 @@ async fn transitions_decide_who_may_be_contacted() {
     let given = env
         .record(
             &c,
-            json!({"purpose_id": news, "action": "given", "channels": ["email"], "method": "web_form",
+            json!({"purpose_id": news, "action": "given", "channels": ["email"], "method": "web_form", "evidence_ref": "form system submission 881",
                             "notice_id": notice, "affirmative_act": "ticked the unticked newsletter box"}),
         )
         .await;
@@ -637,7 +642,7 @@ async fn given_through_the_api(env: &Env) -> (String, String, i64, i64) {
     let given = env
         .record(
             &c,
-            json!({"purpose_id": purpose, "action": "given", "channels": ["email"], "method": "web_form",
+            json!({"purpose_id": purpose, "action": "given", "channels": ["email"], "method": "web_form", "evidence_ref": "form system submission 881",
                    "notice_id": notice, "affirmative_act": "ticked the unticked newsletter box",
                    "third_parties": ["Partner Example S.p.A."]}),
         )
@@ -881,6 +886,87 @@ async fn confirming_the_first_of_two_mails_records_consent() {
     );
 }
 
+/// The transitions only time or a client makes: a request nobody answered
+/// by its date counts as not responded; an explicit `expired` event ends
+/// consent; a `refused` answers a request.
+#[tokio::test]
+async fn not_responded_expired_and_refused_through_the_api() {
+    let env = setup().await;
+    let purpose = env.purpose("Events").await;
+    let notice = env.notice("Events notice").await;
+    let c = env.contact(json!({"first_name": "Bruno", "emails": ["bruno.conti@example.it"]})).await;
+    env.record(
+        &c,
+        json!({"purpose_id": purpose, "action": "requested", "channels": ["email"], "method": "phone",
+               "evidence_ref": "call 5512", "at": ago(2 * 24 * 60), "expires_at": ago(24 * 60)}),
+    )
+    .await;
+    let p = env.permission(&c, &purpose, "email", None).await;
+    assert_eq!((p["consent"].as_str(), p["allowed"].as_bool()), (Some("not_responded"), Some(false)), "{p}");
+    assert_eq!(env.summary_of(&purpose).await["consent"]["email"]["not_responded"], json!(1));
+
+    env.record(
+        &c,
+        json!({"purpose_id": purpose, "action": "given", "channels": ["email"], "method": "api",
+               "notice_id": notice, "affirmative_act": "replied yes to the invitation", "evidence_ref": "crm 77"}),
+    )
+    .await;
+    assert_eq!(env.permission(&c, &purpose, "email", None).await["consent"], json!("given"));
+    env.record(&c, json!({"purpose_id": purpose, "action": "expired", "channels": ["email"], "method": "api"})).await;
+    let p = env.permission(&c, &purpose, "email", None).await;
+    assert_eq!((p["consent"].as_str(), p["allowed"].as_bool()), (Some("expired"), Some(false)), "{p}");
+
+    let other = env.contact(json!({"first_name": "Sara", "emails": ["sara.villa@example.it"]})).await;
+    env.record(
+        &other,
+        json!({"purpose_id": purpose, "action": "requested", "channels": ["email"], "method": "paper", "evidence_ref": "letter 3"}),
+    )
+    .await;
+    env.record(&other, json!({"purpose_id": purpose, "action": "refused", "channels": ["email"], "method": "paper"}))
+        .await;
+    let p = env.permission(&other, &purpose, "email", None).await;
+    assert_eq!((p["consent"].as_str(), p["allowed"].as_bool()), (Some("refused"), Some(false)), "{p}");
+    assert_eq!(actions(&env.consents(&other).await), ["requested", "refused"]);
+}
+
+/// "Unsubscribe from all" withdraws on every channel the person had said
+/// yes to, not only email; one-click unsubscribe from a mail covers email.
+#[tokio::test]
+async fn unsubscribe_from_all_covers_every_channel() {
+    let env = setup().await;
+    let purpose = env.purpose("Catalogue").await;
+    let notice = env.notice("Catalogue notice").await;
+    env.post(
+        "/subscription-types",
+        &json!({"name": "Printed catalogue", "description": "Twice a year", "purpose_id": purpose, "channels": ["email", "post", "sms"]}),
+    )
+    .await
+    .expect(StatusCode::CREATED);
+    let c = env.contact(json!({"first_name": "Marta", "emails": ["marta.galli@example.it"]})).await;
+    env.record(
+        &c,
+        json!({"purpose_id": purpose, "action": "given", "channels": ["email", "post", "sms"], "method": "paper",
+               "notice_id": notice, "affirmative_act": "signed the catalogue card", "evidence_ref": "scan 2026-118"}),
+    )
+    .await;
+    for ch in ["email", "post", "sms"] {
+        assert_eq!(env.permission(&c, &purpose, ch, None).await["allowed"], json!(true), "{ch}");
+    }
+    env.deliver().await;
+    let receipt = env.mails("receipt", Some(&c)).await.pop().expect("receipt mail");
+    let prefs = link_token(&receipt.text, "/p/");
+    env.page(Method::POST, &format!("/p/{prefs}/unsubscribe-all"), None, &[]).await.expect(StatusCode::OK);
+    for ch in ["email", "post", "sms"] {
+        let p = env.permission(&c, &purpose, ch, None).await;
+        assert_eq!((p["consent"].as_str(), p["allowed"].as_bool()), (Some("withdrawn"), Some(false)), "{ch}");
+    }
+    let ledger = env.consents(&c).await;
+    assert_eq!(actions(&ledger), ["given", "withdrawn"]);
+    // A withdrawal yields its receipt too.
+    env.deliver().await;
+    assert_eq!(env.mails("receipt", Some(&c)).await.len(), 2, "a receipt for the given and one for the withdrawal");
+}
+
 /// The preference centre from the receipt's link: unsubscribe from all,
 /// subscribe again; one-click unsubscribe from a campaign mail's
 /// `List-Unsubscribe` header, idempotent; forged tokens refused.
@@ -1023,8 +1109,25 @@ async fn campaign_summary_and_bulk_basis() {
     assert_eq!(queued.len(), 3);
     assert!(queued.iter().all(|m| m["status"] == json!("queued")));
 
+    // Before the mail goes out, one of them says no by other means: their
+    // request is cancelled at the sender, not delivered.
+    env.record(
+        &tagged[1],
+        json!({"purpose_id": purpose, "action": "refused", "channels": ["email"], "method": "phone"}),
+    )
+    .await;
+    assert_eq!(env.permission(&tagged[1], &purpose, "email", None).await["consent"], json!("refused"));
     // One of them agrees through the link in the mail: given, consent becomes the basis.
     env.deliver().await;
+    let status_of = |m: &Vec<Value>, c: &str| {
+        m.iter()
+            .find(|m| m["kind"] == json!("consent_request") && m["contact_id"] == json!(c))
+            .map(|m| m["status"].as_str().unwrap_or_default().to_owned())
+    };
+    let after = env.outbox().await;
+    assert_eq!(status_of(&after, &tagged[1]).as_deref(), Some("cancelled"), "{after:?}");
+    assert_eq!(status_of(&after, &tagged[0]).as_deref(), Some("outbox"));
+    assert!(env.mails("consent_request", Some(&tagged[1])).await.len() == 1, "the row stays, marked cancelled");
     let mail = env.mails("consent_request", Some(&tagged[0])).await.pop().expect("campaign mail");
     assert_eq!(mail.to, "elena.ferri@example.it");
     assert!(mail.text.starts_with("Confirm to keep receiving product news."), "{}", mail.text);
@@ -1038,7 +1141,7 @@ async fn campaign_summary_and_bulk_basis() {
     let s = env.summary_of(&purpose).await;
     assert_eq!(
         (s["consent"]["email"]["awaiting"].clone(), s["consent"]["email"]["given"].clone()),
-        (json!(2), json!(1)),
+        (json!(1), json!(1)),
         "{s}"
     );
     assert_eq!(s["bases"]["consent"], json!(1), "{s}");
@@ -1492,7 +1595,7 @@ async fn restriction_blocks_everything_but_storage_and_objections_feed_permissio
     let notice = env.notice("Notice").await;
     let c =
         env.contact(json!({"first_name": "Ottavia", "emails": ["ottavia.greco@example.it"], "tags": ["fair"]})).await;
-    let given = json!({"purpose_id": news, "action": "given", "channels": ["email"], "method": "web_form",
+    let given = json!({"purpose_id": news, "action": "given", "channels": ["email"], "method": "web_form", "evidence_ref": "form system submission 881",
                        "notice_id": notice, "affirmative_act": "ticked the box"});
     env.record(&c, given.clone()).await;
     env.set_basis(

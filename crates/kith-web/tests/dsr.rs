@@ -244,7 +244,7 @@ async fn the_access_export_holds_everything_about_the_person_and_nobody_else() {
         env.call(&dpo, Method::POST, "/notices", Some(json!({"name": "N", "language": "en", "body": "text"}))).await;
     for (who, ip) in [(&a, "192.0.2.11"), (&b, "192.0.2.22")] {
         let e = json!({"purpose_id": purpose["id"], "action": "given", "channels": ["email"], "method": "web_form",
-                       "notice_id": notice["id"], "affirmative_act": "ticked", "ip": ip});
+                       "notice_id": notice["id"], "affirmative_act": "ticked", "ip": ip, "evidence_ref": "form log 9"});
         assert_eq!(
             env.call(&sales, Method::POST, &format!("/contacts/{who}/consents"), Some(e)).await.0,
             StatusCode::CREATED

@@ -430,6 +430,7 @@ async fn seed_consent(app: &App, p: &Principal) -> Result<usize, String> {
             at: Some(given_at),
             notice: Some(notice.id),
             affirmative_act: Some("ticked the unticked newsletter box on the 2025 website form".into()),
+            evidence_ref: Some(format!("website form submission {}", 20_250_000 + i)),
             ..Default::default()
         };
         app.record_consent(p, *id, c).await.map_err(fail("record consent"))?;

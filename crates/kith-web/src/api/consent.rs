@@ -859,7 +859,7 @@ pub struct MailOut {
     pub id: Uuid,
     pub contact_id: Uuid,
     pub kind: String,
-    /// queued, sent, outbox or failed.
+    /// queued, sent, outbox, cancelled (a consent request the person may no longer receive) or failed.
     pub status: String,
     pub attempts: i64,
     pub last_error: Option<String>,
