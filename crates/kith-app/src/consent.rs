@@ -22,6 +22,9 @@ pub struct BasisAssignment {
     pub lia_ref: Option<String>,
     /// When the basis took effect; now if absent.
     pub effective_at: Option<OffsetDateTime>,
+    /// When the contract (or other basis) ends, if known: the anchor of
+    /// retention rules that run from the end of the contract.
+    pub ends_at: Option<OffsetDateTime>,
 }
 
 impl BasisAssignment {
@@ -42,6 +45,13 @@ impl BasisAssignment {
         if self.effective_at.is_some_and(|t| t > OffsetDateTime::now_utc() + time::Duration::minutes(5)) {
             inv.push("effective_at", "must not be in the future");
         }
+        if let Some(end) = self.ends_at {
+            if self.basis == LawfulBasis::NotApplicable {
+                inv.push("ends_at", "a basis that does not apply has no end");
+            } else if self.effective_at.is_some_and(|e| end <= e) {
+                inv.push("ends_at", "must be after the basis took effect");
+            }
+        }
         inv.into_result().map_err(Into::into)
     }
 
@@ -54,6 +64,7 @@ impl BasisAssignment {
             source_name: self.source_name.as_ref().map(|s| s.trim().to_owned()),
             lia_ref: self.lia_ref.as_ref().map(|s| s.trim().to_owned()),
             effective_at: self.effective_at.unwrap_or(now),
+            ends_at: self.ends_at,
             set_by: p.author(),
             set_at: now,
         }

@@ -305,6 +305,7 @@ impl App {
                     source_name: Some(opts.file_name.clone()),
                     lia_ref: None,
                     effective_at: now,
+                    ends_at: None,
                     set_by: p.author(),
                     set_at: now,
                 })

@@ -20,6 +20,7 @@ pub mod portal;
 pub mod public;
 pub mod purposes;
 pub mod receipts;
+pub mod retention;
 pub mod rights;
 pub mod sessions;
 pub mod staff;
@@ -182,6 +183,8 @@ pub struct Settings {
     pub confirm_days: i64,
     /// How long a prepared export file is kept before it is deleted.
     pub export_days: i64,
+    /// Records not reviewed for this long are listed for their owner.
+    pub review_after: time::Duration,
 }
 
 impl Default for Settings {
@@ -196,6 +199,7 @@ impl Default for Settings {
             },
             confirm_days: 7,
             export_days: 30,
+            review_after: time::Duration::days(365),
         }
     }
 }

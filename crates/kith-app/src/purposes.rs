@@ -43,6 +43,8 @@ pub struct PurposeFields {
     pub default_basis: LawfulBasis,
     pub data_categories: Vec<String>,
     pub retention: String,
+    /// The rule the retention sweep enforces (see [`crate::retention::rule_from`]).
+    pub rule: Option<kith_domain::retention::Rule>,
     pub recipients: String,
     /// Direct marketing: an objection to it is absolute.
     pub direct_marketing: bool,
@@ -74,6 +76,7 @@ fn input(id: PurposeId, f: PurposeFields) -> PurposeInput {
         default_basis: f.default_basis,
         data_categories: cats,
         retention: f.retention.trim().to_owned(),
+        rule: f.rule,
         recipients: f.recipients.trim().to_owned(),
         direct_marketing: f.direct_marketing,
     }
@@ -139,6 +142,27 @@ impl App {
             .map_err(crate::AppError::from)
             .map_err(crate::missing("purpose"))?;
         self.get_purpose(p, id).await
+    }
+
+    /// Sets (or with `None` removes) a purpose's retention rule, leaving the rest as it is.
+    pub async fn set_purpose_rule(
+        &self,
+        p: &Principal,
+        id: PurposeId,
+        rule: Option<kith_domain::retention::Rule>,
+    ) -> Result<Purpose> {
+        let cur = self.get_purpose(p, id).await?;
+        let f = PurposeFields {
+            name: cur.name,
+            description: cur.description,
+            default_basis: cur.default_basis,
+            data_categories: cur.data_categories,
+            retention: cur.retention,
+            rule,
+            recipients: cur.recipients,
+            direct_marketing: cur.direct_marketing,
+        };
+        self.update_purpose(p, id, f).await
     }
 
     /// Every purpose, by name. Any staff member may read them.

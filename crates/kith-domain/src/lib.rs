@@ -14,6 +14,7 @@ pub mod error;
 pub mod ids;
 pub mod normalize;
 pub mod provenance;
+pub mod retention;
 pub mod role;
 
 pub use consent::{Channel, ConsentAction, ConsentMethod, ConsentState, LawfulBasis, ObjectionDecision};

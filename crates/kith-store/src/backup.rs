@@ -25,8 +25,14 @@ impl Store {
 
     /// Appends an erased subject to the journal and flushes it to disk.
     pub(crate) fn journal_erasure(&self, subject: SubjectId) {
+        self.journal_erasures(&[subject]);
+    }
+
+    /// [`Store::journal_erasure`] for many people, with one sync.
+    pub(crate) fn journal_erasures(&self, subjects: &[SubjectId]) {
         let Some(path) = &self.journal else { return };
-        let line = format!("{}\t{}\n", subject.0, crate::now_ms());
+        let now = crate::now_ms();
+        let line: String = subjects.iter().map(|s| format!("{}\t{now}\n", s.0)).collect();
         let r = std::fs::OpenOptions::new()
             .create(true)
             .append(true)

@@ -23,6 +23,8 @@ pub struct BasisRecord {
     /// Reference to the legitimate-interest assessment.
     pub lia_ref: Option<String>,
     pub effective_at: time::OffsetDateTime,
+    /// When the contract (or other basis) ends, if known: a retention anchor.
+    pub ends_at: Option<time::OffsetDateTime>,
     pub set_by: Option<UserId>,
     pub set_at: time::OffsetDateTime,
 }
@@ -247,7 +249,7 @@ fn decode_event(r: &Row, key: Option<&SubjectKey>) -> Result<ConsentEvent, Store
     })
 }
 
-const BASIS_COLS: &str = "purpose_id, basis, source, source_name, lia_ref, effective_at, set_by, set_at";
+const BASIS_COLS: &str = "purpose_id, basis, source, source_name, lia_ref, effective_at, set_by, set_at, ends_at";
 
 fn decode_basis(r: &Row) -> Result<BasisRecord, StoreError> {
     let (basis, source): (String, String) = (r.get(1)?, r.get(2)?);
@@ -260,6 +262,7 @@ fn decode_basis(r: &Row) -> Result<BasisRecord, StoreError> {
         effective_at: from_ms(r.get(5)?),
         set_by: r.get::<Option<Uuid>>(6)?.map(UserId),
         set_at: from_ms(r.get(7)?),
+        ends_at: r.get::<Option<i64>>(8)?.map(from_ms),
     })
 }
 
@@ -296,7 +299,7 @@ pub(crate) async fn upsert_bases(
     b: &BasisRecord,
     only_if_unset: bool,
 ) -> Result<(), StoreError> {
-    const COLS: usize = 9;
+    const COLS: usize = 10;
     for chunk in subjects.chunks(MAX_PARAMS / COLS) {
         let mut vals = Vec::with_capacity(chunk.len() * COLS);
         for s in chunk {
@@ -309,14 +312,16 @@ pub(crate) async fn upsert_bases(
                 b.lia_ref.clone(),
                 to_ms(b.effective_at),
                 b.set_by.map(|u| u.0),
-                to_ms(b.set_at)
+                to_ms(b.set_at),
+                b.ends_at.map(to_ms)
             ]);
         }
         let guard = if only_if_unset { " WHERE contact_bases.basis = 'not_applicable'" } else { "" };
         let sql = format!(
             "INSERT INTO contact_bases (subject_id, {BASIS_COLS}) VALUES {} ON CONFLICT (subject_id, purpose_id) DO UPDATE SET \
              basis = excluded.basis, source = excluded.source, source_name = excluded.source_name, lia_ref = excluded.lia_ref, \
-             effective_at = excluded.effective_at, set_by = excluded.set_by, set_at = excluded.set_at{guard}",
+             effective_at = excluded.effective_at, set_by = excluded.set_by, set_at = excluded.set_at, \
+             ends_at = excluded.ends_at{guard}",
             values_placeholders(tx.engine(), chunk.len(), COLS)
         );
         tx.execute(&sql, &vals).await?;
@@ -429,6 +434,7 @@ impl Store {
                     source_name: name.clone(),
                     lia_ref: None,
                     effective_at: e.at,
+                    ends_at: None,
                     set_by: e.actor_user,
                     set_at: from_ms(now_ms()),
                 };

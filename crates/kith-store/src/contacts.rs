@@ -417,26 +417,7 @@ impl Store {
             return Err(StoreError::NotFound);
         }
         self.suppress_if_unsubscribed(&mut tx, id).await?;
-        tx.execute("DELETE FROM subject_keys WHERE subject_id = $1", &args![id.0]).await?;
-        tx.execute("DELETE FROM idempotency_keys WHERE resource_type = 'contact' AND resource_id = $1", &args![id.0])
-            .await?;
-        for sql in [
-            "DELETE FROM blind_index WHERE subject_id = $1",
-            "DELETE FROM email_keys WHERE subject_id = $1",
-            "DELETE FROM contact_tags WHERE subject_id = $1",
-            "DELETE FROM interactions WHERE subject_id = $1",
-            "DELETE FROM deal_contacts WHERE subject_id = $1",
-            "DELETE FROM contact_bases WHERE subject_id = $1",
-            "DELETE FROM consent_state WHERE subject_id = $1",
-            "DELETE FROM mail_outbox WHERE subject_id = $1",
-            "DELETE FROM restrictions WHERE subject_id = $1",
-            "DELETE FROM objections WHERE subject_id = $1",
-            "DELETE FROM export_files WHERE subject_id = $1",
-            "DELETE FROM audit_details WHERE subject_id = $1",
-            "DELETE FROM contacts WHERE id = $1",
-        ] {
-            tx.execute(sql, &args![id.0]).await?;
-        }
+        crate::retention::erase_rows(&mut tx, &[id.0]).await?;
         let seq = audit::append_seq(&mut tx, ctx, &[NewEntry::subject("contact.delete", id)]).await?;
         crate::erasure::queue_processor_event(&mut tx, seq, "subject.erased", id).await?;
         tx.commit().await?;

@@ -21,6 +21,7 @@ pub mod import;
 pub mod interactions;
 pub mod mail;
 pub mod purposes;
+pub mod retention;
 pub mod rights;
 pub mod sessions;
 pub mod staff;

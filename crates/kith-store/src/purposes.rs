@@ -5,6 +5,7 @@ use crate::audit::{self, NewEntry};
 use crate::db::{Exec, Row};
 use crate::{args, from_ms, now_ms, Ctx, Store, StoreError};
 use kith_domain::consent::{channels_text, parse_channels};
+use kith_domain::retention::{Anchor, Disposal, Period, PeriodUnit, Rule};
 use kith_domain::{Channel, LawfulBasis, PurposeId};
 use uuid::Uuid;
 
@@ -15,8 +16,10 @@ pub struct Purpose {
     pub description: String,
     pub default_basis: LawfulBasis,
     pub data_categories: Vec<String>,
-    /// How long data kept for this purpose lives (a later issue enforces it).
+    /// How long data kept for this purpose lives, in words (shown to people).
     pub retention: String,
+    /// The rule the retention sweep enforces, if any.
+    pub rule: Option<Rule>,
     /// Who receives the data (processors, third parties).
     pub recipients: String,
     /// Direct marketing: an objection to it is absolute (Art. 21(3)).
@@ -33,6 +36,7 @@ pub struct PurposeInput {
     pub default_basis: LawfulBasis,
     pub data_categories: Vec<String>,
     pub retention: String,
+    pub rule: Option<Rule>,
     pub recipients: String,
     pub direct_marketing: bool,
 }
@@ -114,8 +118,32 @@ fn corrupt(what: &'static str) -> impl Fn(serde_json::Error) -> StoreError {
     move |_| StoreError::Corrupt(what)
 }
 
-const PURPOSE_COLS: &str =
-    "id, name, description, default_basis, data_categories, retention, recipients, created_at, updated_at, direct_marketing";
+const PURPOSE_COLS: &str = "id, name, description, default_basis, data_categories, retention, recipients, created_at, \
+     updated_at, direct_marketing, retention_anchor, retention_count, retention_unit, retention_disposal";
+
+/// A rule's four columns (all or none set).
+fn rule_values(r: Option<Rule>) -> [crate::db::Value; 4] {
+    match r {
+        Some(r) => args![r.anchor.as_str(), i64::from(r.period.count), r.period.unit.as_str(), r.disposal.as_str()],
+        None => args![None::<String>, None::<i64>, None::<String>, None::<String>],
+    }
+}
+
+/// The rule stored from column `at` on.
+pub(crate) fn rule_at(r: &Row, at: usize) -> Result<Option<Rule>, StoreError> {
+    let anchor: Option<String> = r.get(at)?;
+    let (Some(anchor), Some(count), Some(unit), Some(disposal)) =
+        (anchor, r.get::<Option<i64>>(at + 1)?, r.get::<Option<String>>(at + 2)?, r.get::<Option<String>>(at + 3)?)
+    else {
+        return Ok(None);
+    };
+    let bad = || StoreError::Corrupt("retention rule");
+    Ok(Some(Rule {
+        anchor: Anchor::parse(&anchor).ok_or_else(bad)?,
+        period: Period::new(count, PeriodUnit::parse(&unit).ok_or_else(bad)?).map_err(|_| bad())?,
+        disposal: Disposal::parse(&disposal).ok_or_else(bad)?,
+    }))
+}
 
 fn purpose(r: &Row) -> Result<Purpose, StoreError> {
     let basis: String = r.get(3)?;
@@ -131,6 +159,7 @@ fn purpose(r: &Row) -> Result<Purpose, StoreError> {
         created_at: from_ms(r.get(7)?),
         updated_at: from_ms(r.get(8)?),
         direct_marketing: r.get(9)?,
+        rule: rule_at(r, 10)?,
     })
 }
 
@@ -202,18 +231,25 @@ impl Store {
         let mut tx = self.pools.write.begin().await?;
         let now = now_ms();
         tx.execute(
-            &format!("INSERT INTO purposes ({PURPOSE_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)"),
-            &args![
-                p.id.0,
-                p.name.as_str(),
-                p.description.as_str(),
-                p.default_basis.as_str(),
-                json(&p.data_categories),
-                p.retention.as_str(),
-                p.recipients.as_str(),
-                now,
-                p.direct_marketing
-            ],
+            &format!(
+                "INSERT INTO purposes ({PURPOSE_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11, $12, $13)"
+            ),
+            &[
+                args![
+                    p.id.0,
+                    p.name.as_str(),
+                    p.description.as_str(),
+                    p.default_basis.as_str(),
+                    json(&p.data_categories),
+                    p.retention.as_str(),
+                    p.recipients.as_str(),
+                    now,
+                    p.direct_marketing
+                ]
+                .as_slice(),
+                &rule_values(p.rule),
+            ]
+            .concat(),
         )
         .await
         .map_err(|e| unique(e, "name"))?;
@@ -226,18 +262,24 @@ impl Store {
         let n = tx
             .execute(
                 "UPDATE purposes SET name = $1, description = $2, default_basis = $3, data_categories = $4, \
-                 retention = $5, recipients = $6, updated_at = $7, direct_marketing = $9 WHERE id = $8",
-                &args![
-                    p.name.as_str(),
-                    p.description.as_str(),
-                    p.default_basis.as_str(),
-                    json(&p.data_categories),
-                    p.retention.as_str(),
-                    p.recipients.as_str(),
-                    now_ms(),
-                    p.id.0,
-                    p.direct_marketing
-                ],
+                 retention = $5, recipients = $6, updated_at = $7, direct_marketing = $9, retention_anchor = $10, \
+                 retention_count = $11, retention_unit = $12, retention_disposal = $13 WHERE id = $8",
+                &[
+                    args![
+                        p.name.as_str(),
+                        p.description.as_str(),
+                        p.default_basis.as_str(),
+                        json(&p.data_categories),
+                        p.retention.as_str(),
+                        p.recipients.as_str(),
+                        now_ms(),
+                        p.id.0,
+                        p.direct_marketing
+                    ]
+                    .as_slice(),
+                    &rule_values(p.rule),
+                ]
+                .concat(),
             )
             .await
             .map_err(|e| unique(e, "name"))?;

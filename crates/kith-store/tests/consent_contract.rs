@@ -78,6 +78,7 @@ async fn purpose(s: &Store, name: &str) -> PurposeId {
         default_basis: LawfulBasis::Consent,
         data_categories: vec!["contact".into()],
         retention: String::new(),
+        rule: None,
         recipients: String::new(),
         direct_marketing: true,
     };
@@ -117,6 +118,7 @@ fn basis(purpose: PurposeId, b: LawfulBasis) -> BasisRecord {
         source_name: None,
         lia_ref: None,
         effective_at: now,
+        ends_at: None,
         set_by: None,
         set_at: now,
     }
@@ -133,6 +135,7 @@ async fn setup_records_version_and_collide_on_both_engines() {
             default_basis: LawfulBasis::Consent,
             data_categories: vec![],
             retention: String::new(),
+            rule: None,
             recipients: String::new(),
             direct_marketing: false,
         };

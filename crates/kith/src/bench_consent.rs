@@ -29,6 +29,7 @@ pub async fn measure(app: &App, store: &Store, p: &Principal) -> Result<Figures,
         default_basis: LawfulBasis::Consent,
         data_categories: vec!["contact".into()],
         retention: String::new(),
+        rule: None,
         recipients: String::new(),
         direct_marketing: true,
     };

@@ -70,6 +70,11 @@ pub enum Command {
         command: ImportCommand,
     },
     /// Data-subject requests.
+    /// The retention sweep: dispose of data no purpose justifies any more.
+    Retention {
+        #[command(subcommand)]
+        command: crate::retention::RetentionCommand,
+    },
     Dsr {
         #[command(subcommand)]
         command: DsrCommand,
@@ -156,6 +161,8 @@ pub enum PurposeCommand {
         #[arg(long)]
         direct_marketing: bool,
     },
+    /// Set or clear a purpose's retention rule.
+    SetRule(crate::retention::SetRuleArgs),
 }
 
 pub(crate) fn parse_basis(s: &str) -> Result<kith_domain::LawfulBasis, String> {
@@ -254,7 +261,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             let transport = kith_app::mailer::Transport::from_url(mail.smtp_url.as_deref())?;
             let app = App::new(store.clone()).with_settings(mail.settings(&listen));
             let seeded = if demo { Some(crate::demo::seed(&app).await?) } else { None };
-            spawn_housekeeping(app.clone());
+            spawn_housekeeping(app.clone(), !mail.no_retention_sweep);
             tokio::spawn(app.clone().run_mailer(transport, crate::server::shutdown_signal()));
             let web = kith_web::pages::WebConfig { secure_cookies, trust_forwarded_for };
             let server = crate::server::Server::bind(&listen, app, web).await?;
@@ -293,6 +300,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                 default_basis,
                 data_categories: categories,
                 retention,
+                rule: None,
                 recipients,
                 direct_marketing,
             };
@@ -300,6 +308,8 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             println!("added purpose {}", p.id);
             Ok(())
         }
+        Command::Purpose { command: PurposeCommand::SetRule(a) } => crate::retention::set_rule(a).await,
+        Command::Retention { command } => crate::retention::run(command).await,
         Command::Dsr { command: DsrCommand::List { store, due_soon } } => {
             let app = App::new(open_store(&store, true).await?);
             let list = app.dsr_queue(&Principal::cli(), due_soon).await.map_err(app_err)?;
@@ -439,7 +449,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
 
 /// Background upkeep, hourly: forget idempotency keys after a day and spent
 /// tokens after their expiry, delete expired export files.
-fn spawn_housekeeping(app: App) {
+fn spawn_housekeeping(app: App, retention: bool) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
@@ -451,6 +461,19 @@ fn spawn_housekeeping(app: App) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(files = n, "expired export files deleted"),
                 Err(e) => tracing::warn!(error = %e, "deleting expired export files failed"),
+            }
+            // Once a day across all servers (a lease and the last run decide which).
+            if retention {
+                match app.scheduled_retention().await {
+                    Ok(Some(run)) => tracing::info!(
+                        run = %run.id,
+                        checked = run.checked,
+                        disposed = run.report.disposed(),
+                        "retention sweep finished"
+                    ),
+                    Ok(None) => {}
+                    Err(e) => tracing::warn!(error = %e, "the retention sweep failed; the next one resumes it"),
+                }
             }
         }
     });

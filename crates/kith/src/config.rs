@@ -86,6 +86,14 @@ pub struct MailArgs {
     pub controller_email: String,
     #[arg(long, env = "KITH_CONTROLLER_ADDRESS", default_value = "")]
     pub controller_address: String,
+    /// Days after which a contact not reviewed is listed for its owner
+    /// ("is this still accurate and needed?").
+    #[arg(long, env = "KITH_REVIEW_DAYS", default_value_t = 365, value_parser = clap::value_parser!(i64).range(7..=3650))]
+    pub review_days: i64,
+    /// Do not run the daily retention sweep in this server (run
+    /// `kith retention run` from a scheduler instead).
+    #[arg(long, env = "KITH_NO_RETENTION_SWEEP")]
+    pub no_retention_sweep: bool,
 }
 
 impl MailArgs {
@@ -104,6 +112,7 @@ impl MailArgs {
                 address: self.controller_address.clone(),
             },
             export_days: self.export_days,
+            review_after: time::Duration::days(self.review_days),
             ..kith_app::Settings::default()
         }
     }

@@ -314,6 +314,11 @@ async fn seed_consent(app: &App, p: &Principal) -> Result<usize, String> {
         default_basis: basis,
         data_categories: cats.iter().map(|c| (*c).to_owned()).collect(),
         retention: "2 years after the last interaction".into(),
+        rule: Some(kith_domain::retention::Rule {
+            anchor: kith_domain::retention::Anchor::LastInteraction,
+            period: kith_domain::retention::Period { count: 2, unit: kith_domain::retention::PeriodUnit::Years },
+            disposal: kith_domain::retention::Disposal::Delete,
+        }),
         recipients: "Mail delivery provider (processor)".into(),
         direct_marketing: basis != LawfulBasis::Contract,
     };
@@ -406,6 +411,7 @@ async fn seed_consent(app: &App, p: &Principal) -> Result<usize, String> {
             source_name: Some("crm-export-2025.csv".into()),
             lia_ref: lia.map(str::to_owned),
             effective_at: None,
+            ends_at: None,
         })
     };
     for (tag, action) in [

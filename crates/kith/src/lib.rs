@@ -10,5 +10,6 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod import;
+pub mod retention;
 pub mod server;
 pub mod telemetry;

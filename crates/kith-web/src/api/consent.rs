@@ -77,6 +77,8 @@ pub struct PurposeOut {
     pub default_basis: String,
     pub data_categories: Vec<String>,
     pub retention: String,
+    /// The rule the retention sweep enforces; null: none.
+    pub retention_rule: Option<RuleOut>,
     pub recipients: String,
     /// Direct marketing: an objection to it is absolute (Art. 21(3)).
     pub direct_marketing: bool,
@@ -94,6 +96,13 @@ fn purpose_out(p: Purpose) -> PurposeOut {
         default_basis: p.default_basis.as_str().into(),
         data_categories: p.data_categories,
         retention: p.retention,
+        retention_rule: p.rule.map(|r| RuleOut {
+            anchor: r.anchor.as_str().into(),
+            period: i64::from(r.period.count),
+            unit: r.period.unit.as_str().into(),
+            disposal: r.disposal.as_str().into(),
+            description: r.describe(),
+        }),
         recipients: p.recipients,
         direct_marketing: p.direct_marketing,
         created_at: p.created_at,
@@ -112,9 +121,12 @@ pub struct PurposeIn {
     pub default_basis: String,
     #[serde(default)]
     pub data_categories: Vec<String>,
-    /// Retention rule in words (enforced by a later release).
+    /// Retention in words, as shown to people (the access export quotes it).
     #[serde(default)]
     pub retention: String,
+    /// The rule the retention sweep enforces; absent or null: none.
+    #[serde(default)]
+    pub retention_rule: Option<RuleIn>,
     /// Recipients (processors, third parties) in words.
     #[serde(default)]
     pub recipients: String,
@@ -123,9 +135,42 @@ pub struct PurposeIn {
     pub direct_marketing: bool,
 }
 
+/// A retention rule: keep for `period` `unit` after `anchor`, then `disposal`.
+#[derive(Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleIn {
+    /// last_interaction, created, contract_end, consent_withdrawn or deal_closed.
+    pub anchor: String,
+    #[schema(minimum = 1, maximum = 36525)]
+    pub period: i64,
+    /// days, months or years.
+    pub unit: String,
+    /// delete or anonymise.
+    pub disposal: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RuleOut {
+    pub anchor: String,
+    pub period: i64,
+    pub unit: String,
+    pub disposal: String,
+    /// The rule in words.
+    pub description: String,
+}
+
 fn purpose_fields(b: PurposeIn) -> Result<PurposeFields, ApiError> {
     let mut inv = Invalid::default();
     let default_basis = basis(&mut inv, "default_basis", &b.default_basis);
+    let rule = match &b.retention_rule {
+        None => None,
+        Some(r) => inv
+            .check(
+                "retention_rule",
+                kith_app::retention::rule_from(Some(&r.anchor), Some(r.period), Some(&r.unit), Some(&r.disposal)),
+            )
+            .flatten(),
+    };
     done(inv)?;
     Ok(PurposeFields {
         name: b.name,
@@ -133,6 +178,7 @@ fn purpose_fields(b: PurposeIn) -> Result<PurposeFields, ApiError> {
         default_basis: default_basis.unwrap_or(LawfulBasis::NotApplicable),
         data_categories: b.data_categories,
         retention: b.retention,
+        rule,
         recipients: b.recipients,
         direct_marketing: b.direct_marketing,
     })
@@ -415,6 +461,9 @@ pub struct BasisOut {
     pub lia_ref: Option<String>,
     #[serde(with = "time::serde::rfc3339")]
     pub effective_at: time::OffsetDateTime,
+    /// When the contract (or other basis) ends, if known.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub ends_at: Option<time::OffsetDateTime>,
     pub set_by: Option<Uuid>,
     #[serde(with = "time::serde::rfc3339")]
     pub set_at: time::OffsetDateTime,
@@ -428,6 +477,7 @@ fn basis_out(b: BasisRecord) -> BasisOut {
         source_name: b.source_name,
         lia_ref: b.lia_ref,
         effective_at: b.effective_at,
+        ends_at: b.ends_at,
         set_by: b.set_by.map(|u| u.0),
         set_at: b.set_at,
     }
@@ -446,6 +496,9 @@ pub struct BasisIn {
     pub lia_ref: Option<String>,
     /// RFC 3339; defaults to now.
     pub effective_at: Option<String>,
+    /// RFC 3339: when the contract (or other basis) ends, if known — the
+    /// anchor of retention rules that run from the end of the contract.
+    pub ends_at: Option<String>,
 }
 
 fn assignment(b: &BasisIn) -> Result<BasisAssignment, ApiError> {
@@ -453,6 +506,7 @@ fn assignment(b: &BasisIn) -> Result<BasisAssignment, ApiError> {
     let l = basis(&mut inv, "basis", &b.basis);
     let s = word(&mut inv, "source", &b.source, BasisSource::parse, BasisSource::ALL, BasisSource::as_str);
     let at = time_field(&mut inv, "effective_at", b.effective_at.as_deref());
+    let ends_at = time_field(&mut inv, "ends_at", b.ends_at.as_deref());
     done(inv)?;
     Ok(BasisAssignment {
         purpose: PurposeId(b.purpose_id),
@@ -461,6 +515,7 @@ fn assignment(b: &BasisIn) -> Result<BasisAssignment, ApiError> {
         source_name: b.source_name.clone(),
         lia_ref: b.lia_ref.clone(),
         effective_at: at,
+        ends_at,
     })
 }
 

@@ -9,6 +9,7 @@ pub mod deals;
 pub mod dsr;
 pub mod exports;
 pub mod interactions;
+pub mod retention;
 pub mod rights;
 
 use crate::problem::Problem;
@@ -32,6 +33,7 @@ use utoipa_axum::router::OpenApiRouter;
         (name = "admin", description = "Users, tokens and field visibility"),
         (name = "consent", description = "Purposes, lawful bases, the consent ledger, forms and the compliance summary"),
         (name = "rights", description = "Data-subject requests, restriction of processing and objection"),
+        (name = "retention", description = "Retention rules enforced by a sweep, legal holds and review reminders"),
     )
 )]
 struct ApiDoc;
@@ -101,6 +103,7 @@ pub fn router() -> OpenApiRouter<App> {
         .merge(rights::router())
         .merge(dsr::router())
         .merge(exports::router())
+        .merge(retention::router())
 }
 
 /// `Some(x)` for a present value, `Some(None)` for an explicit `null`:

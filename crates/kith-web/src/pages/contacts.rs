@@ -576,6 +576,7 @@ impl BulkForm {
                     source_name: non_blank(&self.source_name),
                     lia_ref: non_blank(&self.lia_ref),
                     effective_at: effective,
+                    ends_at: None,
                 };
                 Ok((BulkPlan::Change(BulkAction::SetBasis(a)), format!("record the lawful basis “{}”", basis.label())))
             }

@@ -37,6 +37,8 @@ pub(super) fn router() -> Router<App> {
         .route("/contacts/{id}/consent", post(record_consent))
         .route("/contacts/{id}/receipts/{seq}", get(receipt))
         .route("/contacts/{id}/restriction", post(set_restriction))
+        .route("/contacts/{id}/hold", post(set_hold))
+        .route("/contacts/{id}/reviewed", post(mark_reviewed))
         .route("/contacts/{id}/objections", post(object))
         .route("/contacts/{id}/objections/{purpose}", post(decide))
 }
@@ -86,6 +88,13 @@ pub(crate) struct Panel {
     pub requests: Vec<super::dsr::Line>,
     pub dsr_kinds: Vec<(&'static str, &'static str)>,
     pub dsr_channels: Vec<(&'static str, &'static str)>,
+    /// When the data expires and why, in words (none for roles that may not see it).
+    pub retention: Option<String>,
+    /// The legal hold's reason and review date.
+    pub hold: Option<(String, String)>,
+    /// Last reviewed, and whether a review is due.
+    pub reviewed: Option<(String, bool)>,
+    pub can_review: bool,
 }
 
 fn badge(ch: Channel, purpose: &str, state: ConsentState, allowed: bool) -> Option<Badge> {
@@ -166,7 +175,19 @@ pub(crate) async fn panel(app: &App, p: &Principal, id: SubjectId) -> Result<Pan
             (o.purpose.to_string(), name, o.decision.label(), o.decision == kith_domain::ObjectionDecision::Pending)
         })
         .collect();
+    let standing = match app.retention_of(p, id).await {
+        Ok(s) => Some(s),
+        Err(AppError::Forbidden(_)) => None,
+        Err(e) => return Err(e),
+    };
+    let now = time::OffsetDateTime::now_utc();
     Ok(Panel {
+        retention: standing.as_ref().map(|s| s.explain()),
+        hold: standing.as_ref().and_then(|s| s.hold.as_ref()).map(|h| (h.reason.clone(), view::date(h.review_on))),
+        reviewed: standing
+            .as_ref()
+            .and_then(|s| s.reviewed_at.map(|r| (view::date(r), s.review_due.is_some_and(|d| d <= now)))),
+        can_review: p.role.can_write_crm(),
         rows,
         purposes,
         can_record: p.role.can_record_consent(),
@@ -194,6 +215,8 @@ struct BasisForm {
     purpose: String,
     basis: String,
     lia_ref: String,
+    /// `YYYY-MM-DD`: when the contract (or other basis) ends, if known.
+    ends_on: String,
 }
 
 fn purpose_id(s: &str) -> Result<PurposeId, PageError> {
@@ -214,6 +237,21 @@ async fn set_basis(
     let basis = LawfulBasis::parse(&form.basis).ok_or_else(|| {
         PageError::new(StatusCode::UNPROCESSABLE_ENTITY, "Please check the input", "Choose a lawful basis.")
     })?;
+    let ends_at = match form.ends_on.trim() {
+        "" => None,
+        d => Some(
+            time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]"))
+                .map_err(|_| {
+                    PageError::new(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        "Please check the input",
+                        "The end date must be a date such as 2027-06-30.",
+                    )
+                })?
+                .midnight()
+                .assume_utc(),
+        ),
+    };
     let a = BasisAssignment {
         purpose: purpose_id(&form.purpose)?,
         basis,
@@ -221,6 +259,7 @@ async fn set_basis(
         source_name: None,
         lia_ref: blank(&form.lia_ref),
         effective_at: None,
+        ends_at,
     };
     app.set_basis(&staff.principal, SubjectId(id), &a).await?;
     Ok(Redirect::to(&format!("/contacts/{id}#privacy")).into_response())
@@ -272,6 +311,46 @@ async fn set_restriction(
     } else {
         app.lift_restriction(&staff.principal, SubjectId(id)).await?;
     }
+    Ok(Redirect::to(&format!("/contacts/{id}#privacy")).into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct HoldForm {
+    /// `place` or `release`.
+    action: String,
+    reason: String,
+    /// `YYYY-MM-DD`.
+    review_on: String,
+}
+
+async fn set_hold(
+    State(app): State<App>,
+    Id(id): Id<Uuid>,
+    StaffForm { staff, form }: StaffForm<HoldForm>,
+) -> PageResult {
+    if form.action == "release" {
+        app.release_hold(&staff.principal, SubjectId(id)).await?;
+    } else {
+        let date = time::Date::parse(form.review_on.trim(), time::macros::format_description!("[year]-[month]-[day]"))
+            .map_err(|_| {
+                PageError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "Please check the input",
+                    "The review date must be a date such as 2027-06-30.",
+                )
+            })?;
+        app.set_hold(&staff.principal, SubjectId(id), &form.reason, date).await?;
+    }
+    Ok(Redirect::to(&format!("/contacts/{id}#privacy")).into_response())
+}
+
+async fn mark_reviewed(
+    State(app): State<App>,
+    Id(id): Id<Uuid>,
+    StaffForm { staff, .. }: StaffForm<HoldForm>,
+) -> PageResult {
+    app.mark_reviewed(&staff.principal, SubjectId(id)).await?;
     Ok(Redirect::to(&format!("/contacts/{id}#privacy")).into_response())
 }
 
@@ -427,10 +506,38 @@ struct PurposeForm {
     recipients: String,
     /// `yes` when ticked.
     direct_marketing: String,
+    /// The retention rule's words (all blank: no rule).
+    rule_anchor: String,
+    rule_count: String,
+    rule_unit: String,
+    rule_disposal: String,
+}
+
+impl PurposeForm {
+    fn rule(&self) -> Result<Option<kith_domain::retention::Rule>, AppError> {
+        let count = match self.rule_count.trim() {
+            "" => None,
+            n => Some(
+                n.parse::<i64>()
+                    .map_err(|_| kith_domain::Invalid::one("retention_period", "must be a whole number"))?,
+            ),
+        };
+        Ok(kith_app::retention::rule_from(
+            Some(&self.rule_anchor),
+            count,
+            Some(&self.rule_unit),
+            Some(&self.rule_disposal),
+        )?)
+    }
 }
 
 async fn add_purpose(State(app): State<App>, StaffForm { staff, form }: StaffForm<PurposeForm>) -> PageResult {
+    let rule = match form.rule() {
+        Ok(r) => r,
+        Err(e) => return after(&app, &staff, Err(e)).await,
+    };
     let f = PurposeFields {
+        rule,
         name: form.name,
         description: form.description,
         default_basis: LawfulBasis::parse(&form.default_basis).unwrap_or(LawfulBasis::NotApplicable),
@@ -629,11 +736,19 @@ struct EditPurpose {
     errors: Vec<String>,
     f: PurposeForm,
     bases: Vec<(&'static str, &'static str, bool)>,
+    anchors: Vec<(&'static str, &'static str, bool)>,
+    units: Vec<(&'static str, &'static str, bool)>,
+    disposals: Vec<(&'static str, &'static str, bool)>,
 }
 
 fn purpose_view(s: &Session, id: Uuid, f: PurposeForm, status: StatusCode, errors: Vec<String>) -> PageResult {
+    use kith_domain::retention::{Anchor, Disposal, PeriodUnit};
     let bases = LawfulBasis::ALL.iter().map(|b| (b.as_str(), b.label(), f.default_basis == b.as_str())).collect();
-    Ok(render_status(status, &EditPurpose { l: layout(s, "privacy"), id: id.to_string(), errors, f, bases }))
+    let anchors = Anchor::ALL.iter().map(|a| (a.as_str(), a.label(), f.rule_anchor == a.as_str())).collect();
+    let units = PeriodUnit::ALL.iter().map(|a| (a.as_str(), a.label(), f.rule_unit == a.as_str())).collect();
+    let disposals = Disposal::ALL.iter().map(|a| (a.as_str(), a.label(), f.rule_disposal == a.as_str())).collect();
+    let page = EditPurpose { l: layout(s, "privacy"), id: id.to_string(), errors, f, bases, anchors, units, disposals };
+    Ok(render_status(status, &page))
 }
 
 async fn edit_purpose_page(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> PageResult {
@@ -649,6 +764,10 @@ async fn edit_purpose_page(State(app): State<App>, Staff(s): Staff, Id(id): Id<U
         retention: p.retention,
         recipients: p.recipients,
         direct_marketing: if p.direct_marketing { "yes".into() } else { String::new() },
+        rule_anchor: p.rule.map(|r| r.anchor.as_str().to_owned()).unwrap_or_default(),
+        rule_count: p.rule.map(|r| r.period.count.to_string()).unwrap_or_default(),
+        rule_unit: p.rule.map(|r| r.period.unit.as_str().to_owned()).unwrap_or_else(|| "years".into()),
+        rule_disposal: p.rule.map(|r| r.disposal.as_str().to_owned()).unwrap_or_default(),
     };
     purpose_view(&s, id, f, StatusCode::OK, vec![])
 }
@@ -658,7 +777,16 @@ async fn save_purpose(
     Id(id): Id<Uuid>,
     StaffForm { staff, form }: StaffForm<PurposeForm>,
 ) -> PageResult {
+    let rule = match form.rule() {
+        Ok(r) => r,
+        Err(AppError::Invalid(inv)) => {
+            let msgs = inv.0.iter().map(|e| format!("{}: {}", view::label(&e.field), e.message)).collect();
+            return purpose_view(&staff, id, form, StatusCode::UNPROCESSABLE_ENTITY, msgs);
+        }
+        Err(e) => return Err(e.into()),
+    };
     let f = PurposeFields {
+        rule,
         name: form.name.clone(),
         description: form.description.clone(),
         default_basis: LawfulBasis::parse(&form.default_basis).unwrap_or(LawfulBasis::NotApplicable),

@@ -1,0 +1,639 @@
+//! Retention's storage: the facts the rules are decided on, read a page of
+//! contacts at a time; disposal of many people in one transaction through
+//! the same erasure as Art. 17; legal holds; review dates; sweep runs and
+//! the lease that lets one server sweep at a time.
+
+use crate::audit::{self, NewEntry};
+use crate::db::{list_placeholders, Exec, Row, Tx, Value, MAX_PARAMS};
+use crate::vault::Place;
+use crate::{args, from_ms, now_ms, to_ms, Ctx, Store, StoreError};
+use kith_domain::retention::{PurposeFacts, Rule, SubjectFacts};
+use kith_domain::{LawfulBasis, PurposeId, SubjectId, UserId};
+use std::collections::{BTreeSet, HashMap};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// A legal hold on a person: disposal waits until it is released.
+#[derive(Clone, Debug)]
+pub struct Hold {
+    /// Why (sealed at rest; may name a case, so it is personal data).
+    pub reason: String,
+    pub review_on: OffsetDateTime,
+    pub set_by: Option<UserId>,
+    pub set_at: OffsetDateTime,
+}
+
+/// Whose retention facts to read.
+#[derive(Clone, Copy, Debug)]
+pub enum FactsOf {
+    /// A page of contacts in id order, after the given id.
+    After(Option<Uuid>, i64),
+    One(SubjectId),
+}
+
+/// One person to dispose of, and why.
+#[derive(Clone, Copy, Debug)]
+pub struct Disposal {
+    pub subject: SubjectId,
+    /// The purpose whose rule applies.
+    pub purpose: PurposeId,
+    /// Keep an anonymous record (counts, months) instead of nothing.
+    pub anonymise: bool,
+}
+
+/// A sweep, dry or real.
+#[derive(Clone, Debug)]
+pub struct RunRecord {
+    pub id: Uuid,
+    pub dry_run: bool,
+    /// `cli`, `schedule` or `user:<id>`.
+    pub started_by: String,
+    pub started_at: OffsetDateTime,
+    pub finished_at: Option<OffsetDateTime>,
+    /// Contacts examined.
+    pub checked: i64,
+    /// Counts per rule (JSON object, no personal data).
+    pub report: String,
+}
+
+/// What an anonymisation kept.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct AnonymisedRecord {
+    pub purpose_id: Option<Uuid>,
+    pub created_month: String,
+    pub last_interaction_month: Option<String>,
+    pub disposed_month: String,
+    pub interactions: i64,
+    pub deals: i64,
+    pub deals_won: i64,
+    pub source_kind: String,
+}
+
+/// The tables an erasure empties of a person, the contact row last.
+/// (Their key goes first, separately: without it nothing sealed opens.)
+const ERASED: &[&str] = &[
+    "blind_index",
+    "email_keys",
+    "contact_tags",
+    "interactions",
+    "deal_contacts",
+    "contact_bases",
+    "consent_state",
+    "mail_outbox",
+    "restrictions",
+    "objections",
+    "export_files",
+    "audit_details",
+    "legal_holds",
+];
+
+fn ids_values(ids: &[Uuid]) -> Vec<Value> {
+    ids.iter().map(|u| Value::Uuid(*u)).collect()
+}
+
+/// `SELECT …` with `{in}` replaced by the placeholders of `ids`, in chunks.
+async fn fetch_in(tx: &mut impl Exec, sql: &str, ids: &[Uuid]) -> Result<Vec<Row>, StoreError> {
+    let mut out = Vec::new();
+    for chunk in ids.chunks(MAX_PARAMS) {
+        let q = sql.replace("{in}", &list_placeholders(tx.engine(), chunk.len()));
+        out.extend(tx.fetch_all(&q, &ids_values(chunk)).await?);
+    }
+    Ok(out)
+}
+
+/// Deletes everything personal about `ids` inside `tx` (keys first, the
+/// contact rows last). The caller has locked the contacts.
+pub(crate) async fn erase_rows(tx: &mut Tx, ids: &[Uuid]) -> Result<(), StoreError> {
+    for chunk in ids.chunks(MAX_PARAMS) {
+        let ph = list_placeholders(tx.engine(), chunk.len());
+        let vals = ids_values(chunk);
+        tx.execute(&format!("DELETE FROM subject_keys WHERE subject_id IN ({ph})"), &vals).await?;
+        tx.execute(
+            &format!("DELETE FROM idempotency_keys WHERE resource_type = 'contact' AND resource_id IN ({ph})"),
+            &vals,
+        )
+        .await?;
+        for table in ERASED {
+            tx.execute(&format!("DELETE FROM {table} WHERE subject_id IN ({ph})"), &vals).await?;
+        }
+        tx.execute(&format!("DELETE FROM contacts WHERE id IN ({ph})"), &vals).await?;
+    }
+    Ok(())
+}
+
+fn month(ms: i64) -> String {
+    let t = from_ms(ms);
+    format!("{:04}-{:02}", t.year(), u8::from(t.month()))
+}
+
+fn hold_place(subject: SubjectId) -> Place<'static> {
+    Place { table: "legal_holds", column: "sealed_reason", row: subject.0, subject }
+}
+
+impl Store {
+    /// The retention facts of the contacts `which` names, with `rules`
+    /// naming every purpose and its rule.
+    pub async fn retention_facts(
+        &self,
+        which: FactsOf,
+        rules: &[(PurposeId, Option<Rule>)],
+        now: OffsetDateTime,
+    ) -> Result<Vec<(SubjectId, SubjectFacts)>, StoreError> {
+        let mut c = self.pools.read.conn().await?;
+        let rows = match which {
+            FactsOf::After(Some(a), limit) => {
+                c.fetch_all(
+                    "SELECT id, created_at FROM contacts WHERE id > $1 ORDER BY id LIMIT $2",
+                    &args![a, limit.clamp(1, MAX_PARAMS as i64)],
+                )
+                .await?
+            }
+            FactsOf::After(None, limit) => {
+                c.fetch_all(
+                    "SELECT id, created_at FROM contacts ORDER BY id LIMIT $1",
+                    &args![limit.clamp(1, MAX_PARAMS as i64)],
+                )
+                .await?
+            }
+            FactsOf::One(s) => c.fetch_all("SELECT id, created_at FROM contacts WHERE id = $1", &args![s.0]).await?,
+        };
+        let mut order = Vec::with_capacity(rows.len());
+        let mut facts: HashMap<Uuid, SubjectFacts> = HashMap::with_capacity(rows.len());
+        for r in &rows {
+            let id: Uuid = r.get(0)?;
+            order.push(id);
+            facts.insert(
+                id,
+                SubjectFacts {
+                    created: from_ms(r.get(1)?),
+                    last_interaction: None,
+                    open_deal: false,
+                    last_deal_closed: None,
+                    hold: None,
+                    restricted: false,
+                    purposes: rules
+                        .iter()
+                        .map(|(p, rule)| PurposeFacts {
+                            purpose: *p,
+                            rule: *rule,
+                            basis: LawfulBasis::NotApplicable,
+                            basis_ends: None,
+                            consent_in_force: false,
+                            consent_stopped: None,
+                            consent_on_record: false,
+                        })
+                        .collect(),
+                },
+            );
+        }
+        if order.is_empty() {
+            return Ok(vec![]);
+        }
+        let now_ms = to_ms(now);
+        let purpose_at: HashMap<Uuid, usize> = rules.iter().enumerate().map(|(i, (p, _))| (p.0, i)).collect();
+        for r in fetch_in(
+            &mut c,
+            "SELECT subject_id, MAX(occurred_at) FROM interactions WHERE subject_id IN ({in}) GROUP BY subject_id",
+            &order,
+        )
+        .await?
+        {
+            if let Some(f) = facts.get_mut(&r.get::<Uuid>(0)?) {
+                f.last_interaction = r.get::<Option<i64>>(1)?.map(from_ms);
+            }
+        }
+        for r in fetch_in(
+            &mut c,
+            "SELECT subject_id, purpose_id, basis, ends_at FROM contact_bases WHERE subject_id IN ({in})",
+            &order,
+        )
+        .await?
+        {
+            let (s, p, basis): (Uuid, Uuid, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            if let (Some(f), Some(i)) = (facts.get_mut(&s), purpose_at.get(&p)) {
+                f.purposes[*i].basis = LawfulBasis::parse(&basis).ok_or(StoreError::Corrupt("basis"))?;
+                f.purposes[*i].basis_ends = r.get::<Option<i64>>(3)?.map(from_ms);
+            }
+        }
+        for r in fetch_in(
+            &mut c,
+            "SELECT subject_id, purpose_id, state, since, until_at FROM consent_state WHERE subject_id IN ({in})",
+            &order,
+        )
+        .await?
+        {
+            let (s, p, state, since, until): (Uuid, Uuid, String, i64, Option<i64>) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+            let Some(pf) = facts.get_mut(&s).and_then(|f| purpose_at.get(&p).map(|i| &mut f.purposes[*i])) else {
+                continue;
+            };
+            pf.consent_on_record = true;
+            // Consent in force, or a request still awaiting its answer; or
+            // the time it stopped counting.
+            let stopped = match state.as_str() {
+                "given" | "awaiting" => match until {
+                    Some(u) if u <= now_ms => Some(u),
+                    _ => None,
+                },
+                _ => Some(since),
+            };
+            match stopped {
+                None => pf.consent_in_force = true,
+                Some(t) => {
+                    let t = from_ms(t);
+                    pf.consent_stopped = Some(pf.consent_stopped.map_or(t, |x| x.max(t)));
+                }
+            }
+        }
+        for r in fetch_in(
+            &mut c,
+            "SELECT dc.subject_id, CAST(CASE WHEN s.closed THEN 1 ELSE 0 END AS BIGINT), \
+             COALESCE((SELECT MAX(x.changed_at) FROM deal_stage_changes x WHERE x.deal_id = d.id), d.updated_at) \
+             FROM deal_contacts dc JOIN deals d ON d.id = dc.deal_id JOIN deal_stages s ON s.key = d.stage \
+             WHERE dc.subject_id IN ({in})",
+            &order,
+        )
+        .await?
+        {
+            if let Some(f) = facts.get_mut(&r.get::<Uuid>(0)?) {
+                if r.get::<i64>(1)? == 0 {
+                    f.open_deal = true;
+                } else {
+                    let t = from_ms(r.get(2)?);
+                    f.last_deal_closed = Some(f.last_deal_closed.map_or(t, |x| x.max(t)));
+                }
+            }
+        }
+        for r in
+            fetch_in(&mut c, "SELECT subject_id, review_on FROM legal_holds WHERE subject_id IN ({in})", &order).await?
+        {
+            if let Some(f) = facts.get_mut(&r.get::<Uuid>(0)?) {
+                f.hold = Some(from_ms(r.get(1)?));
+            }
+        }
+        for r in fetch_in(&mut c, "SELECT subject_id FROM restrictions WHERE subject_id IN ({in})", &order).await? {
+            if let Some(f) = facts.get_mut(&r.get::<Uuid>(0)?) {
+                f.restricted = true;
+            }
+        }
+        Ok(order.into_iter().filter_map(|id| facts.remove(&id).map(|f| (SubjectId(id), f))).collect())
+    }
+
+    /// Disposes of `items` in one transaction — the Art. 17 erasure for
+    /// each (key destroyed, rows deleted, a `subject.erased` event for
+    /// processors, the suppression list kept), plus an anonymous record
+    /// where asked — and, in the same transaction, saves the run's
+    /// progress. People already gone are skipped. Returns those disposed.
+    pub async fn dispose(
+        &self,
+        ctx: &Ctx,
+        items: &[Disposal],
+        run: Option<(Uuid, i64, &str)>,
+    ) -> Result<Vec<SubjectId>, StoreError> {
+        let mut ids: Vec<Uuid> = items.iter().map(|d| d.subject.0).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut tx = self.pools.write.begin().await?;
+        // Lock in id order, as every bulk change does.
+        let mut present: BTreeSet<Uuid> = BTreeSet::new();
+        for chunk in ids.chunks(MAX_PARAMS) {
+            let sql = format!(
+                "UPDATE contacts SET updated_at = updated_at WHERE id IN ({}) RETURNING id",
+                list_placeholders(tx.engine(), chunk.len())
+            );
+            for r in tx.fetch_all(&sql, &ids_values(chunk)).await? {
+                present.insert(r.get(0)?);
+            }
+        }
+        let gone: Vec<Uuid> = present.iter().copied().collect();
+        if !gone.is_empty() {
+            self.keep_anonymous_records(&mut tx, items, &present).await?;
+            let opted_out: Vec<Uuid> = fetch_in(
+                &mut tx,
+                "SELECT DISTINCT subject_id FROM consent_state WHERE subject_id IN ({in}) AND channel = 'email' \
+                 AND state IN ('withdrawn', 'refused')",
+                &gone,
+            )
+            .await?
+            .iter()
+            .map(|r| r.get(0))
+            .collect::<Result<_, _>>()?;
+            for s in opted_out {
+                self.suppress_if_unsubscribed(&mut tx, SubjectId(s)).await?;
+            }
+            erase_rows(&mut tx, &gone).await?;
+            let by_id: HashMap<Uuid, bool> = items.iter().map(|d| (d.subject.0, d.anonymise)).collect();
+            let entries: Vec<NewEntry> = gone
+                .iter()
+                .map(|s| {
+                    let action =
+                        if by_id.get(s).copied().unwrap_or(false) { "retention.anonymise" } else { "retention.delete" };
+                    NewEntry::subject(action, SubjectId(*s))
+                })
+                .collect();
+            let last = audit::append_seq(&mut tx, ctx, &entries).await?;
+            let first = last - gone.len() as i64 + 1;
+            for (i, s) in gone.iter().enumerate() {
+                crate::erasure::queue_processor_event(&mut tx, first + i as i64, "subject.erased", SubjectId(*s))
+                    .await?;
+            }
+        }
+        if let Some((run, checked, report)) = run {
+            tx.execute(
+                "UPDATE retention_runs SET checked = $1, report = $2 WHERE id = $3",
+                &args![checked, report, run],
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        let gone: Vec<SubjectId> = gone.into_iter().map(SubjectId).collect();
+        if !gone.is_empty() {
+            self.journal_erasures(&gone);
+            self.scrub_after_erasure().await;
+        }
+        Ok(gone)
+    }
+
+    async fn keep_anonymous_records(
+        &self,
+        tx: &mut Tx,
+        items: &[Disposal],
+        present: &BTreeSet<Uuid>,
+    ) -> Result<(), StoreError> {
+        let anon: Vec<&Disposal> = items.iter().filter(|d| d.anonymise && present.contains(&d.subject.0)).collect();
+        if anon.is_empty() {
+            return Ok(());
+        }
+        let ids: Vec<Uuid> = anon.iter().map(|d| d.subject.0).collect();
+        let mut base: HashMap<Uuid, (i64, String)> = HashMap::new();
+        for r in fetch_in(tx, "SELECT id, created_at, source_kind FROM contacts WHERE id IN ({in})", &ids).await? {
+            base.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+        }
+        let mut inter: HashMap<Uuid, (i64, Option<i64>)> = HashMap::new();
+        for r in fetch_in(
+            tx,
+            "SELECT subject_id, COUNT(*), MAX(occurred_at) FROM interactions WHERE subject_id IN ({in}) GROUP BY subject_id",
+            &ids,
+        )
+        .await?
+        {
+            inter.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+        }
+        let mut deals: HashMap<Uuid, (i64, i64)> = HashMap::new();
+        for r in fetch_in(
+            tx,
+            "SELECT dc.subject_id, COUNT(*), CAST(SUM(CASE WHEN d.stage = 'won' THEN 1 ELSE 0 END) AS BIGINT) \
+             FROM deal_contacts dc JOIN deals d ON d.id = dc.deal_id WHERE dc.subject_id IN ({in}) GROUP BY dc.subject_id",
+            &ids,
+        )
+        .await?
+        {
+            deals.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+        }
+        let now = month(now_ms());
+        for d in anon {
+            let Some((created, source)) = base.get(&d.subject.0) else { continue };
+            let (n, last) = inter.get(&d.subject.0).copied().unwrap_or((0, None));
+            let (deals, won) = deals.get(&d.subject.0).copied().unwrap_or((0, 0));
+            tx.execute(
+                "INSERT INTO anonymised_records (id, purpose_id, created_month, last_interaction_month, disposed_month, \
+                 interactions, deals, deals_won, source_kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                &args![
+                    Uuid::now_v7(),
+                    Some(d.purpose.0),
+                    month(*created),
+                    last.map(month),
+                    now.as_str(),
+                    n,
+                    deals,
+                    won,
+                    source.as_str()
+                ],
+            )
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// What anonymisations kept, newest first.
+    pub async fn anonymised_records(&self, limit: i64) -> Result<Vec<AnonymisedRecord>, StoreError> {
+        let rows = self
+            .pools
+            .read
+            .conn()
+            .await?
+            .fetch_all(
+                "SELECT purpose_id, created_month, last_interaction_month, disposed_month, interactions, deals, deals_won, \
+                 source_kind FROM anonymised_records ORDER BY id DESC LIMIT $1",
+                &args![limit],
+            )
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(AnonymisedRecord {
+                    purpose_id: r.get(0)?,
+                    created_month: r.get(1)?,
+                    last_interaction_month: r.get(2)?,
+                    disposed_month: r.get(3)?,
+                    interactions: r.get(4)?,
+                    deals: r.get(5)?,
+                    deals_won: r.get(6)?,
+                    source_kind: r.get(7)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Places or replaces a legal hold on a person.
+    pub async fn set_hold(
+        &self,
+        ctx: &Ctx,
+        subject: SubjectId,
+        reason: &str,
+        review_on: OffsetDateTime,
+        by: Option<UserId>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        let n = tx.execute("UPDATE contacts SET updated_at = updated_at WHERE id = $1", &args![subject.0]).await?;
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        let keys = crate::consent::subject_keys(self, &mut tx, &BTreeSet::from([subject.0])).await?;
+        let sealed = keys[&subject.0].seal(&hold_place(subject), reason.as_bytes());
+        tx.execute(
+            "INSERT INTO legal_holds (subject_id, sealed_reason, review_on, set_by, set_at) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (subject_id) DO UPDATE SET sealed_reason = excluded.sealed_reason, review_on = excluded.review_on, \
+             set_by = excluded.set_by, set_at = excluded.set_at",
+            &args![subject.0, sealed, to_ms(review_on), by.map(|u| u.0), now_ms()],
+        )
+        .await?;
+        audit::append(&mut tx, ctx, &[NewEntry::subject("contact.hold", subject)]).await?;
+        tx.commit().await
+    }
+
+    /// Releases a person's legal hold; false if there was none.
+    pub async fn release_hold(&self, ctx: &Ctx, subject: SubjectId) -> Result<bool, StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        let n = tx.execute("DELETE FROM legal_holds WHERE subject_id = $1", &args![subject.0]).await?;
+        if n > 0 {
+            audit::append(&mut tx, ctx, &[NewEntry::subject("contact.hold_release", subject)]).await?;
+        }
+        tx.commit().await?;
+        Ok(n > 0)
+    }
+
+    /// A person's legal hold, opened.
+    pub async fn hold_of(&self, subject: SubjectId) -> Result<Option<Hold>, StoreError> {
+        let mut c = self.pools.read.conn().await?;
+        let Some(r) = c
+            .fetch_optional(
+                "SELECT h.sealed_reason, h.review_on, h.set_by, h.set_at, k.wrapped FROM legal_holds h \
+                 JOIN subject_keys k ON k.subject_id = h.subject_id WHERE h.subject_id = $1",
+                &args![subject.0],
+            )
+            .await?
+        else {
+            return Ok(None);
+        };
+        let key = self.vault.unwrap_key(subject, &r.get::<Vec<u8>>(4)?)?;
+        let reason = String::from_utf8(key.open(&hold_place(subject), &r.get::<Vec<u8>>(0)?)?)
+            .map_err(|_| StoreError::Corrupt("hold reason"))?;
+        Ok(Some(Hold {
+            reason,
+            review_on: from_ms(r.get(1)?),
+            set_by: r.get::<Option<Uuid>>(2)?.map(UserId),
+            set_at: from_ms(r.get(3)?),
+        }))
+    }
+
+    /// Staff confirmed the record accurate and still needed.
+    pub async fn mark_reviewed(&self, ctx: &Ctx, subject: SubjectId) -> Result<(), StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        let n = tx.execute("UPDATE contacts SET reviewed_at = $1 WHERE id = $2", &args![now_ms(), subject.0]).await?;
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        audit::append(&mut tx, ctx, &[NewEntry::subject("contact.review", subject)]).await?;
+        tx.commit().await
+    }
+
+    /// When staff last reviewed the record (its creation if never).
+    pub async fn reviewed_at(&self, subject: SubjectId) -> Result<Option<OffsetDateTime>, StoreError> {
+        let mut c = self.pools.read.conn().await?;
+        let r = c
+            .fetch_optional("SELECT COALESCE(reviewed_at, created_at) FROM contacts WHERE id = $1", &args![subject.0])
+            .await?;
+        r.map(|r| r.get(0).map(from_ms)).transpose()
+    }
+
+    /// `owner`'s contacts not reviewed since `before`, longest-unreviewed
+    /// first, with their review date.
+    pub async fn reviews_due(
+        &self,
+        owner: UserId,
+        before: OffsetDateTime,
+        limit: i64,
+    ) -> Result<Vec<(SubjectId, OffsetDateTime)>, StoreError> {
+        let rows = self
+            .pools
+            .read
+            .conn()
+            .await?
+            .fetch_all(
+                "SELECT id, COALESCE(reviewed_at, created_at) AS r FROM contacts \
+                 WHERE owner_id = $1 AND COALESCE(reviewed_at, created_at) < $2 ORDER BY r, id LIMIT $3",
+                &args![owner.0, to_ms(before), limit],
+            )
+            .await?;
+        rows.iter().map(|r| Ok((SubjectId(r.get(0)?), from_ms(r.get(1)?)))).collect()
+    }
+
+    /// Records the start of a sweep.
+    pub async fn start_run(&self, dry_run: bool, started_by: &str) -> Result<Uuid, StoreError> {
+        let id = Uuid::now_v7();
+        self.pools
+            .write
+            .conn()
+            .await?
+            .execute(
+                "INSERT INTO retention_runs (id, dry_run, started_by, started_at) VALUES ($1, $2, $3, $4)",
+                &args![id, dry_run, started_by, now_ms()],
+            )
+            .await?;
+        Ok(id)
+    }
+
+    /// Saves a run's progress (outside a disposal), finishing it if asked.
+    pub async fn save_run(&self, id: Uuid, checked: i64, report: &str, finished: bool) -> Result<(), StoreError> {
+        let finished_at = finished.then(now_ms);
+        self.pools
+            .write
+            .conn()
+            .await?
+            .execute(
+                "UPDATE retention_runs SET checked = $1, report = $2, finished_at = COALESCE($3, finished_at) WHERE id = $4",
+                &args![checked, report, finished_at, id],
+            )
+            .await?;
+        Ok(())
+    }
+
+    const RUN_COLS: &'static str = "id, dry_run, started_by, started_at, finished_at, checked, report";
+
+    fn run(r: &Row) -> Result<RunRecord, StoreError> {
+        Ok(RunRecord {
+            id: r.get(0)?,
+            dry_run: r.get(1)?,
+            started_by: r.get(2)?,
+            started_at: from_ms(r.get(3)?),
+            finished_at: r.get::<Option<i64>>(4)?.map(from_ms),
+            checked: r.get(5)?,
+            report: r.get(6)?,
+        })
+    }
+
+    /// Runs, newest first.
+    pub async fn runs(&self, limit: i64) -> Result<Vec<RunRecord>, StoreError> {
+        let sql = format!("SELECT {} FROM retention_runs ORDER BY started_at DESC, id DESC LIMIT $1", Self::RUN_COLS);
+        self.pools.read.conn().await?.fetch_all(&sql, &args![limit]).await?.iter().map(Self::run).collect()
+    }
+
+    /// The newest real run that did not finish (a crash or a stop), to resume.
+    pub async fn unfinished_run(&self) -> Result<Option<RunRecord>, StoreError> {
+        let sql = format!(
+            "SELECT {} FROM retention_runs WHERE dry_run = $1 AND finished_at IS NULL ORDER BY started_at DESC LIMIT 1",
+            Self::RUN_COLS
+        );
+        self.pools.read.conn().await?.fetch_optional(&sql, &args![false]).await?.as_ref().map(Self::run).transpose()
+    }
+
+    /// Takes (or renews) the lease on job `name` for `ttl_ms` unless
+    /// another holder's lease is still running; true if `holder` has it.
+    pub async fn try_lease(&self, name: &str, holder: Uuid, ttl_ms: i64) -> Result<bool, StoreError> {
+        let now = now_ms();
+        let n = self
+            .pools
+            .write
+            .conn()
+            .await?
+            .execute(
+                "INSERT INTO job_leases (name, holder, expires_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO UPDATE \
+                 SET holder = excluded.holder, expires_at = excluded.expires_at \
+                 WHERE job_leases.expires_at <= $4 OR job_leases.holder = excluded.holder",
+                &args![name, holder, now + ttl_ms, now],
+            )
+            .await?;
+        Ok(n == 1)
+    }
+
+    /// Gives a lease back early.
+    pub async fn release_lease(&self, name: &str, holder: Uuid) -> Result<(), StoreError> {
+        self.pools
+            .write
+            .conn()
+            .await?
+            .execute("DELETE FROM job_leases WHERE name = $1 AND holder = $2", &args![name, holder])
+            .await?;
+        Ok(())
+    }
+}

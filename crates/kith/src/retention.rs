@@ -1,0 +1,148 @@
+//! `kith retention run` and `kith purpose set-rule`: the retention sweep
+//! from the command line, with a progress bar and a printed report.
+
+use crate::cli::app_err;
+use crate::config::{open_store, StoreArgs};
+use clap::{Args, Subcommand};
+use kith_app::retention::{rule_from, Run};
+use kith_app::{App, Principal};
+use kith_domain::PurposeId;
+
+#[derive(Subcommand, Debug)]
+pub enum RetentionCommand {
+    /// Dispose of everyone whose data no purpose justifies any more
+    /// (delete or anonymise, as the rule says; legal holds and restrictions
+    /// suspend it). Resumes an unfinished run; running it twice does
+    /// nothing twice.
+    Run {
+        #[command(flatten)]
+        store: StoreArgs,
+        /// List who would go and why; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Past runs, newest first.
+    Runs {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+}
+
+/// `kith purpose set-rule`: a purpose's retention rule.
+#[derive(Args, Debug)]
+pub struct SetRuleArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// The purpose's id (see `kith purpose list`).
+    #[arg(long)]
+    pub id: uuid::Uuid,
+    /// last_interaction, created, contract_end, consent_withdrawn or deal_closed.
+    #[arg(long, required_unless_present = "clear")]
+    pub after: Option<String>,
+    /// How many units to keep the data after the anchor.
+    #[arg(long, required_unless_present = "clear")]
+    pub keep_for: Option<i64>,
+    /// days, months or years.
+    #[arg(long, default_value = "years")]
+    pub unit: String,
+    /// delete or anonymise.
+    #[arg(long, required_unless_present = "clear")]
+    pub then: Option<String>,
+    /// Remove the rule instead.
+    #[arg(long, conflicts_with_all = ["after", "keep_for", "then"])]
+    pub clear: bool,
+}
+
+pub async fn set_rule(a: SetRuleArgs) -> Result<(), String> {
+    let app = App::new(open_store(&a.store, true).await?);
+    let rule = if a.clear {
+        None
+    } else {
+        rule_from(a.after.as_deref(), a.keep_for, Some(&a.unit), a.then.as_deref()).map_err(|e| e.to_string())?
+    };
+    let p = app.set_purpose_rule(&Principal::cli(), PurposeId(a.id), rule).await.map_err(app_err)?;
+    match p.rule {
+        Some(r) => println!("{}: {}", p.name, r.describe()),
+        None => println!("{}: no retention rule", p.name),
+    }
+    Ok(())
+}
+
+pub async fn run(cmd: RetentionCommand) -> Result<(), String> {
+    match cmd {
+        RetentionCommand::Run { store, dry_run } => {
+            let app = App::new(open_store(&store, true).await?);
+            let pb = indicatif::ProgressBar::new(0);
+            pb.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} contacts checked, {msg} ({eta})")
+                    .map_err(|e| e.to_string())?,
+            );
+            let verb = if dry_run { "would go" } else { "disposed of" };
+            let run = app
+                .run_retention(&Principal::cli(), dry_run, "cli", |p| {
+                    pb.set_length(p.total);
+                    pb.set_position(p.checked);
+                    pb.set_message(format!("{} {verb}", p.disposed));
+                })
+                .await
+                .map_err(app_err)?;
+            pb.finish_and_clear();
+            print_run(&run);
+            Ok(())
+        }
+        RetentionCommand::Runs { store } => {
+            let app = App::new(open_store(&store, true).await?);
+            for r in app.retention_runs(&Principal::cli(), 20).await.map_err(app_err)? {
+                println!(
+                    "{}\t{}\t{}\t{}\tchecked {}\t{} {}",
+                    r.id,
+                    rfc3339(r.started_at),
+                    if r.dry_run { "dry run" } else { "run" },
+                    r.started_by,
+                    r.checked,
+                    r.report.disposed(),
+                    match (r.dry_run, r.finished_at) {
+                        (true, _) => "would go",
+                        (false, Some(_)) => "disposed of",
+                        (false, None) => "disposed of so far (unfinished: the next run resumes it)",
+                    }
+                );
+            }
+            Ok(())
+        }
+    }
+}
+
+fn print_run(run: &Run) {
+    let r = &run.report;
+    let verb = if run.dry_run { "would" } else { "did" };
+    println!("retention {} {}: {} contacts checked", if run.dry_run { "dry run" } else { "run" }, run.id, run.checked);
+    if r.rules.is_empty() {
+        println!("  nothing to dispose of");
+    }
+    for c in r.rules.values() {
+        println!("  {} ({}): {} {verb} {}", c.purpose, c.rule, c.count, c.disposal);
+    }
+    println!(
+        "  kept: {}; suspended by a legal hold or restriction: {}; no purpose applies: {}; no rule: {}",
+        r.kept, r.suspended, r.no_purpose, r.no_rule
+    );
+    if run.dry_run {
+        for p in &r.would_go {
+            println!(
+                "  would go: contact {} — {} ({}), expired {}",
+                p.contact_id,
+                p.purpose,
+                p.rule,
+                rfc3339(p.expired_at)
+            );
+        }
+        if (r.would_go.len() as u64) < r.disposed() {
+            println!("  … {} more not listed", r.disposed() - r.would_go.len() as u64);
+        }
+    }
+}
+
+fn rfc3339(t: time::OffsetDateTime) -> String {
+    t.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}
