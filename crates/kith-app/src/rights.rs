@@ -129,6 +129,12 @@ impl App {
         if open > 0 {
             out.push(format!("{open} open deal(s) with this person — an ongoing contract may need their data"));
         }
+        if let Some(h) = self.store.hold_of(subject).await? {
+            out.push(format!(
+                "a legal hold is in place (review on {}) — data needed for legal claims may be kept (Art. 17(3)(e))",
+                h.review_on.date()
+            ));
+        }
         Ok(out)
     }
 }

@@ -161,6 +161,18 @@ impl Store {
         tx.commit().await
     }
 
+    /// Deletes many contacts and their interactions in one transaction (no scrub).
+    pub async fn baseline_delete_many(&self, ids: &[Uuid]) -> Result<(), StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        for chunk in ids.chunks(crate::db::MAX_PARAMS) {
+            let ph = crate::db::list_placeholders(tx.engine(), chunk.len());
+            let vals: Vec<crate::db::Value> = chunk.iter().map(|u| crate::db::Value::Uuid(*u)).collect();
+            tx.execute(&format!("DELETE FROM plain_interactions WHERE contact_id IN ({ph})"), &vals).await?;
+            tx.execute(&format!("DELETE FROM plain_contacts WHERE id IN ({ph})"), &vals).await?;
+        }
+        tx.commit().await
+    }
+
     /// PostgreSQL: the current database's size in bytes.
     pub async fn pg_database_size(&self) -> Result<i64, StoreError> {
         self.pools

@@ -998,3 +998,66 @@ async fn the_import_page_checks_then_imports_a_file() {
     assert!(body.contains("Nome → first_name") && body.contains("Cognome → last_name"), "{body}");
     assert_eq!(find().await, 1);
 }
+
+/// Retention through the pages: a rule on the purpose's page (a bad one
+/// re-shows the form), the contact's expiry and a legal hold on its page,
+/// a dry run listing who would go, marketing kept out, reviews listed.
+#[tokio::test]
+async fn retention_rules_holds_and_dry_run_pages() {
+    let env = setup().await;
+    let dpo = env.sign_in(Role::Dpo).await;
+    let ok = [("name", "Customer care"), ("description", "Support"), ("default_basis", "contract")];
+    assert_eq!(env.post(&dpo, "/privacy/purposes", &ok).await.location(), "/privacy/setup");
+    let purpose = env.app.purposes(&Principal::cli()).await.unwrap()[0].id;
+    let path = format!("/privacy/purposes/{purpose}");
+    let mut form = vec![
+        ("name", "Customer care"),
+        ("description", "Support"),
+        ("default_basis", "contract"),
+        ("rule_anchor", "created"),
+        ("rule_count", "0"),
+        ("rule_unit", "days"),
+        ("rule_disposal", "delete"),
+    ];
+    let bad = env.post(&dpo, &path, &form).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert!(bad.body.contains("must be a whole number of days from 1 to"), "{}", bad.body);
+    form[4] = ("rule_count", "2");
+    form[5] = ("rule_unit", "years");
+    assert_eq!(env.post(&dpo, &path, &form).await.location(), "/privacy/setup");
+    let edit = env.get(&dpo, &path).await;
+    assert!(edit.body.contains("<option value=\"created\" selected>"), "{}", edit.body);
+
+    let c = env.contact("Ada", "Lovelace", None, &[]).await;
+    let pid = purpose.to_string();
+    let r = env
+        .post(
+            &dpo,
+            &format!("/contacts/{c}/basis"),
+            &[("purpose", pid.as_str()), ("basis", "contract"), ("lia_ref", ""), ("ends_on", "")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = env.get(&dpo, &format!("/contacts/{c}")).await;
+    assert!(page.body.contains("Expires on "), "{}", page.body);
+    assert!(page.body.contains("2 years after creation, then delete"), "{}", page.body);
+    let review_on = (time::OffsetDateTime::now_utc() + time::Duration::days(30)).date().to_string();
+    let hold = [("action", "place"), ("reason", "audit by the tax office"), ("review_on", review_on.as_str())];
+    assert_eq!(env.post(&dpo, &format!("/contacts/{c}/hold"), &hold).await.status, StatusCode::SEE_OTHER);
+    let page = env.get(&dpo, &format!("/contacts/{c}")).await;
+    assert!(page.body.contains("Legal hold") && page.body.contains("audit by the tax office"), "{}", page.body);
+    let past = [("action", "place"), ("reason", "x"), ("review_on", "2001-01-01")];
+    assert_eq!(env.post(&dpo, &format!("/contacts/{c}/hold"), &past).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let dry = env.post(&dpo, "/privacy/retention", &[("mode", "dry")]).await;
+    assert_eq!(dry.status, StatusCode::OK, "{}", dry.body);
+    assert!(dry.body.contains("Dry run: 1 contacts checked, 0 would go"), "{}", dry.body);
+    assert!(env.get(&dpo, "/privacy/retention").await.body.contains("2 years after creation, then delete"));
+    let mk = env.sign_in(Role::Marketing).await;
+    assert_eq!(env.get(&mk, "/privacy/retention").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(env.post(&mk, &format!("/contacts/{c}/hold"), &hold).await.status, StatusCode::FORBIDDEN);
+    let sales = env.sign_in(Role::Sales).await;
+    let reviews = env.get(&sales, "/reviews").await;
+    assert_eq!(reviews.status, StatusCode::OK);
+    assert!(reviews.body.contains("Nothing to review."), "{}", reviews.body);
+}

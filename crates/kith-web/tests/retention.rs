@@ -240,6 +240,9 @@ async fn scenario(env: Env) {
     assert_eq!(again["rules"], json!({}), "{again}");
     assert_eq!(again["checked"], json!(4));
 
+    // An erasure request names the hold as an exception (Art. 17(3)(e)).
+    let ex = env.call(Method::GET, &format!("/contacts/{held}/erasure-exceptions"), None, StatusCode::OK).await;
+    assert!(ex.to_string().contains("legal hold"), "{ex}");
     // Releasing the hold lets the next run dispose of the held person.
     let r = env.call(Method::POST, &format!("/contacts/{held}/legal-hold/release"), None, StatusCode::OK).await;
     assert_eq!(r["status"], json!("expired"));

@@ -39,6 +39,10 @@ pub struct BenchArgs {
     /// contacts` end to end against a plaintext load of the same file).
     #[arg(long)]
     pub import: bool,
+    /// Benchmark a retention sweep instead (`--contacts` contacts, all
+    /// expiring, against deleting as many plain rows).
+    #[arg(long, conflicts_with = "import")]
+    pub retention: bool,
     /// Keep the databases afterwards, for inspection.
     #[arg(long)]
     pub keep: bool,
@@ -300,6 +304,9 @@ pub async fn run(args: BenchArgs) -> Result<(), String> {
     std::fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
     if args.import {
         return crate::bench_import::run(&args, &tmp).await;
+    }
+    if args.retention {
+        return crate::bench_retention::run(&args, &tmp).await;
     }
     let n = args.contacts;
     let engine = if args.postgres.is_some() { "PostgreSQL" } else { "SQLite" };

@@ -6,6 +6,7 @@ pub mod bench;
 pub mod bench_consent;
 pub mod bench_import;
 pub mod bench_pages;
+pub mod bench_retention;
 pub mod cli;
 pub mod config;
 pub mod demo;

@@ -16,6 +16,7 @@ mod names;
 mod portal;
 mod privacy;
 mod public;
+mod retention;
 mod session;
 mod view;
 
@@ -77,6 +78,7 @@ pub fn router() -> Router<App> {
         .merge(admin::router())
         .merge(public::router())
         .merge(privacy::router())
+        .merge(retention::router())
         .merge(dsr::router())
         .merge(import::router())
         .merge(portal::router())
