@@ -33,6 +33,8 @@ pub struct ContactPatch {
     pub address: Option<Option<kith_domain::Address>>,
     pub job_title: Option<Option<String>>,
     pub notes: Option<Option<String>>,
+    /// Custom field values to set, by name; an empty value removes one.
+    pub custom: Option<std::collections::BTreeMap<String, String>>,
 }
 
 #[derive(Clone, Default)]
@@ -139,9 +141,16 @@ impl App {
         Ok(inv.into_result()?)
     }
 
-    fn prepare_new(&self, vis: &FieldVisibility, p: &Principal, n: NewContact) -> Result<ContactInput> {
-        let data = n.data.tidy();
+    fn prepare_new(
+        &self,
+        vis: &FieldVisibility,
+        policy: &kith_domain::policy::Policy,
+        p: &Principal,
+        n: NewContact,
+    ) -> Result<ContactInput> {
+        let mut data = n.data.tidy();
         data.validate()?;
+        policy.check(&mut data)?;
         check_writable(vis, p.role, &touched(&data))?;
         Ok(ContactInput {
             id: SubjectId::new(),
@@ -156,7 +165,8 @@ impl App {
     pub async fn create_contact(&self, p: &Principal, n: NewContact, idem: Option<&IdempotencyKey>) -> Result<Contact> {
         p.require(p.role.can_write_crm(), "create contacts")?;
         let vis = self.field_visibility().await?;
-        let input = self.prepare_new(&vis, p, n)?;
+        let policy = self.store.field_policy().await?;
+        let input = self.prepare_new(&vis, &policy, p, n)?;
         self.refuse_suppressed(std::slice::from_ref(&input), |_| "emails".into()).await?;
         let ctx = p.ctx();
         let id = idempotent(self, p, idem, "contact", |claim| async move {
@@ -174,10 +184,11 @@ impl App {
             return Err(Invalid::one("contacts", format!("must hold 1 to {MAX_BATCH} contacts")).into());
         }
         let vis = self.field_visibility().await?;
+        let policy = self.store.field_policy().await?;
         let mut inputs = Vec::with_capacity(batch.len());
         let mut inv = Invalid::default();
         for (i, n) in batch.into_iter().enumerate() {
-            match self.prepare_new(&vis, p, n) {
+            match self.prepare_new(&vis, &policy, p, n) {
                 Ok(c) => inputs.push(c),
                 Err(AppError::Invalid(e)) => {
                     inv.check(&format!("contacts[{i}]"), Err::<(), _>(e));
@@ -215,6 +226,7 @@ impl App {
                 (Field::Notes, patch.notes.is_some()),
             ],
         )?;
+        let policy = self.store.field_policy().await?;
         // An address newly given to a contact may not be one on the suppression list.
         if let Some(emails) = &patch.emails {
             let current = self.store.get_contact(id).await?.map(|c| c.data.emails).unwrap_or_default();
@@ -243,8 +255,18 @@ impl App {
                     ($($f:ident),*) => { $(if let Some(v) = patch.$f { d.$f = v; })* };
                 }
                 apply!(first_name, last_name, emails, phones, address, job_title, notes);
-                let d = d.tidy();
+                if let Some(custom) = patch.custom {
+                    for (k, v) in custom {
+                        if v.trim().is_empty() {
+                            d.custom.remove(&k);
+                        } else {
+                            d.custom.insert(k, v);
+                        }
+                    }
+                }
+                let mut d = d.tidy();
                 d.validate()?;
+                policy.check(&mut d)?;
                 Ok::<_, AppError>(ContactInput { id, owner, company, tags, data: d, source: None })
             })
             .await

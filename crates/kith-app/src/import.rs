@@ -287,6 +287,7 @@ impl App {
         mut on_row: impl FnMut(u64, &Outcome) + Send,
     ) -> Result<ImportReport> {
         p.require(p.role.can_manage_privacy(), "import contacts")?;
+        let policy = self.store.field_policy().await?;
         if opts.basis.is_some_and(|(_, b)| b == LawfulBasis::Consent) {
             return Err(Invalid::one(
                 "basis",
@@ -392,7 +393,10 @@ impl App {
                         record.iter().map(|f| String::from_utf8(f.to_vec())).collect();
                     let outcome = match fields {
                         Err(_) => Some("the line is not valid UTF-8".to_owned()),
-                        Ok(fields) => match row_data(&fields, &targets) {
+                        Ok(fields) => match row_data(&fields, &targets).and_then(|mut d| {
+                            policy.check(&mut d).map_err(|inv| describe(&inv))?;
+                            Ok(d)
+                        }) {
                             Err(why) => Some(why),
                             Ok(data) => {
                                 let keys: Vec<String> = data.emails.iter().map(|e| e.lookup_key()).collect();

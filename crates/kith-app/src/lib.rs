@@ -16,6 +16,7 @@ pub mod export;
 pub mod import;
 pub mod interactions;
 pub mod mailer;
+pub mod policy;
 pub mod portal;
 pub mod public;
 pub mod purposes;

@@ -165,6 +165,15 @@ impl App {
         let (subject, new_contact) = match self.store.find_by_email(&email).await?.into_iter().next() {
             Some(c) => (c.id, None),
             None => {
+                // The form only asks for allowed fields (checked when it is
+                // saved); one the policy has removed since is not kept.
+                let mut data = data;
+                let policy = self.store.field_policy().await?;
+                if let Err(inv) = policy.check(&mut data) {
+                    for e in inv.0 {
+                        crate::policy::clear(&mut data, &e.field);
+                    }
+                }
                 let id = SubjectId::new();
                 let source = Provenance {
                     kind: SourceKind::WebForm,

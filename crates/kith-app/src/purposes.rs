@@ -256,6 +256,17 @@ impl App {
         text(&mut inv, "button", &f.button, 1, 60, false);
         language(&mut inv, "language", &f.language);
         inv.into_result()?;
+        // A form asks only for fields the policy allows (and always for an email).
+        let policy = self.store.field_policy().await?;
+        for field in f.fields.iter().map(|x| if x == "phone" { "phones" } else { x.as_str() }).chain(["emails"]) {
+            if !policy.field(field).is_some_and(|d| d.enabled) {
+                return Err(Invalid::one(
+                    "fields",
+                    format!("the field policy (version {}) does not allow {field}", policy.version),
+                )
+                .into());
+            }
+        }
         let subs = self.store.subscription_types().await?;
         if f.subscriptions.iter().any(|s| !subs.iter().any(|x| x.id == *s)) {
             return Err(Invalid::one("subscriptions", "refers to a subscription type that does not exist").into());

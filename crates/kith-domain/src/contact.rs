@@ -183,6 +183,10 @@ pub struct ContactData {
     pub address: Option<Address>,
     pub job_title: Option<String>,
     pub notes: Option<String>,
+    /// Values of the custom fields the field policy allows, by name
+    /// (without the `custom.` prefix), normalised by the policy.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub custom: std::collections::BTreeMap<String, String>,
 }
 
 impl fmt::Debug for ContactData {
@@ -223,6 +227,9 @@ impl ContactData {
         if self.phones.len() > MAX_MULTI {
             inv.push("phones", format!("at most {MAX_MULTI} phones"));
         }
+        if self.custom.len() > 100 {
+            inv.push("custom", "at most 100 custom fields");
+        }
         let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
         if blank(&self.first_name) && blank(&self.last_name) && self.emails.is_empty() && self.phones.is_empty() {
             inv.push("last_name", "a contact needs a name, an email or a phone");
@@ -247,6 +254,7 @@ impl ContactData {
                 self.address = None;
             }
         }
+        self.custom.retain(|_, v| !v.trim().is_empty());
         self
     }
 

@@ -13,6 +13,7 @@ pub mod dsr;
 pub mod error;
 pub mod ids;
 pub mod normalize;
+pub mod policy;
 pub mod provenance;
 pub mod retention;
 pub mod role;

@@ -309,12 +309,14 @@ impl Store {
             }
             tx.execute(&sql, &vals).await?;
         }
-        for (chunk, inputs) in prepared.chunks(MAX_PARAMS / 9).zip(items.chunks(MAX_PARAMS / 9)) {
+        let version = policy_version(tx).await?;
+        for (chunk, inputs) in prepared.chunks(MAX_PARAMS / 10).zip(items.chunks(MAX_PARAMS / 10)) {
             let sql = format!(
-                "INSERT INTO contacts (id, owner_id, company_id, tags, sealed, created_at, updated_at, source_kind, source_sealed) VALUES {}",
-                values_placeholders(tx.engine(), chunk.len(), 9)
+                "INSERT INTO contacts (id, owner_id, company_id, tags, sealed, created_at, updated_at, source_kind, source_sealed, \
+                 policy_version) VALUES {}",
+                values_placeholders(tx.engine(), chunk.len(), 10)
             );
-            let mut vals = Vec::with_capacity(chunk.len() * 9);
+            let mut vals = Vec::with_capacity(chunk.len() * 10);
             for (p, c) in chunk.iter().zip(inputs) {
                 vals.extend(args![
                     p.id.0,
@@ -325,7 +327,8 @@ impl Store {
                     now,
                     now,
                     c.source.as_ref().map(|s| s.kind).unwrap_or(SourceKind::Manual).as_str(),
-                    p.source_sealed.clone()
+                    p.source_sealed.clone(),
+                    version
                 ]);
             }
             tx.execute(&sql, &vals).await?;
@@ -357,6 +360,24 @@ impl Store {
         E: From<StoreError>,
         F: FnOnce(Contact) -> Result<ContactInput, E>,
     {
+        self.modify_contact_as(ctx, id, "contact.update", true, change).await
+    }
+
+    /// [`Store::modify_contact`], audited as `action`; with `keep_details`
+    /// false the change's before and after are not kept (a purge must not
+    /// keep what it purges).
+    pub async fn modify_contact_as<E, F>(
+        &self,
+        ctx: &Ctx,
+        id: SubjectId,
+        action: &'static str,
+        keep_details: bool,
+        change: F,
+    ) -> Result<(), E>
+    where
+        E: From<StoreError>,
+        F: FnOnce(Contact) -> Result<ContactInput, E>,
+    {
         let mut tx = self.pools.write.begin().await?;
         let n = tx.execute("UPDATE contacts SET updated_at = updated_at WHERE id = $1", &args![id.0]).await?;
         if n == 0 {
@@ -373,10 +394,20 @@ impl Store {
         }
         check_refs(&mut tx, c.owner, c.company).await?;
         let p = self.prepare(&c, Some(&wrapped))?;
+        let version = policy_version(&mut tx).await?;
         let n = tx
             .execute(
-                "UPDATE contacts SET owner_id = $1, company_id = $2, tags = $3, sealed = $4, updated_at = $5 WHERE id = $6",
-                &args![c.owner.map(|u| u.0), c.company.map(|c| c.0), p.tags_json, p.sealed, now_ms(), c.id.0],
+                "UPDATE contacts SET owner_id = $1, company_id = $2, tags = $3, sealed = $4, updated_at = $5, policy_version = $7 \
+                 WHERE id = $6",
+                &args![
+                    c.owner.map(|u| u.0),
+                    c.company.map(|c| c.0),
+                    p.tags_json,
+                    p.sealed,
+                    now_ms(),
+                    c.id.0,
+                    version
+                ],
             )
             .await?;
         if n == 0 {
@@ -391,8 +422,8 @@ impl Store {
         let tags = dedup_tags(&c.tags);
         let tag_refs: Vec<(Uuid, &str)> = tags.iter().map(|t| (c.id.0, t.as_str())).collect();
         insert_tags(&mut tx, &tag_refs).await?;
-        let seq = audit::append_seq(&mut tx, ctx, &[NewEntry::subject("contact.update", c.id)]).await?;
-        if let Some(diff) = changed_fields(&before_data, &c.data) {
+        let seq = audit::append_seq(&mut tx, ctx, &[NewEntry::subject(action, c.id)]).await?;
+        if let Some(diff) = changed_fields(&before_data, &c.data).filter(|_| keep_details) {
             let key = self.vault.unwrap_key(c.id, &wrapped)?;
             let sealed = key.seal(&crate::audit::detail_place(seq, c.id), diff.as_bytes());
             tx.execute(
@@ -425,6 +456,15 @@ impl Store {
         self.scrub_after_erasure().await;
         Ok(())
     }
+}
+
+/// The field policy's current version (0 before any was recorded).
+async fn policy_version(tx: &mut Tx) -> Result<i64, StoreError> {
+    let r = tx.fetch_optional("SELECT MAX(version) FROM field_policy_versions", &[]).await?;
+    Ok(match r {
+        Some(r) => r.get::<Option<i64>>(0)?.unwrap_or(0),
+        None => 0,
+    })
 }
 
 /// The personal fields that differ between two states of a contact, as a

@@ -20,6 +20,7 @@ pub mod idempotency;
 pub mod import;
 pub mod interactions;
 pub mod mail;
+pub mod policy;
 pub mod purposes;
 pub mod retention;
 pub mod rights;

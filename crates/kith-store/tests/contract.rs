@@ -92,6 +92,7 @@ fn person(first: &str, last: &str, email: &str, phone: &str) -> ContactData {
         address: None,
         job_title: Some("Buyer".into()),
         notes: Some(format!("met {first} at the fair")),
+        custom: Default::default(),
     }
 }
 

@@ -344,6 +344,7 @@ pub async fn run(args: BenchArgs) -> Result<(), String> {
                     job_title: Some(x.title.into()),
                     notes: Some("Met at the trade fair; interested in the spring catalogue.".into()),
                     address: None,
+                    custom: Default::default(),
                 },
                 ..Default::default()
             })

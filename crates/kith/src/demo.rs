@@ -193,6 +193,7 @@ pub async fn seed(app: &App) -> Result<DemoSummary, String> {
             address,
             job_title: rng.chance(90).then(|| (*rng.pick(&JOB_TITLES)).to_owned()),
             notes: rng.chance(25).then(|| (*rng.pick(&CONTACT_NOTES)).to_owned()),
+            custom: Default::default(),
         };
         let tags = TAGS.iter().filter(|(_, pct)| rng.chance(*pct)).map(|(t, _)| (*t).to_owned()).collect();
         let o = owner(&mut rng, 50);

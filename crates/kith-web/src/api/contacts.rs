@@ -67,6 +67,9 @@ pub struct ContactOut {
     pub owner_id: Option<Uuid>,
     pub company_id: Option<Uuid>,
     pub tags: Vec<String>,
+    /// Custom fields the field policy allows, by name (without `custom.`).
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub custom: std::collections::BTreeMap<String, String>,
     /// Personal fields the caller's role may not see.
     pub hidden_fields: Vec<String>,
     #[serde(with = "time::serde::rfc3339")]
@@ -107,6 +110,7 @@ pub(crate) fn contact_out(c: Contact, hidden: &[Field]) -> ContactOut {
         owner_id: c.owner.map(|u| u.0),
         company_id: c.company.map(|c| c.0),
         tags: c.tags,
+        custom: d.custom,
         hidden_fields: hidden.iter().map(|f| f.as_str().to_owned()).collect(),
         created_at: c.created_at,
         updated_at: c.updated_at,
@@ -144,6 +148,10 @@ pub struct ContactIn {
     #[serde(default)]
     #[schema(max_items = 50)]
     pub tags: Vec<String>,
+    /// Values of custom fields by name (see `GET /field-policy`); each must
+    /// be allowed by the field policy.
+    #[serde(default)]
+    pub custom: std::collections::BTreeMap<String, String>,
 }
 
 pub(crate) fn parse_emails(field: &str, v: &[String], inv: &mut Invalid) -> Vec<Email> {
@@ -172,6 +180,7 @@ impl ContactIn {
                 address: self.address.map(Into::into),
                 job_title: self.job_title,
                 notes: self.notes,
+                custom: self.custom,
             },
             source: None,
         })
@@ -209,6 +218,8 @@ pub struct ContactPatchIn {
     pub company_id: Option<Option<Uuid>>,
     #[schema(max_items = 50)]
     pub tags: Option<Vec<String>>,
+    /// Custom field values to set by name; an empty string removes one.
+    pub custom: Option<std::collections::BTreeMap<String, String>>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -480,6 +491,7 @@ async fn update_contact(
         address: b.address.map(|a| a.map(Into::into)),
         job_title: b.job_title,
         notes: b.notes,
+        custom: b.custom,
     };
     let c = app.update_contact(&p, SubjectId(id), patch).await?;
     let hidden = app.hidden_fields(&p).await?;

@@ -9,6 +9,7 @@ pub mod deals;
 pub mod dsr;
 pub mod exports;
 pub mod interactions;
+pub mod policy;
 pub mod retention;
 pub mod rights;
 
@@ -33,6 +34,7 @@ use utoipa_axum::router::OpenApiRouter;
         (name = "admin", description = "Users, tokens and field visibility"),
         (name = "consent", description = "Purposes, lawful bases, the consent ledger, forms and the compliance summary"),
         (name = "rights", description = "Data-subject requests, restriction of processing and objection"),
+        (name = "policy", description = "The field policy: which personal fields Kith may hold, and why"),
         (name = "retention", description = "Retention rules enforced by a sweep, legal holds and review reminders"),
     )
 )]
@@ -104,6 +106,7 @@ pub fn router() -> OpenApiRouter<App> {
         .merge(dsr::router())
         .merge(exports::router())
         .merge(retention::router())
+        .merge(policy::router())
 }
 
 /// `Some(x)` for a present value, `Some(None)` for an explicit `null`:

@@ -784,6 +784,8 @@ impl ContactForm {
             address: self.address(),
             job_title: text(&self.job_title),
             notes: text(&self.notes),
+            // Custom fields are set through the API for now; the page leaves them as they are.
+            custom: None,
         })
     }
 
@@ -806,6 +808,7 @@ impl ContactForm {
                 address: self.address().flatten(),
                 job_title: text(&self.job_title),
                 notes: text(&self.notes),
+                custom: Default::default(),
             },
             source: None,
         })

@@ -1,0 +1,245 @@
+//! The field policy through the API, on SQLite and PostgreSQL: values for
+//! fields it does not allow are refused on every write path, naming the
+//! field and the policy; a field no purpose needs cannot be enabled; a
+//! special category needs a written reason; removing a field counts its
+//! holders, then purges the values (the purge is audited without them);
+//! each change is a version, and each contact records the version its
+//! fields were written under.
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use axum::Router;
+use kith_app::{App, Principal};
+use kith_domain::Role;
+use kith_store::{Store, Vault};
+use serde_json::{json, Value};
+use tower::ServiceExt;
+use uuid::Uuid;
+
+struct Env {
+    app: App,
+    router: Router,
+    token: String,
+}
+
+impl Env {
+    async fn new(store: Store) -> Env {
+        store.migrate().await.unwrap();
+        let app = App::new(store.clone());
+        let u = app.add_user(&Principal::cli(), "dpo@example.com", Role::Admin, "correct-horse-battery").await.unwrap();
+        let token = app.create_token(&Principal::cli(), u.id, "policy test").await.unwrap().1;
+        Env { router: kith_web::router(app.clone()), app, token }
+    }
+
+    async fn call(&self, method: Method, path: &str, body: Option<Value>, want: StatusCode) -> Value {
+        let mut b = Request::builder()
+            .method(method.clone())
+            .uri(format!("/api/v1{path}"))
+            .header(header::AUTHORIZATION, format!("Bearer {}", self.token));
+        let body = match body {
+            Some(v) => {
+                b = b.header(header::CONTENT_TYPE, "application/json");
+                Body::from(v.to_string())
+            }
+            None => Body::empty(),
+        };
+        let res = self.router.clone().oneshot(b.body(body).unwrap()).await.unwrap();
+        let status = res.status();
+        let bytes = axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap();
+        let v = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        assert_eq!(status, want, "{method} {path}: {v}");
+        v
+    }
+}
+
+fn fields(problem: &Value) -> Vec<String> {
+    problem["errors"]
+        .as_array()
+        .map(|a| a.iter().map(|e| e["field"].as_str().unwrap().to_owned()).collect())
+        .unwrap_or_default()
+}
+
+async fn scenario(env: Env) {
+    let start = env.call(Method::GET, "/field-policy", None, StatusCode::OK).await;
+    assert_eq!(start["version"], json!(1));
+    assert_eq!(start["fields"].as_array().unwrap().len(), 7, "the built-in fields: {start}");
+    let purpose = env
+        .call(
+            Method::POST,
+            "/purposes",
+            Some(json!({"name": "Events", "description": "Our events", "default_basis": "consent"})),
+            StatusCode::CREATED,
+        )
+        .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    // A custom field no purpose needs cannot be enabled.
+    let r = env
+        .call(
+            Method::PUT,
+            "/field-policy/fields/custom.diet",
+            Some(json!({"label": "Diet", "kind": "choice", "category": "preferences", "choices": ["vegetarian", "vegan", "none"], "enabled": true})),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    assert_eq!(fields(&r), ["purposes"], "{r}");
+    // A special category needs its written reason.
+    let allergies = json!({"label": "Allergies", "kind": "text", "category": "other", "purpose_ids": [purpose],
+                           "special_category": "health", "enabled": true});
+    let r = env
+        .call(
+            Method::PUT,
+            "/field-policy/fields/custom.allergies",
+            Some(allergies.clone()),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    assert_eq!(fields(&r), ["special_reason"], "{r}");
+    let mut with_reason = allergies.clone();
+    with_reason["special_reason"] = json!("Catering at our events must avoid what guests are allergic to.");
+    env.call(Method::PUT, "/field-policy/fields/custom.allergies", Some(with_reason), StatusCode::OK).await;
+    let p = env
+        .call(
+            Method::PUT,
+            "/field-policy/fields/custom.diet",
+            Some(json!({"label": "Diet", "kind": "choice", "category": "preferences", "choices": ["vegetarian", "vegan", "none"],
+                        "purpose_ids": [purpose], "enabled": true})),
+            StatusCode::OK,
+        )
+        .await;
+    assert_eq!(p["version"], json!(3));
+
+    // Writes: allowed values pass (normalised), others are refused by name.
+    let c = env
+        .call(
+            Method::POST,
+            "/contacts",
+            Some(json!({"first_name": "Ada", "emails": ["ada@example.it"], "custom": {"diet": "vegan", "allergies": "peanuts"}})),
+            StatusCode::CREATED,
+        )
+        .await;
+    let id = c["id"].as_str().unwrap().to_owned();
+    assert_eq!(c["custom"], json!({"allergies": "peanuts", "diet": "vegan"}), "{c}");
+    let r = env
+        .call(
+            Method::POST,
+            "/contacts",
+            Some(json!({"first_name": "Bea", "custom": {"religion": "x"}})),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    assert_eq!(fields(&r), ["custom.religion"], "{r}");
+    assert!(r.to_string().contains("field policy (version 3)"), "{r}");
+    let r = env
+        .call(
+            Method::PATCH,
+            &format!("/contacts/{id}"),
+            Some(json!({"custom": {"diet": "carnivore"}})),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    assert_eq!(fields(&r), ["custom.diet"], "{r}");
+    env.call(Method::PATCH, &format!("/contacts/{id}"), Some(json!({"job_title": "Engineer"})), StatusCode::OK).await;
+    let other = env
+        .call(
+            Method::POST,
+            "/contacts",
+            Some(json!({"first_name": "Cleo", "job_title": "Chef", "custom": {"diet": "none"}})),
+            StatusCode::CREATED,
+        )
+        .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    // Disabling by saving is refused: removal counts, then purges.
+    let r = env
+        .call(
+            Method::PUT,
+            "/field-policy/fields/job_title",
+            Some(json!({"label": "Job title", "category": "professional", "purpose_ids": [purpose], "enabled": false})),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    assert_eq!(fields(&r), ["enabled"], "{r}");
+    let count = env.call(Method::POST, "/field-policy/fields/job_title/remove", Some(json!({})), StatusCode::OK).await;
+    assert_eq!(count, json!({"holders": 2, "purged": 0, "version": null}));
+    let done = env
+        .call(Method::POST, "/field-policy/fields/job_title/remove", Some(json!({"confirm": true})), StatusCode::OK)
+        .await;
+    assert_eq!(
+        (done["holders"].as_u64(), done["purged"].as_u64(), done["version"].as_i64()),
+        (Some(2), Some(2), Some(4)),
+        "{done}"
+    );
+    for c in [&id, &other] {
+        let v = env.call(Method::GET, &format!("/contacts/{c}"), None, StatusCode::OK).await;
+        assert!(v.get("job_title").is_none(), "purged: {v}");
+    }
+    // The purge is audited, and keeps no before/after of the value.
+    let audit = env.call(Method::GET, &format!("/audit?subject={id}"), None, StatusCode::OK).await;
+    let purge = audit["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == json!("contact.field_purge"))
+        .expect("purge entry")
+        .clone();
+    let seq = purge["seq"].as_i64().unwrap();
+    env.call(Method::GET, &format!("/audit/{seq}/changes"), None, StatusCode::NOT_FOUND).await;
+    // From now on the field is refused.
+    let r = env
+        .call(
+            Method::PATCH,
+            &format!("/contacts/{id}"),
+            Some(json!({"job_title": "CTO"})),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    assert_eq!(fields(&r), ["job_title"], "{r}");
+    // A public form may not ask for a field the policy does not allow.
+    let versions = env.call(Method::GET, "/field-policy/versions", None, StatusCode::OK).await;
+    assert_eq!(versions.as_array().unwrap().len(), 4);
+    assert!(versions[0]["change"].as_str().unwrap().contains("removed job_title"), "{versions}");
+    assert!(versions[2]["change"].as_str().unwrap().contains("special category: health"), "{versions}");
+    // Each contact records the version its fields were written under.
+    let store = env.app.store();
+    assert_eq!(
+        store.contact_policy_version(kith_domain::SubjectId(id.parse::<Uuid>().unwrap())).await.unwrap(),
+        Some(4)
+    );
+}
+
+#[tokio::test]
+async fn field_policy_on_sqlite() {
+    let dir = std::env::temp_dir().join(format!("kith-policy-{}", Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let store = Store::connect(&format!("sqlite:{}", dir.join("kith.db").display()), Vault::from_key(&[6u8; 32]))
+        .await
+        .unwrap();
+    scenario(Env::new(store).await).await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn field_policy_on_postgres() {
+    let admin_url =
+        std::env::var("KITH_TEST_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    let name = format!("kith_policy_{}", Uuid::now_v7().simple());
+    let admin = Store::connect(&admin_url, Vault::from_key(&[6u8; 32])).await.expect("PostgreSQL at KITH_TEST_PG_URL");
+    admin.raw_execute_no_tx(&format!("CREATE DATABASE {name}")).await.unwrap();
+    let url = format!("{}/{name}", &admin_url[..admin_url.rfind('/').unwrap()]);
+    let store = Store::connect(&url, Vault::from_key(&[6u8; 32])).await.unwrap();
+    let r = tokio::spawn({
+        let store = store.clone();
+        async move { scenario(Env::new(store).await).await }
+    })
+    .await;
+    store.close().await;
+    let _ = admin.raw_execute_no_tx(&format!("DROP DATABASE {name} WITH (FORCE)")).await;
+    if let Err(e) = r {
+        std::panic::resume_unwind(e.into_panic());
+    }
+}
