@@ -206,7 +206,15 @@ impl App {
         let c = self.store.get_contact(id).await?.ok_or(AppError::NotFound("contact"))?;
         self.store.audit(&p.ctx(), &[NewEntry::subject("contact.read", id)]).await?;
         let vis = self.field_visibility().await?;
-        Ok(self.view(&vis, p.role, c))
+        let mut c = self.view(&vis, p.role, c);
+        // Special categories (Art. 9/10) are shown to the privacy roles only.
+        if !c.data.custom.is_empty() && !p.role.can_manage_privacy() {
+            let policy = self.store.field_policy().await?;
+            c.data.custom.retain(|k, _| {
+                policy.field(&format!("{}{k}", kith_domain::policy::CUSTOM)).is_some_and(|f| f.special.is_none())
+            });
+        }
+        Ok(c)
     }
 
     pub async fn update_contact(&self, p: &Principal, id: SubjectId, patch: ContactPatch) -> Result<Contact> {

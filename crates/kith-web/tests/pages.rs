@@ -1061,3 +1061,45 @@ async fn retention_rules_holds_and_dry_run_pages() {
     assert_eq!(reviews.status, StatusCode::OK);
     assert!(reviews.body.contains("Nothing to review."), "{}", reviews.body);
 }
+
+/// The field policy page: a field without a purpose is refused with the
+/// reason, one with a purpose is added; removing a field shows how many
+/// contacts hold it before purging; marketing is kept out.
+#[tokio::test]
+async fn field_policy_page_adds_and_removes_fields() {
+    let env = setup().await;
+    let dpo = env.sign_in(Role::Dpo).await;
+    let page = env.get(&dpo, "/privacy/fields").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("no purpose named yet"), "{}", page.body);
+    let ok = [("name", "Events"), ("description", "Our events"), ("default_basis", "consent")];
+    assert_eq!(env.post(&dpo, "/privacy/purposes", &ok).await.location(), "/privacy/setup");
+    let purpose = env.app.purposes(&Principal::cli()).await.unwrap()[0].id.to_string();
+    let field = |purpose: &str| {
+        vec![
+            ("key", "shoe_size".to_owned()),
+            ("label", "Shoe size".to_owned()),
+            ("kind", "number".to_owned()),
+            ("category", "preferences".to_owned()),
+            ("purpose", purpose.to_owned()),
+            ("enabled", "yes".to_owned()),
+        ]
+    };
+    let form = field("");
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let bad = env.post(&dpo, "/privacy/fields", &pairs).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("a field no purpose needs cannot be enabled"), "{}", bad.body);
+    let form = field(&purpose);
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(env.post(&dpo, "/privacy/fields", &pairs).await.location(), "/privacy/fields");
+    assert!(env.get(&dpo, "/privacy/fields").await.body.contains("custom.shoe_size"));
+
+    env.contact("Ada", "Lovelace", None, &[]).await;
+    let count = env.post(&dpo, "/privacy/fields/remove", &[("key", "last_name")]).await;
+    assert!(count.body.contains("<strong>1</strong> contact(s) hold a value"), "{}", count.body);
+    let done = env.post(&dpo, "/privacy/fields/remove", &[("key", "last_name"), ("confirm", "yes")]).await;
+    assert!(done.body.contains("Removed last_name: 1 value(s) purged"), "{}", done.body);
+    let mk = env.sign_in(Role::Marketing).await;
+    assert_eq!(env.get(&mk, "/privacy/fields").await.status, StatusCode::FORBIDDEN);
+}

@@ -879,6 +879,8 @@ struct Shown {
     updated: String,
     /// Where the contact came from, in words, with who and when.
     source: String,
+    /// Custom fields: name and value.
+    custom: Vec<(String, String)>,
 }
 
 struct Event {
@@ -985,6 +987,7 @@ async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageState) -> Pa
         address,
         job_title: d.job_title.clone().unwrap_or_default(),
         notes: d.notes.clone().unwrap_or_default(),
+        custom: d.custom.iter().map(|(k, v)| (k.replace('_', " "), v.clone())).collect(),
         company: c.company.and_then(|co| company_map.get(&co.0).cloned()).unwrap_or_default(),
         company_id: c.company.map(|co| co.to_string()).unwrap_or_default(),
         owner: c.owner.and_then(|o| owner_map.get(&o.0).cloned()).unwrap_or_default(),

@@ -13,6 +13,7 @@ pub(crate) use dsr::file_response as export_file_response;
 mod form;
 mod import;
 mod names;
+mod policy;
 mod portal;
 mod privacy;
 mod public;
@@ -77,6 +78,7 @@ pub fn router() -> Router<App> {
         .merge(audit::router())
         .merge(admin::router())
         .merge(public::router())
+        .merge(policy::router())
         .merge(privacy::router())
         .merge(retention::router())
         .merge(dsr::router())
