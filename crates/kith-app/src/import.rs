@@ -21,8 +21,10 @@ use std::io::Read;
 pub const BATCH: usize = 5000;
 
 /// Where a column's values go.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Target {
+    /// A custom field of the field policy, by name (`custom.<name>`).
+    Custom(String),
     FirstName,
     LastName,
     /// "First Last" in one column, split at the last space.
@@ -54,12 +56,19 @@ impl Target {
         ("notes", Target::Notes),
     ];
 
+    /// A field's name, or `custom.<name>` for a custom field.
     pub fn parse(s: &str) -> Option<Target> {
-        Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, t)| *t)
+        if let Some(name) = s.strip_prefix(kith_domain::policy::CUSTOM).filter(|n| !n.is_empty()) {
+            return Some(Target::Custom(name.to_owned()));
+        }
+        Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, t)| t.clone())
     }
 
-    pub fn name(self) -> &'static str {
-        Self::ALL.iter().find(|(_, t)| *t == self).map(|(n, _)| *n).unwrap_or("")
+    pub fn name(&self) -> String {
+        match self {
+            Target::Custom(n) => format!("{}{n}", kith_domain::policy::CUSTOM),
+            t => Self::ALL.iter().find(|(_, x)| x == t).map(|(n, _)| (*n).to_owned()).unwrap_or_default(),
+        }
     }
 }
 
@@ -260,6 +269,10 @@ fn row_data(row: &[String], targets: &[Option<Target>]) -> std::result::Result<C
             Target::City => set_text(&mut addr.city, v),
             Target::Region => set_text(&mut addr.region, v),
             Target::Country => set_text(&mut addr.country, v),
+            // Checked and normalised (dates, numbers, choices) by the field policy.
+            Target::Custom(name) => {
+                d.custom.entry(name.clone()).or_insert_with(|| v.to_owned());
+            }
         }
     }
     if addr != Address::default() {
@@ -339,7 +352,7 @@ impl App {
         let mapping: Vec<(String, Option<Target>)> = headers
             .iter()
             .map(|h| match opts.mapping.iter().find(|(name, _)| name.eq_ignore_ascii_case(h)) {
-                Some((_, t)) => (h.clone(), *t),
+                Some((_, t)) => (h.clone(), t.clone()),
                 None => (h.clone(), detect(h)),
             })
             .collect();
@@ -352,7 +365,7 @@ impl App {
             )
             .into());
         }
-        let targets: Vec<Option<Target>> = mapping.iter().map(|(_, t)| *t).collect();
+        let targets: Vec<Option<Target>> = mapping.iter().map(|(_, t)| t.clone()).collect();
         let mut report = ImportReport { mapping: mapping.clone(), dry_run: opts.dry_run, ..Default::default() };
         // Keyed hashes of the addresses seen so far in the file.
         let mut seen: HashSet<u64> = HashSet::new();

@@ -204,6 +204,37 @@ async fn scenario(env: Env) {
     assert_eq!(versions.as_array().unwrap().len(), 4);
     assert!(versions[0]["change"].as_str().unwrap().contains("removed job_title"), "{versions}");
     assert!(versions[2]["change"].as_str().unwrap().contains("special category: health"), "{versions}");
+    // Imports: a custom column mapped by name, its dates normalised (a
+    // spreadsheet serial, a European date); a row filling a field the
+    // policy does not allow is rejected, naming the field.
+    env.call(
+        Method::PUT,
+        "/field-policy/fields/custom.member_since",
+        Some(json!({"label": "Member since", "kind": "date", "category": "other", "purpose_ids": [purpose], "enabled": true})),
+        StatusCode::OK,
+    )
+    .await;
+    let csv = "First Name,Email,Member Since,Job Title\nGina,gina@example.it,45322,\nHugo,hugo@example.it,31/01/2020,\nIvo,ivo@example.it,,Chef\n";
+    let opts = kith_app::import::ImportOptions {
+        file_name: "members.csv".into(),
+        mapping: vec![("Member Since".into(), kith_app::import::Target::parse("custom.member_since"))],
+        ..Default::default()
+    };
+    let mut outcomes = Vec::new();
+    let report = env
+        .app
+        .import_contacts(&Principal::cli(), csv.as_bytes(), &opts, |line, o| outcomes.push((line, format!("{o:?}"))))
+        .await
+        .unwrap();
+    assert_eq!((report.created, report.rejected), (2, 1), "{outcomes:?}");
+    assert!(
+        outcomes.iter().any(|(l, o)| *l == 4 && o.contains("job_title") && o.contains("field policy")),
+        "{outcomes:?}"
+    );
+    let found = env.call(Method::POST, "/contacts/search", Some(json!({"q": "gina@example.it"})), StatusCode::OK).await;
+    assert_eq!(found["items"][0]["custom"]["member_since"], json!("2024-01-31"), "{found}");
+    let found = env.call(Method::POST, "/contacts/search", Some(json!({"q": "hugo@example.it"})), StatusCode::OK).await;
+    assert_eq!(found["items"][0]["custom"]["member_since"], json!("2020-01-31"), "{found}");
     // Each contact records the version its fields were written under.
     let store = env.app.store();
     assert_eq!(

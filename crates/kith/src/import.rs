@@ -120,7 +120,7 @@ pub async fn run(args: ImportArgs) -> Result<(), String> {
     let r = result.map_err(crate::cli::app_err)?;
     println!("columns:");
     for (h, t) in &r.mapping {
-        println!("  {h:30} -> {}", t.map(Target::name).unwrap_or("(ignored)"));
+        println!("  {h:30} -> {}", t.as_ref().map(Target::name).unwrap_or_else(|| "(ignored)".into()));
     }
     for line in &problems {
         println!("{line}");

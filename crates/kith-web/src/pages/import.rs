@@ -27,7 +27,7 @@ pub(super) fn router() -> Router<App> {
 struct Result_ {
     dry_run: bool,
     file: String,
-    mapping: Vec<(String, &'static str)>,
+    mapping: Vec<(String, String)>,
     created: u64,
     updated: u64,
     skipped: u64,
@@ -140,7 +140,7 @@ async fn upload(State(app): State<App>, Staff(s): Staff, mut mp: Multipart) -> P
                 mapping: r
                     .mapping
                     .iter()
-                    .map(|(h, t)| (h.clone(), t.map(Target::name).unwrap_or("(ignored)")))
+                    .map(|(h, t)| (h.clone(), t.as_ref().map(Target::name).unwrap_or_else(|| "(ignored)".into())))
                     .collect(),
                 created: r.created,
                 updated: r.updated,
