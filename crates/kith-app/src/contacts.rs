@@ -121,8 +121,16 @@ fn touched(d: &ContactData) -> [(Field, bool); 7] {
 const SUPPRESSED: &str = "this address belongs to a person who was erased after unsubscribing; they are not added back (they may sign up again through a consent form)";
 
 impl App {
-    fn view(&self, vis: &FieldVisibility, role: Role, mut c: Contact) -> Contact {
+    /// The contact as `role` may see it: fields hidden from the role are
+    /// removed, and special categories (Art. 9/10) are shown to the
+    /// privacy roles only.
+    fn view(&self, vis: &FieldVisibility, policy: &kith_domain::policy::Policy, role: Role, mut c: Contact) -> Contact {
         vis.redact(role, &mut c.data);
+        if !role.can_manage_privacy() {
+            c.data.custom.retain(|k, _| {
+                policy.field(&format!("{}{k}", kith_domain::policy::CUSTOM)).is_some_and(|f| f.special.is_none())
+            });
+        }
         c
     }
 
@@ -206,15 +214,8 @@ impl App {
         let c = self.store.get_contact(id).await?.ok_or(AppError::NotFound("contact"))?;
         self.store.audit(&p.ctx(), &[NewEntry::subject("contact.read", id)]).await?;
         let vis = self.field_visibility().await?;
-        let mut c = self.view(&vis, p.role, c);
-        // Special categories (Art. 9/10) are shown to the privacy roles only.
-        if !c.data.custom.is_empty() && !p.role.can_manage_privacy() {
-            let policy = self.store.field_policy().await?;
-            c.data.custom.retain(|k, _| {
-                policy.field(&format!("{}{k}", kith_domain::policy::CUSTOM)).is_some_and(|f| f.special.is_none())
-            });
-        }
-        Ok(c)
+        let policy = self.store.field_policy().await?;
+        Ok(self.view(&vis, &policy, p.role, c))
     }
 
     pub async fn update_contact(&self, p: &Principal, id: SubjectId, patch: ContactPatch) -> Result<Contact> {
@@ -259,12 +260,31 @@ impl App {
                 if let Some(v) = patch.tags {
                     tags = check_tags(&v)?;
                 }
+                let mut written: Vec<String> = [
+                    ("first_name", patch.first_name.is_some()),
+                    ("last_name", patch.last_name.is_some()),
+                    ("emails", patch.emails.is_some()),
+                    ("phones", patch.phones.is_some()),
+                    ("address", patch.address.is_some()),
+                    ("job_title", patch.job_title.is_some()),
+                    ("notes", patch.notes.is_some()),
+                ]
+                .into_iter()
+                .filter(|(_, w)| *w)
+                .map(|(k, _)| k.to_owned())
+                .collect();
                 macro_rules! apply {
                     ($($f:ident),*) => { $(if let Some(v) = patch.$f { d.$f = v; })* };
                 }
                 apply!(first_name, last_name, emails, phones, address, job_title, notes);
                 if let Some(custom) = patch.custom {
                     for (k, v) in custom {
+                        let key = format!("{}{k}", kith_domain::policy::CUSTOM);
+                        // Special categories are seen, so changed, by the privacy roles only.
+                        if !p.role.can_manage_privacy() && policy.field(&key).is_some_and(|f| f.special.is_some()) {
+                            return Err(Invalid::one(key, "your role may not change special-category fields").into());
+                        }
+                        written.push(key);
                         if v.trim().is_empty() {
                             d.custom.remove(&k);
                         } else {
@@ -274,7 +294,7 @@ impl App {
                 }
                 let mut d = d.tidy();
                 d.validate()?;
-                policy.check(&mut d)?;
+                policy.check_written(&mut d, |k| written.iter().any(|w| w == k))?;
                 Ok::<_, AppError>(ContactInput { id, owner, company, tags, data: d, source: None })
             })
             .await
@@ -358,7 +378,8 @@ impl App {
         let limit = check_limit(q.limit)?;
         let vis = self.field_visibility().await?;
         let (items, next) = self.find_contacts(&vis, p.role, &q, limit as usize).await?;
-        let items: Vec<Contact> = items.into_iter().map(|c| self.view(&vis, p.role, c)).collect();
+        let policy = self.store.field_policy().await?;
+        let items: Vec<Contact> = items.into_iter().map(|c| self.view(&vis, &policy, p.role, c)).collect();
         let audit: Vec<NewEntry> = items.iter().map(|c| NewEntry::subject("contact.list", c.id)).collect();
         self.store.audit(&p.ctx(), &audit).await?;
         Ok(Page { items, next_cursor: next })

@@ -603,6 +603,16 @@ pub fn merge(current: &ContactData, row: &ContactData) -> (ContactData, Vec<&'st
             d.phones.push(ph.clone());
         }
     }
+    let mut custom_changed = false;
+    for (k, v) in &row.custom {
+        if d.custom.get(k) != Some(v) {
+            d.custom.insert(k.clone(), v.clone());
+            custom_changed = true;
+        }
+    }
+    if custom_changed {
+        changed.push("custom fields");
+    }
     if d.emails.len() != before.0 {
         changed.push("emails");
     }

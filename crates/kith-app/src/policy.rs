@@ -155,7 +155,7 @@ impl App {
         let mut changed = false;
         let r = self
             .store
-            .modify_contact_as(&p.ctx(), id, "contact.field_purge", false, |c| {
+            .modify_contact_as(&p.ctx(), id, "contact.field_purge", Some(key), |c| {
                 let mut data = c.data;
                 changed = holds(&data, key);
                 clear(&mut data, key);

@@ -496,9 +496,12 @@ impl App {
             let gone: Vec<Channel> = channels
                 .iter()
                 .copied()
-                .filter(|c| *c == Channel::Email || s.channels.contains(c))
                 .filter(|c| {
-                    !matches!(fold(&facts, *c, now), ConsentState::Refused { .. } | ConsentState::Withdrawn { .. })
+                    let state = fold(&facts, *c, now);
+                    // Email and the subscription's channels always; any other
+                    // channel where consent was recorded (by staff, say).
+                    (*c == Channel::Email || s.channels.contains(c) || state != ConsentState::None)
+                        && !matches!(state, ConsentState::Refused { .. } | ConsentState::Withdrawn { .. })
                 })
                 .collect();
             if !gone.is_empty() {

@@ -6,7 +6,7 @@ use crate::purposes::text;
 use crate::{App, AppError, Principal, Result};
 use kith_domain::retention::{evaluate, Anchor, Disposal as Dispose, Period, PeriodUnit, Rule, Verdict};
 use kith_domain::{Invalid, PurposeId, SubjectId};
-use kith_store::retention::{Disposal, FactsOf, Hold, RunRecord};
+use kith_store::retention::{Disposal, FactsOf, Hold, RunProgress, RunRecord};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use time::OffsetDateTime;
@@ -27,8 +27,8 @@ pub fn rule_from(
     unit: Option<&str>,
     disposal: Option<&str>,
 ) -> std::result::Result<Option<Rule>, Invalid> {
-    let blank = |s: Option<&str>| s.is_none_or(|s| s.trim().is_empty());
-    if blank(anchor) && count.is_none() && blank(unit) && blank(disposal) {
+    // No anchor, no rule (the page's other selects always send a value).
+    if anchor.is_none_or(|s| s.trim().is_empty()) {
         return Ok(None);
     }
     let mut inv = Invalid::default();
@@ -349,7 +349,7 @@ impl App {
                     Verdict::Expired { since, purpose, rule } => {
                         let name = names.get(&purpose).cloned().unwrap_or_default();
                         if dry_run {
-                            tally(&mut report, purpose, &name, &rule, 1);
+                            tally(&mut report, purpose, &name, &rule);
                             if report.would_go.len() < LISTED {
                                 report.would_go.push(Planned {
                                     contact_id: subject.0,
@@ -369,28 +369,36 @@ impl App {
                 }
             }
             if !dry_run {
-                let mut next = report.clone();
                 let by_subject: HashMap<SubjectId, (&String, &Rule, PurposeId)> =
                     batch.iter().map(|(d, n, r)| (d.subject, (n, r, d.purpose))).collect();
-                // The counts the transaction will make true if it commits.
-                for (_, (name, rule, purpose)) in by_subject.iter() {
-                    tally(&mut next, *purpose, name, rule, 1);
-                }
-                let items: Vec<Disposal> = batch.iter().map(|(d, _, _)| *d).collect();
-                let json = serde_json::to_string(&next).expect("report serialises");
-                let gone = self.store.dispose(ctx, &items, Some((id, checked as i64, &json))).await?;
-                // Anyone who vanished meanwhile (erased by someone else) is not counted.
-                for s in items.iter().map(|d| d.subject).filter(|s| !gone.contains(s)) {
-                    if let Some((name, rule, purpose)) = by_subject.get(&s) {
-                        tally(&mut next, *purpose, name, rule, -1);
+                // The report once those actually disposed of are counted:
+                // saved in the transaction that disposes of them.
+                let counted = |gone: &[SubjectId]| {
+                    let mut next = report.clone();
+                    for s in gone {
+                        if let Some((name, rule, purpose)) = by_subject.get(s) {
+                            tally(&mut next, *purpose, name, rule);
+                        }
                     }
-                }
+                    next
+                };
+                let items: Vec<Disposal> = batch.iter().map(|(d, _, _)| *d).collect();
+                let progress_row = RunProgress {
+                    id,
+                    checked: checked as i64,
+                    lease: LEASE,
+                    holder,
+                    lease_ms: LEASE_MS,
+                    report: |gone: &[SubjectId]| serde_json::to_string(&counted(gone)).expect("report serialises"),
+                };
+                let gone = self.store.dispose(ctx, &items, Some(progress_row)).await.map_err(|e| match e {
+                    kith_store::StoreError::Conflict(m) => AppError::Conflict(m.into()),
+                    e => e.into(),
+                })?;
+                // Held or restricted meanwhile: suspended, not disposed of.
+                let mut next = counted(&gone);
+                next.suspended += (items.len() - gone.len()) as u64;
                 report = next;
-                if !self.store.try_lease(LEASE, holder, LEASE_MS).await? {
-                    return Err(AppError::Conflict(
-                        "the retention lease was lost; the run stopped and will resume".into(),
-                    ));
-                }
             }
             progress(Progress { checked, total: total.max(checked), disposed: report.disposed() });
             if (page.len() as i64) < PAGE {
@@ -399,7 +407,7 @@ impl App {
         }
         let json = serde_json::to_string(&report).expect("report serialises");
         self.store.save_run(id, checked as i64, &json, true).await?;
-        let run = self.store.runs(20).await?.into_iter().find(|r| r.id == id).ok_or(AppError::NotFound("run"))?;
+        let run = self.store.run_by_id(id).await?.ok_or(AppError::NotFound("run"))?;
         Ok(run_of(run))
     }
 
@@ -422,12 +430,12 @@ impl App {
     }
 }
 
-fn tally(report: &mut Report, purpose: PurposeId, name: &str, rule: &Rule, delta: i64) {
+fn tally(report: &mut Report, purpose: PurposeId, name: &str, rule: &Rule) {
     let e = report.rules.entry(purpose.0.to_string()).or_insert_with(|| RuleCount {
         purpose: name.to_owned(),
         rule: rule.describe(),
         disposal: rule.disposal.as_str().to_owned(),
         count: 0,
     });
-    e.count = e.count.saturating_add_signed(delta);
+    e.count += 1;
 }

@@ -232,6 +232,12 @@ impl Policy {
     /// Refuses values for fields the policy does not allow, naming each
     /// field and the policy; normalises custom values in place.
     pub fn check(&self, data: &mut ContactData) -> Result<(), Invalid> {
+        self.check_written(data, |_| true)
+    }
+
+    /// [`Policy::check`] for the fields `written` names only (an edit
+    /// checks what it writes; values already held stay as they are).
+    pub fn check_written(&self, data: &mut ContactData, written: impl Fn(&str) -> bool) -> Result<(), Invalid> {
         let mut inv = Invalid::default();
         let refuse = |inv: &mut Invalid, key: &str| {
             inv.push(
@@ -249,13 +255,17 @@ impl Policy {
             ("notes", data.notes.is_some()),
         ];
         for (key, is_filled) in filled {
-            if is_filled && !self.allows(key) {
+            if is_filled && written(key) && !self.allows(key) {
                 refuse(&mut inv, key);
             }
         }
         let mut out = BTreeMap::new();
         for (name, value) in &data.custom {
             let key = format!("{CUSTOM}{name}");
+            if !written(&key) {
+                out.insert(name.clone(), value.clone());
+                continue;
+            }
             match self.field(&key).filter(|f| f.enabled) {
                 None => refuse(&mut inv, &key),
                 Some(def) => match def.normalise(value) {

@@ -47,6 +47,9 @@ word_enum!(
     }
 );
 
+/// Where periods that would run past year 9999 end.
+const LAST: OffsetDateTime = time::macros::datetime!(9999-12-31 23:59:59 UTC);
+
 /// A length of time in calendar units (a month after 31 January is the
 /// last day of February).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,7 +80,7 @@ impl Period {
     /// `t` plus this period.
     pub fn after(self, t: OffsetDateTime) -> OffsetDateTime {
         match self.unit {
-            PeriodUnit::Days => t + Duration::days(i64::from(self.count)),
+            PeriodUnit::Days => t.checked_add(Duration::days(i64::from(self.count))).unwrap_or(LAST),
             PeriodUnit::Months => add_months(t, self.count),
             PeriodUnit::Years => add_months(t, self.count * 12),
         }
@@ -100,8 +103,8 @@ fn add_months(t: OffsetDateTime, months: u32) -> OffsetDateTime {
     let month = time::Month::try_from((total.rem_euclid(12) + 1) as u8).unwrap_or(time::Month::December);
     let day = t.day().min(month.length(year));
     match time::Date::from_calendar_date(year, month, day) {
-        Ok(d) => t.replace_date(d),
-        Err(_) => t,
+        Ok(d) if total.div_euclid(12) <= 9999 => t.replace_date(d),
+        _ => LAST,
     }
 }
 
@@ -167,7 +170,7 @@ pub enum Verdict {
     /// No purpose applies to the person: no rule can expire their data
     /// (listed for review instead).
     NoPurpose,
-    /// Purposes apply but none has a rule, and one still justifies keeping.
+    /// Purposes apply but none has a rule: retention says nothing.
     NoRule,
     /// Kept: `until` is when the data would go (`None`: not yet known —
     /// an anchor has not happened), under `purpose`'s `rule`.
@@ -207,7 +210,7 @@ impl PurposeFacts {
             Anchor::Created => Some(s.created),
             Anchor::LastInteraction => Some(s.last_interaction.map_or(s.created, |t| t.max(s.created))),
             Anchor::ContractEnd => self.basis_ends,
-            Anchor::ConsentWithdrawn => lapsed,
+            Anchor::ConsentWithdrawn => lapsed.or(self.consent_stopped.filter(|_| !self.consent_in_force)),
             Anchor::DealClosed if s.open_deal => None,
             Anchor::DealClosed => Some(s.last_deal_closed.unwrap_or(s.created)),
         };
@@ -323,6 +326,10 @@ mod tests {
             Period::new(10, PeriodUnit::Days).unwrap().after(jan31),
             time::macros::datetime!(2027-02-10 10:00 UTC)
         );
+        // Past year 9999 a period ends at the last representable moment, never panics.
+        let far = time::macros::datetime!(9999-12-31 00:00 UTC);
+        assert_eq!(Period::new(36_525, PeriodUnit::Days).unwrap().after(far), LAST);
+        assert_eq!(Period::new(100, PeriodUnit::Years).unwrap().after(far), LAST);
         assert!(Period::new(0, PeriodUnit::Days).is_err());
         assert!(Period::new(101, PeriodUnit::Years).is_err());
         assert_eq!(Period::new(1, PeriodUnit::Years).unwrap().describe(), "1 year");

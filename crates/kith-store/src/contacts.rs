@@ -360,18 +360,19 @@ impl Store {
         E: From<StoreError>,
         F: FnOnce(Contact) -> Result<ContactInput, E>,
     {
-        self.modify_contact_as(ctx, id, "contact.update", true, change).await
+        self.modify_contact_as(ctx, id, "contact.update", None, change).await
     }
 
-    /// [`Store::modify_contact`], audited as `action`; with `keep_details`
-    /// false the change's before and after are not kept (a purge must not
-    /// keep what it purges).
+    /// [`Store::modify_contact`], audited as `action`. With `purge` naming
+    /// a field (`job_title`, `custom.<name>`), the change's before and after
+    /// are not kept, and the field is also removed from the person's earlier
+    /// change details: a purge must not keep what it purges.
     pub async fn modify_contact_as<E, F>(
         &self,
         ctx: &Ctx,
         id: SubjectId,
         action: &'static str,
-        keep_details: bool,
+        purge: Option<&str>,
         change: F,
     ) -> Result<(), E>
     where
@@ -423,14 +424,39 @@ impl Store {
         let tag_refs: Vec<(Uuid, &str)> = tags.iter().map(|t| (c.id.0, t.as_str())).collect();
         insert_tags(&mut tx, &tag_refs).await?;
         let seq = audit::append_seq(&mut tx, ctx, &[NewEntry::subject(action, c.id)]).await?;
-        if let Some(diff) = changed_fields(&before_data, &c.data).filter(|_| keep_details) {
-            let key = self.vault.unwrap_key(c.id, &wrapped)?;
-            let sealed = key.seal(&crate::audit::detail_place(seq, c.id), diff.as_bytes());
-            tx.execute(
-                "INSERT INTO audit_details (seq, subject_id, sealed) VALUES ($1, $2, $3)",
-                &args![seq, c.id.0, sealed],
-            )
-            .await?;
+        let key = self.vault.unwrap_key(c.id, &wrapped)?;
+        match purge {
+            None => {
+                if let Some(diff) = changed_fields(&before_data, &c.data) {
+                    let sealed = key.seal(&crate::audit::detail_place(seq, c.id), diff.as_bytes());
+                    tx.execute(
+                        "INSERT INTO audit_details (seq, subject_id, sealed) VALUES ($1, $2, $3)",
+                        &args![seq, c.id.0, sealed],
+                    )
+                    .await?;
+                }
+            }
+            Some(field) => {
+                let rows =
+                    tx.fetch_all("SELECT seq, sealed FROM audit_details WHERE subject_id = $1", &args![c.id.0]).await?;
+                for r in rows {
+                    let old_seq: i64 = r.get(0)?;
+                    let place = crate::audit::detail_place(old_seq, c.id);
+                    let plain = key.open(&place, &r.get::<Vec<u8>>(1)?)?;
+                    let mut v: serde_json::Map<String, serde_json::Value> =
+                        serde_json::from_slice(&plain).map_err(|_| StoreError::Corrupt("change details"))?;
+                    if v.remove(field).is_none() {
+                        continue;
+                    }
+                    if v.is_empty() {
+                        tx.execute("DELETE FROM audit_details WHERE seq = $1", &args![old_seq]).await?;
+                    } else {
+                        let sealed = key.seal(&place, serde_json::Value::Object(v).to_string().as_bytes());
+                        tx.execute("UPDATE audit_details SET sealed = $1 WHERE seq = $2", &args![sealed, old_seq])
+                            .await?;
+                    }
+                }
+            }
         }
         Ok(tx.commit().await?)
     }
@@ -475,6 +501,17 @@ fn changed_fields(before: &ContactData, after: &ContactData) -> Option<String> {
     else {
         return None;
     };
+    // Custom fields are compared one by one (`custom.<name>`), so a field's
+    // values can be purged from the details without touching the others.
+    let flatten = |mut m: serde_json::Map<String, serde_json::Value>| {
+        if let Some(serde_json::Value::Object(custom)) = m.remove("custom") {
+            for (k, v) in custom {
+                m.insert(format!("{}{k}", kith_domain::policy::CUSTOM), v);
+            }
+        }
+        m
+    };
+    let (b, a) = (flatten(b), flatten(a));
     let mut out = serde_json::Map::new();
     for k in b.keys().chain(a.keys()).collect::<BTreeSet<_>>() {
         let (x, y) = (b.get(k).unwrap_or(&serde_json::Value::Null), a.get(k).unwrap_or(&serde_json::Value::Null));

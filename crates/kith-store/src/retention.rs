@@ -41,6 +41,19 @@ pub struct Disposal {
     pub anonymise: bool,
 }
 
+/// A run's progress, saved with the disposals of one page.
+pub struct RunProgress<'a, F> {
+    pub id: Uuid,
+    /// Contacts examined so far.
+    pub checked: i64,
+    /// The lease the run holds, renewed for `lease_ms` in the same transaction.
+    pub lease: &'a str,
+    pub holder: Uuid,
+    pub lease_ms: i64,
+    /// The report as it stands once those disposed of (given) are counted.
+    pub report: F,
+}
+
 /// A sweep, dry or real.
 #[derive(Clone, Debug)]
 pub struct RunRecord {
@@ -284,12 +297,15 @@ impl Store {
     /// processors, the suppression list kept), plus an anonymous record
     /// where asked — and, in the same transaction, saves the run's
     /// progress. People already gone are skipped. Returns those disposed.
-    pub async fn dispose(
+    pub async fn dispose<F>(
         &self,
         ctx: &Ctx,
         items: &[Disposal],
-        run: Option<(Uuid, i64, &str)>,
-    ) -> Result<Vec<SubjectId>, StoreError> {
+        run: Option<RunProgress<'_, F>>,
+    ) -> Result<Vec<SubjectId>, StoreError>
+    where
+        F: FnOnce(&[SubjectId]) -> String + Send,
+    {
         let mut ids: Vec<Uuid> = items.iter().map(|d| d.subject.0).collect();
         ids.sort_unstable();
         ids.dedup();
@@ -303,6 +319,16 @@ impl Store {
             );
             for r in tx.fetch_all(&sql, &ids_values(chunk)).await? {
                 present.insert(r.get(0)?);
+            }
+        }
+        // A legal hold or a restriction placed since the facts were read
+        // wins: both lock the contact first, so this sees them.
+        let locked: Vec<Uuid> = present.iter().copied().collect();
+        for table in ["legal_holds", "restrictions"] {
+            for r in fetch_in(&mut tx, &format!("SELECT subject_id FROM {table} WHERE subject_id IN ({{in}})"), &locked)
+                .await?
+            {
+                present.remove(&r.get::<Uuid>(0)?);
             }
         }
         let gone: Vec<Uuid> = present.iter().copied().collect();
@@ -338,15 +364,25 @@ impl Store {
                     .await?;
             }
         }
-        if let Some((run, checked, report)) = run {
+        let gone: Vec<SubjectId> = gone.into_iter().map(SubjectId).collect();
+        if let Some(run) = run {
+            // Only the lease's holder may write: a sweeper that lost it stops here.
+            let n = tx
+                .execute(
+                    "UPDATE job_leases SET expires_at = $1 WHERE name = $2 AND holder = $3",
+                    &args![now_ms() + run.lease_ms, run.lease, run.holder],
+                )
+                .await?;
+            if n == 0 {
+                return Err(StoreError::Conflict("the retention lease was lost; the run stopped and will resume"));
+            }
             tx.execute(
                 "UPDATE retention_runs SET checked = $1, report = $2 WHERE id = $3",
-                &args![checked, report, run],
+                &args![run.checked, (run.report)(&gone), run.id],
             )
             .await?;
         }
         tx.commit().await?;
-        let gone: Vec<SubjectId> = gone.into_iter().map(SubjectId).collect();
         if !gone.is_empty() {
             self.journal_erasures(&gone);
             self.scrub_after_erasure().await;
@@ -391,6 +427,9 @@ impl Store {
             deals.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
         }
         let now = month(now_ms());
+        // Rows in id order (not the audit's order), ids random.
+        let mut anon = anon;
+        anon.sort_by_key(|d| d.subject.0);
         for d in anon {
             let Some((created, source)) = base.get(&d.subject.0) else { continue };
             let (n, last) = inter.get(&d.subject.0).copied().unwrap_or((0, None));
@@ -398,8 +437,10 @@ impl Store {
             tx.execute(
                 "INSERT INTO anonymised_records (id, purpose_id, created_month, last_interaction_month, disposed_month, \
                  interactions, deals, deals_won, source_kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                // A random id: a time-ordered one would tie the record to
+                // the audit entry written in the same millisecond.
                 &args![
-                    Uuid::now_v7(),
+                    Uuid::new_v4(),
                     Some(d.purpose.0),
                     month(*created),
                     last.map(month),
@@ -415,7 +456,7 @@ impl Store {
         Ok(())
     }
 
-    /// What anonymisations kept, newest first.
+    /// What anonymisations kept, latest months first.
     pub async fn anonymised_records(&self, limit: i64) -> Result<Vec<AnonymisedRecord>, StoreError> {
         let rows = self
             .pools
@@ -424,7 +465,7 @@ impl Store {
             .await?
             .fetch_all(
                 "SELECT purpose_id, created_month, last_interaction_month, disposed_month, interactions, deals, deals_won, \
-                 source_kind FROM anonymised_records ORDER BY id DESC LIMIT $1",
+                 source_kind FROM anonymised_records ORDER BY disposed_month DESC LIMIT $1",
                 &args![limit],
             )
             .await?;
@@ -596,6 +637,12 @@ impl Store {
     pub async fn runs(&self, limit: i64) -> Result<Vec<RunRecord>, StoreError> {
         let sql = format!("SELECT {} FROM retention_runs ORDER BY started_at DESC, id DESC LIMIT $1", Self::RUN_COLS);
         self.pools.read.conn().await?.fetch_all(&sql, &args![limit]).await?.iter().map(Self::run).collect()
+    }
+
+    /// One run.
+    pub async fn run_by_id(&self, id: Uuid) -> Result<Option<RunRecord>, StoreError> {
+        let sql = format!("SELECT {} FROM retention_runs WHERE id = $1", Self::RUN_COLS);
+        self.pools.read.conn().await?.fetch_optional(&sql, &args![id]).await?.as_ref().map(Self::run).transpose()
     }
 
     /// The newest real run that did not finish (a crash or a stop), to resume.

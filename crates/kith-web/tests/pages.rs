@@ -1027,6 +1027,13 @@ async fn retention_rules_holds_and_dry_run_pages() {
     assert_eq!(env.post(&dpo, &path, &form).await.location(), "/privacy/setup");
     let edit = env.get(&dpo, &path).await;
     assert!(edit.body.contains("<option value=\"created\" selected>"), "{}", edit.body);
+    // "— no rule —" clears it, whatever the other selects send (as a browser does).
+    let mut clear = form.clone();
+    clear[3] = ("rule_anchor", "");
+    clear[6] = ("rule_disposal", "");
+    assert_eq!(env.post(&dpo, &path, &clear).await.location(), "/privacy/setup");
+    assert!(env.app.purposes(&Principal::cli()).await.unwrap()[0].rule.is_none());
+    assert_eq!(env.post(&dpo, &path, &form).await.location(), "/privacy/setup");
 
     let c = env.contact("Ada", "Lovelace", None, &[]).await;
     let pid = purpose.to_string();

@@ -142,6 +142,14 @@ async fn scenario(env: Env) {
         .await;
     assert_eq!(fields(&r), ["custom.diet"], "{r}");
     env.call(Method::PATCH, &format!("/contacts/{id}"), Some(json!({"job_title": "Engineer"})), StatusCode::OK).await;
+    let audit = env.call(Method::GET, &format!("/audit?subject={id}"), None, StatusCode::OK).await;
+    let edit_seq =
+        audit["items"].as_array().unwrap().iter().rev().find(|e| e["action"] == json!("contact.update")).unwrap()
+            ["seq"]
+            .as_i64()
+            .unwrap();
+    let changes = env.call(Method::GET, &format!("/audit/{edit_seq}/changes"), None, StatusCode::OK).await;
+    assert!(changes.to_string().contains("Engineer"), "{changes}");
     let other = env
         .call(
             Method::POST,
@@ -189,6 +197,8 @@ async fn scenario(env: Env) {
         .clone();
     let seq = purge["seq"].as_i64().unwrap();
     env.call(Method::GET, &format!("/audit/{seq}/changes"), None, StatusCode::NOT_FOUND).await;
+    // …and the earlier edit's details no longer hold the purged value.
+    env.call(Method::GET, &format!("/audit/{edit_seq}/changes"), None, StatusCode::NOT_FOUND).await;
     // From now on the field is refused.
     let r = env
         .call(
