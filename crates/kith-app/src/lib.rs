@@ -135,6 +135,8 @@ impl From<StoreError> for AppError {
             StoreError::MissingRef(field) => {
                 AppError::Invalid(Invalid::one(field, "refers to a record that does not exist"))
             }
+            // A bare field name is a uniqueness conflict; a sentence says it all.
+            StoreError::Conflict(what) if what.contains(' ') => AppError::Conflict(what.into()),
             StoreError::Conflict(what) => AppError::Conflict(format!("a record with this {what} already exists")),
             // References are checked before writing, so a foreign-key error
             // means a related record changed at the same moment (a reference

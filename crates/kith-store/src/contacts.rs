@@ -309,7 +309,8 @@ impl Store {
             }
             tx.execute(&sql, &vals).await?;
         }
-        let version = policy_version(tx).await?;
+        let writes: Vec<(&ContactData, Option<&ContactData>)> = items.iter().map(|c| (&c.data, None)).collect();
+        let version = policy_gate(tx, &writes).await?;
         for (chunk, inputs) in prepared.chunks(MAX_PARAMS / 10).zip(items.chunks(MAX_PARAMS / 10)) {
             let sql = format!(
                 "INSERT INTO contacts (id, owner_id, company_id, tags, sealed, created_at, updated_at, source_kind, source_sealed, \
@@ -395,7 +396,10 @@ impl Store {
         }
         check_refs(&mut tx, c.owner, c.company).await?;
         let p = self.prepare(&c, Some(&wrapped))?;
-        let version = policy_version(&mut tx).await?;
+        // A purge only removes: it is not gated (the field is already off).
+        let gated: Vec<(&ContactData, Option<&ContactData>)> =
+            if purge.is_none() { vec![(&c.data, Some(&before_data))] } else { vec![] };
+        let version = policy_gate(&mut tx, &gated).await?;
         let n = tx
             .execute(
                 "UPDATE contacts SET owner_id = $1, company_id = $2, tags = $3, sealed = $4, updated_at = $5, policy_version = $7 \
@@ -484,13 +488,38 @@ impl Store {
     }
 }
 
-/// The field policy's current version (0 before any was recorded).
-async fn policy_version(tx: &mut Tx) -> Result<i64, StoreError> {
+/// The field policy's current version (0 before any was recorded), after
+/// checking inside the writing transaction that the policy as committed
+/// still allows what each write adds (`after`, against `before` if it is a
+/// change): the app checked it just before, and a field removed in between
+/// must not slip past the purge.
+async fn policy_gate(tx: &mut Tx, writes: &[(&ContactData, Option<&ContactData>)]) -> Result<i64, StoreError> {
     let r = tx.fetch_optional("SELECT MAX(version) FROM field_policy_versions", &[]).await?;
-    Ok(match r {
+    let version = match r {
         Some(r) => r.get::<Option<i64>>(0)?.unwrap_or(0),
         None => 0,
-    })
+    };
+    if writes.is_empty() {
+        return Ok(version);
+    }
+    let rows = tx.fetch_all(&format!("SELECT {} FROM field_policy", crate::policy::COLS), &[]).await?;
+    let policy = kith_domain::policy::Policy {
+        version,
+        fields: rows.iter().map(crate::policy::field).collect::<Result<_, _>>()?,
+    };
+    for (after, before) in writes {
+        let changed: Option<BTreeSet<String>> = before.map(|b| {
+            changed_fields(b, after)
+                .and_then(|d| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&d).ok())
+                .map(|m| m.into_iter().map(|(k, _)| k).collect())
+                .unwrap_or_default()
+        });
+        let mut probe = (*after).clone();
+        policy
+            .check_written(&mut probe, |k| changed.as_ref().is_none_or(|c| c.contains(k)))
+            .map_err(|_| StoreError::Conflict("the field policy changed meanwhile; check the fields and try again"))?;
+    }
+    Ok(version)
 }
 
 /// The personal fields that differ between two states of a contact, as a

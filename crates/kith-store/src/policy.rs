@@ -19,9 +19,9 @@ pub struct PolicyVersion {
     pub change: String,
 }
 
-const COLS: &str = "key, label, kind, category, purposes, special, special_reason, choices, enabled";
+pub(crate) const COLS: &str = "key, label, kind, category, purposes, special, special_reason, choices, enabled";
 
-fn field(r: &Row) -> Result<FieldDef, StoreError> {
+pub(crate) fn field(r: &Row) -> Result<FieldDef, StoreError> {
     let bad = |what| move |_| StoreError::Corrupt(what);
     let kind: Option<String> = r.get(2)?;
     let category: String = r.get(3)?;

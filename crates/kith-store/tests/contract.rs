@@ -788,3 +788,35 @@ async fn email_keys_follow_changes_backfill_once_and_go_with_erasure() {
     })
     .await;
 }
+
+/// The policy as committed is checked again inside the writing
+/// transaction: a field removed after the app checked is refused, on
+/// creation and on a change that writes it, while changes that leave it
+/// alone pass; each write records the policy version.
+#[tokio::test]
+async fn writes_recheck_the_committed_field_policy_on_both_engines() {
+    on_both(|s, _| async move {
+        let kept = input(person("Ada", "Rossi", "ada.rossi@example.it", "+39 02 555 0100"));
+        s.insert_contacts(&ctx(), std::slice::from_ref(&kept), None).await.unwrap();
+        let mut policy = s.field_policy().await.unwrap();
+        let notes = policy.fields.iter_mut().find(|f| f.key == "notes").unwrap();
+        notes.enabled = false;
+        let off = notes.clone();
+        let version = s.save_field(&ctx(), &off, "notes off").await.unwrap();
+        assert_eq!(version, 2);
+        let c = input(person("Bea", "Verdi", "bea.verdi@example.it", "+39 02 555 0101"));
+        assert!(matches!(
+            s.insert_contacts(&ctx(), std::slice::from_ref(&c), None).await,
+            Err(StoreError::Conflict(m)) if m.contains("field policy")
+        ));
+        // A change that does not write the notes passes (the purge removes them).
+        let mut renamed = kept.clone();
+        renamed.data.first_name = Some("Adele".into());
+        s.update_contact(&ctx(), &renamed).await.unwrap();
+        assert_eq!(s.contact_policy_version(kept.id).await.unwrap(), Some(2));
+        let mut noted = renamed.clone();
+        noted.data.notes = Some("a new note".into());
+        assert!(matches!(s.update_contact(&ctx(), &noted).await, Err(StoreError::Conflict(_))));
+    })
+    .await;
+}
