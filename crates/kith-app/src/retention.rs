@@ -189,7 +189,7 @@ impl Standing {
 }
 
 fn date(t: OffsetDateTime) -> String {
-    format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
+    t.to_offset(time::UtcOffset::UTC).date().to_string()
 }
 
 fn verdict_purpose(v: &Verdict) -> Option<PurposeId> {

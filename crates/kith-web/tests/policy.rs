@@ -6,51 +6,13 @@
 //! each change is a version, and each contact records the version its
 //! fields were written under.
 
-use axum::body::Body;
-use axum::http::{header, Method, Request, StatusCode};
-use axum::Router;
-use kith_app::{App, Principal};
-use kith_domain::Role;
-use kith_store::{Store, Vault};
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::Env;
+use kith_app::Principal;
 use serde_json::{json, Value};
-use tower::ServiceExt;
 use uuid::Uuid;
-
-struct Env {
-    app: App,
-    router: Router,
-    token: String,
-}
-
-impl Env {
-    async fn new(store: Store) -> Env {
-        store.migrate().await.unwrap();
-        let app = App::new(store.clone());
-        let u = app.add_user(&Principal::cli(), "dpo@example.com", Role::Admin, "correct-horse-battery").await.unwrap();
-        let token = app.create_token(&Principal::cli(), u.id, "policy test").await.unwrap().1;
-        Env { router: kith_web::router(app.clone()), app, token }
-    }
-
-    async fn call(&self, method: Method, path: &str, body: Option<Value>, want: StatusCode) -> Value {
-        let mut b = Request::builder()
-            .method(method.clone())
-            .uri(format!("/api/v1{path}"))
-            .header(header::AUTHORIZATION, format!("Bearer {}", self.token));
-        let body = match body {
-            Some(v) => {
-                b = b.header(header::CONTENT_TYPE, "application/json");
-                Body::from(v.to_string())
-            }
-            None => Body::empty(),
-        };
-        let res = self.router.clone().oneshot(b.body(body).unwrap()).await.unwrap();
-        let status = res.status();
-        let bytes = axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap();
-        let v = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-        assert_eq!(status, want, "{method} {path}: {v}");
-        v
-    }
-}
 
 fn fields(problem: &Value) -> Vec<String> {
     problem["errors"]
@@ -255,32 +217,10 @@ async fn scenario(env: Env) {
 
 #[tokio::test]
 async fn field_policy_on_sqlite() {
-    let dir = std::env::temp_dir().join(format!("kith-policy-{}", Uuid::now_v7()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let store = Store::connect(&format!("sqlite:{}", dir.join("kith.db").display()), Vault::from_key(&[6u8; 32]))
-        .await
-        .unwrap();
-    scenario(Env::new(store).await).await;
-    let _ = std::fs::remove_dir_all(&dir);
+    common::on_sqlite("policy", scenario).await;
 }
 
 #[tokio::test]
 async fn field_policy_on_postgres() {
-    let admin_url =
-        std::env::var("KITH_TEST_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
-    let name = format!("kith_policy_{}", Uuid::now_v7().simple());
-    let admin = Store::connect(&admin_url, Vault::from_key(&[6u8; 32])).await.expect("PostgreSQL at KITH_TEST_PG_URL");
-    admin.raw_execute_no_tx(&format!("CREATE DATABASE {name}")).await.unwrap();
-    let url = format!("{}/{name}", &admin_url[..admin_url.rfind('/').unwrap()]);
-    let store = Store::connect(&url, Vault::from_key(&[6u8; 32])).await.unwrap();
-    let r = tokio::spawn({
-        let store = store.clone();
-        async move { scenario(Env::new(store).await).await }
-    })
-    .await;
-    store.close().await;
-    let _ = admin.raw_execute_no_tx(&format!("DROP DATABASE {name} WITH (FORCE)")).await;
-    if let Err(e) = r {
-        std::panic::resume_unwind(e.into_panic());
-    }
+    common::on_postgres("policy", scenario).await;
 }

@@ -5,65 +5,19 @@
 //! holds and restrictions, keeps anyone another purpose still justifies,
 //! and a second run does nothing twice. Only one run at a time.
 
-use axum::body::Body;
-use axum::http::{header, Method, Request, StatusCode};
-use axum::Router;
-use kith_app::{App, Principal};
-use kith_domain::Role;
-use kith_store::{Store, Vault};
-use serde_json::{json, Value};
-use tower::ServiceExt;
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::Env;
+use serde_json::json;
 use uuid::Uuid;
 
-struct Env {
-    app: App,
-    store: Store,
-    router: Router,
-    token: String,
+async fn contact(env: &Env, name: &str) -> String {
+    env.id("/contacts", json!({"first_name": name, "emails": [format!("{}@example.it", name.to_lowercase())]})).await
 }
 
-impl Env {
-    async fn new(store: Store) -> Env {
-        store.migrate().await.unwrap();
-        let app = App::new(store.clone());
-        let u = app.add_user(&Principal::cli(), "dpo@example.com", Role::Admin, "correct-horse-battery").await.unwrap();
-        let token = app.create_token(&Principal::cli(), u.id, "retention test").await.unwrap().1;
-        let router = kith_web::router(app.clone());
-        Env { app, store, router, token }
-    }
-
-    async fn call(&self, method: Method, path: &str, body: Option<Value>, want: StatusCode) -> Value {
-        let mut b = Request::builder()
-            .method(method.clone())
-            .uri(format!("/api/v1{path}"))
-            .header(header::AUTHORIZATION, format!("Bearer {}", self.token));
-        let body = match body {
-            Some(v) => {
-                b = b.header(header::CONTENT_TYPE, "application/json");
-                Body::from(v.to_string())
-            }
-            None => Body::empty(),
-        };
-        let res = self.router.clone().oneshot(b.body(body).unwrap()).await.unwrap();
-        let status = res.status();
-        let bytes = axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap();
-        let v = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-        assert_eq!(status, want, "{method} {path}: {v}");
-        v
-    }
-
-    async fn id(&self, path: &str, body: Value) -> String {
-        self.call(Method::POST, path, Some(body), StatusCode::CREATED).await["id"].as_str().unwrap().to_owned()
-    }
-
-    async fn contact(&self, name: &str) -> String {
-        self.id("/contacts", json!({"first_name": name, "emails": [format!("{}@example.it", name.to_lowercase())]}))
-            .await
-    }
-
-    async fn exists(&self, id: &str) -> bool {
-        self.app.store().get_contact(kith_domain::SubjectId(id.parse().unwrap())).await.unwrap().is_some()
-    }
+async fn exists(env: &Env, id: &str) -> bool {
+    env.app.store().get_contact(kith_domain::SubjectId(id.parse().unwrap())).await.unwrap().is_some()
 }
 
 fn ago(days: i64) -> String {
@@ -122,17 +76,17 @@ async fn scenario(env: Env) {
         }
     };
     // Gone: withdrew 60 days ago.
-    let gone = env.contact("Alda").await;
+    let gone = contact(&env, "Alda").await;
     // Recent: withdrew 10 days ago: 20 days left.
-    let recent = env.contact("Bice").await;
+    let recent = contact(&env, "Bice").await;
     // Held: withdrew 60 days ago, but under a legal hold.
-    let held = env.contact("Carla").await;
+    let held = contact(&env, "Carla").await;
     // Both: withdrew 60 days ago, but their contract runs (no end date).
-    let both = env.contact("Dario").await;
+    let both = contact(&env, "Dario").await;
     // Former customer: contract ended 2 years ago: anonymised.
-    let former = env.contact("Elio").await;
+    let former = contact(&env, "Elio").await;
     // Nobody: no purpose applies.
-    let nobody = env.contact("Fede").await;
+    let nobody = contact(&env, "Fede").await;
     for (c, days) in [(&gone, 60), (&recent, 10), (&held, 60), (&both, 60)] {
         let (c, given, withdrawn) = withdrew(c, days).await;
         env.call(Method::POST, &format!("/contacts/{c}/consents"), Some(given), StatusCode::CREATED).await;
@@ -204,16 +158,16 @@ async fn scenario(env: Env) {
     assert_eq!(dry["rules"][&service]["disposal"], json!("anonymise"));
     assert_eq!((dry["suspended"].as_u64(), dry["no_purpose"].as_u64()), (Some(1), Some(1)), "{dry}");
     assert_eq!(dry["checked"], json!(6));
-    assert!(env.exists(&gone).await && env.exists(&former).await);
+    assert!(exists(&env, &gone).await && exists(&env, &former).await);
 
     // The real run: the two go, through the Art. 17 erasure.
     let run = env.call(Method::POST, "/retention/runs", Some(json!({})), StatusCode::OK).await;
     assert_eq!(run["dry_run"], json!(false));
     assert!(run["finished_at"].is_string(), "{run}");
     assert_eq!((run["rules"][&news]["count"].as_u64(), run["rules"][&service]["count"].as_u64()), (Some(1), Some(1)));
-    assert!(!env.exists(&gone).await && !env.exists(&former).await);
+    assert!(!exists(&env, &gone).await && !exists(&env, &former).await);
     for c in [&recent, &held, &both, &nobody] {
-        assert!(env.exists(c).await, "{c} must be kept");
+        assert!(exists(&env, c).await, "{c} must be kept");
     }
     env.call(Method::GET, &format!("/contacts/{gone}"), None, StatusCode::NOT_FOUND).await;
     // Processors hear of both erasures.
@@ -252,7 +206,7 @@ async fn scenario(env: Env) {
     assert_eq!(r["status"], json!("suspended"), "{r}");
     env.call(Method::POST, &format!("/contacts/{held}/restriction/lift"), None, StatusCode::OK).await;
     env.call(Method::POST, "/retention/runs", Some(json!({})), StatusCode::OK).await;
-    assert!(!env.exists(&held).await);
+    assert!(!exists(&env, &held).await);
 
     // One run at a time: a held lease makes another run a 409.
     assert!(env.store.try_lease("retention", Uuid::now_v7(), 60_000).await.unwrap());
@@ -268,32 +222,10 @@ async fn scenario(env: Env) {
 
 #[tokio::test]
 async fn retention_on_sqlite() {
-    let dir = std::env::temp_dir().join(format!("kith-retention-{}", Uuid::now_v7()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let store = Store::connect(&format!("sqlite:{}", dir.join("kith.db").display()), Vault::from_key(&[5u8; 32]))
-        .await
-        .unwrap();
-    scenario(Env::new(store).await).await;
-    let _ = std::fs::remove_dir_all(&dir);
+    common::on_sqlite("retention", scenario).await;
 }
 
 #[tokio::test]
 async fn retention_on_postgres() {
-    let admin_url =
-        std::env::var("KITH_TEST_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
-    let name = format!("kith_retention_{}", Uuid::now_v7().simple());
-    let admin = Store::connect(&admin_url, Vault::from_key(&[5u8; 32])).await.expect("PostgreSQL at KITH_TEST_PG_URL");
-    admin.raw_execute_no_tx(&format!("CREATE DATABASE {name}")).await.unwrap();
-    let url = format!("{}/{name}", &admin_url[..admin_url.rfind('/').unwrap()]);
-    let store = Store::connect(&url, Vault::from_key(&[5u8; 32])).await.unwrap();
-    let r = tokio::spawn({
-        let store = store.clone();
-        async move { scenario(Env::new(store).await).await }
-    })
-    .await;
-    store.close().await;
-    let _ = admin.raw_execute_no_tx(&format!("DROP DATABASE {name} WITH (FORCE)")).await;
-    if let Err(e) = r {
-        std::panic::resume_unwind(e.into_panic());
-    }
+    common::on_postgres("retention", scenario).await;
 }

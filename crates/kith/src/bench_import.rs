@@ -19,19 +19,23 @@ fn peak_rss_mib() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
+/// Writes `n` synthetic people as a CSV with common export headers; returns its path.
+pub(crate) fn people_csv(tmp: &std::path::Path, n: usize) -> Result<std::path::PathBuf, String> {
+    let file = tmp.join("contacts.csv");
+    let mut w = std::io::BufWriter::new(std::fs::File::create(&file).map_err(|e| e.to_string())?);
+    writeln!(w, "First Name,Last Name,Email,Phone,Job Title").map_err(|e| e.to_string())?;
+    for p in people_iter(n) {
+        writeln!(w, "{},{},{},{},{}", p.first, p.last, p.email, p.phone, p.title).map_err(|e| e.to_string())?;
+    }
+    w.flush().map_err(|e| e.to_string())?;
+    Ok(file)
+}
+
 pub async fn run(args: &BenchArgs, tmp: &std::path::Path) -> Result<(), String> {
     let n = args.contacts;
     let engine = if args.postgres.is_some() { "PostgreSQL" } else { "SQLite" };
     println!("kith bench --import: {n} rows of CSV on {engine}");
-    let file = tmp.join("contacts.csv");
-    {
-        let mut w = std::io::BufWriter::new(std::fs::File::create(&file).map_err(|e| e.to_string())?);
-        writeln!(w, "First Name,Last Name,Email,Phone,Job Title").map_err(|e| e.to_string())?;
-        for p in people_iter(n) {
-            writeln!(w, "{},{},{},{},{}", p.first, p.last, p.email, p.phone, p.title).map_err(|e| e.to_string())?;
-        }
-        w.flush().map_err(|e| e.to_string())?;
-    }
+    let file = people_csv(tmp, n)?;
     let rss_before = peak_rss_mib();
 
     // Kith: `kith import contacts` without its progress bar.

@@ -12,22 +12,13 @@ use kith_domain::retention::{Anchor, Disposal, Period, PeriodUnit, Rule};
 use kith_domain::LawfulBasis;
 use kith_store::baseline::PlainContact;
 use kith_store::{Store, Vault};
-use std::io::Write;
 use std::time::Instant;
 
 pub async fn run(args: &BenchArgs, tmp: &std::path::Path) -> Result<(), String> {
     let n = args.contacts;
     let engine = if args.postgres.is_some() { "PostgreSQL" } else { "SQLite" };
     println!("kith bench --retention: a sweep expiring {n} contacts on {engine}");
-    let file = tmp.join("contacts.csv");
-    {
-        let mut w = std::io::BufWriter::new(std::fs::File::create(&file).map_err(|e| e.to_string())?);
-        writeln!(w, "First Name,Last Name,Email,Phone,Job Title").map_err(|e| e.to_string())?;
-        for p in people_iter(n) {
-            writeln!(w, "{},{},{},{},{}", p.first, p.last, p.email, p.phone, p.title).map_err(|e| e.to_string())?;
-        }
-        w.flush().map_err(|e| e.to_string())?;
-    }
+    let file = crate::bench_import::people_csv(tmp, n)?;
     let t = target(args, tmp, "retention").await?;
     let store = Store::connect(&t.db_url, Vault::from_key(&[7u8; 32])).await.map_err(|e| e.to_string())?;
     store.migrate().await.map_err(|e| e.to_string())?;

@@ -50,10 +50,6 @@ pub struct RetentionOut {
     pub review_due_at: Option<time::OffsetDateTime>,
 }
 
-fn day(t: time::OffsetDateTime) -> String {
-    format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
-}
-
 fn retention_out(s: Standing) -> RetentionOut {
     let explanation = s.explain();
     let (status, expires_at, purpose_id, rule) = match &s.verdict {
@@ -73,7 +69,7 @@ fn retention_out(s: Standing) -> RetentionOut {
         explanation,
         legal_hold: s.hold.map(|h| HoldOut {
             reason: h.reason,
-            review_on: day(h.review_on),
+            review_on: h.review_on.date().to_string(),
             set_by: h.set_by.map(|u| u.0),
             set_at: h.set_at,
         }),
