@@ -9,16 +9,18 @@
 //! value from the file.
 
 use crate::{App, AppError, Principal, Result};
+use kith_domain::consent::{check_event, BasisSource, ProofCheck};
 use kith_domain::{
-    Address, ContactData, Email, Invalid, LawfulBasis, Phone, Provenance, PurposeId, SourceKind, SubjectId,
+    Address, Channel, ConsentAction, ConsentMethod, ContactData, Email, Invalid, LawfulBasis, Phone, Provenance,
+    PurposeId, SourceKind, SubjectId,
 };
-use kith_store::consent::BasisRecord;
+use kith_store::consent::{BasisRecord, ConsentWrite, NewConsentEvent, SealedProof};
 use kith_store::contacts::ContactInput;
 use std::collections::HashSet;
 use std::io::Read;
 
 /// Rows per transaction.
-pub const BATCH: usize = 5000;
+pub const BATCH: usize = 25_000;
 
 /// Where a column's values go.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,10 +40,22 @@ pub enum Target {
     Region,
     Country,
     Notes,
+    /// When the person gave the consent being imported (its original time).
+    ConsentAt,
+    /// The original system's record of the consent.
+    ConsentEvidence,
+    /// What the person did to consent, in words.
+    ConsentAct,
+    /// The channels consented to (`email`, `phone`, `sms`, `post`).
+    ConsentChannels,
+    /// When the consent expires.
+    ConsentExpiresAt,
+    /// The address the consent was given from.
+    ConsentIp,
 }
 
 impl Target {
-    pub const ALL: [(&'static str, Target); 12] = [
+    pub const ALL: [(&'static str, Target); 18] = [
         ("first_name", Target::FirstName),
         ("last_name", Target::LastName),
         ("full_name", Target::FullName),
@@ -54,7 +68,26 @@ impl Target {
         ("region", Target::Region),
         ("country", Target::Country),
         ("notes", Target::Notes),
+        ("consent_at", Target::ConsentAt),
+        ("consent_evidence", Target::ConsentEvidence),
+        ("consent_act", Target::ConsentAct),
+        ("consent_channels", Target::ConsentChannels),
+        ("consent_expires_at", Target::ConsentExpiresAt),
+        ("consent_ip", Target::ConsentIp),
     ];
+
+    /// Part of a consent's proof rather than of the contact.
+    pub fn is_consent(&self) -> bool {
+        matches!(
+            self,
+            Target::ConsentAt
+                | Target::ConsentEvidence
+                | Target::ConsentAct
+                | Target::ConsentChannels
+                | Target::ConsentExpiresAt
+                | Target::ConsentIp
+        )
+    }
 
     /// A field's name, or `custom.<name>` for a custom field.
     pub fn parse(s: &str) -> Option<Target> {
@@ -103,6 +136,15 @@ pub fn detect(header: &str) -> Option<Target> {
         }
         "country" | "mailingcountry" | "countryregion" | "address1country" | "paese" => Target::Country,
         "notes" | "note" | "description" | "comments" => Target::Notes,
+        "consentat" | "consentgivenat" | "consentdate" | "consenttimestamp" | "consenttime" | "optindate"
+        | "optintimestamp" | "gdprconsentdate" => Target::ConsentAt,
+        "consentevidence" | "consentref" | "consentreference" | "consentrecord" | "consentid" | "optinid" => {
+            Target::ConsentEvidence
+        }
+        "consentact" | "affirmativeact" | "consentaction" => Target::ConsentAct,
+        "consentchannels" | "consentchannel" | "optinchannel" | "optinchannels" => Target::ConsentChannels,
+        "consentexpiresat" | "consentexpires" | "consentexpiry" | "consentuntil" => Target::ConsentExpiresAt,
+        "consentip" | "optinip" | "consentipaddress" => Target::ConsentIp,
         _ => return None,
     })
 }
@@ -116,12 +158,158 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// Explicit `header=field` choices; other headers are detected.
     pub mapping: Vec<(String, Option<Target>)>,
-    /// The lawful basis every imported contact gets for a purpose.
+    /// The lawful basis every imported contact gets for a purpose. With
+    /// consent, each row must carry its proof (see [`ConsentImport`]).
     pub basis: Option<(PurposeId, LawfulBasis)>,
+    /// What a consent import states once for the whole file.
+    pub consent: Option<ConsentImport>,
     /// Skip data rows up to this line (to resume an interrupted import).
     pub resume_after_line: u64,
     /// Rows per transaction; 0 means [`BATCH`].
     pub batch: usize,
+}
+
+/// Consent imported from a file: what holds for every row, chosen at
+/// import; each row brings its original time and record (`consent_at`,
+/// `consent_evidence` columns) and may bring its own act, channels, expiry
+/// and IP address.
+#[derive(Clone, Debug, Default)]
+pub struct ConsentImport {
+    /// The notice (privacy text) the people saw when they consented.
+    pub notice: Option<uuid::Uuid>,
+    /// The channels consented to, where the file has no column for them.
+    pub channels: Vec<Channel>,
+    /// What the people did to consent, where the file has no column for it.
+    pub affirmative_act: Option<String>,
+}
+
+/// One row's consent, checked.
+#[derive(Clone, Debug)]
+struct RowConsent {
+    at: time::OffsetDateTime,
+    until: Option<time::OffsetDateTime>,
+    channels: Vec<Channel>,
+    act: String,
+    evidence: String,
+    ip: Option<String>,
+}
+
+/// A row's consent columns as written.
+#[derive(Debug, Default)]
+struct RawConsent<'a> {
+    at: Option<&'a str>,
+    evidence: Option<&'a str>,
+    act: Option<&'a str>,
+    channels: Option<&'a str>,
+    expires: Option<&'a str>,
+    ip: Option<&'a str>,
+}
+
+impl ConsentImport {
+    /// A row's consent with its proof, or why not (naming columns, never values).
+    fn row(&self, raw: &RawConsent<'_>, now: time::OffsetDateTime) -> std::result::Result<RowConsent, String> {
+        let time = |v: Option<&str>, column: &str| {
+            v.map(|v| {
+                kith_domain::policy::parse_time(v)
+                    .ok_or_else(|| format!("{column}: is not a date and time (2024-03-01T09:30:00Z, 01/03/2024 09:30)"))
+            })
+            .transpose()
+        };
+        let at = time(raw.at, "consent_at")?;
+        let until = time(raw.expires, "consent_expires_at")?;
+        let channels = match raw.channels {
+            Some(v) => {
+                let mut chs = Vec::new();
+                for w in v.split([',', ';', '|', ' ']).map(str::trim).filter(|w| !w.is_empty()) {
+                    let ch = Channel::parse(&w.to_lowercase())
+                        .ok_or_else(|| "consent_channels: name email, phone, sms or post".to_owned())?;
+                    if !chs.contains(&ch) {
+                        chs.push(ch);
+                    }
+                }
+                chs
+            }
+            None => self.channels.clone(),
+        };
+        let act = raw.act.map(str::to_owned).or_else(|| self.affirmative_act.clone());
+        if let Some(ip) = raw.ip {
+            ip.parse::<std::net::IpAddr>().map_err(|_| "consent_ip: is not an IP address".to_owned())?;
+        }
+        let too_long = |v: Option<&str>, max: usize| v.is_some_and(|v| v.chars().count() > max);
+        if too_long(act.as_deref(), 500) {
+            return Err("consent_act: at most 500 characters".into());
+        }
+        if too_long(raw.evidence, 200) {
+            return Err("consent_evidence: at most 200 characters".into());
+        }
+        let check = ProofCheck {
+            method: Some(ConsentMethod::Import),
+            has_notice: self.notice.is_some(),
+            affirmative_act: act.as_deref(),
+            pre_ticked: false,
+            evidence_ref: raw.evidence,
+            channels: &channels,
+            at,
+            until,
+        };
+        check_event(ConsentAction::Given, &check, now).map_err(|inv| {
+            inv.0
+                .iter()
+                .map(|e| {
+                    let column = match e.field.as_str() {
+                        "at" => "consent_at",
+                        "evidence_ref" => "consent_evidence",
+                        "affirmative_act" => "consent_act",
+                        "channels" => "consent_channels",
+                        "expires_at" => "consent_expires_at",
+                        f => f,
+                    };
+                    format!("{column}: {}", e.message)
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        })?;
+        let (Some(at), Some(act), Some(evidence)) = (at, act, raw.evidence) else {
+            return Err("consent_at: imported consent must carry the original time it was given".into());
+        };
+        Ok(RowConsent {
+            at,
+            until,
+            channels,
+            act: act.trim().to_owned(),
+            evidence: evidence.trim().to_owned(),
+            ip: raw.ip.map(str::to_owned),
+        })
+    }
+
+    /// The ledger event of a row's consent for `subject`.
+    fn event(&self, p: &Principal, purpose: PurposeId, subject: SubjectId, c: &RowConsent) -> NewConsentEvent {
+        let mut channels = c.channels.clone();
+        channels.sort();
+        NewConsentEvent {
+            id: uuid::Uuid::now_v7(),
+            subject,
+            purpose,
+            action: ConsentAction::Given,
+            channels,
+            method: ConsentMethod::Import,
+            at: c.at,
+            until: c.until,
+            notice: self.notice,
+            form: None,
+            actor_user: p.author(),
+            gpc: false,
+            request: None,
+            proof: SealedProof {
+                affirmative_act: Some(c.act.clone()),
+                evidence_ref: Some(c.evidence.clone()),
+                third_parties: vec![],
+                ip: c.ip.clone(),
+                user_agent: None,
+                purpose: None,
+            },
+        }
+    }
 }
 
 /// What happened (or would happen) to one row.
@@ -153,6 +341,7 @@ struct Pending {
     line: u64,
     data: ContactData,
     keys: Vec<String>,
+    consent: Option<RowConsent>,
 }
 
 /// Counts the newlines a reader passes through, so a record's line number
@@ -219,15 +408,70 @@ fn sniff_delimiter(head: &[u8]) -> u8 {
     }
 }
 
+/// The reader type of an import: the file with its head put back, lines counted.
+type CsvReader<R> = csv::Reader<Lines<std::io::Chain<std::io::Cursor<Vec<u8>>, R>>>;
+/// Where the reader's newlines are tracked.
+type LineTracker = std::sync::Arc<std::sync::Mutex<LineState>>;
+
+/// A CSV reader over `input` (separator sniffed, UTF-8 byte-order mark
+/// dropped), the line tracker it feeds, and the file's column names.
+fn open_csv<R: Read>(mut input: R) -> Result<(CsvReader<R>, LineTracker, Vec<String>)> {
+    let mut head = vec![0u8; 64 * 1024];
+    let mut n = 0;
+    while n < head.len() {
+        let got = input.read(&mut head[n..]).map_err(|_| Invalid::one("file", "the file could not be read"))?;
+        if got == 0 {
+            break;
+        }
+        n += got;
+    }
+    head.truncate(n);
+    let start = if head.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
+    let delimiter = sniff_delimiter(&head[start..]);
+    let lines = std::sync::Arc::new(std::sync::Mutex::new(LineState::default()));
+    let stream = Lines { inner: std::io::Cursor::new(head[start..].to_vec()).chain(input), state: lines.clone() };
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(stream);
+    let headers: Vec<String> = reader
+        .byte_headers()
+        .map_err(|_| Invalid::one("file", "the file's first line (the column names) could not be read"))?
+        .iter()
+        .map(|h| String::from_utf8_lossy(h).trim().to_owned())
+        .collect();
+    Ok((reader, lines, headers))
+}
+
+/// The column names of a CSV file (the upload page's mapping step).
+pub fn headers<R: Read>(input: R) -> Result<Vec<String>> {
+    Ok(open_csv(input)?.2)
+}
+
+/// Where each column goes: the explicit choice for its header, else the
+/// field its name is recognised as.
+pub fn map_headers(headers: &[String], explicit: &[(String, Option<Target>)]) -> Vec<(String, Option<Target>)> {
+    headers
+        .iter()
+        .map(|h| match explicit.iter().find(|(name, _)| name.eq_ignore_ascii_case(h)) {
+            Some((_, t)) => (h.clone(), t.clone()),
+            None => (h.clone(), detect(h)),
+        })
+        .collect()
+}
+
 fn set_text(slot: &mut Option<String>, v: &str) {
     if slot.is_none() && !v.is_empty() {
         *slot = Some(v.to_owned());
     }
 }
 
-/// A row's values as contact data, or why not (no value quoted).
-fn row_data(row: &[String], targets: &[Option<Target>]) -> std::result::Result<ContactData, String> {
+/// A row's values as contact data and its consent columns, or why not (no
+/// value quoted).
+fn row_data<'a>(
+    row: &'a [String],
+    targets: &[Option<Target>],
+) -> std::result::Result<(ContactData, RawConsent<'a>), String> {
     let mut d = ContactData::default();
+    let mut consent = RawConsent::default();
     let mut addr = Address::default();
     for (v, t) in row.iter().zip(targets) {
         let v = v.trim();
@@ -273,6 +517,12 @@ fn row_data(row: &[String], targets: &[Option<Target>]) -> std::result::Result<C
             Target::Custom(name) => {
                 d.custom.entry(name.clone()).or_insert_with(|| v.to_owned());
             }
+            Target::ConsentAt => consent.at = consent.at.or(Some(v)),
+            Target::ConsentEvidence => consent.evidence = consent.evidence.or(Some(v)),
+            Target::ConsentAct => consent.act = consent.act.or(Some(v)),
+            Target::ConsentChannels => consent.channels = consent.channels.or(Some(v)),
+            Target::ConsentExpiresAt => consent.expires = consent.expires.or(Some(v)),
+            Target::ConsentIp => consent.ip = consent.ip.or(Some(v)),
         }
     }
     if addr != Address::default() {
@@ -280,7 +530,7 @@ fn row_data(row: &[String], targets: &[Option<Target>]) -> std::result::Result<C
     }
     let d = d.tidy();
     d.validate().map_err(|inv| describe(&inv))?;
-    Ok(d)
+    Ok((d, consent))
 }
 
 /// The fields an error names and its messages; never the values.
@@ -295,20 +545,35 @@ impl App {
     pub async fn import_contacts<R: Read + Send>(
         &self,
         p: &Principal,
-        mut input: R,
+        input: R,
         opts: &ImportOptions,
         mut on_row: impl FnMut(u64, &Outcome) + Send,
     ) -> Result<ImportReport> {
         p.require(p.role.can_manage_privacy(), "import contacts")?;
         let policy = self.store.field_policy().await?;
-        if opts.basis.is_some_and(|(_, b)| b == LawfulBasis::Consent) {
-            return Err(Invalid::one(
-                "basis",
-                "consent is imported only with its proof (notice, evidence, original time): record it through the consent API",
-            )
-            .into());
-        }
-        let basis = match opts.basis {
+        // Consent comes with its proof, or not at all.
+        let consent = match (opts.basis, &opts.consent) {
+            (Some((purpose, LawfulBasis::Consent)), Some(c)) => {
+                self.store.get_purpose(purpose).await?.ok_or(AppError::NotFound("purpose"))?;
+                match c.notice {
+                    Some(n) if self.store.get_notice(n).await?.is_some() => {}
+                    Some(_) => return Err(Invalid::one("notice", "refers to a notice that does not exist").into()),
+                    None => {
+                        return Err(Invalid::one("notice", "imported consent must name the notice the people saw").into())
+                    }
+                }
+                Some((purpose, c))
+            }
+            (Some((_, LawfulBasis::Consent)), None) => {
+                return Err(Invalid::one(
+                    "basis",
+                    "consent is imported only with its proof: name the notice the people saw, and map the consent_at and consent_evidence columns",
+                )
+                .into())
+            }
+            _ => None,
+        };
+        let basis = match opts.basis.filter(|(_, b)| *b != LawfulBasis::Consent) {
             Some((purpose, basis)) => {
                 self.store.get_purpose(purpose).await?.ok_or(AppError::NotFound("purpose"))?;
                 let now = time::OffsetDateTime::now_utc();
@@ -326,36 +591,8 @@ impl App {
             }
             None => None,
         };
-        // Sniff the separator and drop a UTF-8 byte-order mark.
-        let mut head = vec![0u8; 64 * 1024];
-        let mut n = 0;
-        while n < head.len() {
-            let got = input.read(&mut head[n..]).map_err(|_| Invalid::one("file", "could not be read"))?;
-            if got == 0 {
-                break;
-            }
-            n += got;
-        }
-        head.truncate(n);
-        let start = if head.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
-        let delimiter = sniff_delimiter(&head[start..]);
-        let lines = std::sync::Arc::new(std::sync::Mutex::new(LineState::default()));
-        let stream = Lines { inner: std::io::Cursor::new(head[start..].to_vec()).chain(input), state: lines.clone() };
-        let mut reader =
-            csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(stream);
-        let headers: Vec<String> = reader
-            .byte_headers()
-            .map_err(|_| Invalid::one("file", "the first line (the column names) could not be read"))?
-            .iter()
-            .map(|h| String::from_utf8_lossy(h).trim().to_owned())
-            .collect();
-        let mapping: Vec<(String, Option<Target>)> = headers
-            .iter()
-            .map(|h| match opts.mapping.iter().find(|(name, _)| name.eq_ignore_ascii_case(h)) {
-                Some((_, t)) => (h.clone(), t.clone()),
-                None => (h.clone(), detect(h)),
-            })
-            .collect();
+        let (mut reader, lines, headers) = open_csv(input)?;
+        let mapping = map_headers(&headers, &opts.mapping);
         if !mapping.iter().any(|(_, t)| {
             matches!(t, Some(Target::Email | Target::Phone | Target::FirstName | Target::LastName | Target::FullName))
         }) {
@@ -365,7 +602,44 @@ impl App {
             )
             .into());
         }
+        let mapped = |t: Target| mapping.iter().any(|(_, m)| m.as_ref() == Some(&t));
+        match consent {
+            Some((_, c)) => {
+                let mut missing = Vec::new();
+                if !mapped(Target::ConsentAt) {
+                    missing.push("consent_at (when each person consented)");
+                }
+                if !mapped(Target::ConsentEvidence) {
+                    missing.push("consent_evidence (the original record of it)");
+                }
+                if !mapped(Target::ConsentAct) && c.affirmative_act.as_deref().is_none_or(|a| a.trim().is_empty()) {
+                    missing.push("consent_act, or say once what the people did to consent");
+                }
+                if !mapped(Target::ConsentChannels) && c.channels.is_empty() {
+                    missing.push("consent_channels, or choose the channels consented to");
+                }
+                if !missing.is_empty() {
+                    return Err(Invalid::one(
+                        "mapping",
+                        format!("imported consent needs its proof: map {}", missing.join("; ")),
+                    )
+                    .into());
+                }
+            }
+            None => {
+                if let Some((h, _)) = mapping.iter().find(|(_, t)| t.as_ref().is_some_and(Target::is_consent)) {
+                    return Err(Invalid::one(
+                        "mapping",
+                        format!(
+                            "the column {h:?} is part of a consent's proof: import consent with the basis consent, or map the column to - to ignore it"
+                        ),
+                    )
+                    .into());
+                }
+            }
+        }
         let targets: Vec<Option<Target>> = mapping.iter().map(|(_, t)| t.clone()).collect();
+        let now = time::OffsetDateTime::now_utc();
         let mut report = ImportReport { mapping: mapping.clone(), dry_run: opts.dry_run, ..Default::default() };
         // Keyed hashes of the addresses seen so far in the file.
         let mut seen: HashSet<u64> = HashSet::new();
@@ -406,12 +680,13 @@ impl App {
                         record.iter().map(|f| String::from_utf8(f.to_vec())).collect();
                     let outcome = match fields {
                         Err(_) => Some("the line is not valid UTF-8".to_owned()),
-                        Ok(fields) => match row_data(&fields, &targets).and_then(|mut d| {
+                        Ok(fields) => match row_data(&fields, &targets).and_then(|(mut d, raw)| {
                             policy.check(&mut d).map_err(|inv| describe(&inv))?;
-                            Ok(d)
+                            let c = consent.map(|(_, c)| c.row(&raw, now)).transpose()?;
+                            Ok((d, c))
                         }) {
                             Err(why) => Some(why),
-                            Ok(data) => {
+                            Ok((data, row_consent)) => {
                                 let keys: Vec<String> = data.emails.iter().map(|e| e.lookup_key()).collect();
                                 let hashes: Vec<u64> = keys
                                     .iter()
@@ -424,7 +699,7 @@ impl App {
                                     Some("the same email address is on an earlier line of the file".to_owned())
                                 } else {
                                     seen.extend(hashes);
-                                    batch.push(Pending { line, data, keys });
+                                    batch.push(Pending { line, data, keys, consent: row_consent });
                                     None
                                 }
                             }
@@ -436,7 +711,7 @@ impl App {
                     }
                 }
                 if batch.len() >= batch_size || (!more && !batch.is_empty()) {
-                    let (items, lines) =
+                    let (items, lines, consents) =
                         self.check_batch(p, opts, std::mem::take(&mut batch), &mut report, &mut on_row).await?;
                     // One batch is written while the next is read and checked.
                     finish(&mut writing, &mut report, &mut on_row).await?;
@@ -445,9 +720,10 @@ impl App {
                             None
                         } else {
                             let (store, ctx, basis) = (self.store.clone(), p.ctx(), basis.clone());
-                            Some(tokio::spawn(
-                                async move { store.insert_import_batch(&ctx, &items, basis.as_ref()).await },
-                            ))
+                            let file = opts.file_name.clone();
+                            Some(tokio::spawn(async move {
+                                store.insert_import_batch(&ctx, &items, basis.as_ref(), &consents, &file).await
+                            }))
                         };
                         writing = Some((write, lines));
                     }
@@ -481,7 +757,7 @@ impl App {
         batch: Vec<Pending>,
         report: &mut ImportReport,
         on_row: &mut impl FnMut(u64, &Outcome),
-    ) -> Result<(Vec<ContactInput>, Vec<u64>)> {
+    ) -> Result<(Vec<ContactInput>, Vec<u64>, Vec<NewConsentEvent>)> {
         let emails: Vec<&Email> = batch.iter().flat_map(|r| r.data.emails.iter()).collect();
         let suppressed: HashSet<String> =
             self.store.suppressed(&emails).await?.into_iter().map(|i| emails[i].lookup_key()).collect();
@@ -489,6 +765,11 @@ impl App {
         let now = time::OffsetDateTime::now_utc();
         let mut items = Vec::with_capacity(batch.len());
         let mut lines = Vec::with_capacity(batch.len());
+        let mut consents = Vec::new();
+        let consent = match (opts.basis, &opts.consent) {
+            (Some((purpose, LawfulBasis::Consent)), Some(c)) => Some((purpose, c)),
+            _ => None,
+        };
         for r in batch {
             if r.keys.iter().any(|k| suppressed.contains(k)) {
                 report.rejected += 1;
@@ -504,7 +785,10 @@ impl App {
                 holders.sort_unstable();
                 holders.dedup();
                 let outcome = match holders.as_slice() {
-                    [one] => self.update_from_row(p, opts, *one, &r.data).await?,
+                    [one] => {
+                        let c = consent.zip(r.consent.as_ref()).map(|((purpose, c), rc)| c.event(p, purpose, *one, rc));
+                        self.update_from_row(p, opts, *one, &r.data, c).await?
+                    }
                     _ => Outcome::Rejected("the addresses belong to several contacts in Kith: merge them first".into()),
                 };
                 match &outcome {
@@ -521,8 +805,12 @@ impl App {
                     user: p.author(),
                     at: now,
                 };
+                let id = kith_domain::SubjectId::new();
+                if let (Some((purpose, c)), Some(rc)) = (consent, r.consent.as_ref()) {
+                    consents.push(c.event(p, purpose, id, rc));
+                }
                 items.push(ContactInput {
-                    id: kith_domain::SubjectId::new(),
+                    id,
                     owner: None,
                     company: None,
                     tags: vec![],
@@ -532,18 +820,20 @@ impl App {
                 lines.push(r.line);
             }
         }
-        Ok((items, lines))
+        Ok((items, lines, consents))
     }
 
     /// A row matching one contact by email updates it: the file's values
-    /// win for the fields it fills, addresses and phones are added. A
-    /// restricted person is left alone. Audited with before and after.
+    /// win for the fields it fills, addresses and phones are added, and the
+    /// consent it carries is recorded. A restricted person is left alone.
+    /// Audited with before and after.
     async fn update_from_row(
         &self,
         p: &Principal,
         opts: &ImportOptions,
         id: SubjectId,
         row: &ContactData,
+        consent: Option<NewConsentEvent>,
     ) -> Result<Outcome> {
         if self.store.restricted_since(id).await?.is_some() {
             return Ok(Outcome::Skipped("processing of this contact is restricted (GDPR Art. 18)".into()));
@@ -551,14 +841,14 @@ impl App {
         let Some(current) = self.store.get_contact(id).await? else {
             return Ok(Outcome::Skipped("the contact was deleted meanwhile".into()));
         };
-        let (merged, fields) = merge(&current.data, row);
-        if fields.is_empty() {
+        let (merged, mut fields) = merge(&current.data, row);
+        if fields.is_empty() && consent.is_none() {
             return Ok(Outcome::Skipped("already in Kith with the same values".into()));
         }
         if let Err(inv) = merged.validate() {
             return Ok(Outcome::Rejected(format!("merged with the contact in Kith: {}", describe(&inv))));
         }
-        if !opts.dry_run {
+        if !opts.dry_run && !fields.is_empty() {
             self.store
                 .modify_contact(&p.ctx(), id, |c| {
                     let (data, _) = merge(&c.data, row);
@@ -572,6 +862,17 @@ impl App {
                     })
                 })
                 .await?;
+        }
+        if let Some(event) = consent {
+            if !opts.dry_run {
+                let w = ConsentWrite {
+                    events: vec![event],
+                    consent_becomes_basis: Some((BasisSource::Import, Some(opts.file_name.clone()))),
+                    ..Default::default()
+                };
+                self.store.write_consent(&p.ctx(), w).await?;
+            }
+            fields.push("consent");
         }
         Ok(Outcome::Updated(fields.join(", ")))
     }
@@ -721,7 +1022,7 @@ mod tests {
     fn a_row_becomes_contact_data_or_a_reason_without_values() {
         let t = [Some(Target::FullName), Some(Target::Email), None];
         let row = |a: &str, b: &str| vec![a.to_owned(), b.to_owned(), "ignored".to_owned()];
-        let d = row_data(&row("Maria Grazia Rossi", "m.rossi@example.it ::: M.Rossi@example.it"), &t).unwrap();
+        let (d, _) = row_data(&row("Maria Grazia Rossi", "m.rossi@example.it ::: M.Rossi@example.it"), &t).unwrap();
         assert_eq!((d.first_name.as_deref(), d.last_name.as_deref()), (Some("Maria Grazia"), Some("Rossi")));
         assert_eq!(d.emails.len(), 1, "the same address twice is kept once");
         let why = row_data(&row("Mario", "not-an-address"), &t).unwrap_err();

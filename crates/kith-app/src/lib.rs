@@ -14,6 +14,7 @@ pub mod deals;
 pub mod dsr;
 pub mod export;
 pub mod import;
+pub mod import_runs;
 pub mod interactions;
 pub mod mailer;
 pub mod policy;

@@ -213,6 +213,34 @@ pub fn parse_date(v: &str) -> Option<String> {
     (1800..=2999).contains(&date.year()).then(|| date.to_string())
 }
 
+/// A moment written as RFC 3339 (`2024-03-01T09:30:00Z`), as
+/// `YYYY-MM-DD HH:MM[:SS]` (taken as UTC), or as a date [`parse_date`]
+/// reads (midnight UTC): the original times of records from other systems.
+pub fn parse_time(v: &str) -> Option<time::OffsetDateTime> {
+    use time::format_description::well_known::Rfc3339;
+    let v = v.trim();
+    if let Ok(t) = time::OffsetDateTime::parse(v, &Rfc3339) {
+        return Some(t);
+    }
+    let (date, clock) = match v.split_once([' ', 'T']) {
+        Some((d, c)) => (d, Some(c.trim())),
+        None => (v, None),
+    };
+    let date = time::Date::parse(&parse_date(date)?, time::macros::format_description!("[year]-[month]-[day]")).ok()?;
+    let clock = match clock {
+        None | Some("") => time::Time::MIDNIGHT,
+        Some(c) => {
+            let mut parts = c.split(':').map(|n| n.parse::<u8>().ok());
+            let (h, m, s) = (parts.next()??, parts.next()??, parts.next().unwrap_or(Some(0))?);
+            if parts.next().is_some() {
+                return None;
+            }
+            time::Time::from_hms(h, m, s).ok()?
+        }
+    };
+    Some(date.with_time(clock).assume_utc())
+}
+
 /// The whole policy at one version.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Policy {
@@ -369,6 +397,21 @@ mod tests {
         assert_eq!(parse_date("61").as_deref(), Some("1900-03-01"));
         for bad in ["2026-02-30", "31/13/2026", "12", "yesterday", ""] {
             assert!(parse_date(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn original_times_are_read_in_the_usual_spellings() {
+        let t = |v: &str| parse_time(v).map(|t| t.unix_timestamp());
+        let nine_thirty = time::macros::datetime!(2024-03-01 09:30 UTC).unix_timestamp();
+        assert_eq!(t("2024-03-01T09:30:00Z"), Some(nine_thirty));
+        assert_eq!(t("2024-03-01T10:30:00+01:00"), Some(nine_thirty));
+        assert_eq!(t("2024-03-01 09:30"), Some(nine_thirty));
+        assert_eq!(t("01/03/2024 09:30:00"), Some(nine_thirty));
+        assert_eq!(t("2024-03-01"), Some(nine_thirty - 9 * 3600 - 1800));
+        assert_eq!(t("45352"), t("2024-03-01"), "a spreadsheet serial day");
+        for bad in ["2024-03-01 25:00", "2024-03-01 09:30:00:00", "yesterday", "", "2024-03-01 9"] {
+            assert!(parse_time(bad).is_none(), "{bad}");
         }
     }
 }

@@ -393,8 +393,23 @@ impl Store {
         if let Some(c) = &w.new_contact {
             self.insert_contacts_in(&mut tx, ctx, std::slice::from_ref(c)).await?;
         }
+        let seqs = self.append_consent_in(&mut tx, ctx, &w.events, w.consent_becomes_basis.as_ref(), &w.mails).await?;
+        tx.commit().await?;
+        Ok(seqs)
+    }
+
+    /// The body of [`Store::write_consent`] inside a caller's transaction,
+    /// which has taken the ledger head first.
+    pub(crate) async fn append_consent_in(
+        &self,
+        tx: &mut Tx,
+        ctx: &Ctx,
+        events: &[NewConsentEvent],
+        consent_becomes_basis: Option<&(BasisSource, Option<String>)>,
+        mails: &[NewMail],
+    ) -> Result<Vec<i64>, StoreError> {
         let subjects: BTreeSet<Uuid> =
-            w.events.iter().map(|e| e.subject.0).chain(w.mails.iter().map(|m| m.subject.0)).collect();
+            events.iter().map(|e| e.subject.0).chain(mails.iter().map(|m| m.subject.0)).collect();
         // Lock the contacts first (as updates and erasure do): an erasure
         // cannot slip between reading a key and writing under it.
         for s in &subjects {
@@ -403,9 +418,15 @@ impl Store {
                 return Err(StoreError::NotFound);
             }
         }
-        let keys = subject_keys(self, &mut tx, &subjects).await?;
-        let mut events = w.events.clone();
+        let keys = subject_keys(self, tx, &subjects).await?;
+        let mut events = events.to_vec();
+        // Each purpose's wording is read once, however many events name it.
+        let mut wording: HashMap<Uuid, PurposeSnapshot> = HashMap::new();
         for e in events.iter_mut().filter(|e| e.proof.purpose.is_none()) {
+            if let Some(w) = wording.get(&e.purpose.0) {
+                e.proof.purpose = Some(w.clone());
+                continue;
+            }
             let r = tx
                 .fetch_optional(
                     "SELECT name, description, data_categories FROM purposes WHERE id = $1",
@@ -414,19 +435,21 @@ impl Store {
                 .await?
                 .ok_or(StoreError::MissingRef("purpose_id"))?;
             let cats: String = r.get(2)?;
-            e.proof.purpose = Some(PurposeSnapshot {
+            let w = PurposeSnapshot {
                 name: r.get(0)?,
                 description: r.get(1)?,
                 data_categories: serde_json::from_str(&cats).map_err(|_| StoreError::Corrupt("purpose categories"))?,
-            });
+            };
+            wording.insert(e.purpose.0, w.clone());
+            e.proof.purpose = Some(w);
         }
-        let seqs = append_events(&mut tx, &keys, &events).await?;
-        let pairs: BTreeSet<(Uuid, Uuid)> = w.events.iter().map(|e| (e.subject.0, e.purpose.0)).collect();
+        let seqs = append_events(tx, &keys, &events).await?;
+        let pairs: BTreeSet<(Uuid, Uuid)> = events.iter().map(|e| (e.subject.0, e.purpose.0)).collect();
         for (s, p) in &pairs {
-            refresh_state(&mut tx, *s, *p).await?;
+            refresh_state(tx, *s, *p).await?;
         }
-        if let Some((source, name)) = &w.consent_becomes_basis {
-            for e in w.events.iter().filter(|e| e.action == ConsentAction::Given) {
+        if let Some((source, name)) = consent_becomes_basis {
+            for e in events.iter().filter(|e| e.action == ConsentAction::Given) {
                 let b = BasisRecord {
                     purpose: e.purpose,
                     basis: LawfulBasis::Consent,
@@ -438,12 +461,11 @@ impl Store {
                     set_by: e.actor_user,
                     set_at: from_ms(now_ms()),
                 };
-                upsert_bases(&mut tx, &[e.subject.0], &b, true).await?;
+                upsert_bases(tx, &[e.subject.0], &b, true).await?;
             }
         }
-        mail::enqueue(&mut tx, &keys, &w.mails).await?;
-        let mut entries: Vec<NewEntry> = w
-            .events
+        mail::enqueue(tx, &keys, mails).await?;
+        let mut entries: Vec<NewEntry> = events
             .iter()
             .zip(&seqs)
             .map(|(e, seq)| NewEntry {
@@ -453,14 +475,13 @@ impl Store {
                 object_id: Some(seq.to_string()),
             })
             .collect();
-        entries.extend(w.mails.iter().map(|m| NewEntry {
+        entries.extend(mails.iter().map(|m| NewEntry {
             action: "mail.queue",
             subject: Some(m.subject),
             object_type: "mail",
             object_id: Some(m.id.to_string()),
         }));
-        audit::append(&mut tx, ctx, &entries).await?;
-        tx.commit().await?;
+        audit::append(tx, ctx, &entries).await?;
         Ok(seqs)
     }
 

@@ -3,9 +3,10 @@
 //! transaction.
 
 use crate::audit::{self, NewEntry};
-use crate::consent::{upsert_bases, BasisRecord};
+use crate::consent::{upsert_bases, BasisRecord, NewConsentEvent};
 use crate::db::{list_placeholders, Exec, Value, MAX_PARAMS};
 use crate::{Ctx, Store, StoreError};
+use kith_domain::consent::BasisSource;
 use kith_domain::{Email, SubjectId};
 use std::collections::HashMap;
 
@@ -39,15 +40,26 @@ impl Store {
     }
 
     /// Writes one batch of imported contacts and, if given, their lawful
-    /// basis, in one transaction: all of the batch or none of it.
+    /// basis and the consent they gave (with its proof, which makes consent
+    /// their basis), in one transaction: all of the batch or none of it.
     pub async fn insert_import_batch(
         &self,
         ctx: &Ctx,
         items: &[ContactInput],
         basis: Option<&BasisRecord>,
+        consents: &[NewConsentEvent],
+        file_name: &str,
     ) -> Result<(), StoreError> {
         let mut tx = self.pools.write.begin().await?;
+        if !consents.is_empty() {
+            // The ledger head before the audit head, as every ledger append takes them.
+            tx.execute("UPDATE consent_head SET seq = seq WHERE id = 1", &[]).await?;
+        }
         self.insert_contacts_in(&mut tx, ctx, items).await?;
+        if !consents.is_empty() {
+            let source = (BasisSource::Import, Some(file_name.to_owned()));
+            self.append_consent_in(&mut tx, ctx, consents, Some(&source), &[]).await?;
+        }
         if let Some(b) = basis {
             let ids: Vec<uuid::Uuid> = items.iter().map(|c| c.id.0).collect();
             upsert_bases(&mut tx, &ids, b, false).await?;

@@ -18,6 +18,7 @@ pub mod erasure;
 pub mod exports;
 pub mod idempotency;
 pub mod import;
+pub mod import_runs;
 pub mod interactions;
 pub mod mail;
 pub mod policy;

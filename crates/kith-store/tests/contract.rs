@@ -820,3 +820,64 @@ async fn writes_recheck_the_committed_field_policy_on_both_engines() {
     })
     .await;
 }
+
+/// An uploaded import: its file sealed (nothing of it in clear), one pass
+/// at a time, progress saved, the file dropped once imported, and a
+/// discard that leaves imported runs alone.
+#[tokio::test]
+async fn import_runs_keep_the_file_sealed_and_run_one_pass_at_a_time() {
+    use kith_store::import_runs::{phase, Progress, RunLine};
+    on_both(|s, dir| async move {
+        let user = add_user(&s).await;
+        let file = b"Email,Name\nottavia.brambilla@example.it,Ottavia Brambilla\n";
+        let id = uuid::Uuid::now_v7();
+        s.insert_import_run(&ctx(), id, Some(user), "fiera-brambilla.csv", file, "{\"probe-visible\":1}").await.unwrap();
+        let stored = match &dir {
+            Some(d) => {
+                let mut all = std::fs::read(d.join("kith.db")).unwrap();
+                all.extend(std::fs::read(d.join("kith.db-wal")).unwrap_or_default());
+                all
+            }
+            None => s.raw_dump_pg().await.unwrap().into_bytes(),
+        };
+        for clear in ["Brambilla", "brambilla", "fiera-"] {
+            assert!(!stored.windows(clear.len()).any(|w| w == clear.as_bytes()), "{clear} is stored in clear");
+        }
+        // The options (no personal data) are plain: the probe sees the row.
+        assert!(stored.windows(13).any(|w| w == b"probe-visible"), "the probe must see the stored row");
+        let run = s.import_run(id).await.unwrap().unwrap();
+        assert_eq!((run.phase.as_str(), run.has_file, run.file_bytes), (phase::UPLOADED, true, file.len() as i64));
+        assert_eq!(run.file_name, "fiera-brambilla.csv");
+        assert_eq!(s.import_run_file(id).await.unwrap().as_deref(), Some(&file[..]));
+
+        let now = time::OffsetDateTime::now_utc();
+        let stale = now - time::Duration::seconds(30);
+        assert!(s.claim_import_run(&ctx(), id, true, "{\"a\":1}", false, stale).await.unwrap());
+        assert!(!s.claim_import_run(&ctx(), id, false, "{}", false, stale).await.unwrap(), "one pass at a time");
+        // A pass whose heartbeat stopped can be taken over.
+        assert!(s.claim_import_run(&ctx(), id, false, "{}", true, now + time::Duration::seconds(1)).await.unwrap());
+        let p = Progress { read_bytes: 10, created: 1, updated: 0, skipped: 0, rejected: 1, last_line: 2 };
+        s.save_import_progress(id, &p).await.unwrap();
+        assert_eq!(s.import_run(id).await.unwrap().unwrap().progress, p);
+        let lines = vec![RunLine { line: 3, outcome: "rejected".into(), reason: "an email address is not valid".into() }];
+        s.finish_import_run(id, &p, phase::IMPORTED, None, "{\"b\":2}", &lines).await.unwrap();
+        let run = s.import_run(id).await.unwrap().unwrap();
+        assert_eq!((run.phase.as_str(), run.has_file, run.options.as_str()), (phase::IMPORTED, false, "{\"b\":2}"));
+        assert!(run.finished_at.is_some());
+        assert_eq!(s.import_run_lines(id, 10).await.unwrap(), lines);
+        assert_eq!(s.import_run_file(id).await.unwrap(), None, "an imported file is dropped");
+        assert!(!s.claim_import_run(&ctx(), id, true, "{}", false, stale).await.unwrap(), "nothing runs without a file");
+
+        // Old uploads are discarded; a running one is not, unless its heartbeat stopped.
+        let other = uuid::Uuid::now_v7();
+        s.insert_import_run(&ctx(), other, None, "b.csv", file, "{}").await.unwrap();
+        assert!(s.claim_import_run(&ctx(), other, true, "{}", false, stale).await.unwrap());
+        let later = time::OffsetDateTime::now_utc() + time::Duration::seconds(5);
+        assert_eq!(s.discard_import_files(&ctx(), None, later, stale).await.unwrap(), 0, "it is running");
+        assert_eq!(s.discard_import_files(&ctx(), None, later, later).await.unwrap(), 1);
+        let run = s.import_run(other).await.unwrap().unwrap();
+        assert_eq!((run.phase.as_str(), run.has_file), (phase::DISCARDED, false));
+        assert_eq!(s.import_runs(10).await.unwrap().len(), 2);
+    })
+    .await;
+}

@@ -948,17 +948,31 @@ fn multipart(fields: &[(&str, &str)], file: &[u8]) -> (String, Vec<u8>) {
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
+/// Waits for the import's background pass to end; the run's page meanwhile.
+async fn settled(env: &Env, s: &Session, path: &str) -> Resp {
+    for _ in 0..200 {
+        let page = env.get(s, path).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        if !page.body.contains("http-equiv=\"refresh\"") {
+            return page;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the import did not finish");
+}
+
 #[tokio::test]
-async fn the_import_page_checks_then_imports_a_file() {
+async fn the_import_page_maps_checks_then_imports_a_file_in_the_background() {
     let env = setup().await;
     let dpo = env.sign_in(Role::Dpo).await;
     let sales = env.sign_in(Role::Sales).await;
     assert_eq!(env.get(&sales, "/import").await.status, StatusCode::FORBIDDEN);
     assert_eq!(env.get(&dpo, "/import").await.status, StatusCode::OK);
-    let csv = "Nome;Cognome;Email\r\nElisa;Moretti;elisa.moretti@example.it\r\nPaolo;Gatti;not-an-address\r\n";
-    let send = |s: &Session, fields: Vec<(&'static str, String)>| {
+    let csv =
+        "Nome;Cognome;Email;Punteggio\r\nElisa;Moretti;elisa.moretti@example.it;4\r\nPaolo;Gatti;not-an-address;2\r\n";
+    let send = |s: &Session, fields: Vec<(&'static str, String)>, file: &'static str| {
         let f: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let (ct, body) = multipart(&f, csv.as_bytes());
+        let (ct, body) = multipart(&f, file.as_bytes());
         let req = Request::builder()
             .method(Method::POST)
             .uri("/import")
@@ -970,17 +984,42 @@ async fn the_import_page_checks_then_imports_a_file() {
         async move {
             let res = router.oneshot(req).await.unwrap();
             let status = res.status();
+            let location = res.headers().get(header::LOCATION).map(|l| l.to_str().unwrap().to_owned());
             let bytes = axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap();
-            (status, String::from_utf8_lossy(&bytes).into_owned())
+            (status, location.unwrap_or_default(), String::from_utf8_lossy(&bytes).into_owned())
         }
     };
     // Without the form's token nothing is read.
-    let (status, _) = send(&dpo, vec![("csrf", "forged".into()), ("mode", "import".into())]).await;
+    let (status, _, _) = send(&dpo, vec![("csrf", "forged".into())], csv).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, body) = send(&dpo, vec![("csrf", dpo.csrf.clone()), ("mode", "check".into())]).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    // A file without a header line is refused on the upload form.
+    let (status, _, body) = send(&dpo, vec![("csrf", dpo.csrf.clone())], "").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.contains("The file is empty: choose a CSV file."), "{body}");
+    let (status, run, body) = send(&dpo, vec![("csrf", dpo.csrf.clone())], csv).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+    assert!(run.starts_with("/import/"), "{run}");
+
+    // The mapping step: recognised columns are chosen, the others ignored.
+    let page = env.get(&dpo, &run).await;
+    assert!(page.body.contains("Uploaded: map the columns"), "{}", page.body);
+    assert!(page.body.contains("<option value=\"first_name\" selected>"), "{}", page.body);
+    assert!(page.body.contains("<td>Punteggio</td><td><select name=\"col\" aria-label=\"Field for Punteggio\"><option value=\"\">(ignored)</option><option value=\"first_name\">"), "{}", page.body);
+    let cols = |c: [&'static str; 4]| c.iter().map(|v| ("col", *v)).collect::<Vec<_>>();
+    // A mapping that cannot be read is re-shown with a reason, nothing started.
+    let mut bad = cols(["first_name", "last_name", "email", "no_such_field"]);
+    bad.push(("mode", "check"));
+    let r = env.post(&dpo, &run, &bad).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("Punteggio") && r.body.contains("is mapped to an unknown field."), "{}", r.body);
+    // The check runs in the background; the page shows where it stands, then the result.
+    let mut check = cols(["first_name", "last_name", "email", ""]);
+    check.push(("mode", "check"));
+    let r = env.post(&dpo, &run, &check).await;
+    assert_eq!((r.status, r.location()), (StatusCode::SEE_OTHER, run.as_str()), "{}", r.body);
+    let body = settled(&env, &dpo, &run).await.body;
     assert!(
-        body.contains("nothing was written")
+        body.contains("Check: nothing was written")
             && body.contains("1 would be created, 0 would be updated, 0 skipped, 1 rejected"),
         "{body}"
     );
@@ -992,11 +1031,37 @@ async fn the_import_page_checks_then_imports_a_file() {
         env.app.list_contacts(&Principal::cli(), q).await.unwrap().items.len()
     };
     assert_eq!(find().await, 0, "a check writes nothing");
-    let (status, body) = send(&dpo, vec![("csrf", dpo.csrf.clone()), ("mode", "import".into())]).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    // Consent without its proof columns: the pass stops with the reason, nothing written.
+    let purpose = {
+        let ok = [("name", "Newsletter"), ("description", "News"), ("default_basis", "consent")];
+        assert_eq!(env.post(&dpo, "/privacy/purposes", &ok).await.location(), "/privacy/setup");
+        env.app.purposes(&Principal::cli()).await.unwrap()[0].id.to_string()
+    };
+    let mut consent = cols(["first_name", "last_name", "email", ""]);
+    consent.extend([("mode", "import"), ("purpose", purpose.as_str()), ("basis", "consent")]);
+    assert_eq!(env.post(&dpo, &run, &consent).await.status, StatusCode::SEE_OTHER);
+    let body = settled(&env, &dpo, &run).await.body;
+    assert!(body.contains("imported consent must name the notice the people saw"), "{body}");
+    assert_eq!(find().await, 0);
+
+    let mut import = cols(["first_name", "last_name", "email", ""]);
+    import.push(("mode", "import"));
+    assert_eq!(env.post(&dpo, &run, &import).await.status, StatusCode::SEE_OTHER);
+    let body = settled(&env, &dpo, &run).await.body;
     assert!(body.contains("1 created, 0 updated, 0 skipped, 1 rejected. Last line written: 2."), "{body}");
-    assert!(body.contains("Nome → first_name") && body.contains("Cognome → last_name"), "{body}");
+    assert!(body.contains("The file is no longer kept."), "an imported file is dropped: {body}");
+    assert!(!body.contains("name=\"mode\" value=\"import\""), "nothing left to import: {body}");
     assert_eq!(find().await, 1);
+    // Nothing can start again on a dropped file.
+    let again = env.post(&dpo, &run, &import).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
+    assert!(again.body.contains("upload it again"), "{}", again.body);
+    // The list shows the run; another file can be discarded unrun.
+    assert!(env.get(&dpo, "/import").await.body.contains("Imported: 1 created"));
+    let (_, other, _) = send(&dpo, vec![("csrf", dpo.csrf.clone())], csv).await;
+    assert_eq!(env.post(&dpo, &other, &[("mode", "discard")]).await.status, StatusCode::SEE_OTHER);
+    assert!(env.get(&dpo, &other).await.body.contains("The file is no longer kept."));
+    assert_eq!(env.get(&sales, &other).await.status, StatusCode::FORBIDDEN);
 }
 
 /// Retention through the pages: a rule on the purpose's page (a bad one

@@ -128,7 +128,7 @@ pub enum DsrCommand {
 #[derive(Subcommand, Debug)]
 pub enum ImportCommand {
     /// Contacts from CSV: a dry run reports per line what would happen;
-    /// a real run writes batches of 5,000 rows, each all or nothing.
+    /// a real run writes batches of 25,000 rows, each all or nothing.
     Contacts(crate::import::ImportArgs),
 }
 

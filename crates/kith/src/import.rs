@@ -2,7 +2,7 @@
 //! with a progress bar over the file's bytes and a per-line report.
 
 use crate::config::StoreArgs;
-use kith_app::import::{ImportOptions, Outcome, Target};
+use kith_app::import::{ConsentImport, ImportOptions, Outcome, Target};
 use kith_app::{App, Principal};
 use std::io::Write;
 use std::path::PathBuf;
@@ -17,26 +17,43 @@ pub struct ImportArgs {
     #[arg(long)]
     pub dry_run: bool,
     /// Map a column by its header: `"Header=field"` (fields: first_name, last_name, full_name, email,
-    /// phone, job_title, street, postal_code, city, region, country, notes; `-` ignores the column).
-    /// Unmapped headers are recognised by name (HubSpot, Salesforce, Zoho, Google Contacts).
+    /// phone, job_title, street, postal_code, city, region, country, notes, custom.<name>, and for
+    /// consent consent_at, consent_evidence, consent_act, consent_channels, consent_expires_at,
+    /// consent_ip; `-` ignores the column). Unmapped headers are recognised by name (HubSpot,
+    /// Salesforce, Zoho, Google Contacts).
     #[arg(long = "map", value_name = "HEADER=FIELD")]
     pub map: Vec<String>,
     /// The purpose (name or id) whose lawful basis every imported contact gets; with --basis.
     #[arg(long, requires = "basis")]
     pub purpose: Option<String>,
-    /// The lawful basis for --purpose (not consent: consent is imported only with its proof).
+    /// The lawful basis for --purpose. Consent is imported only with its proof: --notice, and per
+    /// row its original time (consent_at) and record (consent_evidence).
     #[arg(long, requires = "purpose", value_parser = crate::cli::parse_basis)]
     pub basis: Option<kith_domain::LawfulBasis>,
+    /// With --basis consent: the id of the notice the people saw when they consented.
+    #[arg(long)]
+    pub notice: Option<uuid::Uuid>,
+    /// With --basis consent: the channels consented to, where the file has no consent_channels column.
+    #[arg(long, value_delimiter = ',', value_parser = parse_channel)]
+    pub consent_channels: Vec<kith_domain::Channel>,
+    /// With --basis consent: what the people did to consent, where the file has no consent_act column
+    /// (for example "ticked the unticked newsletter box on the old site").
+    #[arg(long)]
+    pub consent_act: Option<String>,
     /// Skip every line up to this one (to resume an interrupted import; the
     /// last line written is printed at the end, and in the error if it stops).
     #[arg(long, default_value_t = 0)]
     pub resume_after_line: u64,
     /// Rows per transaction.
-    #[arg(long, default_value_t = kith_app::import::BATCH as u32, value_parser = clap::value_parser!(u32).range(1..=20_000))]
+    #[arg(long, default_value_t = kith_app::import::BATCH as u32, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub batch: u32,
     /// Write every line's outcome here as CSV (line, outcome, reason).
     #[arg(long)]
     pub report: Option<PathBuf>,
+}
+
+fn parse_channel(s: &str) -> Result<kith_domain::Channel, String> {
+    kith_domain::Channel::parse(s.trim()).ok_or_else(|| "must be email, phone, sms or post".to_owned())
 }
 
 fn parse_map(items: &[String]) -> Result<Vec<(String, Option<Target>)>, String> {
@@ -67,11 +84,20 @@ pub async fn run(args: ImportArgs) -> Result<(), String> {
         }
         _ => None,
     };
+    let consent = basis.is_some_and(|(_, b)| b == kith_domain::LawfulBasis::Consent);
+    if !consent && (args.notice.is_some() || !args.consent_channels.is_empty() || args.consent_act.is_some()) {
+        return Err("--notice, --consent-channels and --consent-act go with --basis consent".into());
+    }
     let opts = ImportOptions {
         file_name: args.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         dry_run: args.dry_run,
         mapping: parse_map(&args.map)?,
         basis,
+        consent: consent.then(|| ConsentImport {
+            notice: args.notice,
+            channels: args.consent_channels.clone(),
+            affirmative_act: args.consent_act.clone(),
+        }),
         resume_after_line: args.resume_after_line,
         batch: args.batch as usize,
     };

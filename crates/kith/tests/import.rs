@@ -53,7 +53,7 @@ async fn a_messy_file_is_imported_as_its_dry_run_said() {
 
     // Consent is never imported without its proof.
     let (ok, out) = kith(&dir, &["import", "contacts", f, "--purpose", "Customer care", "--basis", "consent"]);
-    assert!(!ok && out.contains("consent is imported only with its proof"), "{out}");
+    assert!(!ok && out.contains("imported consent must name the notice the people saw"), "{out}");
 
     let report = dir.join("report.csv");
     let (ok, out) = kith(&dir, &["import", "contacts", f, "--dry-run", "--report", report.to_str().unwrap()]);
@@ -145,5 +145,132 @@ MARCO.ROSSI@example.it,Head of sales,+39 06 5550 2222
     std::fs::write(&file, "Lead Score,Stage\n1,won\n").unwrap();
     let (ok, out) = kith(&dir, &["import", "contacts", f]);
     assert!(!ok && out.contains("no column holds a name, an email or a phone"), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Consent comes from a file only with its proof: the notice chosen once,
+/// and per row the original time and record. Rows without them are
+/// rejected by name of the missing column; the others get a ledger event
+/// (method `import`, at the original time) and consent as their basis, in
+/// the same transaction as the contact; a row matching a contact in Kith
+/// records the consent on it.
+#[tokio::test]
+async fn consent_is_imported_with_its_proof_or_not_at_all() {
+    let dir = std::env::temp_dir().join(format!("kith-import-consent-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (ok, out) = kith(
+        &dir,
+        &["purpose", "add", "--name", "Newsletter", "--description", "Monthly news", "--default-basis", "consent"],
+    );
+    assert!(ok, "{out}");
+    let notice = {
+        let s = store(&dir).await;
+        s.migrate().await.unwrap();
+        let app = kith_app::App::new(s.clone());
+        let n = app
+            .create_notice(
+                &kith_app::Principal::cli(),
+                kith_app::purposes::NoticeFields {
+                    name: "Old site newsletter box".into(),
+                    language: "en".into(),
+                    url: None,
+                    body: "We send our news monthly; unsubscribe at any time.".into(),
+                },
+            )
+            .await
+            .unwrap();
+        s.close().await;
+        n.id.to_string()
+    };
+    let file = dir.join("optins.csv");
+    std::fs::write(
+        &file,
+        "Email,First Name,Opt-in Date,Consent Ref,Consent Channels,Consent IP\n\
+         livia.conti@example.it,Livia,2023-05-04 10:15,old-site#4411,email,192.0.2.10\n\
+         piero.galli@example.it,Piero,,old-site#4412,email,\n\
+         nadia.ferri@example.it,Nadia,04/05/2023,,email sms,\n\
+         ugo.sala@example.it,Ugo,2023-05-06T08:00:00Z,old-site#4414,fax,\n\
+         ada.riva@example.it,Ada,45050,old-site#4415,,\n",
+    )
+    .unwrap();
+    let f = file.to_str().unwrap();
+    let base = ["import", "contacts", f, "--purpose", "Newsletter", "--basis", "consent"];
+
+    // Without the notice, or without saying what people did, nothing is read.
+    let (ok, out) = kith(&dir, &base);
+    assert!(!ok && out.contains("imported consent must name the notice"), "{out}");
+    let with_notice: Vec<&str> = base.iter().copied().chain(["--notice", notice.as_str()]).collect();
+    let (ok, out) = kith(&dir, &with_notice);
+    assert!(!ok && out.contains("consent_act, or say once what the people did"), "{out}");
+    // Consent columns without the consent basis are refused, not silently dropped.
+    let (ok, out) = kith(&dir, &["import", "contacts", f, "--dry-run"]);
+    assert!(!ok && out.contains("is part of a consent's proof"), "{out}");
+
+    let full: Vec<&str> = with_notice
+        .iter()
+        .copied()
+        .chain(["--consent-act", "ticked the unticked newsletter box", "--consent-channels", "email"])
+        .collect();
+    let dry: Vec<&str> = full.iter().copied().chain(["--dry-run"]).collect();
+    let (ok, out) = kith(&dir, &dry);
+    assert!(ok, "{out}");
+    assert!(out.contains("2 would be created, 0 would be updated, 0 skipped, 3 rejected"), "{out}");
+    assert!(out.contains("line 3: rejected: consent_at: imported consent must carry the original time"), "{out}");
+    assert!(out.contains("line 4: rejected: consent_evidence: imported consent must carry"), "{out}");
+    assert!(out.contains("line 5: rejected: consent_channels: name email, phone, sms or post"), "{out}");
+    assert!(!out.contains("old-site#") && !out.contains("example.it"), "reasons repeat no value: {out}");
+
+    let (ok, out) = kith(&dir, &full);
+    assert!(ok && out.contains("2 created, 0 updated, 0 skipped, 3 rejected"), "{out}");
+    {
+        let s = store(&dir).await;
+        let livia = &s.find_by_email(&Email::parse("livia.conti@example.it").unwrap()).await.unwrap()[0];
+        let events = s.consent_events(livia.id).await.unwrap();
+        assert_eq!(events.len(), 1, "{events:?}");
+        let e = &events[0];
+        assert_eq!(e.method, kith_domain::ConsentMethod::Import);
+        assert_eq!(e.action, kith_domain::ConsentAction::Given);
+        assert_eq!(e.at, time::macros::datetime!(2023-05-04 10:15 UTC), "the original time");
+        assert_eq!(e.notice.map(|n| n.to_string()), Some(notice.clone()));
+        let proof = e.proof.as_ref().expect("proof opened");
+        assert_eq!(proof.evidence_ref.as_deref(), Some("old-site#4411"));
+        assert_eq!(proof.affirmative_act.as_deref(), Some("ticked the unticked newsletter box"));
+        assert_eq!(proof.ip.as_deref(), Some("192.0.2.10"));
+        let bases = s.bases_of(livia.id).await.unwrap();
+        assert!(
+            bases.iter().any(|b| b.basis == kith_domain::LawfulBasis::Consent
+                && b.source == kith_domain::consent::BasisSource::Import
+                && b.source_name.as_deref() == Some("optins.csv")),
+            "{bases:?}"
+        );
+        // A spreadsheet serial day is the original date.
+        let ada = &s.find_by_email(&Email::parse("ada.riva@example.it").unwrap()).await.unwrap()[0];
+        let events = s.consent_events(ada.id).await.unwrap();
+        assert_eq!(events[0].at.date(), time::macros::date!(2023 - 05 - 04));
+        assert!(
+            matches!(s.consent_verify().await.unwrap(), kith_store::audit::Verdict::Intact { .. }),
+            "the ledger's chain holds"
+        );
+        s.close().await;
+    }
+
+    // A later file with Piero's proof: his row now creates him; Livia's row,
+    // already in Kith with the same values, records the new consent on her.
+    std::fs::write(
+        &file,
+        "Email,First Name,Consent At,Consent Evidence\n\
+         livia.conti@example.it,Livia,2024-01-10 09:00,crm-2#1\n\
+         piero.galli@example.it,Piero,2024-01-11 09:00,crm-2#2\n",
+    )
+    .unwrap();
+    let (ok, out) = kith(&dir, &full);
+    assert!(ok && out.contains("1 created, 1 updated, 0 skipped, 0 rejected"), "{out}");
+    assert!(out.contains("line 2: updated: consent"), "{out}");
+    {
+        let s = store(&dir).await;
+        let livia = &s.find_by_email(&Email::parse("livia.conti@example.it").unwrap()).await.unwrap()[0];
+        assert_eq!(s.consent_events(livia.id).await.unwrap().len(), 2);
+        s.close().await;
+    }
     std::fs::remove_dir_all(&dir).unwrap();
 }

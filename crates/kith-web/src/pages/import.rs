@@ -1,79 +1,97 @@
 //! `/import`: contacts from a CSV file for admin and dpo, the page face of
-//! `kith import contacts`. A check (dry run) first, then the import; the
-//! result lists the column mapping, the counts and each problem line with
-//! its reason. Files up to 32 MiB; larger ones go through the CLI.
+//! `kith import contacts`. The upload is kept (sealed) while staff map its
+//! columns, check it and import it; checks and imports run in the
+//! background, and the run's page shows their progress, refreshing itself,
+//! then the counts and each problem line with its reason. Files up to
+//! 32 MiB; larger ones go through the CLI.
 
+use super::form::StaffForm;
 use super::session::{layout, Staff};
-use super::view::Layout;
+use super::view::{self, Layout};
 use super::{render, render_status, PageError, PageResult};
 use askama::Template;
-use axum::extract::{DefaultBodyLimit, Multipart, State};
+use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
 use axum::routing::get;
 use axum::Router;
-use kith_app::import::{ImportOptions, Outcome, Target};
+use kith_app::import::Target;
+use kith_app::import_runs::{phase, RunOptions, RunView};
 use kith_app::{App, AppError};
-use kith_domain::{LawfulBasis, PurposeId};
+use kith_domain::{Channel, LawfulBasis, PurposeId};
+use serde::Deserialize;
+use uuid::Uuid;
 
 /// The largest file the page takes.
 const MAX_FILE: usize = 32 * 1024 * 1024;
-/// Lines shown on the page besides the created ones (the CLI's `--report` has them all).
-const MAX_SHOWN: usize = 200;
 
 pub(super) fn router() -> Router<App> {
-    Router::new().route("/import", get(page).post(upload).layer(DefaultBodyLimit::max(MAX_FILE + 64 * 1024)))
+    Router::new()
+        .route("/import", get(page).post(upload).layer(DefaultBodyLimit::max(MAX_FILE + 64 * 1024)))
+        .route("/import/{id}", get(run_page).post(act))
 }
 
-struct Result_ {
-    dry_run: bool,
+/// A run as the list shows it.
+struct Listed {
+    id: String,
+    when: String,
     file: String,
-    mapping: Vec<(String, String)>,
-    created: u64,
-    updated: u64,
-    skipped: u64,
-    rejected: u64,
-    problems: Vec<(u64, &'static str, String)>,
-    more: usize,
-    last_line: u64,
+    state: String,
 }
 
 #[derive(Template)]
 #[template(path = "import.html")]
 struct ImportPage {
     l: Layout,
-    purposes: Vec<(String, String)>,
-    bases: Vec<(&'static str, &'static str)>,
     error: Option<String>,
-    result: Option<Result_>,
+    runs: Vec<Listed>,
 }
 
-async fn form(app: &App, s: &kith_app::sessions::Session) -> Result<ImportPage, PageError> {
-    if !s.role().can_manage_privacy() {
-        return Err(AppError::Forbidden("import contacts").into());
+/// In words, where a run stands.
+fn state(v: &RunView) -> String {
+    let p = &v.run.progress;
+    let counts = |dry: bool| {
+        let (c, u) = if dry { ("would be created", "would be updated") } else { ("created", "updated") };
+        format!("{} {c}, {} {u}, {} skipped, {} rejected", p.created, p.updated, p.skipped, p.rejected)
+    };
+    match v.run.phase.as_str() {
+        _ if v.running => format!("{} running", if v.run.dry_run { "Check" } else { "Import" }),
+        _ if v.interrupted => format!("Interrupted after line {}", p.last_line),
+        phase::UPLOADED => "Uploaded: map the columns and check the file".into(),
+        phase::CHECKED => format!("Checked: {}", counts(true)),
+        phase::IMPORTED => format!("Imported: {}", counts(false)),
+        phase::FAILED => "Stopped with an error".into(),
+        _ => "Discarded".into(),
     }
-    let purposes = app.purposes(&s.principal).await?;
+}
+
+async fn list_page(app: &App, s: &kith_app::sessions::Session, error: Option<String>) -> Result<ImportPage, PageError> {
+    let runs = app.import_runs(&s.principal).await?;
     Ok(ImportPage {
         l: layout(s, "privacy"),
-        purposes: purposes.into_iter().map(|p| (p.id.to_string(), p.name)).collect(),
-        bases: LawfulBasis::ALL
+        error,
+        runs: runs
             .iter()
-            .filter(|b| !matches!(b, LawfulBasis::NotApplicable | LawfulBasis::Consent))
-            .map(|b| (b.as_str(), b.label()))
+            .map(|v| Listed {
+                id: v.run.id.to_string(),
+                when: view::date_time(v.run.created_at),
+                file: v.run.file_name.clone(),
+                state: state(v),
+            })
             .collect(),
-        error: None,
-        result: None,
     })
 }
 
 async fn page(State(app): State<App>, Staff(s): Staff) -> PageResult {
-    Ok(render(&form(&app, &s).await?))
+    Ok(render(&list_page(&app, &s, None).await?))
 }
 
 async fn upload(State(app): State<App>, Staff(s): Staff, mut mp: Multipart) -> PageResult {
-    let mut page = form(&app, &s).await?;
+    if !s.role().can_manage_privacy() {
+        return Err(AppError::Forbidden("import contacts").into());
+    }
     let bad = |m: &str| PageError::new(StatusCode::BAD_REQUEST, "The upload could not be read", m.to_owned());
     let (mut csrf_ok, mut file, mut name) = (false, None, String::new());
-    let (mut purpose, mut basis, mut dry_run) = (String::new(), String::new(), true);
     while let Some(field) = mp.next_field().await.map_err(|_| bad("Send the form again."))? {
         let field_name = field.name().unwrap_or("").to_owned();
         // The token comes first in the form: nothing is read before it matches.
@@ -83,7 +101,7 @@ async fn upload(State(app): State<App>, Staff(s): Staff, mut mp: Multipart) -> P
         match field_name.as_str() {
             "csrf" => csrf_ok = s.csrf_matches(&field.text().await.map_err(|_| bad("Send the form again."))?),
             "file" => {
-                name = field.file_name().unwrap_or("upload.csv").chars().take(200).collect();
+                name = field.file_name().unwrap_or("upload.csv").to_owned();
                 let bytes = field.bytes().await.map_err(|_| {
                     PageError::new(
                         StatusCode::PAYLOAD_TOO_LARGE,
@@ -93,68 +111,236 @@ async fn upload(State(app): State<App>, Staff(s): Staff, mut mp: Multipart) -> P
                 })?;
                 file = Some(bytes);
             }
-            "purpose" => purpose = field.text().await.unwrap_or_default(),
-            "basis" => basis = field.text().await.unwrap_or_default(),
-            "mode" => dry_run = field.text().await.unwrap_or_default() != "import",
             _ => {}
         }
     }
-    let Some(bytes) = file.filter(|b| !b.is_empty()) else {
-        page.error = Some("Choose a CSV file.".into());
-        return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
-    };
-    let basis = match (purpose.trim(), basis.trim()) {
-        ("", _) => None,
-        (p, b) => match (uuid::Uuid::parse_str(p).ok().map(PurposeId), LawfulBasis::parse(b)) {
-            (Some(p), Some(b)) => Some((p, b)),
-            _ => {
-                page.error = Some("Choose a purpose and a lawful basis, or neither.".into());
-                return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
-            }
-        },
-    };
-    let opts = ImportOptions { file_name: name.clone(), dry_run, basis, ..Default::default() };
-    let mut problems = Vec::new();
-    let mut more = 0;
-    let run = app
-        .import_contacts(&s.principal, std::io::Cursor::new(bytes), &opts, |line, o| {
-            let (word, why) = match o {
-                Outcome::Created => return,
-                Outcome::Updated(w) => (if dry_run { "would update" } else { "updated" }, w),
-                Outcome::Skipped(w) => ("skipped", w),
-                Outcome::Rejected(w) => ("rejected", w),
-            };
-            if problems.len() < MAX_SHOWN {
-                problems.push((line, word, why.clone()));
-            } else {
-                more += 1;
-            }
-        })
-        .await;
-    match run {
-        Ok(r) => {
-            problems.sort_by_key(|p| p.0);
-            page.result = Some(Result_ {
-                dry_run: r.dry_run,
-                file: name,
-                mapping: r
-                    .mapping
-                    .iter()
-                    .map(|(h, t)| (h.clone(), t.as_ref().map(Target::name).unwrap_or_else(|| "(ignored)".into())))
-                    .collect(),
-                created: r.created,
-                updated: r.updated,
-                skipped: r.skipped,
-                rejected: r.rejected,
-                problems,
-                more,
-                last_line: r.last_line,
-            });
-            Ok(render(&page))
-        }
+    if !csrf_ok {
+        return Err(PageError::new(StatusCode::FORBIDDEN, "Forbidden", "The form has expired; reload the page."));
+    }
+    let bytes = file.unwrap_or_default();
+    match app.upload_import(&s.principal, &name, &bytes).await {
+        Ok(id) => Ok(Redirect::to(&format!("/import/{id}")).into_response()),
         Err(AppError::Invalid(inv)) => {
-            page.error = Some(inv.0.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("; "));
-            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
+            let msg = inv.0.iter().map(|e| sentence(&e.message)).collect::<Vec<_>>().join(" ");
+            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &list_page(&app, &s, Some(msg)).await?))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A message as a sentence: a capital first letter and a full stop.
+fn sentence(m: &str) -> String {
+    let mut c = m.chars();
+    let first = c.next().map(|f| f.to_uppercase().collect::<String>()).unwrap_or_default();
+    format!("{first}{}.", c.as_str().trim_end_matches('.'))
+}
+
+/// One column of the mapping form.
+struct Column {
+    header: String,
+    chosen: String,
+}
+
+#[derive(Template)]
+#[template(path = "import_run.html")]
+struct RunPage {
+    l: Layout,
+    id: String,
+    file: String,
+    size: String,
+    when: String,
+    state: String,
+    running: bool,
+    interrupted: bool,
+    has_file: bool,
+    dry_run: bool,
+    finished: bool,
+    failed: Option<String>,
+    /// Percent of the file read.
+    percent: i64,
+    created: i64,
+    updated: i64,
+    skipped: i64,
+    rejected: i64,
+    last_line: i64,
+    lines: Vec<(i64, String, String)>,
+    more_lines: bool,
+    error: Option<String>,
+    columns: Vec<Column>,
+    targets: Vec<String>,
+    purposes: Vec<(String, String)>,
+    purpose: String,
+    bases: Vec<(&'static str, &'static str)>,
+    basis: String,
+    notices: Vec<(String, String)>,
+    notice: String,
+    channels: Vec<(&'static str, &'static str, bool)>,
+    act: String,
+}
+
+async fn run_view(
+    app: &App,
+    s: &kith_app::sessions::Session,
+    v: RunView,
+    chosen: Option<RunOptions>,
+    error: Option<String>,
+) -> Result<RunPage, PageError> {
+    let o = chosen.unwrap_or_else(|| v.options.clone());
+    let p = v.run.progress;
+    let purposes = app.purposes(&s.principal).await?;
+    let notices = app.notices(&s.principal).await?;
+    let percent = if v.run.file_bytes > 0 { (p.read_bytes * 100 / v.run.file_bytes).clamp(0, 100) } else { 0 };
+    Ok(RunPage {
+        l: layout(s, "privacy"),
+        id: v.run.id.to_string(),
+        file: v.run.file_name.clone(),
+        size: format!("{:.1} KiB", v.run.file_bytes as f64 / 1024.0),
+        when: view::date_time(v.run.created_at),
+        state: state(&v),
+        running: v.running,
+        interrupted: v.interrupted,
+        has_file: v.run.has_file,
+        dry_run: v.run.dry_run,
+        finished: matches!(v.run.phase.as_str(), phase::CHECKED | phase::IMPORTED | phase::FAILED),
+        failed: (v.run.phase == phase::FAILED).then(|| v.run.error.clone().unwrap_or_default()),
+        percent,
+        created: p.created,
+        updated: p.updated,
+        skipped: p.skipped,
+        rejected: p.rejected,
+        last_line: p.last_line,
+        more_lines: v.lines.len() >= kith_app::import_runs::MAX_LINES,
+        lines: v.lines.into_iter().map(|l| (l.line, l.outcome, l.reason)).collect(),
+        error,
+        columns: o
+            .mapping
+            .iter()
+            .map(|(h, t)| Column { header: h.clone(), chosen: t.clone().unwrap_or_default() })
+            .collect(),
+        targets: Target::ALL.iter().map(|(n, _)| (*n).to_owned()).collect(),
+        purposes: purposes.into_iter().map(|p| (p.id.to_string(), p.name)).collect(),
+        purpose: o.purpose.map(|p| p.to_string()).unwrap_or_default(),
+        bases: LawfulBasis::ALL
+            .iter()
+            .filter(|b| **b != LawfulBasis::NotApplicable)
+            .map(|b| (b.as_str(), b.label()))
+            .collect(),
+        basis: o.basis.map(|b| b.as_str().to_owned()).unwrap_or_default(),
+        notices: notices
+            .into_iter()
+            .map(|n| (n.id.to_string(), format!("{} (v{}, {})", n.name, n.version, n.language)))
+            .collect(),
+        notice: o.notice.map(|n| n.to_string()).unwrap_or_default(),
+        channels: Channel::ALL.iter().map(|c| (c.as_str(), c.label(), o.channels.contains(c))).collect(),
+        act: o.affirmative_act.clone().unwrap_or_default(),
+    })
+}
+
+fn run_id(id: &str) -> Result<Uuid, PageError> {
+    Uuid::parse_str(id).map_err(|_| AppError::NotFound("import").into())
+}
+
+async fn run_page(State(app): State<App>, Staff(s): Staff, Path(id): Path<String>) -> PageResult {
+    let v = app.import_run(&s.principal, run_id(&id)?).await?;
+    Ok(render(&run_view(&app, &s, v, None, None).await?))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RunForm {
+    mode: String,
+    /// One per column, in order: a field name, or empty to ignore the column.
+    col: Vec<String>,
+    purpose: String,
+    basis: String,
+    notice: String,
+    channel: Vec<String>,
+    act: String,
+}
+
+impl RunForm {
+    /// The options as chosen, or why they cannot be read.
+    fn options(&self, stored: &RunOptions) -> Result<RunOptions, String> {
+        if self.col.len() != stored.mapping.len() {
+            return Err("The columns changed since the page was loaded: reload it.".into());
+        }
+        let mut mapping = Vec::with_capacity(self.col.len());
+        for ((h, _), c) in stored.mapping.iter().zip(&self.col) {
+            let t = match c.trim() {
+                "" => None,
+                f => Some(
+                    Target::parse(f).ok_or_else(|| format!("The column {h:?} is mapped to an unknown field."))?.name(),
+                ),
+            };
+            mapping.push((h.clone(), t));
+        }
+        let purpose = match self.purpose.trim() {
+            "" => None,
+            p => Some(PurposeId(Uuid::parse_str(p).map_err(|_| "Choose a purpose from the list.".to_owned())?)),
+        };
+        let basis = match self.basis.trim() {
+            "" => None,
+            b => Some(LawfulBasis::parse(b).ok_or_else(|| "Choose a lawful basis from the list.".to_owned())?),
+        };
+        let notice = match self.notice.trim() {
+            "" => None,
+            n => Some(Uuid::parse_str(n).map_err(|_| "Choose a notice from the list.".to_owned())?),
+        };
+        let channels = self
+            .channel
+            .iter()
+            .map(|c| Channel::parse(c).ok_or_else(|| "Choose channels from the list.".to_owned()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let act = self.act.trim();
+        Ok(RunOptions {
+            mapping,
+            purpose,
+            basis,
+            notice,
+            channels,
+            affirmative_act: (!act.is_empty()).then(|| act.chars().take(500).collect()),
+        })
+    }
+}
+
+async fn act(
+    State(app): State<App>,
+    Path(id): Path<String>,
+    StaffForm { staff: s, form }: StaffForm<RunForm>,
+) -> PageResult {
+    let id = run_id(&id)?;
+    let v = app.import_run(&s.principal, id).await?;
+    let done = Redirect::to(&format!("/import/{id}")).into_response();
+    if form.mode == "discard" {
+        app.discard_import(&s.principal, id).await?;
+        return Ok(done);
+    }
+    let chosen = match form.options(&v.options) {
+        Ok(o) => o,
+        Err(msg) => {
+            return Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &run_view(&app, &s, v, None, Some(msg)).await?))
+        }
+    };
+    let (dry_run, resume) = match form.mode.as_str() {
+        "check" => (true, false),
+        "import" => (false, false),
+        "resume" => (v.run.dry_run, true),
+        _ => {
+            let msg = "Choose check, import or resume.".to_owned();
+            return Ok(render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &run_view(&app, &s, v, Some(chosen), Some(msg)).await?,
+            ));
+        }
+    };
+    match app.start_import(&s.principal, id, dry_run, chosen.clone(), resume).await {
+        Ok(()) => Ok(done),
+        Err(AppError::Invalid(inv)) => {
+            let msg = inv.0.iter().map(|e| sentence(&e.message)).collect::<Vec<_>>().join(" ");
+            Ok(render_status(StatusCode::UNPROCESSABLE_ENTITY, &run_view(&app, &s, v, Some(chosen), Some(msg)).await?))
+        }
+        Err(AppError::Conflict(msg)) => {
+            Ok(render_status(StatusCode::CONFLICT, &run_view(&app, &s, v, Some(chosen), Some(msg)).await?))
         }
         Err(e) => Err(e.into()),
     }

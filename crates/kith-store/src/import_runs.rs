@@ -1,0 +1,317 @@
+//! Imports started from the upload page: the file sealed under the run's
+//! own key until it is imported, discarded or a day old; the options chosen;
+//! the progress saved as the run goes; the lines of the latest pass.
+
+use crate::audit::{self, NewEntry};
+use crate::db::{values_placeholders, Exec, Row, Value, MAX_PARAMS};
+use crate::vault::Place;
+use crate::{args, from_ms, now_ms, to_ms, Ctx, Store, StoreError};
+use kith_domain::{SubjectId, UserId};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// Where a run stands.
+pub mod phase {
+    /// Uploaded; nothing run yet.
+    pub const UPLOADED: &str = "uploaded";
+    /// A check or an import is running (or was, if its heartbeat stopped).
+    pub const RUNNING: &str = "running";
+    /// The latest pass was a check that finished.
+    pub const CHECKED: &str = "checked";
+    /// Imported; the file is gone.
+    pub const IMPORTED: &str = "imported";
+    /// The latest pass stopped with an error.
+    pub const FAILED: &str = "failed";
+    /// The file was discarded (by staff, or after a day).
+    pub const DISCARDED: &str = "discarded";
+}
+
+/// A run as stored, without its file.
+#[derive(Clone, Debug)]
+pub struct ImportRun {
+    pub id: Uuid,
+    pub created_by: Option<UserId>,
+    pub created_at: OffsetDateTime,
+    pub file_name: String,
+    pub has_file: bool,
+    pub file_bytes: i64,
+    /// The options chosen, as the app wrote them.
+    pub options: String,
+    pub phase: String,
+    pub dry_run: bool,
+    pub progress: Progress,
+    pub error: Option<String>,
+    pub heartbeat: OffsetDateTime,
+    pub finished_at: Option<OffsetDateTime>,
+}
+
+/// How far a pass got.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub read_bytes: i64,
+    pub created: i64,
+    pub updated: i64,
+    pub skipped: i64,
+    pub rejected: i64,
+    pub last_line: i64,
+}
+
+/// One line of a pass that was not simply created.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunLine {
+    pub line: i64,
+    pub outcome: String,
+    pub reason: String,
+}
+
+fn place(id: Uuid, column: &str) -> Place<'_> {
+    Place { table: "import_runs", column, row: id, subject: SubjectId(id) }
+}
+
+const COLS: &str =
+    "id, created_by, created_at, wrapped, sealed_name, sealed_file IS NOT NULL, file_bytes, options, phase, \
+                    dry_run, read_bytes, created, updated, skipped, rejected, last_line, error, heartbeat, finished_at";
+
+impl Store {
+    /// Stores an uploaded file, sealed, with the options chosen.
+    pub async fn insert_import_run(
+        &self,
+        ctx: &Ctx,
+        id: Uuid,
+        created_by: Option<UserId>,
+        file_name: &str,
+        file: &[u8],
+        options: &str,
+    ) -> Result<(), StoreError> {
+        let (key, wrapped) = self.vault.new_subject_key(SubjectId(id));
+        let name = key.seal(&place(id, "sealed_name"), file_name.as_bytes());
+        let sealed = key.seal(&place(id, "sealed_file"), file);
+        let now = now_ms();
+        let mut tx = self.pools.write.begin().await?;
+        tx.execute(
+            "INSERT INTO import_runs (id, created_by, created_at, wrapped, sealed_name, sealed_file, file_bytes, options, phase, heartbeat) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            &args![id, created_by.map(|u| u.0), now, wrapped, name, sealed, file.len() as i64, options, phase::UPLOADED, now],
+        )
+        .await?;
+        audit::append(&mut tx, ctx, &[NewEntry::object("import.upload", "import_run", id)]).await?;
+        tx.commit().await
+    }
+
+    fn import_run_row(&self, r: &Row) -> Result<ImportRun, StoreError> {
+        let id: Uuid = r.get(0)?;
+        let key = self.vault.unwrap_key(SubjectId(id), &r.get::<Vec<u8>>(3)?)?;
+        let name = key.open(&place(id, "sealed_name"), &r.get::<Vec<u8>>(4)?)?;
+        Ok(ImportRun {
+            id,
+            created_by: r.get::<Option<Uuid>>(1)?.map(UserId),
+            created_at: from_ms(r.get(2)?),
+            file_name: String::from_utf8_lossy(&name).into_owned(),
+            has_file: r.get(5)?,
+            file_bytes: r.get(6)?,
+            options: r.get(7)?,
+            phase: r.get(8)?,
+            dry_run: r.get(9)?,
+            progress: Progress {
+                read_bytes: r.get(10)?,
+                created: r.get(11)?,
+                updated: r.get(12)?,
+                skipped: r.get(13)?,
+                rejected: r.get(14)?,
+                last_line: r.get(15)?,
+            },
+            error: r.get(16)?,
+            heartbeat: from_ms(r.get(17)?),
+            finished_at: r.get::<Option<i64>>(18)?.map(from_ms),
+        })
+    }
+
+    /// One run, without its file.
+    pub async fn import_run(&self, id: Uuid) -> Result<Option<ImportRun>, StoreError> {
+        let sql = format!("SELECT {COLS} FROM import_runs WHERE id = $1");
+        let r = self.pools.read.conn().await?.fetch_optional(&sql, &args![id]).await?;
+        r.as_ref().map(|r| self.import_run_row(r)).transpose()
+    }
+
+    /// The newest runs.
+    pub async fn import_runs(&self, limit: i64) -> Result<Vec<ImportRun>, StoreError> {
+        let sql = format!("SELECT {COLS} FROM import_runs ORDER BY created_at DESC, id DESC LIMIT $1");
+        let rows = self.pools.read.conn().await?.fetch_all(&sql, &args![limit]).await?;
+        rows.iter().map(|r| self.import_run_row(r)).collect()
+    }
+
+    /// A run's file, opened; `None` once it is gone.
+    pub async fn import_run_file(&self, id: Uuid) -> Result<Option<Vec<u8>>, StoreError> {
+        let r = self
+            .pools
+            .read
+            .conn()
+            .await?
+            .fetch_optional("SELECT wrapped, sealed_file FROM import_runs WHERE id = $1", &args![id])
+            .await?;
+        let Some(r) = r else { return Ok(None) };
+        let Some(sealed) = r.get::<Option<Vec<u8>>>(1)? else { return Ok(None) };
+        let key = self.vault.unwrap_key(SubjectId(id), &r.get::<Vec<u8>>(0)?)?;
+        key.open(&place(id, "sealed_file"), &sealed).map(Some)
+    }
+
+    /// Claims a run for a pass unless one is running with a heartbeat after
+    /// `stale_before`; true if claimed. A fresh pass starts its counts and
+    /// lines again; a resumed one keeps them.
+    pub async fn claim_import_run(
+        &self,
+        ctx: &Ctx,
+        id: Uuid,
+        dry_run: bool,
+        options: &str,
+        resume: bool,
+        stale_before: OffsetDateTime,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        let reset = if resume {
+            ""
+        } else {
+            ", read_bytes = 0, created = 0, updated = 0, skipped = 0, rejected = 0, last_line = 0"
+        };
+        let sql = format!(
+            "UPDATE import_runs SET phase = $1, dry_run = $2, options = $3, heartbeat = $4, error = NULL, finished_at = NULL{reset} \
+             WHERE id = $5 AND sealed_file IS NOT NULL AND (phase <> $1 OR heartbeat < $6)"
+        );
+        let n = tx.execute(&sql, &args![phase::RUNNING, dry_run, options, now_ms(), id, to_ms(stale_before)]).await?;
+        if n == 0 {
+            return Ok(false);
+        }
+        if !resume {
+            tx.execute("DELETE FROM import_run_lines WHERE run_id = $1", &args![id]).await?;
+        }
+        let action = if dry_run { "import.check" } else { "import.run" };
+        audit::append(&mut tx, ctx, &[NewEntry::object(action, "import_run", id)]).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Saves a running pass's progress (its heartbeat).
+    pub async fn save_import_progress(&self, id: Uuid, p: &Progress) -> Result<(), StoreError> {
+        self.pools
+            .write
+            .conn()
+            .await?
+            .execute(
+                "UPDATE import_runs SET read_bytes = $1, created = $2, updated = $3, skipped = $4, rejected = $5, \
+                 last_line = $6, heartbeat = $7 WHERE id = $8 AND phase = $9",
+                &args![
+                    p.read_bytes,
+                    p.created,
+                    p.updated,
+                    p.skipped,
+                    p.rejected,
+                    p.last_line,
+                    now_ms(),
+                    id,
+                    phase::RUNNING
+                ],
+            )
+            .await?;
+        Ok(())
+    }
+
+    /// Ends a pass: its counts, phase, error and lines in one transaction;
+    /// an import that finished drops the file.
+    pub async fn finish_import_run(
+        &self,
+        id: Uuid,
+        p: &Progress,
+        phase: &str,
+        error: Option<&str>,
+        options: &str,
+        lines: &[RunLine],
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        let drop_file = if phase == phase::IMPORTED { ", sealed_file = NULL" } else { "" };
+        let sql = format!(
+            "UPDATE import_runs SET read_bytes = $1, created = $2, updated = $3, skipped = $4, rejected = $5, last_line = $6, \
+             heartbeat = $7, finished_at = $7, phase = $8, error = $9, options = $10{drop_file} WHERE id = $11"
+        );
+        tx.execute(
+            &sql,
+            &args![
+                p.read_bytes,
+                p.created,
+                p.updated,
+                p.skipped,
+                p.rejected,
+                p.last_line,
+                now_ms(),
+                phase,
+                error.map(str::to_owned),
+                options,
+                id
+            ],
+        )
+        .await?;
+        for chunk in lines.chunks(MAX_PARAMS / 4) {
+            let sql = format!(
+                "INSERT INTO import_run_lines (run_id, line, outcome, reason) VALUES {} \
+                 ON CONFLICT (run_id, line) DO UPDATE SET outcome = excluded.outcome, reason = excluded.reason",
+                values_placeholders(tx.engine(), chunk.len(), 4)
+            );
+            let vals: Vec<Value> = chunk
+                .iter()
+                .flat_map(|l| {
+                    [Value::Uuid(id), Value::I64(l.line), Value::from(l.outcome.clone()), Value::from(l.reason.clone())]
+                })
+                .collect();
+            tx.execute(&sql, &vals).await?;
+        }
+        tx.commit().await
+    }
+
+    /// The lines of a run's latest pass, by line.
+    pub async fn import_run_lines(&self, id: Uuid, limit: i64) -> Result<Vec<RunLine>, StoreError> {
+        let rows = self
+            .pools
+            .read
+            .conn()
+            .await?
+            .fetch_all(
+                "SELECT line, outcome, reason FROM import_run_lines WHERE run_id = $1 ORDER BY line LIMIT $2",
+                &args![id, limit],
+            )
+            .await?;
+        rows.iter().map(|r| Ok(RunLine { line: r.get(0)?, outcome: r.get(1)?, reason: r.get(2)? })).collect()
+    }
+
+    /// Drops the files of runs not running (or whose heartbeat stopped
+    /// before `stale_before`) that were uploaded before `before`, or only
+    /// `id` if given; the number dropped.
+    pub async fn discard_import_files(
+        &self,
+        ctx: &Ctx,
+        id: Option<Uuid>,
+        before: OffsetDateTime,
+        stale_before: OffsetDateTime,
+    ) -> Result<u64, StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        let mut sql = "SELECT id FROM import_runs WHERE sealed_file IS NOT NULL AND created_at < $1 \
+                       AND (phase <> $2 OR heartbeat < $3)"
+            .to_owned();
+        let mut vals = args![to_ms(before), phase::RUNNING, to_ms(stale_before)].to_vec();
+        if let Some(id) = id {
+            sql.push_str(" AND id = $4");
+            vals.push(Value::Uuid(id));
+        }
+        let ids: Vec<Uuid> = tx.fetch_all(&sql, &vals).await?.iter().map(|r| r.get(0)).collect::<Result<_, _>>()?;
+        for id in &ids {
+            tx.execute(
+                "UPDATE import_runs SET sealed_file = NULL, phase = $1 WHERE id = $2",
+                &args![phase::DISCARDED, *id],
+            )
+            .await?;
+        }
+        let entries: Vec<NewEntry> =
+            ids.iter().map(|id| NewEntry::object("import.discard", "import_run", id)).collect();
+        audit::append(&mut tx, ctx, &entries).await?;
+        tx.commit().await?;
+        Ok(ids.len() as u64)
+    }
+}
