@@ -160,6 +160,15 @@ impl App {
         data.validate()?;
         policy.check(&mut data)?;
         check_writable(vis, p.role, &touched(&data))?;
+        // Special categories are seen, so written, by the privacy roles only.
+        if !p.role.can_manage_privacy() {
+            for k in data.custom.keys() {
+                let key = format!("{}{k}", kith_domain::policy::CUSTOM);
+                if policy.field(&key).is_some_and(|f| f.special.is_some()) {
+                    return Err(Invalid::one(key, "your role may not change special-category fields").into());
+                }
+            }
+        }
         Ok(ContactInput {
             id: SubjectId::new(),
             owner: n.owner,

@@ -647,8 +647,16 @@ impl App {
         let mut batch: Vec<Pending> = Vec::with_capacity(batch_size);
         let mut record = csv::ByteRecord::new();
         let mut writing: Option<Writing> = None;
+        let mut read_since_yield = 0u32;
         let run: Result<()> = async {
             loop {
+                // Reading and checking rows is plain computation: let the
+                // server's other tasks (pages, the progress saver) run now and then.
+                read_since_yield += 1;
+                if read_since_yield == 1024 {
+                    read_since_yield = 0;
+                    tokio::task::yield_now().await;
+                }
                 // The line a record ends on: the one holding the byte before the reader's position.
                 let end_line = |reader: &csv::Reader<_>| {
                     lines.lock().unwrap_or_else(|e| e.into_inner()).line_of(reader.position().byte().saturating_sub(1))

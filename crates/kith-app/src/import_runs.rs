@@ -91,9 +91,13 @@ pub struct RunView {
     pub lines: Vec<RunLine>,
 }
 
-/// Counts as rows are decided, shared with the task that saves them.
+/// The imports running in this process.
+pub(crate) type Running = Arc<Mutex<std::collections::HashMap<Uuid, Arc<Live>>>>;
+
+/// Counts as rows are decided, shared with the task that saves them and
+/// with the page.
 #[derive(Default)]
-struct Live {
+pub(crate) struct Live {
     read: AtomicU64,
     progress: Mutex<Progress>,
     lines: Mutex<Vec<RunLine>>,
@@ -156,7 +160,14 @@ impl App {
         p.require(p.role.can_manage_privacy(), "import contacts")?;
         let run = self.store.import_run(id).await?.ok_or(AppError::NotFound("import"))?;
         let lines = self.store.import_run_lines(id, MAX_LINES as i64).await?;
-        Ok(view(run, lines))
+        let mut v = view(run, lines);
+        // Running here: the counts as they are, not as last saved.
+        if let Some(live) = self.imports.lock().unwrap_or_else(|e| e.into_inner()).get(&id) {
+            v.run.progress = live.snapshot();
+            v.running = true;
+            v.interrupted = false;
+        }
+        Ok(v)
     }
 
     /// The newest runs (admin, dpo).
@@ -216,6 +227,7 @@ impl App {
     /// One pass, saving progress every second and the outcome at the end.
     async fn run_import(&self, p: &Principal, id: Uuid, opts: ImportOptions, mut options: RunOptions, base: Progress) {
         let live = Arc::new(Live { progress: Mutex::new(Progress { read_bytes: 0, ..base }), ..Default::default() });
+        self.imports.lock().unwrap_or_else(|e| e.into_inner()).insert(id, live.clone());
         let ticker = {
             let (store, live) = (self.store.clone(), live.clone());
             tokio::spawn(async move {
@@ -288,6 +300,7 @@ impl App {
             // The heartbeat stops: the page shows the run as interrupted, resumable.
             tracing::warn!(run = %id, error = %e, "saving the end of an import failed");
         }
+        self.imports.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
     }
 }
 

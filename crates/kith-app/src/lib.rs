@@ -216,6 +216,9 @@ pub struct App {
     pub(crate) settings: Arc<Settings>,
     /// Wakes the mail sender when a transaction queued mail.
     pub(crate) mail_wake: Arc<tokio::sync::Notify>,
+    /// Imports running in this process, by run: their progress as it is,
+    /// which the stored one follows (on SQLite, only between batches).
+    pub(crate) imports: import_runs::Running,
 }
 
 /// How long a server trusts its cached field-visibility matrix before
@@ -230,6 +233,7 @@ impl App {
             visibility: Arc::new(RwLock::new((stale, Arc::new(FieldVisibility::default())))),
             settings: Arc::new(Settings::default()),
             mail_wake: Arc::new(tokio::sync::Notify::new()),
+            imports: import_runs::Running::default(),
         }
     }
 

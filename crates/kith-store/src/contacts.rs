@@ -2,7 +2,7 @@
 //! contact; owner, company, tags and times stay in clear for filtering.
 
 use crate::audit::{self, NewEntry};
-use crate::db::{list_placeholders, values_placeholders, Exec, Row, Tx, Value, MAX_PARAMS};
+use crate::db::{list_placeholders, values_placeholders, Engine, Exec, Row, Tx, Value, MAX_PARAMS};
 use crate::idempotency::{self, Claim};
 use crate::vault::{IndexKind, Place, Vault};
 use crate::{args, ct_eq, from_ms, now_ms, Ctx, Store, StoreError};
@@ -23,6 +23,9 @@ pub struct Contact {
     pub updated_at: time::OffsetDateTime,
     /// Where it came from (none for contacts older than provenance).
     pub source: Option<Provenance>,
+    /// The field policy version its fields were last written under (none:
+    /// last written before the policy existed).
+    pub policy_version: Option<i64>,
 }
 
 /// A contact to create (or the new state of one to update).
@@ -66,7 +69,8 @@ pub struct After {
 }
 
 const COLS: &str =
-    "c.id, c.owner_id, c.company_id, c.tags, c.sealed, c.created_at, c.updated_at, k.wrapped, c.source_sealed";
+    "c.id, c.owner_id, c.company_id, c.tags, c.sealed, c.created_at, c.updated_at, k.wrapped, c.source_sealed, \
+     c.policy_version";
 const FROM: &str = "contacts c JOIN subject_keys k ON k.subject_id = c.id";
 const FROM_INDEX: &str =
     "blind_index b JOIN contacts c ON c.id = b.subject_id JOIN subject_keys k ON k.subject_id = c.id";
@@ -101,6 +105,7 @@ fn decode(vault: &Vault, r: &Row) -> Result<Contact, StoreError> {
         created_at: from_ms(r.get(5)?),
         updated_at: from_ms(r.get(6)?),
         source,
+        policy_version: r.get(9)?,
     })
 }
 
@@ -493,27 +498,67 @@ impl Store {
 /// still allows what each write adds (`after`, against `before` if it is a
 /// change): the app checked it just before, and a field removed in between
 /// must not slip past the purge.
+///
+/// On PostgreSQL (READ COMMITTED) reading the policy is not enough: a
+/// removal could commit after this read and before the write commits, and
+/// its purge, which starts after the removal commits, could scan the
+/// contact before the write is visible. So the policy rows of the fields
+/// written are read `FOR SHARE`. A removal turns a field off by updating
+/// its row (`Store::save_field`), which waits for these share locks: either
+/// the write commits first and the purge (after the removal) sees its
+/// value, or the removal commits first and this read waits for it and
+/// sees the field off. The version is read after the lock, so it is the
+/// version the check ran against. SQLite runs one writer at a time
+/// (`BEGIN IMMEDIATE`), so there the read alone is enough. Callers run the
+/// gate before appending to the audit chain: the removal takes the audit
+/// head after its policy row, so the two never wait on each other in a cycle.
 async fn policy_gate(tx: &mut Tx, writes: &[(&ContactData, Option<&ContactData>)]) -> Result<i64, StoreError> {
+    // The fields each update changes; a creation writes whatever it fills,
+    // checked against every field (without diffing it against nothing:
+    // imports create 25,000 contacts per transaction).
+    let written: Vec<Option<BTreeSet<String>>> = writes
+        .iter()
+        .map(|(after, before)| {
+            before.map(|b| {
+                changed_fields(b, after)
+                    .and_then(|d| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&d).ok())
+                    .map(|m| m.into_iter().map(|(k, _)| k).collect())
+                    .unwrap_or_default()
+            })
+        })
+        .collect();
+    let lock = match tx.engine() {
+        Engine::Postgres => " FOR SHARE",
+        Engine::Sqlite => "",
+    };
+    let mut fields = Vec::new();
+    if written.iter().any(Option::is_none) {
+        let sql = format!("SELECT {} FROM field_policy ORDER BY key{lock}", crate::policy::COLS);
+        for r in tx.fetch_all(&sql, &[]).await? {
+            fields.push(crate::policy::field(&r)?);
+        }
+    } else {
+        let keys: Vec<String> =
+            written.iter().flatten().flatten().cloned().collect::<BTreeSet<_>>().into_iter().collect();
+        for chunk in keys.chunks(MAX_PARAMS) {
+            let sql = format!(
+                "SELECT {} FROM field_policy WHERE key IN ({}) ORDER BY key{lock}",
+                crate::policy::COLS,
+                list_placeholders(tx.engine(), chunk.len())
+            );
+            let vals: Vec<Value> = chunk.iter().map(|k| Value::from(k.as_str())).collect();
+            for r in tx.fetch_all(&sql, &vals).await? {
+                fields.push(crate::policy::field(&r)?);
+            }
+        }
+    }
     let r = tx.fetch_optional("SELECT MAX(version) FROM field_policy_versions", &[]).await?;
     let version = match r {
         Some(r) => r.get::<Option<i64>>(0)?.unwrap_or(0),
         None => 0,
     };
-    if writes.is_empty() {
-        return Ok(version);
-    }
-    let rows = tx.fetch_all(&format!("SELECT {} FROM field_policy", crate::policy::COLS), &[]).await?;
-    let policy = kith_domain::policy::Policy {
-        version,
-        fields: rows.iter().map(crate::policy::field).collect::<Result<_, _>>()?,
-    };
-    for (after, before) in writes {
-        let changed: Option<BTreeSet<String>> = before.map(|b| {
-            changed_fields(b, after)
-                .and_then(|d| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&d).ok())
-                .map(|m| m.into_iter().map(|(k, _)| k).collect())
-                .unwrap_or_default()
-        });
+    let policy = kith_domain::policy::Policy { version, fields };
+    for ((after, _), changed) in writes.iter().zip(&written) {
         let mut probe = (*after).clone();
         policy
             .check_written(&mut probe, |k| changed.as_ref().is_none_or(|c| c.contains(k)))

@@ -821,6 +821,74 @@ async fn writes_recheck_the_committed_field_policy_on_both_engines() {
     .await;
 }
 
+/// PostgreSQL (READ COMMITTED): a write reads the policy rows of the fields
+/// it writes `FOR SHARE`, so a removal in flight and the write take turns.
+/// A write arriving while the removal is uncommitted waits for it, then is
+/// refused; a removal arriving while a write holds the lock waits for the
+/// write to commit (so the purge that follows the removal sees its value).
+#[tokio::test]
+async fn a_field_removal_and_a_write_take_turns_on_postgres() {
+    use sqlx::Connection;
+    use std::time::Duration;
+    let (s, db) = pg_store().await;
+    let r = tokio::spawn({
+        let s = s.clone();
+        let url = db_url(&db);
+        async move {
+            let kept = input(person("Ada", "Rossi", "ada.rossi@example.it", "+39 02 555 0100"));
+            s.insert_contacts(&ctx(), std::slice::from_ref(&kept), None).await.unwrap();
+            let mut other = sqlx::PgConnection::connect(&url).await.unwrap();
+
+            // A removal of `notes` updated its row but has not committed yet.
+            sqlx::query("BEGIN").execute(&mut other).await.unwrap();
+            sqlx::query("UPDATE field_policy SET enabled = FALSE WHERE key = 'notes'").execute(&mut other).await.unwrap();
+            let mut noted = kept.clone();
+            noted.data.notes = Some("written during the removal".into());
+            let write = tokio::spawn({
+                let s = s.clone();
+                async move { s.update_contact(&ctx(), &noted).await }
+            });
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            assert!(!write.is_finished(), "the write waits for the removal in flight");
+            sqlx::query("INSERT INTO field_policy_versions (version, at, actor, change, snapshot) VALUES (2, 0, 'test', 'removed notes', '[]')")
+                .execute(&mut other)
+                .await
+                .unwrap();
+            sqlx::query("COMMIT").execute(&mut other).await.unwrap();
+            assert!(
+                matches!(write.await.unwrap(), Err(StoreError::Conflict(m)) if m.contains("field policy")),
+                "refused once the removal committed"
+            );
+            let now = s.get_contact(kept.id).await.unwrap().unwrap();
+            assert_eq!(now.data.notes, kept.data.notes, "nothing written");
+
+            // A write holds its share lock on `job_title`; a removal waits for it.
+            sqlx::query("BEGIN").execute(&mut other).await.unwrap();
+            sqlx::query("SELECT key FROM field_policy WHERE key = 'job_title' FOR SHARE")
+                .execute(&mut other)
+                .await
+                .unwrap();
+            let mut off = s.field_policy().await.unwrap().field("job_title").unwrap().clone();
+            off.enabled = false;
+            let removal = tokio::spawn({
+                let s = s.clone();
+                async move { s.save_field(&ctx(), &off, "removed job_title").await }
+            });
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            assert!(!removal.is_finished(), "the removal waits for the write in flight");
+            sqlx::query("COMMIT").execute(&mut other).await.unwrap();
+            assert_eq!(removal.await.unwrap().unwrap(), 3);
+            other.close().await.unwrap();
+        }
+    })
+    .await;
+    s.close().await;
+    drop_pg(&db).await;
+    if let Err(e) = r {
+        std::panic::resume_unwind(e.into_panic());
+    }
+}
+
 /// An uploaded import: its file sealed (nothing of it in clear), one pass
 /// at a time, progress saved, the file dropped once imported, and a
 /// discard that leaves imported runs alone.
@@ -831,7 +899,9 @@ async fn import_runs_keep_the_file_sealed_and_run_one_pass_at_a_time() {
         let user = add_user(&s).await;
         let file = b"Email,Name\nottavia.brambilla@example.it,Ottavia Brambilla\n";
         let id = uuid::Uuid::now_v7();
-        s.insert_import_run(&ctx(), id, Some(user), "fiera-brambilla.csv", file, "{\"probe-visible\":1}").await.unwrap();
+        s.insert_import_run(&ctx(), id, Some(user), "fiera-brambilla.csv", file, "{\"probe-visible\":1}")
+            .await
+            .unwrap();
         let stored = match &dir {
             Some(d) => {
                 let mut all = std::fs::read(d.join("kith.db")).unwrap();
@@ -859,14 +929,18 @@ async fn import_runs_keep_the_file_sealed_and_run_one_pass_at_a_time() {
         let p = Progress { read_bytes: 10, created: 1, updated: 0, skipped: 0, rejected: 1, last_line: 2 };
         s.save_import_progress(id, &p).await.unwrap();
         assert_eq!(s.import_run(id).await.unwrap().unwrap().progress, p);
-        let lines = vec![RunLine { line: 3, outcome: "rejected".into(), reason: "an email address is not valid".into() }];
+        let lines =
+            vec![RunLine { line: 3, outcome: "rejected".into(), reason: "an email address is not valid".into() }];
         s.finish_import_run(id, &p, phase::IMPORTED, None, "{\"b\":2}", &lines).await.unwrap();
         let run = s.import_run(id).await.unwrap().unwrap();
         assert_eq!((run.phase.as_str(), run.has_file, run.options.as_str()), (phase::IMPORTED, false, "{\"b\":2}"));
         assert!(run.finished_at.is_some());
         assert_eq!(s.import_run_lines(id, 10).await.unwrap(), lines);
         assert_eq!(s.import_run_file(id).await.unwrap(), None, "an imported file is dropped");
-        assert!(!s.claim_import_run(&ctx(), id, true, "{}", false, stale).await.unwrap(), "nothing runs without a file");
+        assert!(
+            !s.claim_import_run(&ctx(), id, true, "{}", false, stale).await.unwrap(),
+            "nothing runs without a file"
+        );
 
         // Old uploads are discarded; a running one is not, unless its heartbeat stopped.
         let other = uuid::Uuid::now_v7();

@@ -255,6 +255,8 @@ async fn contact_create_get_patch_delete() {
     assert_eq!(tags, vec!["roma", "vip"], "tags are folded to lower case");
     assert_eq!(created["hidden_fields"], json!([]));
     assert!(created["created_at"].is_string() && created["updated_at"].is_string());
+    // Written under the field policy the migration starts with.
+    assert_eq!(created["policy_version"], json!(1));
 
     let path = format!("/api/v1/contacts/{id}");
     let got = get(&env, &env.admin, &path).await;
@@ -1311,6 +1313,8 @@ async fn openapi_document_describes_the_api() {
         let op = &paths[full.strip_prefix("/api/v1").expect("prefix")][*method];
         assert!(op["responses"]["401"].is_object(), "{method} {full} documents no 401");
     }
+    let version = &doc["components"]["schemas"]["ContactOut"]["properties"]["policy_version"];
+    assert!(version.to_string().contains("integer") && version.to_string().contains("null"), "{version}");
     // The document matches what `kith_web::openapi()` returns.
     assert_eq!(doc, serde_json::to_value(kith_web::openapi()).expect("json"));
 }

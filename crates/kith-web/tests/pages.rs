@@ -1064,6 +1064,78 @@ async fn the_import_page_maps_checks_then_imports_a_file_in_the_background() {
     assert_eq!(env.get(&sales, &other).await.status, StatusCode::FORBIDDEN);
 }
 
+/// While a large file is imported, its page shows how far it got and
+/// refreshes itself; at the end, the counts.
+#[tokio::test]
+async fn the_import_page_shows_progress_while_it_runs() {
+    let env = setup().await;
+    let dpo = env.sign_in(Role::Dpo).await;
+    let mut csv = String::from("Email,First Name,Last Name\n");
+    for i in 0..20_000 {
+        csv.push_str(&format!("persona{i}@example.it,Persona,Numero{i}\n"));
+    }
+    let run = env.app.upload_import(&Principal::cli(), "grande.csv", csv.as_bytes()).await.unwrap();
+    let path = format!("/import/{run}");
+    let cols = [("col", "email"), ("col", "first_name"), ("col", "last_name"), ("mode", "import")];
+    assert_eq!(env.post(&dpo, &path, &cols).await.status, StatusCode::SEE_OTHER);
+    let page = env.get(&dpo, &path).await;
+    assert!(
+        page.body.contains("http-equiv=\"refresh\"") && page.body.contains("<progress id=\"progress\" max=\"100\""),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Import running") && page.body.contains("You may leave it"), "{}", page.body);
+    // A second start while it runs is refused.
+    let again = env.post(&dpo, &path, &cols).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
+    let mut seen_progress = false;
+    for _ in 0..1200 {
+        let p = env.get(&dpo, &path).await.body;
+        if !p.contains("http-equiv=\"refresh\"") {
+            assert!(p.contains("20000 created, 0 updated, 0 skipped, 0 rejected. Last line written: 20001."), "{p}");
+            break;
+        }
+        seen_progress |= !p.contains("0% of the file read");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(seen_progress, "the share of the file read grew while it ran");
+}
+
+/// An import whose server stopped shows as interrupted, and resumes after
+/// the last line it wrote.
+#[tokio::test]
+async fn an_interrupted_import_resumes_after_its_last_line_written() {
+    let env = setup().await;
+    let dpo = env.sign_in(Role::Dpo).await;
+    let csv =
+        "Email,First Name\nrita.longo@example.it,Rita\nsaverio.marchi@example.it,Saverio\ntea.orsini@example.it,Tea\n";
+    let run = env.app.upload_import(&Principal::cli(), "fiera.csv", csv.as_bytes()).await.unwrap();
+    let path = format!("/import/{run}");
+    // As a server stopped mid-import leaves it: running, written up to line 2, no heartbeat since.
+    env.app
+        .store()
+        .raw_execute(&format!(
+            "UPDATE import_runs SET phase = 'running', dry_run = FALSE, created = 1, last_line = 2, heartbeat = 0 WHERE id = X'{}'",
+            run.simple()
+        ))
+        .await
+        .unwrap();
+    let page = env.get(&dpo, &path).await;
+    assert!(page.body.contains("Interrupted after line 2") && page.body.contains("value=\"resume\""), "{}", page.body);
+    assert!(!page.body.contains("http-equiv=\"refresh\""), "{}", page.body);
+    let r = env.post(&dpo, &path, &[("col", "email"), ("col", "first_name"), ("mode", "resume")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let body = settled(&env, &dpo, &path).await.body;
+    assert!(body.contains("3 created, 0 updated, 0 skipped, 0 rejected. Last line written: 4."), "{body}");
+    let app = &env.app;
+    let found = |email: &'static str| async move {
+        let q = kith_app::contacts::ContactQuery { email: Some(email.into()), ..Default::default() };
+        app.list_contacts(&Principal::cli(), q).await.unwrap().items.len()
+    };
+    assert_eq!(found("rita.longo@example.it").await, 0, "lines up to the last one written are not read again");
+    assert_eq!(found("tea.orsini@example.it").await, 1);
+}
+
 /// Retention through the pages: a rule on the purpose's page (a bad one
 /// re-shows the form), the contact's expiry and a legal hold on its page,
 /// a dry run listing who would go, marketing kept out, reviews listed.
@@ -1174,4 +1246,180 @@ async fn field_policy_page_adds_and_removes_fields() {
     assert!(done.body.contains("Removed last_name: 1 value(s) purged"), "{}", done.body);
     let mk = env.sign_in(Role::Marketing).await;
     assert_eq!(env.get(&mk, "/privacy/fields").await.status, StatusCode::FORBIDDEN);
+}
+
+/// Custom fields on the contact page: an input of its kind for each field
+/// the policy allows (special categories only for the privacy roles);
+/// values set, shown, refused with a readable message that keeps the
+/// input and changes nothing, cleared by emptying; a multiple choice
+/// round-trips exactly; a role that cannot see a field cannot wipe it;
+/// the page names the policy version the fields were collected under.
+#[tokio::test]
+async fn custom_fields_are_edited_on_the_contact_page() {
+    use kith_domain::policy::{FieldCategory, FieldDef, FieldKind, SpecialCategory};
+    let env = setup().await;
+    let dpo = env.sign_in(Role::Dpo).await;
+    let ok = [("name", "Events"), ("description", "Our events"), ("default_basis", "consent")];
+    assert_eq!(env.post(&dpo, "/privacy/purposes", &ok).await.location(), "/privacy/setup");
+    let purpose = env.app.purposes(&Principal::cli()).await.unwrap()[0].id;
+    let fields = [
+        ("custom.member_since", "Member since", FieldKind::Date, vec![], None),
+        ("custom.diet", "Diet", FieldKind::Choice, vec!["vegetarian", "vegan", "none"], None),
+        ("custom.sizes", "Sizes", FieldKind::MultiChoice, vec!["S", "M", "L"], None),
+        (
+            "custom.allergies",
+            "Allergies",
+            FieldKind::Text,
+            vec![],
+            Some((SpecialCategory::Health, "Catering at our events must avoid allergens.".to_owned())),
+        ),
+    ];
+    for (key, label, kind, choices, special) in fields {
+        let def = FieldDef {
+            key: key.into(),
+            label: label.into(),
+            kind: Some(kind),
+            category: FieldCategory::Preferences,
+            purposes: vec![purpose],
+            special,
+            choices: choices.into_iter().map(String::from).collect(),
+            enabled: true,
+        };
+        env.app.save_field(&Principal::cli(), def).await.expect("field saved");
+    }
+    let id = env.contact("Ada", "Lovelace", None, &[]).await;
+    let page = format!("/contacts/{id}");
+    let custom = || async {
+        env.app.get_contact(&Principal::cli(), kith_domain::SubjectId(id)).await.unwrap().data.custom.clone()
+    };
+    let sales = env.sign_in(Role::Sales).await;
+    let shown = env.get(&sales, &page).await;
+    assert!(shown.body.contains("Fields collected under field policy version 5"), "{}", shown.body);
+    for needle in [
+        "type=\"date\" id=\"custom-member_since\" name=\"custom.member_since\" value=\"\"",
+        "<select id=\"custom-diet\" name=\"custom.diet\"",
+        "<option value=\"vegan\">vegan</option>",
+        "type=\"checkbox\" name=\"custom.sizes\" value=\"M\">",
+    ] {
+        assert!(shown.body.contains(needle), "{needle} in {}", shown.body);
+    }
+    assert!(!shown.body.contains("custom.allergies"), "a special category is not shown to sales");
+
+    // Set through the form.
+    let r = env
+        .post(
+            &sales,
+            &page,
+            &[
+                ("custom.member_since", "2024-02-29"),
+                ("custom.diet", "vegan"),
+                ("custom.sizes", ""),
+                ("custom.sizes", "S"),
+                ("custom.sizes", "L"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let shown = env.get(&sales, &page).await;
+    for needle in [
+        "<dt>Member since</dt><dd>2024-02-29</dd>",
+        "<dt>Diet</dt><dd>vegan</dd>",
+        "<dt>Sizes</dt><dd>S, L</dd>",
+        "<option value=\"vegan\" selected>",
+        "value=\"L\" checked>",
+        "name=\"was.member_since\" value=\"2024-02-29\"",
+    ] {
+        assert!(shown.body.contains(needle), "{needle} in {}", shown.body);
+    }
+    assert!(shown.body.contains("value=\"M\">"), "M is not ticked");
+
+    // A bad date and an unknown choice: readable messages next to the
+    // inputs, the input kept, nothing changed.
+    let bad = env
+        .post(
+            &sales,
+            &page,
+            &[
+                ("first_name", "Adele"),
+                ("custom.member_since", "2024-02-30"),
+                ("was.member_since", "2024-02-29"),
+                ("custom.diet", "carnivore"),
+                ("was.diet", "vegan"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    for needle in [
+        "Nothing was saved",
+        "id=\"custom-member_since-error\">must be a date such as 2026-01-31</span>",
+        "value=\"2024-02-30\"",
+        "id=\"custom-diet-error\">must be one of: vegetarian, vegan, none</span>",
+        "<option value=\"carnivore\" selected>carnivore (no longer a choice)</option>",
+        "value=\"Adele\"",
+    ] {
+        assert!(bad.body.contains(needle), "{needle} in {}", bad.body);
+    }
+    let c = env.app.get_contact(&Principal::cli(), kith_domain::SubjectId(id)).await.unwrap();
+    assert_eq!(c.data.first_name.as_deref(), Some("Ada"), "nothing changed");
+    assert_eq!(c.data.custom.get("member_since").map(String::as_str), Some("2024-02-29"));
+
+    // The privacy roles see (and admin, who may also write, edits) the
+    // special category; sales, saving the form without it, leaves it
+    // alone, and may not empty it.
+    let shown = env.get(&dpo, &page).await;
+    assert!(shown.body.contains("<dt>Member since</dt>"), "{}", shown.body);
+    let admin = env.sign_in(Role::Admin).await;
+    let shown = env.get(&admin, &page).await;
+    assert!(shown.body.contains("name=\"custom.allergies\""), "{}", shown.body);
+    assert!(shown.body.contains("(special category: Health)"));
+    let r = env.post(&admin, &page, &[("custom.allergies", "peanuts"), ("was.allergies", "")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = env.post(&sales, &page, &[("first_name", "Ada"), ("custom.diet", "none"), ("was.diet", "vegan")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(custom().await.get("allergies").map(String::as_str), Some("peanuts"));
+    let r = env.post(&sales, &page, &[("custom.allergies", "")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Allergies: your role may not change special-category fields"), "{}", r.body);
+    assert_eq!(custom().await.get("allergies").map(String::as_str), Some("peanuts"));
+
+    // A multiple choice stored in another order (through the API, say)
+    // comes back unchanged when the form is saved as shown.
+    let patch = kith_app::contacts::ContactPatch {
+        custom: Some([("sizes".to_owned(), "L, S".to_owned())].into()),
+        ..Default::default()
+    };
+    env.app.update_contact(&Principal::cli(), kith_domain::SubjectId(id), patch).await.unwrap();
+    let shown = env.get(&sales, &page).await;
+    assert!(shown.body.contains("name=\"was.sizes\" value=\"L, S\""), "{}", shown.body);
+    let as_shown = [("custom.sizes", ""), ("custom.sizes", "S"), ("custom.sizes", "L"), ("was.sizes", "L, S")];
+    assert_eq!(env.post(&sales, &page, &as_shown).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(custom().await.get("sizes").map(String::as_str), Some("L, S"));
+
+    // Emptying an input removes the value; the others stay.
+    let r = env
+        .post(&sales, &page, &[("custom.member_since", ""), ("was.member_since", "2024-02-29"), ("custom.sizes", "")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let now = custom().await;
+    assert_eq!(now.get("member_since"), None);
+    assert_eq!(now.get("sizes"), None);
+    assert_eq!(now.get("diet").map(String::as_str), Some("none"));
+    assert!(!env.get(&sales, &page).await.body.contains("<dt>Member since</dt>"));
+
+    // The new-contact form has the same inputs.
+    let form = env.get(&sales, "/contacts/new").await;
+    assert!(form.body.contains("name=\"custom.member_since\""), "{}", form.body);
+    let r = env
+        .post(
+            &sales,
+            "/contacts/new",
+            &[("first_name", "Bruno"), ("custom.diet", "vegetarian"), ("custom.member_since", "")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let created = env.get(&sales, r.location().split('?').next().unwrap()).await;
+    assert!(created.body.contains("<dt>Diet</dt><dd>vegetarian</dd>"), "{}", created.body);
+    let r = env.post(&sales, "/contacts/new", &[("first_name", "Carla"), ("custom.member_since", "someday")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"custom-member_since-error\">must be a date such as 2026-01-31"), "{}", r.body);
 }

@@ -84,6 +84,21 @@ async fn scenario(env: Env) {
         .await;
     let id = c["id"].as_str().unwrap().to_owned();
     assert_eq!(c["custom"], json!({"allergies": "peanuts", "diet": "vegan"}), "{c}");
+    // A role that does not see special categories cannot write one either, not even on creation.
+    let sales = Principal {
+        user: kith_domain::UserId(Uuid::nil()),
+        role: kith_domain::Role::Sales,
+        request_id: "policy-test".into(),
+        token: None,
+    };
+    let mut data = kith_domain::ContactData { first_name: Some("Dora".into()), ..Default::default() };
+    data.custom.insert("allergies".into(), "shellfish".into());
+    let new = kith_app::contacts::NewContact { owner: None, company: None, tags: vec![], data, source: None };
+    match env.app.create_contact(&sales, new, None).await {
+        Err(kith_app::AppError::Invalid(inv)) => assert_eq!(inv.0[0].field, "custom.allergies", "{inv:?}"),
+        other => panic!("a special category written by sales: {:?}", other.map(|c| c.id)),
+    }
+    assert_eq!(c["policy_version"], json!(3), "written under the policy of the moment: {c}");
     let r = env
         .call(
             Method::POST,
@@ -213,6 +228,9 @@ async fn scenario(env: Env) {
         store.contact_policy_version(kith_domain::SubjectId(id.parse::<Uuid>().unwrap())).await.unwrap(),
         Some(4)
     );
+    // …and the API shows it.
+    let got = env.call(Method::GET, &format!("/contacts/{id}"), None, StatusCode::OK).await;
+    assert_eq!(got["policy_version"], json!(4), "{got}");
 }
 
 #[tokio::test]

@@ -79,6 +79,10 @@ pub struct ContactOut {
     /// Where the contact came from (absent for contacts older than provenance).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceOut>,
+    /// The field policy version (see `GET /field-policy/versions`) its
+    /// fields were last written under; null if last written before the
+    /// field policy existed.
+    pub policy_version: Option<i64>,
 }
 
 /// A contact's provenance.
@@ -121,6 +125,7 @@ pub(crate) fn contact_out(c: Contact, hidden: &[Field]) -> ContactOut {
             user_id: s.user.map(|u| u.0),
             at: s.at,
         }),
+        policy_version: c.policy_version,
     }
 }
 

@@ -27,11 +27,12 @@ use kith_app::sessions::Session;
 use kith_app::timeline::TimelineItem;
 use kith_app::{App, AppError};
 use kith_domain::consent::BasisSource;
+use kith_domain::policy::{FieldKind, Policy, CUSTOM};
 use kith_domain::{Address, CompanyId, ContactData, Email, Field, InteractionKind, Invalid, Phone, SubjectId, UserId};
 use kith_domain::{LawfulBasis, PurposeId, SourceKind};
 use kith_store::contacts::{Contact, ContactFilter, ContactSort};
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use uuid::Uuid;
 
 use kith_app::kith_store;
@@ -678,6 +679,49 @@ struct ContactForm {
     /// Idempotency token of the new-contact form.
     #[serde(default)]
     idem: String,
+    /// Everything else posted: custom fields as `custom.<name>` and the
+    /// values the edit form showed as `was.<name>` (see [`ContactForm::custom`]).
+    #[serde(flatten)]
+    extra: BTreeMap<String, Posted>,
+}
+
+/// A posted value: one, or several for checkboxes sharing a name.
+#[derive(Clone, Default, Debug)]
+struct Posted(Vec<String>);
+
+impl<'de> Deserialize<'de> for Posted {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Posted;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("text")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Posted, E> {
+                Ok(Posted(vec![v.to_owned()]))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Posted, A::Error> {
+                let mut out = Vec::new();
+                while let Some(v) = seq.next_element::<String>()? {
+                    out.push(v);
+                }
+                Ok(Posted(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl Posted {
+    /// One value: as typed (browsers send line breaks as CRLF), or the
+    /// ticked boxes of a multiple choice joined as the policy stores them
+    /// (`a, b`; the hidden empty value that marks the field is skipped).
+    fn text(&self) -> String {
+        match self.0.as_slice() {
+            [one] => one.replace("\r\n", "\n"),
+            many => many.iter().map(|v| v.trim()).filter(|v| !v.is_empty()).collect::<Vec<_>>().join(", "),
+        }
+    }
 }
 
 impl ContactForm {
@@ -700,7 +744,46 @@ impl ContactForm {
             company: c.company.map(|o| o.to_string()),
             tags: Some(c.tags.join(", ")),
             idem: String::new(),
+            extra: d
+                .custom
+                .iter()
+                .flat_map(|(k, v)| {
+                    [(format!("{CUSTOM}{k}"), Posted(vec![v.clone()])), (format!("{WAS}{k}"), Posted(vec![v.clone()]))]
+                })
+                .collect(),
         }
+    }
+
+    /// A custom field's value as posted (or shown), if the form had it.
+    fn custom(&self, name: &str) -> Option<String> {
+        self.extra.get(&format!("{CUSTOM}{name}")).map(Posted::text)
+    }
+
+    /// The value a custom field had when the edit form was shown.
+    fn was(&self, name: &str) -> Option<String> {
+        self.extra.get(&format!("{WAS}{name}")).map(Posted::text)
+    }
+
+    /// The custom fields posted, by name.
+    fn custom_names(&self) -> Vec<&str> {
+        self.extra.keys().filter_map(|k| k.strip_prefix(CUSTOM)).collect()
+    }
+
+    /// The custom values an edit writes: those whose value changed since
+    /// the form was shown (so a value nobody touched is neither re-checked
+    /// nor re-ordered, and a change made meanwhile elsewhere is kept). An
+    /// empty value removes one. Fields not on the form are left alone.
+    fn custom_changes(&self, policy: &Policy) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        for name in self.custom_names() {
+            let now = self.custom(name).unwrap_or_default();
+            let kind = policy.field(&format!("{CUSTOM}{name}")).and_then(|f| f.kind);
+            if self.was(name).is_some_and(|was| same_value(kind, &now, &was)) {
+                continue;
+            }
+            out.insert(name.to_owned(), now);
+        }
+        out
     }
 
     fn v(o: &Option<String>) -> String {
@@ -766,7 +849,7 @@ impl ContactForm {
         (owner, company)
     }
 
-    fn patch(&self) -> Result<ContactPatch, Invalid> {
+    fn patch(&self, policy: &Policy) -> Result<ContactPatch, Invalid> {
         let mut inv = Invalid::default();
         let emails = self.emails(&mut inv);
         let phones = self.phones(&mut inv);
@@ -784,16 +867,28 @@ impl ContactForm {
             address: self.address(),
             job_title: text(&self.job_title),
             notes: text(&self.notes),
-            // Custom fields are set through the API for now; the page leaves them as they are.
-            custom: None,
+            custom: Some(self.custom_changes(policy)).filter(|c| !c.is_empty()),
         })
     }
 
-    fn new_contact(&self) -> Result<NewContact, Invalid> {
+    /// A new contact; `may_edit` tells which custom fields the role may fill.
+    fn new_contact(&self, may_edit: impl Fn(&str) -> bool) -> Result<NewContact, Invalid> {
         let mut inv = Invalid::default();
         let emails = self.emails(&mut inv).unwrap_or_default();
         let phones = self.phones(&mut inv).unwrap_or_default();
         let (owner, company) = self.ids(&mut inv);
+        let mut custom = BTreeMap::new();
+        for name in self.custom_names() {
+            let v = self.custom(name).unwrap_or_default();
+            if v.trim().is_empty() {
+                continue;
+            }
+            if !may_edit(name) {
+                inv.push(format!("{CUSTOM}{name}"), "your role may not change special-category fields");
+                continue;
+            }
+            custom.insert(name.to_owned(), v);
+        }
         inv.into_result()?;
         let text = |o: &Option<String>| o.as_deref().and_then(non_blank);
         Ok(NewContact {
@@ -808,11 +903,145 @@ impl ContactForm {
                 address: self.address().flatten(),
                 job_title: text(&self.job_title),
                 notes: text(&self.notes),
-                custom: Default::default(),
+                custom,
             },
             source: None,
         })
     }
+}
+
+/// Prefix of the hidden inputs holding the value a custom field had when
+/// the edit form was shown.
+const WAS: &str = "was.";
+
+/// Whether two values of a custom field are the same: a multiple choice
+/// compares its choices as a set, anything else its trimmed text.
+fn same_value(kind: Option<FieldKind>, a: &str, b: &str) -> bool {
+    match kind {
+        Some(FieldKind::MultiChoice) => {
+            fn set(s: &str) -> BTreeSet<&str> {
+                s.split(',').map(str::trim).filter(|p| !p.is_empty()).collect()
+            }
+            set(a) == set(b)
+        }
+        _ => a.trim() == b.trim(),
+    }
+}
+
+/// One choice of a (multiple) choice field's input.
+struct CustomOption {
+    value: String,
+    selected: bool,
+    /// Held, but no longer among the field's choices.
+    stale: bool,
+}
+
+/// A custom field's input on the contact forms.
+struct CustomInput {
+    /// The name after `custom.` (lower-case letters, digits and `_`).
+    name: String,
+    label: String,
+    /// `text`, `number`, `date`, `choice` or `multi_choice`.
+    kind: &'static str,
+    value: String,
+    /// The value when the form was first shown (see [`ContactForm::custom_changes`]).
+    was: String,
+    /// Text holding line breaks, edited in a text area.
+    multiline: bool,
+    options: Vec<CustomOption>,
+    /// A special category (Art. 9/10), named.
+    special: Option<&'static str>,
+    error: Option<String>,
+}
+
+/// Whether `role` sees (and so may edit) custom field `def`: special
+/// categories only for the privacy roles, as in the app's reads.
+fn custom_visible(role: kith_domain::Role, def: &kith_domain::policy::FieldDef) -> bool {
+    def.special.is_none() || role.can_manage_privacy()
+}
+
+/// The inputs for the custom fields the policy allows and the role sees,
+/// filled from the form.
+fn custom_inputs(
+    policy: &Policy,
+    role: kith_domain::Role,
+    f: &ContactForm,
+    errors: &BTreeMap<String, String>,
+) -> Vec<CustomInput> {
+    policy
+        .fields
+        .iter()
+        .filter(|d| d.enabled && d.is_custom() && custom_visible(role, d))
+        .map(|d| {
+            let name = d.key[CUSTOM.len()..].to_owned();
+            let value = f.custom(&name).unwrap_or_default();
+            let kind = d.kind.unwrap_or(FieldKind::Text);
+            let options = match kind {
+                FieldKind::Choice | FieldKind::MultiChoice => {
+                    let held: Vec<&str> = if kind == FieldKind::Choice {
+                        vec![value.trim()]
+                    } else {
+                        value.split(',').map(str::trim).collect()
+                    };
+                    let held: Vec<&str> = held.into_iter().filter(|v| !v.is_empty()).collect();
+                    let mut o: Vec<CustomOption> = d
+                        .choices
+                        .iter()
+                        .map(|c| CustomOption { value: c.clone(), selected: held.contains(&c.as_str()), stale: false })
+                        .collect();
+                    for h in held.iter().filter(|h| !d.choices.iter().any(|c| c == *h)) {
+                        o.push(CustomOption { value: (*h).to_owned(), selected: true, stale: true });
+                    }
+                    o
+                }
+                _ => Vec::new(),
+            };
+            CustomInput {
+                label: d.label.clone(),
+                kind: kind.as_str(),
+                was: f.was(&name).unwrap_or_default(),
+                multiline: kind == FieldKind::Text && value.contains('\n'),
+                options,
+                special: d.special.as_ref().map(|(c, _)| c.label()),
+                error: errors.get(&name).cloned(),
+                value,
+                name,
+            }
+        })
+        .collect()
+}
+
+/// Errors about custom fields (`custom.<name>`), by name, apart from the
+/// others.
+fn split_errors(inv: &Invalid) -> (Errors, BTreeMap<String, String>) {
+    let mut rest = Invalid::default();
+    let mut custom = BTreeMap::new();
+    for e in &inv.0 {
+        match e.field.strip_prefix(CUSTOM) {
+            Some(name) => {
+                custom.entry(name.to_owned()).or_insert_with(|| e.message.clone());
+            }
+            None => rest.0.push(e.clone()),
+        }
+    }
+    (Errors::from_invalid(&rest), custom)
+}
+
+/// The errors shown above a contact form: those about fields it does not
+/// show, custom fields without an input included.
+fn errors_above(
+    errors: &Errors,
+    rendered: &[&str],
+    custom_errors: &BTreeMap<String, String>,
+    inputs: &[CustomInput],
+    policy: &Policy,
+) -> Vec<String> {
+    let mut out = errors.others(rendered);
+    for (name, m) in custom_errors.iter().filter(|(n, _)| !inputs.iter().any(|i| &i.name == *n)) {
+        let label = policy.field(&format!("{CUSTOM}{name}")).map(|f| f.label.clone());
+        out.push(format!("{}: {m}", label.unwrap_or_else(|| name.replace('_', " "))));
+    }
+    out
 }
 
 /// Which personal fields the role sees (the others are not rendered at all).
@@ -879,8 +1108,10 @@ struct Shown {
     updated: String,
     /// Where the contact came from, in words, with who and when.
     source: String,
-    /// Custom fields: name and value.
+    /// Custom fields: label and value.
     custom: Vec<(String, String)>,
+    /// The field policy version the fields were last written under, in words.
+    policy_version: String,
 }
 
 struct Event {
@@ -902,6 +1133,8 @@ struct ContactPage {
     f: ContactForm,
     errors: Errors,
     other_errors: Vec<String>,
+    /// Inputs for the custom fields the policy allows and the role sees.
+    custom: Vec<CustomInput>,
     edit_open: bool,
     owners: Vec<Choice>,
     companies: Vec<Choice>,
@@ -920,6 +1153,8 @@ struct ContactPage {
 struct PageState {
     form: Option<ContactForm>,
     errors: Errors,
+    /// Errors about custom fields, by name.
+    custom_errors: BTreeMap<String, String>,
     /// Kind, text, idempotency token and error of a refused quick-add.
     note: Option<(String, String, String, String)>,
     notice: Option<String>,
@@ -930,7 +1165,9 @@ async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageState) -> Pa
     let c = app.get_contact(p, id).await?;
     let hidden = app.hidden_fields(p).await?;
     let vis = Vis::of(&hidden);
+    let policy = app.field_policy(p).await?;
     let f = st.form.unwrap_or_else(|| ContactForm::of(&c));
+    let custom = custom_inputs(&policy, p.role, &f, &st.custom_errors);
     let (owner_map, owners) = owners(app, &s, f.owner.as_deref().unwrap_or("")).await?;
     let (company_map, companies) = companies(app, &s, f.company.as_deref().unwrap_or("")).await?;
     let stages = names::stages(app, p).await?;
@@ -987,7 +1224,18 @@ async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageState) -> Pa
         address,
         job_title: d.job_title.clone().unwrap_or_default(),
         notes: d.notes.clone().unwrap_or_default(),
-        custom: d.custom.iter().map(|(k, v)| (k.replace('_', " "), v.clone())).collect(),
+        custom: d
+            .custom
+            .iter()
+            .map(|(k, v)| {
+                let label = policy.field(&format!("{CUSTOM}{k}")).map(|f| f.label.clone());
+                (label.unwrap_or_else(|| k.replace('_', " ")), v.clone())
+            })
+            .collect(),
+        policy_version: match c.policy_version {
+            Some(v) => format!("Fields collected under field policy version {v}"),
+            None => "Fields collected before Kith kept a field policy".into(),
+        },
         company: c.company.and_then(|co| company_map.get(&co.0).cloned()).unwrap_or_default(),
         company_id: c.company.map(|co| co.to_string()).unwrap_or_default(),
         owner: c.owner.and_then(|o| owner_map.get(&o.0).cloned()).unwrap_or_default(),
@@ -1009,15 +1257,16 @@ async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageState) -> Pa
         Some((k, b, i, e)) => (k, b, i, Some(e)),
         None => ("note".into(), String::new(), kith_app::new_secret(), None),
     };
-    let status =
-        if st.errors.is_empty() && note_error.is_none() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let form_ok = st.errors.is_empty() && st.custom_errors.is_empty();
+    let status = if form_ok && note_error.is_none() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let page = ContactPage {
         l: layout(&s, "contacts"),
         id: id.to_string(),
         c: shown,
         vis,
-        other_errors: st.errors.others(&vis.rendered()),
-        edit_open: !st.errors.is_empty(),
+        other_errors: errors_above(&st.errors, &vis.rendered(), &st.custom_errors, &custom, &policy),
+        custom,
+        edit_open: !form_ok,
         errors: st.errors,
         f,
         owners,
@@ -1062,14 +1311,16 @@ async fn update(
     StaffForm { staff, form }: StaffForm<ContactForm>,
 ) -> PageResult {
     let id = SubjectId(id);
-    let result = match form.patch() {
+    let policy = app.field_policy(&staff.principal).await?;
+    let result = match form.patch(&policy) {
         Ok(patch) => app.update_contact(&staff.principal, id, patch).await.map(|_| ()),
         Err(inv) => Err(AppError::Invalid(inv)),
     };
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/contacts/{id}?notice=saved")).into_response()),
         Err(AppError::Invalid(inv)) => {
-            let st = PageState { form: Some(form), errors: Errors::from_invalid(&inv), ..Default::default() };
+            let (errors, custom_errors) = split_errors(&inv);
+            let st = PageState { form: Some(form), errors, custom_errors, ..Default::default() };
             contact_page(&app, staff, id, st).await
         }
         Err(e) => Err(e.into()),
@@ -1129,22 +1380,32 @@ struct NewPage {
     f: ContactForm,
     errors: Errors,
     other_errors: Vec<String>,
+    custom: Vec<CustomInput>,
     owners: Vec<Choice>,
     companies: Vec<Choice>,
 }
 
-async fn new_form(app: &App, s: Session, f: ContactForm, errors: Errors) -> PageResult {
+async fn new_form(
+    app: &App,
+    s: Session,
+    f: ContactForm,
+    errors: Errors,
+    custom_errors: BTreeMap<String, String>,
+) -> PageResult {
     if !s.role().can_write_crm() {
         return Err(AppError::Forbidden("create contacts").into());
     }
     let hidden = app.hidden_fields(&s.principal).await?;
+    let policy = app.field_policy(&s.principal).await?;
+    let custom = custom_inputs(&policy, s.role(), &f, &custom_errors);
     let (_, owners) = owners(app, &s, f.owner.as_deref().unwrap_or("")).await?;
     let (_, companies) = companies(app, &s, f.company.as_deref().unwrap_or("")).await?;
-    let status = errors.status();
+    let status = if custom_errors.is_empty() { errors.status() } else { StatusCode::UNPROCESSABLE_ENTITY };
     let page = NewPage {
         l: layout(&s, "contacts"),
         vis: Vis::of(&hidden),
-        other_errors: errors.others(&Vis::of(&hidden).rendered()),
+        other_errors: errors_above(&errors, &Vis::of(&hidden).rendered(), &custom_errors, &custom, &policy),
+        custom,
         f,
         errors,
         owners,
@@ -1155,17 +1416,23 @@ async fn new_form(app: &App, s: Session, f: ContactForm, errors: Errors) -> Page
 
 async fn new_page(State(app): State<App>, Staff(s): Staff) -> PageResult {
     let f = ContactForm { owner: Some(s.principal.user.to_string()), idem: form_token(""), ..Default::default() };
-    new_form(&app, s, f, Errors::default()).await
+    new_form(&app, s, f, Errors::default(), BTreeMap::new()).await
 }
 
 async fn create(State(app): State<App>, StaffForm { staff, form }: StaffForm<ContactForm>) -> PageResult {
-    let result = match form.new_contact() {
+    let policy = app.field_policy(&staff.principal).await?;
+    let role = staff.role();
+    let may_edit = |name: &str| policy.field(&format!("{CUSTOM}{name}")).is_none_or(|d| custom_visible(role, d));
+    let result = match form.new_contact(may_edit) {
         Ok(n) => app.create_contact(&staff.principal, n, create_key(&form.idem, "contact").as_ref()).await,
         Err(inv) => Err(AppError::Invalid(inv)),
     };
     match result {
         Ok(c) => Ok(Redirect::to(&format!("/contacts/{}?notice=created", c.id)).into_response()),
-        Err(AppError::Invalid(inv)) => new_form(&app, staff, form, Errors::from_invalid(&inv)).await,
+        Err(AppError::Invalid(inv)) => {
+            let (errors, custom_errors) = split_errors(&inv);
+            new_form(&app, staff, form, errors, custom_errors).await
+        }
         Err(e) => Err(e.into()),
     }
 }

@@ -189,6 +189,7 @@ async fn run_view(
     let p = v.run.progress;
     let purposes = app.purposes(&s.principal).await?;
     let notices = app.notices(&s.principal).await?;
+    let policy = app.field_policy(&s.principal).await?;
     let percent = if v.run.file_bytes > 0 { (p.read_bytes * 100 / v.run.file_bytes).clamp(0, 100) } else { 0 };
     Ok(RunPage {
         l: layout(s, "privacy"),
@@ -217,7 +218,11 @@ async fn run_view(
             .iter()
             .map(|(h, t)| Column { header: h.clone(), chosen: t.clone().unwrap_or_default() })
             .collect(),
-        targets: Target::ALL.iter().map(|(n, _)| (*n).to_owned()).collect(),
+        targets: Target::ALL
+            .iter()
+            .map(|(n, _)| (*n).to_owned())
+            .chain(policy.fields.iter().filter(|f| f.enabled && f.is_custom()).map(|f| f.key.clone()))
+            .collect(),
         purposes: purposes.into_iter().map(|p| (p.id.to_string(), p.name)).collect(),
         purpose: o.purpose.map(|p| p.to_string()).unwrap_or_default(),
         bases: LawfulBasis::ALL
