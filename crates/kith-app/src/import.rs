@@ -21,6 +21,8 @@ use std::io::Read;
 
 /// Rows per transaction.
 pub const BATCH: usize = 25_000;
+/// Rows per transaction when consent is imported with them.
+pub const CONSENT_BATCH: usize = 1_000;
 
 /// Where a column's values go.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -315,6 +317,9 @@ impl ConsentImport {
 /// What happened (or would happen) to one row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
+    /// Every line up to this one is done (written, in a real run): an
+    /// import stopped after it resumes after it. Not a row of its own.
+    Through,
     Created,
     /// A contact matching by email was updated; the fields that changed.
     Updated(String),
@@ -331,7 +336,7 @@ pub struct ImportReport {
     pub updated: u64,
     pub skipped: u64,
     pub rejected: u64,
-    /// The last line written (resume after it).
+    /// Every line up to this one is done (written, in a real run): resume after it.
     pub last_line: u64,
     pub dry_run: bool,
 }
@@ -359,6 +364,9 @@ struct LineState {
     pending: std::collections::VecDeque<u64>,
     /// Newlines before the first pending one.
     passed: u64,
+    /// A carriage return just read: a line end unless a `\n` follows
+    /// (files saved as "CSV (Macintosh)" end lines with `\r` alone).
+    cr_at: Option<u64>,
 }
 
 impl LineState {
@@ -378,8 +386,17 @@ impl<R: Read> Read for Lines<R> {
         let mut st = self.state.lock().unwrap_or_else(|e| e.into_inner());
         let base = st.read;
         for (i, b) in buf[..n].iter().enumerate() {
+            let at = base + i as u64;
             if *b == b'\n' {
-                st.pending.push_back(base + i as u64);
+                st.cr_at = None;
+                st.pending.push_back(at);
+                continue;
+            }
+            if let Some(cr) = st.cr_at.take() {
+                st.pending.push_back(cr);
+            }
+            if *b == b'\r' {
+                st.cr_at = Some(at);
             }
         }
         st.read += n as u64;
@@ -448,14 +465,40 @@ pub fn headers<R: Read>(input: R) -> Result<Vec<String>> {
 
 /// Where each column goes: the explicit choice for its header, else the
 /// field its name is recognised as.
+/// A choice given for every column in order (the upload page's) applies
+/// by position, so columns with the same or no name each keep their own.
 pub fn map_headers(headers: &[String], explicit: &[(String, Option<Target>)]) -> Vec<(String, Option<Target>)> {
+    let by_position =
+        explicit.len() == headers.len() && explicit.iter().zip(headers).all(|((n, _), h)| n.eq_ignore_ascii_case(h));
     headers
         .iter()
-        .map(|h| match explicit.iter().find(|(name, _)| name.eq_ignore_ascii_case(h)) {
-            Some((_, t)) => (h.clone(), t.clone()),
-            None => (h.clone(), detect(h)),
+        .enumerate()
+        .map(|(i, h)| {
+            let chosen = if by_position {
+                Some(&explicit[i])
+            } else {
+                explicit.iter().find(|(name, _)| name.eq_ignore_ascii_case(h))
+            };
+            match chosen {
+                Some((_, t)) => (h.clone(), t.clone()),
+                None => (h.clone(), detect(h)),
+            }
         })
         .collect()
+}
+
+/// What a basis set by an import names as its source: not the file's
+/// name, which can name a person and would sit in clear beside the basis
+/// (each contact's sealed provenance names the file and line).
+fn basis_source_name() -> String {
+    format!("CSV import of {}", time::OffsetDateTime::now_utc().date())
+}
+
+/// Line ends in a field: `\n`, `\r\n`, or `\r` alone.
+fn newlines(field: &[u8]) -> u64 {
+    let lone_cr =
+        field.windows(2).filter(|w| w[0] == b'\r' && w[1] != b'\n').count() + usize::from(field.last() == Some(&b'\r'));
+    (field.iter().filter(|b| **b == b'\n').count() + lone_cr) as u64
 }
 
 fn set_text(slot: &mut Option<String>, v: &str) {
@@ -581,7 +624,7 @@ impl App {
                     purpose,
                     basis,
                     source: kith_domain::consent::BasisSource::Import,
-                    source_name: Some(opts.file_name.clone()),
+                    source_name: Some(basis_source_name()),
                     lia_ref: None,
                     effective_at: now,
                     ends_at: None,
@@ -644,10 +687,15 @@ impl App {
         // Keyed hashes of the addresses seen so far in the file.
         let mut seen: HashSet<u64> = HashSet::new();
         let batch_size = if opts.batch == 0 { BATCH } else { opts.batch };
+        // A consent's ledger entry is written row by row, holding the ledger
+        // and audit heads: smaller transactions keep other writers waiting less.
+        let batch_size = if consent.is_some() { batch_size.min(CONSENT_BATCH) } else { batch_size };
         let mut batch: Vec<Pending> = Vec::with_capacity(batch_size);
         let mut record = csv::ByteRecord::new();
         let mut writing: Option<Writing> = None;
         let mut read_since_yield = 0u32;
+        // The line of the last record read (a batch covers the lines up to it).
+        let mut last_read = opts.resume_after_line;
         let run: Result<()> = async {
             loop {
                 // Reading and checking rows is plain computation: let the
@@ -678,12 +726,12 @@ impl App {
                     }
                 };
                 if more {
-                    let inner_newlines =
-                        record.iter().map(|f| f.iter().filter(|b| **b == b'\n').count() as u64).sum::<u64>();
+                    let inner_newlines = record.iter().map(newlines).sum::<u64>();
                     let line = end_line(&reader).saturating_sub(inner_newlines);
                     if line <= opts.resume_after_line || record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
                         continue;
                     }
+                    last_read = line;
                     let fields: std::result::Result<Vec<String>, _> =
                         record.iter().map(|f| String::from_utf8(f.to_vec())).collect();
                     let outcome = match fields {
@@ -721,20 +769,27 @@ impl App {
                 if batch.len() >= batch_size || (!more && !batch.is_empty()) {
                     let (items, lines, consents) =
                         self.check_batch(p, opts, std::mem::take(&mut batch), &mut report, &mut on_row).await?;
-                    // One batch is written while the next is read and checked.
+                    // Sealed and indexed before waiting for the batch being written
+                    // (on a blocking thread, not holding up the server's tasks), so
+                    // one batch is written while the next is read, checked and sealed.
+                    let prepared = if opts.dry_run || items.is_empty() {
+                        None
+                    } else {
+                        let store = self.store.clone();
+                        let batch = tokio::task::spawn_blocking(move || store.prepare_new(items))
+                            .await
+                            .map_err(|_| AppError::Unavailable)??;
+                        Some(batch)
+                    };
                     finish(&mut writing, &mut report, &mut on_row).await?;
-                    if !items.is_empty() {
-                        let write = if opts.dry_run {
-                            None
-                        } else {
-                            let (store, ctx, basis) = (self.store.clone(), p.ctx(), basis.clone());
-                            let file = opts.file_name.clone();
-                            Some(tokio::spawn(async move {
-                                store.insert_import_batch(&ctx, &items, basis.as_ref(), &consents, &file).await
-                            }))
-                        };
-                        writing = Some((write, lines));
-                    }
+                    let write = prepared.map(|batch| {
+                        let (store, ctx, basis) = (self.store.clone(), p.ctx(), basis.clone());
+                        let source = basis_source_name();
+                        tokio::spawn(async move {
+                            store.insert_import_batch(&ctx, &batch, basis.as_ref(), &consents, &source).await
+                        })
+                    });
+                    writing = Some((write, lines, last_read));
                 }
                 if !more {
                     break;
@@ -744,13 +799,13 @@ impl App {
         }
         .await;
         // Whatever stopped the run, the batch being written is waited for,
-        // so the count and the last line written are true.
+        // so the count and the last line done are true.
         let end = finish(&mut writing, &mut report, &mut on_row).await;
         match run.and(end) {
             Ok(()) => Ok(report),
             Err(e) if report.created == 0 || report.dry_run => Err(e),
             Err(e) => Err(AppError::Conflict(format!(
-                "the import stopped ({e}) after {} contacts were written, up to line {}: import again to continue (rows already in Kith match their contacts), or resume after that line",
+                "the import stopped ({e}) after {} contacts were written; every line up to {} is done: resume after that line",
                 report.created, report.last_line
             ))),
         }
@@ -850,14 +905,27 @@ impl App {
             return Ok(Outcome::Skipped("the contact was deleted meanwhile".into()));
         };
         let (merged, mut fields) = merge(&current.data, row);
+        // The same imported consent (same purpose, same original time) is on
+        // record already: an import run again, or resumed, adds it once.
+        let consent = match consent {
+            Some(e) => {
+                let on_record = self.store.consent_events(id).await?.iter().any(|x| {
+                    x.purpose == e.purpose && x.method == ConsentMethod::Import && x.action == e.action && x.at == e.at
+                });
+                (!on_record).then_some(e)
+            }
+            None => None,
+        };
         if fields.is_empty() && consent.is_none() {
             return Ok(Outcome::Skipped("already in Kith with the same values".into()));
         }
         if let Err(inv) = merged.validate() {
             return Ok(Outcome::Rejected(format!("merged with the contact in Kith: {}", describe(&inv))));
         }
+        let gone = || Outcome::Skipped("the contact was deleted meanwhile".into());
         if !opts.dry_run && !fields.is_empty() {
-            self.store
+            let updated = self
+                .store
                 .modify_contact(&p.ctx(), id, |c| {
                     let (data, _) = merge(&c.data, row);
                     Ok::<_, AppError>(ContactInput {
@@ -869,16 +937,23 @@ impl App {
                         source: None,
                     })
                 })
-                .await?;
+                .await;
+            match updated {
+                Err(AppError::NotFound(_)) => return Ok(gone()),
+                r => r?,
+            }
         }
         if let Some(event) = consent {
             if !opts.dry_run {
                 let w = ConsentWrite {
                     events: vec![event],
-                    consent_becomes_basis: Some((BasisSource::Import, Some(opts.file_name.clone()))),
+                    consent_becomes_basis: Some((BasisSource::Import, Some(basis_source_name()))),
                     ..Default::default()
                 };
-                self.store.write_consent(&p.ctx(), w).await?;
+                match self.store.write_consent(&p.ctx(), w).await {
+                    Err(kith_store::StoreError::NotFound) => return Ok(gone()),
+                    r => r?,
+                };
             }
             fields.push("consent");
         }
@@ -949,8 +1024,8 @@ pub fn merge(current: &ContactData, row: &ContactData) -> (ContactData, Vec<&'st
     (d, changed)
 }
 
-/// A batch being written (none in a dry run) and its lines.
-type Writing = (Option<tokio::task::JoinHandle<std::result::Result<(), kith_store::StoreError>>>, Vec<u64>);
+/// A batch being written (none in a dry run), its lines, and the last line it covers.
+type Writing = (Option<tokio::task::JoinHandle<std::result::Result<(), kith_store::StoreError>>>, Vec<u64>, u64);
 
 /// Waits for the batch being written, then reports its lines as created.
 async fn finish(
@@ -958,7 +1033,7 @@ async fn finish(
     report: &mut ImportReport,
     on_row: &mut impl FnMut(u64, &Outcome),
 ) -> Result<()> {
-    let Some((write, lines)) = writing.take() else { return Ok(()) };
+    let Some((write, lines, through)) = writing.take() else { return Ok(()) };
     if let Some(w) = write {
         w.await.map_err(|_| AppError::Unavailable)??;
     }
@@ -966,9 +1041,8 @@ async fn finish(
         on_row(*l, &Outcome::Created);
     }
     report.created += lines.len() as u64;
-    if let Some(l) = lines.last() {
-        report.last_line = report.last_line.max(*l);
-    }
+    report.last_line = report.last_line.max(through);
+    on_row(through, &Outcome::Through);
     Ok(())
 }
 
@@ -1018,6 +1092,34 @@ mod tests {
         assert_eq!(merged.first_name.as_deref(), Some("Lia"));
         let (_, none) = merge(&merged, &row);
         assert!(none.is_empty(), "merging again changes nothing");
+    }
+
+    #[test]
+    fn lines_end_with_lf_crlf_or_a_lone_cr() {
+        let file = b"a\rb\r\nc\nd\re";
+        let state = std::sync::Arc::new(std::sync::Mutex::new(LineState::default()));
+        let mut r = Lines { inner: &file[..], state: state.clone() };
+        std::io::copy(&mut r, &mut std::io::sink()).unwrap();
+        let mut st = state.lock().unwrap();
+        let lines: Vec<u64> = [0, 2, 5, 7, 9].iter().map(|o| st.line_of(*o)).collect();
+        assert_eq!(lines, [1, 2, 3, 4, 5], "a, b, c, d and e each start a line");
+        assert_eq!(newlines(b"x\ry\r\nz\n"), 3);
+    }
+
+    #[test]
+    fn columns_chosen_in_order_keep_their_own_choice_whatever_their_names() {
+        let headers: Vec<String> = ["Email", "", "", "Date"].iter().map(|h| (*h).to_owned()).collect();
+        let chosen = vec![
+            ("Email".to_owned(), Some(Target::Email)),
+            (String::new(), Some(Target::ConsentAt)),
+            (String::new(), Some(Target::ConsentEvidence)),
+            ("Date".to_owned(), None),
+        ];
+        let m = map_headers(&headers, &chosen);
+        assert_eq!(m, chosen, "two unnamed columns keep different fields");
+        // By name (the CLI's --map), an unnamed header takes the first choice for it.
+        let by_name = map_headers(&headers, &chosen[1..2]);
+        assert_eq!(by_name[2].1, Some(Target::ConsentAt));
     }
 
     #[test]

@@ -99,8 +99,56 @@ pub(crate) type Running = Arc<Mutex<std::collections::HashMap<Uuid, Arc<Live>>>>
 #[derive(Default)]
 pub(crate) struct Live {
     read: AtomicU64,
-    progress: Mutex<Progress>,
+    counts: Mutex<Counts>,
     lines: Mutex<Vec<RunLine>>,
+}
+
+/// The counts of a pass: as they are, and as far as it is done (what a
+/// resumed pass starts from).
+#[derive(Default)]
+struct Counts {
+    now: Progress,
+    done: Progress,
+    /// Outcomes of lines after `done.last_line`: (line, which count).
+    pending: Vec<(i64, Kind)>,
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Created,
+    Updated,
+    Skipped,
+    Rejected,
+}
+
+fn add(p: &mut Progress, k: Kind) {
+    match k {
+        Kind::Created => p.created += 1,
+        Kind::Updated => p.updated += 1,
+        Kind::Skipped => p.skipped += 1,
+        Kind::Rejected => p.rejected += 1,
+    }
+}
+
+impl Counts {
+    fn outcome(&mut self, line: i64, k: Kind) {
+        add(&mut self.now, k);
+        self.pending.push((line, k));
+    }
+
+    /// Every line up to `line` is done.
+    fn through(&mut self, line: i64) {
+        let mut done = self.done;
+        self.pending.retain(|(l, k)| {
+            if *l <= line {
+                add(&mut done, *k);
+            }
+            *l > line
+        });
+        done.last_line = done.last_line.max(line);
+        self.done = done;
+        self.now.last_line = done.last_line;
+    }
 }
 
 /// Counts the bytes the import reads.
@@ -118,10 +166,46 @@ impl<R: std::io::Read> std::io::Read for Counting<R> {
 }
 
 impl Live {
+    fn counts(&self) -> std::sync::MutexGuard<'_, Counts> {
+        self.counts.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The counts as they are, for the page.
     fn snapshot(&self) -> Progress {
-        let mut p = *self.progress.lock().unwrap_or_else(|e| e.into_inner());
-        p.read_bytes += self.read.load(Ordering::Relaxed) as i64;
-        p
+        Progress { read_bytes: self.read.load(Ordering::Relaxed) as i64, ..self.counts().now }
+    }
+
+    /// The counts as far as the pass is done, for the store.
+    fn done(&self) -> Progress {
+        Progress { read_bytes: self.read.load(Ordering::Relaxed) as i64, ..self.counts().done }
+    }
+
+    fn on_row(&self, line: u64, o: &Outcome, dry_run: bool) {
+        let line = line as i64;
+        let (kind, word, why) = match o {
+            Outcome::Through => return self.counts().through(line),
+            Outcome::Created => return self.counts().outcome(line, Kind::Created),
+            Outcome::Updated(w) => (Kind::Updated, if dry_run { "would update" } else { "updated" }, w),
+            Outcome::Skipped(w) => (Kind::Skipped, "skipped", w),
+            Outcome::Rejected(w) => (Kind::Rejected, "rejected", w),
+        };
+        self.counts().outcome(line, kind);
+        let mut lines = self.lines.lock().unwrap_or_else(|e| e.into_inner());
+        if lines.len() < MAX_LINES {
+            lines.push(RunLine { line, outcome: word.into(), reason: why.clone() });
+        }
+    }
+}
+
+/// Takes a pass off this process's list however it ends (a panic too).
+struct Listed {
+    imports: Running,
+    id: Uuid,
+}
+
+impl Drop for Listed {
+    fn drop(&mut self) {
+        self.imports.lock().unwrap_or_else(|e| e.into_inner()).remove(&self.id);
     }
 }
 
@@ -191,9 +275,10 @@ impl App {
     }
 
     /// Starts a check (`dry_run`) or an import of a kept file with
-    /// `options`, in the background; `resume` continues an interrupted
-    /// import after its last line written. Options that cannot work are
-    /// refused before anything starts.
+    /// `options`, in the background; `resume` continues an interrupted or
+    /// failed import after the last line it finished. Options that cannot
+    /// work (a purpose, a notice or a mapping) are refused before anything
+    /// starts.
     pub async fn start_import(
         &self,
         p: &Principal,
@@ -207,100 +292,117 @@ impl App {
         if !run.has_file {
             return Err(AppError::Conflict("the file is no longer kept: upload it again".into()));
         }
-        // An interrupted check starts again; an interrupted import resumes
-        // after its last line written, with the options it ran with.
+        if self.imports.lock().unwrap_or_else(|e| e.into_inner()).contains_key(&id) {
+            return Err(AppError::Conflict("the import is running already".into()));
+        }
+        // An interrupted check starts again; an import resumes after the
+        // last line it finished, with the options it ran with.
         let dry_run = if resume { run.dry_run } else { dry_run };
         let resume = resume && !run.dry_run;
         let options = if resume { RunOptions::of(&run) } else { options };
         let resume_after = if resume { run.progress.last_line.max(0) as u64 } else { 0 };
         let import_opts = options.import(&run.file_name, dry_run, resume_after)?;
+        // The same checks as the pass makes before its first row, on the
+        // column names alone: what cannot work is refused here, not later.
+        let mut names = csv::Writer::from_writer(Vec::new());
+        names.write_record(options.mapping.iter().map(|(h, _)| h.as_bytes())).map_err(|_| AppError::Unavailable)?;
+        let names = names.into_inner().map_err(|_| AppError::Unavailable)?;
+        let probe = ImportOptions { dry_run: true, ..import_opts.clone() };
+        self.import_contacts(p, names.as_slice(), &probe, |_, _| {}).await?;
         let now = OffsetDateTime::now_utc();
-        if !self.store.claim_import_run(&p.ctx(), id, dry_run, &options.to_json(), resume, now - STALE).await? {
+        let Some(pass) =
+            self.store.claim_import_run(&p.ctx(), id, dry_run, &options.to_json(), resume, now - STALE).await?
+        else {
             return Err(AppError::Conflict("the import is running already".into()));
-        }
+        };
         let base = if resume { run.progress } else { Progress::default() };
+        let live = Arc::new(Live::default());
+        {
+            let mut c = live.counts();
+            c.now = Progress { read_bytes: 0, ..base };
+            c.done = c.now;
+        }
+        self.imports.lock().unwrap_or_else(|e| e.into_inner()).insert(id, live.clone());
+        let listed = Listed { imports: self.imports.clone(), id };
         let (app, p) = (self.clone(), p.clone());
-        tokio::spawn(async move { app.run_import(&p, id, import_opts, options, base).await });
+        tokio::spawn(async move {
+            let _listed = listed;
+            app.run_import(&p, id, pass, import_opts, options, live).await
+        });
         Ok(())
     }
 
-    /// One pass, saving progress every second and the outcome at the end.
-    async fn run_import(&self, p: &Principal, id: Uuid, opts: ImportOptions, mut options: RunOptions, base: Progress) {
-        let live = Arc::new(Live { progress: Mutex::new(Progress { read_bytes: 0, ..base }), ..Default::default() });
-        self.imports.lock().unwrap_or_else(|e| e.into_inner()).insert(id, live.clone());
-        let ticker = {
-            let (store, live) = (self.store.clone(), live.clone());
+    /// One pass: the import in a task of its own (a panic in it ends the
+    /// pass as failed), its progress saved every second, its end recorded.
+    /// A pass that no longer holds the run (another server resumed it after
+    /// this one's saves stalled, or it was discarded) stops.
+    async fn run_import(
+        &self,
+        p: &Principal,
+        id: Uuid,
+        pass: Uuid,
+        opts: ImportOptions,
+        mut options: RunOptions,
+        live: Arc<Live>,
+    ) {
+        let dry_run = opts.dry_run;
+        let mut job = {
+            let (app, p, opts, live) = (self.clone(), p.clone(), opts.clone(), live.clone());
             tokio::spawn(async move {
-                let mut every = tokio::time::interval(std::time::Duration::from_secs(1));
-                loop {
-                    every.tick().await;
-                    // A failed save only delays the progress shown.
-                    let _ = store.save_import_progress(id, &live.snapshot()).await;
-                }
+                let Some(file) = app.store.import_run_file(id).await? else {
+                    return Err(AppError::Conflict("the file is no longer kept: upload it again".into()));
+                };
+                let input = Counting { inner: std::io::Cursor::new(file), live: live.clone() };
+                app.import_contacts(&p, input, &opts, |line, o| live.on_row(line, o, dry_run)).await
             })
         };
-        let result = match self.store.import_run_file(id).await {
-            Ok(Some(file)) => {
-                let input = Counting { inner: std::io::Cursor::new(file), live: live.clone() };
-                let dry_run = opts.dry_run;
-                self.import_contacts(p, input, &opts, |line, o| {
-                    let mut pr = live.progress.lock().unwrap_or_else(|e| e.into_inner());
-                    let (word, why) = match o {
-                        Outcome::Created => {
-                            pr.created += 1;
-                            pr.last_line = pr.last_line.max(line as i64);
-                            return;
-                        }
-                        Outcome::Updated(w) => {
-                            pr.updated += 1;
-                            (if dry_run { "would update" } else { "updated" }, w)
-                        }
-                        Outcome::Skipped(w) => {
-                            pr.skipped += 1;
-                            ("skipped", w)
-                        }
-                        Outcome::Rejected(w) => {
-                            pr.rejected += 1;
-                            ("rejected", w)
-                        }
-                    };
-                    let mut lines = live.lines.lock().unwrap_or_else(|e| e.into_inner());
-                    if lines.len() < MAX_LINES {
-                        lines.push(RunLine { line: line as i64, outcome: word.into(), reason: why.clone() });
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(1));
+        let result = loop {
+            tokio::select! {
+                r = &mut job => break r,
+                _ = every.tick() => {
+                    // A failed save only delays the progress shown.
+                    if let Ok(false) = self.store.save_import_progress(id, pass, &live.done()).await {
+                        job.abort();
+                        tracing::warn!(run = %id, "an import pass lost its run to another and stopped");
+                        return;
                     }
-                })
-                .await
+                }
             }
-            Ok(None) => Err(AppError::Conflict("the file is no longer kept: upload it again".into())),
-            Err(e) => Err(e.into()),
         };
-        ticker.abort();
-        let mut progress = live.snapshot();
         let (phase, error) = match result {
-            Ok(report) => {
+            Ok(Ok(report)) => {
                 options.mapping =
                     report.mapping.iter().map(|(h, t)| (h.clone(), t.as_ref().map(Target::name))).collect();
-                progress.last_line = progress.last_line.max(report.last_line as i64);
-                (if opts.dry_run { phase::CHECKED } else { phase::IMPORTED }, None)
+                (if dry_run { phase::CHECKED } else { phase::IMPORTED }, None)
             }
-            Err(AppError::Invalid(inv)) => {
+            Ok(Err(AppError::Invalid(inv))) => {
                 (phase::FAILED, Some(inv.0.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("; ")))
             }
-            Err(AppError::Conflict(m)) => (phase::FAILED, Some(m)),
-            Err(e) => {
+            Ok(Err(AppError::Conflict(m))) => (phase::FAILED, Some(m)),
+            Ok(Err(AppError::NotFound(what))) => (phase::FAILED, Some(format!("the {what} no longer exists"))),
+            Ok(Err(e)) => {
                 tracing::warn!(run = %id, error = %e, "import stopped");
                 (phase::FAILED, Some("the import stopped on an internal error; resume it to continue".to_owned()))
             }
+            Err(_) => {
+                tracing::warn!(run = %id, "import task panicked");
+                (phase::FAILED, Some("the import stopped on an internal error; resume it to continue".to_owned()))
+            }
         };
-        let mut lines = std::mem::take(&mut *live.lines.lock().unwrap_or_else(|e| e.into_inner()));
-        lines.sort_by_key(|l| l.line);
-        if let Err(e) =
-            self.store.finish_import_run(id, &progress, phase, error.as_deref(), &options.to_json(), &lines).await
+        // A finished pass is done throughout; a failed one as far as it got.
+        let progress = if phase == phase::FAILED { live.done() } else { live.snapshot() };
+        let lines = std::mem::take(&mut *live.lines.lock().unwrap_or_else(|e| e.into_inner()));
+        match self
+            .store
+            .finish_import_run(id, pass, &progress, phase, error.as_deref(), &options.to_json(), &lines)
+            .await
         {
+            Ok(true) => {}
+            Ok(false) => tracing::warn!(run = %id, "an import pass ended after losing its run"),
             // The heartbeat stops: the page shows the run as interrupted, resumable.
-            tracing::warn!(run = %id, error = %e, "saving the end of an import failed");
+            Err(e) => tracing::warn!(run = %id, error = %e, "saving the end of an import failed"),
         }
-        self.imports.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
     }
 }
 

@@ -126,8 +126,20 @@ pub fn index_buckets(vault: &Vault, data: &ContactData) -> Vec<i64> {
     b.into_iter().collect()
 }
 
+/// New contacts sealed and indexed, ready to write.
+pub struct PreparedBatch {
+    pub(crate) items: Vec<ContactInput>,
+    pub(crate) prepared: Vec<Prepared>,
+}
+
+impl PreparedBatch {
+    pub fn items(&self) -> &[ContactInput] {
+        &self.items
+    }
+}
+
 /// A contact sealed and indexed, ready to write.
-struct Prepared {
+pub(crate) struct Prepared {
     id: SubjectId,
     wrapped: Option<Vec<u8>>,
     sealed: Vec<u8>,
@@ -291,6 +303,14 @@ impl Store {
         tx.commit().await
     }
 
+    /// Seals and indexes new contacts ahead of writing them: the work that
+    /// needs no database, done where it does not hold up the writer (an
+    /// import prepares one batch while the one before is written).
+    pub fn prepare_new(&self, items: Vec<ContactInput>) -> Result<PreparedBatch, StoreError> {
+        let prepared = items.iter().map(|c| self.prepare(c, None)).collect::<Result<Vec<_>, _>>()?;
+        Ok(PreparedBatch { items, prepared })
+    }
+
     /// [`Store::insert_contacts`] inside a caller's transaction.
     pub(crate) async fn insert_contacts_in(
         &self,
@@ -299,6 +319,17 @@ impl Store {
         items: &[ContactInput],
     ) -> Result<(), StoreError> {
         let prepared = items.iter().map(|c| self.prepare(c, None)).collect::<Result<Vec<_>, _>>()?;
+        self.insert_prepared_in(tx, ctx, items, &prepared).await
+    }
+
+    /// Writes contacts [`Store::prepare_new`] prepared, inside a caller's transaction.
+    pub(crate) async fn insert_prepared_in(
+        &self,
+        tx: &mut Tx,
+        ctx: &Ctx,
+        items: &[ContactInput],
+        prepared: &[Prepared],
+    ) -> Result<(), StoreError> {
         let now = now_ms();
         let tx = &mut *tx;
         check_refs(tx, items.iter().filter_map(|c| c.owner), items.iter().filter_map(|c| c.company)).await?;

@@ -10,7 +10,7 @@ use kith_domain::consent::BasisSource;
 use kith_domain::{Email, SubjectId};
 use std::collections::HashMap;
 
-use crate::contacts::ContactInput;
+use crate::contacts::PreparedBatch;
 
 impl Store {
     /// For each of `emails` that some contact already holds, the contacts
@@ -45,19 +45,20 @@ impl Store {
     pub async fn insert_import_batch(
         &self,
         ctx: &Ctx,
-        items: &[ContactInput],
+        batch: &PreparedBatch,
         basis: Option<&BasisRecord>,
         consents: &[NewConsentEvent],
-        file_name: &str,
+        basis_source: &str,
     ) -> Result<(), StoreError> {
         let mut tx = self.pools.write.begin().await?;
         if !consents.is_empty() {
             // The ledger head before the audit head, as every ledger append takes them.
             tx.execute("UPDATE consent_head SET seq = seq WHERE id = 1", &[]).await?;
         }
-        self.insert_contacts_in(&mut tx, ctx, items).await?;
+        let items = batch.items();
+        self.insert_prepared_in(&mut tx, ctx, items, &batch.prepared).await?;
         if !consents.is_empty() {
-            let source = (BasisSource::Import, Some(file_name.to_owned()));
+            let source = (BasisSource::Import, Some(basis_source.to_owned()));
             self.append_consent_in(&mut tx, ctx, consents, Some(&source), &[]).await?;
         }
         if let Some(b) = basis {

@@ -68,9 +68,9 @@ fn place(id: Uuid, column: &str) -> Place<'_> {
     Place { table: "import_runs", column, row: id, subject: SubjectId(id) }
 }
 
-const COLS: &str =
-    "id, created_by, created_at, wrapped, sealed_name, sealed_file IS NOT NULL, file_bytes, options, phase, \
-                    dry_run, read_bytes, created, updated, skipped, rejected, last_line, error, heartbeat, finished_at";
+const COLS: &str = "id, created_by, created_at, wrapped, sealed_name, sealed_file IS NOT NULL, file_bytes, sealed_options, \
+                    phase, dry_run, read_bytes, created, updated, skipped, rejected, last_line, sealed_error, heartbeat, \
+                    finished_at";
 
 impl Store {
     /// Stores an uploaded file, sealed, with the options chosen.
@@ -86,10 +86,11 @@ impl Store {
         let (key, wrapped) = self.vault.new_subject_key(SubjectId(id));
         let name = key.seal(&place(id, "sealed_name"), file_name.as_bytes());
         let sealed = key.seal(&place(id, "sealed_file"), file);
+        let options = key.seal(&place(id, "sealed_options"), options.as_bytes());
         let now = now_ms();
         let mut tx = self.pools.write.begin().await?;
         tx.execute(
-            "INSERT INTO import_runs (id, created_by, created_at, wrapped, sealed_name, sealed_file, file_bytes, options, phase, heartbeat) \
+            "INSERT INTO import_runs (id, created_by, created_at, wrapped, sealed_name, sealed_file, file_bytes, sealed_options, phase, heartbeat) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
             &args![id, created_by.map(|u| u.0), now, wrapped, name, sealed, file.len() as i64, options, phase::UPLOADED, now],
         )
@@ -102,6 +103,11 @@ impl Store {
         let id: Uuid = r.get(0)?;
         let key = self.vault.unwrap_key(SubjectId(id), &r.get::<Vec<u8>>(3)?)?;
         let name = key.open(&place(id, "sealed_name"), &r.get::<Vec<u8>>(4)?)?;
+        let options = key.open(&place(id, "sealed_options"), &r.get::<Vec<u8>>(7)?)?;
+        let error = match r.get::<Option<Vec<u8>>>(16)? {
+            Some(e) => Some(String::from_utf8_lossy(&key.open(&place(id, "sealed_error"), &e)?).into_owned()),
+            None => None,
+        };
         Ok(ImportRun {
             id,
             created_by: r.get::<Option<Uuid>>(1)?.map(UserId),
@@ -109,7 +115,7 @@ impl Store {
             file_name: String::from_utf8_lossy(&name).into_owned(),
             has_file: r.get(5)?,
             file_bytes: r.get(6)?,
-            options: r.get(7)?,
+            options: String::from_utf8_lossy(&options).into_owned(),
             phase: r.get(8)?,
             dry_run: r.get(9)?,
             progress: Progress {
@@ -120,7 +126,7 @@ impl Store {
                 rejected: r.get(14)?,
                 last_line: r.get(15)?,
             },
-            error: r.get(16)?,
+            error,
             heartbeat: from_ms(r.get(17)?),
             finished_at: r.get::<Option<i64>>(18)?.map(from_ms),
         })
@@ -155,9 +161,10 @@ impl Store {
         key.open(&place(id, "sealed_file"), &sealed).map(Some)
     }
 
-    /// Claims a run for a pass unless one is running with a heartbeat after
-    /// `stale_before`; true if claimed. A fresh pass starts its counts and
-    /// lines again; a resumed one keeps them.
+    /// Claims a run for a new pass unless one is running with a heartbeat
+    /// after `stale_before`; the pass's id if claimed. A fresh pass starts
+    /// its counts and lines again; a resumed one keeps them. Only the pass
+    /// holding the run may save progress or finish it.
     pub async fn claim_import_run(
         &self,
         ctx: &Ctx,
@@ -166,20 +173,28 @@ impl Store {
         options: &str,
         resume: bool,
         stale_before: OffsetDateTime,
-    ) -> Result<bool, StoreError> {
+    ) -> Result<Option<Uuid>, StoreError> {
         let mut tx = self.pools.write.begin().await?;
+        let Some(r) = tx.fetch_optional("SELECT wrapped FROM import_runs WHERE id = $1", &args![id]).await? else {
+            return Ok(None);
+        };
+        let key = self.vault.unwrap_key(SubjectId(id), &r.get::<Vec<u8>>(0)?)?;
+        let options = key.seal(&place(id, "sealed_options"), options.as_bytes());
         let reset = if resume {
             ""
         } else {
             ", read_bytes = 0, created = 0, updated = 0, skipped = 0, rejected = 0, last_line = 0"
         };
+        let pass = Uuid::now_v7();
         let sql = format!(
-            "UPDATE import_runs SET phase = $1, dry_run = $2, options = $3, heartbeat = $4, error = NULL, finished_at = NULL{reset} \
+            "UPDATE import_runs SET phase = $1, dry_run = $2, sealed_options = $3, heartbeat = $4, sealed_error = NULL, \
+             finished_at = NULL, pass_id = $7{reset} \
              WHERE id = $5 AND sealed_file IS NOT NULL AND (phase <> $1 OR heartbeat < $6)"
         );
-        let n = tx.execute(&sql, &args![phase::RUNNING, dry_run, options, now_ms(), id, to_ms(stale_before)]).await?;
+        let n =
+            tx.execute(&sql, &args![phase::RUNNING, dry_run, options, now_ms(), id, to_ms(stale_before), pass]).await?;
         if n == 0 {
-            return Ok(false);
+            return Ok(None);
         }
         if !resume {
             tx.execute("DELETE FROM import_run_lines WHERE run_id = $1", &args![id]).await?;
@@ -187,18 +202,21 @@ impl Store {
         let action = if dry_run { "import.check" } else { "import.run" };
         audit::append(&mut tx, ctx, &[NewEntry::object(action, "import_run", id)]).await?;
         tx.commit().await?;
-        Ok(true)
+        Ok(Some(pass))
     }
 
-    /// Saves a running pass's progress (its heartbeat).
-    pub async fn save_import_progress(&self, id: Uuid, p: &Progress) -> Result<(), StoreError> {
-        self.pools
+    /// Saves a running pass's progress (its heartbeat); false if the pass
+    /// no longer holds the run (another server took it over, or it was
+    /// discarded), and must stop.
+    pub async fn save_import_progress(&self, id: Uuid, pass: Uuid, p: &Progress) -> Result<bool, StoreError> {
+        let n = self
+            .pools
             .write
             .conn()
             .await?
             .execute(
                 "UPDATE import_runs SET read_bytes = $1, created = $2, updated = $3, skipped = $4, rejected = $5, \
-                 last_line = $6, heartbeat = $7 WHERE id = $8 AND phase = $9",
+                 last_line = $6, heartbeat = $7 WHERE id = $8 AND phase = $9 AND pass_id = $10",
                 &args![
                     p.read_bytes,
                     p.created,
@@ -208,47 +226,67 @@ impl Store {
                     p.last_line,
                     now_ms(),
                     id,
-                    phase::RUNNING
+                    phase::RUNNING,
+                    pass
                 ],
             )
             .await?;
-        Ok(())
+        Ok(n == 1)
     }
 
     /// Ends a pass: its counts, phase, error and lines in one transaction;
-    /// an import that finished drops the file.
+    /// an import that finished drops the file. Nothing is written unless
+    /// the pass still holds the run (false).
+    #[allow(clippy::too_many_arguments)]
     pub async fn finish_import_run(
         &self,
         id: Uuid,
+        pass: Uuid,
         p: &Progress,
         phase: &str,
         error: Option<&str>,
         options: &str,
         lines: &[RunLine],
-    ) -> Result<(), StoreError> {
+    ) -> Result<bool, StoreError> {
         let mut tx = self.pools.write.begin().await?;
+        let Some(r) = tx.fetch_optional("SELECT wrapped FROM import_runs WHERE id = $1", &args![id]).await? else {
+            return Ok(false);
+        };
+        let key = self.vault.unwrap_key(SubjectId(id), &r.get::<Vec<u8>>(0)?)?;
+        let options = key.seal(&place(id, "sealed_options"), options.as_bytes());
+        let error = error.map(|e| key.seal(&place(id, "sealed_error"), e.as_bytes()));
         let drop_file = if phase == phase::IMPORTED { ", sealed_file = NULL" } else { "" };
         let sql = format!(
             "UPDATE import_runs SET read_bytes = $1, created = $2, updated = $3, skipped = $4, rejected = $5, last_line = $6, \
-             heartbeat = $7, finished_at = $7, phase = $8, error = $9, options = $10{drop_file} WHERE id = $11"
+             heartbeat = $7, finished_at = $7, phase = $8, sealed_error = $9, sealed_options = $10{drop_file} \
+             WHERE id = $11 AND phase = $12 AND pass_id = $13"
         );
-        tx.execute(
-            &sql,
-            &args![
-                p.read_bytes,
-                p.created,
-                p.updated,
-                p.skipped,
-                p.rejected,
-                p.last_line,
-                now_ms(),
-                phase,
-                error.map(str::to_owned),
-                options,
-                id
-            ],
-        )
-        .await?;
+        let n = tx
+            .execute(
+                &sql,
+                &args![
+                    p.read_bytes,
+                    p.created,
+                    p.updated,
+                    p.skipped,
+                    p.rejected,
+                    p.last_line,
+                    now_ms(),
+                    phase,
+                    error,
+                    options,
+                    id,
+                    phase::RUNNING,
+                    pass
+                ],
+            )
+            .await?;
+        if n == 0 {
+            return Ok(false);
+        }
+        let mut lines = lines.to_vec();
+        lines.sort_by_key(|l| l.line);
+        lines.dedup_by_key(|l| l.line);
         for chunk in lines.chunks(MAX_PARAMS / 4) {
             let sql = format!(
                 "INSERT INTO import_run_lines (run_id, line, outcome, reason) VALUES {} \
@@ -263,7 +301,8 @@ impl Store {
                 .collect();
             tx.execute(&sql, &vals).await?;
         }
-        tx.commit().await
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// The lines of a run's latest pass, by line.
@@ -292,22 +331,17 @@ impl Store {
         stale_before: OffsetDateTime,
     ) -> Result<u64, StoreError> {
         let mut tx = self.pools.write.begin().await?;
-        let mut sql = "SELECT id FROM import_runs WHERE sealed_file IS NOT NULL AND created_at < $1 \
-                       AND (phase <> $2 OR heartbeat < $3)"
+        // One statement: a pass claimed meanwhile is not discarded under it.
+        let mut sql = "UPDATE import_runs SET sealed_file = NULL, phase = $1, pass_id = NULL \
+                       WHERE sealed_file IS NOT NULL AND created_at < $2 AND (phase <> $3 OR heartbeat < $4)"
             .to_owned();
-        let mut vals = args![to_ms(before), phase::RUNNING, to_ms(stale_before)].to_vec();
+        let mut vals = args![phase::DISCARDED, to_ms(before), phase::RUNNING, to_ms(stale_before)].to_vec();
         if let Some(id) = id {
-            sql.push_str(" AND id = $4");
+            sql.push_str(" AND id = $5");
             vals.push(Value::Uuid(id));
         }
+        sql.push_str(" RETURNING id");
         let ids: Vec<Uuid> = tx.fetch_all(&sql, &vals).await?.iter().map(|r| r.get(0)).collect::<Result<_, _>>()?;
-        for id in &ids {
-            tx.execute(
-                "UPDATE import_runs SET sealed_file = NULL, phase = $1 WHERE id = $2",
-                &args![phase::DISCARDED, *id],
-            )
-            .await?;
-        }
         let entries: Vec<NewEntry> =
             ids.iter().map(|id| NewEntry::object("import.discard", "import_run", id)).collect();
         audit::append(&mut tx, ctx, &entries).await?;

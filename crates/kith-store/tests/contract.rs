@@ -899,7 +899,7 @@ async fn import_runs_keep_the_file_sealed_and_run_one_pass_at_a_time() {
         let user = add_user(&s).await;
         let file = b"Email,Name\nottavia.brambilla@example.it,Ottavia Brambilla\n";
         let id = uuid::Uuid::now_v7();
-        s.insert_import_run(&ctx(), id, Some(user), "fiera-brambilla.csv", file, "{\"probe-visible\":1}")
+        s.insert_import_run(&ctx(), id, Some(user), "fiera-brambilla.csv", file, "{\"col\":\"Brambilla\"}")
             .await
             .unwrap();
         let stored = match &dir {
@@ -913,39 +913,45 @@ async fn import_runs_keep_the_file_sealed_and_run_one_pass_at_a_time() {
         for clear in ["Brambilla", "brambilla", "fiera-"] {
             assert!(!stored.windows(clear.len()).any(|w| w == clear.as_bytes()), "{clear} is stored in clear");
         }
-        // The options (no personal data) are plain: the probe sees the row.
-        assert!(stored.windows(13).any(|w| w == b"probe-visible"), "the probe must see the stored row");
+        // The run's id is in its audit entry, in clear: the probe sees what was just written.
+        let probe = id.to_string();
+        assert!(stored.windows(probe.len()).any(|w| w == probe.as_bytes()), "the probe must see stored rows");
         let run = s.import_run(id).await.unwrap().unwrap();
         assert_eq!((run.phase.as_str(), run.has_file, run.file_bytes), (phase::UPLOADED, true, file.len() as i64));
-        assert_eq!(run.file_name, "fiera-brambilla.csv");
+        assert_eq!((run.file_name.as_str(), run.options.as_str()), ("fiera-brambilla.csv", "{\"col\":\"Brambilla\"}"));
         assert_eq!(s.import_run_file(id).await.unwrap().as_deref(), Some(&file[..]));
 
         let now = time::OffsetDateTime::now_utc();
         let stale = now - time::Duration::seconds(30);
-        assert!(s.claim_import_run(&ctx(), id, true, "{\"a\":1}", false, stale).await.unwrap());
-        assert!(!s.claim_import_run(&ctx(), id, false, "{}", false, stale).await.unwrap(), "one pass at a time");
-        // A pass whose heartbeat stopped can be taken over.
-        assert!(s.claim_import_run(&ctx(), id, false, "{}", true, now + time::Duration::seconds(1)).await.unwrap());
+        let first = s.claim_import_run(&ctx(), id, true, "{\"a\":1}", false, stale).await.unwrap().expect("claimed");
+        assert!(s.claim_import_run(&ctx(), id, false, "{}", false, stale).await.unwrap().is_none(), "one at a time");
+        // A pass whose heartbeat stopped can be taken over; the old pass may then write nothing.
+        let later = now + time::Duration::seconds(1);
+        let pass = s.claim_import_run(&ctx(), id, false, "{}", true, later).await.unwrap().expect("taken over");
         let p = Progress { read_bytes: 10, created: 1, updated: 0, skipped: 0, rejected: 1, last_line: 2 };
-        s.save_import_progress(id, &p).await.unwrap();
+        assert!(!s.save_import_progress(id, first, &p).await.unwrap(), "the old pass lost the run");
+        assert!(!s.finish_import_run(id, first, &p, phase::FAILED, Some("x"), "{}", &[]).await.unwrap());
+        assert!(s.save_import_progress(id, pass, &p).await.unwrap());
         assert_eq!(s.import_run(id).await.unwrap().unwrap().progress, p);
-        let lines =
-            vec![RunLine { line: 3, outcome: "rejected".into(), reason: "an email address is not valid".into() }];
-        s.finish_import_run(id, &p, phase::IMPORTED, None, "{\"b\":2}", &lines).await.unwrap();
+        let lines = vec![
+            RunLine { line: 3, outcome: "rejected".into(), reason: "an email address is not valid".into() },
+            RunLine { line: 3, outcome: "rejected".into(), reason: "a line twice is kept once".into() },
+        ];
+        assert!(s.finish_import_run(id, pass, &p, phase::IMPORTED, None, "{\"b\":2}", &lines).await.unwrap());
         let run = s.import_run(id).await.unwrap().unwrap();
         assert_eq!((run.phase.as_str(), run.has_file, run.options.as_str()), (phase::IMPORTED, false, "{\"b\":2}"));
         assert!(run.finished_at.is_some());
-        assert_eq!(s.import_run_lines(id, 10).await.unwrap(), lines);
+        assert_eq!(s.import_run_lines(id, 10).await.unwrap(), lines[..1]);
         assert_eq!(s.import_run_file(id).await.unwrap(), None, "an imported file is dropped");
         assert!(
-            !s.claim_import_run(&ctx(), id, true, "{}", false, stale).await.unwrap(),
+            s.claim_import_run(&ctx(), id, true, "{}", false, stale).await.unwrap().is_none(),
             "nothing runs without a file"
         );
 
         // Old uploads are discarded; a running one is not, unless its heartbeat stopped.
         let other = uuid::Uuid::now_v7();
         s.insert_import_run(&ctx(), other, None, "b.csv", file, "{}").await.unwrap();
-        assert!(s.claim_import_run(&ctx(), other, true, "{}", false, stale).await.unwrap());
+        assert!(s.claim_import_run(&ctx(), other, true, "{}", false, stale).await.unwrap().is_some());
         let later = time::OffsetDateTime::now_utc() + time::Duration::seconds(5);
         assert_eq!(s.discard_import_files(&ctx(), None, later, stale).await.unwrap(), 0, "it is running");
         assert_eq!(s.discard_import_files(&ctx(), None, later, later).await.unwrap(), 1);

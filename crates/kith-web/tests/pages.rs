@@ -1039,16 +1039,19 @@ async fn the_import_page_maps_checks_then_imports_a_file_in_the_background() {
     };
     let mut consent = cols(["first_name", "last_name", "email", ""]);
     consent.extend([("mode", "import"), ("purpose", purpose.as_str()), ("basis", "consent")]);
-    assert_eq!(env.post(&dpo, &run, &consent).await.status, StatusCode::SEE_OTHER);
-    let body = settled(&env, &dpo, &run).await.body;
-    assert!(body.contains("imported consent must name the notice the people saw"), "{body}");
+    // Consent without its notice is refused before anything starts, the choices kept.
+    let r = env.post(&dpo, &run, &consent).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("Imported consent must name the notice the people saw."), "{}", r.body);
+    assert!(r.body.contains("<option value=\"consent\" selected>"), "{}", r.body);
+    assert!(env.get(&dpo, &run).await.body.contains("Checked: 1 would be created"), "nothing started");
     assert_eq!(find().await, 0);
 
     let mut import = cols(["first_name", "last_name", "email", ""]);
     import.push(("mode", "import"));
     assert_eq!(env.post(&dpo, &run, &import).await.status, StatusCode::SEE_OTHER);
     let body = settled(&env, &dpo, &run).await.body;
-    assert!(body.contains("1 created, 0 updated, 0 skipped, 1 rejected. Last line written: 2."), "{body}");
+    assert!(body.contains("1 created, 0 updated, 0 skipped, 1 rejected. Done up to line 3."), "{body}");
     assert!(body.contains("The file is no longer kept."), "an imported file is dropped: {body}");
     assert!(!body.contains("name=\"mode\" value=\"import\""), "nothing left to import: {body}");
     assert_eq!(find().await, 1);
@@ -1092,10 +1095,10 @@ async fn the_import_page_shows_progress_while_it_runs() {
     for _ in 0..1200 {
         let p = env.get(&dpo, &path).await.body;
         if !p.contains("http-equiv=\"refresh\"") {
-            assert!(p.contains("20000 created, 0 updated, 0 skipped, 0 rejected. Last line written: 20001."), "{p}");
+            assert!(p.contains("20000 created, 0 updated, 0 skipped, 0 rejected. Done up to line 20001."), "{p}");
             break;
         }
-        seen_progress |= !p.contains("0% of the file read");
+        seen_progress |= !p.contains("<p>0% of the file read");
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     assert!(seen_progress, "the share of the file read grew while it ran");
@@ -1121,12 +1124,16 @@ async fn an_interrupted_import_resumes_after_its_last_line_written() {
         .await
         .unwrap();
     let page = env.get(&dpo, &path).await;
-    assert!(page.body.contains("Interrupted after line 2") && page.body.contains("value=\"resume\""), "{}", page.body);
+    assert!(
+        page.body.contains("Interrupted: done up to line 2") && page.body.contains("value=\"resume\""),
+        "{}",
+        page.body
+    );
     assert!(!page.body.contains("http-equiv=\"refresh\""), "{}", page.body);
     let r = env.post(&dpo, &path, &[("col", "email"), ("col", "first_name"), ("mode", "resume")]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let body = settled(&env, &dpo, &path).await.body;
-    assert!(body.contains("3 created, 0 updated, 0 skipped, 0 rejected. Last line written: 4."), "{body}");
+    assert!(body.contains("3 created, 0 updated, 0 skipped, 0 rejected. Done up to line 4."), "{body}");
     let app = &env.app;
     let found = |email: &'static str| async move {
         let q = kith_app::contacts::ContactQuery { email: Some(email.into()), ..Default::default() };
@@ -1253,7 +1260,7 @@ async fn field_policy_page_adds_and_removes_fields() {
 /// values set, shown, refused with a readable message that keeps the
 /// input and changes nothing, cleared by emptying; a multiple choice
 /// round-trips exactly; a role that cannot see a field cannot wipe it;
-/// the page names the policy version the fields were collected under.
+/// the page names the policy version the fields were last written under.
 #[tokio::test]
 async fn custom_fields_are_edited_on_the_contact_page() {
     use kith_domain::policy::{FieldCategory, FieldDef, FieldKind, SpecialCategory};
@@ -1294,7 +1301,7 @@ async fn custom_fields_are_edited_on_the_contact_page() {
     };
     let sales = env.sign_in(Role::Sales).await;
     let shown = env.get(&sales, &page).await;
-    assert!(shown.body.contains("Fields collected under field policy version 5"), "{}", shown.body);
+    assert!(shown.body.contains("Fields last written under field policy version 5"), "{}", shown.body);
     for needle in [
         "type=\"date\" id=\"custom-member_since\" name=\"custom.member_since\" value=\"\"",
         "<select id=\"custom-diet\" name=\"custom.diet\"",

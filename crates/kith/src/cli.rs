@@ -448,14 +448,15 @@ pub async fn run(cli: Cli) -> Result<(), String> {
 }
 
 /// Background upkeep, hourly: forget idempotency keys after a day and spent
-/// tokens after their expiry, delete expired export files.
+/// tokens after their expiry, drop uploaded import files a day old, delete
+/// expired export files.
 fn spawn_housekeeping(app: App, retention: bool) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
             tick.tick().await;
             if let Err(e) = app.housekeeping().await {
-                tracing::warn!(error = %e, "expiring idempotency keys or spent tokens failed");
+                tracing::warn!(error = %e, "expiring idempotency keys, spent tokens or old uploads failed");
             }
             match app.purge_expired_exports().await {
                 Ok(0) => {}

@@ -41,7 +41,7 @@ pub struct ImportArgs {
     #[arg(long)]
     pub consent_act: Option<String>,
     /// Skip every line up to this one (to resume an interrupted import; the
-    /// last line written is printed at the end, and in the error if it stops).
+    /// line it got to is printed at the end, and in the error if it stops).
     #[arg(long, default_value_t = 0)]
     pub resume_after_line: u64,
     /// Rows per transaction.
@@ -121,6 +121,7 @@ pub async fn run(args: ImportArgs) -> Result<(), String> {
     let result = app
         .import_contacts(&p, pb.wrap_read(file), &opts, |line, o| {
             let (word, why) = match o {
+                Outcome::Through => return,
                 Outcome::Created => (if opts.dry_run { "would create" } else { "created" }, ""),
                 Outcome::Updated(fields) => (if opts.dry_run { "would update" } else { "updated" }, fields.as_str()),
                 Outcome::Skipped(w) => ("skipped", w.as_str()),
@@ -154,7 +155,7 @@ pub async fn run(args: ImportArgs) -> Result<(), String> {
     let (created, updated) = if r.dry_run { ("would be created", "would be updated") } else { ("created", "updated") };
     println!("{} {created}, {} {updated}, {} skipped, {} rejected", r.created, r.updated, r.skipped, r.rejected);
     if !r.dry_run && r.last_line > 0 {
-        println!("last line written: {} (resume with --resume-after-line {})", r.last_line, r.last_line);
+        println!("done up to line {} (to resume, --resume-after-line {})", r.last_line, r.last_line);
     }
     Ok(())
 }

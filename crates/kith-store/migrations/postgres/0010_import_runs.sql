@@ -1,12 +1,14 @@
 -- Imports started from the upload page, run in the background (PostgreSQL).
 -- Twin of ../sqlite/0010_import_runs.sql.
 
--- One uploaded file and what became of it. The file and its name are
--- sealed under the run's own key (wrapped by the master key); the file is
--- dropped once imported, discarded, or a day old. Options hold the column
--- mapping and the basis chosen (no personal data); counts and the last
--- line written are saved as the run goes, so the page shows progress and
--- an interrupted run resumes after that line.
+-- One uploaded file and what became of it. The file, its name, the options
+-- chosen (column names, which a file without a header line fills with a
+-- person's data) and the error of the last pass are sealed under the run's
+-- own key (wrapped by the master key); the file is dropped once imported,
+-- discarded, or a day old. Counts and the last line written are saved as
+-- the run goes, so the page shows progress and an interrupted run resumes
+-- after that line. `pass_id` names the pass that holds the run: only it
+-- may save progress or finish.
 CREATE TABLE import_runs (
     id          UUID PRIMARY KEY,
     created_by  UUID,
@@ -15,7 +17,7 @@ CREATE TABLE import_runs (
     sealed_name BYTEA NOT NULL,
     sealed_file BYTEA,
     file_bytes  BIGINT NOT NULL,
-    options     TEXT NOT NULL,
+    sealed_options BYTEA NOT NULL,
     phase       TEXT NOT NULL,
     dry_run     BOOLEAN NOT NULL DEFAULT FALSE,
     read_bytes  BIGINT NOT NULL DEFAULT 0,
@@ -24,7 +26,8 @@ CREATE TABLE import_runs (
     skipped     BIGINT NOT NULL DEFAULT 0,
     rejected    BIGINT NOT NULL DEFAULT 0,
     last_line   BIGINT NOT NULL DEFAULT 0,
-    error       TEXT,
+    sealed_error BYTEA,
+    pass_id     UUID,
     heartbeat   BIGINT NOT NULL,
     finished_at BIGINT
 );

@@ -1,12 +1,14 @@
 -- Imports started from the upload page, run in the background (SQLite).
 -- Twin of ../postgres/0010_import_runs.sql.
 
--- One uploaded file and what became of it. The file and its name are
--- sealed under the run's own key (wrapped by the master key); the file is
--- dropped once imported, discarded, or a day old. Options hold the column
--- mapping and the basis chosen (no personal data); counts and the last
--- line written are saved as the run goes, so the page shows progress and
--- an interrupted run resumes after that line.
+-- One uploaded file and what became of it. The file, its name, the options
+-- chosen (column names, which a file without a header line fills with a
+-- person's data) and the error of the last pass are sealed under the run's
+-- own key (wrapped by the master key); the file is dropped once imported,
+-- discarded, or a day old. Counts and the last line written are saved as
+-- the run goes, so the page shows progress and an interrupted run resumes
+-- after that line. `pass_id` names the pass that holds the run: only it
+-- may save progress or finish.
 CREATE TABLE import_runs (
     id          BLOB PRIMARY KEY,
     created_by  BLOB,
@@ -15,7 +17,7 @@ CREATE TABLE import_runs (
     sealed_name BLOB NOT NULL,
     sealed_file BLOB,
     file_bytes  BIGINT NOT NULL,
-    options     TEXT NOT NULL,
+    sealed_options BLOB NOT NULL,
     phase       TEXT NOT NULL,
     dry_run     BOOLEAN NOT NULL DEFAULT FALSE,
     read_bytes  BIGINT NOT NULL DEFAULT 0,
@@ -24,7 +26,8 @@ CREATE TABLE import_runs (
     skipped     BIGINT NOT NULL DEFAULT 0,
     rejected    BIGINT NOT NULL DEFAULT 0,
     last_line   BIGINT NOT NULL DEFAULT 0,
-    error       TEXT,
+    sealed_error BLOB,
+    pass_id     BLOB,
     heartbeat   BIGINT NOT NULL,
     finished_at BIGINT
 );

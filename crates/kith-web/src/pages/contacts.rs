@@ -1233,7 +1233,7 @@ async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageState) -> Pa
             })
             .collect(),
         policy_version: match c.policy_version {
-            Some(v) => format!("Fields collected under field policy version {v}"),
+            Some(v) => format!("Fields last written under field policy version {v}"),
             None => "Fields collected before Kith kept a field policy".into(),
         },
         company: c.company.and_then(|co| company_map.get(&co.0).cloned()).unwrap_or_default(),

@@ -56,7 +56,7 @@ fn state(v: &RunView) -> String {
     };
     match v.run.phase.as_str() {
         _ if v.running => format!("{} running", if v.run.dry_run { "Check" } else { "Import" }),
-        _ if v.interrupted => format!("Interrupted after line {}", p.last_line),
+        _ if v.interrupted => format!("Interrupted: done up to line {}", p.last_line),
         phase::UPLOADED => "Uploaded: map the columns and check the file".into(),
         phase::CHECKED => format!("Checked: {}", counts(true)),
         phase::IMPORTED => format!("Imported: {}", counts(false)),
@@ -152,6 +152,8 @@ struct RunPage {
     state: String,
     running: bool,
     interrupted: bool,
+    /// An import that stopped (interrupted or failed) after finishing some lines.
+    resumable: bool,
     has_file: bool,
     dry_run: bool,
     finished: bool,
@@ -200,6 +202,10 @@ async fn run_view(
         state: state(&v),
         running: v.running,
         interrupted: v.interrupted,
+        resumable: v.run.has_file
+            && !v.run.dry_run
+            && v.run.progress.last_line > 0
+            && (v.interrupted || v.run.phase == phase::FAILED),
         has_file: v.run.has_file,
         dry_run: v.run.dry_run,
         finished: matches!(v.run.phase.as_str(), phase::CHECKED | phase::IMPORTED | phase::FAILED),
