@@ -532,6 +532,7 @@ test('8b. every other main page fits a 375 px screen', async () => {
       '/admin/users',
       '/admin/fields',
       '/admin/tokens',
+      '/import',
     ]) {
       await open(page, url);
       await noOverflow(page, url);
@@ -861,6 +862,112 @@ test('9d. privacy portal: sign in by a one-time link, prepare and download one\'
   } finally {
     await visitor.context.close();
   }
+});
+
+// Privacy → Import contacts: upload a CSV, map its columns, check it
+// (nothing written), import it; each contact records the file and line.
+test('9e. import: upload a CSV, check it, import it; the contact names the file and line as its source', async () => {
+  const { page } = admin;
+  // Fictitious people; line 4 (the third data row) has no valid email address.
+  const csv = [
+    'Nome;Cognome;Email;Punteggio',
+    'Ottavia;Brambilla;ottavia.brambilla@example.it;87',
+    'Ruggero;Pellizzari;ruggero.pellizzari@example.it;42',
+    'Giorgio;Conti;giorgio.conti.example.it;15',
+    '',
+  ].join('\n');
+
+  // --- 1. Upload, reached from the privacy overview ----------------------------
+  await open(page, '/privacy');
+  await Promise.all([page.waitForURL(`${BASE}/import`), page.locator('a[href="/import"]', { hasText: 'Import contacts' }).click()]);
+  await assertText(page, 'h1', 'Import contacts');
+  await page.setInputFiles('input[name=file]', { name: 'fiera.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await shot(page, '23-import-upload');
+  await Promise.all([
+    page.waitForURL(new RegExp(`/import/${ID}$`)),
+    page.click('button:has-text("Upload and map the columns")'),
+  ]);
+  const run = path(page);
+  await assertText(page, 'h1', 'Import of fiera.csv');
+  await assertText(page, '#state', 'Uploaded: map the columns and check the file');
+
+  // --- 2. The columns: recognised names are chosen, the score is ignored ------
+  const rows = page.locator('table#mapping tbody tr');
+  assert.deepEqual((await rows.locator('td:first-child').allTextContents()).map((s) => s.trim()), ['Nome', 'Cognome', 'Email', 'Punteggio']);
+  const selects = rows.locator('select[name=col]');
+  assert.equal(await selects.count(), 4, 'one select per column');
+  assert.deepEqual(await selects.evaluateAll((els) => els.map((e) => e.value)), ['first_name', 'last_name', 'email', '']);
+  assert.equal((await rows.nth(3).locator('select option:checked').textContent()).trim(), '(ignored)');
+  await shot(page, '24-import-mapping');
+
+  // --- 3. Check: the page refreshes itself until the result --------------------
+  await submit(page, 'button[name=mode][value=check]');
+  await page.waitForSelector('#counts', { timeout: 20_000 });
+  assert.equal(path(page), run);
+  await assertText(page, '#result-h', 'Check: nothing was written');
+  await assertText(page, '#counts', '2 would be created, 0 would be updated, 0 skipped, 1 rejected.');
+  await assertText(page, '#state', 'Checked: 2 would be created, 0 would be updated, 0 skipped, 1 rejected');
+  const problemRows = async () =>
+    Promise.all((await page.locator('table#problems tbody tr').all()).map(async (r) => (await r.locator('td').allTextContents()).map((s) => s.trim())));
+  assert.deepEqual(await problemRows(), [['4', 'rejected', 'an email address is not valid']]);
+  assert.equal(await selects.count(), 4, 'the file is kept: the columns can still be changed');
+  await shot(page, '25-import-checked');
+
+  // Nothing was written by the check.
+  await open(page, '/contacts');
+  await page.fill('#q', 'Brambilla');
+  await submit(page, '#filters button[type=submit]');
+  assert.equal(await page.locator('table tbody tr').count(), 0, 'the check created no contact');
+
+  // The checked run on a phone: the mapping and problem tables scroll in their own boxes.
+  const phone = await newContext({ viewport: PHONE, storageState: await admin.context.storageState() });
+  try {
+    await open(phone.page, run);
+    await phone.page.waitForSelector('#counts');
+    await noOverflow(phone.page, run);
+    await shot(phone.page, '27-import-375px');
+  } finally {
+    await phone.context.close();
+  }
+
+  // --- 4. Import -----------------------------------------------------------------
+  await open(page, run);
+  await submit(page, 'button[name=mode][value=import]');
+  await page.locator('#counts', { hasText: /^2 created,/ }).waitFor({ timeout: 20_000 });
+  assert.equal(path(page), run);
+  await assertText(page, '#result-h', 'Import');
+  await assertText(page, '#counts', '2 created, 0 updated, 0 skipped, 1 rejected. Done up to line 4.');
+  assert.match(await page.locator('p.muted', { hasText: 'uploaded' }).textContent(), /The file is no longer kept\./);
+  assert.deepEqual(await problemRows(), [['4', 'rejected', 'an email address is not valid']]);
+  assert.equal(await page.locator('table#mapping').count(), 0, 'no mapping form once the file is gone');
+  await shot(page, '26-import-done');
+
+  await open(page, '/import');
+  const listed = page.locator('table#runs tbody tr', { has: page.locator(`a[href="${run}"]`) });
+  assert.equal(await listed.count(), 1, 'the run is listed');
+  assert.deepEqual((await listed.locator('td').allTextContents()).slice(1).map((s) => s.trim()), [
+    'fiera.csv',
+    'Imported: 2 created, 0 updated, 0 skipped, 1 rejected',
+  ]);
+
+  // --- 5. The contacts: found by name, the source names the file and line --------
+  await open(page, '/contacts');
+  await page.fill('#q', 'Brambilla');
+  await submit(page, '#filters button[type=submit]');
+  const found = page.locator('table tbody tr');
+  assert.equal(await found.count(), 1, 'the search finds the imported contact');
+  const link = found.first().locator('a[href^="/contacts/"]').first();
+  assert.equal((await link.textContent()).trim(), 'Ottavia Brambilla');
+  await Promise.all([page.waitForURL(new RegExp(`/contacts/${ID}$`)), link.click()]);
+  await assertText(page, '#contact-name', 'Ottavia Brambilla');
+  assert.match(await page.locator('#details').textContent(), /ottavia\.brambilla@example\.it/);
+  assert.match((await page.locator('#source').textContent()).trim(), /^Import: fiera\.csv, line 2 — /);
+
+  // The rejected line created nobody.
+  await open(page, '/contacts');
+  await page.fill('#q', 'Giorgio');
+  await submit(page, '#filters button[type=submit]');
+  assert.equal(await page.locator('table tbody tr').count(), 0, 'the rejected line is not a contact');
 });
 
 test('10. signing out ends the session', async () => {

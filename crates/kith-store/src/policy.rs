@@ -80,7 +80,8 @@ impl Store {
     /// Returns the new version.
     pub async fn save_field(&self, ctx: &Ctx, f: &FieldDef, change: &str) -> Result<i64, StoreError> {
         let mut tx = self.pools.write.begin().await?;
-        // One writer of versions at a time: lock the newest version row.
+        // The next version number; two saves racing for it are told apart by
+        // the versions' primary key below (the second gets a 409 and retries).
         let version: i64 = tx
             .fetch_optional("SELECT MAX(version) FROM field_policy_versions", &[])
             .await?
