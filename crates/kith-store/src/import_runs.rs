@@ -56,6 +56,13 @@ pub struct Progress {
     pub last_line: i64,
 }
 
+impl Progress {
+    /// The counts as the first six parameters of a statement that saves them.
+    fn values(&self) -> Vec<Value> {
+        args![self.read_bytes, self.created, self.updated, self.skipped, self.rejected, self.last_line].to_vec()
+    }
+}
+
 /// One line of a pass that was not simply created.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RunLine {
@@ -217,18 +224,7 @@ impl Store {
             .execute(
                 "UPDATE import_runs SET read_bytes = $1, created = $2, updated = $3, skipped = $4, rejected = $5, \
                  last_line = $6, heartbeat = $7 WHERE id = $8 AND phase = $9 AND pass_id = $10",
-                &args![
-                    p.read_bytes,
-                    p.created,
-                    p.updated,
-                    p.skipped,
-                    p.rejected,
-                    p.last_line,
-                    now_ms(),
-                    id,
-                    phase::RUNNING,
-                    pass
-                ],
+                &[p.values(), args![now_ms(), id, phase::RUNNING, pass].to_vec()].concat(),
             )
             .await?;
         Ok(n == 1)
@@ -264,21 +260,7 @@ impl Store {
         let n = tx
             .execute(
                 &sql,
-                &args![
-                    p.read_bytes,
-                    p.created,
-                    p.updated,
-                    p.skipped,
-                    p.rejected,
-                    p.last_line,
-                    now_ms(),
-                    phase,
-                    error,
-                    options,
-                    id,
-                    phase::RUNNING,
-                    pass
-                ],
+                &[p.values(), args![now_ms(), phase, error, options, id, phase::RUNNING, pass].to_vec()].concat(),
             )
             .await?;
         if n == 0 {
