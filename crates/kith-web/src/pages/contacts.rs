@@ -1316,6 +1316,12 @@ async fn update(
         Ok(patch) => app.update_contact(&staff.principal, id, patch).await.map(|_| ()),
         Err(inv) => Err(AppError::Invalid(inv)),
     };
+    // A change made meanwhile (a field the policy removed since the form was
+    // shown): the form again, with what was typed and why.
+    let result = result.map_err(|e| match e {
+        AppError::Conflict(m) => AppError::Invalid(Invalid::one("", m)),
+        e => e,
+    });
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/contacts/{id}?notice=saved")).into_response()),
         Err(AppError::Invalid(inv)) => {

@@ -138,6 +138,8 @@ impl Errors {
             .filter(|(k, _)| !shown.contains(&k.as_str()))
             .map(|(k, m)| match k.as_str() {
                 "cursor" => "This page link is out of date".to_owned(),
+                // About the form as a whole (a conflict with a change made meanwhile).
+                "" => m.clone(),
                 _ => format!("{}: {m}", super::view::label(k)),
             })
             .collect()
