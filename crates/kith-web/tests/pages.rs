@@ -583,7 +583,10 @@ async fn double_submits_create_one_record() {
 async fn empty_states_say_what_to_do_next() {
     let env = setup().await;
     let s = env.sign_in(Role::Sales).await;
-    assert!(env.get(&s, "/contacts").await.body.contains("No contacts yet"));
+    let empty = env.get(&s, "/contacts").await.body;
+    assert!(empty.contains("No contacts yet") && empty.contains("an admin or the DPO imports files"), "{empty}");
+    let dpo = env.sign_in(Role::Dpo).await;
+    assert!(env.get(&dpo, "/contacts").await.body.contains("<a href=\"/import\">Import contacts</a>"));
     assert!(env.get(&s, "/companies").await.body.contains("No companies yet"));
     assert!(env.get(&s, "/contacts?tag=none").await.body.contains("No contacts match"));
 }

@@ -222,6 +222,7 @@ pub(crate) fn layout(s: &Session, nav: &'static str) -> Layout {
         csrf: s.csrf().to_owned(),
         nav,
         can_audit: s.role().can_read_audit(),
+        can_manage_privacy: s.role().can_manage_privacy(),
         is_admin: s.role().can_administer(),
         can_write: s.role().can_write_crm(),
     }

@@ -11,6 +11,8 @@ pub(crate) struct Layout {
     /// Which navigation entry is current.
     pub nav: &'static str,
     pub can_audit: bool,
+    /// Purposes, imports, retention, the field policy (admin, dpo).
+    pub can_manage_privacy: bool,
     pub is_admin: bool,
     pub can_write: bool,
 }
