@@ -314,6 +314,17 @@ impl ConsentImport {
     }
 }
 
+/// An import checked before its first row (see [`App::plan_import`]).
+pub struct ImportPlan<'a> {
+    policy: kith_domain::policy::Policy,
+    /// With the consent basis: its purpose and what holds for every row.
+    consent: Option<(PurposeId, &'a ConsentImport)>,
+    /// Any other basis, as every imported contact gets it.
+    basis: Option<BasisRecord>,
+    /// Every column and where it goes.
+    pub mapping: Vec<(String, Option<Target>)>,
+}
+
 /// What happened (or would happen) to one row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -326,6 +337,20 @@ pub enum Outcome {
     /// Already in Kith (an address matches); left as it is.
     Skipped(String),
     Rejected(String),
+}
+
+impl Outcome {
+    /// In words, for reports: what happened to the row (or would, in a dry
+    /// run), and why; `Through` is no row and has no words.
+    pub fn words(&self, dry_run: bool) -> (&'static str, &str) {
+        match self {
+            Outcome::Through => ("", ""),
+            Outcome::Created => (if dry_run { "would create" } else { "created" }, ""),
+            Outcome::Updated(fields) => (if dry_run { "would update" } else { "updated" }, fields),
+            Outcome::Skipped(why) => ("skipped", why),
+            Outcome::Rejected(why) => ("rejected", why),
+        }
+    }
 }
 
 /// The end of an import.
@@ -582,16 +607,17 @@ fn describe(inv: &Invalid) -> String {
 }
 
 impl App {
-    /// Imports contacts from CSV (admin, dpo). `on_row` hears every row's
-    /// outcome by line number, as it is decided (in a real run, once its
-    /// batch is written).
-    pub async fn import_contacts<R: Read + Send>(
+    /// What an import of a file with these columns will do, or why it
+    /// cannot (admin, dpo): the policy, the consent and basis chosen (the
+    /// purpose and notice exist), and the mapping, which must fill a name,
+    /// an email or a phone, and the proof of consent with the consent basis.
+    /// Nothing is read or written.
+    pub async fn plan_import<'a>(
         &self,
         p: &Principal,
-        input: R,
-        opts: &ImportOptions,
-        mut on_row: impl FnMut(u64, &Outcome) + Send,
-    ) -> Result<ImportReport> {
+        opts: &'a ImportOptions,
+        headers: &[String],
+    ) -> Result<ImportPlan<'a>> {
         p.require(p.role.can_manage_privacy(), "import contacts")?;
         let policy = self.store.field_policy().await?;
         // Consent comes with its proof, or not at all.
@@ -634,8 +660,7 @@ impl App {
             }
             None => None,
         };
-        let (mut reader, lines, headers) = open_csv(input)?;
-        let mapping = map_headers(&headers, &opts.mapping);
+        let mapping = map_headers(headers, &opts.mapping);
         if !mapping.iter().any(|(_, t)| {
             matches!(t, Some(Target::Email | Target::Phone | Target::FirstName | Target::LastName | Target::FullName))
         }) {
@@ -681,6 +706,21 @@ impl App {
                 }
             }
         }
+        Ok(ImportPlan { policy, consent, basis, mapping })
+    }
+
+    /// Imports contacts from CSV (admin, dpo). `on_row` hears every row's
+    /// outcome by line number, as it is decided (in a real run, once its
+    /// batch is written).
+    pub async fn import_contacts<R: Read + Send>(
+        &self,
+        p: &Principal,
+        input: R,
+        opts: &ImportOptions,
+        mut on_row: impl FnMut(u64, &Outcome) + Send,
+    ) -> Result<ImportReport> {
+        let (mut reader, lines, headers) = open_csv(input)?;
+        let ImportPlan { policy, consent, basis, mapping } = self.plan_import(p, opts, &headers).await?;
         let targets: Vec<Option<Target>> = mapping.iter().map(|(_, t)| t.clone()).collect();
         let now = time::OffsetDateTime::now_utc();
         let mut report = ImportReport { mapping: mapping.clone(), dry_run: opts.dry_run, ..Default::default() };

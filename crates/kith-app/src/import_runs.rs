@@ -182,17 +182,18 @@ impl Live {
 
     fn on_row(&self, line: u64, o: &Outcome, dry_run: bool) {
         let line = line as i64;
-        let (kind, word, why) = match o {
+        let kind = match o {
             Outcome::Through => return self.counts().through(line),
             Outcome::Created => return self.counts().outcome(line, Kind::Created),
-            Outcome::Updated(w) => (Kind::Updated, if dry_run { "would update" } else { "updated" }, w),
-            Outcome::Skipped(w) => (Kind::Skipped, "skipped", w),
-            Outcome::Rejected(w) => (Kind::Rejected, "rejected", w),
+            Outcome::Updated(_) => Kind::Updated,
+            Outcome::Skipped(_) => Kind::Skipped,
+            Outcome::Rejected(_) => Kind::Rejected,
         };
         self.counts().outcome(line, kind);
         let mut lines = self.lines.lock().unwrap_or_else(|e| e.into_inner());
         if lines.len() < MAX_LINES {
-            lines.push(RunLine { line, outcome: word.into(), reason: why.clone() });
+            let (word, why) = o.words(dry_run);
+            lines.push(RunLine { line, outcome: word.into(), reason: why.into() });
         }
     }
 }
@@ -302,13 +303,10 @@ impl App {
         let options = if resume { RunOptions::of(&run) } else { options };
         let resume_after = if resume { run.progress.last_line.max(0) as u64 } else { 0 };
         let import_opts = options.import(&run.file_name, dry_run, resume_after)?;
-        // The same checks as the pass makes before its first row, on the
-        // column names alone: what cannot work is refused here, not later.
-        let mut names = csv::Writer::from_writer(Vec::new());
-        names.write_record(options.mapping.iter().map(|(h, _)| h.as_bytes())).map_err(|_| AppError::Unavailable)?;
-        let names = names.into_inner().map_err(|_| AppError::Unavailable)?;
-        let probe = ImportOptions { dry_run: true, ..import_opts.clone() };
-        self.import_contacts(p, names.as_slice(), &probe, |_, _| {}).await?;
+        // The checks the pass makes before its first row: what cannot work
+        // is refused here, not later.
+        let headers: Vec<String> = options.mapping.iter().map(|(h, _)| h.clone()).collect();
+        self.plan_import(p, &import_opts, &headers).await?;
         let now = OffsetDateTime::now_utc();
         let Some(pass) =
             self.store.claim_import_run(&p.ctx(), id, dry_run, &options.to_json(), resume, now - STALE).await?

@@ -3,8 +3,8 @@
 //! the progress saved as the run goes; the lines of the latest pass.
 
 use crate::audit::{self, NewEntry};
-use crate::db::{values_placeholders, Exec, Row, Value, MAX_PARAMS};
-use crate::vault::Place;
+use crate::db::{values_placeholders, Exec, Row, Tx, Value, MAX_PARAMS};
+use crate::vault::{Place, SubjectKey};
 use crate::{args, from_ms, now_ms, to_ms, Ctx, Store, StoreError};
 use kith_domain::{SubjectId, UserId};
 use time::OffsetDateTime;
@@ -182,10 +182,7 @@ impl Store {
         stale_before: OffsetDateTime,
     ) -> Result<Option<Uuid>, StoreError> {
         let mut tx = self.pools.write.begin().await?;
-        let Some(r) = tx.fetch_optional("SELECT wrapped FROM import_runs WHERE id = $1", &args![id]).await? else {
-            return Ok(None);
-        };
-        let key = self.vault.unwrap_key(SubjectId(id), &r.get::<Vec<u8>>(0)?)?;
+        let Some(key) = self.run_key(&mut tx, id).await? else { return Ok(None) };
         let options = key.seal(&place(id, "sealed_options"), options.as_bytes());
         let reset = if resume {
             ""
@@ -210,6 +207,14 @@ impl Store {
         audit::append(&mut tx, ctx, &[NewEntry::object(action, "import_run", id)]).await?;
         tx.commit().await?;
         Ok(Some(pass))
+    }
+
+    /// A run's own key, to seal what a pass writes.
+    async fn run_key(&self, tx: &mut Tx, id: Uuid) -> Result<Option<SubjectKey>, StoreError> {
+        match tx.fetch_optional("SELECT wrapped FROM import_runs WHERE id = $1", &args![id]).await? {
+            Some(r) => Ok(Some(self.vault.unwrap_key(SubjectId(id), &r.get::<Vec<u8>>(0)?)?)),
+            None => Ok(None),
+        }
     }
 
     /// Saves a running pass's progress (its heartbeat); false if the pass
@@ -245,10 +250,7 @@ impl Store {
         lines: &[RunLine],
     ) -> Result<bool, StoreError> {
         let mut tx = self.pools.write.begin().await?;
-        let Some(r) = tx.fetch_optional("SELECT wrapped FROM import_runs WHERE id = $1", &args![id]).await? else {
-            return Ok(false);
-        };
-        let key = self.vault.unwrap_key(SubjectId(id), &r.get::<Vec<u8>>(0)?)?;
+        let Some(key) = self.run_key(&mut tx, id).await? else { return Ok(false) };
         let options = key.seal(&place(id, "sealed_options"), options.as_bytes());
         let error = error.map(|e| key.seal(&place(id, "sealed_error"), e.as_bytes()));
         let drop_file = if phase == phase::IMPORTED { ", sealed_file = NULL" } else { "" };

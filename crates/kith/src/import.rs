@@ -120,13 +120,10 @@ pub async fn run(args: ImportArgs) -> Result<(), String> {
     let mut write_err = None;
     let result = app
         .import_contacts(&p, pb.wrap_read(file), &opts, |line, o| {
-            let (word, why) = match o {
-                Outcome::Through => return,
-                Outcome::Created => (if opts.dry_run { "would create" } else { "created" }, ""),
-                Outcome::Updated(fields) => (if opts.dry_run { "would update" } else { "updated" }, fields.as_str()),
-                Outcome::Skipped(w) => ("skipped", w.as_str()),
-                Outcome::Rejected(w) => ("rejected", w.as_str()),
-            };
+            if *o == Outcome::Through {
+                return;
+            }
+            let (word, why) = o.words(opts.dry_run);
             if !why.is_empty() && problems.len() < 20 {
                 problems.push(format!("line {line}: {word}: {why}"));
             }
