@@ -105,9 +105,12 @@ pub async fn run(args: &BenchArgs, tmp: &std::path::Path) -> Result<(), String> 
         println!("peak memory before the import {a:.0} MiB, after {b:.0} MiB (the file is streamed)");
     }
     println!("(baseline: the same CSV parsed and inserted in plain tables, {batch} rows per transaction)");
-    println!(
-        "target (issue #6, SQLite at 10^6): import >= 20,000 rows/s: {}",
-        if rate(kith_wall) >= 20_000.0 { "met" } else { "NOT met" }
-    );
+    // The target is set for the default engine only.
+    if args.postgres.is_none() {
+        println!(
+            "target (issue #6, SQLite at 10^6): import >= 20,000 rows/s: {}",
+            if rate(kith_wall) >= 20_000.0 { "met" } else { "NOT met" }
+        );
+    }
     Ok(())
 }
