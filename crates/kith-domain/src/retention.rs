@@ -210,7 +210,10 @@ impl PurposeFacts {
             Anchor::Created => Some(s.created),
             Anchor::LastInteraction => Some(s.last_interaction.map_or(s.created, |t| t.max(s.created))),
             Anchor::ContractEnd => self.basis_ends,
-            Anchor::ConsentWithdrawn => lapsed.or(self.consent_stopped.filter(|_| !self.consent_in_force)),
+            // The withdrawal itself if there was one; otherwise the lapse
+            // (a contract's end) stands in for it. Preferring the lapse would
+            // move the anchor later once the contract ends.
+            Anchor::ConsentWithdrawn => self.consent_stopped.filter(|_| !self.consent_in_force).or(lapsed),
             Anchor::DealClosed if s.open_deal => None,
             Anchor::DealClosed => Some(s.last_deal_closed.unwrap_or(s.created)),
         };
@@ -404,6 +407,20 @@ mod tests {
         other.basis_ends = Some(day(60));
         let s = subject(vec![p, other]);
         assert!(matches!(evaluate(&s, day(80)), Verdict::Expired { since, .. } if since == day(80)));
+    }
+
+    /// Found by `keep_until_is_the_expiry`: a contract whose consent was
+    /// withdrawn before the contract ended. The data is kept until the
+    /// period has run from the withdrawal, and the contract's end must not
+    /// move that date later once it comes.
+    #[test]
+    fn a_contract_ending_does_not_move_the_withdrawal_anchor() {
+        let mut p = purpose(1, Some(rule(Anchor::ConsentWithdrawn, 135, Disposal::Anonymise)), LawfulBasis::Contract);
+        p.basis_ends = Some(day(246));
+        p.consent_stopped = Some(day(111));
+        let s = subject(vec![p]);
+        assert!(matches!(evaluate(&s, day(0)), Verdict::Keep { until: Some(t), .. } if t == day(246)));
+        assert!(matches!(evaluate(&s, day(246)), Verdict::Expired { since, .. } if since == day(246)));
     }
 
     #[test]
