@@ -1,6 +1,6 @@
 //! Imports from the upload page, run in the background: the file is kept
-//! sealed until it is imported, discarded or a day old; its columns are
-//! mapped before anything runs; a check or an import runs as a task whose
+//! sealed until it is imported, discarded, a day old or a contact is
+//! erased; its columns are mapped before anything runs; a check or an import runs as a task whose
 //! progress (bytes read, counts, last line written) is saved every second,
 //! so any server can show it and an interrupted import resumes after the
 //! last line written.

@@ -503,8 +503,9 @@ impl Store {
 
     /// Deletes a contact and everything personal about it in one
     /// transaction — its key first among equals: without it no copy of its
-    /// sealed values can be opened again — then checkpoints SQLite so the
-    /// bytes are gone from the file and the WAL.
+    /// sealed values can be opened again — and drops the kept uploads of
+    /// the import page, which could bring the person back; then checkpoints
+    /// SQLite so the bytes are gone from the file and the WAL.
     pub async fn delete_contact(&self, ctx: &Ctx, id: SubjectId) -> Result<(), StoreError> {
         let mut tx = self.pools.write.begin().await?;
         // Lock the contact first, as update_contact does, so the two never
@@ -515,8 +516,12 @@ impl Store {
         }
         self.suppress_if_unsubscribed(&mut tx, id).await?;
         crate::retention::erase_rows(&mut tx, &[id.0]).await?;
+        // Before the audit head: a pass finishing holds its run's row, then
+        // takes the head.
+        let dropped = crate::import_runs::drop_uploads(&mut tx).await?;
         let seq = audit::append_seq(&mut tx, ctx, &[NewEntry::subject("contact.delete", id)]).await?;
         crate::erasure::queue_processor_event(&mut tx, seq, "subject.erased", id).await?;
+        audit::append(&mut tx, ctx, &dropped).await?;
         tx.commit().await?;
         self.journal_erasure(id);
         self.scrub_after_erasure().await;

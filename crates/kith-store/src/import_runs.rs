@@ -24,6 +24,8 @@ pub mod phase {
     pub const FAILED: &str = "failed";
     /// The file was discarded (by staff, or after a day).
     pub const DISCARDED: &str = "discarded";
+    /// The file was dropped because a contact was erased after its upload.
+    pub const DROPPED: &str = "dropped";
 }
 
 /// A run as stored, without its file.
@@ -332,4 +334,18 @@ impl Store {
         tx.commit().await?;
         Ok(ids.len() as u64)
     }
+}
+
+/// Inside an erasure: drops every kept upload, running or not, so that no
+/// import of a file uploaded before the erasure brings the person back. A
+/// pass running on one no longer holds its run and stops at its next save
+/// (within a second). Returns the audit entries for the caller to append.
+pub(crate) async fn drop_uploads(tx: &mut Tx) -> Result<Vec<NewEntry>, StoreError> {
+    let rows = tx
+        .fetch_all(
+            "UPDATE import_runs SET sealed_file = NULL, phase = $1, pass_id = NULL WHERE sealed_file IS NOT NULL RETURNING id",
+            &args![phase::DROPPED],
+        )
+        .await?;
+    rows.iter().map(|r| Ok(NewEntry::object("import.drop", "import_run", &r.get::<Uuid>(0)?))).collect()
 }

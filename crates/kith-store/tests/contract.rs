@@ -961,3 +961,36 @@ async fn import_runs_keep_the_file_sealed_and_run_one_pass_at_a_time() {
     })
     .await;
 }
+
+/// An erasure drops every kept upload (running or not), so that resuming
+/// an import of a file uploaded before it cannot bring the person back; a
+/// pass running on one no longer holds its run. Runs without a file stay.
+#[tokio::test]
+async fn an_erasure_drops_kept_uploads() {
+    use kith_store::import_runs::{phase, Progress};
+    on_both(|s, _dir| async move {
+        let file = b"Email,Name\nruaridh.macleod@example.org,Ruaridh MacLeod\n";
+        let (idle, running) = (uuid::Uuid::now_v7(), uuid::Uuid::now_v7());
+        s.insert_import_run(&ctx(), idle, None, "idle.csv", file, "{}").await.unwrap();
+        s.insert_import_run(&ctx(), running, None, "running.csv", file, "{}").await.unwrap();
+        let stale = time::OffsetDateTime::now_utc() - time::Duration::seconds(30);
+        let pass = s.claim_import_run(&ctx(), running, false, "{}", false, stale).await.unwrap().expect("claimed");
+
+        let c = input(person("Ruaridh", "MacLeod", "ruaridh.macleod@example.org", "+44 1851 700 123"));
+        s.insert_contacts(&ctx(), std::slice::from_ref(&c), None).await.unwrap();
+        s.delete_contact(&ctx(), c.id).await.unwrap();
+
+        for id in [idle, running] {
+            let run = s.import_run(id).await.unwrap().unwrap();
+            assert_eq!((run.phase.as_str(), run.has_file), (phase::DROPPED, false));
+            assert_eq!(s.import_run_file(id).await.unwrap(), None);
+        }
+        assert!(!s.save_import_progress(running, pass, &Progress::default()).await.unwrap(), "the pass lost its run");
+        assert!(s.claim_import_run(&ctx(), running, false, "{}", true, stale).await.unwrap().is_none(), "no resume");
+        // Each drop is in the audit trail, without the file's name.
+        let drops = s.audit_entries(&AuditQuery { limit: 100, ..Default::default() }).await.unwrap();
+        let drops = drops.iter().filter(|e| e.action == "import.drop").count();
+        assert_eq!(drops, 2);
+    })
+    .await;
+}

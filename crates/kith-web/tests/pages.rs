@@ -1068,6 +1068,16 @@ async fn the_import_page_maps_checks_then_imports_a_file_in_the_background() {
     assert_eq!(env.post(&dpo, &other, &[("mode", "discard")]).await.status, StatusCode::SEE_OTHER);
     assert!(env.get(&dpo, &other).await.body.contains("The file is no longer kept."));
     assert_eq!(env.get(&sales, &other).await.status, StatusCode::FORBIDDEN);
+    // Erasing a contact drops a kept upload: importing it later would bring the person back.
+    let (_, kept, _) = send(&dpo, vec![("csrf", dpo.csrf.clone())], csv).await;
+    let q = kith_app::contacts::ContactQuery { email: Some("elisa.moretti@example.it".into()), ..Default::default() };
+    let elisa = env.app.list_contacts(&Principal::cli(), q).await.unwrap().items[0].id;
+    env.app.delete_contact(&Principal::cli(), elisa).await.unwrap();
+    let body = env.get(&dpo, &kept).await.body;
+    assert!(body.contains("Dropped: a contact was erased after this file was uploaded"), "{body}");
+    assert!(body.contains("The file is no longer kept.") && !body.contains("value=\"import\""), "{body}");
+    assert_eq!(env.post(&dpo, &kept, &import).await.status, StatusCode::CONFLICT);
+    assert_eq!(find().await, 0, "the erased person did not come back");
 }
 
 /// While a large file is imported, its page shows how far it got and

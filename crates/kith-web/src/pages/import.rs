@@ -61,6 +61,9 @@ fn state(v: &RunView) -> String {
         phase::CHECKED => format!("Checked: {}", counts(true)),
         phase::IMPORTED => format!("Imported: {}", counts(false)),
         phase::FAILED => "Stopped with an error".into(),
+        phase::DROPPED => "Dropped: a contact was erased after this file was uploaded, so the file was not kept \
+                           where an import could bring them back. Upload it again if it is still to be imported."
+            .into(),
         _ => "Discarded".into(),
     }
 }
