@@ -347,5 +347,5 @@ pub(crate) async fn drop_uploads(tx: &mut Tx) -> Result<Vec<NewEntry>, StoreErro
             &args![phase::DROPPED],
         )
         .await?;
-    rows.iter().map(|r| Ok(NewEntry::object("import.drop", "import_run", &r.get::<Uuid>(0)?))).collect()
+    rows.iter().map(|r| Ok(NewEntry::object("import.drop", "import_run", r.get::<Uuid>(0)?))).collect()
 }
