@@ -51,7 +51,8 @@ word_enum!(
 const LAST: OffsetDateTime = time::macros::datetime!(9999-12-31 23:59:59 UTC);
 
 /// A length of time in calendar units (a month after 31 January is the
-/// last day of February).
+/// last day of February). Zero means at once: the data goes at the first
+/// sweep after the anchor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Period {
     pub count: u32,
@@ -69,10 +70,10 @@ impl Period {
             PeriodUnit::Years => 100,
         };
         match u32::try_from(count) {
-            Ok(c) if (1..=max).contains(&c) => Ok(Period { count: c, unit }),
+            Ok(c) if c <= max => Ok(Period { count: c, unit }),
             _ => Err(Invalid::one(
                 "retention_period",
-                format!("must be a whole number of {} from 1 to {max}", unit.label()),
+                format!("must be a whole number of {} from 0 (at once) to {max}", unit.label()),
             )),
         }
     }
@@ -86,10 +87,12 @@ impl Period {
         }
     }
 
-    /// "2 years", "1 month".
+    /// "2 years", "1 month", "no time".
     pub fn describe(self) -> String {
         let unit = self.unit.label();
-        if self.count == 1 {
+        if self.count == 0 {
+            "no time".to_owned()
+        } else if self.count == 1 {
             format!("1 {}", unit.trim_end_matches('s'))
         } else {
             format!("{} {unit}", self.count)
@@ -117,9 +120,11 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// "2 years after the last interaction, then delete".
+    /// "2 years after the last interaction, then delete"; "at once after
+    /// the withdrawal of consent, then delete".
     pub fn describe(&self) -> String {
-        format!("{} after {}, then {}", self.period.describe(), self.anchor.label(), self.disposal.label())
+        let after = if self.period.count == 0 { "at once".to_owned() } else { self.period.describe() };
+        format!("{after} after {}, then {}", self.anchor.label(), self.disposal.label())
     }
 }
 
@@ -333,7 +338,10 @@ mod tests {
         let far = time::macros::datetime!(9999-12-31 00:00 UTC);
         assert_eq!(Period::new(36_525, PeriodUnit::Days).unwrap().after(far), LAST);
         assert_eq!(Period::new(100, PeriodUnit::Years).unwrap().after(far), LAST);
-        assert!(Period::new(0, PeriodUnit::Days).is_err());
+        assert!(Period::new(-1, PeriodUnit::Days).is_err());
+        assert_eq!(Period::new(0, PeriodUnit::Months).unwrap().after(jan31), jan31);
+        let at_once = rule(Anchor::ConsentWithdrawn, 0, Disposal::Delete);
+        assert_eq!(at_once.describe(), "at once after the withdrawal of consent, then delete");
         assert!(Period::new(101, PeriodUnit::Years).is_err());
         assert_eq!(Period::new(1, PeriodUnit::Years).unwrap().describe(), "1 year");
         let r = rule(Anchor::LastInteraction, 30, Disposal::Anonymise);
@@ -437,7 +445,7 @@ mod tests {
     fn arb_purpose() -> impl Strategy<Value = PurposeFacts> {
         (
             0u128..4,
-            proptest::option::of((0usize..5, 1i64..400, any::<bool>())),
+            proptest::option::of((0usize..5, 0i64..400, any::<bool>())),
             0usize..LawfulBasis::ALL.len(),
             proptest::option::of(0i64..500),
             any::<bool>(),

@@ -1172,13 +1172,13 @@ async fn retention_rules_holds_and_dry_run_pages() {
         ("description", "Support"),
         ("default_basis", "contract"),
         ("rule_anchor", "created"),
-        ("rule_count", "0"),
+        ("rule_count", "-1"),
         ("rule_unit", "days"),
         ("rule_disposal", "delete"),
     ];
     let bad = env.post(&dpo, &path, &form).await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
-    assert!(bad.body.contains("must be a whole number of days from 1 to"), "{}", bad.body);
+    assert!(bad.body.contains("must be a whole number of days from 0 (at once) to"), "{}", bad.body);
     form[4] = ("rule_count", "2");
     form[5] = ("rule_unit", "years");
     assert_eq!(env.post(&dpo, &path, &form).await.location(), "/privacy/setup");

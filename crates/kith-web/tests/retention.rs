@@ -61,6 +61,30 @@ async fn scenario(env: Env) {
         .await;
     let fields: Vec<&str> = bad["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
     assert!(fields.contains(&"retention_rule.retention_anchor"), "{bad}");
+    // A period of 0 is "at once": the first sweep after the anchor disposes.
+    let at_once = env
+        .id(
+            "/purposes",
+            json!({"name": "Event invitations", "description": "Invitations", "default_basis": "consent",
+                   "retention_rule": {"anchor": "consent_withdrawn", "period": 0, "unit": "days", "disposal": "delete"}}),
+        )
+        .await;
+    let p = env.call(Method::GET, &format!("/purposes/{at_once}"), None, StatusCode::OK).await;
+    assert_eq!(
+        p["retention_rule"]["description"],
+        json!("at once after the withdrawal of consent, then delete"),
+        "{p}"
+    );
+    let negative = env
+        .call(
+            Method::POST,
+            "/purposes",
+            Some(json!({"name": "Bad", "description": "x", "default_basis": "consent",
+                        "retention_rule": {"anchor": "created", "period": -1, "unit": "days", "disposal": "delete"}})),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    assert!(negative.to_string().contains("from 0 (at once) to 36525"), "{negative}");
 
     let notice = env.id("/notices", json!({"name": "N", "language": "en", "body": "text"})).await;
     let withdrew = |c: &str, days: i64| {

@@ -141,7 +141,7 @@ pub struct PurposeIn {
 pub struct RuleIn {
     /// last_interaction, created, contract_end, consent_withdrawn or deal_closed.
     pub anchor: String,
-    #[schema(minimum = 1, maximum = 36525)]
+    #[schema(minimum = 0, maximum = 36525)]
     pub period: i64,
     /// days, months or years.
     pub unit: String,
