@@ -39,6 +39,10 @@ pub struct BenchArgs {
     /// contacts` end to end against a plaintext load of the same file).
     #[arg(long)]
     pub import: bool,
+    /// With `--import`: every row carries consent with its proof columns
+    /// (`consent_at`, `consent_evidence`), imported under the consent basis.
+    #[arg(long, requires = "import")]
+    pub consent: bool,
     /// Benchmark a retention sweep instead (`--contacts` contacts, all
     /// expiring, against deleting as many plain rows).
     #[arg(long, conflicts_with = "import")]
