@@ -54,7 +54,7 @@ pub fn rule_from(
     };
     inv.into_result()?;
     match (anchor, period, disposal) {
-        (Some(anchor), Some(period), Some(disposal)) => Ok(Some(Rule { anchor, period, disposal })),
+        (Some(anchor), Some(period), Some(disposal)) => Ok(Some(Rule::new(anchor, period, disposal)?)),
         _ => Err(Invalid::one("retention_anchor", "the rule is incomplete")),
     }
 }

@@ -216,11 +216,13 @@ pub fn parse_date(v: &str) -> Option<String> {
 /// A moment written as RFC 3339 (`2024-03-01T09:30:00Z`), as
 /// `YYYY-MM-DD HH:MM[:SS]` (taken as UTC), or as a date [`parse_date`]
 /// reads (midnight UTC): the original times of records from other systems.
+/// Years 1800 to 2999 in UTC, as for dates.
 pub fn parse_time(v: &str) -> Option<time::OffsetDateTime> {
     use time::format_description::well_known::Rfc3339;
     let v = v.trim();
     if let Ok(t) = time::OffsetDateTime::parse(v, &Rfc3339) {
-        return Some(t);
+        let utc = t.checked_to_offset(time::UtcOffset::UTC)?;
+        return (1800..=2999).contains(&utc.year()).then_some(utc);
     }
     let (date, clock) = match v.split_once([' ', 'T']) {
         Some((d, c)) => (d, Some(c.trim())),
@@ -410,7 +412,8 @@ mod tests {
         assert_eq!(t("01/03/2024 09:30:00"), Some(nine_thirty));
         assert_eq!(t("2024-03-01"), Some(nine_thirty - 9 * 3600 - 1800));
         assert_eq!(t("45352"), t("2024-03-01"), "a spreadsheet serial day");
-        for bad in ["2024-03-01 25:00", "2024-03-01 09:30:00:00", "yesterday", "", "2024-03-01 9"] {
+        let far = ["9999-12-31T23:30:00-01:00", "0042-01-01T00:00:00Z", "3000-01-01T00:00:00Z"];
+        for bad in ["2024-03-01 25:00", "2024-03-01 09:30:00:00", "yesterday", "", "2024-03-01 9"].iter().chain(&far) {
             assert!(parse_time(bad).is_none(), "{bad}");
         }
     }

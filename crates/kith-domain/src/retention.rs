@@ -120,6 +120,23 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// A rule; "at once" (a period of 0) only after an event that ends
+    /// something — the withdrawal of consent, the end of the contract, the
+    /// closing of the deals — never after creation or the last interaction,
+    /// where it would dispose of people as soon as they are added.
+    pub fn new(anchor: Anchor, period: Period, disposal: Disposal) -> Result<Self, Invalid> {
+        if period.count == 0 && matches!(anchor, Anchor::Created | Anchor::LastInteraction) {
+            return Err(Invalid::one(
+                "retention_period",
+                format!(
+                    "must be at least 1 after {}: 0 would dispose of people as soon as they are added",
+                    anchor.label()
+                ),
+            ));
+        }
+        Ok(Rule { anchor, period, disposal })
+    }
+
     /// "2 years after the last interaction, then delete"; "at once after
     /// the withdrawal of consent, then delete".
     pub fn describe(&self) -> String {
@@ -192,14 +209,20 @@ impl PurposeFacts {
         self.basis != LawfulBasis::NotApplicable || self.consent_on_record
     }
 
+    /// Consent is what keeps the purpose going: its basis is consent, or
+    /// no basis is recorded but a consent state is.
+    fn rests_on_consent(&self) -> bool {
+        match self.basis {
+            LawfulBasis::Consent => true,
+            LawfulBasis::NotApplicable => self.consent_on_record,
+            _ => false,
+        }
+    }
+
     /// When the purpose stopped being in force, if it has.
     fn lapsed(&self, now: OffsetDateTime) -> Option<OffsetDateTime> {
         let ended = self.basis_ends.filter(|e| *e <= now);
-        let consent_gone = match self.basis {
-            LawfulBasis::Consent if !self.consent_in_force => self.consent_stopped,
-            LawfulBasis::NotApplicable if self.consent_on_record && !self.consent_in_force => self.consent_stopped,
-            _ => None,
-        };
+        let consent_gone = self.consent_stopped.filter(|_| self.rests_on_consent() && !self.consent_in_force);
         match (ended, consent_gone) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
@@ -215,10 +238,12 @@ impl PurposeFacts {
             Anchor::Created => Some(s.created),
             Anchor::LastInteraction => Some(s.last_interaction.map_or(s.created, |t| t.max(s.created))),
             Anchor::ContractEnd => self.basis_ends,
-            // The withdrawal itself if there was one; otherwise the lapse
-            // (a contract's end) stands in for it. Preferring the lapse would
-            // move the anchor later once the contract ends.
-            Anchor::ConsentWithdrawn => self.consent_stopped.filter(|_| !self.consent_in_force).or(lapsed),
+            // The withdrawal counts only where consent is what the purpose
+            // rests on; under another basis (a contract, say) an old
+            // withdrawal ends nothing, and the purpose's own lapse stands in.
+            Anchor::ConsentWithdrawn => {
+                self.consent_stopped.filter(|_| self.rests_on_consent() && !self.consent_in_force)
+            }
             Anchor::DealClosed if s.open_deal => None,
             Anchor::DealClosed => Some(s.last_deal_closed.unwrap_or(s.created)),
         };
@@ -342,6 +367,10 @@ mod tests {
         assert_eq!(Period::new(0, PeriodUnit::Months).unwrap().after(jan31), jan31);
         let at_once = rule(Anchor::ConsentWithdrawn, 0, Disposal::Delete);
         assert_eq!(at_once.describe(), "at once after the withdrawal of consent, then delete");
+        let zero = Period::new(0, PeriodUnit::Days).unwrap();
+        assert!(Rule::new(Anchor::Created, zero, Disposal::Delete).is_err());
+        assert!(Rule::new(Anchor::LastInteraction, zero, Disposal::Delete).is_err());
+        assert!(Rule::new(Anchor::ContractEnd, zero, Disposal::Anonymise).is_ok());
         assert!(Period::new(101, PeriodUnit::Years).is_err());
         assert_eq!(Period::new(1, PeriodUnit::Years).unwrap().describe(), "1 year");
         let r = rule(Anchor::LastInteraction, 30, Disposal::Anonymise);
@@ -417,17 +446,25 @@ mod tests {
         assert!(matches!(evaluate(&s, day(80)), Verdict::Expired { since, .. } if since == day(80)));
     }
 
-    /// Found by `keep_until_is_the_expiry`: a contract whose consent was
-    /// withdrawn before the contract ended. The data is kept until the
-    /// period has run from the withdrawal, and the contract's end must not
-    /// move that date later once it comes.
+    /// Found by `keep_until_is_the_expiry`: a purpose resting on a
+    /// contract, whose rule runs from the withdrawal of consent, and an
+    /// old consent for it withdrawn before the contract ends. The
+    /// withdrawal ends nothing while the contract runs; the period runs
+    /// from the contract's end, and the date never moves once known.
     #[test]
-    fn a_contract_ending_does_not_move_the_withdrawal_anchor() {
+    fn a_withdrawal_ends_nothing_under_a_contract() {
         let mut p = purpose(1, Some(rule(Anchor::ConsentWithdrawn, 135, Disposal::Anonymise)), LawfulBasis::Contract);
-        p.basis_ends = Some(day(246));
+        p.basis_ends = Some(day(400));
         p.consent_stopped = Some(day(111));
+        let s = subject(vec![p.clone()]);
+        assert!(matches!(evaluate(&s, day(0)), Verdict::Keep { until: None, .. }));
+        assert!(matches!(evaluate(&s, day(300)), Verdict::Keep { until: None, .. }), "a current customer is kept");
+        assert!(matches!(evaluate(&s, day(400)), Verdict::Keep { until: Some(t), .. } if t == day(535)));
+        assert!(matches!(evaluate(&s, day(535)), Verdict::Expired { since, .. } if since == day(535)));
+        // Where consent is the basis, the withdrawal is the anchor.
+        p.basis = LawfulBasis::Consent;
+        p.consent_on_record = true;
         let s = subject(vec![p]);
-        assert!(matches!(evaluate(&s, day(0)), Verdict::Keep { until: Some(t), .. } if t == day(246)));
         assert!(matches!(evaluate(&s, day(246)), Verdict::Expired { since, .. } if since == day(246)));
     }
 

@@ -138,12 +138,19 @@ impl Store {
     }
 }
 
-/// Unix milliseconds of a time, as stored.
+/// The latest and earliest moments stored: a time whose offset puts it
+/// past them in UTC (`9999-12-31T23:30:00-01:00` is in year 10000) is
+/// stored as the nearest, so that reading it back never fails.
+const MAX_MS: i64 = 253_402_300_799_999;
+const MIN_MS: i64 = -377_705_116_800_000;
+
+/// Unix milliseconds of a time, as stored (within the years -9999..=9999 UTC).
 pub fn to_ms(t: time::OffsetDateTime) -> i64 {
-    (t.unix_timestamp_nanos() / 1_000_000) as i64
+    i64::try_from(t.unix_timestamp_nanos() / 1_000_000).unwrap_or(MAX_MS).clamp(MIN_MS, MAX_MS)
 }
 
-/// A stored time back as a UTC date-time.
+/// A stored time back as a UTC date-time (every value [`to_ms`] writes
+/// reads back; anything else is not a time Kith wrote).
 pub fn from_ms(ms: i64) -> time::OffsetDateTime {
     time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
         .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
@@ -200,5 +207,23 @@ pub mod testing {
             }
             Ok(out)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{from_ms, to_ms};
+    use time::macros::datetime;
+
+    /// A time past year 9999 in UTC once read back as 1970, so a far
+    /// expiry made a consent or a contract long lapsed.
+    #[test]
+    fn stored_times_read_back_and_far_ones_stay_far() {
+        let t = datetime!(2026-11-26 13:05:07.123 UTC);
+        assert_eq!(from_ms(to_ms(t)), t);
+        let past_9999 = datetime!(9999-12-31 23:30 -01:00);
+        assert_eq!(from_ms(to_ms(past_9999)), datetime!(9999-12-31 23:59:59.999 UTC));
+        let before = datetime!(-9999-01-01 00:30 +01:00);
+        assert_eq!(from_ms(to_ms(before)), datetime!(-9999-01-01 00:00 UTC));
     }
 }

@@ -85,6 +85,17 @@ async fn scenario(env: Env) {
         )
         .await;
     assert!(negative.to_string().contains("from 0 (at once) to 36525"), "{negative}");
+    // Not after creation: everyone would go as soon as they are added.
+    let from_creation = env
+        .call(
+            Method::POST,
+            "/purposes",
+            Some(json!({"name": "Bad", "description": "x", "default_basis": "consent",
+                        "retention_rule": {"anchor": "created", "period": 0, "unit": "days", "disposal": "delete"}})),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    assert!(from_creation.to_string().contains("must be at least 1 after creation"), "{from_creation}");
 
     let notice = env.id("/notices", json!({"name": "N", "language": "en", "body": "text"})).await;
     let withdrew = |c: &str, days: i64| {

@@ -59,7 +59,8 @@ async fn consent_options(app: &App, opts: &mut ImportOptions) -> Result<(), Stri
         direct_marketing: true,
     };
     let purpose = app.create_purpose(&p, f).await.map_err(|e| e.to_string())?;
-    let n = NoticeFields { name: "Sign-up form".into(), language: "en".into(), url: None, body: "Benchmark notice".into() };
+    let n =
+        NoticeFields { name: "Sign-up form".into(), language: "en".into(), url: None, body: "Benchmark notice".into() };
     let notice = app.create_notice(&p, n).await.map_err(|e| e.to_string())?;
     opts.basis = Some((purpose.id, LawfulBasis::Consent));
     opts.consent = Some(ConsentImport {
