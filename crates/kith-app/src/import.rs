@@ -169,6 +169,11 @@ pub struct ImportOptions {
     pub resume_after_line: u64,
     /// Rows per transaction; 0 means [`BATCH`].
     pub batch: usize,
+    /// The page's run and the pass running it: each batch's transaction
+    /// first checks that the pass still holds the run, so a pass that lost
+    /// it (resumed elsewhere, or its file dropped by an erasure) writes
+    /// nothing more.
+    pub pass: Option<(uuid::Uuid, uuid::Uuid)>,
 }
 
 /// Consent imported from a file: what holds for every row, chosen at
@@ -823,10 +828,10 @@ impl App {
                     };
                     finish(&mut writing, &mut report, &mut on_row).await?;
                     let write = prepared.map(|batch| {
-                        let (store, ctx, basis) = (self.store.clone(), p.ctx(), basis.clone());
+                        let (store, ctx, basis, pass) = (self.store.clone(), p.ctx(), basis.clone(), opts.pass);
                         let source = basis_source_name();
                         tokio::spawn(async move {
-                            store.insert_import_batch(&ctx, &batch, basis.as_ref(), &consents, &source).await
+                            store.insert_import_batch(&ctx, pass, &batch, basis.as_ref(), &consents, &source).await
                         })
                     });
                     writing = Some((write, lines, last_read));

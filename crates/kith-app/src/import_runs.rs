@@ -66,6 +66,7 @@ impl RunOptions {
             }),
             resume_after_line,
             batch: 0,
+            pass: None,
         })
     }
 
@@ -302,7 +303,7 @@ impl App {
         let resume = resume && !run.dry_run;
         let options = if resume { RunOptions::of(&run) } else { options };
         let resume_after = if resume { run.progress.last_line.max(0) as u64 } else { 0 };
-        let import_opts = options.import(&run.file_name, dry_run, resume_after)?;
+        let mut import_opts = options.import(&run.file_name, dry_run, resume_after)?;
         // The checks the pass makes before its first row: what cannot work
         // is refused here, not later.
         let headers: Vec<String> = options.mapping.iter().map(|(h, _)| h.clone()).collect();
@@ -313,6 +314,7 @@ impl App {
         else {
             return Err(AppError::Conflict("the import is running already".into()));
         };
+        import_opts.pass = Some((id, pass));
         let base = if resume { run.progress } else { Progress::default() };
         let live = Arc::new(Live::default());
         {

@@ -45,12 +45,16 @@ impl Store {
     pub async fn insert_import_batch(
         &self,
         ctx: &Ctx,
+        pass: Option<(uuid::Uuid, uuid::Uuid)>,
         batch: &PreparedBatch,
         basis: Option<&BasisRecord>,
         consents: &[NewConsentEvent],
         basis_source: &str,
     ) -> Result<(), StoreError> {
         let mut tx = self.pools.write.begin().await?;
+        if let Some((run, pass)) = pass {
+            crate::import_runs::hold_run(&mut tx, run, pass).await?;
+        }
         if !consents.is_empty() {
             // The ledger head before the audit head, as every ledger append takes them.
             tx.execute("UPDATE consent_head SET seq = seq WHERE id = 1", &[]).await?;

@@ -349,3 +349,21 @@ pub(crate) async fn drop_uploads(tx: &mut Tx) -> Result<Vec<NewEntry>, StoreErro
         .await?;
     rows.iter().map(|r| Ok(NewEntry::object("import.drop", "import_run", r.get::<Uuid>(0)?))).collect()
 }
+
+/// First in each batch of a page's import: the pass must still hold its
+/// run (it was not resumed elsewhere, nor its file dropped by an erasure).
+/// The row stays locked until the batch commits, so an erasure's drop
+/// waits for the batch or the batch sees the drop; the heartbeat is
+/// renewed on the way.
+pub(crate) async fn hold_run(tx: &mut Tx, run: Uuid, pass: Uuid) -> Result<(), StoreError> {
+    let n = tx
+        .execute(
+            "UPDATE import_runs SET heartbeat = $1 WHERE id = $2 AND pass_id = $3 AND phase = $4",
+            &args![now_ms(), run, pass, phase::RUNNING],
+        )
+        .await?;
+    if n == 0 {
+        return Err(StoreError::Conflict("the import no longer holds its file: it was resumed elsewhere or dropped"));
+    }
+    Ok(())
+}

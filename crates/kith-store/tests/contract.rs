@@ -975,6 +975,15 @@ async fn an_erasure_drops_kept_uploads() {
         s.insert_import_run(&ctx(), running, None, "running.csv", file, "{}").await.unwrap();
         let stale = time::OffsetDateTime::now_utc() - time::Duration::seconds(30);
         let pass = s.claim_import_run(&ctx(), running, false, "{}", false, stale).await.unwrap().expect("claimed");
+        // The pass holding its run writes its batches; another writes nothing.
+        let batch = |first: &str| {
+            s.prepare_new(vec![input(person(first, "Nicolson", &format!("{first}@example.org"), "+44 1851 700 200"))]).unwrap()
+        };
+        s.insert_import_batch(&ctx(), Some((running, pass)), &batch("iona"), None, &[], "CSV import").await.unwrap();
+        let intruder = Some((running, uuid::Uuid::now_v7()));
+        let refused = s.insert_import_batch(&ctx(), intruder, &batch("morag"), None, &[], "CSV import").await;
+        assert!(matches!(refused, Err(StoreError::Conflict(_))), "{refused:?}");
+        assert_eq!(s.count_contacts().await.unwrap(), 1);
 
         let c = input(person("Ruaridh", "MacLeod", "ruaridh.macleod@example.org", "+44 1851 700 123"));
         s.insert_contacts(&ctx(), std::slice::from_ref(&c), None).await.unwrap();
@@ -986,6 +995,10 @@ async fn an_erasure_drops_kept_uploads() {
             assert_eq!(s.import_run_file(id).await.unwrap(), None);
         }
         assert!(!s.save_import_progress(running, pass, &Progress::default()).await.unwrap(), "the pass lost its run");
+        let late =
+            s.insert_import_batch(&ctx(), Some((running, pass)), &batch("ruaridh"), None, &[], "CSV import").await;
+        assert!(matches!(late, Err(StoreError::Conflict(_))), "a batch after the drop writes nothing: {late:?}");
+        assert_eq!(s.count_contacts().await.unwrap(), 1);
         assert!(s.claim_import_run(&ctx(), running, false, "{}", true, stale).await.unwrap().is_none(), "no resume");
         // Each drop is in the audit trail, without the file's name.
         let drops = s.audit_entries(&AuditQuery { limit: 100, ..Default::default() }).await.unwrap();

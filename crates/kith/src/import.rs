@@ -100,6 +100,7 @@ pub async fn run(args: ImportArgs) -> Result<(), String> {
         }),
         resume_after_line: args.resume_after_line,
         batch: args.batch as usize,
+        pass: None,
     };
     let file = std::fs::File::open(&args.file).map_err(|e| format!("cannot open {}: {e}", args.file.display()))?;
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
