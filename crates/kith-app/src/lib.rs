@@ -256,13 +256,17 @@ impl App {
     }
 
     /// Hourly upkeep: forgets idempotency keys older than a day and spent
-    /// tokens past their expiry, and drops uploaded import files a day old.
+    /// tokens past their expiry, drops uploaded import files a day old,
+    /// and deletes the records of imports older than
+    /// [`kith_store::import_runs::KEEP_RUN_DAYS`].
     pub async fn housekeeping(&self) -> Result<()> {
         self.store.expire_idempotency(24 * 3600 * 1000).await?;
         self.store.purge_used_tokens().await?;
         let ctx = kith_store::Ctx { actor: "system".into(), request_id: uuid::Uuid::now_v7().to_string() };
         let now = time::OffsetDateTime::now_utc();
         self.store.discard_import_files(&ctx, None, now - import_runs::KEEP_FILE, now - import_runs::STALE).await?;
+        let keep_runs = time::Duration::days(kith_store::import_runs::KEEP_RUN_DAYS);
+        self.store.purge_import_runs(&ctx, now - keep_runs).await?;
         Ok(())
     }
 

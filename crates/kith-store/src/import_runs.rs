@@ -3,7 +3,7 @@
 //! the progress saved as the run goes; the lines of the latest pass.
 
 use crate::audit::{self, NewEntry};
-use crate::db::{values_placeholders, Exec, Row, Tx, Value, MAX_PARAMS};
+use crate::db::{values_placeholders, Engine, Exec, Row, Tx, Value, MAX_PARAMS};
 use crate::vault::{Place, SubjectKey};
 use crate::{args, from_ms, now_ms, to_ms, Ctx, Store, StoreError};
 use kith_domain::{SubjectId, UserId};
@@ -27,6 +27,20 @@ pub mod phase {
     /// The file was dropped because a contact was erased after its upload.
     pub const DROPPED: &str = "dropped";
 }
+
+/// What dropping a run's file clears: the file, its options (a file without
+/// a header line puts a person's data where the column names go) and the
+/// last error (which may name a column).
+fn drop_file(engine: Engine) -> &'static str {
+    match engine {
+        Engine::Sqlite => "sealed_file = NULL, sealed_options = X'', sealed_error = NULL",
+        Engine::Postgres => "sealed_file = NULL, sealed_options = ''::bytea, sealed_error = NULL",
+    }
+}
+
+/// How long a run's record (its counts and problem lines, no personal
+/// data once its file is gone) is listed before it is deleted.
+pub const KEEP_RUN_DAYS: i64 = 90;
 
 /// A run as stored, without its file.
 #[derive(Clone, Debug)]
@@ -112,7 +126,13 @@ impl Store {
         let id: Uuid = r.get(0)?;
         let key = self.vault.unwrap_key(SubjectId(id), &r.get::<Vec<u8>>(3)?)?;
         let name = key.open(&place(id, "sealed_name"), &r.get::<Vec<u8>>(4)?)?;
-        let options = key.open(&place(id, "sealed_options"), &r.get::<Vec<u8>>(7)?)?;
+        // The options go with the file (empty: dropped with it).
+        let sealed_options: Vec<u8> = r.get(7)?;
+        let options = if sealed_options.is_empty() {
+            Vec::new()
+        } else {
+            key.open(&place(id, "sealed_options"), &sealed_options)?
+        };
         let error = match r.get::<Option<Vec<u8>>>(16)? {
             Some(e) => Some(String::from_utf8_lossy(&key.open(&place(id, "sealed_error"), &e)?).into_owned()),
             None => None,
@@ -253,9 +273,12 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let mut tx = self.pools.write.begin().await?;
         let Some(key) = self.run_key(&mut tx, id).await? else { return Ok(false) };
-        let options = key.seal(&place(id, "sealed_options"), options.as_bytes());
+        // An imported file is dropped, and its column names with it: a file
+        // without a header line puts a person's data there.
+        let imported = phase == phase::IMPORTED;
+        let options = if imported { Vec::new() } else { key.seal(&place(id, "sealed_options"), options.as_bytes()) };
         let error = error.map(|e| key.seal(&place(id, "sealed_error"), e.as_bytes()));
-        let drop_file = if phase == phase::IMPORTED { ", sealed_file = NULL" } else { "" };
+        let drop_file = if imported { ", sealed_file = NULL" } else { "" };
         let sql = format!(
             "UPDATE import_runs SET read_bytes = $1, created = $2, updated = $3, skipped = $4, rejected = $5, last_line = $6, \
              heartbeat = $7, finished_at = $7, phase = $8, sealed_error = $9, sealed_options = $10{drop_file} \
@@ -291,6 +314,21 @@ impl Store {
         Ok(true)
     }
 
+    /// Deletes the records of runs created before `before` whose file is
+    /// gone, with their lines; returns how many.
+    pub async fn purge_import_runs(&self, ctx: &Ctx, before: OffsetDateTime) -> Result<u64, StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        let old = "SELECT id FROM import_runs WHERE created_at < $1 AND sealed_file IS NULL";
+        tx.execute(&format!("DELETE FROM import_run_lines WHERE run_id IN ({old})"), &args![to_ms(before)]).await?;
+        let sql = format!("DELETE FROM import_runs WHERE id IN ({old}) RETURNING id");
+        let ids: Vec<Uuid> =
+            tx.fetch_all(&sql, &args![to_ms(before)]).await?.iter().map(|r| r.get(0)).collect::<Result<_, _>>()?;
+        let entries: Vec<NewEntry> = ids.iter().map(|id| NewEntry::object("import.purge", "import_run", id)).collect();
+        audit::append(&mut tx, ctx, &entries).await?;
+        tx.commit().await?;
+        Ok(ids.len() as u64)
+    }
+
     /// The lines of a run's latest pass, by line.
     pub async fn import_run_lines(&self, id: Uuid, limit: i64) -> Result<Vec<RunLine>, StoreError> {
         let rows = self
@@ -318,9 +356,11 @@ impl Store {
     ) -> Result<u64, StoreError> {
         let mut tx = self.pools.write.begin().await?;
         // One statement: a pass claimed meanwhile is not discarded under it.
-        let mut sql = "UPDATE import_runs SET sealed_file = NULL, phase = $1, pass_id = NULL \
-                       WHERE sealed_file IS NOT NULL AND created_at < $2 AND (phase <> $3 OR heartbeat < $4)"
-            .to_owned();
+        let mut sql = format!(
+            "UPDATE import_runs SET {}, phase = $1, pass_id = NULL \
+             WHERE sealed_file IS NOT NULL AND created_at < $2 AND (phase <> $3 OR heartbeat < $4)",
+            drop_file(tx.engine())
+        );
         let mut vals = args![phase::DISCARDED, to_ms(before), phase::RUNNING, to_ms(stale_before)].to_vec();
         if let Some(id) = id {
             sql.push_str(" AND id = $5");
@@ -341,12 +381,11 @@ impl Store {
 /// pass running on one no longer holds its run and stops at its next save
 /// (within a second). Returns the audit entries for the caller to append.
 pub(crate) async fn drop_uploads(tx: &mut Tx) -> Result<Vec<NewEntry>, StoreError> {
-    let rows = tx
-        .fetch_all(
-            "UPDATE import_runs SET sealed_file = NULL, phase = $1, pass_id = NULL WHERE sealed_file IS NOT NULL RETURNING id",
-            &args![phase::DROPPED],
-        )
-        .await?;
+    let sql = format!(
+        "UPDATE import_runs SET {}, phase = $1, pass_id = NULL WHERE sealed_file IS NOT NULL RETURNING id",
+        drop_file(tx.engine())
+    );
+    let rows = tx.fetch_all(&sql, &args![phase::DROPPED]).await?;
     rows.iter().map(|r| Ok(NewEntry::object("import.drop", "import_run", r.get::<Uuid>(0)?))).collect()
 }
 

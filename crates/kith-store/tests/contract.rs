@@ -939,7 +939,8 @@ async fn import_runs_keep_the_file_sealed_and_run_one_pass_at_a_time() {
         ];
         assert!(s.finish_import_run(id, pass, &p, phase::IMPORTED, None, "{\"b\":2}", &lines).await.unwrap());
         let run = s.import_run(id).await.unwrap().unwrap();
-        assert_eq!((run.phase.as_str(), run.has_file, run.options.as_str()), (phase::IMPORTED, false, "{\"b\":2}"));
+        // The options go with the file: a file without a header line puts a person's data there.
+        assert_eq!((run.phase.as_str(), run.has_file, run.options.as_str()), (phase::IMPORTED, false, ""));
         assert!(run.finished_at.is_some());
         assert_eq!(s.import_run_lines(id, 10).await.unwrap(), lines[..1]);
         assert_eq!(s.import_run_file(id).await.unwrap(), None, "an imported file is dropped");
@@ -956,8 +957,15 @@ async fn import_runs_keep_the_file_sealed_and_run_one_pass_at_a_time() {
         assert_eq!(s.discard_import_files(&ctx(), None, later, stale).await.unwrap(), 0, "it is running");
         assert_eq!(s.discard_import_files(&ctx(), None, later, later).await.unwrap(), 1);
         let run = s.import_run(other).await.unwrap().unwrap();
-        assert_eq!((run.phase.as_str(), run.has_file), (phase::DISCARDED, false));
+        assert_eq!((run.phase.as_str(), run.has_file, run.options.as_str()), (phase::DISCARDED, false, ""));
         assert_eq!(s.import_runs(10).await.unwrap().len(), 2);
+        // Run records go after their time, with their lines; a kept file's run stays.
+        let kept = uuid::Uuid::now_v7();
+        s.insert_import_run(&ctx(), kept, None, "c.csv", file, "{}").await.unwrap();
+        let later = time::OffsetDateTime::now_utc() + time::Duration::seconds(5);
+        assert_eq!(s.purge_import_runs(&ctx(), later).await.unwrap(), 2);
+        assert!(s.import_run(id).await.unwrap().is_none() && s.import_run_lines(id, 10).await.unwrap().is_empty());
+        assert_eq!(s.import_runs(10).await.unwrap().len(), 1);
     })
     .await;
 }
@@ -977,7 +985,8 @@ async fn an_erasure_drops_kept_uploads() {
         let pass = s.claim_import_run(&ctx(), running, false, "{}", false, stale).await.unwrap().expect("claimed");
         // The pass holding its run writes its batches; another writes nothing.
         let batch = |first: &str| {
-            s.prepare_new(vec![input(person(first, "Nicolson", &format!("{first}@example.org"), "+44 1851 700 200"))]).unwrap()
+            s.prepare_new(vec![input(person(first, "Nicolson", &format!("{first}@example.org"), "+44 1851 700 200"))])
+                .unwrap()
         };
         s.insert_import_batch(&ctx(), Some((running, pass)), &batch("iona"), None, &[], "CSV import").await.unwrap();
         let intruder = Some((running, uuid::Uuid::now_v7()));
@@ -991,7 +1000,7 @@ async fn an_erasure_drops_kept_uploads() {
 
         for id in [idle, running] {
             let run = s.import_run(id).await.unwrap().unwrap();
-            assert_eq!((run.phase.as_str(), run.has_file), (phase::DROPPED, false));
+            assert_eq!((run.phase.as_str(), run.has_file, run.options.as_str()), (phase::DROPPED, false, ""));
             assert_eq!(s.import_run_file(id).await.unwrap(), None);
         }
         assert!(!s.save_import_progress(running, pass, &Progress::default()).await.unwrap(), "the pass lost its run");

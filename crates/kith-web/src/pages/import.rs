@@ -329,6 +329,10 @@ async fn act(
         app.discard_import(&s.principal, id).await?;
         return Ok(done);
     }
+    if !v.run.has_file {
+        let msg = "The file is no longer kept: upload it again.".to_owned();
+        return Ok(render_status(StatusCode::CONFLICT, &run_view(&app, &s, v, None, Some(msg)).await?));
+    }
     let chosen = match form.options(&v.options) {
         Ok(o) => o,
         Err(msg) => {
