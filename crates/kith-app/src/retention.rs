@@ -4,9 +4,9 @@
 
 use crate::purposes::text;
 use crate::{App, AppError, Principal, Result};
-use kith_domain::retention::{evaluate, Anchor, Disposal as Dispose, Period, PeriodUnit, Rule, Verdict};
+use kith_domain::retention::{evaluate, Anchor, Disposal as Dispose, Period, PeriodUnit, Rule, SubjectFacts, Verdict};
 use kith_domain::{Invalid, PurposeId, SubjectId};
-use kith_store::retention::{Disposal, FactsOf, Hold, RunProgress, RunRecord};
+use kith_store::retention::{Disposal, FactsOf, Hold, Recheck, RunProgress, RunRecord};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use time::OffsetDateTime;
@@ -391,13 +391,17 @@ impl App {
                     lease_ms: LEASE_MS,
                     report: |gone: &[SubjectId]| serde_json::to_string(&counted(gone)).expect("report serialises"),
                 };
-                let gone = self.store.dispose(ctx, &items, Some(progress_row)).await.map_err(|e| match e {
-                    kith_store::StoreError::Conflict(m) => AppError::Conflict(m.into()),
-                    e => e.into(),
-                })?;
-                // Held or restricted meanwhile: suspended, not disposed of.
-                let mut next = counted(&gone);
-                next.suspended += (items.len() - gone.len()) as u64;
+                let expired = |f: &SubjectFacts| matches!(evaluate(f, now), Verdict::Expired { .. });
+                let recheck = Recheck { rules: &rules, now, expired: &expired };
+                let done =
+                    self.store.dispose(ctx, &items, &recheck, Some(progress_row)).await.map_err(|e| match e {
+                        kith_store::StoreError::Conflict(m) => AppError::Conflict(m.into()),
+                        e => e.into(),
+                    })?;
+                // Held or restricted meanwhile: suspended; changed meanwhile: kept.
+                let mut next = counted(&done.gone);
+                next.suspended += done.held as u64;
+                next.kept += done.kept as u64;
                 report = next;
             }
             progress(Progress { checked, total: total.max(checked), disposed: report.disposed() });

@@ -41,6 +41,26 @@ pub struct Disposal {
     pub anonymise: bool,
 }
 
+/// How a sweep decides again, inside the transaction that disposes, that
+/// each person is still to go: the rules it read, its time, and the
+/// domain's verdict on the facts read under the contacts' locks.
+pub struct Recheck<'a> {
+    pub rules: &'a [(PurposeId, Option<Rule>)],
+    pub now: OffsetDateTime,
+    pub expired: &'a (dyn Fn(&SubjectFacts) -> bool + Send + Sync),
+}
+
+/// What one disposal did.
+#[derive(Clone, Debug, Default)]
+pub struct Disposed {
+    pub gone: Vec<SubjectId>,
+    /// Held or restricted since the facts were read.
+    pub held: usize,
+    /// No longer expired (consent given, a contract or an interaction
+    /// recorded since), or already gone.
+    pub kept: usize,
+}
+
 /// A run's progress, saved with the disposals of one page.
 pub struct RunProgress<'a, F> {
     pub id: Uuid,
@@ -170,139 +190,154 @@ impl Store {
             }
             FactsOf::One(s) => c.fetch_all("SELECT id, created_at FROM contacts WHERE id = $1", &args![s.0]).await?,
         };
-        let mut order = Vec::with_capacity(rows.len());
-        let mut facts: HashMap<Uuid, SubjectFacts> = HashMap::with_capacity(rows.len());
-        for r in &rows {
-            let id: Uuid = r.get(0)?;
-            order.push(id);
-            facts.insert(
-                id,
-                SubjectFacts {
-                    created: from_ms(r.get(1)?),
-                    last_interaction: None,
-                    open_deal: false,
-                    last_deal_closed: None,
-                    hold: None,
-                    restricted: false,
-                    purposes: rules
-                        .iter()
-                        .map(|(p, rule)| PurposeFacts {
-                            purpose: *p,
-                            rule: *rule,
-                            basis: LawfulBasis::NotApplicable,
-                            basis_ends: None,
-                            consent_in_force: false,
-                            consent_stopped: None,
-                            consent_on_record: false,
-                        })
-                        .collect(),
-                },
-            );
-        }
-        if order.is_empty() {
-            return Ok(vec![]);
-        }
-        let now_ms = to_ms(now);
-        let purpose_at: HashMap<Uuid, usize> = rules.iter().enumerate().map(|(i, (p, _))| (p.0, i)).collect();
-        for r in fetch_in(
-            &mut c,
-            "SELECT subject_id, MAX(occurred_at) FROM interactions WHERE subject_id IN ({in}) GROUP BY subject_id",
-            &order,
-        )
-        .await?
-        {
-            if let Some(f) = facts.get_mut(&r.get::<Uuid>(0)?) {
-                f.last_interaction = r.get::<Option<i64>>(1)?.map(from_ms);
-            }
-        }
-        for r in fetch_in(
-            &mut c,
-            "SELECT subject_id, purpose_id, basis, ends_at FROM contact_bases WHERE subject_id IN ({in})",
-            &order,
-        )
-        .await?
-        {
-            let (s, p, basis): (Uuid, Uuid, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
-            if let (Some(f), Some(i)) = (facts.get_mut(&s), purpose_at.get(&p)) {
-                f.purposes[*i].basis = LawfulBasis::parse(&basis).ok_or(StoreError::Corrupt("basis"))?;
-                f.purposes[*i].basis_ends = r.get::<Option<i64>>(3)?.map(from_ms);
-            }
-        }
-        for r in fetch_in(
-            &mut c,
-            "SELECT subject_id, purpose_id, state, since, until_at FROM consent_state WHERE subject_id IN ({in})",
-            &order,
-        )
-        .await?
-        {
-            let (s, p, state, since, until): (Uuid, Uuid, String, i64, Option<i64>) =
-                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
-            let Some(pf) = facts.get_mut(&s).and_then(|f| purpose_at.get(&p).map(|i| &mut f.purposes[*i])) else {
-                continue;
-            };
-            pf.consent_on_record = true;
-            // Consent in force, or a request still awaiting its answer; or
-            // the time it stopped counting.
-            let stopped = match state.as_str() {
-                "given" | "awaiting" => match until {
-                    Some(u) if u <= now_ms => Some(u),
-                    _ => None,
-                },
-                _ => Some(since),
-            };
-            match stopped {
-                None => pf.consent_in_force = true,
-                Some(t) => {
-                    let t = from_ms(t);
-                    pf.consent_stopped = Some(pf.consent_stopped.map_or(t, |x| x.max(t)));
-                }
-            }
-        }
-        for r in fetch_in(
-            &mut c,
-            "SELECT dc.subject_id, CAST(CASE WHEN s.closed THEN 1 ELSE 0 END AS BIGINT), \
-             COALESCE((SELECT MAX(x.changed_at) FROM deal_stage_changes x WHERE x.deal_id = d.id), d.updated_at) \
-             FROM deal_contacts dc JOIN deals d ON d.id = dc.deal_id JOIN deal_stages s ON s.key = d.stage \
-             WHERE dc.subject_id IN ({in})",
-            &order,
-        )
-        .await?
-        {
-            if let Some(f) = facts.get_mut(&r.get::<Uuid>(0)?) {
-                if r.get::<i64>(1)? == 0 {
-                    f.open_deal = true;
-                } else {
-                    let t = from_ms(r.get(2)?);
-                    f.last_deal_closed = Some(f.last_deal_closed.map_or(t, |x| x.max(t)));
-                }
-            }
-        }
-        for r in
-            fetch_in(&mut c, "SELECT subject_id, review_on FROM legal_holds WHERE subject_id IN ({in})", &order).await?
-        {
-            if let Some(f) = facts.get_mut(&r.get::<Uuid>(0)?) {
-                f.hold = Some(from_ms(r.get(1)?));
-            }
-        }
-        for r in fetch_in(&mut c, "SELECT subject_id FROM restrictions WHERE subject_id IN ({in})", &order).await? {
-            if let Some(f) = facts.get_mut(&r.get::<Uuid>(0)?) {
-                f.restricted = true;
-            }
-        }
-        Ok(order.into_iter().filter_map(|id| facts.remove(&id).map(|f| (SubjectId(id), f))).collect())
+        facts_for(&mut c, &rows, rules, now).await
     }
+}
 
+/// The retention facts of the contacts in `rows` (id, created_at), read
+/// through `c` (the read pool, or the transaction that disposes of them).
+async fn facts_for(
+    c: &mut impl Exec,
+    rows: &[Row],
+    rules: &[(PurposeId, Option<Rule>)],
+    now: OffsetDateTime,
+) -> Result<Vec<(SubjectId, SubjectFacts)>, StoreError> {
+    let mut order = Vec::with_capacity(rows.len());
+    let mut facts: HashMap<Uuid, SubjectFacts> = HashMap::with_capacity(rows.len());
+    for r in rows {
+        let id: Uuid = r.get(0)?;
+        order.push(id);
+        facts.insert(
+            id,
+            SubjectFacts {
+                created: from_ms(r.get(1)?),
+                last_interaction: None,
+                open_deal: false,
+                last_deal_closed: None,
+                hold: None,
+                restricted: false,
+                purposes: rules
+                    .iter()
+                    .map(|(p, rule)| PurposeFacts {
+                        purpose: *p,
+                        rule: *rule,
+                        basis: LawfulBasis::NotApplicable,
+                        basis_ends: None,
+                        consent_in_force: false,
+                        consent_stopped: None,
+                        consent_on_record: false,
+                    })
+                    .collect(),
+            },
+        );
+    }
+    if order.is_empty() {
+        return Ok(vec![]);
+    }
+    let now_ms = to_ms(now);
+    let purpose_at: HashMap<Uuid, usize> = rules.iter().enumerate().map(|(i, (p, _))| (p.0, i)).collect();
+    for r in fetch_in(
+        c,
+        "SELECT subject_id, MAX(occurred_at) FROM interactions WHERE subject_id IN ({in}) GROUP BY subject_id",
+        &order,
+    )
+    .await?
+    {
+        if let Some(f) = facts.get_mut(&r.get::<Uuid>(0)?) {
+            f.last_interaction = r.get::<Option<i64>>(1)?.map(from_ms);
+        }
+    }
+    for r in fetch_in(
+        c,
+        "SELECT subject_id, purpose_id, basis, ends_at FROM contact_bases WHERE subject_id IN ({in})",
+        &order,
+    )
+    .await?
+    {
+        let (s, p, basis): (Uuid, Uuid, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        if let (Some(f), Some(i)) = (facts.get_mut(&s), purpose_at.get(&p)) {
+            f.purposes[*i].basis = LawfulBasis::parse(&basis).ok_or(StoreError::Corrupt("basis"))?;
+            f.purposes[*i].basis_ends = r.get::<Option<i64>>(3)?.map(from_ms);
+        }
+    }
+    for r in fetch_in(
+        c,
+        "SELECT subject_id, purpose_id, state, since, until_at FROM consent_state WHERE subject_id IN ({in})",
+        &order,
+    )
+    .await?
+    {
+        let (s, p, state, since, until): (Uuid, Uuid, String, i64, Option<i64>) =
+            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+        let Some(pf) = facts.get_mut(&s).and_then(|f| purpose_at.get(&p).map(|i| &mut f.purposes[*i])) else {
+            continue;
+        };
+        pf.consent_on_record = true;
+        // Consent in force, or a request still awaiting its answer; or
+        // the time it stopped counting.
+        let stopped = match state.as_str() {
+            "given" | "awaiting" => match until {
+                Some(u) if u <= now_ms => Some(u),
+                _ => None,
+            },
+            _ => Some(since),
+        };
+        match stopped {
+            None => pf.consent_in_force = true,
+            Some(t) => {
+                let t = from_ms(t);
+                pf.consent_stopped = Some(pf.consent_stopped.map_or(t, |x| x.max(t)));
+            }
+        }
+    }
+    for r in fetch_in(
+        c,
+        "SELECT dc.subject_id, CAST(CASE WHEN s.closed THEN 1 ELSE 0 END AS BIGINT), \
+         COALESCE((SELECT MAX(x.changed_at) FROM deal_stage_changes x WHERE x.deal_id = d.id), d.updated_at) \
+         FROM deal_contacts dc JOIN deals d ON d.id = dc.deal_id JOIN deal_stages s ON s.key = d.stage \
+         WHERE dc.subject_id IN ({in})",
+        &order,
+    )
+    .await?
+    {
+        if let Some(f) = facts.get_mut(&r.get::<Uuid>(0)?) {
+            if r.get::<i64>(1)? == 0 {
+                f.open_deal = true;
+            } else {
+                let t = from_ms(r.get(2)?);
+                f.last_deal_closed = Some(f.last_deal_closed.map_or(t, |x| x.max(t)));
+            }
+        }
+    }
+    for r in fetch_in(c, "SELECT subject_id, review_on FROM legal_holds WHERE subject_id IN ({in})", &order).await? {
+        if let Some(f) = facts.get_mut(&r.get::<Uuid>(0)?) {
+            f.hold = Some(from_ms(r.get(1)?));
+        }
+    }
+    for r in fetch_in(c, "SELECT subject_id FROM restrictions WHERE subject_id IN ({in})", &order).await? {
+        if let Some(f) = facts.get_mut(&r.get::<Uuid>(0)?) {
+            f.restricted = true;
+        }
+    }
+    Ok(order.into_iter().filter_map(|id| facts.remove(&id).map(|f| (SubjectId(id), f))).collect())
+}
+
+impl Store {
     /// Disposes of `items` in one transaction — the Art. 17 erasure for
     /// each (key destroyed, rows deleted, a `subject.erased` event for
     /// processors, the suppression list kept), plus an anonymous record
     /// where asked — and, in the same transaction, saves the run's
-    /// progress. People already gone are skipped. Returns those disposed.
+    /// progress. Each person's facts are read again under the contact's
+    /// lock and decided again (`recheck`): whatever changed since the
+    /// sweep read them (a consent, a contract, a hold) wins; people
+    /// already gone are skipped.
     pub async fn dispose<F>(
         &self,
         ctx: &Ctx,
         items: &[Disposal],
+        recheck: &Recheck<'_>,
         run: Option<RunProgress<'_, F>>,
-    ) -> Result<Vec<SubjectId>, StoreError>
+    ) -> Result<Disposed, StoreError>
     where
         F: FnOnce(&[SubjectId]) -> String + Send,
     {
@@ -321,15 +356,21 @@ impl Store {
                 present.insert(r.get(0)?);
             }
         }
-        // A legal hold or a restriction placed since the facts were read
-        // wins: both lock the contact first, so this sees them.
+        // Whatever changed since the facts were read wins: every write
+        // about a person (consent, basis, interaction, deal, hold,
+        // restriction) locks the contact first, so this sees it.
         let locked: Vec<Uuid> = present.iter().copied().collect();
-        for table in ["legal_holds", "restrictions"] {
-            for r in fetch_in(&mut tx, &format!("SELECT subject_id FROM {table} WHERE subject_id IN ({{in}})"), &locked)
-                .await?
-            {
-                present.remove(&r.get::<Uuid>(0)?);
+        let rows = fetch_in(&mut tx, "SELECT id, created_at FROM contacts WHERE id IN ({in})", &locked).await?;
+        let (mut held, mut kept) = (0, ids.len() - present.len());
+        for (s, f) in facts_for(&mut tx, &rows, recheck.rules, recheck.now).await? {
+            if f.hold.is_some() || f.restricted {
+                held += 1;
+            } else if (recheck.expired)(&f) {
+                continue;
+            } else {
+                kept += 1;
             }
+            present.remove(&s.0);
         }
         let gone: Vec<Uuid> = present.iter().copied().collect();
         if !gone.is_empty() {
@@ -387,7 +428,7 @@ impl Store {
             self.journal_erasures(&gone);
             self.scrub_after_erasure().await;
         }
-        Ok(gone)
+        Ok(Disposed { gone, held, kept })
     }
 
     async fn keep_anonymous_records(
