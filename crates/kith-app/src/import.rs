@@ -773,10 +773,16 @@ impl App {
                 if more {
                     let inner_newlines = record.iter().map(newlines).sum::<u64>();
                     let line = end_line(&reader).saturating_sub(inner_newlines);
-                    if line <= opts.resume_after_line || record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+                    if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
                         continue;
                     }
-                    last_read = line;
+                    // Lines a resumed import already did are only read for the
+                    // addresses they took, so that a later line repeating one is
+                    // rejected as in a run that was never interrupted.
+                    let done_before = line <= opts.resume_after_line;
+                    if !done_before {
+                        last_read = line;
+                    }
                     let fields: std::result::Result<Vec<String>, _> =
                         record.iter().map(|f| String::from_utf8(f.to_vec())).collect();
                     let outcome = match fields {
@@ -800,13 +806,15 @@ impl App {
                                     Some("the same email address is on an earlier line of the file".to_owned())
                                 } else {
                                     seen.extend(hashes);
-                                    batch.push(Pending { line, data, keys, consent: row_consent });
+                                    if !done_before {
+                                        batch.push(Pending { line, data, keys, consent: row_consent });
+                                    }
                                     None
                                 }
                             }
                         },
                     };
-                    if let Some(why) = outcome {
+                    if let Some(why) = outcome.filter(|_| !done_before) {
                         report.rejected += 1;
                         on_row(line, &Outcome::Rejected(why));
                     }

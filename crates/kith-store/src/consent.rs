@@ -292,17 +292,17 @@ pub(crate) async fn subject_keys(
     Ok(keys)
 }
 
-/// Writes `basis` for each subject, replacing what was there.
+/// Writes each subject's basis, replacing what was there (with
+/// `only_if_unset`, only where none is set). One row per subject and purpose.
 pub(crate) async fn upsert_bases(
     tx: &mut Tx,
-    subjects: &[Uuid],
-    b: &BasisRecord,
+    rows: &[(Uuid, &BasisRecord)],
     only_if_unset: bool,
 ) -> Result<(), StoreError> {
     const COLS: usize = 10;
-    for chunk in subjects.chunks(MAX_PARAMS / COLS) {
+    for chunk in rows.chunks(MAX_PARAMS / COLS) {
         let mut vals = Vec::with_capacity(chunk.len() * COLS);
-        for s in chunk {
+        for (s, b) in chunk {
             vals.extend(args![
                 *s,
                 b.purpose.0,
@@ -349,7 +349,8 @@ impl Store {
                 return Err(StoreError::MissingRef("contact"));
             }
         }
-        upsert_bases(&mut tx, &ids, basis, false).await?;
+        let rows: Vec<(Uuid, &BasisRecord)> = ids.iter().map(|s| (*s, basis)).collect();
+        upsert_bases(&mut tx, &rows, false).await?;
         let entries: Vec<NewEntry> = ids
             .iter()
             .map(|s| NewEntry {
@@ -410,11 +411,17 @@ impl Store {
     ) -> Result<Vec<i64>, StoreError> {
         let subjects: BTreeSet<Uuid> =
             events.iter().map(|e| e.subject.0).chain(mails.iter().map(|m| m.subject.0)).collect();
-        // Lock the contacts first (as updates and erasure do): an erasure
-        // cannot slip between reading a key and writing under it.
-        for s in &subjects {
-            let n = tx.execute("UPDATE contacts SET updated_at = updated_at WHERE id = $1", &args![*s]).await?;
-            if n == 0 {
+        // Lock the contacts first (as updates and erasure do; sorted, like
+        // every bulk change): an erasure cannot slip between reading a key
+        // and writing under it.
+        let ids: Vec<Uuid> = subjects.iter().copied().collect();
+        for chunk in ids.chunks(MAX_PARAMS) {
+            let sql = format!(
+                "UPDATE contacts SET updated_at = updated_at WHERE id IN ({})",
+                list_placeholders(tx.engine(), chunk.len())
+            );
+            let vals: Vec<Value> = chunk.iter().map(|u| Value::Uuid(*u)).collect();
+            if tx.execute(&sql, &vals).await? != chunk.len() as u64 {
                 return Err(StoreError::NotFound);
             }
         }
@@ -445,12 +452,12 @@ impl Store {
         }
         let seqs = append_events(tx, &keys, &events).await?;
         let pairs: BTreeSet<(Uuid, Uuid)> = events.iter().map(|e| (e.subject.0, e.purpose.0)).collect();
-        for (s, p) in &pairs {
-            refresh_state(tx, *s, *p).await?;
-        }
+        refresh_states(tx, &pairs).await?;
         if let Some((source, name)) = consent_becomes_basis {
+            // Where no basis is set, the first consent given becomes it.
+            let mut first: BTreeMap<(Uuid, Uuid), BasisRecord> = BTreeMap::new();
             for e in events.iter().filter(|e| e.action == ConsentAction::Given) {
-                let b = BasisRecord {
+                first.entry((e.subject.0, e.purpose.0)).or_insert_with(|| BasisRecord {
                     purpose: e.purpose,
                     basis: LawfulBasis::Consent,
                     source: *source,
@@ -460,9 +467,10 @@ impl Store {
                     ends_at: None,
                     set_by: e.actor_user,
                     set_at: from_ms(now_ms()),
-                };
-                upsert_bases(tx, &[e.subject.0], &b, true).await?;
+                });
             }
+            let rows: Vec<(Uuid, &BasisRecord)> = first.iter().map(|((s, _), b)| (*s, b)).collect();
+            upsert_bases(tx, &rows, true).await?;
         }
         mail::enqueue(tx, &keys, mails).await?;
         let mut entries: Vec<NewEntry> = events
@@ -570,6 +578,9 @@ async fn append_events(
     let mut prev: Vec<u8> = head.get(1)?;
     let recorded = now_ms();
     let mut seqs = Vec::with_capacity(events.len());
+    // The ledger's columns, one row per event, written many rows per statement.
+    const COLS: usize = 18;
+    let mut rows: Vec<Value> = Vec::with_capacity(events.len() * COLS);
     for (i, e) in events.iter().enumerate() {
         let seq = last - n + 1 + i as i64;
         let plain = serde_json::to_vec(&e.proof).expect("proof serialises");
@@ -594,67 +605,79 @@ async fn append_events(
             request: e.request,
         };
         let hash = h.hash(&prev);
-        tx.execute(
-            &format!(
-                "INSERT INTO consent_events ({EVENT_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
-            ),
-            &args![
-                seq,
-                h.id,
-                h.subject,
-                h.purpose,
-                h.action,
-                channels.as_str(),
-                h.method,
-                h.at,
-                h.until,
-                h.notice,
-                h.form,
-                h.actor,
-                h.gpc,
-                sealed.clone(),
-                recorded,
-                h.request,
-                prev.clone(),
-                hash.clone()
-            ],
-        )
-        .await?;
+        rows.extend(args![
+            seq,
+            h.id,
+            h.subject,
+            h.purpose,
+            h.action,
+            channels.as_str(),
+            h.method,
+            h.at,
+            h.until,
+            h.notice,
+            h.form,
+            h.actor,
+            h.gpc,
+            sealed.clone(),
+            recorded,
+            h.request,
+            prev.clone(),
+            hash.clone()
+        ]);
         prev = hash;
         seqs.push(seq);
+    }
+    for chunk in rows.chunks(COLS * (MAX_PARAMS / COLS)) {
+        let sql = format!(
+            "INSERT INTO consent_events ({EVENT_COLS}) VALUES {}",
+            values_placeholders(tx.engine(), chunk.len() / COLS, COLS)
+        );
+        tx.execute(&sql, chunk).await?;
     }
     tx.execute("UPDATE consent_head SET hash = $1 WHERE id = 1", &args![prev]).await?;
     Ok(seqs)
 }
 
-/// Re-folds one subject × purpose from its events and stores the result per channel.
-async fn refresh_state(tx: &mut Tx, subject: Uuid, purpose: Uuid) -> Result<(), StoreError> {
-    let rows = tx
-        .fetch_all(
-            "SELECT seq, at, action, channels, until_at FROM consent_events WHERE subject_id = $1 AND purpose_id = $2",
-            &args![subject, purpose],
-        )
-        .await?;
-    let mut facts = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let (action, channels): (String, String) = (r.get(2)?, r.get(3)?);
-        facts.push(ConsentFact {
-            seq: r.get(0)?,
-            at: from_ms(r.get(1)?),
-            action: ConsentAction::parse(&action).ok_or(StoreError::Corrupt("consent action"))?,
-            channels: parse_channels(&channels).ok_or(StoreError::Corrupt("consent channels"))?,
-            until: r.get::<Option<i64>>(4)?.map(from_ms),
-        });
+/// Re-folds each subject × purpose from its events and stores the result
+/// per channel (events read, and states written, many per statement).
+async fn refresh_states(tx: &mut Tx, pairs: &BTreeSet<(Uuid, Uuid)>) -> Result<(), StoreError> {
+    let subjects: Vec<Uuid> = pairs.iter().map(|(s, _)| *s).collect::<BTreeSet<_>>().into_iter().collect();
+    let mut facts: BTreeMap<(Uuid, Uuid), Vec<ConsentFact>> = pairs.iter().map(|p| (*p, Vec::new())).collect();
+    for chunk in subjects.chunks(MAX_PARAMS) {
+        let sql = format!(
+            "SELECT subject_id, purpose_id, seq, at, action, channels, until_at FROM consent_events WHERE subject_id IN ({})",
+            list_placeholders(tx.engine(), chunk.len())
+        );
+        let vals: Vec<Value> = chunk.iter().map(|u| Value::Uuid(*u)).collect();
+        for r in tx.fetch_all(&sql, &vals).await? {
+            let Some(list) = facts.get_mut(&(r.get(0)?, r.get(1)?)) else { continue };
+            let (action, channels): (String, String) = (r.get(4)?, r.get(5)?);
+            list.push(ConsentFact {
+                seq: r.get(2)?,
+                at: from_ms(r.get(3)?),
+                action: ConsentAction::parse(&action).ok_or(StoreError::Corrupt("consent action"))?,
+                channels: parse_channels(&channels).ok_or(StoreError::Corrupt("consent channels"))?,
+                until: r.get::<Option<i64>>(6)?.map(from_ms),
+            });
+        }
     }
-    for ch in Channel::ALL {
-        let s = fold_all(&facts, *ch);
-        let Some(since) = s.since() else { continue };
-        tx.execute(
-            "INSERT INTO consent_state (subject_id, purpose_id, channel, state, since, until_at) VALUES ($1, $2, $3, $4, $5, $6) \
+    const COLS: usize = 6;
+    let mut states: Vec<Value> = Vec::new();
+    for ((subject, purpose), f) in &facts {
+        for ch in Channel::ALL {
+            let s = fold_all(f, *ch);
+            let Some(since) = s.since() else { continue };
+            states.extend(args![*subject, *purpose, ch.as_str(), s.as_str(), to_ms(since), s.until().map(to_ms)]);
+        }
+    }
+    for chunk in states.chunks(COLS * (MAX_PARAMS / COLS)) {
+        let sql = format!(
+            "INSERT INTO consent_state (subject_id, purpose_id, channel, state, since, until_at) VALUES {} \
              ON CONFLICT (subject_id, purpose_id, channel) DO UPDATE SET state = excluded.state, since = excluded.since, until_at = excluded.until_at",
-            &args![subject, purpose, ch.as_str(), s.as_str(), to_ms(since), s.until().map(to_ms)],
-        )
-        .await?;
+            values_placeholders(tx.engine(), chunk.len() / COLS, COLS)
+        );
+        tx.execute(&sql, chunk).await?;
     }
     Ok(())
 }

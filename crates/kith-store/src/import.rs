@@ -66,8 +66,8 @@ impl Store {
             self.append_consent_in(&mut tx, ctx, consents, Some(&source), &[]).await?;
         }
         if let Some(b) = basis {
-            let ids: Vec<uuid::Uuid> = items.iter().map(|c| c.id.0).collect();
-            upsert_bases(&mut tx, &ids, b, false).await?;
+            let rows: Vec<(uuid::Uuid, &BasisRecord)> = items.iter().map(|c| (c.id.0, b)).collect();
+            upsert_bases(&mut tx, &rows, false).await?;
             let entries: Vec<NewEntry> = items
                 .iter()
                 .map(|c| NewEntry {
