@@ -21,8 +21,9 @@ use std::io::Read;
 
 /// Rows per transaction.
 pub const BATCH: usize = 25_000;
-/// Rows per transaction when consent is imported with them.
-pub const CONSENT_BATCH: usize = 1_000;
+/// Rows per transaction when consent is imported with them (at 10⁵ rows on
+/// SQLite, 1,000 gave 15,800 rows/s and 5,000 gave 19,100).
+pub const CONSENT_BATCH: usize = 5_000;
 
 /// Where a column's values go.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -732,8 +733,9 @@ impl App {
         // Keyed hashes of the addresses seen so far in the file.
         let mut seen: HashSet<u64> = HashSet::new();
         let batch_size = if opts.batch == 0 { BATCH } else { opts.batch };
-        // A consent's ledger entry is written row by row, holding the ledger
-        // and audit heads: smaller transactions keep other writers waiting less.
+        // A consent batch holds the ledger and audit heads while it is
+        // written: smaller transactions keep other writers waiting less
+        // (5,000 rows hold them about a quarter of a second).
         let batch_size = if consent.is_some() { batch_size.min(CONSENT_BATCH) } else { batch_size };
         let mut batch: Vec<Pending> = Vec::with_capacity(batch_size);
         let mut record = csv::ByteRecord::new();
