@@ -822,6 +822,15 @@ impl App {
                     }
                 }
                 if batch.len() >= batch_size || (!more && !batch.is_empty()) {
+                    // A pass that lost its run updates no one (the batch's own
+                    // transaction checks again for the contacts it creates).
+                    if let Some((run, pass)) = opts.pass {
+                        if !self.store.import_pass_holds(run, pass).await? {
+                            return Err(AppError::Conflict(
+                                "the import no longer holds its file: it was resumed elsewhere or dropped".into(),
+                            ));
+                        }
+                    }
                     let (items, lines, consents) =
                         self.check_batch(p, opts, std::mem::take(&mut batch), &mut report, &mut on_row).await?;
                     // Sealed and indexed before waiting for the batch being written

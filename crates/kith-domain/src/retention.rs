@@ -120,12 +120,13 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// A rule; "at once" (a period of 0) only after an event that ends
-    /// something — the withdrawal of consent, the end of the contract, the
-    /// closing of the deals — never after creation or the last interaction,
+    /// A rule; "at once" (a period of 0) only after the withdrawal of
+    /// consent or the end of the contract, which every person must have
+    /// for the rule to act. Never after creation, the last interaction or
+    /// the closing of deals (people without deals run from their creation),
     /// where it would dispose of people as soon as they are added.
     pub fn new(anchor: Anchor, period: Period, disposal: Disposal) -> Result<Self, Invalid> {
-        if period.count == 0 && matches!(anchor, Anchor::Created | Anchor::LastInteraction) {
+        if period.count == 0 && matches!(anchor, Anchor::Created | Anchor::LastInteraction | Anchor::DealClosed) {
             return Err(Invalid::one(
                 "retention_period",
                 format!(
@@ -370,6 +371,7 @@ mod tests {
         let zero = Period::new(0, PeriodUnit::Days).unwrap();
         assert!(Rule::new(Anchor::Created, zero, Disposal::Delete).is_err());
         assert!(Rule::new(Anchor::LastInteraction, zero, Disposal::Delete).is_err());
+        assert!(Rule::new(Anchor::DealClosed, zero, Disposal::Delete).is_err());
         assert!(Rule::new(Anchor::ContractEnd, zero, Disposal::Anonymise).is_ok());
         assert!(Period::new(101, PeriodUnit::Years).is_err());
         assert_eq!(Period::new(1, PeriodUnit::Years).unwrap().describe(), "1 year");

@@ -79,6 +79,10 @@ impl Store {
                 .collect();
             audit::append(&mut tx, ctx, &entries).await?;
         }
+        if let Some((run, pass)) = pass {
+            // Again at the end: the heartbeat is as fresh as the batch.
+            crate::import_runs::hold_run(&mut tx, run, pass).await?;
+        }
         tx.commit().await
     }
 }

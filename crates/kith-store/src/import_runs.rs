@@ -314,6 +314,15 @@ impl Store {
         Ok(true)
     }
 
+    /// Whether `pass` still holds run `id` (checked before each batch's
+    /// rows that update contacts already in Kith, which are written in
+    /// transactions of their own).
+    pub async fn import_pass_holds(&self, id: Uuid, pass: Uuid) -> Result<bool, StoreError> {
+        let mut c = self.pools.read.conn().await?;
+        let sql = "SELECT 1 FROM import_runs WHERE id = $1 AND pass_id = $2 AND phase = $3";
+        Ok(c.fetch_optional(sql, &args![id, pass, phase::RUNNING]).await?.is_some())
+    }
+
     /// Deletes the records of runs created before `before` whose file is
     /// gone, with their lines; returns how many.
     pub async fn purge_import_runs(&self, ctx: &Ctx, before: OffsetDateTime) -> Result<u64, StoreError> {

@@ -149,10 +149,11 @@ pub fn to_ms(t: time::OffsetDateTime) -> i64 {
     i64::try_from(t.unix_timestamp_nanos() / 1_000_000).unwrap_or(MAX_MS).clamp(MIN_MS, MAX_MS)
 }
 
-/// A stored time back as a UTC date-time (every value [`to_ms`] writes
-/// reads back; anything else is not a time Kith wrote).
+/// A stored time back as a UTC date-time. Values past the representable
+/// years (written before [`to_ms`] clamped them) read as the nearest
+/// moment, never as 1970.
 pub fn from_ms(ms: i64) -> time::OffsetDateTime {
-    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms.clamp(MIN_MS, MAX_MS)) * 1_000_000)
         .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
 }
 
@@ -225,5 +226,8 @@ mod tests {
         assert_eq!(from_ms(to_ms(past_9999)), datetime!(9999-12-31 23:59:59.999 UTC));
         let before = datetime!(-9999-01-01 00:30 +01:00);
         assert_eq!(from_ms(to_ms(before)), datetime!(-9999-01-01 00:00 UTC));
+        // Values stored before the clamp read as the nearest moment.
+        assert_eq!(from_ms(253_402_302_600_000), datetime!(9999-12-31 23:59:59.999 UTC));
+        assert_eq!(from_ms(i64::MIN), datetime!(-9999-01-01 00:00 UTC));
     }
 }

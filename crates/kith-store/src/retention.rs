@@ -4,7 +4,7 @@
 //! the lease that lets one server sweep at a time.
 
 use crate::audit::{self, NewEntry};
-use crate::db::{list_placeholders, Exec, Row, Tx, Value, MAX_PARAMS};
+use crate::db::{list_placeholders, Engine, Exec, Row, Tx, Value, MAX_PARAMS};
 use crate::vault::Place;
 use crate::{args, from_ms, now_ms, to_ms, Ctx, Store, StoreError};
 use kith_domain::retention::{PurposeFacts, Rule, SubjectFacts};
@@ -345,20 +345,27 @@ impl Store {
         ids.sort_unstable();
         ids.dedup();
         let mut tx = self.pools.write.begin().await?;
-        // Lock in id order, as every bulk change does.
+        // Lock in id order. On PostgreSQL `FOR UPDATE`, which also waits for
+        // writes that only reference the contact (an interaction, a deal
+        // link: their foreign key takes a KEY SHARE lock, which the usual
+        // `UPDATE … SET updated_at` lock does not conflict with); SQLite
+        // has one writer at a time.
         let mut present: BTreeSet<Uuid> = BTreeSet::new();
         for chunk in ids.chunks(MAX_PARAMS) {
-            let sql = format!(
-                "UPDATE contacts SET updated_at = updated_at WHERE id IN ({}) RETURNING id",
-                list_placeholders(tx.engine(), chunk.len())
-            );
+            let ph = list_placeholders(tx.engine(), chunk.len());
+            let sql = match tx.engine() {
+                Engine::Sqlite => {
+                    format!("UPDATE contacts SET updated_at = updated_at WHERE id IN ({ph}) RETURNING id")
+                }
+                Engine::Postgres => format!("SELECT id FROM contacts WHERE id IN ({ph}) ORDER BY id FOR UPDATE"),
+            };
             for r in tx.fetch_all(&sql, &ids_values(chunk)).await? {
                 present.insert(r.get(0)?);
             }
         }
         // Whatever changed since the facts were read wins: every write
-        // about a person (consent, basis, interaction, deal, hold,
-        // restriction) locks the contact first, so this sees it.
+        // about a person locks the contact or references it, and waits for
+        // this lock, so the facts read now are final.
         let locked: Vec<Uuid> = present.iter().copied().collect();
         let rows = fetch_in(&mut tx, "SELECT id, created_at FROM contacts WHERE id IN ({in})", &locked).await?;
         let (mut held, mut kept) = (0, ids.len() - present.len());
@@ -389,6 +396,8 @@ impl Store {
                 self.suppress_if_unsubscribed(&mut tx, SubjectId(s)).await?;
             }
             erase_rows(&mut tx, &gone).await?;
+            // As every erasure: no kept upload may bring them back.
+            let dropped = crate::import_runs::drop_uploads(&mut tx).await?;
             let by_id: HashMap<Uuid, bool> = items.iter().map(|d| (d.subject.0, d.anonymise)).collect();
             let entries: Vec<NewEntry> = gone
                 .iter()
@@ -404,6 +413,7 @@ impl Store {
                 crate::erasure::queue_processor_event(&mut tx, first + i as i64, "subject.erased", SubjectId(*s))
                     .await?;
             }
+            audit::append(&mut tx, ctx, &dropped).await?;
         }
         let gone: Vec<SubjectId> = gone.into_iter().map(SubjectId).collect();
         if let Some(run) = run {

@@ -340,3 +340,52 @@ async fn mail_is_claimed_once_retried_and_erased_with_the_person_on_both_engines
     })
     .await;
 }
+
+/// The sweep decides on facts it read a moment before; the disposing
+/// transaction reads them again under the contact's lock and decides
+/// again with the same rule. A contract renewed in between keeps the
+/// person; once it has ended again, they go.
+#[tokio::test]
+async fn a_disposal_decides_again_on_facts_changed_since_the_sweep_read_them() {
+    use kith_domain::retention::{evaluate, Anchor, Disposal as Dispose, Period, PeriodUnit, Rule, Verdict};
+    use kith_store::retention::{Disposal, FactsOf, Recheck, RunProgress};
+    on_both(|s, _| async move {
+        let rule = Rule::new(Anchor::ContractEnd, Period::new(1, PeriodUnit::Years).unwrap(), Dispose::Delete).unwrap();
+        let p = PurposeInput {
+            id: PurposeId::new(),
+            name: "Customer service".into(),
+            description: "Support".into(),
+            default_basis: LawfulBasis::Contract,
+            data_categories: vec!["contact".into()],
+            retention: String::new(),
+            rule: Some(rule),
+            recipients: String::new(),
+            direct_marketing: false,
+        };
+        s.insert_purpose(&ctx(), &p).await.unwrap();
+        let c = contact(&s, "giulia.ferri@example.it").await;
+        let now = OffsetDateTime::now_utc();
+        let ended = BasisRecord { ends_at: Some(now - Duration::days(730)), ..basis(p.id, LawfulBasis::Contract) };
+        s.set_bases(&ctx(), &[c], &ended).await.unwrap();
+        let rules = [(p.id, Some(rule))];
+        // The sweep reads the facts: the contract ended two years ago.
+        let read = s.retention_facts(FactsOf::One(c), &rules, now).await.unwrap();
+        assert!(matches!(evaluate(&read[0].1, now), Verdict::Expired { .. }));
+        // Meanwhile the contract is renewed, without an end.
+        s.set_bases(&ctx(), &[c], &basis(p.id, LawfulBasis::Contract)).await.unwrap();
+        let expired =
+            move |f: &kith_domain::retention::SubjectFacts| matches!(evaluate(f, now), Verdict::Expired { .. });
+        let recheck = Recheck { rules: &rules, now, expired: &expired };
+        let item = [Disposal { subject: c, purpose: p.id, anonymise: false }];
+        let none = || None::<RunProgress<'_, fn(&[SubjectId]) -> String>>;
+        let done = s.dispose(&ctx(), &item, &recheck, none()).await.unwrap();
+        assert_eq!((done.gone.len(), done.held, done.kept), (0, 0, 1), "the renewed contract keeps them");
+        assert!(s.get_contact(c).await.unwrap().is_some());
+        // It ends again: now they go.
+        s.set_bases(&ctx(), &[c], &ended).await.unwrap();
+        let done = s.dispose(&ctx(), &item, &recheck, none()).await.unwrap();
+        assert_eq!(done.gone, vec![c]);
+        assert!(s.get_contact(c).await.unwrap().is_none());
+    })
+    .await;
+}

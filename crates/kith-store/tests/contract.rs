@@ -1013,6 +1013,18 @@ async fn an_erasure_drops_kept_uploads() {
         let drops = s.audit_entries(&AuditQuery { limit: 100, ..Default::default() }).await.unwrap();
         let drops = drops.iter().filter(|e| e.action == "import.drop").count();
         assert_eq!(drops, 2);
+        // The retention sweep's disposal is an erasure too.
+        let later = uuid::Uuid::now_v7();
+        s.insert_import_run(&ctx(), later, None, "later.csv", file, "{}").await.unwrap();
+        let iona = s.find_by_email(&kith_domain::Email::parse("iona@example.org").unwrap()).await.unwrap()[0].id;
+        let purpose = kith_domain::PurposeId(uuid::Uuid::now_v7());
+        let item = [kith_store::retention::Disposal { subject: iona, purpose, anonymise: false }];
+        let go =
+            kith_store::retention::Recheck { rules: &[], now: time::OffsetDateTime::now_utc(), expired: &|_| true };
+        let none = None::<kith_store::retention::RunProgress<'_, fn(&[kith_domain::SubjectId]) -> String>>;
+        assert_eq!(s.dispose(&ctx(), &item, &go, none).await.unwrap().gone, vec![iona]);
+        let run = s.import_run(later).await.unwrap().unwrap();
+        assert_eq!((run.phase.as_str(), run.has_file), (phase::DROPPED, false));
     })
     .await;
 }
