@@ -292,6 +292,22 @@ pub(crate) async fn subject_keys(
     Ok(keys)
 }
 
+/// Locks the contacts `ids` (sorted and distinct, as every bulk change
+/// takes them); false if any does not exist.
+async fn lock_contacts(tx: &mut Tx, ids: &[Uuid]) -> Result<bool, StoreError> {
+    for chunk in ids.chunks(MAX_PARAMS) {
+        let sql = format!(
+            "UPDATE contacts SET updated_at = updated_at WHERE id IN ({})",
+            list_placeholders(tx.engine(), chunk.len())
+        );
+        let vals: Vec<Value> = chunk.iter().map(|u| Value::Uuid(*u)).collect();
+        if tx.execute(&sql, &vals).await? != chunk.len() as u64 {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
 /// Writes each subject's basis, replacing what was there (with
 /// `only_if_unset`, only where none is set). One row per subject and purpose.
 pub(crate) async fn upsert_bases(
@@ -337,17 +353,10 @@ impl Store {
         ids.sort_unstable();
         ids.dedup();
         let mut tx = self.pools.write.begin().await?;
-        // Lock the contacts (sorted, like every bulk change) so an erasure
-        // cannot remove one between this check and the write.
-        for chunk in ids.chunks(MAX_PARAMS) {
-            let sql = format!(
-                "UPDATE contacts SET updated_at = updated_at WHERE id IN ({})",
-                list_placeholders(tx.engine(), chunk.len())
-            );
-            let vals: Vec<Value> = chunk.iter().map(|u| Value::Uuid(*u)).collect();
-            if tx.execute(&sql, &vals).await? != chunk.len() as u64 {
-                return Err(StoreError::MissingRef("contact"));
-            }
+        // Lock the contacts so an erasure cannot remove one between this
+        // check and the write.
+        if !lock_contacts(&mut tx, &ids).await? {
+            return Err(StoreError::MissingRef("contact"));
         }
         let rows: Vec<(Uuid, &BasisRecord)> = ids.iter().map(|s| (*s, basis)).collect();
         upsert_bases(&mut tx, &rows, false).await?;
@@ -411,19 +420,11 @@ impl Store {
     ) -> Result<Vec<i64>, StoreError> {
         let subjects: BTreeSet<Uuid> =
             events.iter().map(|e| e.subject.0).chain(mails.iter().map(|m| m.subject.0)).collect();
-        // Lock the contacts first (as updates and erasure do; sorted, like
-        // every bulk change): an erasure cannot slip between reading a key
-        // and writing under it.
+        // Lock the contacts first (as updates and erasure do): an erasure
+        // cannot slip between reading a key and writing under it.
         let ids: Vec<Uuid> = subjects.iter().copied().collect();
-        for chunk in ids.chunks(MAX_PARAMS) {
-            let sql = format!(
-                "UPDATE contacts SET updated_at = updated_at WHERE id IN ({})",
-                list_placeholders(tx.engine(), chunk.len())
-            );
-            let vals: Vec<Value> = chunk.iter().map(|u| Value::Uuid(*u)).collect();
-            if tx.execute(&sql, &vals).await? != chunk.len() as u64 {
-                return Err(StoreError::NotFound);
-            }
+        if !lock_contacts(tx, &ids).await? {
+            return Err(StoreError::NotFound);
         }
         let keys = subject_keys(self, tx, &subjects).await?;
         let mut events = events.to_vec();

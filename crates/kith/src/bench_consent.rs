@@ -18,12 +18,9 @@ fn median(mut v: Vec<Duration>) -> Duration {
     v[v.len() / 2]
 }
 
-/// Gives a third of the contacts consent, a third legitimate interests and
-/// leaves a third without basis; spreads consent states over the consenting
-/// third (written in bulk by SQL: the figure is about reading), then times
-/// the summary.
-pub async fn measure(app: &App, store: &Store, p: &Principal) -> Result<Figures, String> {
-    let f = PurposeFields {
+/// The benchmarks' consent-based purpose.
+pub(crate) fn newsletter() -> PurposeFields {
+    PurposeFields {
         name: "Bench newsletter".into(),
         description: "Benchmark purpose".into(),
         default_basis: LawfulBasis::Consent,
@@ -32,8 +29,15 @@ pub async fn measure(app: &App, store: &Store, p: &Principal) -> Result<Figures,
         rule: None,
         recipients: String::new(),
         direct_marketing: true,
-    };
-    let purpose = app.create_purpose(p, f).await.map_err(|e| e.to_string())?;
+    }
+}
+
+/// Gives a third of the contacts consent, a third legitimate interests and
+/// leaves a third without basis; spreads consent states over the consenting
+/// third (written in bulk by SQL: the figure is about reading), then times
+/// the summary.
+pub async fn measure(app: &App, store: &Store, p: &Principal) -> Result<Figures, String> {
+    let purpose = app.create_purpose(p, newsletter()).await.map_err(|e| e.to_string())?;
     let id = match store.engine() {
         Engine::Sqlite => format!("x'{}'", purpose.id.0.simple()),
         Engine::Postgres => format!("'{}'::uuid", purpose.id.0),

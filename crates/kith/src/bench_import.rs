@@ -5,7 +5,7 @@
 
 use crate::bench::{drop_target, people_iter, target, BenchArgs};
 use kith_app::import::{ConsentImport, ImportOptions};
-use kith_app::purposes::{NoticeFields, PurposeFields};
+use kith_app::purposes::NoticeFields;
 use kith_app::{App, Principal};
 use kith_domain::{Channel, LawfulBasis};
 use kith_store::baseline::PlainContact;
@@ -48,17 +48,7 @@ fn write_csv(tmp: &std::path::Path, n: usize, consent: bool) -> Result<std::path
 /// that import every row's consent under them.
 async fn consent_options(app: &App, opts: &mut ImportOptions) -> Result<(), String> {
     let p = Principal::cli();
-    let f = PurposeFields {
-        name: "Bench newsletter".into(),
-        description: "Benchmark purpose".into(),
-        default_basis: LawfulBasis::Consent,
-        data_categories: vec!["contact".into()],
-        retention: String::new(),
-        rule: None,
-        recipients: String::new(),
-        direct_marketing: true,
-    };
-    let purpose = app.create_purpose(&p, f).await.map_err(|e| e.to_string())?;
+    let purpose = app.create_purpose(&p, crate::bench_consent::newsletter()).await.map_err(|e| e.to_string())?;
     let n =
         NoticeFields { name: "Sign-up form".into(), language: "en".into(), url: None, body: "Benchmark notice".into() };
     let notice = app.create_notice(&p, n).await.map_err(|e| e.to_string())?;
