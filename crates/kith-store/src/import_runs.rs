@@ -38,8 +38,8 @@ fn drop_file(engine: Engine) -> &'static str {
     }
 }
 
-/// How long a run's record (its counts and problem lines, no personal
-/// data once its file is gone) is listed before it is deleted.
+/// How long a run's record (its counts, its problem lines, and its file's
+/// name, sealed) is listed before it is deleted.
 pub const KEEP_RUN_DAYS: i64 = 90;
 
 /// A run as stored, without its file.
