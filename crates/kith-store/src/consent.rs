@@ -3,7 +3,7 @@
 //! subject's key, plus the materialised fold that makes counting fast.
 
 use crate::audit::{self, chain_hash, Chain, NewEntry, Verdict};
-use crate::db::{list_placeholders, values_placeholders, Exec, Row, Tx, Value, MAX_PARAMS};
+use crate::db::{list_placeholders, values_placeholders, Engine, Exec, Row, Tx, Value, MAX_PARAMS};
 use crate::mail::{self, NewMail};
 use crate::vault::{Place, SubjectKey};
 use crate::{args, from_ms, now_ms, to_ms, Ctx, Store, StoreError};
@@ -292,16 +292,24 @@ pub(crate) async fn subject_keys(
     Ok(keys)
 }
 
-/// Locks the contacts `ids` (sorted and distinct, as every bulk change
-/// takes them); false if any does not exist.
+/// Locks the contacts `ids` (sorted and distinct); false if any does not
+/// exist. On PostgreSQL the rows are locked in id order (`ORDER BY … FOR
+/// NO KEY UPDATE`, the lock an `UPDATE` takes), whatever plan reads them,
+/// so two bulk writers cannot deadlock; SQLite has one writer at a time.
 async fn lock_contacts(tx: &mut Tx, ids: &[Uuid]) -> Result<bool, StoreError> {
     for chunk in ids.chunks(MAX_PARAMS) {
-        let sql = format!(
-            "UPDATE contacts SET updated_at = updated_at WHERE id IN ({})",
-            list_placeholders(tx.engine(), chunk.len())
-        );
+        let ph = list_placeholders(tx.engine(), chunk.len());
         let vals: Vec<Value> = chunk.iter().map(|u| Value::Uuid(*u)).collect();
-        if tx.execute(&sql, &vals).await? != chunk.len() as u64 {
+        let locked = match tx.engine() {
+            Engine::Sqlite => {
+                tx.execute(&format!("UPDATE contacts SET updated_at = updated_at WHERE id IN ({ph})"), &vals).await?
+            }
+            Engine::Postgres => {
+                let sql = format!("SELECT id FROM contacts WHERE id IN ({ph}) ORDER BY id FOR NO KEY UPDATE");
+                tx.fetch_all(&sql, &vals).await?.len() as u64
+            }
+        };
+        if locked != chunk.len() as u64 {
             return Ok(false);
         }
     }
