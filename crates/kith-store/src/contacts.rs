@@ -908,12 +908,28 @@ impl Store {
         }
         let now = now_ms();
         let mut changed = Vec::new();
+        let mut ids: Vec<Uuid> = ids.iter().map(|s| s.0).collect();
+        ids.sort_unstable();
+        ids.dedup();
         for chunk in ids.chunks(MAX_PARAMS / 2) {
-            let vals: Vec<Value> = chunk.iter().map(|s| Value::Uuid(s.0)).collect();
+            let vals: Vec<Value> = chunk.iter().map(|s| Value::Uuid(*s)).collect();
             let list = list_placeholders(tx.engine(), chunk.len());
-            tx.execute(&format!("UPDATE contacts SET updated_at = updated_at WHERE id IN ({list})"), &vals).await?;
-            let rows =
-                tx.fetch_all(&format!("SELECT id, owner_id, tags FROM contacts WHERE id IN ({list})"), &vals).await?;
+            // Locked, then read. On PostgreSQL in id order whatever the plan
+            // (as ledger appends lock), so two bulk writers cannot deadlock;
+            // SQLite has one writer at a time.
+            let sql = match tx.engine() {
+                Engine::Sqlite => {
+                    tx.execute(&format!("UPDATE contacts SET updated_at = updated_at WHERE id IN ({list})"), &vals)
+                        .await?;
+                    format!("SELECT id, owner_id, tags FROM contacts WHERE id IN ({list})")
+                }
+                Engine::Postgres => {
+                    format!(
+                        "SELECT id, owner_id, tags FROM contacts WHERE id IN ({list}) ORDER BY id FOR NO KEY UPDATE"
+                    )
+                }
+            };
+            let rows = tx.fetch_all(&sql, &vals).await?;
             for r in rows {
                 let id: Uuid = r.get(0)?;
                 let owner: Option<Uuid> = r.get(1)?;
