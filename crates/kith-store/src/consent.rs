@@ -3,7 +3,8 @@
 //! subject's key, plus the materialised fold that makes counting fast.
 
 use crate::audit::{self, chain_hash, Chain, NewEntry, Verdict};
-use crate::db::{list_placeholders, values_placeholders, Engine, Exec, Row, Tx, Value, MAX_PARAMS};
+use crate::contacts::{lock_contacts, Lock};
+use crate::db::{list_placeholders, values_placeholders, Exec, Row, Tx, Value, MAX_PARAMS};
 use crate::mail::{self, NewMail};
 use crate::vault::{Place, SubjectKey};
 use crate::{args, from_ms, now_ms, to_ms, Ctx, Store, StoreError};
@@ -292,30 +293,6 @@ pub(crate) async fn subject_keys(
     Ok(keys)
 }
 
-/// Locks the contacts `ids` (sorted and distinct); false if any does not
-/// exist. On PostgreSQL the rows are locked in id order (`ORDER BY … FOR
-/// NO KEY UPDATE`, the lock an `UPDATE` takes), whatever plan reads them,
-/// so two bulk writers cannot deadlock; SQLite has one writer at a time.
-async fn lock_contacts(tx: &mut Tx, ids: &[Uuid]) -> Result<bool, StoreError> {
-    for chunk in ids.chunks(MAX_PARAMS) {
-        let ph = list_placeholders(tx.engine(), chunk.len());
-        let vals: Vec<Value> = chunk.iter().map(|u| Value::Uuid(*u)).collect();
-        let locked = match tx.engine() {
-            Engine::Sqlite => {
-                tx.execute(&format!("UPDATE contacts SET updated_at = updated_at WHERE id IN ({ph})"), &vals).await?
-            }
-            Engine::Postgres => {
-                let sql = format!("SELECT id FROM contacts WHERE id IN ({ph}) ORDER BY id FOR NO KEY UPDATE");
-                tx.fetch_all(&sql, &vals).await?.len() as u64
-            }
-        };
-        if locked != chunk.len() as u64 {
-            return Ok(false);
-        }
-    }
-    Ok(true)
-}
-
 /// Writes each subject's basis, replacing what was there (with
 /// `only_if_unset`, only where none is set). One row per subject and purpose.
 pub(crate) async fn upsert_bases(
@@ -363,7 +340,7 @@ impl Store {
         let mut tx = self.pools.write.begin().await?;
         // Lock the contacts so an erasure cannot remove one between this
         // check and the write.
-        if !lock_contacts(&mut tx, &ids).await? {
+        if lock_contacts(&mut tx, &ids, Lock::Write).await?.len() != ids.len() {
             return Err(StoreError::MissingRef("contact"));
         }
         let rows: Vec<(Uuid, &BasisRecord)> = ids.iter().map(|s| (*s, basis)).collect();
@@ -431,7 +408,7 @@ impl Store {
         // Lock the contacts first (as updates and erasure do): an erasure
         // cannot slip between reading a key and writing under it.
         let ids: Vec<Uuid> = subjects.iter().copied().collect();
-        if !lock_contacts(tx, &ids).await? {
+        if lock_contacts(tx, &ids, Lock::Write).await?.len() != ids.len() {
             return Err(StoreError::NotFound);
         }
         let keys = subject_keys(self, tx, &subjects).await?;

@@ -529,6 +529,44 @@ impl Store {
     }
 }
 
+/// How strongly [`lock_contacts`] locks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lock {
+    /// For a write about the people (the lock an `UPDATE` takes).
+    Write,
+    /// For their erasure: on PostgreSQL also waits for writes that only
+    /// reference them (an interaction, a deal link: a foreign key takes a
+    /// KEY SHARE lock, which a write lock does not conflict with).
+    Erase,
+}
+
+/// Locks the contacts `ids` (sorted and distinct) and returns those that
+/// exist. On PostgreSQL the rows are locked in id order whatever plan
+/// reads them, so two bulk writers cannot deadlock; SQLite has one writer
+/// at a time, and the `UPDATE` only finds the rows.
+pub(crate) async fn lock_contacts(tx: &mut Tx, ids: &[Uuid], lock: Lock) -> Result<Vec<Uuid>, StoreError> {
+    let mut present = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(MAX_PARAMS) {
+        let ph = list_placeholders(tx.engine(), chunk.len());
+        let sql = match (tx.engine(), lock) {
+            (Engine::Sqlite, _) => {
+                format!("UPDATE contacts SET updated_at = updated_at WHERE id IN ({ph}) RETURNING id")
+            }
+            (Engine::Postgres, Lock::Write) => {
+                format!("SELECT id FROM contacts WHERE id IN ({ph}) ORDER BY id FOR NO KEY UPDATE")
+            }
+            (Engine::Postgres, Lock::Erase) => {
+                format!("SELECT id FROM contacts WHERE id IN ({ph}) ORDER BY id FOR UPDATE")
+            }
+        };
+        let vals: Vec<Value> = chunk.iter().map(|u| Value::Uuid(*u)).collect();
+        for r in tx.fetch_all(&sql, &vals).await? {
+            present.push(r.get(0)?);
+        }
+    }
+    Ok(present)
+}
+
 /// The field policy's current version (0 before any was recorded), after
 /// checking inside the writing transaction that the policy as committed
 /// still allows what each write adds (`after`, against `before` if it is a
@@ -911,25 +949,12 @@ impl Store {
         let mut ids: Vec<Uuid> = ids.iter().map(|s| s.0).collect();
         ids.sort_unstable();
         ids.dedup();
-        for chunk in ids.chunks(MAX_PARAMS / 2) {
+        let ids = lock_contacts(&mut tx, &ids, Lock::Write).await?;
+        for chunk in ids.chunks(MAX_PARAMS) {
             let vals: Vec<Value> = chunk.iter().map(|s| Value::Uuid(*s)).collect();
             let list = list_placeholders(tx.engine(), chunk.len());
-            // Locked, then read. On PostgreSQL in id order whatever the plan
-            // (as ledger appends lock), so two bulk writers cannot deadlock;
-            // SQLite has one writer at a time.
-            let sql = match tx.engine() {
-                Engine::Sqlite => {
-                    tx.execute(&format!("UPDATE contacts SET updated_at = updated_at WHERE id IN ({list})"), &vals)
-                        .await?;
-                    format!("SELECT id, owner_id, tags FROM contacts WHERE id IN ({list})")
-                }
-                Engine::Postgres => {
-                    format!(
-                        "SELECT id, owner_id, tags FROM contacts WHERE id IN ({list}) ORDER BY id FOR NO KEY UPDATE"
-                    )
-                }
-            };
-            let rows = tx.fetch_all(&sql, &vals).await?;
+            let rows =
+                tx.fetch_all(&format!("SELECT id, owner_id, tags FROM contacts WHERE id IN ({list})"), &vals).await?;
             for r in rows {
                 let id: Uuid = r.get(0)?;
                 let owner: Option<Uuid> = r.get(1)?;

@@ -3,7 +3,7 @@
 //! the progress saved as the run goes; the lines of the latest pass.
 
 use crate::audit::{self, NewEntry};
-use crate::db::{values_placeholders, Engine, Exec, Row, Tx, Value, MAX_PARAMS};
+use crate::db::{values_placeholders, Exec, Row, Tx, Value, MAX_PARAMS};
 use crate::vault::{Place, SubjectKey};
 use crate::{args, from_ms, now_ms, to_ms, Ctx, Store, StoreError};
 use kith_domain::{SubjectId, UserId};
@@ -29,13 +29,11 @@ pub mod phase {
 }
 
 /// What dropping a run's file clears: the file, its options (a file without
-/// a header line puts a person's data where the column names go) and the
-/// last error (which may name a column).
-fn drop_file(engine: Engine) -> &'static str {
-    match engine {
-        Engine::Sqlite => "sealed_file = NULL, sealed_options = X'', sealed_error = NULL",
-        Engine::Postgres => "sealed_file = NULL, sealed_options = ''::bytea, sealed_error = NULL",
-    }
+/// a header line puts a person's data where the column names go; set to
+/// the empty bytes bound as parameter `$n`) and the last error (which may
+/// name a column).
+fn drop_file(n: usize) -> String {
+    format!("sealed_file = NULL, sealed_options = ${n}, sealed_error = NULL")
 }
 
 /// How long a run's record (its counts, its problem lines, and its file's
@@ -368,11 +366,12 @@ impl Store {
         let mut sql = format!(
             "UPDATE import_runs SET {}, phase = $1, pass_id = NULL \
              WHERE sealed_file IS NOT NULL AND created_at < $2 AND (phase <> $3 OR heartbeat < $4)",
-            drop_file(tx.engine())
+            drop_file(5)
         );
-        let mut vals = args![phase::DISCARDED, to_ms(before), phase::RUNNING, to_ms(stale_before)].to_vec();
+        let mut vals =
+            args![phase::DISCARDED, to_ms(before), phase::RUNNING, to_ms(stale_before), Vec::<u8>::new()].to_vec();
         if let Some(id) = id {
-            sql.push_str(" AND id = $5");
+            sql.push_str(" AND id = $6");
             vals.push(Value::Uuid(id));
         }
         sql.push_str(" RETURNING id");
@@ -392,9 +391,9 @@ impl Store {
 pub(crate) async fn drop_uploads(tx: &mut Tx) -> Result<Vec<NewEntry>, StoreError> {
     let sql = format!(
         "UPDATE import_runs SET {}, phase = $1, pass_id = NULL WHERE sealed_file IS NOT NULL RETURNING id",
-        drop_file(tx.engine())
+        drop_file(2)
     );
-    let rows = tx.fetch_all(&sql, &args![phase::DROPPED]).await?;
+    let rows = tx.fetch_all(&sql, &args![phase::DROPPED, Vec::<u8>::new()]).await?;
     rows.iter().map(|r| Ok(NewEntry::object("import.drop", "import_run", r.get::<Uuid>(0)?))).collect()
 }
 

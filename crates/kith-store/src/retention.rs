@@ -4,7 +4,8 @@
 //! the lease that lets one server sweep at a time.
 
 use crate::audit::{self, NewEntry};
-use crate::db::{list_placeholders, Engine, Exec, Row, Tx, Value, MAX_PARAMS};
+use crate::contacts::{lock_contacts, Lock};
+use crate::db::{list_placeholders, Exec, Row, Tx, Value, MAX_PARAMS};
 use crate::vault::Place;
 use crate::{args, from_ms, now_ms, to_ms, Ctx, Store, StoreError};
 use kith_domain::retention::{PurposeFacts, Rule, SubjectFacts};
@@ -345,24 +346,7 @@ impl Store {
         ids.sort_unstable();
         ids.dedup();
         let mut tx = self.pools.write.begin().await?;
-        // Lock in id order. On PostgreSQL `FOR UPDATE`, which also waits for
-        // writes that only reference the contact (an interaction, a deal
-        // link: their foreign key takes a KEY SHARE lock, which the usual
-        // `UPDATE … SET updated_at` lock does not conflict with); SQLite
-        // has one writer at a time.
-        let mut present: BTreeSet<Uuid> = BTreeSet::new();
-        for chunk in ids.chunks(MAX_PARAMS) {
-            let ph = list_placeholders(tx.engine(), chunk.len());
-            let sql = match tx.engine() {
-                Engine::Sqlite => {
-                    format!("UPDATE contacts SET updated_at = updated_at WHERE id IN ({ph}) RETURNING id")
-                }
-                Engine::Postgres => format!("SELECT id FROM contacts WHERE id IN ({ph}) ORDER BY id FOR UPDATE"),
-            };
-            for r in tx.fetch_all(&sql, &ids_values(chunk)).await? {
-                present.insert(r.get(0)?);
-            }
-        }
+        let mut present: BTreeSet<Uuid> = lock_contacts(&mut tx, &ids, Lock::Erase).await?.into_iter().collect();
         // Whatever changed since the facts were read wins: every write
         // about a person locks the contact or references it, and waits for
         // this lock, so the facts read now are final.
