@@ -4,7 +4,7 @@
 
 use crate::audit::{self, chain_hash, Chain, NewEntry, Verdict};
 use crate::contacts::{lock_contacts, Lock};
-use crate::db::{list_placeholders, values_placeholders, Exec, Row, Tx, Value, MAX_PARAMS};
+use crate::db::{fetch_in, values_placeholders, Exec, Row, Tx, Value, MAX_PARAMS};
 use crate::mail::{self, NewMail};
 use crate::vault::{Place, SubjectKey};
 use crate::{args, from_ms, now_ms, to_ms, Ctx, Store, StoreError};
@@ -276,16 +276,9 @@ pub(crate) async fn subject_keys(
 ) -> Result<HashMap<Uuid, SubjectKey>, StoreError> {
     let ids: Vec<Uuid> = subjects.iter().copied().collect();
     let mut keys = HashMap::new();
-    for chunk in ids.chunks(MAX_PARAMS) {
-        let sql = format!(
-            "SELECT subject_id, wrapped FROM subject_keys WHERE subject_id IN ({})",
-            list_placeholders(tx.engine(), chunk.len())
-        );
-        let vals: Vec<Value> = chunk.iter().map(|u| Value::Uuid(*u)).collect();
-        for r in tx.fetch_all(&sql, &vals).await? {
-            let s: Uuid = r.get(0)?;
-            keys.insert(s, store.vault.unwrap_key(SubjectId(s), &r.get::<Vec<u8>>(1)?)?);
-        }
+    for r in fetch_in(tx, "SELECT subject_id, wrapped FROM subject_keys WHERE subject_id IN ({in})", &ids).await? {
+        let s: Uuid = r.get(0)?;
+        keys.insert(s, store.vault.unwrap_key(SubjectId(s), &r.get::<Vec<u8>>(1)?)?);
     }
     if keys.len() != subjects.len() {
         return Err(StoreError::NotFound);
@@ -630,23 +623,17 @@ async fn append_events(
 async fn refresh_states(tx: &mut Tx, pairs: &BTreeSet<(Uuid, Uuid)>) -> Result<(), StoreError> {
     let subjects: Vec<Uuid> = pairs.iter().map(|(s, _)| *s).collect::<BTreeSet<_>>().into_iter().collect();
     let mut facts: BTreeMap<(Uuid, Uuid), Vec<ConsentFact>> = pairs.iter().map(|p| (*p, Vec::new())).collect();
-    for chunk in subjects.chunks(MAX_PARAMS) {
-        let sql = format!(
-            "SELECT subject_id, purpose_id, seq, at, action, channels, until_at FROM consent_events WHERE subject_id IN ({})",
-            list_placeholders(tx.engine(), chunk.len())
-        );
-        let vals: Vec<Value> = chunk.iter().map(|u| Value::Uuid(*u)).collect();
-        for r in tx.fetch_all(&sql, &vals).await? {
-            let Some(list) = facts.get_mut(&(r.get(0)?, r.get(1)?)) else { continue };
-            let (action, channels): (String, String) = (r.get(4)?, r.get(5)?);
-            list.push(ConsentFact {
-                seq: r.get(2)?,
-                at: from_ms(r.get(3)?),
-                action: ConsentAction::parse(&action).ok_or(StoreError::Corrupt("consent action"))?,
-                channels: parse_channels(&channels).ok_or(StoreError::Corrupt("consent channels"))?,
-                until: r.get::<Option<i64>>(6)?.map(from_ms),
-            });
-        }
+    let sql = "SELECT subject_id, purpose_id, seq, at, action, channels, until_at FROM consent_events WHERE subject_id IN ({in})";
+    for r in fetch_in(tx, sql, &subjects).await? {
+        let Some(list) = facts.get_mut(&(r.get(0)?, r.get(1)?)) else { continue };
+        let (action, channels): (String, String) = (r.get(4)?, r.get(5)?);
+        list.push(ConsentFact {
+            seq: r.get(2)?,
+            at: from_ms(r.get(3)?),
+            action: ConsentAction::parse(&action).ok_or(StoreError::Corrupt("consent action"))?,
+            channels: parse_channels(&channels).ok_or(StoreError::Corrupt("consent channels"))?,
+            until: r.get::<Option<i64>>(6)?.map(from_ms),
+        });
     }
     const COLS: usize = 6;
     let mut states: Vec<Value> = Vec::new();

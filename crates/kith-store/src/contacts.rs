@@ -2,7 +2,7 @@
 //! contact; owner, company, tags and times stay in clear for filtering.
 
 use crate::audit::{self, NewEntry};
-use crate::db::{list_placeholders, values_placeholders, Engine, Exec, Row, Tx, Value, MAX_PARAMS};
+use crate::db::{fetch_in, list_placeholders, values_placeholders, Engine, Exec, Row, Tx, Value, MAX_PARAMS};
 use crate::idempotency::{self, Claim};
 use crate::vault::{IndexKind, Place, Vault};
 use crate::{args, ct_eq, from_ms, now_ms, Ctx, Store, StoreError};
@@ -545,26 +545,12 @@ pub(crate) enum Lock {
 /// reads them, so two bulk writers cannot deadlock; SQLite has one writer
 /// at a time, and the `UPDATE` only finds the rows.
 pub(crate) async fn lock_contacts(tx: &mut Tx, ids: &[Uuid], lock: Lock) -> Result<Vec<Uuid>, StoreError> {
-    let mut present = Vec::with_capacity(ids.len());
-    for chunk in ids.chunks(MAX_PARAMS) {
-        let ph = list_placeholders(tx.engine(), chunk.len());
-        let sql = match (tx.engine(), lock) {
-            (Engine::Sqlite, _) => {
-                format!("UPDATE contacts SET updated_at = updated_at WHERE id IN ({ph}) RETURNING id")
-            }
-            (Engine::Postgres, Lock::Write) => {
-                format!("SELECT id FROM contacts WHERE id IN ({ph}) ORDER BY id FOR NO KEY UPDATE")
-            }
-            (Engine::Postgres, Lock::Erase) => {
-                format!("SELECT id FROM contacts WHERE id IN ({ph}) ORDER BY id FOR UPDATE")
-            }
-        };
-        let vals: Vec<Value> = chunk.iter().map(|u| Value::Uuid(*u)).collect();
-        for r in tx.fetch_all(&sql, &vals).await? {
-            present.push(r.get(0)?);
-        }
-    }
-    Ok(present)
+    let sql = match (tx.engine(), lock) {
+        (Engine::Sqlite, _) => "UPDATE contacts SET updated_at = updated_at WHERE id IN ({in}) RETURNING id",
+        (Engine::Postgres, Lock::Write) => "SELECT id FROM contacts WHERE id IN ({in}) ORDER BY id FOR NO KEY UPDATE",
+        (Engine::Postgres, Lock::Erase) => "SELECT id FROM contacts WHERE id IN ({in}) ORDER BY id FOR UPDATE",
+    };
+    fetch_in(tx, sql, ids).await?.iter().map(|r| r.get(0)).collect()
 }
 
 /// The field policy's current version (0 before any was recorded), after
@@ -950,55 +936,47 @@ impl Store {
         ids.sort_unstable();
         ids.dedup();
         let ids = lock_contacts(&mut tx, &ids, Lock::Write).await?;
-        for chunk in ids.chunks(MAX_PARAMS) {
-            let vals: Vec<Value> = chunk.iter().map(|s| Value::Uuid(*s)).collect();
-            let list = list_placeholders(tx.engine(), chunk.len());
-            let rows =
-                tx.fetch_all(&format!("SELECT id, owner_id, tags FROM contacts WHERE id IN ({list})"), &vals).await?;
-            for r in rows {
-                let id: Uuid = r.get(0)?;
-                let owner: Option<Uuid> = r.get(1)?;
-                let tags: Vec<String> =
-                    serde_json::from_str(&r.get::<String>(2)?).map_err(|_| StoreError::Corrupt("contact tags"))?;
-                match change {
-                    BulkChange::SetOwner(o) => {
-                        if owner != o.map(|u| u.0) {
-                            tx.execute(
-                                "UPDATE contacts SET owner_id = $1, updated_at = $2 WHERE id = $3",
-                                &args![o.map(|u| u.0), now, id],
-                            )
-                            .await?;
-                            changed.push(SubjectId(id));
-                        }
-                    }
-                    BulkChange::AddTag(t) | BulkChange::RemoveTag(t) => {
-                        let add = matches!(change, BulkChange::AddTag(_));
-                        // Contacts already holding as many tags as allowed keep theirs.
-                        if tags.contains(t) == add || (add && tags.len() >= max_tags) {
-                            continue;
-                        }
-                        let mut new: Vec<String> = tags.into_iter().filter(|x| x != t).collect();
-                        if add {
-                            new.push(t.clone());
-                        }
-                        let json = serde_json::to_string(&dedup_tags(&new))
-                            .map_err(|_| StoreError::Corrupt("contact tags"))?;
+        let rows = fetch_in(&mut tx, "SELECT id, owner_id, tags FROM contacts WHERE id IN ({in})", &ids).await?;
+        for r in rows {
+            let id: Uuid = r.get(0)?;
+            let owner: Option<Uuid> = r.get(1)?;
+            let tags: Vec<String> =
+                serde_json::from_str(&r.get::<String>(2)?).map_err(|_| StoreError::Corrupt("contact tags"))?;
+            match change {
+                BulkChange::SetOwner(o) => {
+                    if owner != o.map(|u| u.0) {
                         tx.execute(
-                            "UPDATE contacts SET tags = $1, updated_at = $2 WHERE id = $3",
-                            &args![json, now, id],
+                            "UPDATE contacts SET owner_id = $1, updated_at = $2 WHERE id = $3",
+                            &args![o.map(|u| u.0), now, id],
                         )
                         .await?;
-                        if add {
-                            insert_tags(&mut tx, &[(id, t.as_str())]).await?;
-                        } else {
-                            tx.execute(
-                                "DELETE FROM contact_tags WHERE subject_id = $1 AND tag = $2",
-                                &args![id, t.as_str()],
-                            )
-                            .await?;
-                        }
                         changed.push(SubjectId(id));
                     }
+                }
+                BulkChange::AddTag(t) | BulkChange::RemoveTag(t) => {
+                    let add = matches!(change, BulkChange::AddTag(_));
+                    // Contacts already holding as many tags as allowed keep theirs.
+                    if tags.contains(t) == add || (add && tags.len() >= max_tags) {
+                        continue;
+                    }
+                    let mut new: Vec<String> = tags.into_iter().filter(|x| x != t).collect();
+                    if add {
+                        new.push(t.clone());
+                    }
+                    let json =
+                        serde_json::to_string(&dedup_tags(&new)).map_err(|_| StoreError::Corrupt("contact tags"))?;
+                    tx.execute("UPDATE contacts SET tags = $1, updated_at = $2 WHERE id = $3", &args![json, now, id])
+                        .await?;
+                    if add {
+                        insert_tags(&mut tx, &[(id, t.as_str())]).await?;
+                    } else {
+                        tx.execute(
+                            "DELETE FROM contact_tags WHERE subject_id = $1 AND tag = $2",
+                            &args![id, t.as_str()],
+                        )
+                        .await?;
+                    }
+                    changed.push(SubjectId(id));
                 }
             }
         }

@@ -364,3 +364,19 @@ pub(crate) fn list_placeholders(engine: Engine, n: usize) -> String {
 /// Most bind parameters we put in one statement: below SQLite's 32,766 and
 /// PostgreSQL's 65,535.
 pub(crate) const MAX_PARAMS: usize = 30_000;
+
+/// The ids as statement parameters.
+pub(crate) fn ids_values(ids: &[uuid::Uuid]) -> Vec<Value> {
+    ids.iter().map(|u| Value::Uuid(*u)).collect()
+}
+
+/// A statement with `{in}` replaced by the placeholders of `ids`, run in
+/// chunks of at most [`MAX_PARAMS`] ids; the rows of every chunk.
+pub(crate) async fn fetch_in(tx: &mut impl Exec, sql: &str, ids: &[uuid::Uuid]) -> Result<Vec<Row>, StoreError> {
+    let mut out = Vec::new();
+    for chunk in ids.chunks(MAX_PARAMS) {
+        let q = sql.replace("{in}", &list_placeholders(tx.engine(), chunk.len()));
+        out.extend(tx.fetch_all(&q, &ids_values(chunk)).await?);
+    }
+    Ok(out)
+}

@@ -5,7 +5,7 @@
 
 use crate::audit::{self, NewEntry};
 use crate::contacts::{lock_contacts, Lock};
-use crate::db::{list_placeholders, Exec, Row, Tx, Value, MAX_PARAMS};
+use crate::db::{fetch_in, ids_values, list_placeholders, Exec, Row, Tx, MAX_PARAMS};
 use crate::vault::Place;
 use crate::{args, from_ms, now_ms, to_ms, Ctx, Store, StoreError};
 use kith_domain::retention::{PurposeFacts, Rule, SubjectFacts};
@@ -120,20 +120,6 @@ const ERASED: &[&str] = &[
     "audit_details",
     "legal_holds",
 ];
-
-fn ids_values(ids: &[Uuid]) -> Vec<Value> {
-    ids.iter().map(|u| Value::Uuid(*u)).collect()
-}
-
-/// `SELECT …` with `{in}` replaced by the placeholders of `ids`, in chunks.
-async fn fetch_in(tx: &mut impl Exec, sql: &str, ids: &[Uuid]) -> Result<Vec<Row>, StoreError> {
-    let mut out = Vec::new();
-    for chunk in ids.chunks(MAX_PARAMS) {
-        let q = sql.replace("{in}", &list_placeholders(tx.engine(), chunk.len()));
-        out.extend(tx.fetch_all(&q, &ids_values(chunk)).await?);
-    }
-    Ok(out)
-}
 
 /// Deletes everything personal about `ids` inside `tx` (keys first, the
 /// contact rows last). The caller has locked the contacts.
