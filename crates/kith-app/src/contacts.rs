@@ -333,7 +333,9 @@ impl App {
         let (items, next) = if let Some(e) = q.email.as_deref().or(free.filter(|s| s.contains('@'))) {
             hidden_search(vis, role, Field::Emails, "email")?;
             let email = Email::parse(e).map_err(|_| Invalid::one("email", "is not a valid email address"))?;
-            let found = self.store.find_by_email(&email).await?;
+            // Staff may type the address in any case; nothing is mailed on
+            // the strength of a search, so case is ignored here (never accents).
+            let found = self.store.find_by_email_any_case(&email).await?;
             (found.into_iter().filter(|c| passes(&q.filter, c)).take(limit).collect(), None)
         } else if let Some(ph) = q.phone.as_deref().or(free.filter(|s| looks_like_phone(s))) {
             hidden_search(vis, role, Field::Phones, "phone")?;

@@ -41,16 +41,31 @@ fn ctx() -> Ctx {
     Ctx { actor: "public:portal".into(), request_id: Uuid::now_v7().to_string() }
 }
 
-/// What a signed-in person sees.
+/// What a signed-in person sees: every contact holding the address they
+/// proved they read (two records of one person are both theirs).
 #[derive(Clone, Debug)]
 pub struct PortalView {
-    pub subject: SubjectId,
-    pub export: serde_json::Value,
-    /// Prepared export files not yet expired.
+    pub people: Vec<PortalRecord>,
+    /// Prepared export files not yet expired, of every record.
     pub exports: Vec<crate::export::ExportFile>,
     pub requests: Vec<DsrView>,
-    /// Their preference centre, to change or withdraw consents.
+}
+
+/// One contact record of the signed-in person.
+#[derive(Clone, Debug)]
+pub struct PortalRecord {
+    pub subject: SubjectId,
+    pub export: serde_json::Value,
+    /// Its preference centre, to change or withdraw consents.
     pub preferences_link: String,
+}
+
+/// A portal sign-in names the address it was mailed to, by its exact-match
+/// key, in the token's scope: the session covers every contact holding it.
+fn address_scope(key: &[u8]) -> Uuid {
+    let mut b = [0u8; 16];
+    b.copy_from_slice(&key[..16]);
+    Uuid::from_bytes(b)
 }
 
 impl App {
@@ -76,14 +91,23 @@ impl App {
         Ok(())
     }
 
+    /// Mails the link to the address **as stored** on the contact, never as
+    /// typed: a look-alike typed address that matched would get nothing.
     async fn send_portal_link(&self, email: &Email, lang: &str) -> Result<()> {
         let vault = self.store.vault();
         let Some(contact) = self.store.find_by_email(email).await?.into_iter().next() else { return Ok(()) };
+        let Some(stored) = contact.data.emails.iter().find(|e| e.lookup_key() == email.lookup_key()) else {
+            return Ok(());
+        };
         let expires = OffsetDateTime::now_utc() + Duration::minutes(LINK_MINUTES);
         let token = tokens::sign(
             vault,
             TokenKind::PortalLink,
-            Claims { subject: contact.id, scope: Uuid::now_v7(), expires: expires.unix_timestamp() },
+            Claims {
+                subject: contact.id,
+                scope: address_scope(&self.store.email_key(stored)),
+                expires: expires.unix_timestamp(),
+            },
         );
         let link = format!("{}/portal/s/{token}", self.settings.public_url);
         let (subject, text) = if lang == "it" {
@@ -96,7 +120,7 @@ impl App {
             subject: contact.id,
             kind: "portal",
             mail: Mail {
-                to: email.as_str().to_owned(),
+                to: stored.as_str().to_owned(),
                 subject: subject.into(),
                 text,
                 headers: vec![],
@@ -122,8 +146,9 @@ impl App {
         Ok(tokens::sign(
             self.store.vault(),
             TokenKind::PortalSession,
-            // A scope of its own, so signing out can revoke this session alone.
-            Claims { subject: c.subject, scope: Uuid::now_v7(), expires: expires.unix_timestamp() },
+            // The address's scope: signing out revokes this session (and one
+            // of the same address started in the same second).
+            Claims { subject: c.subject, scope: c.scope, expires: expires.unix_timestamp() },
         ))
     }
 
@@ -138,8 +163,9 @@ impl App {
         Ok(())
     }
 
-    /// The person a session cookie names (and who still exists).
-    pub async fn portal_person(&self, session: &str) -> std::result::Result<SubjectId, LinkError> {
+    /// The contacts a session cookie covers: every one still holding the
+    /// address the sign-in link was mailed to (the linked one first).
+    pub async fn portal_person(&self, session: &str) -> std::result::Result<Vec<SubjectId>, LinkError> {
         let c = tokens::verify(
             self.store.vault(),
             TokenKind::PortalSession,
@@ -149,8 +175,15 @@ impl App {
         if self.store.token_used(&c.use_id(TokenKind::PortalSession)).await? {
             return Err(LinkError::Invalid);
         }
-        self.store.get_contact(c.subject).await?.ok_or(LinkError::Invalid)?;
-        Ok(c.subject)
+        let mut ids: Vec<SubjectId> =
+            self.store.find_by_email_key(c.scope.as_bytes()).await?.into_iter().map(|x| x.id).collect();
+        if ids.is_empty() {
+            return Err(LinkError::Invalid);
+        }
+        if let Some(i) = ids.iter().position(|s| *s == c.subject) {
+            ids.swap(0, i);
+        }
+        Ok(ids)
     }
 
     /// Ends a portal session on the server: its cookie no longer works,
@@ -165,25 +198,46 @@ impl App {
 
     /// Everything the person sees (reading is audited as their own access).
     pub async fn portal_view(&self, session: &str) -> std::result::Result<PortalView, LinkError> {
-        let subject = self.portal_person(session).await?;
-        let export = self.export_document(subject, false).await?;
-        let requests = self.with_dsr_clocks(self.store.dsrs_of(subject).await?).await?;
-        self.store.audit(&ctx(), &[NewEntry::subject("portal.view", subject)]).await?;
-        let exports = self.store.exports_of(subject).await?;
-        Ok(PortalView { subject, export, requests, exports, preferences_link: self.preferences_link(subject) })
+        let subjects = self.portal_person(session).await?;
+        let mut view = PortalView { people: vec![], exports: vec![], requests: vec![] };
+        let mut dsrs = Vec::new();
+        for &subject in &subjects {
+            let export = self.export_document(subject, false).await?;
+            view.people.push(PortalRecord { subject, export, preferences_link: self.preferences_link(subject) });
+            dsrs.extend(self.store.dsrs_of(subject).await?);
+            view.exports.extend(self.store.exports_of(subject).await?);
+        }
+        dsrs.sort_by_key(|d| std::cmp::Reverse(d.received_at));
+        view.requests = self.with_dsr_clocks(dsrs).await?;
+        let entries: Vec<NewEntry> = subjects.iter().map(|s| NewEntry::subject("portal.view", *s)).collect();
+        self.store.audit(&ctx(), &entries).await?;
+        Ok(view)
     }
 
-    /// The person asks for their data: an access request, registered and
-    /// completed at once with an export file they download from the portal
-    /// (sealed at rest, deleted after the configured days).
+    /// The person asks for their data: an access request per record,
+    /// registered and completed at once with an export file each, which
+    /// they download from the portal (sealed at rest, deleted after the
+    /// configured days).
     pub async fn portal_prepare_export(
         &self,
         session: &str,
         format: crate::export::ExportFormat,
-    ) -> std::result::Result<crate::export::ExportFile, LinkError> {
-        let subject = self.portal_person(session).await?;
-        let key = self.store.vault().keyed_hash("portal-export", &subject.to_string());
+    ) -> std::result::Result<Vec<crate::export::ExportFile>, LinkError> {
+        let subjects = self.portal_person(session).await?;
+        let key = self.store.vault().keyed_hash("portal-export", &subjects[0].to_string());
         self.throttle(&[(key, MAX_EXPORTS)], WINDOW_MS).await?;
+        let mut files = Vec::new();
+        for subject in subjects {
+            files.push(self.portal_export_one(subject, format).await?);
+        }
+        Ok(files)
+    }
+
+    async fn portal_export_one(
+        &self,
+        subject: SubjectId,
+        format: crate::export::ExportFormat,
+    ) -> Result<crate::export::ExportFile> {
         let d = self.portal_dsr(subject, DsrKind::Access, None).await?;
         let f = self.write_export(&ctx(), subject, false, format).await?;
         let done = Change {
@@ -205,8 +259,10 @@ impl App {
         session: &str,
         id: Uuid,
     ) -> std::result::Result<(crate::export::ExportFile, Vec<u8>), LinkError> {
-        let subject = self.portal_person(session).await?;
-        let owned = self.store.exports_of(subject).await?.iter().any(|f| f.id == id);
+        let mut owned = false;
+        for subject in self.portal_person(session).await? {
+            owned |= self.store.exports_of(subject).await?.iter().any(|f| f.id == id);
+        }
         if !owned {
             return Err(AppError::NotFound("export").into());
         }
@@ -220,7 +276,7 @@ impl App {
         kind: DsrKind,
         note: Option<String>,
     ) -> std::result::Result<(), LinkError> {
-        let subject = self.portal_person(session).await?;
+        let subjects = self.portal_person(session).await?;
         if !PORTAL_KINDS.contains(&kind) {
             return Err(AppError::from(Invalid::one("kind", "this request is not filed here")).into());
         }
@@ -232,7 +288,9 @@ impl App {
             inv.push("note", "say what should be corrected");
         }
         inv.into_result().map_err(AppError::from)?;
-        self.portal_dsr(subject, kind, note).await?;
+        for subject in subjects {
+            self.portal_dsr(subject, kind, note.clone()).await?;
+        }
         Ok(())
     }
 

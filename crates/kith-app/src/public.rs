@@ -162,8 +162,15 @@ impl App {
         let ctx = public_ctx("form");
         // A new person is created in the transaction that records the
         // request: a crash leaves either both or neither.
-        let (subject, new_contact) = match self.store.find_by_email(&email).await?.into_iter().next() {
-            Some(c) => (c.id, None),
+        // Mail about a known person goes to their address as stored, never
+        // as typed (another mailbox could match a look-alike address).
+        let (subject, new_contact, to) = match self.store.find_by_email(&email).await?.into_iter().next() {
+            Some(c) => {
+                let Some(stored) = c.data.emails.iter().find(|e| e.lookup_key() == email.lookup_key()) else {
+                    return Ok(());
+                };
+                (c.id, None, stored.clone())
+            }
             None => {
                 // The form only asks for allowed fields (checked when it is
                 // saved); one the policy has removed since is not kept.
@@ -182,7 +189,8 @@ impl App {
                     user: None,
                     at: time::OffsetDateTime::now_utc(),
                 };
-                (id, Some(ContactInput { id, owner: None, company: None, tags: vec![], data, source: Some(source) }))
+                let input = ContactInput { id, owner: None, company: None, tags: vec![], data, source: Some(source) };
+                (id, Some(input), email.clone())
             }
         };
         if new_contact.is_none() && self.store.restricted_since(subject).await?.is_some() {
@@ -247,7 +255,7 @@ impl App {
             subject,
             kind: "confirm",
             mail: Mail {
-                to: email.as_str().to_owned(),
+                to: to.as_str().to_owned(),
                 subject: confirm_subject(&f.form.language).to_owned(),
                 text: confirm_text(
                     &f.form.language,

@@ -3,8 +3,7 @@
 
 use crate::staff::{random_secret, token_hash, verify_password};
 use crate::{App, AppError, Principal, Result};
-use kith_domain::normalize::fold;
-use kith_domain::Role;
+use kith_domain::{Email, Role};
 
 /// A session ends after this long without use…
 pub const SESSION_IDLE_MS: i64 = 2 * 3600 * 1000;
@@ -65,7 +64,10 @@ impl App {
     /// checking anything.
     pub async fn sign_in(&self, email: &str, password: &str, client: &str, request_id: String) -> Result<SignedIn> {
         let vault = self.store.vault();
-        let email_key = vault.keyed_hash("sign-in-email", &fold(email.trim()));
+        // The address as a staff sign-in name (ASCII and Unicode case
+        // ignored, nothing else folded); unparsable text is throttled as typed.
+        let account = Email::parse(email).map(|e| e.account_key()).ok();
+        let email_key = vault.keyed_hash("sign-in-email", account.as_deref().unwrap_or(email.trim()));
         let client_key = vault.keyed_hash("sign-in-client", client);
         let now = kith_store::now_ms();
         let locked = |until: i64| AppError::TooManyAttempts { retry_after_secs: (until - now + 999) / 1000 };
@@ -81,7 +83,10 @@ impl App {
             tracing::info!(request.id = %request_id, "sign-in refused: account locked out");
             return Err(locked(e.locked_until));
         }
-        let user = if email.len() <= 254 { self.store.user_by_email(&fold(email.trim())).await? } else { None };
+        let user = match &account {
+            Some(a) => self.store.user_by_email(a).await?,
+            None => None,
+        };
         let hash = user.as_ref().map(|u| u.password_hash.clone());
         let password = password.to_owned();
         // argon2id takes ~19 MiB and tens of milliseconds per check: a few

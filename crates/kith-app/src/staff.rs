@@ -60,7 +60,7 @@ impl App {
         let email = Email::parse(email).map_err(|_| Invalid::one("email", "is not a valid email address"))?;
         let user = User {
             id: UserId::new(),
-            email: email.lookup_key(),
+            email: email.account_key(),
             role,
             password_hash: hash_password(password)?,
             created_at: time::OffsetDateTime::now_utc(),
@@ -96,7 +96,7 @@ impl App {
     pub async fn user_by_email(&self, p: &Principal, email: &str) -> Result<User> {
         p.require(p.role.can_administer(), "manage users")?;
         let email = Email::parse(email).map_err(|_| Invalid::one("email", "is not a valid email address"))?;
-        self.store.user_by_email(&email.lookup_key()).await?.ok_or(AppError::NotFound("user"))
+        self.store.user_by_email(&email.account_key()).await?.ok_or(AppError::NotFound("user"))
     }
 
     /// Creates a token for a user; the clear token is returned once and only

@@ -1,7 +1,6 @@
 //! A contact's personal data and the checked values inside it.
 
 use crate::error::Invalid;
-use crate::normalize::fold;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -12,11 +11,73 @@ pub const MAX_SHORT: usize = 200;
 /// Most emails or phones one contact may hold.
 pub const MAX_MULTI: usize = 10;
 
-/// An email address, trimmed, checked for a plausible shape. Its lookup key
-/// is the whole address lower-cased.
+/// An email address, trimmed, checked for a deliverable shape (an unquoted
+/// dot-atom local part, a domain that has an IDNA ASCII form), and kept as
+/// typed: mail goes to the address as stored.
+///
+/// Two addresses are the same mailbox ([`Email::lookup_key`]) when their
+/// domains have the same IDNA ASCII form and their local parts are equal
+/// exactly, except at the mailbox providers known to ignore case
+/// ([`CASE_INSENSITIVE_DOMAINS`]), where ASCII case is ignored. Nothing is
+/// folded: `alicé@…` is not `alice@…`, and `…@exämple.com` is another domain.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Email(String);
+
+/// Mailbox providers whose local parts are case-insensitive (they say so, and
+/// deliver `Mario.Rossi@` and `mario.rossi@` to one mailbox). Elsewhere the
+/// local part is compared exactly, as RFC 5321 leaves it to the receiver.
+pub const CASE_INSENSITIVE_DOMAINS: &[&str] = &[
+    "gmail.com",
+    "googlemail.com",
+    "outlook.com",
+    "outlook.it",
+    "outlook.fr",
+    "outlook.de",
+    "outlook.es",
+    "hotmail.com",
+    "hotmail.it",
+    "hotmail.fr",
+    "hotmail.de",
+    "hotmail.es",
+    "live.com",
+    "live.it",
+    "live.fr",
+    "msn.com",
+    "yahoo.com",
+    "yahoo.it",
+    "yahoo.fr",
+    "yahoo.de",
+    "yahoo.es",
+    "icloud.com",
+    "me.com",
+    "mac.com",
+    "proton.me",
+    "protonmail.com",
+    "gmx.com",
+    "gmx.de",
+    "gmx.net",
+    "gmx.fr",
+    "web.de",
+    "t-online.de",
+    "libero.it",
+    "virgilio.it",
+    "alice.it",
+    "tin.it",
+    "tiscali.it",
+    "orange.fr",
+    "wanadoo.fr",
+    "free.fr",
+    "sfr.fr",
+    "laposte.net",
+    "abv.bg",
+    "mail.bg",
+    "dir.bg",
+];
+
+/// Characters RFC 5322 allows unquoted in a local part besides letters,
+/// digits and dots (letters and digits may be any script, RFC 6531).
+const ATEXT: &str = "!#$%&'*+-/=?^_`{|}~";
 
 impl Email {
     pub fn parse(s: &str) -> Result<Self, Invalid> {
@@ -34,10 +95,18 @@ impl Email {
         if s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>' || c == ',') {
             return bad("must not contain spaces, quotes, angle brackets or commas");
         }
+        if !local.chars().all(|c| c.is_alphanumeric() || c == '.' || ATEXT.contains(c))
+            || local.starts_with('.')
+            || local.ends_with('.')
+            || local.contains("..")
+        {
+            return bad("the part before @ may hold letters, digits, dots (not first, last or doubled) and !#$%&'*+-/=?^_`{|}~ only");
+        }
         let labels: Vec<&str> = domain.split('.').collect();
         if labels.len() < 2
             || labels.iter().any(|l| l.is_empty() || l.len() > 63 || l.starts_with('-') || l.ends_with('-'))
             || !domain.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+            || ascii_domain(domain).is_none()
         {
             return bad("the domain after @ is not valid");
         }
@@ -48,10 +117,31 @@ impl Email {
         &self.0
     }
 
-    /// The key equal addresses share: case-insensitive as mail systems treat it.
+    /// The key equal mailboxes share (see [`Email`]): the local part as
+    /// typed (ASCII case ignored only at [`CASE_INSENSITIVE_DOMAINS`]), `@`,
+    /// the domain's IDNA ASCII form.
     pub fn lookup_key(&self) -> String {
-        fold(&self.0)
+        let (local, domain) = self.0.rsplit_once('@').expect("checked at parse");
+        let domain = ascii_domain(domain).expect("checked at parse");
+        if CASE_INSENSITIVE_DOMAINS.contains(&domain.as_str()) {
+            format!("{}@{domain}", local.to_ascii_lowercase())
+        } else {
+            format!("{local}@{domain}")
+        }
     }
+
+    /// The key of a staff sign-in name: case ignored in the whole address
+    /// (a password is checked as well), no accents or marks folded.
+    pub fn account_key(&self) -> String {
+        let (local, domain) = self.0.rsplit_once('@').expect("checked at parse");
+        format!("{}@{}", local.to_lowercase(), ascii_domain(domain).expect("checked at parse"))
+    }
+}
+
+/// The IDNA (UTS #46) ASCII form of a domain, lower-cased; `None` when it has none.
+fn ascii_domain(domain: &str) -> Option<String> {
+    let a = idna::domain_to_ascii_cow(domain.as_bytes(), idna::AsciiDenyList::STD3).ok()?;
+    (!a.is_empty() && a.len() <= 253).then(|| a.into_owned())
 }
 
 impl TryFrom<String> for Email {
@@ -195,13 +285,28 @@ impl fmt::Debug for ContactData {
     }
 }
 
+/// Bidirectional embeddings, overrides and isolates: they make text read
+/// otherwise than it is stored ("Trojan Source").
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A one-line value: no line breaks, tabs or other control characters.
 fn check_short(v: Option<&str>) -> Result<(), Invalid> {
-    check_text(v, MAX_SHORT)
+    match v {
+        Some(s) if s.chars().any(char::is_control) => {
+            Err(Invalid::one("", "must be one line without tabs or control characters"))
+        }
+        _ => check_text(v, MAX_SHORT),
+    }
 }
 
 fn check_text(v: Option<&str>, max: usize) -> Result<(), Invalid> {
     match v {
         Some(s) if s.chars().count() > max => Err(Invalid::one("", format!("must be at most {max} characters"))),
+        Some(s) if s.chars().any(is_bidi_control) => {
+            Err(Invalid::one("", "must not contain bidirectional override characters (U+202A–U+202E, U+2066–U+2069)"))
+        }
         Some(s) if s.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') => {
             Err(Invalid::one("", "must not contain control characters"))
         }
@@ -323,9 +428,46 @@ mod tests {
     #[test]
     fn emails() {
         assert!(Email::parse("mario.rossi@example.it").is_ok());
-        assert_eq!(Email::parse(" Mario@Example.IT ").unwrap().lookup_key(), "mario@example.it");
+        assert_eq!(Email::parse(" Mario@Example.IT ").unwrap().lookup_key(), "Mario@example.it");
+        assert_eq!(Email::parse(" Mario@GMail.com ").unwrap().lookup_key(), "mario@gmail.com");
+        assert_eq!(Email::parse("Mario@Example.IT").unwrap().account_key(), "mario@example.it");
         for bad in ["", "a", "a@b", "@example.com", "a b@example.com", "a@-x.com", "a@ex..com", "a@b@c.com"] {
             assert!(Email::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn look_alike_addresses_are_other_mailboxes() {
+        let key = |s: &str| Email::parse(s).unwrap().lookup_key();
+        let alice = key("alice.victim@example.com");
+        assert_ne!(key("alice.victim@exämple.com"), alice);
+        assert_eq!(key("alice.victim@exämple.com"), "alice.victim@xn--exmple-cua.com");
+        assert_ne!(key("ALICE.VICTIM@EXAMPLE.COM"), alice);
+        assert_ne!(key("alicé.victim@example.com"), alice);
+        // The domain's case and Unicode form do not make another mailbox.
+        assert_eq!(key("alice.victim@EXAMPLE.com"), alice);
+        assert_eq!(key("ivan@пример.bg"), key("ivan@ПРИМЕР.bg"));
+        assert_eq!(key("ivan@пример.bg"), "ivan@xn--e1afmkfd.bg");
+    }
+
+    #[test]
+    fn undeliverable_local_parts_are_refused() {
+        for bad in [
+            "a;b@example.com",
+            "a(b@example.com",
+            "a\\b@example.com",
+            "a:b@example.com",
+            ".a@example.com",
+            "a.@example.com",
+            "a..b@example.com",
+            "a@exa_mple.com",
+        ] {
+            assert!(Email::parse(bad).is_err(), "{bad}");
+        }
+        for good in
+            ["o'brien@example.ie", "a+tag@example.com", "jörg@example.de", "иван@example.bg", "a_b-c@example.com"]
+        {
+            assert!(Email::parse(good).is_ok(), "{good}");
         }
     }
 

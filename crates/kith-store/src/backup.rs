@@ -33,11 +33,11 @@ impl Store {
         let Some(path) = &self.journal else { return };
         let now = crate::now_ms();
         let line: String = subjects.iter().map(|s| format!("{}\t{now}\n", s.0)).collect();
-        let r = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path.as_path())
-            .and_then(|mut f| f.write_all(line.as_bytes()).and_then(|_| f.sync_all()));
+        let mut opts = std::fs::OpenOptions::new();
+        opts.create(true).append(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+        let r = opts.open(path.as_path()).and_then(|mut f| f.write_all(line.as_bytes()).and_then(|_| f.sync_all()));
         if let Err(e) = r {
             // The erasure stands; only a later restore of an older backup is at risk.
             tracing::error!(error = %e, "could not append to the erasure journal; a restore of an older backup would not re-erase this person");
@@ -55,8 +55,13 @@ impl Store {
             return Err(StoreError::Config("the backup file already exists".into()));
         }
         let target = to.to_str().ok_or_else(|| StoreError::Config("the backup path is not valid UTF-8".into()))?;
+        // An empty file of mode 0600 first: VACUUM INTO fills it, keeping its mode.
+        crate::db::private_file(to, true)?;
         let mut c = self.pools.write.conn().await?;
-        c.execute("VACUUM INTO $1", &crate::args![target]).await?;
+        if let Err(e) = c.execute("VACUUM INTO $1", &crate::args![target]).await {
+            let _ = std::fs::remove_file(to);
+            return Err(e);
+        }
         Ok(())
     }
 

@@ -83,6 +83,24 @@ fn place(id: SubjectId) -> Place<'static> {
     Place { table: "contacts", column: "sealed", row: id.0, subject: id }
 }
 
+/// The contacts of a list of rows. A row that cannot be opened (sealed under
+/// another master key, or damaged) is left out with a logged error naming
+/// its id: one bad row must not fail a whole list.
+fn decode_rows(vault: &Vault, rows: &[Row]) -> Result<Vec<Contact>, StoreError> {
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        match decode(vault, r) {
+            Ok(c) => out.push(c),
+            Err(e @ (StoreError::Crypto | StoreError::Corrupt(_))) => {
+                let id: Option<Uuid> = r.get(0).ok();
+                tracing::error!(contact.id = ?id, error = %e, "a contact could not be opened; left out of the list");
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(out)
+}
+
 fn decode(vault: &Vault, r: &Row) -> Result<Contact, StoreError> {
     let id = SubjectId(r.get(0)?);
     let key = vault.unwrap_key(id, &r.get::<Vec<u8>>(7)?)?;
@@ -223,13 +241,24 @@ async fn insert_index(tx: &mut Tx, entries: &mut [(i64, Uuid)]) -> Result<(), St
 
 /// The exact-match key of an address (see `email_keys`).
 pub(crate) fn email_key(vault: &Vault, e: &Email) -> Vec<u8> {
-    vault.keyed_hash("email-key", &e.lookup_key())[..16].to_vec()
+    vault.keyed_hash("email-key-v2", &e.lookup_key())[..16].to_vec()
 }
 
-/// Writes the exact-match keys of `contacts`' addresses.
+/// The staff search key of an address: case ignored, nothing folded (see
+/// `Email::account_key`). Kept in `email_keys` beside the exact key, under
+/// another label, so the two never meet.
+fn search_key(vault: &Vault, e: &Email) -> Vec<u8> {
+    vault.keyed_hash("email-search", &e.account_key())[..16].to_vec()
+}
+
+/// Writes the exact-match and search keys of `contacts`' addresses.
 async fn insert_email_keys(tx: &mut Tx, vault: &Vault, contacts: &[(Uuid, &ContactData)]) -> Result<(), StoreError> {
-    let mut rows: Vec<(Vec<u8>, Uuid)> =
-        contacts.iter().flat_map(|(id, d)| d.emails.iter().map(move |e| (email_key(vault, e), *id))).collect();
+    let mut rows: Vec<(Vec<u8>, Uuid)> = contacts
+        .iter()
+        .flat_map(|(id, d)| {
+            d.emails.iter().flat_map(move |e| [(email_key(vault, e), *id), (search_key(vault, e), *id)])
+        })
+        .collect();
     rows.sort_unstable();
     rows.dedup();
     for chunk in rows.chunks(MAX_PARAMS / 2) {
@@ -689,10 +718,13 @@ impl Store {
             }
             let sql = format!("SELECT {COLS} FROM {FROM} WHERE c.id > $1 ORDER BY c.id LIMIT 500");
             let rows = tx.fetch_all(&sql, &args![after]).await?;
-            let contacts = rows.iter().map(|r| decode(&self.vault, r)).collect::<Result<Vec<_>, _>>()?;
+            let contacts = decode_rows(&self.vault, &rows)?;
             let datas: Vec<(Uuid, &ContactData)> = contacts.iter().map(|c| (c.id.0, &c.data)).collect();
             insert_email_keys(&mut tx, &self.vault, &datas).await?;
-            let last = contacts.last().map(|c| c.id.0);
+            let last = match rows.last() {
+                Some(r) => Some(r.get::<Uuid>(0)?),
+                None => None,
+            };
             if last.is_none() {
                 tx.execute("UPDATE email_keys_backfill SET done = 1", &[]).await?;
             }
@@ -742,20 +774,49 @@ impl Store {
         vals.push(limit.into());
         sql.push_str(&format!(" ORDER BY {col} {dir}, c.id {dir} LIMIT ${}", vals.len()));
         let rows = self.pools.read.conn().await?.fetch_all(&sql, &vals).await?;
-        rows.iter().map(|r| decode(&self.vault, r)).collect()
+        decode_rows(&self.vault, &rows)
+    }
+
+    /// The exact-match key of an address (16 bytes; see `email_keys`).
+    pub fn email_key(&self, email: &Email) -> Vec<u8> {
+        email_key(&self.vault, email)
+    }
+
+    /// Contacts holding this address in any case (a staff search; never the
+    /// ground for mail about a person).
+    pub async fn find_by_email_any_case(&self, email: &Email) -> Result<Vec<Contact>, StoreError> {
+        let want = email.account_key();
+        Ok(self
+            .contacts_by_key(&search_key(&self.vault, email))
+            .await?
+            .into_iter()
+            .filter(|c| c.data.emails.iter().any(|e| ct_eq(e.account_key().as_bytes(), want.as_bytes())))
+            .collect())
+    }
+
+    async fn contacts_by_key(&self, key: &[u8]) -> Result<Vec<Contact>, StoreError> {
+        let sql = format!(
+            "SELECT {COLS} FROM email_keys e JOIN contacts c ON c.id = e.subject_id JOIN subject_keys k ON k.subject_id = c.id \
+             WHERE e.hash = $1 ORDER BY c.id LIMIT 500"
+        );
+        let rows = self.pools.read.conn().await?.fetch_all(&sql, &args![key.to_vec()]).await?;
+        decode_rows(&self.vault, &rows)
+    }
+
+    /// Contacts holding an address whose exact-match key is `key`, each
+    /// opened and its addresses' keys compared.
+    pub async fn find_by_email_key(&self, key: &[u8]) -> Result<Vec<Contact>, StoreError> {
+        let found = self.contacts_by_key(key).await?;
+        Ok(found.into_iter().filter(|c| c.data.emails.iter().any(|e| ct_eq(&email_key(&self.vault, e), key))).collect())
     }
 
     /// Contacts holding this email: one statement through its exact-match
     /// key, then each opened and compared.
     pub async fn find_by_email(&self, email: &Email) -> Result<Vec<Contact>, StoreError> {
         let key = email.lookup_key();
-        let sql = format!(
-            "SELECT {COLS} FROM email_keys e JOIN contacts c ON c.id = e.subject_id JOIN subject_keys k ON k.subject_id = c.id \
-             WHERE e.hash = $1 ORDER BY c.id LIMIT 500"
-        );
-        let rows = self.pools.read.conn().await?.fetch_all(&sql, &args![email_key(&self.vault, email)]).await?;
-        let found = rows.iter().map(|r| decode(&self.vault, r)).collect::<Result<Vec<_>, _>>()?;
-        Ok(found
+        Ok(self
+            .contacts_by_key(&email_key(&self.vault, email))
+            .await?
             .into_iter()
             .filter(|c| c.data.emails.iter().any(|e| ct_eq(e.lookup_key().as_bytes(), key.as_bytes())))
             .collect())
@@ -804,8 +865,8 @@ impl Store {
             sql.push_str(&format!(" ORDER BY b.subject_id LIMIT ${}", vals.len()));
             let rows = self.pools.read.conn().await?.fetch_all(&sql, &vals).await?;
             for r in &rows {
-                let c = decode(&self.vault, r)?;
-                cursor = Some(c.id.0);
+                cursor = Some(r.get(0)?);
+                let Some(c) = decode_rows(&self.vault, std::slice::from_ref(r))?.pop() else { continue };
                 if keep(&c) {
                     out.push(c);
                     if out.len() == limit {

@@ -253,6 +253,37 @@ pub(crate) struct Pools {
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static PG_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
+/// Creates a file readable by its owner only (0600), or makes an existing
+/// one so. SQLite gives the WAL and shared-memory files the mode of the
+/// database file, so creating that file first covers all three.
+pub(crate) fn private_file(path: &std::path::Path, create: bool) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        let err = |e: std::io::Error| StoreError::Config(format!("cannot make {} private: {e}", path.display()));
+        if create && !path.exists() {
+            std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map_err(err)?;
+        } else if path.exists() {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).map_err(err)?;
+        }
+    }
+    let _ = (path, create);
+    Ok(())
+}
+
+/// The SQLite file and its WAL and shared-memory files, 0600.
+fn private_files(db: &str) -> Result<(), StoreError> {
+    if db.starts_with(':') || db.contains("mode=memory") {
+        return Ok(());
+    }
+    let db = db.split('?').next().unwrap_or(db);
+    private_file(std::path::Path::new(db), true)?;
+    for suffix in ["-wal", "-shm"] {
+        private_file(std::path::Path::new(&format!("{db}{suffix}")), false)?;
+    }
+    Ok(())
+}
+
 impl Pools {
     /// `url` is `sqlite:PATH` (or a bare path) or `postgres://…`.
     pub(crate) async fn connect(url: &str) -> Result<Pools, StoreError> {
@@ -270,6 +301,7 @@ impl Pools {
             return Ok(Pools { write: Pool::Pg(pool.clone()), read: Pool::Pg(pool) });
         }
         let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
+        private_files(path)?;
         let opts = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(true)

@@ -20,6 +20,7 @@ pub mod idempotency;
 pub mod import;
 pub mod import_runs;
 pub mod interactions;
+pub mod keycheck;
 pub mod mail;
 pub mod policy;
 pub mod purposes;
@@ -84,9 +85,17 @@ impl Store {
 
     /// Applies pending migrations. Safe to run from several servers at once
     /// on PostgreSQL (the migrator takes an advisory lock).
+    /// Then checks the master key against the database's key check value
+    /// (recording it on first use) and recomputes email keys if needed.
     pub async fn migrate(&self) -> Result<(), StoreError> {
         self.pools.migrate().await?;
+        self.check_master_key(true).await?;
         self.backfill_email_keys().await
+    }
+
+    /// Applies pending migrations only: no key check, nothing sealed.
+    pub async fn migrate_schema(&self) -> Result<(), StoreError> {
+        self.pools.migrate().await
     }
 
     pub fn engine(&self) -> Engine {

@@ -115,25 +115,37 @@ impl Vault {
     /// Reads the key file at `path`, creating it (mode 0600) with a fresh key
     /// if it does not exist.
     pub fn load_or_create(path: &Path) -> Result<Vault, StoreError> {
-        use std::io::Write;
-        match std::fs::read_to_string(path) {
-            Ok(s) => Vault::from_encoded(&s),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        match Vault::load(path)? {
+            Some(v) => Ok(v),
+            None => {
                 let encoded = Vault::generate_encoded();
-                let mut opts = std::fs::OpenOptions::new();
-                opts.write(true).create_new(true);
-                #[cfg(unix)]
-                std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-                let mut f = opts
-                    .open(path)
-                    .map_err(|e| StoreError::Config(format!("cannot create the master key file: {e}")))?;
-                f.write_all(encoded.as_bytes())
-                    .and_then(|_| f.sync_all())
-                    .map_err(|e| StoreError::Config(format!("cannot write the master key file: {e}")))?;
+                Vault::write_key_file(path, &encoded)?;
                 Vault::from_encoded(&encoded)
             }
+        }
+    }
+
+    /// Reads the key file at `path`; `None` if there is none.
+    pub fn load(path: &Path) -> Result<Option<Vault>, StoreError> {
+        match std::fs::read_to_string(path) {
+            Ok(s) => Vault::from_encoded(&s).map(Some),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(StoreError::Config(format!("cannot read the master key file: {e}"))),
         }
+    }
+
+    /// Writes a new key file (mode 0600); never replaces one.
+    pub fn write_key_file(path: &Path, encoded: &str) -> Result<(), StoreError> {
+        use std::io::Write;
+        let mut opts = std::fs::OpenOptions::new();
+        opts.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+        let mut f =
+            opts.open(path).map_err(|e| StoreError::Config(format!("cannot create the master key file: {e}")))?;
+        f.write_all(encoded.as_bytes())
+            .and_then(|_| f.sync_all())
+            .map_err(|e| StoreError::Config(format!("cannot write the master key file: {e}")))
     }
 
     pub fn kek_id(&self) -> &str {

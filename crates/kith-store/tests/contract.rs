@@ -167,9 +167,11 @@ async fn lookups_by_email_phone_and_name_prefix() {
         }
         s.insert_contacts(&ctx(), &batch, None).await.unwrap();
 
-        let e = s.find_by_email(&Email::parse("P17@EXAMPLE.com").unwrap()).await.unwrap();
+        // The domain's case does not matter; the local part is compared exactly.
+        let e = s.find_by_email(&Email::parse("p17@EXAMPLE.com").unwrap()).await.unwrap();
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].id, batch[17].id);
+        assert!(s.find_by_email(&Email::parse("P17@example.com").unwrap()).await.unwrap().is_empty());
         assert!(s.find_by_email(&Email::parse("nobody@example.com").unwrap()).await.unwrap().is_empty());
         let p = s.find_by_phone(&Phone::parse("+39 060 000 042").unwrap()).await.unwrap();
         assert_eq!(p.len(), 1);

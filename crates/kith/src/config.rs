@@ -14,10 +14,13 @@ pub struct StoreArgs {
     pub database_url: Option<String>,
 }
 
-/// Opens the store: creates the data directory and master key file if
-/// needed (or takes the key from `KITH_MASTER_KEY`), connects, migrates.
+/// Opens the store: creates the data directory if needed, takes the master
+/// key from `KITH_MASTER_KEY` or the key file, connects, migrates, and checks
+/// the key against the database (see `kith_store::keycheck`). A key file is
+/// created only for a database that holds nothing sealed yet.
 pub async fn open_store(args: &StoreArgs, migrate: bool) -> Result<Store, String> {
-    let vault = vault(&args.data_dir)?;
+    let key_file = args.data_dir.join("master.key");
+    let (vault, new_key) = vault(&args.data_dir, &key_file)?;
     let url = match &args.database_url {
         Some(u) => u.clone(),
         None => format!("sqlite:{}", args.data_dir.join("kith.db").display()),
@@ -26,8 +29,22 @@ pub async fn open_store(args: &StoreArgs, migrate: bool) -> Result<Store, String
         .await
         .map_err(|e| format!("cannot open the database: {e}"))?
         .with_erasure_journal(args.data_dir.join(kith_store::backup::JOURNAL_FILE));
+    if let Some(encoded) = new_key {
+        store.migrate_schema().await.map_err(|e| format!("cannot apply migrations: {e}"))?;
+        if store.holds_sealed_data().await.map_err(|e| format!("cannot read the database: {e}"))? {
+            return Err(format!(
+                "the database holds data sealed under a master key, but KITH_MASTER_KEY is not set and the key \
+                 file {} does not exist: restore the key file (or set KITH_MASTER_KEY) instead of starting with a \
+                 new key; no key file was created",
+                key_file.display()
+            ));
+        }
+        kith_store::Vault::write_key_file(&key_file, &encoded).map_err(|e| e.to_string())?;
+    }
     if migrate {
         store.migrate().await.map_err(|e| format!("cannot apply migrations: {e}"))?;
+    } else {
+        store.check_master_key(false).await.map_err(|e| e.to_string())?;
     }
     Ok(store)
 }
@@ -41,12 +58,20 @@ pub fn sqlite_file(args: &StoreArgs) -> Result<PathBuf, String> {
     }
 }
 
-fn vault(data_dir: &Path) -> Result<Vault, String> {
+/// The master key, and its encoded form when it is new (its key file is
+/// written once the database is known to hold nothing sealed).
+fn vault(data_dir: &Path, key_file: &Path) -> Result<(Vault, Option<String>), String> {
     if let Ok(k) = std::env::var("KITH_MASTER_KEY") {
-        return Vault::from_encoded(&k).map_err(|e| format!("KITH_MASTER_KEY: {e}"));
+        return Ok((Vault::from_encoded(&k).map_err(|e| format!("KITH_MASTER_KEY: {e}"))?, None));
     }
     create_private_dir(data_dir)?;
-    Vault::load_or_create(&data_dir.join("master.key")).map_err(|e| e.to_string())
+    match Vault::load(key_file).map_err(|e| e.to_string())? {
+        Some(v) => Ok((v, None)),
+        None => {
+            let encoded = Vault::generate_encoded();
+            Ok((Vault::from_encoded(&encoded).map_err(|e| e.to_string())?, Some(encoded)))
+        }
+    }
 }
 
 fn create_private_dir(dir: &Path) -> Result<(), String> {

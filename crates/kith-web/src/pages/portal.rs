@@ -284,12 +284,12 @@ struct Me<'a> {
     w: &'a Words,
     title: &'a str,
     notice: Option<&'a str>,
-    data: String,
+    /// Per contact record holding the address: (the data, its preference centre).
+    records: Vec<(String, String)>,
     requests: Vec<(String, &'static str, String)>,
     /// (id, format, available until)
     files: Vec<(String, String, String)>,
     kinds: Vec<(&'static str, &'static str)>,
-    preferences: String,
     other_lang: &'a str,
 }
 
@@ -301,19 +301,26 @@ async fn me_page(app: &App, cfg: &WebConfig, headers: &HeaderMap, l: &str, notic
     let w = words(l);
     match app.portal_view(session(cfg, headers)).await {
         Ok(v) => {
-            let data = serde_json::to_string_pretty(&serde_json::json!({
-                "contact": v.export["contact"],
-                "lawful_bases": v.export["lawful_bases"],
-                "interactions": v.export["interactions"],
-                "deals": v.export["deals"],
-            }))
-            .unwrap_or_default();
+            let records = v
+                .people
+                .iter()
+                .map(|p| {
+                    let data = serde_json::to_string_pretty(&serde_json::json!({
+                        "contact": p.export["contact"],
+                        "lawful_bases": p.export["lawful_bases"],
+                        "interactions": p.export["interactions"],
+                        "deals": p.export["deals"],
+                    }))
+                    .unwrap_or_default();
+                    (data, p.preferences_link.clone())
+                })
+                .collect();
             render(&Me {
                 lang: l,
                 w,
                 title: w.title,
                 notice,
-                data,
+                records,
                 requests: v
                     .requests
                     .iter()
@@ -331,7 +338,6 @@ async fn me_page(app: &App, cfg: &WebConfig, headers: &HeaderMap, l: &str, notic
                     .map(|f| (f.id.to_string(), f.format.to_uppercase(), super::view::date(f.expires_at)))
                     .collect(),
                 kinds: PORTAL_KINDS.iter().map(|k| (k.as_str(), kind_label(*k, l))).collect(),
-                preferences: v.preferences_link,
                 other_lang: if l == "it" { "en" } else { "it" },
             })
         }

@@ -1,0 +1,131 @@
+//! The probe of issue 13, through the real router on both engines: look-alike
+//! addresses get nothing, mail about a matched person goes to the address as
+//! stored, and the portal covers every contact holding the verified address.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use common::{on_postgres, on_sqlite, Env};
+use kith_app::Principal;
+use serde_json::json;
+use tower::ServiceExt;
+
+/// A page request: method, path, form body, cookie.
+async fn page(
+    env: &Env,
+    method: Method,
+    path: &str,
+    form: Option<&str>,
+    cookie: Option<&str>,
+) -> (StatusCode, axum::http::HeaderMap, String) {
+    let mut b = Request::builder().method(method).uri(path);
+    if let Some(c) = cookie {
+        b = b.header(header::COOKIE, c);
+    }
+    let body = match form {
+        Some(f) => {
+            b = b.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+            Body::from(f.to_owned())
+        }
+        None => Body::empty(),
+    };
+    let res = env.router.clone().oneshot(b.body(body).unwrap()).await.unwrap();
+    let (parts, body) = res.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap();
+    (parts.status, parts.headers, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn form_value(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'_' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The portal mails queued so far: (to, text).
+async fn portal_mails(env: &Env) -> Vec<(String, String)> {
+    env.app.deliver_mail(&kith_app::mailer::Transport::Outbox).await.unwrap();
+    let mut out = Vec::new();
+    for m in env.app.outbox(&Principal::cli()).await.unwrap().into_iter().filter(|m| m.kind == "portal") {
+        let (_, mail) = env.app.outbox_message(&Principal::cli(), m.id).await.unwrap();
+        out.push((mail.to, mail.text));
+    }
+    out
+}
+
+/// Asks the portal for a link for `typed` and waits until the mail queue
+/// has `want` portal mails (the link is queued after the answer).
+async fn ask_link(env: &Env, typed: &str, want: usize) -> Vec<(String, String)> {
+    let body = format!("email={}&lang=en", form_value(typed));
+    let (s, _, _) = page(env, Method::POST, "/portal", Some(&body), None).await;
+    assert_eq!(s, StatusCode::OK, "{typed}");
+    for _ in 0..50 {
+        if portal_mails(env).await.len() >= want {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    // Give a mail that should not come a moment to show up.
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    portal_mails(env).await
+}
+
+async fn look_alikes_get_nothing(env: Env) {
+    let alice = env.id("/contacts", json!({"first_name": "Alice", "emails": ["alice.victim@example.com"]})).await;
+    // A second record of Alice (imported twice) and someone at a provider
+    // known to ignore case.
+    let alice2 = env.id("/contacts", json!({"last_name": "Victim", "emails": ["alice.victim@example.com"]})).await;
+    env.id("/contacts", json!({"first_name": "Mario", "emails": ["Mario.Rossi@Gmail.com"]})).await;
+
+    for typed in ["alice.victim@exämple.com", "ALICE.VICTIM@EXAMPLE.COM", "alicé.victim@example.com"] {
+        let mails = ask_link(&env, typed, 1).await;
+        assert!(mails.is_empty(), "{typed} matched Alice: {mails:?}");
+    }
+    // Typed differently where the provider ignores case: the link goes to
+    // the address as stored, never as typed.
+    let mails = ask_link(&env, "mario.rossi@gmail.com", 1).await;
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].0, "Mario.Rossi@Gmail.com");
+
+    // Alice herself: one link, to her stored address; the portal shows both
+    // of her records, and a request is filed for each.
+    let mails = ask_link(&env, "alice.victim@EXAMPLE.com", 2).await;
+    let to_alice: Vec<_> = mails.iter().filter(|(to, _)| to.starts_with("alice")).collect();
+    assert_eq!(to_alice.len(), 1, "{mails:?}");
+    assert_eq!(to_alice[0].0, "alice.victim@example.com");
+    let text = &to_alice[0].1;
+    let link = text[text.find("/portal/s/").unwrap()..].split_whitespace().next().unwrap().to_owned();
+    let (s, h, _) = page(&env, Method::POST, &link, Some("lang=en"), None).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let cookie = h[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_owned();
+    let (s, _, me) = page(&env, Method::GET, "/portal/me?lang=en", None, Some(&cookie)).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(me.contains("Alice") && me.contains("Victim"), "both records are shown: {me}");
+    assert!(!me.contains("Mario"), "{me}");
+    let (s, _, _) =
+        page(&env, Method::POST, "/portal/me/request", Some("kind=erasure&note=&lang=en"), Some(&cookie)).await;
+    assert!(s.is_success() || s.is_redirection(), "{s}");
+    let queue = env.call(Method::GET, "/dsr", None, StatusCode::OK).await;
+    for id in [&alice, &alice2] {
+        let filed = queue.as_array().unwrap().iter().any(|d| d["contact_id"] == json!(id) && d["kind"] == "erasure");
+        assert!(filed, "{id}: {queue}");
+    }
+    // Exports: one file per record.
+    let (s, _, _) = page(&env, Method::POST, "/portal/me/export", Some("format=json&lang=en"), Some(&cookie)).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, _, me) = page(&env, Method::GET, "/portal/me?lang=en", None, Some(&cookie)).await;
+    assert_eq!(me.matches("/portal/me/exports/").count(), 2, "{me}");
+}
+
+#[tokio::test]
+async fn sqlite_look_alike_addresses_get_nothing_and_the_portal_covers_every_record() {
+    on_sqlite("look-alike", look_alikes_get_nothing).await;
+}
+
+#[tokio::test]
+async fn postgres_look_alike_addresses_get_nothing_and_the_portal_covers_every_record() {
+    on_postgres("look_alike", look_alikes_get_nothing).await;
+}
