@@ -311,11 +311,6 @@ impl App {
         self.get_contact(p, id).await
     }
 
-    pub async fn delete_contact(&self, p: &Principal, id: SubjectId) -> Result<()> {
-        p.require(p.role.can_delete_contacts(), "delete contacts")?;
-        self.store.delete_contact(&p.ctx(), id).await.map_err(AppError::from).map_err(crate::missing("contact"))
-    }
-
     /// Finds contacts by the query: with `email`, `phone` or `q` through
     /// the blind indexes, otherwise by paging in the chosen order. Not
     /// audited and not redacted: callers do both.

@@ -288,7 +288,13 @@ impl App {
         }
         let (done, outcome) = match d.kind {
             DsrKind::Erasure => {
-                // Completed first (the register keeps the proof), then erased.
+                if self.store.hold_of(d.subject).await?.is_some() {
+                    return Err(AppError::Conflict(
+                        "the contact is under a legal hold (Art. 17(3)(e)): release the hold to erase, or reject the request giving the hold as the reason".into(),
+                    ));
+                }
+                // Completed first (the register keeps the proof), then erased
+                // (the hold checked again under the contact's lock).
                 let finish = Change {
                     status: Some(DsrStatus::Completed),
                     outcome: Some("erased: key destroyed, rows and index entries deleted, file scrubbed".into()),
@@ -302,7 +308,7 @@ impl App {
                     })
                     .await?;
                 self.store
-                    .delete_contact(&p.ctx(), d.subject)
+                    .delete_contact_unless(&p.ctx(), d.subject, kith_store::contacts::Standing::Hold)
                     .await
                     .map_err(AppError::from)
                     .map_err(missing("contact"))?;

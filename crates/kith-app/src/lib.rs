@@ -11,6 +11,7 @@ pub mod consent;
 pub mod contacts;
 pub mod cursor;
 pub mod deals;
+pub mod deletion;
 pub mod dsr;
 pub mod export;
 pub mod import;

@@ -27,6 +27,7 @@ pub mod purposes;
 pub mod retention;
 pub mod rights;
 pub mod sessions;
+pub mod settings;
 pub mod staff;
 pub mod vault;
 pub mod views;

@@ -8,6 +8,7 @@ use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use common::{on_postgres, on_sqlite, Env};
 use kith_app::Principal;
+use kith_domain::Role;
 use serde_json::json;
 use tower::ServiceExt;
 
@@ -128,4 +129,71 @@ async fn sqlite_look_alike_addresses_get_nothing_and_the_portal_covers_every_rec
 #[tokio::test]
 async fn postgres_look_alike_addresses_get_nothing_and_the_portal_covers_every_record() {
     on_postgres("look_alike", look_alikes_get_nothing).await;
+}
+
+async fn holds_and_restrictions_stop_deletion(env: Env) {
+    let sales = env.token_for(Role::Sales).await;
+    let person = |name: &str| json!({"first_name": name, "emails": [format!("{name}@example.com")]});
+    // Sales files an erasure request instead of deleting.
+    let a = env.id("/contacts", person("anna")).await;
+    let v = env.call_as(&sales, Method::DELETE, &format!("/contacts/{a}"), None, StatusCode::ACCEPTED).await;
+    assert_eq!(v["status"], "received");
+    env.call(Method::GET, &format!("/contacts/{a}"), None, StatusCode::OK).await;
+    let queue = env.call(Method::GET, "/dsr", None, StatusCode::OK).await;
+    let filed =
+        queue.as_array().unwrap().iter().find(|d| d["id"] == v["request_id"]).expect("the request is in the register");
+    assert_eq!(
+        (filed["kind"].as_str(), filed["channel"].as_str(), filed["contact_id"].as_str()),
+        (Some("erasure"), Some("staff"), Some(a.as_str()))
+    );
+
+    // A legal hold stops even the admin, and the answer names it.
+    let b = env.id("/contacts", person("bruno")).await;
+    let hold = json!({"reason": "evidence in case 42", "review_on": "2030-01-01"});
+    env.call(Method::PUT, &format!("/contacts/{b}/legal-hold"), Some(hold), StatusCode::OK).await;
+    let e = env.call(Method::DELETE, &format!("/contacts/{b}"), None, StatusCode::CONFLICT).await;
+    assert!(e["detail"].as_str().unwrap().contains("legal hold"), "{e}");
+    env.call(Method::GET, &format!("/contacts/{b}"), None, StatusCode::OK).await;
+
+    // So does a restriction.
+    let c = env.id("/contacts", person("carla")).await;
+    env.call(Method::PUT, &format!("/contacts/{c}/restriction"), None, StatusCode::OK).await;
+    let e = env.call(Method::DELETE, &format!("/contacts/{c}"), None, StatusCode::CONFLICT).await;
+    assert!(e["detail"].as_str().unwrap().contains("restricted"), "{e}");
+    env.call(Method::GET, &format!("/contacts/{c}"), None, StatusCode::OK).await;
+
+    // The admin lets sales delete directly: then sales deletes, but not
+    // under a hold either. Only sales and support can be given it.
+    let e = env
+        .call(
+            Method::PUT,
+            "/settings/direct-deletion",
+            Some(json!({"roles": ["marketing"]})),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    assert!(e.to_string().contains("marketing"), "{e}");
+    env.call_as(
+        &sales,
+        Method::PUT,
+        "/settings/direct-deletion",
+        Some(json!({"roles": ["sales"]})),
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    let v = env.call(Method::PUT, "/settings/direct-deletion", Some(json!({"roles": ["sales"]})), StatusCode::OK).await;
+    assert_eq!(v["roles"], json!(["sales"]));
+    env.call_as(&sales, Method::DELETE, &format!("/contacts/{b}"), None, StatusCode::CONFLICT).await;
+    env.call_as(&sales, Method::DELETE, &format!("/contacts/{a}"), None, StatusCode::NO_CONTENT).await;
+    env.call(Method::GET, &format!("/contacts/{a}"), None, StatusCode::NOT_FOUND).await;
+}
+
+#[tokio::test]
+async fn sqlite_holds_and_restrictions_stop_deletion_and_sales_files_a_request() {
+    on_sqlite("deletion", holds_and_restrictions_stop_deletion).await;
+}
+
+#[tokio::test]
+async fn postgres_holds_and_restrictions_stop_deletion_and_sales_files_a_request() {
+    on_postgres("deletion", holds_and_restrictions_stop_deletion).await;
 }

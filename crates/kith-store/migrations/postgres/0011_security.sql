@@ -18,3 +18,11 @@ CREATE TABLE key_check (
     sealed     BYTEA NOT NULL,
     created_at BIGINT NOT NULL
 );
+
+-- Roles the admin lets delete contacts directly. Other roles allowed to
+-- delete (sales, support) file an erasure request instead, for the privacy
+-- team to carry out; admin and dpo always delete directly.
+CREATE TABLE direct_deletion (
+    role       TEXT PRIMARY KEY,
+    allowed_at BIGINT NOT NULL
+);

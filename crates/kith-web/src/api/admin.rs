@@ -39,6 +39,14 @@ impl From<RoleDto> for Role {
     }
 }
 
+impl RoleDto {
+    pub fn from_role(r: Role) -> Option<RoleDto> {
+        [RoleDto::Admin, RoleDto::Dpo, RoleDto::Sales, RoleDto::Marketing, RoleDto::Support, RoleDto::Readonly]
+            .into_iter()
+            .find(|d| Role::from(*d) == r)
+    }
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct UserOut {
     pub id: Uuid,

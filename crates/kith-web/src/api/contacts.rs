@@ -503,11 +503,31 @@ async fn update_contact(
     Ok(Json(contact_out(c, &hidden)))
 }
 
+/// An erasure request filed instead of deleting.
+#[derive(Serialize, ToSchema)]
+pub struct DeletionRequested {
+    /// The erasure request in the register (`/dsr/{id}`).
+    pub request_id: Uuid,
+    pub status: String,
+}
+
 /// Delete a contact: its key, personal data, interactions and index entries
-/// go in one transaction, and the database is scrubbed.
+/// go in one transaction, and the database is scrubbed (204). Roles other
+/// than admin and dpo file an erasure request instead (202), unless the
+/// admin lets their role delete directly (`/settings/direct-deletion`). A
+/// contact under a legal hold or a restriction is not deleted (409).
 #[utoipa::path(delete, path = "/contacts/{id}", tag = "contacts", params(("id" = Uuid, Path)),
-    responses((status = 204, description = "Deleted"), Errors))]
-async fn delete_contact(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>) -> Result<StatusCode, ApiError> {
-    app.delete_contact(&p, SubjectId(id)).await?;
-    Ok(StatusCode::NO_CONTENT)
+    responses((status = 204, description = "Deleted"), (status = 202, description = "An erasure request was filed", body = DeletionRequested), Errors))]
+async fn delete_contact(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Path(id): Path<Uuid>,
+) -> Result<axum::response::Response, ApiError> {
+    use axum::response::IntoResponse;
+    Ok(match app.delete_contact(&p, SubjectId(id)).await? {
+        kith_app::deletion::Deletion::Erased => StatusCode::NO_CONTENT.into_response(),
+        kith_app::deletion::Deletion::Requested(request_id) => {
+            (StatusCode::ACCEPTED, Json(DeletionRequested { request_id, status: "received".into() })).into_response()
+        }
+    })
 }

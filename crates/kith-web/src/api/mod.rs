@@ -12,6 +12,7 @@ pub mod interactions;
 pub mod policy;
 pub mod retention;
 pub mod rights;
+pub mod settings;
 
 use crate::problem::Problem;
 use kith_app::App;
@@ -107,6 +108,7 @@ pub fn router() -> OpenApiRouter<App> {
         .merge(exports::router())
         .merge(retention::router())
         .merge(policy::router())
+        .merge(settings::router())
 }
 
 /// `Some(x)` for a present value, `Some(None)` for an explicit `null`:

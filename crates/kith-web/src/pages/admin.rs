@@ -10,6 +10,7 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use axum::Router;
+use kith_app::deletion::DELEGABLE;
 use kith_app::sessions::Session;
 use kith_app::{App, AppError};
 use kith_domain::{Field, Role, TokenId, UserId};
@@ -21,6 +22,7 @@ pub(super) fn router() -> Router<App> {
         .route("/admin/users", get(users).post(add_user))
         .route("/admin/users/{id}/role", post(set_role))
         .route("/admin/fields", get(fields).post(save_fields))
+        .route("/admin/deletion", post(save_deletion))
         .route("/admin/tokens", get(tokens).post(create_token))
         .route("/admin/tokens/{id}/revoke", post(revoke_token))
 }
@@ -135,6 +137,8 @@ struct FieldsPage {
     l: Layout,
     roles: Vec<&'static str>,
     rows: Vec<MatrixRow>,
+    /// (role, allowed to delete directly) for the roles it can be given to.
+    deletion: Vec<(&'static str, bool)>,
     notice: Option<String>,
 }
 
@@ -148,7 +152,9 @@ async fn fields_page(app: &App, s: Session, notice: Option<String>) -> PageResul
             cells: Role::ALL.iter().map(|r| (format!("{}:{}", r.as_str(), f.as_str()), m.visible(*r, *f))).collect(),
         })
         .collect();
-    Ok(render(&FieldsPage { l: layout(&s, "admin"), roles: roles(), rows, notice }))
+    let direct = app.direct_deletion_roles(&s.principal).await?;
+    let deletion = DELEGABLE.iter().map(|r| (r.as_str(), direct.contains(r))).collect();
+    Ok(render(&FieldsPage { l: layout(&s, "admin"), roles: roles(), rows, deletion, notice }))
 }
 
 async fn fields(State(app): State<App>, Staff(s): Staff) -> PageResult {
@@ -176,6 +182,20 @@ async fn save_fields(State(app): State<App>, StaffForm { staff, form }: StaffFor
         }
     }
     fields_page(&app, staff, Some(format!("Saved: {changed} change{}.", if changed == 1 { "" } else { "s" }))).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct DeletionForm {
+    /// Every role ticked.
+    direct: Vec<String>,
+}
+
+async fn save_deletion(State(app): State<App>, StaffForm { staff, form }: StaffForm<DeletionForm>) -> PageResult {
+    admin_only(&staff)?;
+    let roles: Vec<Role> = DELEGABLE.iter().copied().filter(|r| form.direct.iter().any(|d| d == r.as_str())).collect();
+    app.set_direct_deletion_roles(&staff.principal, &roles).await?;
+    fields_page(&app, staff, Some("Deletion rights saved.".into())).await
 }
 
 // ---------------------------------------------------------------- tokens

@@ -22,6 +22,7 @@ use kith_app::bulk::{BulkAction, Selection};
 use kith_app::campaigns::CampaignInput;
 use kith_app::consent::BasisAssignment;
 use kith_app::contacts::{ContactPatch, ContactQuery, NewContact};
+use kith_app::deletion::Deletion;
 use kith_app::interactions::NewInteraction;
 use kith_app::sessions::Session;
 use kith_app::timeline::TimelineItem;
@@ -1146,6 +1147,8 @@ struct ContactPage {
     note_idem: String,
     notice: Option<String>,
     can_delete: bool,
+    /// Deleting erases at once (otherwise it files an erasure request).
+    deletes_directly: bool,
     privacy: super::privacy::Panel,
 }
 
@@ -1279,6 +1282,7 @@ async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageState) -> Pa
         note_idem,
         notice: st.notice,
         can_delete: s.role().can_delete_contacts(),
+        deletes_directly: s.role().can_manage_privacy() || app.deletes_directly(s.role()).await?,
         privacy: super::privacy::panel(app, &s.principal, id).await?,
     };
     Ok(render_status(status, &page))
@@ -1300,6 +1304,9 @@ async fn show(
         "saved" => Some("Changes saved.".to_owned()),
         "created" => Some("Contact created.".to_owned()),
         "added" => Some("Added to the timeline.".to_owned()),
+        "erasure-requested" => Some(
+            "An erasure request was filed in the register: the privacy team checks it and carries it out.".to_owned(),
+        ),
         _ => None,
     };
     contact_page(&app, s, SubjectId(id), PageState { notice, ..Default::default() }).await
@@ -1372,8 +1379,10 @@ async fn add_interaction(
 }
 
 async fn delete(State(app): State<App>, Id(id): Id<Uuid>, StaffForm { staff, .. }: StaffForm<NoFields>) -> PageResult {
-    app.delete_contact(&staff.principal, SubjectId(id)).await?;
-    Ok(Redirect::to("/contacts?notice=deleted").into_response())
+    match app.delete_contact(&staff.principal, SubjectId(id)).await? {
+        Deletion::Erased => Ok(Redirect::to("/contacts?notice=deleted").into_response()),
+        Deletion::Requested(_) => Ok(Redirect::to(&format!("/contacts/{id}?notice=erasure-requested")).into_response()),
+    }
 }
 
 // ---------------------------------------------------------- new contact

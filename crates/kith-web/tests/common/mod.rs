@@ -34,10 +34,29 @@ impl Env {
 
     /// Calls `/api/v1{path}`, asserts the status, returns the JSON body (null if none).
     pub async fn call(&self, method: Method, path: &str, body: Option<Value>, want: StatusCode) -> Value {
+        self.call_as(&self.token.clone(), method, path, body, want).await
+    }
+
+    /// A new staff member of `role` and an API token of theirs.
+    pub async fn token_for(&self, role: Role) -> String {
+        let email = format!("{}-{}@example.com", role.as_str(), Uuid::now_v7().simple());
+        let u = self.app.add_user(&Principal::cli(), &email, role, "correct-horse-battery").await.unwrap();
+        self.app.create_token(&Principal::cli(), u.id, "scenario test").await.unwrap().1
+    }
+
+    /// [`Env::call`] with another API token.
+    pub async fn call_as(
+        &self,
+        token: &str,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+        want: StatusCode,
+    ) -> Value {
         let mut b = Request::builder()
             .method(method.clone())
             .uri(format!("/api/v1{path}"))
-            .header(header::AUTHORIZATION, format!("Bearer {}", self.token));
+            .header(header::AUTHORIZATION, format!("Bearer {token}"));
         let body = match body {
             Some(v) => {
                 b = b.header(header::CONTENT_TYPE, "application/json");
