@@ -154,8 +154,31 @@ impl App {
 
     /// Applies an operator's action (admin, dpo). Completing or extending
     /// a request mails the person (if they have an email).
+    ///
+    /// Erasure, restriction and withdrawal requests are completed only by
+    /// carrying them out ([`App::perform_dsr`], after the identity was
+    /// verified): marking one "completed" by hand is refused, so the person
+    /// is never told a request was done that was not.
     pub async fn act_on_dsr(&self, p: &Principal, id: Uuid, a: DsrAction) -> Result<DsrView> {
         p.require(p.role.can_manage_privacy(), "handle data-subject requests")?;
+        if let DsrAction::Status { to: DsrStatus::Completed, .. } = a {
+            let d = self.store.get_dsr(id).await?.ok_or(AppError::NotFound("request"))?;
+            if matches!(d.kind, DsrKind::Erasure | DsrKind::Restriction | DsrKind::WithdrawConsent) {
+                return Err(Invalid::one(
+                    "status",
+                    format!(
+                        "a {} request is completed by carrying it out (Perform), after the person's identity is verified",
+                        d.kind.label().to_lowercase()
+                    ),
+                )
+                .into());
+            }
+        }
+        self.apply_dsr_action(p, id, a).await
+    }
+
+    /// [`App::act_on_dsr`] without the one-step rule (for `perform_dsr`).
+    async fn apply_dsr_action(&self, p: &Principal, id: Uuid, a: DsrAction) -> Result<DsrView> {
         let mut inv = Invalid::default();
         let mut change = Change { actor: p.author(), ..Change::default() };
         match &a {
@@ -330,7 +353,7 @@ impl App {
                 .into())
             }
         };
-        self.act_on_dsr(p, id, DsrAction::Status { to: DsrStatus::Completed, reason: Some(outcome) }).await?;
+        self.apply_dsr_action(p, id, DsrAction::Status { to: DsrStatus::Completed, reason: Some(outcome) }).await?;
         Ok(done)
     }
 

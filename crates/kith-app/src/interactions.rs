@@ -21,9 +21,15 @@ pub struct InteractionPatch {
     pub body: Option<String>,
 }
 
+/// An interaction happened: from 1900 to now, give or take five minutes of
+/// clock skew. (A date in the future would postpone the retention of the
+/// person's data, whose period runs from the last interaction.)
 fn check_time(t: time::OffsetDateTime) -> Result<()> {
-    if !(1900..=9999).contains(&t.to_offset(time::UtcOffset::UTC).year()) {
-        return Err(Invalid::one("occurred_at", "must be between the years 1900 and 9999").into());
+    if t.to_offset(time::UtcOffset::UTC).year() < 1900 {
+        return Err(Invalid::one("occurred_at", "must be after the year 1900").into());
+    }
+    if t > time::OffsetDateTime::now_utc() + time::Duration::minutes(5) {
+        return Err(Invalid::one("occurred_at", "must not be in the future").into());
     }
     Ok(())
 }

@@ -231,7 +231,9 @@ async fn facts_for(
     .await?
     {
         if let Some(f) = facts.get_mut(&r.get::<Uuid>(0)?) {
-            f.last_interaction = r.get::<Option<i64>>(1)?.map(from_ms);
+            // A date in the future (written before such dates were refused)
+            // anchors no later than now: it cannot postpone disposal.
+            f.last_interaction = r.get::<Option<i64>>(1)?.map(|t| from_ms(t.min(now_ms)));
         }
     }
     for r in fetch_in(
@@ -291,7 +293,7 @@ async fn facts_for(
             if r.get::<i64>(1)? == 0 {
                 f.open_deal = true;
             } else {
-                let t = from_ms(r.get(2)?);
+                let t = from_ms(r.get::<i64>(2)?.min(now_ms));
                 f.last_deal_closed = Some(f.last_deal_closed.map_or(t, |x| x.max(t)));
             }
         }

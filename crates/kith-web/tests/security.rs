@@ -197,3 +197,55 @@ async fn sqlite_holds_and_restrictions_stop_deletion_and_sales_files_a_request()
 async fn postgres_holds_and_restrictions_stop_deletion_and_sales_files_a_request() {
     on_postgres("deletion", holds_and_restrictions_stop_deletion).await;
 }
+
+async fn requests_complete_only_when_done_and_dates_stay_in_the_past(env: Env) {
+    let a = env.id("/contacts", json!({"first_name": "Dora", "emails": ["dora@example.com"]})).await;
+    // An interaction dated far ahead would postpone retention for ever.
+    let e = env
+        .call(
+            Method::POST,
+            &format!("/contacts/{a}/interactions"),
+            Some(json!({"kind": "note", "occurred_at": "9999-12-31T00:00:00Z", "body": "later"})),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    assert!(e.to_string().contains("must not be in the future"), "{e}");
+    env.call(
+        Method::POST,
+        &format!("/contacts/{a}/interactions"),
+        Some(json!({"kind": "note", "occurred_at": "2026-01-02T10:00:00Z", "body": "met at the fair"})),
+        StatusCode::CREATED,
+    )
+    .await;
+
+    // Erasure, restriction and withdrawal requests cannot be marked done by hand.
+    for kind in ["erasure", "restriction", "withdraw_consent"] {
+        let id = env.id("/dsr", json!({"contact_id": a, "kind": kind, "channel": "email"})).await;
+        let body = json!({"action": "status", "status": "completed", "reason": "done"});
+        let e =
+            env.call(Method::POST, &format!("/dsr/{id}/actions"), Some(body), StatusCode::UNPROCESSABLE_ENTITY).await;
+        assert!(e.to_string().contains("carrying it out"), "{kind}: {e}");
+        let d = env.call(Method::GET, &format!("/dsr/{id}"), None, StatusCode::OK).await;
+        assert_eq!(d["request"]["status"].as_str().or(d["status"].as_str()), Some("received"), "{d}");
+    }
+    env.app.deliver_mail(&kith_app::mailer::Transport::Outbox).await.unwrap();
+    let dsr_mails = env.app.outbox(&Principal::cli()).await.unwrap().into_iter().filter(|m| m.kind == "dsr").count();
+    assert_eq!(dsr_mails, 0, "nobody was told a request was completed");
+    // A restriction request, verified and performed, completes with its outcome.
+    let id = env.id("/dsr", json!({"contact_id": a, "kind": "restriction", "channel": "email"})).await;
+    let body = json!({"action": "verified", "method": "replied from the address on file"});
+    env.call(Method::POST, &format!("/dsr/{id}/actions"), Some(body), StatusCode::OK).await;
+    env.call(Method::POST, &format!("/dsr/{id}/perform"), None, StatusCode::OK).await;
+    let d = env.call(Method::GET, &format!("/dsr/{id}"), None, StatusCode::OK).await;
+    assert!(d.to_string().contains("processing restricted"), "{d}");
+}
+
+#[tokio::test]
+async fn sqlite_requests_complete_only_when_done_and_dates_stay_in_the_past() {
+    on_sqlite("dsr-done", requests_complete_only_when_done_and_dates_stay_in_the_past).await;
+}
+
+#[tokio::test]
+async fn postgres_requests_complete_only_when_done_and_dates_stay_in_the_past() {
+    on_postgres("dsr_done", requests_complete_only_when_done_and_dates_stay_in_the_past).await;
+}
