@@ -106,7 +106,8 @@ KITH_PASSWORD="$KITH_E2E_MARKETING_PASSWORD" \
 PORT=$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')
 export KITH_E2E_BASE="http://127.0.0.1:$PORT"
 SERVER_LOG="$DATA_DIR/server.log"
-"$KITH" serve --data-dir "$DATA_DIR" --listen "127.0.0.1:$PORT" >"$SERVER_LOG" 2>&1 &
+# The browser tests read one-time links from the outbox (no mail server here).
+"$KITH" serve --data-dir "$DATA_DIR" --listen "127.0.0.1:$PORT" --outbox-shows-links >"$SERVER_LOG" 2>&1 &
 SERVER_PID=$!
 
 # Poll /healthz (every 100 ms, up to 30 s) while the server process lives.

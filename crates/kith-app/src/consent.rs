@@ -397,8 +397,20 @@ impl App {
         id: Uuid,
     ) -> Result<(kith_store::mail::MailRow, kith_store::mail::Mail)> {
         p.require(p.role.can_manage_privacy(), "read the outbox")?;
-        let (row, mail) = self.store.mail_open(id).await?.ok_or(AppError::NotFound("message"))?;
+        let (row, mut mail) = self.store.mail_open(id).await?.ok_or(AppError::NotFound("message"))?;
         self.store.audit(&p.ctx(), &[kith_store::audit::NewEntry::subject("mail.read", row.subject)]).await?;
+        // Staff never see a usable link that acts as the person (the operator
+        // at the command line holds the key and could make one anyway).
+        if !self.settings.outbox_shows_links && !p.is_cli() {
+            let base = &self.settings.public_url;
+            mail.text = crate::mailer::hide_links(&mail.text, base);
+            for (_, v) in &mut mail.headers {
+                *v = crate::mailer::hide_links(v, base);
+            }
+            for (_, _, body) in &mut mail.attachments {
+                *body = crate::mailer::hide_links(body, base);
+            }
+        }
         Ok((row, mail))
     }
 }

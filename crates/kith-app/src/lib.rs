@@ -66,6 +66,11 @@ impl Principal {
         }
     }
 
+    /// Whether this is the operator at the command line.
+    pub fn is_cli(&self) -> bool {
+        self.user.0.is_nil()
+    }
+
     /// The provenance of what this principal creates: an API client by its
     /// token's name, otherwise a manual entry by the user (none for the CLI).
     pub fn provenance(&self) -> kith_domain::Provenance {
@@ -190,6 +195,10 @@ pub struct Settings {
     pub export_days: i64,
     /// Records not reviewed for this long are listed for their owner.
     pub review_after: time::Duration,
+    /// Staff reading the outbox see one-time links (sign-in, confirmation,
+    /// preferences) as they are: only for demonstrations and tests without
+    /// a mail server. Otherwise they are hidden, so staff cannot act as the person.
+    pub outbox_shows_links: bool,
 }
 
 impl Default for Settings {
@@ -205,6 +214,7 @@ impl Default for Settings {
             confirm_days: 7,
             export_days: 30,
             review_after: time::Duration::days(365),
+            outbox_shows_links: false,
         }
     }
 }

@@ -155,9 +155,55 @@ impl App {
     }
 }
 
+/// Paths of Kith's public pages whose next segment is a token acting as the
+/// person: confirmation, preferences (and receipts under it), unsubscribe,
+/// portal sign-in.
+const TOKEN_PATHS: [&str; 4] = ["/c/", "/p/", "/u/", "/portal/s/"];
+
+/// `text` with the token of every link to a token path under `base`
+/// replaced by a placeholder: the mail as staff may read it.
+pub fn hide_links(text: &str, base: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(base) {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        out.push_str(base);
+        let path = &from[base.len()..];
+        match TOKEN_PATHS.iter().find(|p| path.starts_with(*p)) {
+            Some(p) => {
+                out.push_str(p);
+                out.push_str("[one-time link hidden]");
+                let token_end = path[p.len()..]
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.'))
+                    .map_or(path.len(), |i| p.len() + i);
+                rest = &path[token_end..];
+            }
+            None => rest = path,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_acting_as_the_person_are_hidden() {
+        let base = "https://crm.example.com";
+        let t = "Confirm: https://crm.example.com/c/AbC-12_x.y9\nPortal <https://crm.example.com/portal/s/Zz9>\nNotice: https://crm.example.com/n/3";
+        let h = hide_links(t, base);
+        assert_eq!(
+            h,
+            "Confirm: https://crm.example.com/c/[one-time link hidden]\nPortal <https://crm.example.com/portal/s/[one-time link hidden]>\nNotice: https://crm.example.com/n/3"
+        );
+        assert_eq!(
+            hide_links("https://crm.example.com/p/tok/receipts/1", base),
+            "https://crm.example.com/p/[one-time link hidden]/receipts/1"
+        );
+    }
 
     #[test]
     fn backoff_grows_and_is_capped() {

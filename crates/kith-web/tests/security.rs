@@ -99,6 +99,14 @@ async fn look_alikes_get_nothing(env: Env) {
     assert_eq!(to_alice[0].0, "alice.victim@example.com");
     let text = &to_alice[0].1;
     let link = text[text.find("/portal/s/").unwrap()..].split_whitespace().next().unwrap().to_owned();
+    // Staff reading the outbox never see the link itself.
+    let dpo =
+        env.app.add_user(&Principal::cli(), "privacy@example.com", Role::Dpo, "correct-horse-battery").await.unwrap();
+    let dpo = Principal { user: dpo.id, role: Role::Dpo, request_id: "t".into(), token: None };
+    for m in env.app.outbox(&dpo).await.unwrap() {
+        let (_, mail) = env.app.outbox_message(&dpo, m.id).await.unwrap();
+        assert!(!mail.text.contains(&link) && mail.text.contains("[one-time link hidden]"), "{}", mail.text);
+    }
     let (s, h, _) = page(&env, Method::POST, &link, Some("lang=en"), None).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let cookie = h[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_owned();

@@ -259,7 +259,9 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         Command::Serve { store, listen, demo, secure_cookies, trust_forwarded_for, mail } => {
             let store = open_store(&store, true).await?;
             let transport = kith_app::mailer::Transport::from_url(mail.smtp_url.as_deref())?;
-            let app = App::new(store.clone()).with_settings(mail.settings(&listen));
+            let mut settings = mail.settings(&listen);
+            settings.outbox_shows_links |= demo;
+            let app = App::new(store.clone()).with_settings(settings);
             let seeded = if demo { Some(crate::demo::seed(&app).await?) } else { None };
             spawn_housekeeping(app.clone(), !mail.no_retention_sweep);
             tokio::spawn(app.clone().run_mailer(transport, crate::server::shutdown_signal()));

@@ -119,6 +119,12 @@ pub struct MailArgs {
     /// `kith retention run` from a scheduler instead).
     #[arg(long, env = "KITH_NO_RETENTION_SWEEP")]
     pub no_retention_sweep: bool,
+    /// Show one-time links (sign-in, confirmation, preferences) to staff
+    /// reading the outbox, for demonstrations and tests without a mail
+    /// server (`--demo` implies it). Never in production: whoever reads
+    /// such a link can act as the person.
+    #[arg(long, env = "KITH_OUTBOX_SHOWS_LINKS")]
+    pub outbox_shows_links: bool,
 }
 
 impl MailArgs {
@@ -138,6 +144,7 @@ impl MailArgs {
             },
             export_days: self.export_days,
             review_after: time::Duration::days(self.review_days),
+            outbox_shows_links: self.outbox_shows_links,
             ..kith_app::Settings::default()
         }
     }
