@@ -116,7 +116,13 @@ mod tests {
 
     #[test]
     fn long_unrelated_passphrases_pass() {
-        for good in ["correct-horse-battery", "tulip gravel kettle orbit", "Zq8!vR2#mW5pL0xT"] {
+        for good in [
+            "correct-horse-battery",
+            "tulip gravel kettle orbit",
+            "Zq8!vR2#mW5pL0xT",
+            "two-servers-4242-password",
+            "fuzz-1760000000-31337-password",
+        ] {
             let s = strength(good, &[]);
             assert!(s.acceptable, "{good} was refused: {}", s.message);
         }
