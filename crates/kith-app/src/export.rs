@@ -435,7 +435,7 @@ impl App {
 
     /// Deletes expired exports (the server runs this hourly).
     pub async fn purge_expired_exports(&self) -> Result<usize> {
-        let ctx = kith_store::Ctx { actor: "system".into(), request_id: uuid::Uuid::now_v7().to_string() };
+        let ctx = kith_store::Ctx { actor: "system".into(), request_id: uuid::Uuid::now_v7().to_string(), token: None };
         let mut total = 0;
         loop {
             let n = self.store.purge_expired_exports(&ctx).await?;

@@ -3,6 +3,7 @@
 //! makes sure the audit trail records it. Layers above parse input into
 //! domain types and render results; they never touch storage.
 
+pub mod accounts;
 pub mod audit;
 pub mod bulk;
 pub mod campaigns;
@@ -18,6 +19,7 @@ pub mod import;
 pub mod import_runs;
 pub mod interactions;
 pub mod mailer;
+pub mod passwords;
 pub mod policy;
 pub mod portal;
 pub mod public;
@@ -29,6 +31,7 @@ pub mod sessions;
 pub mod staff;
 pub mod timeline;
 pub mod tokens;
+pub mod twofactor;
 pub mod views;
 
 use kith_domain::{FieldVisibility, Invalid, Role, UserId};
@@ -50,8 +53,9 @@ pub struct Principal {
     pub user: UserId,
     pub role: Role,
     pub request_id: String,
-    /// The name of the API token the request came with, if any.
-    pub token: Option<String>,
+    /// The API token the request came with (id and name), if any: audit
+    /// entries record it beside the user.
+    pub token: Option<kith_store::AuditToken>,
 }
 
 impl Principal {
@@ -66,11 +70,6 @@ impl Principal {
         }
     }
 
-    /// Whether this is the operator at the command line.
-    pub fn is_cli(&self) -> bool {
-        self.user.0.is_nil()
-    }
-
     /// The provenance of what this principal creates: an API client by its
     /// token's name, otherwise a manual entry by the user (none for the CLI).
     pub fn provenance(&self) -> kith_domain::Provenance {
@@ -78,14 +77,19 @@ impl Principal {
         let user = (!self.user.0.is_nil()).then_some(self.user);
         let at = time::OffsetDateTime::now_utc();
         match &self.token {
-            Some(name) => Provenance { kind: SourceKind::Api, reference: Some(name.clone()), detail: None, user, at },
+            Some(t) => Provenance { kind: SourceKind::Api, reference: Some(t.name.clone()), detail: None, user, at },
             None => Provenance { kind: SourceKind::Manual, reference: None, detail: None, user, at },
         }
     }
 
+    /// The command-line operator (see [`Principal::cli`]).
+    pub fn is_cli(&self) -> bool {
+        self.user.0.is_nil()
+    }
+
     pub(crate) fn ctx(&self) -> Ctx {
         let actor = if self.user.0.is_nil() { "cli".to_owned() } else { format!("user:{}", self.user) };
-        Ctx { actor, request_id: self.request_id.clone() }
+        Ctx { actor, request_id: self.request_id.clone(), token: self.token.clone() }
     }
 
     /// The staff user to record as the author of what this principal
@@ -273,7 +277,7 @@ impl App {
     pub async fn housekeeping(&self) -> Result<()> {
         self.store.expire_idempotency(24 * 3600 * 1000).await?;
         self.store.purge_used_tokens().await?;
-        let ctx = kith_store::Ctx { actor: "system".into(), request_id: uuid::Uuid::now_v7().to_string() };
+        let ctx = kith_store::Ctx { actor: "system".into(), request_id: uuid::Uuid::now_v7().to_string(), token: None };
         let now = time::OffsetDateTime::now_utc();
         self.store.discard_import_files(&ctx, None, now - import_runs::KEEP_FILE, now - import_runs::STALE).await?;
         let keep_runs = time::Duration::days(kith_store::import_runs::KEEP_RUN_DAYS);

@@ -92,7 +92,11 @@ impl App {
     pub async fn deliver_mail(&self, transport: &Transport) -> Result<usize> {
         let claimed = self.store.claim_mail(20, LEASE_MS).await?;
         let n = claimed.len();
-        let ctx = kith_store::Ctx { actor: "system:mailer".into(), request_id: uuid::Uuid::now_v7().to_string() };
+        let ctx = kith_store::Ctx {
+            actor: "system:mailer".into(),
+            request_id: uuid::Uuid::now_v7().to_string(),
+            token: None,
+        };
         for Claimed { row, mail } in claimed {
             // A consent request waits in the queue; the person may have
             // answered, objected or been restricted since it was queued.

@@ -38,7 +38,7 @@ pub const PORTAL_KINDS: [DsrKind; 6] = [
 ];
 
 fn ctx() -> Ctx {
-    Ctx { actor: "public:portal".into(), request_id: Uuid::now_v7().to_string() }
+    Ctx { actor: "public:portal".into(), request_id: Uuid::now_v7().to_string(), token: None }
 }
 
 /// What a signed-in person sees: every contact holding the address they

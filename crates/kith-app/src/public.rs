@@ -95,7 +95,7 @@ impl From<kith_store::StoreError> for LinkError {
 
 /// Public pages act as nobody in particular.
 fn public_ctx(what: &str) -> Ctx {
-    Ctx { actor: format!("public:{what}"), request_id: Uuid::now_v7().to_string() }
+    Ctx { actor: format!("public:{what}"), request_id: Uuid::now_v7().to_string(), token: None }
 }
 
 const FORM_WINDOW_MS: i64 = 15 * 60 * 1000;

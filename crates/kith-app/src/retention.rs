@@ -301,7 +301,7 @@ impl App {
         }
         // The schedule acts as the system, not as a person at the console.
         let ctx = if started_by == "schedule" {
-            kith_store::Ctx { actor: "system:retention".into(), request_id: p.request_id.clone() }
+            kith_store::Ctx { actor: "system:retention".into(), request_id: p.request_id.clone(), token: None }
         } else {
             p.ctx()
         };

@@ -11,7 +11,7 @@ use ring::rand::{SecureRandom, SystemRandom};
 
 /// Prefix of every API token, so leaked tokens are recognisable by scanners.
 pub const TOKEN_PREFIX: &str = "kith_";
-pub const MIN_PASSWORD: usize = 12;
+pub use crate::passwords::MIN_PASSWORD;
 
 fn random_bytes<const N: usize>() -> [u8; N] {
     let mut b = [0u8; N];
@@ -28,9 +28,17 @@ pub(crate) fn token_hash(token: &str) -> Vec<u8> {
     ring::digest::digest(&ring::digest::SHA256, token.as_bytes()).as_ref().to_vec()
 }
 
-/// argon2id with the crate's defaults (19 MiB, 2 passes).
+/// A new password of the user with `email`, checked against the password
+/// rule ([`crate::passwords`]) and hashed.
+pub fn new_password_hash(password: &str, email: &str) -> Result<String> {
+    crate::passwords::check(password, email)?;
+    hash_password(password)
+}
+
+/// argon2id with the crate's defaults (19 MiB, 2 passes). Checks only the
+/// length: [`new_password_hash`] applies the whole rule.
 pub fn hash_password(password: &str) -> Result<String> {
-    if password.chars().count() < MIN_PASSWORD || password.len() > 1024 {
+    if password.chars().count() < MIN_PASSWORD || password.len() > crate::passwords::MAX_PASSWORD_BYTES {
         return Err(Invalid::one("password", format!("must be {MIN_PASSWORD} to 1024 characters")).into());
     }
     let salt = SaltString::encode_b64(&random_bytes::<16>())
@@ -52,19 +60,24 @@ impl App {
             return Err(AppError::Unauthenticated);
         }
         let owner = self.store.token_owner(&token_hash(token)).await?.ok_or(AppError::Unauthenticated)?;
-        Ok(Principal { user: owner.user, role: owner.role, request_id, token: Some(owner.name) })
+        let token = kith_store::AuditToken { id: owner.token.0, name: owner.name };
+        Ok(Principal { user: owner.user, role: owner.role, request_id, token: Some(token) })
     }
 
     pub async fn add_user(&self, p: &Principal, email: &str, role: Role, password: &str) -> Result<User> {
         p.require(p.role.can_administer(), "manage users")?;
         let email = Email::parse(email).map_err(|_| Invalid::one("email", "is not a valid email address"))?;
+        let email = email.account_key();
         let user = User {
             id: UserId::new(),
-            email: email.account_key(),
+            password_hash: new_password_hash(password, &email)?,
+            email,
             role,
-            password_hash: hash_password(password)?,
             created_at: time::OffsetDateTime::now_utc(),
             disabled: false,
+            must_change_password: false,
+            last_sign_in_at: None,
+            second_factor: false,
         };
         self.store.insert_user(&p.ctx(), &user).await?;
         Ok(user)
@@ -100,9 +113,12 @@ impl App {
     }
 
     /// Creates a token for a user; the clear token is returned once and only
-    /// its hash is stored.
+    /// its hash is stored. Staff mint tokens for themselves only: a token
+    /// made for another user would let its maker act as that user. The
+    /// command-line operator (who holds the data directory and the master
+    /// key) may make one for anyone; the audit trail names `cli` as its maker.
     pub async fn create_token(&self, p: &Principal, user: UserId, name: &str) -> Result<(Token, String)> {
-        p.require(p.role.can_administer() || p.user == user, "create tokens for others")?;
+        p.require(p.user == user || p.is_cli(), "create API tokens for other users")?;
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
             return Err(Invalid::one("name", "must be 1 to 100 characters").into());
@@ -123,7 +139,7 @@ impl App {
     pub async fn revoke_token(&self, p: &Principal, id: TokenId) -> Result<()> {
         let tokens = self.store.list_tokens(None).await?;
         let t = tokens.iter().find(|t| t.id == id).ok_or(AppError::NotFound("token"))?;
-        p.require(p.role.can_administer() || p.user == t.user, "revoke tokens of others")?;
+        p.require(p.role.can_administer() || p.user == t.user, "revoke tokens of other users")?;
         self.store.revoke_token(&p.ctx(), id).await.map_err(AppError::from).map_err(crate::missing("token"))
     }
 

@@ -37,6 +37,9 @@ pub struct Entry {
     pub object_type: String,
     pub object_id: Option<String>,
     pub request_id: String,
+    /// The API token the request came with (`None` for pages, the CLI and
+    /// the system).
+    pub token: Option<crate::AuditToken>,
 }
 
 struct Fields<'a> {
@@ -48,6 +51,7 @@ struct Fields<'a> {
     object_type: &'a str,
     object_id: Option<&'a str>,
     request_id: &'a str,
+    token: Option<(Uuid, &'a str)>,
 }
 
 /// SHA-256 over the previous hash and every part, each length-prefixed so
@@ -62,20 +66,28 @@ pub(crate) fn chain_hash(prev: &[u8], parts: &[&[u8]]) -> Vec<u8> {
     ctx.finish().as_ref().to_vec()
 }
 
+/// An entry without a token hashes exactly as entries did before tokens
+/// were recorded (so older chains still verify); one with a token adds its
+/// id and name as two more parts. Parts are length-prefixed, so the two
+/// shapes can never encode alike.
 fn entry_hash(prev: &[u8], f: &Fields<'_>) -> Vec<u8> {
-    chain_hash(
-        prev,
-        &[
-            &f.seq.to_be_bytes(),
-            &f.at.to_be_bytes(),
-            f.actor.as_bytes(),
-            f.action.as_bytes(),
-            f.subject.as_ref().map(|u| u.as_bytes().as_slice()).unwrap_or(b"-"),
-            f.object_type.as_bytes(),
-            f.object_id.unwrap_or("-").as_bytes(),
-            f.request_id.as_bytes(),
-        ],
-    )
+    let seq = f.seq.to_be_bytes();
+    let at = f.at.to_be_bytes();
+    let mut parts: Vec<&[u8]> = vec![
+        &seq,
+        &at,
+        f.actor.as_bytes(),
+        f.action.as_bytes(),
+        f.subject.as_ref().map(|u| u.as_bytes().as_slice()).unwrap_or(b"-"),
+        f.object_type.as_bytes(),
+        f.object_id.unwrap_or("-").as_bytes(),
+        f.request_id.as_bytes(),
+    ];
+    if let Some((id, name)) = &f.token {
+        parts.push(id.as_bytes());
+        parts.push(name.as_bytes());
+    }
+    chain_hash(prev, &parts)
 }
 
 /// Appends `entries` inside `tx`. Taking the head row's lock (by updating
@@ -97,7 +109,9 @@ pub(crate) async fn append_seq(tx: &mut Tx, ctx: &Ctx, entries: &[NewEntry]) -> 
     let last: i64 = head.get(0)?;
     let mut prev: Vec<u8> = head.get(1)?;
     let at = now_ms();
-    const COLS: usize = 10;
+    const COLS: usize = 12;
+    let token_id = ctx.token.as_ref().map(|t| t.id);
+    let token_name = ctx.token.as_ref().map(|t| t.name.clone());
     for chunk_start in (0..entries.len()).step_by(MAX_PARAMS / COLS) {
         let chunk = &entries[chunk_start..entries.len().min(chunk_start + MAX_PARAMS / COLS)];
         let mut vals: Vec<Value> = Vec::with_capacity(chunk.len() * COLS);
@@ -113,6 +127,7 @@ pub(crate) async fn append_seq(tx: &mut Tx, ctx: &Ctx, entries: &[NewEntry]) -> 
                 object_type: e.object_type,
                 object_id: object_id.as_deref(),
                 request_id: &ctx.request_id,
+                token: ctx.token.as_ref().map(|t| (t.id, t.name.as_str())),
             };
             let hash = entry_hash(&prev, &f);
             vals.extend(args![
@@ -125,12 +140,14 @@ pub(crate) async fn append_seq(tx: &mut Tx, ctx: &Ctx, entries: &[NewEntry]) -> 
                 object_id,
                 ctx.request_id.as_str(),
                 prev.clone(),
-                hash.clone()
+                hash.clone(),
+                token_id,
+                token_name.clone()
             ]);
             prev = hash;
         }
         let sql = format!(
-            "INSERT INTO audit_log (seq, at, actor, action, subject_id, object_type, object_id, request_id, prev_hash, hash) VALUES {}",
+            "INSERT INTO audit_log (seq, at, actor, action, subject_id, object_type, object_id, request_id, prev_hash, hash, token_id, token_name) VALUES {}",
             values_placeholders(tx.engine(), chunk.len(), COLS)
         );
         tx.execute(&sql, &vals).await?;
@@ -180,7 +197,7 @@ impl Store {
 
     pub async fn audit_entries(&self, q: &AuditQuery) -> Result<Vec<Entry>, StoreError> {
         let mut sql = String::from(
-            "SELECT seq, at, actor, action, subject_id, object_type, object_id, request_id FROM audit_log WHERE seq > $1",
+            "SELECT seq, at, actor, action, subject_id, object_type, object_id, request_id, token_id, token_name FROM audit_log WHERE seq > $1",
         );
         let mut vals = args![q.after.unwrap_or(0)].to_vec();
         if let Some(s) = q.subject {
@@ -205,6 +222,10 @@ impl Store {
                     object_type: r.get(5)?,
                     object_id: r.get(6)?,
                     request_id: r.get(7)?,
+                    token: match (r.get::<Option<Uuid>>(8)?, r.get::<Option<String>>(9)?) {
+                        (Some(id), Some(name)) => Some(crate::AuditToken { id, name }),
+                        _ => None,
+                    },
                 })
             })
             .collect()
@@ -237,7 +258,7 @@ impl Store {
         let chain = Chain {
             head: "audit_head",
             log: "audit_log",
-            cols: "seq, at, actor, action, subject_id, object_type, object_id, request_id, prev_hash, hash",
+            cols: "seq, at, actor, action, subject_id, object_type, object_id, request_id, token_id, token_name, prev_hash, hash",
         };
         self.verify_chain(&chain, |prev, r| {
             let actor: String = r.get(2)?;
@@ -245,6 +266,14 @@ impl Store {
             let object_type: String = r.get(5)?;
             let object_id: Option<String> = r.get(6)?;
             let request_id: String = r.get(7)?;
+            let token_id: Option<Uuid> = r.get(8)?;
+            let token_name: Option<String> = r.get(9)?;
+            let token = match (token_id, token_name.as_deref()) {
+                (None, None) => None,
+                (Some(id), Some(name)) => Some((id, name)),
+                // Half a token was written or erased behind the chain's back.
+                _ => return Ok(Vec::new()),
+            };
             let f = Fields {
                 seq: r.get(0)?,
                 at: r.get(1)?,
@@ -254,6 +283,7 @@ impl Store {
                 object_type: &object_type,
                 object_id: object_id.as_deref(),
                 request_id: &request_id,
+                token,
             };
             Ok(entry_hash(prev, &f))
         })

@@ -5,6 +5,7 @@
 //! decides that and hands the store an audit [`Ctx`] so every change and its
 //! audit entry commit in one transaction.
 
+pub mod accounts;
 pub mod audit;
 pub mod backup;
 pub mod baseline;
@@ -67,6 +68,16 @@ pub struct Ctx {
     /// `user:<id>` for staff, `cli` or `system` otherwise. Never a name or email.
     pub actor: String,
     pub request_id: String,
+    /// The API token the request came with, if any: recorded beside the
+    /// actor, so an entry tells which credential acted.
+    pub token: Option<AuditToken>,
+}
+
+/// An API token as audit entries name it: its id and the name its owner gave it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct AuditToken {
+    pub id: uuid::Uuid,
+    pub name: String,
 }
 
 /// The store: pools plus the vault.

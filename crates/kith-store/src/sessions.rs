@@ -13,6 +13,10 @@ pub struct SessionUser {
     pub role: Role,
     pub email: String,
     pub csrf: String,
+    /// An admin reset the password: nothing opens until it is changed.
+    pub must_change_password: bool,
+    /// The user enrolled a second factor.
+    pub second_factor: bool,
 }
 
 impl std::fmt::Debug for SessionUser {
@@ -28,8 +32,25 @@ pub struct Throttle {
     pub locked_until: i64,
 }
 
+/// Counters are kept at least this long after their last attempt, so a
+/// growing lock-out ([`Backoff::forget_ms`] up to this) is not forgotten early.
+pub const KEEP_COUNTERS_MS: i64 = 24 * 3600 * 1000;
+
+/// A growing lock-out: see [`Store::count_attempt_backoff`].
+#[derive(Clone, Copy, Debug)]
+pub struct Backoff {
+    pub free: i64,
+    pub base_ms: i64,
+    pub cap_ms: i64,
+    /// At most [`KEEP_COUNTERS_MS`].
+    pub forget_ms: i64,
+}
+
 impl Store {
-    /// Starts a session (and audits the sign-in) in one transaction.
+    /// Starts a session (and audits the sign-in) in one transaction, records
+    /// the user's last sign-in, and ends the second-factor challenge it
+    /// completes, if any.
+    #[expect(clippy::too_many_arguments, reason = "one row of a session, written once")]
     pub async fn insert_session(
         &self,
         ctx: &Ctx,
@@ -38,8 +59,22 @@ impl Store {
         csrf: &str,
         now: i64,
         expires_at: i64,
+        challenge: Option<&[u8]>,
     ) -> Result<(), StoreError> {
         let mut tx = self.pools.write.begin().await?;
+        if let Some(c) = challenge {
+            let n = tx
+                .execute(
+                    "DELETE FROM sign_in_challenges WHERE token_hash = $1 AND user_id = $2",
+                    &args![c.to_vec(), user.0],
+                )
+                .await?;
+            if n == 0 {
+                // Completed (or ended by a reset) at the same moment.
+                return Err(StoreError::NotFound);
+            }
+        }
+        tx.execute("UPDATE users SET last_sign_in_at = $1 WHERE id = $2", &args![now, user.0]).await?;
         tx.execute(
             "INSERT INTO web_sessions (token_hash, user_id, csrf, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
             &args![token_hash.to_vec(), user.0, csrf, now, now, expires_at],
@@ -67,7 +102,8 @@ impl Store {
             .conn()
             .await?
             .fetch_optional(
-                "SELECT u.id, u.role, u.email, s.csrf, s.last_seen_at FROM web_sessions s JOIN users u ON u.id = s.user_id \
+                "SELECT u.id, u.role, u.email, s.csrf, s.last_seen_at, u.must_change_password, u.totp_sealed IS NOT NULL \
+                 FROM web_sessions s JOIN users u ON u.id = s.user_id \
                  WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND u.disabled = $4",
                 &args![token_hash.to_vec(), now, now - idle_ms, false],
             )
@@ -89,6 +125,8 @@ impl Store {
             role: Role::parse(&role).ok_or(StoreError::Corrupt("user role"))?,
             email: r.get(2)?,
             csrf: r.get(3)?,
+            must_change_password: r.get(5)?,
+            second_factor: r.get(6)?,
         }))
     }
 
@@ -161,11 +199,55 @@ impl Store {
         let mut tx = self.pools.write.begin().await?;
         tx.execute(
             "DELETE FROM attempt_counters WHERE window_start < $1 AND locked_until < $2",
-            &args![now - window_ms, now],
+            &args![now - window_ms.max(KEEP_COUNTERS_MS), now],
         )
         .await?;
         tx.commit().await?;
         Ok(Throttle { failures, locked_until })
+    }
+
+    /// Counts a sign-in attempt for `key` with a lock-out that grows: the
+    /// first `free` attempts within `forget_ms` of each other pass freely;
+    /// from then on each attempt that is let through locks the key for
+    /// `base_ms` doubled per further attempt, at most `cap_ms`, so the next
+    /// one waits (a success clears the key). Counted before acting, under
+    /// the row lock, like [`Store::count_attempt`]: attempts sent in
+    /// parallel past the free ones are let through one per lock.
+    pub async fn count_attempt_backoff(&self, key_hash: &[u8], now: i64, b: Backoff) -> Result<Throttle, StoreError> {
+        let key = key_hash.to_vec();
+        let mut tx = self.pools.write.begin().await?;
+        tx.execute(
+            "INSERT INTO attempt_counters (key_hash, failures, window_start, locked_until) VALUES ($1, 0, $2, 0) \
+             ON CONFLICT (key_hash) DO UPDATE SET failures = attempt_counters.failures",
+            &args![key.clone(), now],
+        )
+        .await?;
+        let r = tx
+            .fetch_optional(
+                "SELECT failures, window_start, locked_until FROM attempt_counters WHERE key_hash = $1",
+                &args![key.clone()],
+            )
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let (failures, last, locked_until): (i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        if locked_until > now {
+            tx.commit().await?;
+            return Ok(Throttle { failures, locked_until });
+        }
+        // `window_start` holds the last attempt: a quiet spell forgets them.
+        let failures = if now - last < b.forget_ms { failures + 1 } else { 1 };
+        let locked_until = match failures - b.free {
+            n if n < 0 => 0,
+            n => now + b.base_ms.saturating_mul(1i64 << n.min(30)).min(b.cap_ms),
+        };
+        tx.execute(
+            "UPDATE attempt_counters SET failures = $1, window_start = $2, locked_until = $3 WHERE key_hash = $4",
+            &args![failures, now, locked_until, key],
+        )
+        .await?;
+        tx.commit().await?;
+        // This attempt goes ahead: the lock it set is for the next one.
+        Ok(Throttle { failures, locked_until: 0 })
     }
 
     /// Takes back one counted attempt of `key` (a sign-in from a client

@@ -13,6 +13,11 @@ pub struct User {
     pub password_hash: String,
     pub created_at: time::OffsetDateTime,
     pub disabled: bool,
+    /// A temporary password set by an admin: the user must choose a new one.
+    pub must_change_password: bool,
+    pub last_sign_in_at: Option<time::OffsetDateTime>,
+    /// The user enrolled a second factor (TOTP).
+    pub second_factor: bool,
 }
 
 impl std::fmt::Debug for User {
@@ -40,7 +45,8 @@ pub struct TokenOwner {
     pub role: Role,
 }
 
-const USER_COLS: &str = "id, email, role, password_hash, created_at, disabled";
+const USER_COLS: &str = "id, email, role, password_hash, created_at, disabled, must_change_password, \
+     last_sign_in_at, totp_sealed IS NOT NULL";
 
 fn decode_user(r: &Row) -> Result<User, StoreError> {
     let role: String = r.get(2)?;
@@ -51,10 +57,13 @@ fn decode_user(r: &Row) -> Result<User, StoreError> {
         password_hash: r.get(3)?,
         created_at: from_ms(r.get(4)?),
         disabled: r.get(5)?,
+        must_change_password: r.get(6)?,
+        last_sign_in_at: r.get::<Option<i64>>(7)?.map(from_ms),
+        second_factor: r.get(8)?,
     })
 }
 
-fn is_unique_violation(e: &sqlx::Error) -> bool {
+pub(crate) fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
 }
 
@@ -63,8 +72,17 @@ impl Store {
         let mut tx = self.pools.write.begin().await?;
         let r = tx
             .execute(
-                "INSERT INTO users (id, email, role, password_hash, created_at, disabled) VALUES ($1, $2, $3, $4, $5, $6)",
-                &args![u.id.0, u.email.as_str(), u.role.as_str(), u.password_hash.as_str(), now_ms(), u.disabled],
+                "INSERT INTO users (id, email, role, password_hash, created_at, disabled, must_change_password) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                &args![
+                    u.id.0,
+                    u.email.as_str(),
+                    u.role.as_str(),
+                    u.password_hash.as_str(),
+                    now_ms(),
+                    u.disabled,
+                    u.must_change_password
+                ],
             )
             .await;
         match r {

@@ -202,6 +202,23 @@ impl Vault {
         hmac::sign(&key, payload).as_ref().to_vec()
     }
 
+    /// Seals a staff member's secret (the TOTP secret) under a key derived
+    /// from the master key for `purpose`, bound to `owner` (a user id): a
+    /// sealed value copied to another user's row does not open.
+    pub fn seal_secret(&self, purpose: &str, owner: uuid::Uuid, plain: &[u8]) -> Vec<u8> {
+        seal_with(&self.secret_key(purpose), self.nonce(), &secret_ad(purpose, owner), plain)
+    }
+
+    /// Opens what [`Vault::seal_secret`] sealed for the same purpose and owner.
+    pub fn open_secret(&self, purpose: &str, owner: uuid::Uuid, sealed: &[u8]) -> Result<Vec<u8>, StoreError> {
+        open_with(&self.secret_key(purpose), &secret_ad(purpose, owner), sealed)
+    }
+
+    fn secret_key(&self, purpose: &str) -> LessSafeKey {
+        let raw = self.derived(format!("staff-secret:{purpose}").as_bytes());
+        LessSafeKey::new(UnboundKey::new(&AES_256_GCM, &raw).expect("32-byte key"))
+    }
+
     /// The Ed25519 key that signs consent receipts, derived from the master key.
     pub fn receipt_signer(&self) -> ring::signature::Ed25519KeyPair {
         ring::signature::Ed25519KeyPair::from_seed_unchecked(&self.derived(b"consent-receipt-ed25519"))
@@ -220,6 +237,10 @@ impl Vault {
 
 fn wrap_ad(subject: SubjectId) -> Vec<u8> {
     format!("kith/v1/subject_keys/{}", subject.0).into_bytes()
+}
+
+fn secret_ad(purpose: &str, owner: uuid::Uuid) -> Vec<u8> {
+    [b"kith staff secret v1:".as_slice(), purpose.as_bytes(), b":", owner.as_bytes()].concat()
 }
 
 fn seal_with(key: &LessSafeKey, nonce: [u8; NONCE_LEN], ad: &[u8], plain: &[u8]) -> Vec<u8> {
@@ -293,6 +314,18 @@ mod tests {
 
     fn vault() -> Vault {
         Vault::from_key(&[7u8; 32])
+    }
+
+    #[test]
+    fn staff_secrets_open_only_for_their_owner_and_purpose() {
+        let v = vault();
+        let (a, b) = (uuid::Uuid::now_v7(), uuid::Uuid::now_v7());
+        let sealed = v.seal_secret("totp", a, b"twenty bytes of key!");
+        assert!(!sealed.windows(20).any(|w| w == b"twenty bytes of key!"));
+        assert_eq!(v.open_secret("totp", a, &sealed).unwrap(), b"twenty bytes of key!");
+        assert!(v.open_secret("totp", b, &sealed).is_err());
+        assert!(v.open_secret("other", a, &sealed).is_err());
+        assert!(Vault::from_key(&[8u8; 32]).open_secret("totp", a, &sealed).is_err());
     }
 
     #[test]

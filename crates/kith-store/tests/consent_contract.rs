@@ -21,7 +21,7 @@ fn vault() -> Vault {
 }
 
 fn ctx() -> Ctx {
-    Ctx { actor: "user:test".into(), request_id: "req-1".into() }
+    Ctx { actor: "user:test".into(), request_id: "req-1".into(), token: None }
 }
 
 fn pg_admin_url() -> String {

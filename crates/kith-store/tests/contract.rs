@@ -20,7 +20,7 @@ fn vault() -> Vault {
 }
 
 fn ctx() -> Ctx {
-    Ctx { actor: "user:test".into(), request_id: "req-1".into() }
+    Ctx { actor: "user:test".into(), request_id: "req-1".into(), token: None }
 }
 
 fn pg_admin_url() -> String {
@@ -108,6 +108,9 @@ async fn add_user(s: &Store) -> UserId {
         password_hash: "x".into(),
         created_at: time::OffsetDateTime::now_utc(),
         disabled: false,
+        must_change_password: false,
+        last_sign_in_at: None,
+        second_factor: false,
     };
     s.insert_user(&ctx(), &u).await.unwrap();
     u.id
@@ -581,7 +584,7 @@ async fn web_sessions_expire_and_end() {
     on_both(|s, _| async move {
         let user = add_user(&s).await;
         let (hash, now) = (vec![7u8; 32], 1_000_000_000_000i64);
-        s.insert_session(&ctx(), &hash, user, "csrf-token", now, now + 10_000).await.unwrap();
+        s.insert_session(&ctx(), &hash, user, "csrf-token", now, now + 10_000, None).await.unwrap();
         let got = s.session_user(&hash, now + 1, 5_000).await.unwrap().expect("live session");
         assert_eq!((got.user, got.csrf.as_str(), got.role), (user, "csrf-token", Role::Sales));
         assert!(s.session_user(&[8u8; 32], now + 1, 5_000).await.unwrap().is_none(), "unknown secret");

@@ -317,7 +317,7 @@ async fn the_access_export_is_whole_and_erasure_leaves_nothing_readable() {
     {
         let s = Store::connect(&sqlite_url(&restored), Vault::load_or_create(&key_file).unwrap()).await.unwrap();
         s.migrate().await.unwrap();
-        let ctx = kith_store::Ctx { actor: "cli".into(), request_id: "restore".into() };
+        let ctx = kith_store::Ctx { actor: "cli".into(), request_id: "restore".into(), token: None };
         assert_eq!(s.reapply_erasures(&ctx, &journal).await.unwrap(), 1);
         assert!(s.get_contact(SubjectId(Uuid::parse_str(&a).unwrap())).await.unwrap().is_none());
         assert!(s.get_contact(SubjectId(Uuid::parse_str(&b).unwrap())).await.unwrap().is_some());

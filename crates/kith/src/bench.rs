@@ -481,7 +481,7 @@ pub async fn run(args: BenchArgs) -> Result<(), String> {
         export_t.push(t.elapsed());
         let t = Instant::now();
         store
-            .delete_contact(&kith_store::Ctx { actor: "cli".into(), request_id: "bench".into() }, ids[i])
+            .delete_contact(&kith_store::Ctx { actor: "cli".into(), request_id: "bench".into(), token: None }, ids[i])
             .await
             .map_err(|e| e.to_string())?;
         erase_t.push(t.elapsed());

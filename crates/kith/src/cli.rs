@@ -33,6 +33,10 @@ pub enum Command {
         /// `X-Forwarded-For`; sign-in throttling counts by that address.
         #[arg(long, env = "KITH_TRUST_FORWARDED_FOR")]
         trust_forwarded_for: bool,
+        /// Admins and DPOs must sign in with a second factor (TOTP); without
+        /// one they can sign in only to set it up. Recommended.
+        #[arg(long = "require-2fa", env = "KITH_REQUIRE_2FA")]
+        require_second_factor: bool,
         #[command(flatten)]
         mail: crate::config::MailArgs,
     },
@@ -52,7 +56,7 @@ pub enum Command {
     /// Manage staff users.
     User {
         #[command(subcommand)]
-        command: UserCommand,
+        command: crate::users::UserCommand,
     },
     /// Manage API tokens.
     Token {
@@ -173,27 +177,10 @@ pub(crate) fn parse_basis(s: &str) -> Result<kith_domain::LawfulBasis, String> {
 }
 
 #[derive(Subcommand, Debug)]
-pub enum UserCommand {
-    /// Add a user. The password comes from KITH_PASSWORD or a prompt.
-    Add {
-        #[command(flatten)]
-        store: StoreArgs,
-        #[arg(long)]
-        email: String,
-        /// admin, dpo, sales, marketing, support or readonly.
-        #[arg(long, value_parser = parse_role)]
-        role: Role,
-    },
-    /// List users.
-    List {
-        #[command(flatten)]
-        store: StoreArgs,
-    },
-}
-
-#[derive(Subcommand, Debug)]
 pub enum TokenCommand {
-    /// Create an API token for a user and print it once.
+    /// Create an API token for a user and print it once. The operator's
+    /// tool (it needs the data directory): staff mint their own tokens on
+    /// My account or through the API, and cannot mint one for anyone else.
     Create {
         #[command(flatten)]
         store: StoreArgs,
@@ -229,20 +216,8 @@ pub enum AuditCommand {
     },
 }
 
-fn parse_role(s: &str) -> Result<Role, String> {
+pub(crate) fn parse_role(s: &str) -> Result<Role, String> {
     Role::parse(s).ok_or_else(|| "must be one of admin, dpo, sales, marketing, support, readonly".into())
-}
-
-fn password() -> Result<String, String> {
-    if let Ok(p) = std::env::var("KITH_PASSWORD") {
-        return Ok(p);
-    }
-    let p = rpassword::prompt_password("Password: ").map_err(|e| format!("cannot read the password: {e}"))?;
-    let again = rpassword::prompt_password("Again: ").map_err(|e| format!("cannot read the password: {e}"))?;
-    if p != again {
-        return Err("the passwords differ".into());
-    }
-    Ok(p)
 }
 
 pub(crate) fn app_err(e: kith_app::AppError) -> String {
@@ -256,7 +231,7 @@ pub(crate) fn app_err(e: kith_app::AppError) -> String {
 
 pub async fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
-        Command::Serve { store, listen, demo, secure_cookies, trust_forwarded_for, mail } => {
+        Command::Serve { store, listen, demo, secure_cookies, trust_forwarded_for, require_second_factor, mail } => {
             let store = open_store(&store, true).await?;
             let transport = kith_app::mailer::Transport::from_url(mail.smtp_url.as_deref())?;
             let mut settings = mail.settings(&listen);
@@ -265,7 +240,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             let seeded = if demo { Some(crate::demo::seed(&app).await?) } else { None };
             spawn_housekeeping(app.clone(), !mail.no_retention_sweep);
             tokio::spawn(app.clone().run_mailer(transport, crate::server::shutdown_signal()));
-            let web = kith_web::pages::WebConfig { secure_cookies, trust_forwarded_for };
+            let web = kith_web::pages::WebConfig { secure_cookies, trust_forwarded_for, require_second_factor };
             let server = crate::server::Server::bind(&listen, app, web).await?;
             tracing::info!(addr = %server.local_addr(), "kith is listening");
             println!("Kith is listening on http://{}", server.local_addr());
@@ -361,7 +336,11 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             }
             let s = open_store(&store, true).await?;
             let journal = store.data_dir.join(kith_store::backup::JOURNAL_FILE);
-            let ctx = kith_store::Ctx { actor: "system:restore".into(), request_id: uuid::Uuid::now_v7().to_string() };
+            let ctx = kith_store::Ctx {
+                actor: "system:restore".into(),
+                request_id: uuid::Uuid::now_v7().to_string(),
+                token: None,
+            };
             let n =
                 s.reapply_erasures(&ctx, &journal).await.map_err(|e| format!("re-applying erasures failed: {e}"))?;
             println!("restored; {n} person(s) erased after the backup was taken were erased again");
@@ -388,20 +367,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             println!("migrations applied");
             Ok(())
         }
-        Command::User { command: UserCommand::Add { store, email, role } } => {
-            let app = App::new(open_store(&store, true).await?);
-            let pw = password()?;
-            let u = app.add_user(&Principal::cli(), &email, role, &pw).await.map_err(app_err)?;
-            println!("added user {} ({})", u.id, u.role.as_str());
-            Ok(())
-        }
-        Command::User { command: UserCommand::List { store } } => {
-            let app = App::new(open_store(&store, true).await?);
-            for u in app.list_users(&Principal::cli()).await.map_err(app_err)? {
-                println!("{}\t{}\t{}{}", u.id, u.role.as_str(), u.email, if u.disabled { "\t(disabled)" } else { "" });
-            }
-            Ok(())
-        }
+        Command::User { command } => crate::users::run(command).await,
         Command::Token { command: TokenCommand::Create { store, email, name } } => {
             let app = App::new(open_store(&store, true).await?);
             let p = Principal::cli();

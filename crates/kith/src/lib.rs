@@ -14,3 +14,4 @@ pub mod import;
 pub mod retention;
 pub mod server;
 pub mod telemetry;
+pub mod users;

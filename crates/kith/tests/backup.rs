@@ -46,7 +46,7 @@ async fn a_restored_backup_does_not_resurrect_the_erased() {
     let dir = std::env::temp_dir().join(format!("kith-backup-{}", uuid::Uuid::now_v7()));
     std::fs::create_dir_all(&dir).unwrap();
     kith(&dir, &["migrate"]);
-    let ctx = Ctx { actor: "cli".into(), request_id: "test".into() };
+    let ctx = Ctx { actor: "cli".into(), request_id: "test".into(), token: None };
     let (gone, stays) = (SubjectId::new(), SubjectId::new());
     let key_before;
     {

@@ -57,7 +57,7 @@ fn person(email: &str) -> ContactInput {
 }
 
 fn ctx() -> Ctx {
-    Ctx { actor: "cli".into(), request_id: "test".into() }
+    Ctx { actor: "cli".into(), request_id: "test".into(), token: None }
 }
 
 /// Adds a contact through the store with `vault`, bypassing the key check

@@ -55,10 +55,41 @@ pub struct UserOut {
     pub disabled: bool,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: time::OffsetDateTime,
+    /// When the user last signed in to the staff pages (API token use is not a sign-in).
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub last_sign_in_at: Option<time::OffsetDateTime>,
+    /// An admin reset the password: the user must change it at next sign-in.
+    pub must_change_password: bool,
+    /// The user signs in with a second factor (TOTP).
+    pub second_factor: bool,
 }
 
 fn user_out(u: User) -> UserOut {
-    UserOut { id: u.id.0, email: u.email, role: u.role.as_str().into(), disabled: u.disabled, created_at: u.created_at }
+    UserOut {
+        id: u.id.0,
+        email: u.email,
+        role: u.role.as_str().into(),
+        disabled: u.disabled,
+        created_at: u.created_at,
+        last_sign_in_at: u.last_sign_in_at,
+        must_change_password: u.must_change_password,
+        second_factor: u.second_factor,
+    }
+}
+
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct PasswordResetIn {
+    /// Also remove the user's second factor (they lost it). Off by default:
+    /// the second factor then still guards the account.
+    pub clear_second_factor: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PasswordResetOut {
+    /// Shown this once: give it to the user, who must change it at next
+    /// sign-in. Their sessions ended and their API tokens were revoked.
+    pub temporary_password: String,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -91,7 +122,8 @@ fn token_out(t: Token) -> TokenOut {
 pub struct TokenIn {
     #[schema(min_length = 1, max_length = 100)]
     pub name: String,
-    /// Whose token (admins only); the caller's own if absent.
+    /// Must be the caller's own id if given: tokens are minted by their
+    /// user only (a token for someone else would act as them).
     pub user_id: Option<Uuid>,
 }
 
@@ -132,6 +164,10 @@ fn visibility_out(v: &kith_domain::FieldVisibility) -> VisibilityOut {
 pub fn router() -> OpenApiRouter<App> {
     OpenApiRouter::new()
         .routes(routes!(list_users, create_user))
+        .routes(routes!(disable_user))
+        .routes(routes!(enable_user))
+        .routes(routes!(reset_password))
+        .routes(routes!(unlock_user))
         .routes(routes!(list_tokens, create_token))
         .routes(routes!(revoke_token))
         .routes(routes!(get_visibility, set_visibility))
@@ -153,12 +189,56 @@ async fn create_user(
     Ok((StatusCode::CREATED, Json(user_out(u))))
 }
 
+/// Disable a user: their sessions end and their API tokens are revoked at
+/// once. Refused (409) for one's own account and for the last enabled admin.
+#[utoipa::path(post, path = "/users/{id}/disable", tag = "admin", params(("id" = Uuid, Path)),
+    responses((status = 204, description = "Disabled"), Errors))]
+async fn disable_user(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>) -> Result<StatusCode, ApiError> {
+    app.disable_user(&p, UserId(id)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(post, path = "/users/{id}/enable", tag = "admin", params(("id" = Uuid, Path)),
+    responses((status = 204, description = "Enabled"), Errors))]
+async fn enable_user(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>) -> Result<StatusCode, ApiError> {
+    app.enable_user(&p, UserId(id)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Reset a user's password to a generated temporary one, which they must
+/// change at next sign-in. Their sessions end and their API tokens are
+/// revoked. Send `{}` to keep their second factor. Not for one's own
+/// account (409): change it on the My account page.
+#[utoipa::path(post, path = "/users/{id}/password-reset", tag = "admin", params(("id" = Uuid, Path)), request_body = PasswordResetIn,
+    responses((status = 200, body = PasswordResetOut), Errors, BodyErrors))]
+async fn reset_password(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Path(id): Path<Uuid>,
+    Json(b): Json<PasswordResetIn>,
+) -> Result<Json<PasswordResetOut>, ApiError> {
+    let temporary_password = app.reset_password(&p, UserId(id), b.clear_second_factor).await?;
+    Ok(Json(PasswordResetOut { temporary_password }))
+}
+
+/// Forget a user's failed sign-in and second-factor attempts, so a
+/// locked-out user can sign in at once.
+#[utoipa::path(post, path = "/users/{id}/unlock", tag = "admin", params(("id" = Uuid, Path)),
+    responses((status = 204, description = "Unlocked"), Errors))]
+async fn unlock_user(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>) -> Result<StatusCode, ApiError> {
+    app.unlock_user(&p, UserId(id)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// Tokens: all for admins, one's own for everyone else.
 #[utoipa::path(get, path = "/tokens", tag = "admin", responses((status = 200, body = Vec<TokenOut>), Errors))]
 async fn list_tokens(State(app): State<App>, Auth(p): Auth) -> Result<Json<Vec<TokenOut>>, ApiError> {
     Ok(Json(app.list_tokens(&p, None).await?.into_iter().map(token_out).collect()))
 }
 
+/// Mint a token for oneself (403 for another user's id: no one mints a
+/// token that acts as someone else). Requests made with it are audited
+/// with its id and name beside its user.
 #[utoipa::path(post, path = "/tokens", tag = "admin", request_body = TokenIn, responses((status = 201, body = TokenCreated), Errors, BodyErrors))]
 async fn create_token(
     State(app): State<App>,
@@ -170,6 +250,7 @@ async fn create_token(
     Ok((StatusCode::CREATED, Json(TokenCreated { token: token_out(t), secret })))
 }
 
+/// Revoke a token: one's own, or any (admin).
 #[utoipa::path(delete, path = "/tokens/{id}", tag = "admin", params(("id" = Uuid, Path)), responses((status = 204, description = "Revoked"), Errors))]
 async fn revoke_token(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>) -> Result<StatusCode, ApiError> {
     app.revoke_token(&p, TokenId(id)).await?;

@@ -25,6 +25,9 @@ pub struct AuditEntryOut {
     pub object_type: String,
     pub object_id: Option<String>,
     pub request_id: String,
+    /// The API token the request came with (id and name), if any.
+    pub token_id: Option<Uuid>,
+    pub token_name: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -92,6 +95,8 @@ async fn list_audit(
                 object_type: e.object_type,
                 object_id: e.object_id,
                 request_id: e.request_id,
+                token_id: e.token.as_ref().map(|t| t.id),
+                token_name: e.token.map(|t| t.name),
             })
             .collect(),
         next_cursor: page.next_cursor,

@@ -21,6 +21,10 @@ pub(super) fn router() -> Router<App> {
     Router::new()
         .route("/admin/users", get(users).post(add_user))
         .route("/admin/users/{id}/role", post(set_role))
+        .route("/admin/users/{id}/disable", post(disable_user))
+        .route("/admin/users/{id}/enable", post(enable_user))
+        .route("/admin/users/{id}/password-reset", post(reset_password))
+        .route("/admin/users/{id}/unlock", post(unlock_user))
         .route("/admin/fields", get(fields).post(save_fields))
         .route("/admin/deletion", post(save_deletion))
         .route("/admin/tokens", get(tokens).post(create_token))
@@ -47,6 +51,12 @@ struct UserRow {
     role: &'static str,
     created: String,
     disabled: bool,
+    last_sign_in: String,
+    must_change_password: bool,
+    second_factor: bool,
+    /// Until when sign-in waits after failed attempts, if it does.
+    locked_until: String,
+    is_me: bool,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -70,21 +80,97 @@ struct UsersPage {
 
 async fn users_page(app: &App, s: Session, f: NewUser, errors: Errors, notice: Option<String>) -> PageResult {
     admin_only(&s)?;
-    let users = app
-        .list_users(&s.principal)
-        .await?
-        .into_iter()
-        .map(|u| UserRow {
+    let mut users = Vec::new();
+    for u in app.list_users(&s.principal).await? {
+        let locked = app.locked_until(&s.principal, &u).await?;
+        users.push(UserRow {
             id: u.id.to_string(),
+            is_me: u.id == s.principal.user,
             email: u.email,
             role: u.role.as_str(),
             created: view::date(u.created_at),
             disabled: u.disabled,
-        })
-        .collect();
+            last_sign_in: u.last_sign_in_at.map(view::date_time).unwrap_or_else(|| "never".into()),
+            must_change_password: u.must_change_password,
+            second_factor: u.second_factor,
+            locked_until: locked.map(view::date_time).unwrap_or_default(),
+        });
+    }
     let status = errors.status();
     let f = NewUser { password: String::new(), ..f };
     Ok(render_status(status, &UsersPage { l: layout(&s, "admin"), users, roles: roles(), f, errors, notice }))
+}
+
+/// A user action's outcome, shown on the users page; a refusal (the last
+/// admin, one's own account) is shown there too, not as an error page.
+async fn after_action(app: &App, s: Session, r: kith_app::Result<String>) -> PageResult {
+    match r {
+        Ok(notice) => users_page(app, s, NewUser::default(), Errors::default(), Some(notice)).await,
+        Err(AppError::Conflict(m)) => {
+            let mut res = users_page(app, s, NewUser::default(), Errors(vec![(String::new(), m)]), None).await?;
+            *res.status_mut() = axum::http::StatusCode::CONFLICT;
+            Ok(res)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn disable_user(
+    State(app): State<App>,
+    Id(id): Id<Uuid>,
+    StaffForm { staff, .. }: StaffForm<NoFields>,
+) -> PageResult {
+    admin_only(&staff)?;
+    let r = app.disable_user(&staff.principal, UserId(id)).await;
+    after_action(
+        &app,
+        staff,
+        r.map(|_| "User disabled: their sessions ended and their API tokens were revoked.".into()),
+    )
+    .await
+}
+
+async fn enable_user(
+    State(app): State<App>,
+    Id(id): Id<Uuid>,
+    StaffForm { staff, .. }: StaffForm<NoFields>,
+) -> PageResult {
+    admin_only(&staff)?;
+    let r = app.enable_user(&staff.principal, UserId(id)).await;
+    after_action(&app, staff, r.map(|_| "User enabled.".into())).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ResetForm {
+    /// "on" when the user's second factor goes too (they lost it).
+    clear_second_factor: String,
+}
+
+async fn reset_password(
+    State(app): State<App>,
+    Id(id): Id<Uuid>,
+    StaffForm { staff, form }: StaffForm<ResetForm>,
+) -> PageResult {
+    admin_only(&staff)?;
+    let clear = !form.clear_second_factor.is_empty();
+    let r = app.reset_password(&staff.principal, UserId(id), clear).await.map(|temp| {
+        format!(
+            "Password reset{}. Temporary password, shown only now — give it to the user, who must change it at next sign-in: {temp}",
+            if clear { " and second factor removed" } else { "" }
+        )
+    });
+    after_action(&app, staff, r).await
+}
+
+async fn unlock_user(
+    State(app): State<App>,
+    Id(id): Id<Uuid>,
+    StaffForm { staff, .. }: StaffForm<NoFields>,
+) -> PageResult {
+    admin_only(&staff)?;
+    let r = app.unlock_user(&staff.principal, UserId(id)).await;
+    after_action(&app, staff, r.map(|_| "User unlocked: they can sign in at once.".into())).await
 }
 
 async fn users(State(app): State<App>, Staff(s): Staff) -> PageResult {
@@ -213,7 +299,6 @@ struct TokenRow {
 struct TokensPage {
     l: Layout,
     tokens: Vec<TokenRow>,
-    users: Vec<(String, String)>,
     /// What was typed, kept when the form is refused.
     f: NewToken,
     errors: Errors,
@@ -242,9 +327,8 @@ async fn tokens_page(
             revoked: t.revoked_at.map(view::date).unwrap_or_default(),
         })
         .collect();
-    let users = super::names::staff_choices(&dir);
     let status = errors.status();
-    Ok(render_status(status, &TokensPage { l: layout(&s, "admin"), tokens, users, f, errors, created }))
+    Ok(render_status(status, &TokensPage { l: layout(&s, "admin"), tokens, f, errors, created }))
 }
 
 async fn tokens(State(app): State<App>, Staff(s): Staff) -> PageResult {
@@ -254,23 +338,17 @@ async fn tokens(State(app): State<App>, Staff(s): Staff) -> PageResult {
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct NewToken {
-    user: String,
     name: String,
 }
 
 async fn create_token(State(app): State<App>, StaffForm { staff, form }: StaffForm<NewToken>) -> PageResult {
     admin_only(&staff)?;
-    let Ok(user) = Uuid::parse_str(&form.user) else {
-        return tokens_page(&app, staff, form, Errors(vec![("user".into(), "choose a user".into())]), None).await;
-    };
-    match app.create_token(&staff.principal, UserId(user), &form.name).await {
+    // For oneself only: a token made for another user would act as them.
+    match app.create_token(&staff.principal, staff.principal.user, &form.name).await {
         Ok((t, secret)) => {
             tokens_page(&app, staff, NewToken::default(), Errors::default(), Some((t.name, secret))).await
         }
         Err(AppError::Invalid(inv)) => tokens_page(&app, staff, form, Errors::from_invalid(&inv), None).await,
-        Err(AppError::NotFound(_)) => {
-            tokens_page(&app, staff, form, Errors(vec![("user".into(), "choose a user".into())]), None).await
-        }
         Err(e) => Err(e.into()),
     }
 }

@@ -64,6 +64,8 @@ struct Row {
     subject: String,
     object: String,
     request: String,
+    /// "token name (id)" when the request came with an API token.
+    token: String,
     /// The entry changed personal values, kept sealed.
     changed: bool,
 }
@@ -124,6 +126,7 @@ async fn page(app: &App, s: Session, p: Params, verdict: Option<(bool, String)>)
                         subject: e.subject_id.map(|s| s.to_string()).unwrap_or_default(),
                         object: format!("{} {}", e.object_type, e.object_id.unwrap_or_default()),
                         request: e.request_id,
+                        token: e.token.map(|t| format!("{} ({})", t.name, t.id)).unwrap_or_default(),
                     })
                     .collect();
                 next = pg

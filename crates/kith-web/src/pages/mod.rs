@@ -3,6 +3,7 @@
 //! Forms work without JavaScript; `kith.js` only adds conveniences.
 //! Every page is sent with a strict Content-Security-Policy.
 
+mod account;
 mod admin;
 mod audit;
 mod companies;
@@ -72,6 +73,7 @@ pub fn router() -> Router<App> {
         .route("/assets/kith.css", get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], CSS) }))
         .route("/assets/kith.js", get(|| async { ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], JS) }))
         .merge(session::router())
+        .merge(account::router())
         .merge(contacts::router())
         .merge(companies::router())
         .merge(deals::router())
@@ -140,6 +142,11 @@ impl PageError {
         Self::new(StatusCode::BAD_REQUEST, "The form could not be read", "Go back, reload the page and try again.")
     }
 
+    /// Sends the browser elsewhere (a page that must come first).
+    pub(crate) fn redirect(to: &'static str) -> Self {
+        Self::new(StatusCode::SEE_OTHER, "Redirect", to)
+    }
+
     pub(crate) fn not_found() -> Self {
         Self::new(StatusCode::NOT_FOUND, "Not found", "There is nothing at this address.")
     }
@@ -196,6 +203,9 @@ impl IntoResponse for PageError {
         if self.status == StatusCode::UNAUTHORIZED {
             return Redirect::to("/login").into_response();
         }
+        if self.status == StatusCode::SEE_OTHER {
+            return Redirect::to(&self.message).into_response();
+        }
         let page = ErrorPage { title: self.title, message: &self.message, status: self.status.as_u16() };
         match page.render() {
             Ok(body) => (self.status, Html(body)).into_response(),
@@ -208,5 +218,11 @@ pub(crate) type PageResult = Result<Response, PageError>;
 
 /// What a locked-out person reads.
 pub(crate) fn try_again(retry_after_secs: i64) -> String {
-    format!("Too many failed attempts. Sign-in is paused; try again in {} minutes.", (retry_after_secs + 59) / 60)
+    let wait = if retry_after_secs < 60 {
+        format!("{retry_after_secs} seconds")
+    } else {
+        let m = (retry_after_secs + 59) / 60;
+        format!("{m} minute{}", if m == 1 { "" } else { "s" })
+    };
+    format!("Too many failed attempts. Sign-in is paused; try again in {wait}.")
 }

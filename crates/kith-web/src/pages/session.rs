@@ -17,8 +17,9 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Extension, Router};
-use kith_app::sessions::{Session, SESSION_MAX_MS};
+use kith_app::sessions::{Session, SignInStep, SESSION_MAX_MS};
 use kith_app::{App, AppError};
+use kith_domain::Role;
 use serde::Deserialize;
 use std::net::{IpAddr, SocketAddr};
 
@@ -32,6 +33,9 @@ pub struct WebConfig {
     /// to `X-Forwarded-For`: sign-in throttling per client uses the last
     /// address there instead of the proxy's own.
     pub trust_forwarded_for: bool,
+    /// `admin` and `dpo` must have a second factor: without one they can
+    /// sign in only to enrol (`kith serve --require-2fa`).
+    pub require_second_factor: bool,
 }
 
 impl WebConfig {
@@ -75,6 +79,15 @@ impl WebConfig {
         }
     }
 
+    /// The cookie of a sign-in awaiting its second factor.
+    fn challenge_cookie(&self) -> &'static str {
+        if self.secure_cookies {
+            "__Host-kith_2fa"
+        } else {
+            "kith_2fa"
+        }
+    }
+
     /// The privacy portal's session cookie.
     pub(crate) fn portal_cookie(&self) -> &'static str {
         if self.secure_cookies {
@@ -94,7 +107,10 @@ impl WebConfig {
 }
 
 pub(super) fn router() -> Router<App> {
-    Router::new().route("/login", get(login_page).post(login)).route("/logout", axum::routing::post(logout))
+    Router::new()
+        .route("/login", get(login_page).post(login))
+        .route("/login/code", get(code_page).post(code))
+        .route("/logout", axum::routing::post(logout))
 }
 
 fn config(parts: &Parts) -> WebConfig {
@@ -120,9 +136,36 @@ impl FromRequestParts<App> for Staff {
 
     async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, PageError> {
         let request_id = parts.extensions.get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
-        let secret = cookie(&parts.headers, config(parts).session_cookie()).ok_or(AppError::Unauthenticated)?;
-        Ok(Staff(app.session(secret, request_id).await?))
+        let cfg = config(parts);
+        let secret = cookie(&parts.headers, cfg.session_cookie()).ok_or(AppError::Unauthenticated)?;
+        let s = app.session(secret, request_id).await?;
+        let path = parts.uri.path();
+        // A temporary password opens nothing but its change…
+        if s.must_change_password && !PASSWORD_PATHS.contains(&path) {
+            return Err(PageError::redirect("/account/password"));
+        }
+        // …and where a second factor is required, its enrolment comes first.
+        if must_enrol(cfg, &s) && !PASSWORD_PATHS.contains(&path) && !ENROL_PATHS.contains(&path) {
+            return Err(PageError::redirect("/account"));
+        }
+        Ok(Staff(s))
     }
+}
+
+/// What a user whose password was reset may open.
+const PASSWORD_PATHS: [&str; 3] = ["/account/password", "/account/password-strength", "/logout"];
+/// What an admin or dpo without the required second factor may open.
+const ENROL_PATHS: [&str; 3] = ["/account", "/account/second-factor/start", "/account/second-factor/confirm"];
+
+/// The server requires a second factor of this user's role, and they have none.
+pub(crate) fn must_enrol(cfg: WebConfig, s: &Session) -> bool {
+    cfg.require_second_factor && matches!(s.role(), Role::Admin | Role::Dpo) && !s.second_factor
+}
+
+/// The session cookie's secret of a request (to keep that session when a
+/// password changes).
+pub(crate) fn session_secret(cfg: WebConfig, headers: &HeaderMap) -> &str {
+    cookie(headers, cfg.session_cookie()).unwrap_or("")
 }
 
 #[derive(Template)]
@@ -180,14 +223,12 @@ async fn login(
     }
     let client = cfg.client(&headers, connect.map(|c| c.0 .0.ip()));
     match app.sign_in(&f.email, &f.password, &client, request_id).await {
-        Ok(signed) => {
-            let mut res = Redirect::to("/contacts").into_response();
-            let h = res.headers_mut();
-            h.append(
-                header::SET_COOKIE,
-                cfg.cookie(cfg.session_cookie(), &signed.secret, SESSION_MAX_MS / 1000, "Lax"),
-            );
-            h.append(header::SET_COOKIE, cfg.cookie(cfg.login_cookie(), "", 0, "Strict"));
+        Ok(SignInStep::Done(signed)) => signed_in(cfg, &signed.secret),
+        Ok(SignInStep::SecondFactor { challenge }) => {
+            let mut res = Redirect::to("/login/code").into_response();
+            let max_age = kith_app::twofactor::CHALLENGE_MS / 1000;
+            res.headers_mut()
+                .append(header::SET_COOKIE, cfg.cookie(cfg.challenge_cookie(), &challenge, max_age, "Strict"));
             res
         }
         Err(AppError::Unauthenticated) => {
@@ -195,6 +236,80 @@ async fn login(
         }
         Err(AppError::TooManyAttempts { retry_after_secs }) => {
             login_form(cfg, StatusCode::TOO_MANY_REQUESTS, f.email, Some(super::try_again(retry_after_secs)))
+        }
+        Err(e) => PageError::from(e).into_response(),
+    }
+}
+
+/// Sets the session cookie, clears the sign-in ones, and opens the CRM.
+fn signed_in(cfg: WebConfig, secret: &str) -> Response {
+    let mut res = Redirect::to("/contacts").into_response();
+    let h = res.headers_mut();
+    h.append(header::SET_COOKIE, cfg.cookie(cfg.session_cookie(), secret, SESSION_MAX_MS / 1000, "Lax"));
+    h.append(header::SET_COOKIE, cfg.cookie(cfg.login_cookie(), "", 0, "Strict"));
+    h.append(header::SET_COOKIE, cfg.cookie(cfg.challenge_cookie(), "", 0, "Strict"));
+    res
+}
+
+#[derive(Template)]
+#[template(path = "login_code.html")]
+struct CodePage {
+    csrf: String,
+    error: Option<String>,
+}
+
+fn code_form(cfg: WebConfig, status: StatusCode, error: Option<String>) -> Response {
+    let token = kith_app::new_secret();
+    let mut res = render_status(status, &CodePage { csrf: token.clone(), error });
+    res.headers_mut().append(header::SET_COOKIE, cfg.cookie(cfg.login_cookie(), &token, 3600, "Strict"));
+    res
+}
+
+/// The second step of signing in: the code of the user's authenticator app.
+async fn code_page(Extension(cfg): Extension<WebConfig>, headers: HeaderMap) -> Response {
+    if cookie(&headers, cfg.challenge_cookie()).is_none() {
+        return Redirect::to("/login").into_response();
+    }
+    code_form(cfg, StatusCode::OK, None)
+}
+
+#[derive(Deserialize)]
+struct CodeForm {
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+async fn code(
+    State(app): State<App>,
+    Extension(cfg): Extension<WebConfig>,
+    Extension(RequestId(request_id)): Extension<RequestId>,
+    headers: HeaderMap,
+    form: Form<CodeForm>,
+) -> Response {
+    let f = form.form;
+    let Some(challenge) = cookie(&headers, cfg.challenge_cookie()) else {
+        return Redirect::to("/login").into_response();
+    };
+    let expected = cookie(&headers, cfg.login_cookie()).unwrap_or("");
+    if f.csrf.is_empty() || !kith_app::kith_store::ct_eq(expected.as_bytes(), f.csrf.as_bytes()) {
+        return code_form(cfg, StatusCode::FORBIDDEN, Some("The form expired. Please try again.".into()));
+    }
+    match app.complete_sign_in(challenge, &f.code, request_id).await {
+        Ok(signed) => signed_in(cfg, &signed.secret),
+        Err(AppError::Invalid(_)) => code_form(
+            cfg,
+            StatusCode::UNAUTHORIZED,
+            Some("The code is not correct. Type the current code of your app, or a recovery code.".into()),
+        ),
+        Err(AppError::TooManyAttempts { retry_after_secs }) => {
+            code_form(cfg, StatusCode::TOO_MANY_REQUESTS, Some(super::try_again(retry_after_secs)))
+        }
+        Err(AppError::Unauthenticated) => {
+            let mut res = Redirect::to("/login").into_response();
+            res.headers_mut().append(header::SET_COOKIE, cfg.cookie(cfg.challenge_cookie(), "", 0, "Strict"));
+            res
         }
         Err(e) => PageError::from(e).into_response(),
     }
