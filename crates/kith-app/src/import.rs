@@ -962,8 +962,9 @@ impl App {
         row: &ContactData,
         consent: Option<NewConsentEvent>,
     ) -> Result<Outcome> {
+        let restricted = || Outcome::Skipped("processing of this contact is restricted (GDPR Art. 18)".into());
         if self.store.restricted_since(id).await?.is_some() {
-            return Ok(Outcome::Skipped("processing of this contact is restricted (GDPR Art. 18)".into()));
+            return Ok(restricted());
         }
         let Some(current) = self.store.get_contact(id).await? else {
             return Ok(Outcome::Skipped("the contact was deleted meanwhile".into()));
@@ -1004,6 +1005,8 @@ impl App {
                 .await;
             match updated {
                 Err(AppError::NotFound(_)) => return Ok(gone()),
+                // Restricted since the check above: the store checks again under the lock.
+                Err(AppError::Restricted) => return Ok(restricted()),
                 r => r?,
             }
         }
@@ -1016,6 +1019,7 @@ impl App {
                 };
                 match self.store.write_consent(&p.ctx(), w).await {
                     Err(kith_store::StoreError::NotFound) => return Ok(gone()),
+                    Err(kith_store::StoreError::Restricted) => return Ok(restricted()),
                     r => r?,
                 };
             }

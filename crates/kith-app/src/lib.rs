@@ -143,6 +143,7 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound => AppError::NotFound("record"),
+            StoreError::Restricted => AppError::Restricted,
             StoreError::MissingRef(field) => {
                 AppError::Invalid(Invalid::one(field, "refers to a record that does not exist"))
             }

@@ -268,9 +268,16 @@ impl App {
                 asks_for: None,
             },
         };
-        self.store
+        match self
+            .store
             .write_consent(&ctx, ConsentWrite { events: new, mails: vec![mail], new_contact, ..Default::default() })
-            .await?;
+            .await
+        {
+            // Restricted since the check above (the store checks again under
+            // the contact's lock): nothing but storage, and the same answer.
+            Err(kith_store::StoreError::Restricted) => return Ok(()),
+            r => r?,
+        };
         self.mail_wake.notify_one();
         Ok(())
     }

@@ -404,6 +404,18 @@ impl Store {
         if lock_contacts(tx, &ids, Lock::Write).await?.len() != ids.len() {
             return Err(StoreError::NotFound);
         }
+        // A restricted person's refusals and withdrawals are recorded;
+        // nothing that would lead to processing is.
+        let processing: Vec<Uuid> = events
+            .iter()
+            .filter(|e| matches!(e.action, ConsentAction::Given | ConsentAction::Requested))
+            .map(|e| e.subject.0)
+            .collect::<BTreeSet<Uuid>>()
+            .into_iter()
+            .collect();
+        if !processing.is_empty() {
+            crate::rights::refuse_restricted(tx, &processing).await?;
+        }
         let keys = subject_keys(self, tx, &subjects).await?;
         let mut events = events.to_vec();
         // Each purpose's wording is read once, however many events name it.

@@ -450,6 +450,10 @@ impl Store {
         if n == 0 {
             return Err(StoreError::NotFound.into());
         }
+        // A purge only removes, which a restriction allows; nothing else does.
+        if purge.is_none() {
+            crate::rights::refuse_restricted(&mut tx, &[id.0]).await?;
+        }
         let sql = format!("SELECT {COLS} FROM {FROM} WHERE c.id = $1");
         let row = tx.fetch_optional(&sql, &args![id.0]).await?.ok_or(StoreError::NotFound)?;
         let wrapped: Vec<u8> = row.get(7)?;

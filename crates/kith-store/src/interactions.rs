@@ -93,6 +93,14 @@ impl Store {
         let mut subjects: Vec<Uuid> = items.iter().map(|i| i.subject.0).collect();
         subjects.sort_unstable();
         subjects.dedup();
+        // Locked (as every writer about a person does), then checked for a
+        // restriction placed a moment before.
+        if crate::contacts::lock_contacts(&mut tx, &subjects, crate::contacts::Lock::Write).await?.len()
+            != subjects.len()
+        {
+            return Err(StoreError::MissingRef("contact_id"));
+        }
+        crate::rights::refuse_restricted(&mut tx, &subjects).await?;
         let mut keys: HashMap<Uuid, SubjectKey> = HashMap::new();
         for chunk in subjects.chunks(MAX_PARAMS) {
             let sql = format!(

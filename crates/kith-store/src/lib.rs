@@ -60,6 +60,9 @@ pub enum StoreError {
     IdempotencyReplay,
     #[error("stored data is corrupt: {0}")]
     Corrupt(&'static str),
+    /// A person's processing is restricted (Art. 18): only storage.
+    #[error("processing of a contact is restricted")]
+    Restricted,
 }
 
 /// Who acts and in which request: recorded in the audit entry of each change.

@@ -16,6 +16,20 @@ pub struct Objection {
     pub decided_by: Option<UserId>,
 }
 
+/// Refuses (with [`StoreError::Restricted`]) when any of `ids` is
+/// restricted. Called inside the writing transaction after the contacts
+/// were locked: a restriction takes the same lock (`set_restriction`), so
+/// one placed a moment before the write is seen, and none can be placed
+/// while the write is under way. The one place every write path checks.
+pub(crate) async fn refuse_restricted(tx: &mut crate::db::Tx, ids: &[Uuid]) -> Result<(), StoreError> {
+    let rows = crate::db::fetch_in(tx, "SELECT subject_id FROM restrictions WHERE subject_id IN ({in})", ids).await?;
+    if rows.is_empty() {
+        Ok(())
+    } else {
+        Err(StoreError::Restricted)
+    }
+}
+
 impl Store {
     /// Restricts a person (`on`) or lifts the restriction; returns whether
     /// anything changed. Audited either way it changes.

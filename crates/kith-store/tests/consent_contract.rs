@@ -389,3 +389,63 @@ async fn a_disposal_decides_again_on_facts_changed_since_the_sweep_read_them() {
     })
     .await;
 }
+
+/// A restriction placed after the app checked (the app's check is skipped
+/// here) still stops every write that would process the person: the store
+/// checks it under the contact's lock. Withdrawals are still recorded, and
+/// a purge (which only removes) still runs.
+#[tokio::test]
+async fn the_store_refuses_processing_a_restricted_person_on_both_engines() {
+    on_both(|s, _| async move {
+        let who = contact(&s, "restricted@example.com").await;
+        let newsletter = purpose(&s, "Newsletter").await;
+        let now = OffsetDateTime::now_utc();
+        s.set_restriction(&ctx(), who, true, None).await.unwrap();
+
+        let given =
+            ConsentWrite { events: vec![event(who, newsletter, ConsentAction::Given, now)], ..Default::default() };
+        assert!(matches!(s.write_consent(&ctx(), given).await, Err(StoreError::Restricted)));
+        let asked =
+            ConsentWrite { events: vec![event(who, newsletter, ConsentAction::Requested, now)], ..Default::default() };
+        assert!(matches!(s.write_consent(&ctx(), asked).await, Err(StoreError::Restricted)));
+        let withdrawn =
+            ConsentWrite { events: vec![event(who, newsletter, ConsentAction::Withdrawn, now)], ..Default::default() };
+        s.write_consent(&ctx(), withdrawn).await.expect("a withdrawal is recorded");
+
+        let r = s
+            .modify_contact(&ctx(), who, |mut c| {
+                c.data.job_title = Some("Buyer".into());
+                Ok::<_, StoreError>(ContactInput {
+                    id: c.id,
+                    owner: c.owner,
+                    company: c.company,
+                    tags: c.tags,
+                    data: c.data,
+                    source: None,
+                })
+            })
+            .await;
+        assert!(matches!(r, Err(StoreError::Restricted)), "{r:?}");
+
+        let note = kith_store::interactions::InteractionInput {
+            id: kith_domain::InteractionId::new(),
+            subject: who,
+            kind: kith_domain::InteractionKind::Note,
+            occurred_at: now,
+            author: None,
+            body: "called".into(),
+        };
+        assert!(matches!(
+            s.insert_interactions(&ctx(), std::slice::from_ref(&note), None).await,
+            Err(StoreError::Restricted)
+        ));
+
+        // Lifted: the same writes go through.
+        s.set_restriction(&ctx(), who, false, None).await.unwrap();
+        s.insert_interactions(&ctx(), &[note], None).await.unwrap();
+        let given =
+            ConsentWrite { events: vec![event(who, newsletter, ConsentAction::Given, now)], ..Default::default() };
+        s.write_consent(&ctx(), given).await.unwrap();
+    })
+    .await;
+}
