@@ -26,6 +26,13 @@ fn validate(f: &CompanyFields) -> Result<()> {
     let name = f.name.trim();
     if name.is_empty() || name.chars().count() > 200 || kith_domain::normalize::fold(name).len() > 1000 {
         inv.push("name", "must be 1 to 200 characters");
+    } else if let Some(why) = kith_domain::line_problem(name) {
+        inv.push("name", why);
+    }
+    if let Some(i) = &f.industry {
+        if let Some(why) = kith_domain::line_problem(i) {
+            inv.push("industry", why);
+        }
     }
     if let Some(d) = &f.domain {
         let ok = d.len() <= 253

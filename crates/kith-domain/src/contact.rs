@@ -291,6 +291,18 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Why `s` is not an acceptable one-line value (a name, a title), if it is
+/// not: line breaks, tabs, other control characters, bidirectional overrides.
+pub fn line_problem(s: &str) -> Option<&'static str> {
+    if s.chars().any(char::is_control) {
+        Some("must be one line without tabs or control characters")
+    } else if s.chars().any(is_bidi_control) {
+        Some("must not contain bidirectional override characters (U+202A–U+202E, U+2066–U+2069)")
+    } else {
+        None
+    }
+}
+
 /// A one-line value: no line breaks, tabs or other control characters.
 fn check_short(v: Option<&str>) -> Result<(), Invalid> {
     match v {

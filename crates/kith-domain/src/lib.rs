@@ -19,7 +19,7 @@ pub mod retention;
 pub mod role;
 
 pub use consent::{Channel, ConsentAction, ConsentMethod, ConsentState, LawfulBasis, ObjectionDecision};
-pub use contact::{Address, ContactData, Email, InteractionKind, Phone};
+pub use contact::{line_problem, Address, ContactData, Email, InteractionKind, Phone};
 pub use error::{FieldError, Invalid};
 pub use ids::{CompanyId, DealId, InteractionId, PurposeId, SubjectId, TokenId, UserId};
 pub use provenance::{Provenance, SourceKind};

@@ -257,3 +257,29 @@ async fn sqlite_requests_complete_only_when_done_and_dates_stay_in_the_past() {
 async fn postgres_requests_complete_only_when_done_and_dates_stay_in_the_past() {
     on_postgres("dsr_done", requests_complete_only_when_done_and_dates_stay_in_the_past).await;
 }
+
+async fn undeliverable_addresses_and_multi_line_names_are_refused(env: Env) {
+    for (body, field) in [
+        (json!({"first_name": "Eve", "emails": ["eve;x@example.com"]}), "emails"),
+        (json!({"first_name": "Eve", "emails": ["eve(x@example.com"]}), "emails"),
+        (json!({"first_name": "Eve", "emails": ["eve\\x@example.com"]}), "emails"),
+        (json!({"first_name": "Eve", "emails": ["eve:x@example.com"]}), "emails"),
+        (json!({"first_name": "Eve\r\nBcc: all@example.com"}), "first_name"),
+        (json!({"first_name": "Eve", "job_title": "Head\tof sales"}), "job_title"),
+        (json!({"last_name": "Smith\u{202E}gnp.exe"}), "last_name"),
+    ] {
+        let e = env.call(Method::POST, "/contacts", Some(body.clone()), StatusCode::UNPROCESSABLE_ENTITY).await;
+        assert!(e.to_string().contains(field), "{body}: {e}");
+    }
+    let e = env
+        .call(Method::POST, "/companies", Some(json!({"name": "ACME\u{202E}gnp"})), StatusCode::UNPROCESSABLE_ENTITY)
+        .await;
+    assert!(e.to_string().contains("bidirectional"), "{e}");
+    let v = env.call(Method::GET, "/contacts", None, StatusCode::OK).await;
+    assert!(v["items"].as_array().unwrap().is_empty(), "nothing was created: {v}");
+}
+
+#[tokio::test]
+async fn sqlite_undeliverable_addresses_and_multi_line_names_are_refused() {
+    on_sqlite("bad-input", undeliverable_addresses_and_multi_line_names_are_refused).await;
+}
