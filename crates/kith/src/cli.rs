@@ -13,6 +13,17 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// The log filter when `KITH_LOG` is not set: `warn` for benchmarks
+    /// (their table stays readable), `info` otherwise.
+    pub fn log_default(&self) -> &'static str {
+        match self.command {
+            Command::Bench(_) => "warn",
+            _ => "info,sqlx=warn",
+        }
+    }
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Apply migrations and serve the API and the staff pages.
@@ -73,12 +84,12 @@ pub enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
-    /// Data-subject requests.
     /// The retention sweep: dispose of data no purpose justifies any more.
     Retention {
         #[command(subcommand)]
         command: crate::retention::RetentionCommand,
     },
+    /// Data-subject requests.
     Dsr {
         #[command(subcommand)]
         command: DsrCommand,

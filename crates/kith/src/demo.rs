@@ -32,6 +32,8 @@ pub struct DemoSummary {
     pub users: Vec<DemoUser>,
     /// Consent events recorded (given, some later withdrawn).
     pub consents: usize,
+    /// Data-subject requests filed (one overdue, one waiting, one done, one new).
+    pub requests: usize,
 }
 
 /// A demo staff user and, if this seed created it, its password.
@@ -76,6 +78,10 @@ pub fn print_summary(s: &DemoSummary, listen: &str) {
     println!(
         "consent: 3 purposes, a notice, 2 subscription types, the public form /f/newsletter, {} consent events (receipts wait in the outbox)",
         s.consents
+    );
+    println!(
+        "data-subject requests: {} in the queue (Privacy → Requests): one overdue, one waiting on the person, one completed",
+        s.requests
     );
     println!("demo users (passwords are shown only now):");
     for u in &s.users {
@@ -295,6 +301,7 @@ pub async fn seed(app: &App) -> Result<DemoSummary, String> {
     }
     summary.deals_by_stage = STAGES.into_iter().zip(by_stage).collect();
     summary.consents = seed_consent(app, &p).await?;
+    summary.requests = crate::demo_requests::seed_requests(app, &p, &contact_ids).await?;
     Ok(summary)
 }
 

@@ -10,6 +10,7 @@ pub mod bench_retention;
 pub mod cli;
 pub mod config;
 pub mod demo;
+mod demo_requests;
 pub mod import;
 pub mod retention;
 pub mod server;
