@@ -17,6 +17,17 @@ use std::collections::BTreeSet;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+/// What saving the preference centre did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SavedPreferences {
+    /// Consent events recorded.
+    pub recorded: usize,
+    /// Subscriptions ticked but not given: the person never saw their
+    /// notice here (they subscribe through the sign-up form that shows it),
+    /// or their processing is restricted.
+    pub not_given: Vec<String>,
+}
+
 /// The visitor's browser, as far as proof needs it. Sealed when stored.
 #[derive(Clone, Debug, Default)]
 pub struct Visitor {
@@ -431,13 +442,15 @@ impl App {
     /// Saves the preference centre: `wanted` lists (subscription type,
     /// channel) pairs ticked. Unticked subscriptions are withdrawn, newly
     /// ticked ones given (method `portal`, under the latest version of the
-    /// notice the person last saw for it).
+    /// notice the person last saw for it). A subscription whose notice the
+    /// person never saw (or any, while restricted) is not given: its name is
+    /// returned, so the page says so instead of "saved".
     pub async fn save_preferences(
         &self,
         token: &str,
         wanted: &BTreeSet<(Uuid, Channel)>,
         v: Visitor,
-    ) -> std::result::Result<usize, LinkError> {
+    ) -> std::result::Result<SavedPreferences, LinkError> {
         let prefs = self.preferences(token).await?;
         let events = self.store.consent_events(prefs.subject).await?;
         let notices = self.store.notices().await?;
@@ -445,6 +458,7 @@ impl App {
         let restricted = self.store.restricted_since(prefs.subject).await?.is_some();
         let now = OffsetDateTime::now_utc();
         let mut new = Vec::new();
+        let mut not_given = Vec::new();
         for (s, chans) in &prefs.items {
             let give: Vec<Channel> =
                 chans.iter().filter(|(c, on)| !on && wanted.contains(&(s.id, *c))).map(|(c, _)| *c).collect();
@@ -452,13 +466,18 @@ impl App {
                 chans.iter().filter(|(c, on)| *on && !wanted.contains(&(s.id, *c))).map(|(c, _)| *c).collect();
             let notice = current_notice(&events, s, &notices).map(|n| n.id);
             for (action, channels) in [(ConsentAction::Given, give), (ConsentAction::Withdrawn, take)] {
-                if channels.is_empty() || (action == ConsentAction::Given && (notice.is_none() || restricted)) {
+                if channels.is_empty() {
+                    continue;
+                }
+                if action == ConsentAction::Given && (notice.is_none() || restricted) {
+                    not_given.push(s.name.clone());
                     continue;
                 }
                 new.push(self.portal_event(prefs.subject, s, action, channels, notice, &v, now));
             }
         }
-        self.write_portal(prefs.subject, new, "preferences").await
+        let recorded = self.write_portal(prefs.subject, new, "preferences").await?;
+        Ok(SavedPreferences { recorded, not_given })
     }
 
     /// The preference centre's "unsubscribe from all": withdraws on every

@@ -1011,6 +1011,23 @@ async fn preference_centre_and_one_click_unsubscribe() {
     assert_eq!(env.permission(&contact, &kit.purpose, "email", None).await["consent"], json!("withdrawn"));
     assert_eq!(env.consents(&contact).await.len(), 5);
 
+    // A subscription whose notice the person never saw is not given from the
+    // centre, and the page says so instead of "saved".
+    let events = env.purpose("Events").await;
+    let other = env
+        .post(
+            "/subscription-types",
+            &json!({"name": "Event invitations", "description": "Fairs and dinners", "purpose_id": events, "channels": ["email"]}),
+        )
+        .await
+        .expect(StatusCode::CREATED)
+        .json();
+    let form = form_body(&[("sub", &format!("{}:email", id_of(&other)))]);
+    let page = env.page(Method::POST, &prefs_path, Some(form), &[]).await.expect(StatusCode::OK).text();
+    assert!(page.contains("Not subscribed") && page.contains("Event invitations"), "{page}");
+    assert!(!page.contains("Your choices are saved."), "{page}");
+    assert_eq!(env.consents(&contact).await.len(), 5, "nothing recorded for the unseen notice");
+
     // Forged preference links: a 404 page, nothing recorded.
     let forged = tampered(&prefs);
     for (m, path) in [

@@ -48,6 +48,8 @@ pub(crate) struct Words {
     prefs_title: &'static str,
     save: &'static str,
     saved: &'static str,
+    /// Said instead of `saved` when a ticked subscription was not given.
+    not_given: &'static str,
     unsubscribe_all: &'static str,
     unsubscribed: &'static str,
     unsubscribe_title: &'static str,
@@ -84,6 +86,7 @@ const EN: Words = Words {
     prefs_title: "Your email preferences",
     save: "Save my choices",
     saved: "Your choices are saved.",
+    not_given: "Your other choices are saved. Not subscribed, because you have not seen how we use your data for it: subscribe through its sign-up form, which shows it —",
     unsubscribe_all: "Unsubscribe from all",
     unsubscribed: "You are unsubscribed.",
     unsubscribe_title: "Unsubscribe",
@@ -120,6 +123,7 @@ const IT: Words = Words {
     prefs_title: "Le tue preferenze email",
     save: "Salva le mie scelte",
     saved: "Le tue scelte sono salvate.",
+    not_given: "Le altre scelte sono salvate. Iscrizione non registrata, perché non hai visto come usiamo i tuoi dati per questo: iscriviti con il suo modulo, che lo spiega —",
     unsubscribe_all: "Annulla tutte le iscrizioni",
     unsubscribed: "La tua iscrizione è stata annullata.",
     unsubscribe_title: "Annulla iscrizione",
@@ -499,7 +503,11 @@ async fn save_prefs(
         }
     }
     match app.save_preferences(&token, &wanted, v).await {
-        Ok(_) => prefs_page(&app, &token, lang, Some(words(lang).saved)).await,
+        Ok(r) if r.not_given.is_empty() => prefs_page(&app, &token, lang, Some(words(lang).saved)).await,
+        Ok(r) => {
+            let msg = format!("{} {}", words(lang).not_given, r.not_given.join(", "));
+            prefs_page(&app, &token, lang, Some(&msg)).await
+        }
         Err(e) => link_error(lang, e),
     }
 }
