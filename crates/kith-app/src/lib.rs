@@ -35,7 +35,7 @@ pub mod twofactor;
 pub mod views;
 
 use kith_domain::{FieldVisibility, Invalid, Role, UserId};
-use kith_store::{Ctx, Store, StoreError};
+use kith_store::{Ctx, Failure, Store, StoreError};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -133,6 +133,41 @@ pub enum AppError {
     Internal(#[source] StoreError),
 }
 
+impl AppError {
+    /// The HTTP status every surface answers this error with (the API's
+    /// problem JSON, the staff pages, the public pages): one classification.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Unauthenticated => 401,
+            AppError::Forbidden(_) => 403,
+            AppError::NotFound(_) => 404,
+            AppError::Invalid(_) => 422,
+            AppError::Conflict(_) | AppError::Restricted => 409,
+            // The same key with another request (the IETF idempotency-key draft).
+            AppError::IdempotencyMismatch => 422,
+            AppError::TooManyAttempts { .. } => 429,
+            AppError::Unavailable => 503,
+            AppError::Internal(_) => 500,
+        }
+    }
+
+    /// The stable slug of the problem type (`/problems/<slug>` on the API).
+    pub fn slug(&self) -> &'static str {
+        match self {
+            AppError::Unauthenticated => "unauthenticated",
+            AppError::Forbidden(_) => "forbidden",
+            AppError::NotFound(_) => "not-found",
+            AppError::Invalid(_) => "validation",
+            AppError::Conflict(_) => "conflict",
+            AppError::Restricted => "restricted",
+            AppError::IdempotencyMismatch => "idempotency-key-reused",
+            AppError::TooManyAttempts { .. } => "too-many-attempts",
+            AppError::Unavailable => "unavailable",
+            AppError::Internal(_) => "internal",
+        }
+    }
+}
+
 impl From<Invalid> for AppError {
     fn from(e: Invalid) -> Self {
         AppError::Invalid(e)
@@ -150,18 +185,15 @@ impl From<StoreError> for AppError {
             // A bare field name is a uniqueness conflict; a sentence says it all.
             StoreError::Conflict(what) if what.contains(' ') => AppError::Conflict(what.into()),
             StoreError::Conflict(what) => AppError::Conflict(format!("a record with this {what} already exists")),
-            // References are checked before writing, so a foreign-key error
-            // means a related record changed at the same moment (a reference
-            // deleted, or a row added under a record being deleted).
-            StoreError::Db(sqlx::Error::Database(d)) if d.is_foreign_key_violation() => {
-                AppError::Conflict("a related record changed at the same moment; retry the request".into())
-            }
-            StoreError::Db(sqlx::Error::PoolTimedOut) => AppError::Unavailable,
-            // Two transactions touched the same rows at once: the client may retry.
-            StoreError::Db(sqlx::Error::Database(d)) if matches!(d.code().as_deref(), Some("40P01" | "40001")) => {
-                AppError::Conflict("the record was changed concurrently; retry the request".into())
-            }
-            e => AppError::Internal(e),
+            e => match e.failure() {
+                Failure::RelatedChanged => {
+                    AppError::Conflict("a related record changed at the same moment; retry the request".into())
+                }
+                Failure::Retry => AppError::Conflict("the record was changed concurrently; retry the request".into()),
+                Failure::Duplicate => AppError::Conflict("a record with these values already exists".into()),
+                Failure::Busy => AppError::Unavailable,
+                Failure::Other => AppError::Internal(e),
+            },
         }
     }
 }

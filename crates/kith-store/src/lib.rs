@@ -65,6 +65,46 @@ pub enum StoreError {
     Restricted,
 }
 
+/// What a storage error means to its caller, decided here, where sqlx
+/// lives, instead of by each caller inspecting database error codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// The database is too busy (the pool timed out, SQLite stayed busy):
+    /// the request may be retried later.
+    Busy,
+    /// Two transactions touched the same rows at once (a deadlock or a
+    /// serialisation failure): retrying the request is safe.
+    Retry,
+    /// A reference was checked before writing, so a foreign-key violation
+    /// means a related record changed at the same moment.
+    RelatedChanged,
+    /// A uniqueness constraint: the record exists already.
+    Duplicate,
+    /// Anything else: an internal error.
+    Other,
+}
+
+impl StoreError {
+    /// How the caller should treat this error (see [`Failure`]).
+    pub fn failure(&self) -> Failure {
+        let StoreError::Db(e) = self else { return Failure::Other };
+        match e {
+            sqlx::Error::PoolTimedOut => Failure::Busy,
+            sqlx::Error::Database(d) if d.is_foreign_key_violation() => Failure::RelatedChanged,
+            sqlx::Error::Database(d) if d.is_unique_violation() => Failure::Duplicate,
+            // PostgreSQL: deadlock detected, serialization failure.
+            sqlx::Error::Database(d) if matches!(d.code().as_deref(), Some("40P01" | "40001")) => Failure::Retry,
+            // SQLite: SQLITE_BUSY and SQLITE_LOCKED (and their extended codes).
+            sqlx::Error::Database(d)
+                if d.code().and_then(|c| c.parse::<i32>().ok()).is_some_and(|c| matches!(c & 0xff, 5 | 6)) =>
+            {
+                Failure::Busy
+            }
+            _ => Failure::Other,
+        }
+    }
+}
+
 /// Who acts and in which request: recorded in the audit entry of each change.
 #[derive(Clone, Debug)]
 pub struct Ctx {

@@ -65,60 +65,47 @@ impl ApiError {
         }
     }
 
+    /// The status this problem is answered with.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
     pub fn bad_request(detail: impl Into<String>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, "bad-request", "Bad request", detail)
     }
 }
 
 impl From<AppError> for ApiError {
+    /// Status and slug come from the one classification (`AppError::status`,
+    /// `AppError::slug`); the title and detail are the API's words.
     fn from(e: AppError) -> Self {
-        match e {
-            AppError::Unauthenticated => ApiError::new(
-                StatusCode::UNAUTHORIZED,
-                "unauthenticated",
-                "Authentication required",
-                "Send a valid API token as `Authorization: Bearer <token>`.",
-            ),
-            AppError::Forbidden(_) => ApiError::new(StatusCode::FORBIDDEN, "forbidden", "Forbidden", e.to_string()),
-            AppError::NotFound(what) => ApiError::new(
-                StatusCode::NOT_FOUND,
-                "not-found",
-                "Not found",
-                format!("No {what} with this id exists."),
-            ),
-            AppError::Invalid(inv) => ApiError::invalid(inv.0),
-            AppError::Conflict(msg) => ApiError::new(StatusCode::CONFLICT, "conflict", "Conflict", msg),
-            AppError::Restricted => {
-                ApiError::new(StatusCode::CONFLICT, "restricted", "Processing restricted", e.to_string())
+        let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let slug = e.slug();
+        let (title, detail) = match e {
+            AppError::Invalid(inv) => return ApiError::invalid(inv.0),
+            AppError::Unauthenticated => {
+                ("Authentication required", "Send a valid API token as `Authorization: Bearer <token>`.".into())
             }
-            AppError::IdempotencyMismatch => ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "idempotency-key-reused",
-                "Idempotency key reused",
-                e.to_string(),
-            ),
-            AppError::TooManyAttempts { retry_after_secs } => ApiError::new(
-                StatusCode::TOO_MANY_REQUESTS,
-                "too-many-attempts",
-                "Too many attempts",
-                format!("Too many failed attempts; retry in {retry_after_secs} seconds."),
-            ),
-            AppError::Unavailable => ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "unavailable",
-                "Service busy",
-                "The server is too busy to take this request now; retry shortly.",
-            ),
+            AppError::Forbidden(_) => ("Forbidden", e.to_string()),
+            AppError::NotFound(what) => ("Not found", format!("No {what} with this id exists.")),
+            AppError::Conflict(msg) => ("Conflict", msg),
+            AppError::Restricted => ("Processing restricted", e.to_string()),
+            AppError::IdempotencyMismatch => ("Idempotency key reused", e.to_string()),
+            AppError::TooManyAttempts { retry_after_secs } => {
+                ("Too many attempts", format!("Too many failed attempts; retry in {retry_after_secs} seconds."))
+            }
+            AppError::Unavailable => {
+                ("Service busy", "The server is too busy to take this request now; retry shortly.".into())
+            }
             AppError::Internal(source) => {
                 tracing::error!(error = %error_chain(&source), "internal error");
-                ApiError::new(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "internal",
+                (
                     "Internal error",
-                    "Something went wrong on our side. The request id identifies it in the server log.",
+                    "Something went wrong on our side. The request id identifies it in the server log.".into(),
                 )
             }
-        }
+        };
+        ApiError::new(status, slug, title, detail)
     }
 }
 

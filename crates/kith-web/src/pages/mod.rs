@@ -161,17 +161,15 @@ impl PageError {
 }
 
 impl From<AppError> for PageError {
+    /// The status comes from the one classification (`AppError::status`);
+    /// the title and message are the pages' words.
     fn from(e: AppError) -> Self {
-        match e {
-            AppError::Unauthenticated => {
-                PageError::new(StatusCode::UNAUTHORIZED, "Please sign in", "Your session has ended.")
-            }
-            AppError::Forbidden(_) => PageError::new(StatusCode::FORBIDDEN, "Not allowed", e.to_string()),
-            AppError::NotFound(what) => {
-                PageError::new(StatusCode::NOT_FOUND, "Not found", format!("No {what} with this id exists."))
-            }
-            AppError::Invalid(inv) => PageError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
+        let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let (title, message) = match e {
+            AppError::Unauthenticated => ("Please sign in", "Your session has ended.".to_owned()),
+            AppError::Forbidden(_) => ("Not allowed", e.to_string()),
+            AppError::NotFound(what) => ("Not found", format!("No {what} with this id exists.")),
+            AppError::Invalid(inv) => (
                 "Please check the input",
                 inv.0
                     .iter()
@@ -179,22 +177,17 @@ impl From<AppError> for PageError {
                     .collect::<Vec<_>>()
                     .join("; "),
             ),
-            AppError::Conflict(m) => PageError::new(StatusCode::CONFLICT, "Could not be done", m),
-            AppError::Restricted => PageError::new(StatusCode::CONFLICT, "Processing restricted", e.to_string()),
-            AppError::IdempotencyMismatch => PageError::new(StatusCode::CONFLICT, "Could not be done", e.to_string()),
-            AppError::TooManyAttempts { retry_after_secs } => {
-                PageError::new(StatusCode::TOO_MANY_REQUESTS, "Too many attempts", try_again(retry_after_secs))
-            }
-            AppError::Unavailable => PageError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "Busy",
-                "The server is too busy right now. Please try again in a moment.",
-            ),
+            AppError::Conflict(m) => ("Could not be done", m),
+            AppError::Restricted => ("Processing restricted", e.to_string()),
+            AppError::IdempotencyMismatch => ("Could not be done", e.to_string()),
+            AppError::TooManyAttempts { retry_after_secs } => ("Too many attempts", try_again(retry_after_secs)),
+            AppError::Unavailable => ("Busy", "The server is too busy right now. Please try again in a moment.".into()),
             AppError::Internal(source) => {
                 tracing::error!(error = %crate::problem::error_chain(&source), "internal error");
-                PageError::internal()
+                return PageError::internal();
             }
-        }
+        };
+        PageError::new(status, title, message)
     }
 }
 
@@ -225,4 +218,38 @@ pub(crate) fn try_again(retry_after_secs: i64) -> String {
         format!("{m} minute{}", if m == 1 { "" } else { "s" })
     };
     format!("Too many failed attempts. Sign-in is paused; try again in {wait}.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PageError;
+    use crate::problem::ApiError;
+    use kith_app::AppError;
+    use kith_domain::Invalid;
+
+    /// The API and the pages answer every kind of error with the same status.
+    #[test]
+    fn one_classification_for_the_api_and_the_pages() {
+        let all = || {
+            vec![
+                AppError::Unauthenticated,
+                AppError::Forbidden("do that"),
+                AppError::NotFound("contact"),
+                AppError::Invalid(Invalid::one("email", "is not valid")),
+                AppError::Conflict("taken".into()),
+                AppError::Restricted,
+                AppError::IdempotencyMismatch,
+                AppError::TooManyAttempts { retry_after_secs: 3 },
+                AppError::Unavailable,
+                AppError::Internal(kith_app::kith_store::StoreError::Crypto),
+            ]
+        };
+        for (a, b) in all().into_iter().zip(all()) {
+            let want = a.status();
+            let api = ApiError::from(a).status().as_u16();
+            let page = PageError::from(b).status.as_u16();
+            assert_eq!((api, page), (want, want));
+        }
+        assert_eq!(AppError::IdempotencyMismatch.status(), 422);
+    }
 }
