@@ -64,15 +64,16 @@ fn one_tag(t: &str) -> Result<String> {
 
 impl App {
     /// How many contacts the selection holds (what the confirmation
-    /// states). Refuses, before anything is confirmed, an action that is
-    /// not valid or a selection larger than [`MAX_BULK`].
+    /// states; picked ids of contacts that do not exist are not counted).
+    /// Refuses, before anything is confirmed, an action that is not valid
+    /// or a selection larger than [`MAX_BULK`].
     pub async fn bulk_count(&self, p: &Principal, sel: &Selection, action: &BulkAction) -> Result<u64> {
         action.allowed(p)?;
         if let Plan::Basis(a) = action.plan()? {
             self.require_purpose(a.purpose).await?;
         }
         let n = match sel {
-            Selection::Ids(ids) => dedup(ids).len(),
+            Selection::Ids(ids) => self.existing(ids).await?.len(),
             Selection::Matching(q) if !is_search(q) => self.store.count_matching(&q.filter).await? as usize,
             Selection::Matching(q) => self.resolve(p, q).await?.len(),
         };
@@ -113,6 +114,15 @@ impl App {
         }
         too_many(ids.len())?;
         Ok(ids)
+    }
+
+    /// The picked ids that name existing contacts, sorted and without
+    /// repeats: what a confirmation counts (a contact deleted since the
+    /// list was shown, or an id that never was one, is not counted).
+    pub(crate) async fn existing(&self, ids: &[SubjectId]) -> Result<Vec<SubjectId>> {
+        let ids = dedup(ids);
+        too_many(ids.len())?;
+        Ok(self.store.existing_ids(&ids).await?)
     }
 
     /// The ids a query selects, at most `MAX_BULK + 1` (one more tells

@@ -139,7 +139,12 @@ impl App {
     /// without email or already answered): what the confirmation states.
     pub async fn campaign_count(&self, p: &Principal, sel: &Selection, c: &CampaignInput) -> Result<u64> {
         self.check_campaign(p, c).await?;
-        Ok(self.selection_ids(p, sel).await?.len() as u64)
+        let ids = self.selection_ids(p, sel).await?;
+        let n = match sel {
+            Selection::Ids(_) => self.existing(&ids).await?.len(),
+            Selection::Matching(_) => ids.len(),
+        };
+        Ok(n as u64)
     }
 
     async fn check_campaign(&self, p: &Principal, c: &CampaignInput) -> Result<()> {

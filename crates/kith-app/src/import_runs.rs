@@ -213,10 +213,12 @@ impl Drop for Listed {
 
 impl App {
     /// Keeps an uploaded file (sealed) for mapping, checking and importing;
-    /// its columns are read and mapped at once (admin, dpo).
+    /// its columns are read and mapped at once (admin, dpo). Only the base
+    /// name of `file_name` is kept: some browsers send the client's path.
     pub async fn upload_import(&self, p: &Principal, file_name: &str, file: &[u8]) -> Result<Uuid> {
         p.require(p.role.can_manage_privacy(), "import contacts")?;
-        let name: String = file_name.trim().chars().take(200).collect();
+        let base = file_name.rsplit(['/', '\\']).next().unwrap_or_default();
+        let name: String = base.trim().chars().take(200).collect();
         if file.is_empty() {
             return Err(Invalid::one("file", "the file is empty: choose a CSV file").into());
         }

@@ -487,6 +487,14 @@ impl App {
         self.withdraw(c.subject, None, Channel::ALL, v, "preferences").await
     }
 
+    /// Checks a one-click unsubscribe link without changing anything (the
+    /// page the link opens): it must be genuine and name a contact.
+    pub async fn check_unsubscribe(&self, token: &str) -> std::result::Result<(), LinkError> {
+        let c = self.claims(TokenKind::Unsubscribe, token)?;
+        self.store.get_contact(c.subject).await?.ok_or(LinkError::Invalid)?;
+        Ok(())
+    }
+
     /// RFC 8058 one-click unsubscribe: withdraws consent on email for the
     /// token's purpose (or all, for a nil scope). Idempotent.
     pub async fn one_click_unsubscribe(&self, token: &str, v: Visitor) -> std::result::Result<usize, LinkError> {

@@ -1012,6 +1012,16 @@ impl Store {
         rows.iter().map(|r| Ok(SubjectId(r.get(0)?))).collect()
     }
 
+    /// Those of `ids` that name an existing contact, in id order.
+    pub async fn existing_ids(&self, ids: &[SubjectId]) -> Result<Vec<SubjectId>, StoreError> {
+        let ids: Vec<Uuid> = ids.iter().map(|s| s.0).collect();
+        let mut c = self.pools.read.conn().await?;
+        let rows = fetch_in(&mut c, "SELECT id FROM contacts WHERE id IN ({in})", &ids).await?;
+        let mut out = rows.iter().map(|r| Ok(SubjectId(r.get(0)?))).collect::<Result<Vec<_>, StoreError>>()?;
+        out.sort_by_key(|s| s.0);
+        Ok(out)
+    }
+
     /// Applies one change of owner or tags to many contacts in one
     /// transaction (rows locked first, as in `modify_contact`): all or
     /// nothing. Personal data is not touched, so nothing is re-sealed. A tag

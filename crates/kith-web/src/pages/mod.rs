@@ -4,6 +4,7 @@
 //! Every page is sent with a strict Content-Security-Policy.
 
 mod account;
+mod address;
 mod admin;
 mod audit;
 mod companies;

@@ -4,11 +4,12 @@
 //! HttpOnly, SameSite=Strict cookie, so other sites cannot post as the
 //! person; a GET never changes anything.
 
+use super::address::{Params, Seg};
 use super::form::Form;
 use super::session::{cookie, WebConfig};
 use super::{render, render_status};
 use askama::Template;
-use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::extract::{ConnectInfo, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -176,7 +177,7 @@ struct Start<'a> {
     other_lang: &'a str,
 }
 
-async fn start(Query(q): Query<LangQ>, headers: HeaderMap) -> Response {
+async fn start(Params(q): Params<LangQ>, headers: HeaderMap) -> Response {
     let l = lang(q.lang.as_deref(), &headers);
     let w = words(l);
     render(&Start { lang: l, w, title: w.title, message: None, other_lang: if l == "it" { "en" } else { "it" } })
@@ -247,8 +248,8 @@ fn message(status: StatusCode, l: &str, text: &str) -> Response {
 
 async fn link_page(
     State(app): State<App>,
-    Path(token): Path<String>,
-    Query(q): Query<LangQ>,
+    Seg(token): Seg<String>,
+    Params(q): Params<LangQ>,
     headers: HeaderMap,
 ) -> Response {
     let l = lang(q.lang.as_deref(), &headers);
@@ -261,7 +262,7 @@ async fn link_page(
 async fn sign_in(
     State(app): State<App>,
     Extension(cfg): Extension<WebConfig>,
-    Path(token): Path<String>,
+    Seg(token): Seg<String>,
     headers: HeaderMap,
     Form { form }: Form<LangQ>,
 ) -> Response {
@@ -348,7 +349,7 @@ async fn me_page(app: &App, cfg: &WebConfig, headers: &HeaderMap, l: &str, notic
 async fn me(
     State(app): State<App>,
     Extension(cfg): Extension<WebConfig>,
-    Query(q): Query<LangQ>,
+    Params(q): Params<LangQ>,
     headers: HeaderMap,
 ) -> Response {
     let l = lang(q.lang.as_deref(), &headers);
@@ -384,7 +385,7 @@ async fn export(
 async fn download(
     State(app): State<App>,
     Extension(cfg): Extension<WebConfig>,
-    Path(id): Path<String>,
+    Seg(id): Seg<String>,
     headers: HeaderMap,
 ) -> Response {
     let Ok(id) = uuid::Uuid::parse_str(&id) else {

@@ -5,11 +5,12 @@
 //! links); every change is a POST. Answers never reveal whether an email
 //! is known. Tokens stay out of logs: requests are logged by route template.
 
+use super::address::{Params, Seg};
 use super::form::Form;
 use super::session::WebConfig;
-use super::{render, render_status, Id};
+use super::{render, render_status};
 use askama::Template;
-use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::extract::{ConnectInfo, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -177,7 +178,7 @@ struct Message<'a> {
     error: bool,
 }
 
-fn message(status: StatusCode, lang: &str, title: &str, message: &str) -> Response {
+pub(super) fn message(status: StatusCode, lang: &str, title: &str, message: &str) -> Response {
     render_status(status, &Message { lang, title, message, error: !status.is_success() })
 }
 
@@ -235,7 +236,7 @@ struct FormBody {
     share: Option<String>,
 }
 
-async fn show_form(State(app): State<App>, Path(slug): Path<String>, headers: HeaderMap) -> Response {
+async fn show_form(State(app): State<App>, Seg(slug): Seg<String>, headers: HeaderMap) -> Response {
     form_page(&app, &slug, &headers, StatusCode::OK, FormBody::default(), vec![]).await
 }
 
@@ -282,7 +283,7 @@ async fn form_page(
 async fn submit_form(
     State(app): State<App>,
     Extension(cfg): Extension<WebConfig>,
-    Path(slug): Path<String>,
+    Seg(slug): Seg<String>,
     headers: HeaderMap,
     connect: Option<Extension<ConnectInfo<SocketAddr>>>,
     Form { form: b }: Form<FormBody>,
@@ -330,7 +331,7 @@ struct NoticePage<'a> {
     body: &'a str,
 }
 
-async fn show_notice(State(app): State<App>, Id(id): Id<Uuid>) -> Response {
+async fn show_notice(State(app): State<App>, Seg(id): Seg<Uuid>) -> Response {
     match app.store().get_notice(id).await {
         Ok(Some(n)) => render(&NoticePage {
             lang: &n.language,
@@ -368,8 +369,8 @@ fn notice_href(n: &kith_app::kith_store::purposes::Notice) -> String {
 
 async fn show_confirm(
     State(app): State<App>,
-    Path(token): Path<String>,
-    Query(q): Query<LangQuery>,
+    Seg(token): Seg<String>,
+    Params(q): Params<LangQuery>,
     headers: HeaderMap,
 ) -> Response {
     let lang = language(q.lang.as_deref(), &headers);
@@ -396,7 +397,7 @@ struct LangBody {
 async fn confirm(
     State(app): State<App>,
     Extension(cfg): Extension<WebConfig>,
-    Path(token): Path<String>,
+    Seg(token): Seg<String>,
     headers: HeaderMap,
     connect: Option<Extension<ConnectInfo<SocketAddr>>>,
     Form { form: b }: Form<LangBody>,
@@ -467,8 +468,8 @@ async fn prefs_page(app: &App, token: &str, lang: &str, saved: Option<&str>) -> 
 
 async fn show_prefs(
     State(app): State<App>,
-    Path(token): Path<String>,
-    Query(q): Query<LangQuery>,
+    Seg(token): Seg<String>,
+    Params(q): Params<LangQuery>,
     headers: HeaderMap,
 ) -> Response {
     let lang = language(q.lang.as_deref(), &headers);
@@ -485,7 +486,7 @@ struct PrefsBody {
 async fn save_prefs(
     State(app): State<App>,
     Extension(cfg): Extension<WebConfig>,
-    Path(token): Path<String>,
+    Seg(token): Seg<String>,
     headers: HeaderMap,
     connect: Option<Extension<ConnectInfo<SocketAddr>>>,
     Form { form: b }: Form<PrefsBody>,
@@ -515,7 +516,7 @@ async fn save_prefs(
 async fn unsubscribe_all(
     State(app): State<App>,
     Extension(cfg): Extension<WebConfig>,
-    Path(token): Path<String>,
+    Seg(token): Seg<String>,
     headers: HeaderMap,
     connect: Option<Extension<ConnectInfo<SocketAddr>>>,
     Form { form: b }: Form<LangBody>,
@@ -528,7 +529,7 @@ async fn unsubscribe_all(
     }
 }
 
-async fn prefs_receipt(State(app): State<App>, Path((token, seq)): Path<(String, i64)>) -> Response {
+async fn prefs_receipt(State(app): State<App>, Seg((token, seq)): Seg<(String, i64)>) -> Response {
     match app.public_receipt(&token, seq).await {
         Ok(r) => {
             ([(header::CONTENT_DISPOSITION, "attachment; filename=\"consent-receipt.json\"")], Json(r)).into_response()
@@ -547,9 +548,17 @@ struct UnsubscribePage<'a> {
     button: &'a str,
 }
 
-async fn show_unsubscribe(Path(token): Path<String>, Query(q): Query<LangQuery>, headers: HeaderMap) -> Response {
+async fn show_unsubscribe(
+    State(app): State<App>,
+    Seg(token): Seg<String>,
+    Params(q): Params<LangQuery>,
+    headers: HeaderMap,
+) -> Response {
     let lang = language(q.lang.as_deref(), &headers);
     let w = words(lang);
+    if let Err(e) = app.check_unsubscribe(&token).await {
+        return link_error(lang, e);
+    }
     render(&UnsubscribePage {
         lang,
         title: w.unsubscribe_title,
@@ -564,10 +573,10 @@ async fn show_unsubscribe(Path(token): Path<String>, Query(q): Query<LangQuery>,
 async fn one_click(
     State(app): State<App>,
     Extension(cfg): Extension<WebConfig>,
-    Path(token): Path<String>,
+    Seg(token): Seg<String>,
     headers: HeaderMap,
     connect: Option<Extension<ConnectInfo<SocketAddr>>>,
-    Query(q): Query<LangQuery>,
+    Params(q): Params<LangQuery>,
 ) -> Response {
     // The body is not read: RFC 8058 clients may send it url-encoded or as
     // multipart, and either way it says only "List-Unsubscribe=One-Click".
