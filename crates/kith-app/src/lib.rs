@@ -25,6 +25,7 @@ pub mod portal;
 pub mod public;
 pub mod purposes;
 pub mod receipts;
+pub mod records;
 pub mod retention;
 pub mod rights;
 pub mod sessions;
@@ -38,8 +39,6 @@ use kith_domain::{FieldVisibility, Invalid, Role, UserId};
 use kith_store::{Ctx, Failure, Store, StoreError};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
-
-pub use kith_store;
 
 /// A fresh random secret (32 bytes, URL-safe base64): for cookies and
 /// form tokens made above the app layer.
@@ -322,6 +321,8 @@ impl App {
         &self.settings
     }
 
+    /// The store, for the binary that composes Kith (demo data, benchmarks,
+    /// housekeeping). The web layer never calls it (a test checks).
     pub fn store(&self) -> &Store {
         &self.store
     }

@@ -115,6 +115,11 @@ const FORM_MAX_PER_EMAIL: i64 = 5;
 
 impl App {
     /// An active form by its slug.
+    /// A published notice, for anyone to read (notices are public).
+    pub async fn public_notice(&self, id: Uuid) -> Result<Option<Notice>> {
+        Ok(self.store.get_notice(id).await?)
+    }
+
     pub async fn public_form(&self, slug: &str) -> Result<PublicForm> {
         // Only a well-formed slug reaches the database (a NUL would not).
         if slug.is_empty()

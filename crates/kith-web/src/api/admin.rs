@@ -5,7 +5,7 @@ use crate::extract::{Auth, Json, Path};
 use crate::problem::ApiError;
 use axum::extract::State;
 use axum::http::StatusCode;
-use kith_app::kith_store::staff::{Token, User};
+use kith_app::records::{Token, User};
 use kith_app::App;
 use kith_domain::{Field, FieldError, Role, TokenId, UserId};
 use serde::{Deserialize, Serialize};

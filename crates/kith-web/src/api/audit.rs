@@ -4,7 +4,7 @@ use super::Errors;
 use crate::extract::{Auth, Json, Query};
 use crate::problem::ApiError;
 use axum::extract::State;
-use kith_app::kith_store::audit::Verdict;
+use kith_app::records::Verdict;
 use kith_app::App;
 use kith_domain::SubjectId;
 use serde::{Deserialize, Serialize};

@@ -6,7 +6,7 @@ use crate::problem::ApiError;
 use axum::extract::State;
 use axum::http::StatusCode;
 use kith_app::companies::{CompanyFields, CompanyPatch};
-use kith_app::kith_store::companies::Company;
+use kith_app::records::Company;
 use kith_app::App;
 use kith_domain::CompanyId;
 use serde::{Deserialize, Serialize};

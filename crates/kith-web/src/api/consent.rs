@@ -11,10 +11,10 @@ use kith_app::bulk::{BulkAction, Selection};
 use kith_app::campaigns::CampaignInput;
 use kith_app::consent::{BasisAssignment, ConsentInput, PurposeStanding};
 use kith_app::contacts::ContactQuery;
-use kith_app::kith_store::consent::{BasisRecord, ConsentEvent};
-use kith_app::kith_store::contacts::ContactFilter;
-use kith_app::kith_store::purposes::{ConsentForm, Notice, Purpose, SubscriptionType};
 use kith_app::purposes::{FormFields, NoticeFields, PurposeFields, SubscriptionFields};
+use kith_app::records::ContactFilter;
+use kith_app::records::{BasisRecord, ConsentEvent};
+use kith_app::records::{ConsentForm, Notice, Purpose, SubscriptionType};
 use kith_app::App;
 use kith_domain::consent::BasisSource;
 use kith_domain::{
@@ -54,7 +54,7 @@ fn channels(inv: &mut Invalid, field: &str, v: &[String]) -> Vec<Channel> {
 
 fn time_field(inv: &mut Invalid, field: &str, v: Option<&str>) -> Option<Rfc3339> {
     match parse_time(field, v) {
-        Ok(t) => t.map(kith_app::kith_store::from_ms),
+        Ok(t) => t.map(kith_app::records::from_ms),
         Err(_) => {
             inv.push(field, "must be an RFC 3339 date-time such as 2026-01-31T09:00:00Z");
             None

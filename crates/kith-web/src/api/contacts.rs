@@ -6,7 +6,7 @@ use crate::problem::ApiError;
 use axum::extract::State;
 use axum::http::StatusCode;
 use kith_app::contacts::{ContactPatch, ContactQuery, NewContact};
-use kith_app::kith_store::contacts::{Contact, ContactFilter, ContactSort};
+use kith_app::records::{Contact, ContactFilter, ContactSort};
 use kith_app::App;
 use kith_domain::{
     Address, CompanyId, ContactData, Email, Field, FieldError, Invalid, Phone, SourceKind, SubjectId, UserId,
@@ -299,7 +299,7 @@ impl ListParams {
     fn filter(&self) -> Result<ContactFilter, ApiError> {
         Ok(ContactFilter {
             owner: self.owner.map(UserId),
-            tag: self.tag.as_deref().map(kith_app::kith_store::contacts::normalise_tag),
+            tag: self.tag.as_deref().map(kith_app::records::normalise_tag),
             company: self.company.map(CompanyId),
             source: self.source.map(|s| s.0),
             created_from: parse_time("created_from", self.created_from.as_deref())?,

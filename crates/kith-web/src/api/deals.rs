@@ -6,7 +6,7 @@ use crate::problem::ApiError;
 use axum::extract::State;
 use axum::http::StatusCode;
 use kith_app::deals::{DealFields, DealPatch};
-use kith_app::kith_store::deals::{Deal, DealFilter};
+use kith_app::records::{Deal, DealFilter};
 use kith_app::App;
 use kith_domain::{CompanyId, DealId, SubjectId, UserId};
 use serde::{Deserialize, Serialize};

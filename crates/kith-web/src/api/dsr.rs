@@ -6,7 +6,7 @@ use crate::problem::ApiError;
 use axum::extract::State;
 use axum::http::StatusCode;
 use kith_app::dsr::{DsrAction, DsrView, NewDsr};
-use kith_app::kith_store::dsr::Step;
+use kith_app::records::Step;
 use kith_app::App;
 use kith_domain::dsr::{DsrChannel, DsrKind, DsrStatus};
 use kith_domain::{FieldError, SubjectId, UserId};
@@ -148,7 +148,7 @@ async fn create(
         subject: SubjectId(b.contact_id),
         kind: word("kind", &b.kind, DsrKind::parse, &kinds)?,
         channel: word("channel", &b.channel, DsrChannel::parse, &channels)?,
-        received_at: parse_time("received_at", b.received_at.as_deref())?.map(kith_app::kith_store::from_ms),
+        received_at: parse_time("received_at", b.received_at.as_deref())?.map(kith_app::records::from_ms),
         note: b.note,
     };
     Ok((StatusCode::CREATED, Json(out(app.create_dsr(&p, n).await?))))

@@ -6,7 +6,7 @@ use crate::problem::ApiError;
 use axum::extract::State;
 use axum::http::StatusCode;
 use kith_app::interactions::{InteractionPatch, NewInteraction};
-use kith_app::kith_store::interactions::Interaction;
+use kith_app::records::Interaction;
 use kith_app::App;
 use kith_domain::{InteractionId, InteractionKind, SubjectId};
 use serde::{Deserialize, Serialize};

@@ -125,7 +125,7 @@ where
 pub(crate) fn parse_time(field: &str, v: Option<&str>) -> Result<Option<i64>, crate::problem::ApiError> {
     v.map(|s| {
         time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
-            .map(kith_app::kith_store::to_ms)
+            .map(kith_app::records::to_ms)
             .map_err(|_| {
                 crate::problem::ApiError::invalid(vec![kith_domain::FieldError::new(
                     field,

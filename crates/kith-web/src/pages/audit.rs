@@ -9,7 +9,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::routing::{get, post};
 use axum::Router;
-use kith_app::kith_store::audit::Verdict;
+use kith_app::records::Verdict;
 use kith_app::sessions::Session;
 use kith_app::{App, AppError};
 use kith_domain::{Invalid, SubjectId};

@@ -31,12 +31,12 @@ use kith_domain::consent::BasisSource;
 use kith_domain::policy::{FieldKind, Policy, CUSTOM};
 use kith_domain::{Address, CompanyId, ContactData, Email, Field, InteractionKind, Invalid, Phone, SubjectId, UserId};
 use kith_domain::{LawfulBasis, PurposeId, SourceKind};
-use kith_store::contacts::{Contact, ContactFilter, ContactSort};
+use records::{Contact, ContactFilter, ContactSort};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use uuid::Uuid;
 
-use kith_app::kith_store;
+use kith_app::records;
 
 const PAGE: i64 = 50;
 
@@ -135,7 +135,7 @@ impl ListParams {
         let filter = ContactFilter {
             owner: parse_uuid(&mut inv, "owner", &self.owner).map(UserId),
             company: parse_uuid(&mut inv, "company", &self.company).map(CompanyId),
-            tag: non_blank(&self.tag).map(|t| kith_store::contacts::normalise_tag(&t)),
+            tag: non_blank(&self.tag).map(|t| records::normalise_tag(&t)),
             source: match non_blank(&self.source) {
                 Some(v) => match SourceKind::parse(&v) {
                     Some(k) => Some(k),
@@ -189,7 +189,7 @@ fn parse_day(inv: &mut Invalid, field: &str, v: &str, plus_ms: i64) -> Option<i6
     let fmt = time::macros::format_description!("[year]-[month]-[day]");
     match time::Date::parse(v, &fmt) {
         Ok(d) if (1900..=9999).contains(&d.year()) => {
-            Some(kith_store::to_ms(d.with_hms(0, 0, 0).expect("midnight").assume_utc()) + plus_ms)
+            Some(records::to_ms(d.with_hms(0, 0, 0).expect("midnight").assume_utc()) + plus_ms)
         }
         _ => {
             inv.push(field, "must be a date such as 2026-01-31");
@@ -1200,7 +1200,7 @@ async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageState) -> Pa
         })
         .collect();
     let deals = app
-        .list_deals(p, kith_store::deals::DealFilter { contact: Some(id), ..Default::default() }, None, Some(20))
+        .list_deals(p, records::DealFilter { contact: Some(id), ..Default::default() }, None, Some(20))
         .await?
         .items
         .into_iter()

@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use axum::Router;
 use kith_app::deals::DealFields;
-use kith_app::kith_store::deals::{Deal, DealFilter, Stage};
+use kith_app::records::{Deal, DealFilter, Stage};
 use kith_app::sessions::Session;
 use kith_app::{App, AppError};
 use kith_domain::{CompanyId, DealId, Invalid};
@@ -79,7 +79,7 @@ struct BoardPage {
 }
 
 /// "12,500.00 EUR + 3,000.00 CHF" for one stage.
-fn totals_by_stage(app_totals: &[kith_app::kith_store::deals::StageTotal]) -> HashMap<String, (i64, String)> {
+fn totals_by_stage(app_totals: &[kith_app::records::StageTotal]) -> HashMap<String, (i64, String)> {
     let mut out: HashMap<String, (i64, Vec<String>)> = HashMap::new();
     for t in app_totals {
         let e = out.entry(t.stage.clone()).or_default();

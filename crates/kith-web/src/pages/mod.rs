@@ -242,7 +242,7 @@ mod tests {
                 AppError::IdempotencyMismatch,
                 AppError::TooManyAttempts { retry_after_secs: 3 },
                 AppError::Unavailable,
-                AppError::Internal(kith_app::kith_store::StoreError::Crypto),
+                AppError::Internal(kith_app::records::StoreError::Crypto),
             ]
         };
         for (a, b) in all().into_iter().zip(all()) {

@@ -813,7 +813,7 @@ async fn save_purpose(
 struct Outbox {
     l: Layout,
     rows: Vec<(String, String, String, String, i64)>,
-    open: Option<kith_app::kith_store::mail::Mail>,
+    open: Option<kith_app::records::Mail>,
 }
 
 async fn outbox_page(app: &App, s: &Session, open: Option<Uuid>) -> PageResult {

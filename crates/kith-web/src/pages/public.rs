@@ -332,7 +332,7 @@ struct NoticePage<'a> {
 }
 
 async fn show_notice(State(app): State<App>, Seg(id): Seg<Uuid>) -> Response {
-    match app.store().get_notice(id).await {
+    match app.public_notice(id).await {
         Ok(Some(n)) => render(&NoticePage {
             lang: &n.language,
             title: &n.name,
@@ -341,7 +341,7 @@ async fn show_notice(State(app): State<App>, Seg(id): Seg<Uuid>) -> Response {
             body: &n.body,
         }),
         Ok(None) => app_error("en", AppError::NotFound("notice")),
-        Err(e) => app_error("en", e.into()),
+        Err(e) => app_error("en", e),
     }
 }
 
@@ -363,7 +363,7 @@ struct ConfirmPage<'a> {
 }
 
 /// Where a notice is read: its published address, or Kith's own page.
-fn notice_href(n: &kith_app::kith_store::purposes::Notice) -> String {
+fn notice_href(n: &kith_app::records::Notice) -> String {
     n.url.clone().unwrap_or_else(|| format!("/n/{}", n.id))
 }
 

@@ -213,7 +213,7 @@ async fn login(
 ) -> Response {
     let f = form.form;
     let expected = cookie(&headers, cfg.login_cookie()).unwrap_or("");
-    if f.csrf.is_empty() || !kith_app::kith_store::ct_eq(expected.as_bytes(), f.csrf.as_bytes()) {
+    if f.csrf.is_empty() || !kith_app::records::ct_eq(expected.as_bytes(), f.csrf.as_bytes()) {
         return login_form(
             cfg,
             StatusCode::FORBIDDEN,
@@ -293,7 +293,7 @@ async fn code(
         return Redirect::to("/login").into_response();
     };
     let expected = cookie(&headers, cfg.login_cookie()).unwrap_or("");
-    if f.csrf.is_empty() || !kith_app::kith_store::ct_eq(expected.as_bytes(), f.csrf.as_bytes()) {
+    if f.csrf.is_empty() || !kith_app::records::ct_eq(expected.as_bytes(), f.csrf.as_bytes()) {
         return code_form(cfg, StatusCode::FORBIDDEN, Some("The form expired. Please try again.".into()));
     }
     match app.complete_sign_in(challenge, &f.code, request_id).await {

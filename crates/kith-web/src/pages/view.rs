@@ -26,7 +26,7 @@ pub(crate) struct DealLine {
 }
 
 impl DealLine {
-    pub fn of(d: kith_app::kith_store::deals::Deal, stages: &std::collections::HashMap<String, String>) -> Self {
+    pub fn of(d: kith_app::records::Deal, stages: &std::collections::HashMap<String, String>) -> Self {
         DealLine {
             id: d.id.to_string(),
             stage: super::names::stage(stages, &d.stage),
