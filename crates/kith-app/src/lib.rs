@@ -18,6 +18,7 @@ pub mod export;
 pub mod import;
 pub mod import_runs;
 pub mod interactions;
+pub mod jobs;
 pub mod mailer;
 pub mod passwords;
 pub mod policy;

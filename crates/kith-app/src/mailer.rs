@@ -139,24 +139,6 @@ impl App {
         }
         Ok(n)
     }
-
-    /// Runs the sender until `shutdown`: wakes when a transaction queued
-    /// mail, and every few seconds for retries and other servers' mail.
-    pub async fn run_mailer(self, transport: Transport, shutdown: impl std::future::Future<Output = ()>) {
-        tokio::pin!(shutdown);
-        loop {
-            match self.deliver_mail(&transport).await {
-                Ok(20) => continue,
-                Ok(_) => {}
-                Err(e) => tracing::error!(error = %e, "mail sender failed; retrying"),
-            }
-            tokio::select! {
-                _ = &mut shutdown => return,
-                _ = self.mail_wake.notified() => {}
-                _ = tokio::time::sleep(Duration::from_secs(5)) => {}
-            }
-        }
-    }
 }
 
 /// Paths of Kith's public pages whose next segment is a token acting as the

@@ -21,6 +21,7 @@ pub mod idempotency;
 pub mod import;
 pub mod import_runs;
 pub mod interactions;
+pub mod jobs;
 pub mod keycheck;
 pub mod mail;
 pub mod policy;

@@ -249,8 +249,8 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             settings.outbox_shows_links |= demo;
             let app = App::new(store.clone()).with_settings(settings);
             let seeded = if demo { Some(crate::demo::seed(&app).await?) } else { None };
-            spawn_housekeeping(app.clone(), !mail.no_retention_sweep);
-            tokio::spawn(app.clone().run_mailer(transport, crate::server::shutdown_signal()));
+            let jobs = kith_app::jobs::Job::all(!mail.no_retention_sweep);
+            tokio::spawn(app.clone().run_scheduler(jobs, transport, crate::server::shutdown_signal()));
             let web = kith_web::pages::WebConfig { secure_cookies, trust_forwarded_for, require_second_factor };
             let server = crate::server::Server::bind(&listen, app, web).await?;
             tracing::info!(addr = %server.local_addr(), "kith is listening");
@@ -424,37 +424,4 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Bench(args) => crate::bench::run(args).await,
     }
-}
-
-/// Background upkeep, hourly: forget idempotency keys after a day and spent
-/// tokens after their expiry, drop uploaded import files a day old, delete
-/// expired export files.
-fn spawn_housekeeping(app: App, retention: bool) {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
-        loop {
-            tick.tick().await;
-            if let Err(e) = app.housekeeping().await {
-                tracing::warn!(error = %e, "expiring idempotency keys, spent tokens or old uploads failed");
-            }
-            match app.purge_expired_exports().await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(files = n, "expired export files deleted"),
-                Err(e) => tracing::warn!(error = %e, "deleting expired export files failed"),
-            }
-            // Once a day across all servers (a lease and the last run decide which).
-            if retention {
-                match app.scheduled_retention().await {
-                    Ok(Some(run)) => tracing::info!(
-                        run = %run.id,
-                        checked = run.checked,
-                        disposed = run.report.disposed(),
-                        "retention sweep finished"
-                    ),
-                    Ok(None) => {}
-                    Err(e) => tracing::warn!(error = %e, "the retention sweep failed; the next one resumes it"),
-                }
-            }
-        }
-    });
 }

@@ -9,6 +9,7 @@ pub mod deals;
 pub mod dsr;
 pub mod exports;
 pub mod interactions;
+pub mod jobs;
 pub mod policy;
 pub mod retention;
 pub mod rights;
@@ -109,6 +110,7 @@ pub fn router() -> OpenApiRouter<App> {
         .merge(retention::router())
         .merge(policy::router())
         .merge(settings::router())
+        .merge(jobs::router())
 }
 
 /// `Some(x)` for a present value, `Some(None)` for an explicit `null`:

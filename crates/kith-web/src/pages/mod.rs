@@ -11,6 +11,7 @@ mod companies;
 mod contacts;
 mod deals;
 mod dsr;
+mod jobs;
 pub(crate) use dsr::file_response as export_file_response;
 mod form;
 mod import;
@@ -80,6 +81,7 @@ pub fn router() -> Router<App> {
         .merge(deals::router())
         .merge(audit::router())
         .merge(admin::router())
+        .merge(jobs::router())
         .merge(public::router())
         .merge(policy::router())
         .merge(privacy::router())

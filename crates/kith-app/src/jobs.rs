@@ -1,0 +1,159 @@
+//! One small scheduler for everything periodic. A job has a name, an
+//! interval, whether it must run once across servers (a lease in the
+//! database decides which server), and a run function; each run records its
+//! outcome, which the admin sees (**Admin → Jobs**, `GET /api/v1/jobs`).
+//! Jobs are idempotent: a run cut short is simply run again.
+
+use crate::mailer::Transport;
+use crate::{App, Principal, Result};
+use kith_store::jobs::JobRun;
+use std::time::Duration;
+
+/// Kith's periodic jobs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Job {
+    /// Sends queued mail (also woken at once when mail is queued).
+    Mail,
+    /// Expired idempotency keys, spent link tokens, stale uploads and old
+    /// import records go.
+    Upkeep,
+    /// Prepared export files past their days go.
+    ExpiredExports,
+    /// The daily retention sweep (it takes its own lease and decides
+    /// whether a day has passed; asked hourly).
+    RetentionSweep,
+}
+
+impl Job {
+    /// Every job `kith serve` runs (`retention`: whether the sweep is on).
+    pub fn all(retention: bool) -> Vec<Job> {
+        let mut v = vec![Job::Mail, Job::Upkeep, Job::ExpiredExports];
+        if retention {
+            v.push(Job::RetentionSweep);
+        }
+        v
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Job::Mail => "mail",
+            Job::Upkeep => "upkeep",
+            Job::ExpiredExports => "expired-exports",
+            Job::RetentionSweep => "retention-sweep",
+        }
+    }
+
+    /// How often it runs.
+    pub fn every(self) -> Duration {
+        match self {
+            Job::Mail => Duration::from_secs(5),
+            Job::Upkeep | Job::ExpiredExports | Job::RetentionSweep => Duration::from_secs(3600),
+        }
+    }
+
+    /// Whether one server runs it for all (the others skip that turn).
+    /// Mail is claimed message by message, so every server sends.
+    pub fn once_across_servers(self) -> bool {
+        matches!(self, Job::Upkeep | Job::ExpiredExports)
+    }
+
+    async fn run(self, app: &App, transport: &Transport) -> Result<String> {
+        Ok(match self {
+            Job::Mail => {
+                let mut sent = 0;
+                // A full batch means more may wait.
+                loop {
+                    let n = app.deliver_mail(transport).await?;
+                    sent += n;
+                    if n < 20 {
+                        break;
+                    }
+                }
+                format!("{sent} mail(s) handled")
+            }
+            Job::Upkeep => {
+                app.housekeeping().await?;
+                "expired keys, tokens, uploads and import records removed".into()
+            }
+            Job::ExpiredExports => format!("{} expired export file(s) deleted", app.purge_expired_exports().await?),
+            Job::RetentionSweep => match app.scheduled_retention().await? {
+                Some(run) => format!("sweep {} checked {}, disposed of {}", run.id, run.checked, run.report.disposed()),
+                None => "not due".into(),
+            },
+        })
+    }
+}
+
+impl App {
+    /// Runs `job` now if it is due on this server: takes its lease first
+    /// when it runs once across servers. Returns its outcome, or `None`
+    /// when another server holds it or ran it within its interval.
+    pub async fn run_job(&self, job: Job, transport: &Transport) -> Result<Option<(bool, String)>> {
+        let now = kith_store::now_ms();
+        let every = job.every().as_millis() as i64;
+        if job.once_across_servers() {
+            // The lease outlives any honest run; a server that died holding
+            // it lets the next one in after that.
+            let until = now + every.max(15 * 60 * 1000);
+            if !self.store.take_job_lease(job.name(), now, until, every).await? {
+                return Ok(None);
+            }
+        } else if job != Job::Mail {
+            self.store.job_started(job.name(), now).await?;
+        }
+        let (ok, outcome) = match job.run(self, transport).await {
+            Ok(o) => (true, o),
+            Err(e) => {
+                tracing::warn!(job = job.name(), error = %e, "a job failed; it runs again at its next turn");
+                (false, format!("failed: {e}"))
+            }
+        };
+        // Mail runs every few seconds: recorded when it did something or failed.
+        if job != Job::Mail || !ok || !outcome.starts_with("0 ") {
+            if job == Job::Mail {
+                self.store.job_started(job.name(), now).await?;
+            }
+            self.store.job_finished(job.name(), kith_store::now_ms(), ok, &outcome).await?;
+        }
+        Ok(Some((ok, outcome)))
+    }
+
+    /// Runs `jobs` at their intervals until `shutdown`; mail also runs at
+    /// once when a use case queues some.
+    pub async fn run_scheduler(
+        self,
+        jobs: Vec<Job>,
+        transport: Transport,
+        shutdown: impl std::future::Future<Output = ()>,
+    ) {
+        tokio::pin!(shutdown);
+        let start = tokio::time::Instant::now();
+        let mut next: Vec<tokio::time::Instant> = jobs.iter().map(|_| start).collect();
+        loop {
+            for (i, job) in jobs.iter().enumerate() {
+                if next[i] <= tokio::time::Instant::now() {
+                    if let Err(e) = self.run_job(*job, &transport).await {
+                        tracing::warn!(job = job.name(), error = %e, "the scheduler could not run a job");
+                    }
+                    next[i] = tokio::time::Instant::now() + job.every();
+                }
+            }
+            let wake = next.iter().min().copied().unwrap_or(start + Duration::from_secs(5));
+            tokio::select! {
+                _ = &mut shutdown => return,
+                _ = self.mail_wake.notified() => {
+                    if let Some(i) = jobs.iter().position(|j| *j == Job::Mail) {
+                        next[i] = tokio::time::Instant::now();
+                    }
+                }
+                _ = tokio::time::sleep_until(wake) => {}
+            }
+        }
+    }
+
+    /// Every job's last run (admin).
+    pub async fn job_runs(&self, p: &Principal) -> Result<Vec<JobRun>> {
+        p.require(p.role.can_administer(), "see the jobs")?;
+        Ok(self.store.job_runs().await?)
+    }
+}
