@@ -7,7 +7,7 @@ use crate::dsr::NewDsr;
 use crate::{missing, App, AppError, Principal, Result};
 use kith_domain::dsr::{DsrChannel, DsrKind};
 use kith_domain::{Invalid, Role, SubjectId};
-use kith_store::contacts::Standing;
+use kith_store::erasure::Standing;
 use uuid::Uuid;
 
 /// What a deletion did.

@@ -331,7 +331,7 @@ impl App {
                     })
                     .await?;
                 self.store
-                    .delete_contact_unless(&p.ctx(), d.subject, kith_store::contacts::Standing::Hold)
+                    .delete_contact_unless(&p.ctx(), d.subject, kith_store::erasure::Standing::Hold)
                     .await
                     .map_err(AppError::from)
                     .map_err(missing("contact"))?;

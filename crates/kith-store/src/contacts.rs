@@ -533,66 +533,6 @@ impl Store {
         }
         Ok(tx.commit().await?)
     }
-
-    /// Deletes a contact and everything personal about it in one
-    /// transaction — its key first among equals: without it no copy of its
-    /// sealed values can be opened again — and drops the kept uploads of
-    /// the import page, which could bring the person back; then checkpoints
-    /// SQLite so the bytes are gone from the file and the WAL.
-    pub async fn delete_contact(&self, ctx: &Ctx, id: SubjectId) -> Result<(), StoreError> {
-        self.delete_contact_unless(ctx, id, Standing::Anything).await
-    }
-
-    /// Deletes a contact unless what `unless` names stands, checked under
-    /// the contact's lock (a hold or restriction placed a moment before the
-    /// deletion stops it).
-    pub async fn delete_contact_unless(&self, ctx: &Ctx, id: SubjectId, unless: Standing) -> Result<(), StoreError> {
-        let mut tx = self.pools.write.begin().await?;
-        // Lock the contact first, as update_contact does, so the two never
-        // deadlock and an update cannot re-add index rows behind an erasure.
-        let n = tx.execute("UPDATE contacts SET updated_at = updated_at WHERE id = $1", &args![id.0]).await?;
-        if n == 0 {
-            return Err(StoreError::NotFound);
-        }
-        if unless != Standing::Anything
-            && tx.fetch_optional("SELECT 1 FROM legal_holds WHERE subject_id = $1", &args![id.0]).await?.is_some()
-        {
-            return Err(StoreError::Conflict(
-                "the contact is under a legal hold: it cannot be deleted until the hold is released",
-            ));
-        }
-        if unless == Standing::HoldOrRestriction
-            && tx.fetch_optional("SELECT 1 FROM restrictions WHERE subject_id = $1", &args![id.0]).await?.is_some()
-        {
-            return Err(StoreError::Conflict(
-                "processing of the contact is restricted (GDPR Art. 18): it cannot be deleted until the restriction is lifted",
-            ));
-        }
-        self.suppress_if_unsubscribed(&mut tx, id).await?;
-        crate::retention::erase_rows(&mut tx, &[id.0]).await?;
-        // Before the audit head: a pass finishing holds its run's row, then
-        // takes the head.
-        let dropped = crate::import_runs::drop_uploads(&mut tx).await?;
-        let seq = audit::append_seq(&mut tx, ctx, &[NewEntry::subject("contact.delete", id)]).await?;
-        crate::erasure::queue_processor_event(&mut tx, seq, "subject.erased", id).await?;
-        audit::append(&mut tx, ctx, &dropped).await?;
-        tx.commit().await?;
-        self.journal_erasure(id);
-        self.scrub_after_erasure().await;
-        Ok(())
-    }
-}
-
-/// What stops a deletion.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Standing {
-    /// Nothing (an erasure re-applied after a restore).
-    Anything,
-    /// A legal hold (an Art. 17 request carried out: the person's own
-    /// restriction does not keep their data against their erasure request).
-    Hold,
-    /// A legal hold or a restriction (staff deleting).
-    HoldOrRestriction,
 }
 
 /// How strongly [`lock_contacts`] locks.

@@ -64,6 +64,10 @@ pub enum StoreError {
     /// A person's processing is restricted (Art. 18): only storage.
     #[error("processing of a contact is restricted")]
     Restricted,
+    /// The erasure journal could not be written before an erasure
+    /// committed, so the erasure was rolled back.
+    #[error("the erasure journal could not be written, so nothing was erased: {0}")]
+    Journal(#[source] std::io::Error),
 }
 
 /// What a storage error means to its caller, decided here, where sqlx
@@ -129,7 +133,7 @@ pub struct AuditToken {
 pub struct Store {
     pub(crate) pools: db::Pools,
     pub(crate) vault: Arc<Vault>,
-    /// Where erasures are journalled (see [`backup`]).
+    /// Where erasures are journalled (see [`erasure::journal`]).
     pub(crate) journal: Option<Arc<std::path::PathBuf>>,
 }
 

@@ -5,7 +5,9 @@
 
 use crate::audit::{self, NewEntry};
 use crate::contacts::{lock_contacts, Lock};
-use crate::db::{fetch_in, ids_values, list_placeholders, Exec, Row, Tx, MAX_PARAMS};
+use crate::db::{fetch_in, Exec, Row, MAX_PARAMS};
+pub use crate::erasure::AnonymisedRecord;
+use crate::erasure::Cause;
 use crate::vault::Place;
 use crate::{args, from_ms, now_ms, to_ms, Ctx, Store, StoreError};
 use kith_domain::retention::{PurposeFacts, Rule, SubjectFacts};
@@ -88,62 +90,6 @@ pub struct RunRecord {
     pub checked: i64,
     /// Counts per rule (JSON object, no personal data).
     pub report: String,
-}
-
-/// What an anonymisation kept.
-#[derive(Clone, Debug, serde::Serialize)]
-pub struct AnonymisedRecord {
-    pub purpose_id: Option<Uuid>,
-    pub created_month: String,
-    pub last_interaction_month: Option<String>,
-    pub disposed_month: String,
-    pub interactions: i64,
-    pub deals: i64,
-    pub deals_won: i64,
-    pub source_kind: String,
-}
-
-/// The tables an erasure empties of a person, the contact row last.
-/// (Their key goes first, separately: without it nothing sealed opens.)
-const ERASED: &[&str] = &[
-    "blind_index",
-    "email_keys",
-    "contact_tags",
-    "interactions",
-    "deal_contacts",
-    "contact_bases",
-    "consent_state",
-    "mail_outbox",
-    "restrictions",
-    "objections",
-    "export_files",
-    "audit_details",
-    "legal_holds",
-];
-
-/// Deletes everything personal about `ids` inside `tx` (keys first, the
-/// contact rows last). The caller has locked the contacts.
-pub(crate) async fn erase_rows(tx: &mut Tx, ids: &[Uuid]) -> Result<(), StoreError> {
-    for chunk in ids.chunks(MAX_PARAMS) {
-        let ph = list_placeholders(tx.engine(), chunk.len());
-        let vals = ids_values(chunk);
-        tx.execute(&format!("DELETE FROM subject_keys WHERE subject_id IN ({ph})"), &vals).await?;
-        tx.execute(
-            &format!("DELETE FROM idempotency_keys WHERE resource_type = 'contact' AND resource_id IN ({ph})"),
-            &vals,
-        )
-        .await?;
-        for table in ERASED {
-            tx.execute(&format!("DELETE FROM {table} WHERE subject_id IN ({ph})"), &vals).await?;
-        }
-        tx.execute(&format!("DELETE FROM contacts WHERE id IN ({ph})"), &vals).await?;
-    }
-    Ok(())
-}
-
-fn month(ms: i64) -> String {
-    let t = from_ms(ms);
-    format!("{:04}-{:02}", t.year(), u8::from(t.month()))
 }
 
 fn hold_place(subject: SubjectId) -> Place<'static> {
@@ -353,40 +299,19 @@ impl Store {
         }
         let gone: Vec<Uuid> = present.iter().copied().collect();
         if !gone.is_empty() {
-            self.keep_anonymous_records(&mut tx, items, &present).await?;
-            let opted_out: Vec<Uuid> = fetch_in(
-                &mut tx,
-                "SELECT DISTINCT subject_id FROM consent_state WHERE subject_id IN ({in}) AND channel = 'email' \
-                 AND state IN ('withdrawn', 'refused')",
-                &gone,
-            )
-            .await?
-            .iter()
-            .map(|r| r.get(0))
-            .collect::<Result<_, _>>()?;
-            for s in opted_out {
-                self.suppress_if_unsubscribed(&mut tx, SubjectId(s)).await?;
-            }
-            erase_rows(&mut tx, &gone).await?;
-            // As every erasure: no kept upload may bring them back.
-            let dropped = crate::import_runs::drop_uploads(&mut tx).await?;
-            let by_id: HashMap<Uuid, bool> = items.iter().map(|d| (d.subject.0, d.anonymise)).collect();
-            let entries: Vec<NewEntry> = gone
+            let anon: Vec<(SubjectId, PurposeId)> = items
                 .iter()
-                .map(|s| {
-                    let action =
-                        if by_id.get(s).copied().unwrap_or(false) { "retention.anonymise" } else { "retention.delete" };
-                    NewEntry::subject(action, SubjectId(*s))
-                })
+                .filter(|d| d.anonymise && present.contains(&d.subject.0))
+                .map(|d| (d.subject, d.purpose))
                 .collect();
-            let last = audit::append_seq(&mut tx, ctx, &entries).await?;
-            let first = last - gone.len() as i64 + 1;
-            for (i, s) in gone.iter().enumerate() {
-                crate::erasure::queue_processor_event(&mut tx, first + i as i64, "subject.erased", SubjectId(*s))
-                    .await?;
-            }
-            audit::append(&mut tx, ctx, &dropped).await?;
+            self.keep_anonymous_records(&mut tx, &anon).await?;
         }
+        let anonymise: HashMap<Uuid, bool> = items.iter().map(|d| (d.subject.0, d.anonymise)).collect();
+        let people: Vec<(SubjectId, Cause)> = gone
+            .iter()
+            .map(|s| (SubjectId(*s), Cause::Retention { anonymise: anonymise.get(s).copied().unwrap_or(false) }))
+            .collect();
+        let erased = self.erase_in(&mut tx, ctx, &people).await?;
         let gone: Vec<SubjectId> = gone.into_iter().map(SubjectId).collect();
         if let Some(run) = run {
             // Only the lease's holder may write: a sweeper that lost it stops here.
@@ -405,107 +330,8 @@ impl Store {
             )
             .await?;
         }
-        tx.commit().await?;
-        if !gone.is_empty() {
-            self.journal_erasures(&gone);
-            self.scrub_after_erasure().await;
-        }
+        self.commit_erasure(tx, &erased).await?;
         Ok(Disposed { gone, held, kept })
-    }
-
-    async fn keep_anonymous_records(
-        &self,
-        tx: &mut Tx,
-        items: &[Disposal],
-        present: &BTreeSet<Uuid>,
-    ) -> Result<(), StoreError> {
-        let anon: Vec<&Disposal> = items.iter().filter(|d| d.anonymise && present.contains(&d.subject.0)).collect();
-        if anon.is_empty() {
-            return Ok(());
-        }
-        let ids: Vec<Uuid> = anon.iter().map(|d| d.subject.0).collect();
-        let mut base: HashMap<Uuid, (i64, String)> = HashMap::new();
-        for r in fetch_in(tx, "SELECT id, created_at, source_kind FROM contacts WHERE id IN ({in})", &ids).await? {
-            base.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
-        }
-        let mut inter: HashMap<Uuid, (i64, Option<i64>)> = HashMap::new();
-        for r in fetch_in(
-            tx,
-            "SELECT subject_id, COUNT(*), MAX(occurred_at) FROM interactions WHERE subject_id IN ({in}) GROUP BY subject_id",
-            &ids,
-        )
-        .await?
-        {
-            inter.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
-        }
-        let mut deals: HashMap<Uuid, (i64, i64)> = HashMap::new();
-        for r in fetch_in(
-            tx,
-            "SELECT dc.subject_id, COUNT(*), CAST(SUM(CASE WHEN d.stage = 'won' THEN 1 ELSE 0 END) AS BIGINT) \
-             FROM deal_contacts dc JOIN deals d ON d.id = dc.deal_id WHERE dc.subject_id IN ({in}) GROUP BY dc.subject_id",
-            &ids,
-        )
-        .await?
-        {
-            deals.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
-        }
-        let now = month(now_ms());
-        // Rows in id order (not the audit's order), ids random.
-        let mut anon = anon;
-        anon.sort_by_key(|d| d.subject.0);
-        for d in anon {
-            let Some((created, source)) = base.get(&d.subject.0) else { continue };
-            let (n, last) = inter.get(&d.subject.0).copied().unwrap_or((0, None));
-            let (deals, won) = deals.get(&d.subject.0).copied().unwrap_or((0, 0));
-            tx.execute(
-                "INSERT INTO anonymised_records (id, purpose_id, created_month, last_interaction_month, disposed_month, \
-                 interactions, deals, deals_won, source_kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                // A random id: a time-ordered one would tie the record to
-                // the audit entry written in the same millisecond.
-                &args![
-                    Uuid::new_v4(),
-                    Some(d.purpose.0),
-                    month(*created),
-                    last.map(month),
-                    now.as_str(),
-                    n,
-                    deals,
-                    won,
-                    source.as_str()
-                ],
-            )
-            .await?;
-        }
-        Ok(())
-    }
-
-    /// What anonymisations kept, latest months first.
-    pub async fn anonymised_records(&self, limit: i64) -> Result<Vec<AnonymisedRecord>, StoreError> {
-        let rows = self
-            .pools
-            .read
-            .conn()
-            .await?
-            .fetch_all(
-                "SELECT purpose_id, created_month, last_interaction_month, disposed_month, interactions, deals, deals_won, \
-                 source_kind FROM anonymised_records ORDER BY disposed_month DESC LIMIT $1",
-                &args![limit],
-            )
-            .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(AnonymisedRecord {
-                    purpose_id: r.get(0)?,
-                    created_month: r.get(1)?,
-                    last_interaction_month: r.get(2)?,
-                    disposed_month: r.get(3)?,
-                    interactions: r.get(4)?,
-                    deals: r.get(5)?,
-                    deals_won: r.get(6)?,
-                    source_kind: r.get(7)?,
-                })
-            })
-            .collect()
     }
 
     /// Places or replaces a legal hold on a person.

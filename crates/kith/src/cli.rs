@@ -244,6 +244,9 @@ pub async fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Command::Serve { store, listen, demo, secure_cookies, trust_forwarded_for, require_second_factor, mail } => {
             let store = open_store(&store, true).await?;
+            // Before serving, on the live database: erasures journalled but
+            // never committed (a crash in between) are voided, or marked done.
+            store.settle_erasure_journal().await.map_err(|e| format!("cannot settle the erasure journal: {e}"))?;
             let transport = kith_app::mailer::Transport::from_url(mail.smtp_url.as_deref())?;
             let mut settings = mail.settings(&listen);
             settings.outbox_shows_links |= demo;

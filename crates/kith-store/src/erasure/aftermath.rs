@@ -1,6 +1,7 @@
 //! What an erasure leaves behind on purpose, with no personal data in it:
 //! the suppression list (keyed hashes of the addresses of erased people who
-//! had unsubscribed) and the events that tell processors (Art. 19).
+//! had unsubscribed) and the events that tell processors (Art. 19). Both
+//! are written inside the erasure's transaction (see [`super`]).
 
 use crate::db::{list_placeholders, Exec, Tx, Value, MAX_PARAMS};
 use crate::{args, from_ms, now_ms, Store, StoreError};
