@@ -28,6 +28,13 @@ impl App {
         p.require(p.role.can_delete_contacts(), "delete contacts")?;
         if !self.deletes_directly(p.role).await? {
             self.store.get_contact(id).await?.ok_or(AppError::NotFound("contact"))?;
+            // One open erasure request per person: asking again files nothing
+            // new (each request would start its own statutory clock).
+            let open =
+                self.store.dsrs_of(id).await?.into_iter().find(|d| d.kind == DsrKind::Erasure && !d.status.is_final());
+            if let Some(d) = open {
+                return Ok(Deletion::Requested(d.id));
+            }
             let note = "Deletion asked by a staff member whose role files an erasure request instead of deleting; \
                         check for reasons to keep the data (Art. 17(3)), then carry it out or reject it.";
             let n = NewDsr {

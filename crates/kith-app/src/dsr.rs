@@ -316,8 +316,14 @@ impl App {
                         "the contact is under a legal hold (Art. 17(3)(e)): release the hold to erase, or reject the request giving the hold as the reason".into(),
                     ));
                 }
-                // Completed first (the register keeps the proof), then erased
-                // (the hold checked again under the contact's lock).
+                // Erased first (the hold checked again under the contact's
+                // lock), then completed: the register never says "erased"
+                // of a person who is not. A person already gone (a perform
+                // cut short between the two) completes the request.
+                match self.store.delete_contact_unless(&p.ctx(), d.subject, kith_store::erasure::Standing::Hold).await {
+                    Ok(()) | Err(kith_store::StoreError::NotFound) => {}
+                    Err(e) => return Err(AppError::from(e)),
+                }
                 let finish = Change {
                     status: Some(DsrStatus::Completed),
                     outcome: Some("erased: key destroyed, rows and index entries deleted, file scrubbed".into()),
@@ -330,11 +336,6 @@ impl App {
                         check_transition(d.status, DsrStatus::Completed, None).map_err(Into::into)
                     })
                     .await?;
-                self.store
-                    .delete_contact_unless(&p.ctx(), d.subject, kith_store::erasure::Standing::Hold)
-                    .await
-                    .map_err(AppError::from)
-                    .map_err(missing("contact"))?;
                 return Ok(Performed::Erased);
             }
             DsrKind::Restriction => {

@@ -146,16 +146,23 @@ impl App {
 /// portal sign-in.
 const TOKEN_PATHS: [&str; 4] = ["/c/", "/p/", "/u/", "/portal/s/"];
 
-/// `text` with the token of every link to a token path under `base`
-/// replaced by a placeholder: the mail as staff may read it.
-pub fn hide_links(text: &str, base: &str) -> String {
+/// `text` with the token of every link to a token path replaced by a
+/// placeholder, whatever the link's host (mail queued under an earlier
+/// public address is covered too): the mail as staff may read it.
+pub fn hide_links(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(at) = rest.find(base) {
-        let (before, from) = rest.split_at(at);
+    while let Some(at) = rest.find("://") {
+        let (before, from) = rest.split_at(at + 3);
         out.push_str(before);
-        out.push_str(base);
-        let path = &from[base.len()..];
+        // The host runs to the first '/', or the link ends first.
+        let host_end = from.find(|c: char| c == '/' || c.is_whitespace() || matches!(c, '>' | '"' | '\'' | ')'));
+        let Some(h) = host_end.filter(|h| from[*h..].starts_with('/')) else {
+            rest = from;
+            continue;
+        };
+        out.push_str(&from[..h]);
+        let path = &from[h..];
         match TOKEN_PATHS.iter().find(|p| path.starts_with(*p)) {
             Some(p) => {
                 out.push_str(p);
@@ -178,17 +185,19 @@ mod tests {
 
     #[test]
     fn links_acting_as_the_person_are_hidden() {
-        let base = "https://crm.example.com";
         let t = "Confirm: https://crm.example.com/c/AbC-12_x.y9\nPortal <https://crm.example.com/portal/s/Zz9>\nNotice: https://crm.example.com/n/3";
-        let h = hide_links(t, base);
+        let h = hide_links(t);
         assert_eq!(
             h,
             "Confirm: https://crm.example.com/c/[one-time link hidden]\nPortal <https://crm.example.com/portal/s/[one-time link hidden]>\nNotice: https://crm.example.com/n/3"
         );
         assert_eq!(
-            hide_links("https://crm.example.com/p/tok/receipts/1", base),
+            hide_links("https://crm.example.com/p/tok/receipts/1"),
             "https://crm.example.com/p/[one-time link hidden]/receipts/1"
         );
+        // Another host (mail queued before the public address changed), a bare host, no link.
+        assert_eq!(hide_links("http://old:8080/u/t0k"), "http://old:8080/u/[one-time link hidden]");
+        assert_eq!(hide_links("see http://host and ://"), "see http://host and ://");
     }
 
     #[test]

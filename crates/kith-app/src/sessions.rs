@@ -120,10 +120,7 @@ impl App {
             tracing::info!(request.id = %request_id, "sign-in refused: account locked out");
             return Err(locked(e.locked_until));
         }
-        let user = match &account {
-            Some(a) => self.store.user_by_email(a).await?,
-            None => None,
-        };
+        let user = self.staff_by_sign_in_name(account.as_deref(), email).await?;
         let hash = user.as_ref().map(|u| u.password_hash.clone());
         let ok = check_password(hash, password).await?;
         let user = match user {

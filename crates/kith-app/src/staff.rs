@@ -108,8 +108,24 @@ impl App {
 
     pub async fn user_by_email(&self, p: &Principal, email: &str) -> Result<User> {
         p.require(p.role.can_administer(), "manage users")?;
-        let email = Email::parse(email).map_err(|_| Invalid::one("email", "is not a valid email address"))?;
-        self.store.user_by_email(&email.account_key()).await?.ok_or(AppError::NotFound("user"))
+        let parsed = Email::parse(email).map_err(|_| Invalid::one("email", "is not a valid email address"))?;
+        let key = parsed.account_key();
+        self.staff_by_sign_in_name(Some(&key), email).await?.ok_or(AppError::NotFound("user"))
+    }
+
+    /// A staff member by sign-in name: the account key, else the folded key
+    /// an earlier version stored (accents stripped), so that such a user
+    /// can still sign in and be managed.
+    pub(crate) async fn staff_by_sign_in_name(&self, account: Option<&str>, typed: &str) -> Result<Option<User>> {
+        let Some(a) = account else { return Ok(None) };
+        if let Some(u) = self.store.user_by_email(a).await? {
+            return Ok(Some(u));
+        }
+        let legacy = kith_domain::normalize::fold(typed.trim());
+        if legacy != a {
+            return Ok(self.store.user_by_email(&legacy).await?);
+        }
+        Ok(None)
     }
 
     /// Creates a token for a user; the clear token is returned once and only

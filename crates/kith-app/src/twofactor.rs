@@ -134,8 +134,17 @@ impl App {
 
     /// Starts (or restarts) enrolling a second factor: a new secret, kept
     /// sealed as pending until confirmed with a first code.
+    ///
+    /// With a factor already in place this is refused: it is replaced only
+    /// by turning it off first, which needs the password, so that whoever
+    /// holds a session cannot swap in an authenticator of their own.
     pub async fn start_enrolment(&self, p: &Principal, email: &str) -> Result<Enrolment> {
         own_account(p)?;
+        if self.store.totp_state(p.user).await?.sealed.is_some() {
+            return Err(AppError::Conflict(
+                "a second factor is already set up: turn it off first (with your password) to set up another".into(),
+            ));
+        }
         let mut secret = vec![0u8; 20];
         SystemRandom::new().fill(&mut secret).expect("system randomness");
         let sealed = self.store.vault().seal_secret(SEAL, p.user.0, &secret);

@@ -121,8 +121,7 @@ impl Email {
     /// typed (ASCII case ignored only at [`CASE_INSENSITIVE_DOMAINS`]), `@`,
     /// the domain's IDNA ASCII form.
     pub fn lookup_key(&self) -> String {
-        let (local, domain) = self.0.rsplit_once('@').expect("checked at parse");
-        let domain = ascii_domain(domain).expect("checked at parse");
+        let (local, domain) = self.parts();
         if CASE_INSENSITIVE_DOMAINS.contains(&domain.as_str()) {
             format!("{}@{domain}", local.to_ascii_lowercase())
         } else {
@@ -130,11 +129,26 @@ impl Email {
         }
     }
 
+    /// The key of the suppression list (erased people who had unsubscribed):
+    /// the whole address folded (case, accents, compatibility forms), as
+    /// before the matching rules changed. A block list errs on the side of
+    /// blocking, and entries made under the old key keep matching.
+    pub fn block_key(&self) -> String {
+        crate::normalize::fold(&self.0)
+    }
+
     /// The key of a staff sign-in name: case ignored in the whole address
     /// (a password is checked as well), no accents or marks folded.
     pub fn account_key(&self) -> String {
-        let (local, domain) = self.0.rsplit_once('@').expect("checked at parse");
-        format!("{}@{}", local.to_lowercase(), ascii_domain(domain).expect("checked at parse"))
+        let (local, domain) = self.parts();
+        format!("{}@{domain}", local.to_lowercase())
+    }
+
+    /// The local part and the domain's IDNA ASCII form (lower-cased as is
+    /// for a stored address written before domains were checked so).
+    fn parts(&self) -> (&str, String) {
+        let (local, domain) = self.0.rsplit_once('@').unwrap_or((&self.0, ""));
+        (local, ascii_domain(domain).unwrap_or_else(|| domain.to_lowercase()))
     }
 }
 
@@ -144,10 +158,18 @@ fn ascii_domain(domain: &str) -> Option<String> {
     (!a.is_empty() && a.len() <= 253).then(|| a.into_owned())
 }
 
+/// Reading back (serde): the address as stored, under the rules it was
+/// written with. Earlier versions accepted addresses today's `parse`
+/// refuses (`a..b@`, `;`, domains IDNA rejects); refusing them on read
+/// would make those people unreadable, so only the shape is checked.
+/// Input from people and clients always goes through [`Email::parse`].
 impl TryFrom<String> for Email {
     type Error = Invalid;
     fn try_from(s: String) -> Result<Self, Invalid> {
-        Self::parse(&s)
+        match s.rsplit_once('@') {
+            Some((l, d)) if !l.is_empty() && !d.is_empty() && s.len() <= 320 => Ok(Self(s)),
+            _ => Err(Invalid::one("", "a stored email address must contain @")),
+        }
     }
 }
 
@@ -460,6 +482,16 @@ mod tests {
         assert_eq!(key("alice.victim@EXAMPLE.com"), alice);
         assert_eq!(key("ivan@пример.bg"), key("ivan@ПРИМЕР.bg"));
         assert_eq!(key("ivan@пример.bg"), "ivan@xn--e1afmkfd.bg");
+    }
+
+    #[test]
+    fn addresses_stored_under_older_rules_still_read() {
+        for old in ["a..b@example.com", "x;y@example.com", "z@exa_mple.com"] {
+            assert!(Email::parse(old).is_err());
+            let e: Email = serde_json::from_str(&format!("\"{old}\"")).expect(old);
+            assert!(e.lookup_key().contains('@') && e.account_key().contains('@'));
+        }
+        assert!(serde_json::from_str::<Email>("\"no-at-sign\"").is_err());
     }
 
     #[test]

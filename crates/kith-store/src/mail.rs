@@ -173,10 +173,25 @@ impl Store {
             else {
                 continue;
             };
-            let key = self.vault.unwrap_key(mr.subject, &k.get::<Vec<u8>>(0)?)?;
-            let mail: Mail = serde_json::from_slice(&key.open(&place(mr.id, mr.subject), &sealed)?)
-                .map_err(|_| StoreError::Corrupt("mail"))?;
-            out.push(Claimed { row: mr, mail });
+            // A message that cannot be opened (sealed under another key,
+            // damaged) is failed with a logged error naming its id, instead
+            // of blocking every other message at each turn.
+            let opened = self
+                .vault
+                .unwrap_key(mr.subject, &k.get::<Vec<u8>>(0)?)
+                .and_then(|key| key.open(&place(mr.id, mr.subject), &sealed))
+                .and_then(|plain| serde_json::from_slice::<Mail>(&plain).map_err(|_| StoreError::Corrupt("mail")));
+            match opened {
+                Ok(mail) => out.push(Claimed { row: mr, mail }),
+                Err(e) => {
+                    tracing::error!(mail.id = %mr.id, error = %e, "a queued mail could not be opened; marked failed");
+                    tx.execute(
+                        "UPDATE mail_outbox SET status = 'failed', last_error = 'could not be opened' WHERE id = $1",
+                        &args![mr.id],
+                    )
+                    .await?;
+                }
+            }
         }
         tx.commit().await?;
         Ok(out)

@@ -147,6 +147,8 @@ async fn holds_and_restrictions_stop_deletion(env: Env) {
     let v = env.call_as(&sales, Method::DELETE, &format!("/contacts/{a}"), None, StatusCode::ACCEPTED).await;
     assert_eq!(v["status"], "received");
     env.call(Method::GET, &format!("/contacts/{a}"), None, StatusCode::OK).await;
+    let again = env.call_as(&sales, Method::DELETE, &format!("/contacts/{a}"), None, StatusCode::ACCEPTED).await;
+    assert_eq!(again["request_id"], v["request_id"], "asking again files no second request");
     let queue = env.call(Method::GET, "/dsr", None, StatusCode::OK).await;
     let filed =
         queue.as_array().unwrap().iter().find(|d| d["id"] == v["request_id"]).expect("the request is in the register");

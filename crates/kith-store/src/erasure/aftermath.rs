@@ -71,7 +71,7 @@ impl Store {
         for e in &c.data.emails {
             tx.execute(
                 "INSERT INTO suppressions (hash, created_at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-                &args![self.vault.keyed_hash(SUPPRESSION, &e.lookup_key()), now_ms()],
+                &args![self.vault.keyed_hash(SUPPRESSION, &e.block_key()), now_ms()],
             )
             .await?;
         }
@@ -80,7 +80,7 @@ impl Store {
 
     /// Which of `emails` belong to erased people who had unsubscribed (by index).
     pub async fn suppressed(&self, emails: &[&Email]) -> Result<Vec<usize>, StoreError> {
-        let hashes: Vec<Vec<u8>> = emails.iter().map(|e| self.vault.keyed_hash(SUPPRESSION, &e.lookup_key())).collect();
+        let hashes: Vec<Vec<u8>> = emails.iter().map(|e| self.vault.keyed_hash(SUPPRESSION, &e.block_key())).collect();
         let mut c = self.pools.read.conn().await?;
         let mut found = std::collections::HashSet::new();
         for chunk in hashes.chunks(MAX_PARAMS) {
