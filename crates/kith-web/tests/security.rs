@@ -285,3 +285,60 @@ async fn undeliverable_addresses_and_multi_line_names_are_refused(env: Env) {
 async fn sqlite_undeliverable_addresses_and_multi_line_names_are_refused() {
     on_sqlite("bad-input", undeliverable_addresses_and_multi_line_names_are_refused).await;
 }
+
+/// A consent form: a look-alike address creates a new contact of its own
+/// (and Alice's record gets no request); Alice's own address in another
+/// case at a provider that ignores case mails her stored address.
+async fn consent_forms_mail_the_stored_address(env: Env) {
+    let purpose = env
+        .id(
+            "/purposes",
+            json!({"name": "Newsletter", "description": "News", "default_basis": "consent", "data_categories": ["contact details"]}),
+        )
+        .await;
+    let notice = env
+        .id("/notices", json!({"name": "Notice", "language": "en", "body": "We send news. Withdraw at any time."}))
+        .await;
+    let sub = env
+        .id(
+            "/subscription-types",
+            json!({"name": "News", "description": "Monthly", "purpose_id": purpose, "channels": ["email"]}),
+        )
+        .await;
+    env.id(
+        "/forms",
+        json!({"slug": "news", "title": "News", "fields": [], "subscription_type_ids": [sub], "notice_id": notice, "button": "Subscribe", "language": "en"}),
+    )
+    .await;
+    let alice = env.id("/contacts", json!({"first_name": "Alice", "emails": ["Alice.Victim@GMail.com"]})).await;
+    let submit = |typed: &str| format!("email={}&subscription={sub}", form_value(typed));
+    for typed in ["alice.victim@gmäil.com", "alice.victim@gmail.com"] {
+        let (s, _, _) = page(&env, Method::POST, "/f/news", Some(&submit(typed)), None).await;
+        assert!(s.is_success() || s.is_redirection(), "{typed}: {s}");
+    }
+    env.app.deliver_mail(&kith_app::mailer::Transport::Outbox).await.unwrap();
+    let mut to = Vec::new();
+    for m in env.app.outbox(&Principal::cli()).await.unwrap().into_iter().filter(|m| m.kind == "confirm") {
+        let (row, mail) = env.app.outbox_message(&Principal::cli(), m.id).await.unwrap();
+        to.push((row.subject.to_string(), mail.to));
+    }
+    to.sort();
+    // Alice's mail goes to her stored address; the look-alike's to itself,
+    // about another (new) contact.
+    assert_eq!(to.len(), 2, "{to:?}");
+    assert!(to.contains(&(alice.clone(), "Alice.Victim@GMail.com".to_owned())), "{to:?}");
+    assert!(to.iter().any(|(s, a)| s != &alice && a == "alice.victim@gmäil.com"), "{to:?}");
+    // Nothing was given for Alice: she was only asked.
+    let ledger = env.call(Method::GET, &format!("/contacts/{alice}/consents"), None, StatusCode::OK).await;
+    assert!(!ledger.to_string().contains("\"given\""), "{ledger}");
+}
+
+#[tokio::test]
+async fn sqlite_consent_forms_mail_the_stored_address() {
+    on_sqlite("form-lookalike", consent_forms_mail_the_stored_address).await;
+}
+
+#[tokio::test]
+async fn postgres_consent_forms_mail_the_stored_address() {
+    on_postgres("form_lookalike", consent_forms_mail_the_stored_address).await;
+}
