@@ -20,6 +20,7 @@ mod policy;
 mod portal;
 mod privacy;
 mod public;
+mod public_words;
 mod retention;
 mod session;
 mod view;

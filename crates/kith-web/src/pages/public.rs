@@ -7,6 +7,7 @@
 
 use super::address::{Params, Seg};
 use super::form::Form;
+use super::public_words::{words, Words};
 use super::session::WebConfig;
 use super::{render, render_status};
 use askama::Template;
@@ -21,127 +22,6 @@ use kith_domain::Channel;
 use std::collections::BTreeSet;
 use std::net::SocketAddr;
 use uuid::Uuid;
-
-/// The words of the public pages, in English and Italian.
-pub(crate) struct Words {
-    email: &'static str,
-    first_name: &'static str,
-    last_name: &'static str,
-    phone: &'static str,
-    choose: &'static str,
-    sharing: &'static str,
-    share: &'static str,
-    gpc: &'static str,
-    notice: &'static str,
-    confirm_hint: &'static str,
-    check_inbox: &'static str,
-    check_inbox_text: &'static str,
-    confirm_title: &'static str,
-    confirm_text: &'static str,
-    confirm_button: &'static str,
-    confirmed: &'static str,
-    confirmed_text: &'static str,
-    already: &'static str,
-    invalid_link: &'static str,
-    invalid_text: &'static str,
-    expired_link: &'static str,
-    expired_text: &'static str,
-    prefs_title: &'static str,
-    save: &'static str,
-    saved: &'static str,
-    /// Said instead of `saved` when a ticked subscription was not given.
-    not_given: &'static str,
-    unsubscribe_all: &'static str,
-    unsubscribed: &'static str,
-    unsubscribe_title: &'static str,
-    unsubscribe_text: &'static str,
-    unsubscribe_button: &'static str,
-    receipts: &'static str,
-    other_lang: &'static str,
-    fix: &'static str,
-}
-
-const EN: Words = Words {
-    email: "Email",
-    first_name: "First name",
-    last_name: "Last name",
-    phone: "Phone",
-    choose: "What would you like to receive? (tick what you want)",
-    sharing: "Sharing",
-    share: "Yes, you may share my details with:",
-    gpc: "Your browser sends a Global Privacy Control signal: we will not share your details unless you tick the box above.",
-    notice: "How we use your data:",
-    confirm_hint: "We will email you a link to confirm.",
-    check_inbox: "Check your inbox",
-    check_inbox_text: "If the address is valid, a message with a confirmation link is on its way. Nothing is sent to you until you confirm.",
-    confirm_title: "Confirm your subscription",
-    confirm_text: "Press the button to confirm that you want to receive what you asked for.",
-    confirm_button: "Confirm",
-    confirmed: "Thank you — confirmed",
-    confirmed_text: "Your choice is recorded. A receipt is on its way to your inbox; you can change your mind at any time from the link in it.",
-    already: "This link was already used: your choice is recorded.",
-    invalid_link: "This link is not valid",
-    invalid_text: "The link is incomplete or was changed. Open it again from the message you received.",
-    expired_link: "This link has expired",
-    expired_text: "Links are valid for a limited time. Submit the form again to get a new one.",
-    prefs_title: "Your email preferences",
-    save: "Save my choices",
-    saved: "Your choices are saved.",
-    not_given: "Your other choices are saved. Not subscribed, because you have not seen how we use your data for it: subscribe through its sign-up form, which shows it —",
-    unsubscribe_all: "Unsubscribe from all",
-    unsubscribed: "You are unsubscribed.",
-    unsubscribe_title: "Unsubscribe",
-    unsubscribe_text: "Press the button to stop receiving these messages.",
-    unsubscribe_button: "Unsubscribe",
-    receipts: "Your consent receipts",
-    other_lang: "Italiano",
-    fix: "Please check",
-};
-
-const IT: Words = Words {
-    email: "Email",
-    first_name: "Nome",
-    last_name: "Cognome",
-    phone: "Telefono",
-    choose: "Cosa vuoi ricevere? (seleziona ciò che desideri)",
-    sharing: "Condivisione",
-    share: "Sì, potete condividere i miei dati con:",
-    gpc: "Il tuo browser invia il segnale Global Privacy Control: non condivideremo i tuoi dati se non selezioni la casella qui sopra.",
-    notice: "Come usiamo i tuoi dati:",
-    confirm_hint: "Ti invieremo un link per confermare.",
-    check_inbox: "Controlla la tua casella",
-    check_inbox_text: "Se l'indirizzo è valido, ti arriverà un messaggio con un link di conferma. Non ti invieremo nulla finché non confermi.",
-    confirm_title: "Conferma la tua iscrizione",
-    confirm_text: "Premi il pulsante per confermare che vuoi ricevere ciò che hai chiesto.",
-    confirm_button: "Conferma",
-    confirmed: "Grazie — confermato",
-    confirmed_text: "La tua scelta è registrata. Ti abbiamo inviato una ricevuta; puoi cambiare idea in qualsiasi momento dal link che contiene.",
-    already: "Questo link è già stato usato: la tua scelta è registrata.",
-    invalid_link: "Questo link non è valido",
-    invalid_text: "Il link è incompleto o è stato modificato. Aprilo di nuovo dal messaggio ricevuto.",
-    expired_link: "Questo link è scaduto",
-    expired_text: "I link valgono per un tempo limitato. Compila di nuovo il modulo per riceverne uno nuovo.",
-    prefs_title: "Le tue preferenze email",
-    save: "Salva le mie scelte",
-    saved: "Le tue scelte sono salvate.",
-    not_given: "Le altre scelte sono salvate. Iscrizione non registrata, perché non hai visto come usiamo i tuoi dati per questo: iscriviti con il suo modulo, che lo spiega —",
-    unsubscribe_all: "Annulla tutte le iscrizioni",
-    unsubscribed: "La tua iscrizione è stata annullata.",
-    unsubscribe_title: "Annulla iscrizione",
-    unsubscribe_text: "Premi il pulsante per non ricevere più questi messaggi.",
-    unsubscribe_button: "Annulla iscrizione",
-    receipts: "Le tue ricevute di consenso",
-    other_lang: "English",
-    fix: "Controlla",
-};
-
-fn words(lang: &str) -> &'static Words {
-    if lang == "it" {
-        &IT
-    } else {
-        &EN
-    }
-}
 
 /// `?lang=` if given, else the first of `Accept-Language` we speak, else English.
 fn language(q: Option<&str>, headers: &HeaderMap) -> &'static str {
