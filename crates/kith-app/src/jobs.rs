@@ -119,7 +119,9 @@ impl App {
     }
 
     /// Runs `jobs` at their intervals until `shutdown`; mail also runs at
-    /// once when a use case queues some.
+    /// once when a use case queues some. Each run is a task of its own, so
+    /// a long sweep never holds up mail; a job is not started again while
+    /// its previous run is still going.
     pub async fn run_scheduler(
         self,
         jobs: Vec<Job>,
@@ -129,16 +131,25 @@ impl App {
         tokio::pin!(shutdown);
         let start = tokio::time::Instant::now();
         let mut next: Vec<tokio::time::Instant> = jobs.iter().map(|_| start).collect();
+        let mut running: Vec<Option<tokio::task::JoinHandle<()>>> = jobs.iter().map(|_| None).collect();
         loop {
-            for (i, job) in jobs.iter().enumerate() {
-                if next[i] <= tokio::time::Instant::now() {
-                    if let Err(e) = self.run_job(*job, &transport).await {
+            for (i, job) in jobs.iter().copied().enumerate() {
+                let busy = running[i].as_ref().is_some_and(|h| !h.is_finished());
+                if busy || next[i] > tokio::time::Instant::now() {
+                    continue;
+                }
+                let (app, transport) = (self.clone(), transport.clone());
+                running[i] = Some(tokio::spawn(async move {
+                    if let Err(e) = app.run_job(job, &transport).await {
                         tracing::warn!(job = job.name(), error = %e, "the scheduler could not run a job");
                     }
-                    next[i] = tokio::time::Instant::now() + job.every();
-                }
+                }));
+                next[i] = tokio::time::Instant::now() + job.every();
             }
-            let wake = next.iter().min().copied().unwrap_or(start + Duration::from_secs(5));
+            // Wake for the next due job, and at least every second to see a
+            // run that has finished.
+            let soonest = next.iter().min().copied().unwrap_or(start);
+            let wake = soonest.min(tokio::time::Instant::now() + Duration::from_secs(1));
             tokio::select! {
                 _ = &mut shutdown => return,
                 _ = self.mail_wake.notified() => {
