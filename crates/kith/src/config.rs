@@ -19,6 +19,9 @@ pub struct StoreArgs {
 /// the key against the database (see `kith_store::keycheck`). A key file is
 /// created only for a database that holds nothing sealed yet.
 pub async fn open_store(args: &StoreArgs, migrate: bool) -> Result<Store, String> {
+    // The data directory holds the erasure journal whatever the database
+    // (an erasure whose journal entry cannot be written does not happen).
+    create_private_dir(&args.data_dir)?;
     let key_file = args.data_dir.join("master.key");
     let (vault, new_key) = vault(&args.data_dir, &key_file)?;
     let url = match &args.database_url {

@@ -143,9 +143,13 @@ async fn postgres_a_second_server_with_its_own_key_is_refused() {
     admin.raw_execute_no_tx(&format!("CREATE DATABASE {name}")).await.unwrap();
     let url = format!("{}/{name}", &admin_url[..admin_url.rfind('/').unwrap()]);
     let (a, b) = (temp_dir("pg-a"), temp_dir("pg-b"));
+    // A data directory that does not exist yet is made (it holds the
+    // erasure journal even when the key comes from the environment).
+    let _ = std::fs::remove_dir_all(&a);
     let key = Vault::generate_encoded();
     let r = std::panic::catch_unwind(|| {
         ok(&kith(&a, &[("KITH_DATABASE_URL", &url), ("KITH_MASTER_KEY", &key)], &["migrate"]));
+        assert!(a.is_dir(), "the data directory was not made");
         // A second server without KITH_MASTER_KEY: it has no key file and the
         // database holds a key check, so it refuses and creates none.
         let e = refused(&kith(&b, &[("KITH_DATABASE_URL", &url)], &["migrate"]));
