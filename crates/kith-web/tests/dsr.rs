@@ -3,9 +3,12 @@
 //! and their refusals, notes sealed under the person's key, mail to the
 //! person on completion, roles, and the register outliving an erasure.
 
+mod common;
+
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use axum::Router;
+use common::page;
 use kith_app::{App, Principal};
 use kith_domain::Role;
 use serde_json::{json, Value};
@@ -437,31 +440,6 @@ async fn erasure_restriction_and_withdrawal_requests_are_performed_in_one_step()
     );
 }
 
-/// A page request: method, path, form body, cookie.
-async fn page(
-    env: &Env,
-    method: Method,
-    path: &str,
-    form: Option<&str>,
-    cookie: Option<&str>,
-) -> (StatusCode, axum::http::HeaderMap, String) {
-    let mut b = Request::builder().method(method).uri(path);
-    if let Some(c) = cookie {
-        b = b.header(header::COOKIE, c);
-    }
-    let body = match form {
-        Some(f) => {
-            b = b.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-            Body::from(f.to_owned())
-        }
-        None => Body::empty(),
-    };
-    let res = env.router.clone().oneshot(b.body(body).unwrap()).await.unwrap();
-    let (parts, body) = res.into_parts();
-    let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap();
-    (parts.status, parts.headers, String::from_utf8_lossy(&bytes).into_owned())
-}
-
 #[tokio::test]
 async fn the_portal_signs_in_by_a_one_time_link_shows_the_data_and_files_requests() {
     let env = setup().await;
@@ -477,8 +455,9 @@ async fn the_portal_signs_in_by_a_one_time_link_shows_the_data_and_files_request
     let c = c["id"].as_str().unwrap().to_owned();
     // Known and unknown addresses get the same answer; only the known one gets mail.
     let (s1, _, known) =
-        page(&env, Method::POST, "/portal", Some("email=paola.conti%40example.it&lang=en"), None).await;
-    let (s2, _, unknown) = page(&env, Method::POST, "/portal", Some("email=nobody%40example.it&lang=en"), None).await;
+        page(&env.router, Method::POST, "/portal", Some("email=paola.conti%40example.it&lang=en"), None).await;
+    let (s2, _, unknown) =
+        page(&env.router, Method::POST, "/portal", Some("email=nobody%40example.it&lang=en"), None).await;
     assert_eq!((s1, s2), (StatusCode::OK, StatusCode::OK));
     assert_eq!(known, unknown, "the answer reveals whether the address is known");
     // The link is queued after the answer (so timing reveals nothing): wait for it.
@@ -496,47 +475,52 @@ async fn the_portal_signs_in_by_a_one_time_link_shows_the_data_and_files_request
     let at = mail.text.find("/portal/s/").unwrap();
     let link: String = mail.text[at..].split_whitespace().next().unwrap().to_owned();
     // GET shows a button and signs nobody in; POST signs in once.
-    let (s, h, body) = page(&env, Method::GET, &link, None, None).await;
+    let (s, h, body) = page(&env.router, Method::GET, &link, None, None).await;
     assert_eq!(s, StatusCode::OK);
     assert!(h.get(header::SET_COOKIE).is_none() && body.contains("Sign in"));
-    let (s, h, _) = page(&env, Method::POST, &link, Some("lang=en"), None).await;
+    let (s, h, _) = page(&env.router, Method::POST, &link, Some("lang=en"), None).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let set = h.get(header::SET_COOKIE).unwrap().to_str().unwrap().to_owned();
     assert!(set.contains("HttpOnly") && set.contains("SameSite=Strict"), "{set}");
     let cookie = set.split(';').next().unwrap().to_owned();
-    let (s, _, _) = page(&env, Method::POST, &link, Some("lang=en"), None).await;
+    let (s, _, _) = page(&env.router, Method::POST, &link, Some("lang=en"), None).await;
     assert_eq!(s, StatusCode::NOT_FOUND, "a sign-in link works once");
     // Signed in: the data, in Italian on request.
-    let (s, _, me) = page(&env, Method::GET, "/portal/me?lang=it", None, Some(&cookie)).await;
+    let (s, _, me) = page(&env.router, Method::GET, "/portal/me?lang=it", None, Some(&cookie)).await;
     assert_eq!(s, StatusCode::OK);
     assert!(
         me.contains("paola.conti@example.it") && me.contains("Buyer") && me.contains("I dati che conserviamo"),
         "{me}"
     );
     // Without the cookie, back to the start.
-    assert_eq!(page(&env, Method::GET, "/portal/me", None, None).await.0, StatusCode::SEE_OTHER);
+    assert_eq!(page(&env.router, Method::GET, "/portal/me", None, None).await.0, StatusCode::SEE_OTHER);
     assert_eq!(
-        page(&env, Method::GET, "/portal/me", None, Some("kith_portal=forged.token")).await.0,
+        page(&env.router, Method::GET, "/portal/me", None, Some("kith_portal=forged.token")).await.0,
         StatusCode::SEE_OTHER
     );
     // Asking for the data: an access request, registered and completed, and
     // a file (a GET changes nothing; the preparation is a POST).
     assert_eq!(
-        page(&env, Method::GET, "/portal/me/export", None, Some(&cookie)).await.0,
+        page(&env.router, Method::GET, "/portal/me/export", None, Some(&cookie)).await.0,
         StatusCode::METHOD_NOT_ALLOWED
     );
-    let (s, h, _) = page(&env, Method::POST, "/portal/me/export", Some("format=json&lang=en"), Some(&cookie)).await;
+    let (s, h, _) =
+        page(&env.router, Method::POST, "/portal/me/export", Some("format=json&lang=en"), Some(&cookie)).await;
     assert_eq!(s, StatusCode::SEE_OTHER, "redirected after the POST, so a reload prepares nothing");
     let ready = h[header::LOCATION].to_str().unwrap().to_owned();
-    let (_, _, body) = page(&env, Method::GET, &ready, None, Some(&cookie)).await;
+    let (_, _, body) = page(&env.router, Method::GET, &ready, None, Some(&cookie)).await;
     assert!(body.contains("Your file is ready"), "{body}");
     let at = body.find("/portal/me/exports/").expect("a download link");
     let link: String = body[at..].split('"').next().unwrap().to_owned();
-    let (s, h, doc) = page(&env, Method::GET, &link, None, Some(&cookie)).await;
+    let (s, h, doc) = page(&env.router, Method::GET, &link, None, Some(&cookie)).await;
     assert_eq!(s, StatusCode::OK);
     assert!(h[header::CONTENT_DISPOSITION].to_str().unwrap().contains("attachment"));
     assert!(doc.contains("kith-access-export/1") && doc.contains("paola.conti@example.it"));
-    assert_eq!(page(&env, Method::GET, &link, None, None).await.0, StatusCode::SEE_OTHER, "not without the session");
+    assert_eq!(
+        page(&env.router, Method::GET, &link, None, None).await.0,
+        StatusCode::SEE_OTHER,
+        "not without the session"
+    );
     // Someone else's file is not reachable from this session.
     let (_, other) = env
         .call(&sales, Method::POST, "/contacts", Some(json!({"first_name": "Ugo", "emails": ["ugo.neri@example.it"]})))
@@ -552,13 +536,14 @@ async fn the_portal_signs_in_by_a_one_time_link_shows_the_data_and_files_request
         .await;
     assert_eq!(s, StatusCode::CREATED, "{f}");
     let foreign = format!("/portal/me/exports/{}", f["id"].as_str().unwrap());
-    assert_eq!(page(&env, Method::GET, &foreign, None, Some(&cookie)).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(page(&env.router, Method::GET, &foreign, None, Some(&cookie)).await.0, StatusCode::NOT_FOUND);
     // A rectification needs its details; an erasure request lands in the register as verified.
     let (s, _, body) =
-        page(&env, Method::POST, "/portal/me/request", Some("kind=rectification&note=&lang=en"), Some(&cookie)).await;
+        page(&env.router, Method::POST, "/portal/me/request", Some("kind=rectification&note=&lang=en"), Some(&cookie))
+            .await;
     assert!(s == StatusCode::OK && body.contains("say what should be corrected"), "{body}");
     let (s, _, body) = page(
-        &env,
+        &env.router,
         Method::POST,
         "/portal/me/request",
         Some("kind=erasure&note=Please+forget+me&lang=en"),
@@ -576,12 +561,15 @@ async fn the_portal_signs_in_by_a_one_time_link_shows_the_data_and_files_request
     assert!(kinds.contains(&("erasure", "portal", "received")), "{kinds:?}");
     assert!(list.iter().all(|d| d["verified"] == json!("verified")));
     // Signing out revokes the session on the server: a kept copy of the cookie no longer works.
-    assert_eq!(page(&env, Method::POST, "/portal/sign-out", Some(""), Some(&cookie)).await.0, StatusCode::SEE_OTHER);
-    assert_eq!(page(&env, Method::GET, "/portal/me", None, Some(&cookie)).await.0, StatusCode::SEE_OTHER);
+    assert_eq!(
+        page(&env.router, Method::POST, "/portal/sign-out", Some(""), Some(&cookie)).await.0,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(page(&env.router, Method::GET, "/portal/me", None, Some(&cookie)).await.0, StatusCode::SEE_OTHER);
     // The address is rate-limited: the fourth link request in 15 minutes is refused.
     for _ in 0..2 {
-        page(&env, Method::POST, "/portal", Some("email=paola.conti%40example.it"), None).await;
+        page(&env.router, Method::POST, "/portal", Some("email=paola.conti%40example.it"), None).await;
     }
-    let (s, _, _) = page(&env, Method::POST, "/portal", Some("email=paola.conti%40example.it"), None).await;
+    let (s, _, _) = page(&env.router, Method::POST, "/portal", Some("email=paola.conti%40example.it"), None).await;
     assert_eq!(s, StatusCode::TOO_MANY_REQUESTS);
 }

@@ -4,38 +4,11 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{header, Method, Request, StatusCode};
-use common::{on_postgres, on_sqlite, Env};
+use axum::http::{header, Method, StatusCode};
+use common::{on_postgres, on_sqlite, page, Env};
 use kith_app::Principal;
 use kith_domain::Role;
 use serde_json::json;
-use tower::ServiceExt;
-
-/// A page request: method, path, form body, cookie.
-async fn page(
-    env: &Env,
-    method: Method,
-    path: &str,
-    form: Option<&str>,
-    cookie: Option<&str>,
-) -> (StatusCode, axum::http::HeaderMap, String) {
-    let mut b = Request::builder().method(method).uri(path);
-    if let Some(c) = cookie {
-        b = b.header(header::COOKIE, c);
-    }
-    let body = match form {
-        Some(f) => {
-            b = b.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-            Body::from(f.to_owned())
-        }
-        None => Body::empty(),
-    };
-    let res = env.router.clone().oneshot(b.body(body).unwrap()).await.unwrap();
-    let (parts, body) = res.into_parts();
-    let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap();
-    (parts.status, parts.headers, String::from_utf8_lossy(&bytes).into_owned())
-}
 
 fn form_value(s: &str) -> String {
     s.bytes()
@@ -61,7 +34,7 @@ async fn portal_mails(env: &Env) -> Vec<(String, String)> {
 /// has `want` portal mails (the link is queued after the answer).
 async fn ask_link(env: &Env, typed: &str, want: usize) -> Vec<(String, String)> {
     let body = format!("email={}&lang=en", form_value(typed));
-    let (s, _, _) = page(env, Method::POST, "/portal", Some(&body), None).await;
+    let (s, _, _) = page(&env.router, Method::POST, "/portal", Some(&body), None).await;
     assert_eq!(s, StatusCode::OK, "{typed}");
     for _ in 0..50 {
         if portal_mails(env).await.len() >= want {
@@ -107,15 +80,15 @@ async fn look_alikes_get_nothing(env: Env) {
         let (_, mail) = env.app.outbox_message(&dpo, m.id).await.unwrap();
         assert!(!mail.text.contains(&link) && mail.text.contains("[one-time link hidden]"), "{}", mail.text);
     }
-    let (s, h, _) = page(&env, Method::POST, &link, Some("lang=en"), None).await;
+    let (s, h, _) = page(&env.router, Method::POST, &link, Some("lang=en"), None).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let cookie = h[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_owned();
-    let (s, _, me) = page(&env, Method::GET, "/portal/me?lang=en", None, Some(&cookie)).await;
+    let (s, _, me) = page(&env.router, Method::GET, "/portal/me?lang=en", None, Some(&cookie)).await;
     assert_eq!(s, StatusCode::OK);
     assert!(me.contains("Alice") && me.contains("Victim"), "both records are shown: {me}");
     assert!(!me.contains("Mario"), "{me}");
     let (s, _, _) =
-        page(&env, Method::POST, "/portal/me/request", Some("kind=erasure&note=&lang=en"), Some(&cookie)).await;
+        page(&env.router, Method::POST, "/portal/me/request", Some("kind=erasure&note=&lang=en"), Some(&cookie)).await;
     assert!(s.is_success() || s.is_redirection(), "{s}");
     let queue = env.call(Method::GET, "/dsr", None, StatusCode::OK).await;
     for id in [&alice, &alice2] {
@@ -123,9 +96,10 @@ async fn look_alikes_get_nothing(env: Env) {
         assert!(filed, "{id}: {queue}");
     }
     // Exports: one file per record.
-    let (s, _, _) = page(&env, Method::POST, "/portal/me/export", Some("format=json&lang=en"), Some(&cookie)).await;
+    let (s, _, _) =
+        page(&env.router, Method::POST, "/portal/me/export", Some("format=json&lang=en"), Some(&cookie)).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    let (_, _, me) = page(&env, Method::GET, "/portal/me?lang=en", None, Some(&cookie)).await;
+    let (_, _, me) = page(&env.router, Method::GET, "/portal/me?lang=en", None, Some(&cookie)).await;
     assert_eq!(me.matches("/portal/me/exports/").count(), 2, "{me}");
 }
 
@@ -313,7 +287,7 @@ async fn consent_forms_mail_the_stored_address(env: Env) {
     let alice = env.id("/contacts", json!({"first_name": "Alice", "emails": ["Alice.Victim@GMail.com"]})).await;
     let submit = |typed: &str| format!("email={}&subscription={sub}", form_value(typed));
     for typed in ["alice.victim@gmäil.com", "alice.victim@gmail.com"] {
-        let (s, _, _) = page(&env, Method::POST, "/f/news", Some(&submit(typed)), None).await;
+        let (s, _, _) = page(&env.router, Method::POST, "/f/news", Some(&submit(typed)), None).await;
         assert!(s.is_success() || s.is_redirection(), "{typed}: {s}");
     }
     env.app.deliver_mail(&kith_app::mailer::Transport::Outbox).await.unwrap();

@@ -78,6 +78,32 @@ impl Env {
     }
 }
 
+/// A page request through `router`: method, path, form body, cookie;
+/// returns the status, the headers and the body as text.
+pub async fn page(
+    router: &Router,
+    method: Method,
+    path: &str,
+    form: Option<&str>,
+    cookie: Option<&str>,
+) -> (StatusCode, axum::http::HeaderMap, String) {
+    let mut b = Request::builder().method(method).uri(path);
+    if let Some(c) = cookie {
+        b = b.header(header::COOKIE, c);
+    }
+    let body = match form {
+        Some(f) => {
+            b = b.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+            Body::from(f.to_owned())
+        }
+        None => Body::empty(),
+    };
+    let res = router.clone().oneshot(b.body(body).unwrap()).await.unwrap();
+    let (parts, body) = res.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap();
+    (parts.status, parts.headers, String::from_utf8_lossy(&bytes).into_owned())
+}
+
 /// Runs `scenario` on a fresh SQLite database in a temporary directory.
 pub async fn on_sqlite<F, Fut>(name: &str, scenario: F)
 where
