@@ -59,3 +59,7 @@ id_type!(
     /// Why personal data is processed.
     PurposeId
 );
+id_type!(
+    /// A processor, sub-processor, joint controller or other recipient.
+    RecipientId
+);
