@@ -19,6 +19,7 @@ pub mod provenance;
 pub mod recipients;
 pub mod retention;
 pub mod role;
+pub mod ropa;
 
 pub use consent::{Channel, ConsentAction, ConsentMethod, ConsentState, LawfulBasis, ObjectionDecision};
 pub use contact::{line_problem, Address, ContactData, Email, InteractionKind, Phone};

@@ -26,6 +26,8 @@ pub mod keycheck;
 pub mod mail;
 pub mod policy;
 pub mod purposes;
+pub mod recipients;
+pub mod registers;
 pub mod retention;
 pub mod rights;
 pub mod sessions;
@@ -150,7 +152,8 @@ impl Store {
     pub async fn migrate(&self) -> Result<(), StoreError> {
         self.pools.migrate().await?;
         self.check_master_key(true).await?;
-        self.backfill_email_keys().await
+        self.backfill_email_keys().await?;
+        self.backfill_recipients().await
     }
 
     /// Applies pending migrations only: no key check, nothing sealed.

@@ -86,6 +86,11 @@ pub const KEPT: &[(&str, &str)] = &[
     ("import_runs", "the record of an import stays; its kept upload is dropped by every erasure"),
     ("import_run_lines", "per-line outcomes of an import; reasons never repeat a value from the file"),
     ("retention_runs", "counts per rule, no ids"),
+    ("recipients", "the register of recipients (Art. 30(1)(d), 28): organisations, no data about a data subject"),
+    ("purpose_recipients", "which recipients a purpose names; no data about a data subject"),
+    ("controller_identity", "the controller and its DPO (Art. 30(1)(a)); no data about a data subject"),
+    ("processor_activities", "the Art. 30(2) record; no data about a data subject"),
+    ("register_versions", "versions of the record of processing (Art. 30); no data about a data subject"),
 ];
 
 /// Why a person is erased: names the audit entry.

@@ -1,0 +1,257 @@
+//! What the record of processing is computed from besides purposes and
+//! recipients: the controller's identity, the Art. 30(2) record, the
+//! versions of the declared record, and the facts observed (who actually
+//! received data). Nothing here is about one data subject.
+
+use crate::audit::{self, NewEntry};
+use crate::db::Exec;
+use crate::{args, now_ms, Ctx, Store, StoreError};
+use kith_domain::{RecipientId, TokenId};
+use uuid::Uuid;
+
+/// One version of the declared record of processing.
+#[derive(Clone, Debug)]
+pub struct RegisterVersion {
+    pub version: i64,
+    pub created_at: time::OffsetDateTime,
+    /// What changed (an audit action name such as `recipient.update`).
+    pub cause: String,
+    /// SHA-256 of `body`, hex.
+    pub sha256: String,
+    /// The canonical JSON.
+    pub body: String,
+}
+
+/// An Art. 30(2) entry: processing done for another controller.
+#[derive(Clone, Debug)]
+pub struct StoredActivity {
+    pub id: Uuid,
+    /// JSON of the app's record.
+    pub body: String,
+}
+
+/// What an API token received, from the audit trail.
+#[derive(Clone, Debug)]
+pub struct TokenReceipt {
+    pub token: TokenId,
+    pub token_name: String,
+    /// The recipient the token is linked to, if any.
+    pub recipient: Option<RecipientId>,
+    /// Distinct people whose data the token read or exported.
+    pub people: i64,
+    pub last_at: time::OffsetDateTime,
+}
+
+fn to_time(ms: i64) -> time::OffsetDateTime {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+}
+
+impl Store {
+    /// The controller's identity (JSON), if configured.
+    pub async fn controller_identity(&self) -> Result<Option<String>, StoreError> {
+        let row = self
+            .pools
+            .read
+            .conn()
+            .await?
+            .fetch_optional("SELECT body FROM controller_identity WHERE id = 1", &[])
+            .await?;
+        row.map(|r| r.get(0)).transpose()
+    }
+
+    pub async fn set_controller_identity(&self, ctx: &Ctx, body: &str) -> Result<(), StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        tx.execute(
+            "INSERT INTO controller_identity (id, body, updated_at) VALUES (1, $1, $2) \
+             ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
+            &args![body, now_ms()],
+        )
+        .await?;
+        audit::append(&mut tx, ctx, &[NewEntry::object("controller.update", "controller", 1)]).await?;
+        tx.commit().await
+    }
+
+    pub async fn processor_activities(&self) -> Result<Vec<StoredActivity>, StoreError> {
+        let rows = self
+            .pools
+            .read
+            .conn()
+            .await?
+            .fetch_all("SELECT id, body FROM processor_activities ORDER BY created_at, id", &[])
+            .await?;
+        rows.iter().map(|r| Ok(StoredActivity { id: r.get(0)?, body: r.get(1)? })).collect()
+    }
+
+    /// Adds (`id` new) or replaces an Art. 30(2) entry.
+    pub async fn save_processor_activity(&self, ctx: &Ctx, id: Uuid, body: &str) -> Result<(), StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        let now = now_ms();
+        tx.execute(
+            "INSERT INTO processor_activities (id, body, created_at, updated_at) VALUES ($1, $2, $3, $3) \
+             ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
+            &args![id, body, now],
+        )
+        .await?;
+        audit::append(&mut tx, ctx, &[NewEntry::object("processing_for_others.save", "processor_activity", id)])
+            .await?;
+        tx.commit().await
+    }
+
+    pub async fn delete_processor_activity(&self, ctx: &Ctx, id: Uuid) -> Result<(), StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        if tx.execute("DELETE FROM processor_activities WHERE id = $1", &args![id]).await? == 0 {
+            return Err(StoreError::NotFound);
+        }
+        audit::append(&mut tx, ctx, &[NewEntry::object("processing_for_others.delete", "processor_activity", id)])
+            .await?;
+        tx.commit().await
+    }
+
+    /// Records `body` as the next version unless the latest has the same
+    /// digest; returns the current version. Two servers recording at once:
+    /// the second insert of the same number fails and is retried.
+    pub async fn record_register_version(
+        &self,
+        cause: &str,
+        sha256: &str,
+        body: &str,
+    ) -> Result<RegisterVersion, StoreError> {
+        for _ in 0..5 {
+            if let Some(v) = self.latest_register_version().await? {
+                if v.sha256 == sha256 {
+                    return Ok(v);
+                }
+            }
+            let mut tx = self.pools.write.begin().await?;
+            let next: i64 = tx
+                .fetch_optional("SELECT COALESCE(MAX(version), 0) + 1 FROM register_versions", &[])
+                .await?
+                .ok_or(StoreError::NotFound)?
+                .get(0)?;
+            let now = now_ms();
+            let inserted = tx
+                .execute(
+                    "INSERT INTO register_versions (version, created_at, cause, sha256, body) VALUES ($1, $2, $3, $4, $5) \
+                     ON CONFLICT (version) DO NOTHING",
+                    &args![next, now, cause, sha256, body],
+                )
+                .await?;
+            tx.commit().await?;
+            if inserted == 1 {
+                return Ok(RegisterVersion {
+                    version: next,
+                    created_at: to_time(now),
+                    cause: cause.to_owned(),
+                    sha256: sha256.to_owned(),
+                    body: body.to_owned(),
+                });
+            }
+        }
+        Err(StoreError::Conflict("the register changed too often at once; try again"))
+    }
+
+    pub async fn latest_register_version(&self) -> Result<Option<RegisterVersion>, StoreError> {
+        self.register_version_where("1 = 1", &[]).await
+    }
+
+    /// The version in force at `at`: the last one recorded at or before it.
+    pub async fn register_version_as_of(
+        &self,
+        at: time::OffsetDateTime,
+    ) -> Result<Option<RegisterVersion>, StoreError> {
+        let ms = (at.unix_timestamp_nanos() / 1_000_000) as i64;
+        self.register_version_where("created_at <= $1", &args![ms]).await
+    }
+
+    pub async fn register_version(&self, version: i64) -> Result<Option<RegisterVersion>, StoreError> {
+        self.register_version_where("version = $1", &args![version]).await
+    }
+
+    async fn register_version_where(
+        &self,
+        cond: &str,
+        a: &[crate::db::Value],
+    ) -> Result<Option<RegisterVersion>, StoreError> {
+        let sql = format!(
+            "SELECT version, created_at, cause, sha256, body FROM register_versions WHERE {cond} \
+             ORDER BY version DESC LIMIT 1"
+        );
+        let row = self.pools.read.conn().await?.fetch_optional(&sql, a).await?;
+        row.map(|r| {
+            Ok(RegisterVersion {
+                version: r.get(0)?,
+                created_at: to_time(r.get(1)?),
+                cause: r.get(2)?,
+                sha256: r.get(3)?,
+                body: r.get(4)?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Every version, newest first, without bodies.
+    pub async fn register_versions(&self) -> Result<Vec<RegisterVersion>, StoreError> {
+        let rows = self
+            .pools
+            .read
+            .conn()
+            .await?
+            .fetch_all("SELECT version, created_at, cause, sha256 FROM register_versions ORDER BY version DESC", &[])
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(RegisterVersion {
+                    version: r.get(0)?,
+                    created_at: to_time(r.get(1)?),
+                    cause: r.get(2)?,
+                    sha256: r.get(3)?,
+                    body: String::new(),
+                })
+            })
+            .collect()
+    }
+
+    /// Per API token: how many people's data it read or exported, from the
+    /// audit trail (entries naming a person made with that token).
+    pub async fn token_receipts(&self) -> Result<Vec<TokenReceipt>, StoreError> {
+        let rows = self
+            .pools
+            .read
+            .conn()
+            .await?
+            .fetch_all(
+                "SELECT a.token_id, MAX(a.token_name), t.recipient_id, COUNT(DISTINCT a.subject_id), MAX(a.at) \
+                 FROM audit_log a LEFT JOIN api_tokens t ON t.id = a.token_id \
+                 WHERE a.token_id IS NOT NULL AND a.subject_id IS NOT NULL \
+                 GROUP BY a.token_id, t.recipient_id",
+                &[],
+            )
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(TokenReceipt {
+                    token: TokenId(r.get(0)?),
+                    token_name: r.get::<Option<String>>(1)?.unwrap_or_default(),
+                    recipient: r.get::<Option<Uuid>>(2)?.map(RecipientId),
+                    people: r.get(3)?,
+                    last_at: to_time(r.get(4)?),
+                })
+            })
+            .collect()
+    }
+
+    /// Messages handed to an SMTP relay, ever, and the last time: from the
+    /// audit trail (`mail.sent`; the outbox forgets erased people's mail).
+    pub async fn mails_relayed(&self) -> Result<(i64, Option<time::OffsetDateTime>), StoreError> {
+        let r = self
+            .pools
+            .read
+            .conn()
+            .await?
+            .fetch_optional("SELECT COUNT(*), MAX(at) FROM audit_log WHERE action = 'mail.sent'", &[])
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok((r.get(0)?, r.get::<Option<i64>>(1)?.map(to_time)))
+    }
+}
