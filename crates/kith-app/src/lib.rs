@@ -27,6 +27,7 @@ pub mod public;
 pub mod purposes;
 pub mod receipts;
 pub mod records;
+pub mod registers;
 pub mod retention;
 pub mod rights;
 pub mod sessions;
@@ -236,6 +237,8 @@ pub struct Settings {
     /// preferences) as they are: only for demonstrations and tests without
     /// a mail server. Otherwise they are hidden, so staff cannot act as the person.
     pub outbox_shows_links: bool,
+    /// How this deployment protects data (the register's measures).
+    pub posture: registers::Posture,
 }
 
 impl Default for Settings {
@@ -252,6 +255,7 @@ impl Default for Settings {
             export_days: 30,
             review_after: time::Duration::days(365),
             outbox_shows_links: false,
+            posture: registers::Posture::default(),
         }
     }
 }

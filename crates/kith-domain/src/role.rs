@@ -58,6 +58,12 @@ impl Role {
         matches!(self, Self::Admin | Self::Dpo)
     }
 
+    /// May read the accountability registers (record of processing,
+    /// recipients, DPIAs); changing them needs [`Role::can_manage_privacy`].
+    pub fn can_read_registers(self) -> bool {
+        matches!(self, Self::Admin | Self::Dpo | Self::Readonly)
+    }
+
     /// May set lawful bases and record consent events on contacts.
     pub fn can_record_consent(self) -> bool {
         matches!(self, Self::Admin | Self::Dpo | Self::Sales | Self::Marketing | Self::Support)
