@@ -171,6 +171,7 @@ pub struct RecipientLine {
 pub struct TransferLine {
     pub recipient: String,
     pub country: Country,
+    pub mechanism: crate::recipients::Mechanism,
     /// The mechanism and its instrument, in words.
     pub ground: String,
     pub tia_ref: String,
@@ -207,6 +208,7 @@ pub fn declare(i: &Inputs<'_>) -> Record {
                     transfers.push(TransferLine {
                         recipient: r.legal_name.clone(),
                         country: t.country,
+                        mechanism: t.mechanism,
                         ground: t.ground(),
                         tia_ref: t.tia_ref.clone(),
                     });

@@ -3,6 +3,7 @@
 //! versioned by the SHA-256 of its canonical JSON, with what Kith observes
 //! shown beside what is declared.
 
+pub mod formats;
 mod observed;
 mod recipients;
 
