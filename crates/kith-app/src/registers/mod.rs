@@ -65,6 +65,12 @@ impl App {
         })
     }
 
+    /// [`App::controller_identity`], for those who may read the registers.
+    pub async fn read_controller_identity(&self, p: &Principal) -> Result<Controller> {
+        p.require(p.role.can_read_registers(), "read the registers")?;
+        self.controller_identity().await
+    }
+
     pub async fn set_controller_identity(&self, p: &Principal, c: Controller) -> Result<Controller> {
         p.require(p.role.can_manage_privacy(), "change the registers")?;
         let c = c.check()?;

@@ -11,8 +11,10 @@ pub mod exports;
 pub mod interactions;
 pub mod jobs;
 pub mod policy;
+pub mod recipients;
 pub mod retention;
 pub mod rights;
+pub mod ropa;
 pub mod settings;
 
 use crate::problem::Problem;
@@ -38,6 +40,7 @@ use utoipa_axum::router::OpenApiRouter;
         (name = "rights", description = "Data-subject requests, restriction of processing and objection"),
         (name = "policy", description = "The field policy: which personal fields Kith may hold, and why"),
         (name = "retention", description = "Retention rules enforced by a sweep, legal holds and review reminders"),
+        (name = "registers", description = "Accountability: the record of processing (Art. 30) computed from the data, recipients and transfers (Art. 28, 44-49)"),
     )
 )]
 struct ApiDoc;
@@ -111,6 +114,8 @@ pub fn router() -> OpenApiRouter<App> {
         .merge(policy::router())
         .merge(settings::router())
         .merge(jobs::router())
+        .merge(recipients::router())
+        .merge(ropa::router())
 }
 
 /// `Some(x)` for a present value, `Some(None)` for an explicit `null`:
