@@ -131,6 +131,11 @@ impl Errors {
         }
     }
 
+    /// Every error, each as a sentence (for forms that list them together).
+    pub fn all(&self) -> Vec<String> {
+        self.others(&[])
+    }
+
     /// Errors about fields the form does not show, each as a sentence.
     pub fn others(&self, shown: &[&str]) -> Vec<String> {
         self.0

@@ -21,6 +21,8 @@ mod portal;
 mod privacy;
 mod public;
 mod public_words;
+mod recipients;
+mod registers;
 mod retention;
 mod session;
 mod view;
@@ -87,6 +89,8 @@ pub fn router() -> Router<App> {
         .merge(policy::router())
         .merge(privacy::router())
         .merge(retention::router())
+        .merge(recipients::router())
+        .merge(registers::router())
         .merge(dsr::router())
         .merge(import::router())
         .merge(portal::router())
