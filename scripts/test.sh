@@ -135,6 +135,11 @@ echo "kith serve is up at $BASE (pid $SERVER_PID)"
 
 KITH_FUZZ_TOKEN="$TOKEN" python3 "$ROOT/scripts/fuzz_seed.py" "$BASE/api/v1"
 
+# The record of processing in DPV JSON-LD, expanded by a real JSON-LD
+# processor (pyld, pinned in fuzz/requirements.txt), offline.
+heading "3/5 record of processing: DPV JSON-LD expands with pyld"
+KITH_FUZZ_TOKEN="$TOKEN" "$VENV/bin/python" "$ROOT/scripts/ropa_jsonld_check.py" "$BASE/api/v1"
+
 # Default checks: every schemathesis check except positive_data_acceptance and
 # negative_data_rejection (they flag gaps between the OpenAPI constraints and
 # the business validation, not bugs) and object_level_authorization (needs a

@@ -37,6 +37,14 @@ pub struct Observed {
     pub warnings: Vec<(Option<PurposeId>, String)>,
 }
 
+fn people(n: i64) -> String {
+    if n == 1 {
+        "1 person".into()
+    } else {
+        format!("{n} people")
+    }
+}
+
 /// A sweep older than this means retention is not being enforced.
 const SWEEP_STALE: time::Duration = time::Duration::days(7);
 
@@ -88,16 +96,17 @@ impl App {
                 None => o.warnings.push((
                     None,
                     format!(
-                        "the API integration \u{201c}{}\u{201d} received personal data of {} people but is linked to no recipient: declare who uses it",
-                        t.token_name, t.people
+                        "the API integration \u{201c}{}\u{201d} received personal data of {} but is linked to no recipient: declare who uses it",
+                        t.token_name,
+                        people(t.people)
                     ),
                 )),
                 Some(r) if !declared(r) => o.warnings.push((
                     None,
                     format!(
-                        "{} received personal data of {} people (through \u{201c}{}\u{201d}) but no purpose names it as a recipient",
+                        "{} received personal data of {} (through \u{201c}{}\u{201d}) but no purpose names it as a recipient",
                         name(r),
-                        t.people,
+                        people(t.people),
                         t.token_name
                     ),
                 )),

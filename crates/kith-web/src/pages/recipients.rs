@@ -268,6 +268,21 @@ struct ListPage {
     can_change: bool,
 }
 
+/// Field errors for the form; a transfer's are named by its country.
+fn errors_of(inv: &Invalid) -> Errors {
+    let mut e = Errors::from_invalid(inv);
+    for (f, (key, msg)) in inv.0.iter().zip(e.0.iter_mut()) {
+        if let Some(rest) = f.field.strip_prefix("transfers.") {
+            let code = rest.split('.').next().unwrap_or("");
+            if let Ok(c) = Country::parse(code) {
+                *key = "transfers".into();
+                *msg = format!("{}: {}", c.name(), f.message);
+            }
+        }
+    }
+    e
+}
+
 fn line(r: &StoredRecipient, all: &[StoredRecipient]) -> Line {
     let today = time::OffsetDateTime::now_utc().date();
     let x = &r.recipient;
@@ -393,7 +408,7 @@ async fn create(State(app): State<App>, StaffForm { staff, form }: StaffForm<Rec
     };
     match r {
         Ok(_) => Ok(Redirect::to("/privacy/recipients").into_response()),
-        Err(AppError::Invalid(inv)) => form_page(&app, &staff, None, form, Errors::from_invalid(&inv)).await,
+        Err(AppError::Invalid(inv)) => form_page(&app, &staff, None, form, errors_of(&inv)).await,
         Err(AppError::Conflict(m)) => form_page(&app, &staff, None, form, Errors(vec![(String::new(), m)])).await,
         Err(e) => Err(e.into()),
     }
@@ -417,7 +432,7 @@ async fn update(
     };
     match r {
         Ok(()) => Ok(Redirect::to("/privacy/recipients").into_response()),
-        Err(AppError::Invalid(inv)) => form_page(&app, &staff, Some(id), form, Errors::from_invalid(&inv)).await,
+        Err(AppError::Invalid(inv)) => form_page(&app, &staff, Some(id), form, errors_of(&inv)).await,
         Err(AppError::Conflict(m)) => form_page(&app, &staff, Some(id), form, Errors(vec![(String::new(), m)])).await,
         Err(e) => Err(e.into()),
     }
