@@ -63,6 +63,7 @@ impl App {
             None => None,
         };
         let purposes = self.store.purposes().await?;
+        let recipients = self.store.recipients().await?;
         let bases = self.store.bases_of(subject).await?;
         let events = self.store.consent_events(subject).await?;
         let standing = self.standing(subject, OffsetDateTime::now_utc()).await?;
@@ -171,7 +172,7 @@ impl App {
                     "description": p.description,
                     "default_basis": p.default_basis.as_str(),
                     "data_categories": p.data_categories,
-                    "recipients": p.recipients,
+                    "recipients": crate::registers::recipients_in_words(p, &recipients),
                     "retention": p.retention,
                 })).collect::<Vec<_>>(),
                 "source": "collected by the controller from you or recorded by its staff; each consent event states how it was collected",

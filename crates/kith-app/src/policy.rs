@@ -56,6 +56,7 @@ pub(crate) fn clear(data: &mut kith_domain::ContactData, key: &str) {
 impl App {
     /// The policy now (any staff member may read it).
     pub async fn field_policy(&self, _p: &Principal) -> Result<Policy> {
+        self.register_changed("policy.field").await;
         Ok(self.store.field_policy().await?)
     }
 
@@ -124,6 +125,7 @@ impl App {
             None
         };
         let (holders, purged) = self.scan(key, true, p).await?;
+        self.register_changed("policy.field").await;
         Ok(Removal { holders, purged, version })
     }
 

@@ -130,6 +130,7 @@ impl App {
         check_purpose(&f)?;
         let id = PurposeId::new();
         self.store.insert_purpose(&p.ctx(), &input(id, f)).await?;
+        self.register_changed("purpose.create").await;
         self.get_purpose(p, id).await
     }
 
@@ -141,6 +142,7 @@ impl App {
             .await
             .map_err(crate::AppError::from)
             .map_err(crate::missing("purpose"))?;
+        self.register_changed("purpose.update").await;
         self.get_purpose(p, id).await
     }
 

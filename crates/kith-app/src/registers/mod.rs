@@ -40,6 +40,28 @@ pub struct Register {
     pub warnings: Vec<(Option<kith_domain::PurposeId>, String)>,
 }
 
+/// A purpose's recipients as a person reads them in an access export
+/// (Art. 15(1)(c), (2)): each with its role, and transfers out of the EEA
+/// with their safeguard; the purpose's older free text when none is linked.
+pub fn recipients_in_words(p: &kith_store::purposes::Purpose, all: &[kith_store::recipients::StoredRecipient]) -> String {
+    let linked: Vec<String> = all
+        .iter()
+        .filter(|r| r.recipient.purposes.contains(&p.id))
+        .map(|r| {
+            let mut s = format!("{} ({})", r.recipient.legal_name, r.recipient.role.label());
+            for t in &r.recipient.transfers {
+                s.push_str(&format!("; transferred to {} under {}", t.country.name(), t.ground()));
+            }
+            s
+        })
+        .collect();
+    if linked.is_empty() {
+        p.recipients.clone()
+    } else {
+        linked.join(" · ")
+    }
+}
+
 /// SHA-256 of `body`, hex.
 pub fn sha256_hex(body: &[u8]) -> String {
     ring::digest::digest(&ring::digest::SHA256, body).as_ref().iter().map(|b| format!("{b:02x}")).collect()
@@ -76,7 +98,7 @@ impl App {
         let c = c.check()?;
         let body = serde_json::to_string(&c).map_err(|_| AppError::Invalid(Invalid::one("", "cannot be stored")))?;
         self.store.set_controller_identity(&p.ctx(), &body).await?;
-        self.snapshot_register("controller.update").await?;
+        self.register_changed("controller.update").await;
         Ok(c)
     }
 
@@ -110,7 +132,7 @@ impl App {
         };
         let body = serde_json::to_string(&a).map_err(|_| AppError::Invalid(Invalid::one("", "cannot be stored")))?;
         self.store.save_processor_activity(&p.ctx(), id, &body).await?;
-        self.snapshot_register("processing_for_others.save").await?;
+        self.register_changed("processing_for_others.save").await;
         Ok(id)
     }
 
@@ -120,7 +142,7 @@ impl App {
             .delete_processor_activity(&p.ctx(), id)
             .await
             .map_err(|e| crate::missing("processing activity")(e.into()))?;
-        self.snapshot_register("processing_for_others.delete").await?;
+        self.register_changed("processing_for_others.delete").await;
         Ok(())
     }
 
@@ -169,10 +191,19 @@ impl App {
         Ok(self.store.record_register_version(cause, &digest, &body).await?)
     }
 
+    /// After a change the register is computed from: records the new
+    /// version. The change itself has committed, so a failure here is
+    /// logged, not returned; the next read of the register records it.
+    pub(crate) async fn register_changed(&self, cause: &str) {
+        if let Err(e) = self.snapshot_register(cause).await {
+            tracing::warn!(cause, error = %e, "register version not recorded now; the next read records it");
+        }
+    }
+
     /// The register now, with what is observed and the warnings.
     pub async fn register(&self, p: &Principal) -> Result<Register> {
         p.require(p.role.can_read_registers(), "read the registers")?;
-        let version = self.snapshot_register("change outside the register pages").await?;
+        let version = self.snapshot_register("catch_up").await?;
         let record: Record = serde_json::from_str(&version.body)
             .map_err(|_| AppError::Conflict("register version unreadable".into()))?;
         let observed = self.observe(&record).await?;
@@ -185,7 +216,7 @@ impl App {
     /// of today).
     pub async fn register_as_of(&self, p: &Principal, at: time::OffsetDateTime) -> Result<(Record, RegisterVersion)> {
         p.require(p.role.can_read_registers(), "read the registers")?;
-        self.snapshot_register("change outside the register pages").await?;
+        self.snapshot_register("catch_up").await?;
         let v = self
             .store
             .register_version_as_of(at)
@@ -198,7 +229,7 @@ impl App {
 
     pub async fn register_versions(&self, p: &Principal) -> Result<Vec<RegisterVersion>> {
         p.require(p.role.can_read_registers(), "read the registers")?;
-        self.snapshot_register("change outside the register pages").await?;
+        self.snapshot_register("catch_up").await?;
         Ok(self.store.register_versions().await?)
     }
 

@@ -25,7 +25,7 @@ impl App {
         let r = r.check()?;
         let id = RecipientId::new();
         self.store.insert_recipient(&p.ctx(), id, &r).await?;
-        self.snapshot_register("recipient.create").await?;
+        self.register_changed("recipient.create").await;
         Ok(id)
     }
 
@@ -33,14 +33,14 @@ impl App {
         p.require(p.role.can_manage_privacy(), "change the registers")?;
         let r = r.check()?;
         self.store.update_recipient(&p.ctx(), id, &r).await.map_err(|e| missing("recipient")(e.into()))?;
-        self.snapshot_register("recipient.update").await?;
+        self.register_changed("recipient.update").await;
         Ok(())
     }
 
     pub async fn delete_recipient(&self, p: &Principal, id: RecipientId) -> Result<()> {
         p.require(p.role.can_manage_privacy(), "change the registers")?;
         self.store.delete_recipient(&p.ctx(), id).await.map_err(|e| missing("recipient")(e.into()))?;
-        self.snapshot_register("recipient.delete").await?;
+        self.register_changed("recipient.delete").await;
         Ok(())
     }
 
