@@ -246,7 +246,7 @@ impl App {
             "Every read, change and export of personal data is recorded in a hash-chained audit trail (tampering is detected by `kith audit verify`)".to_owned(),
             "Consent is recorded in an append-only, hash-chained ledger with the notice version shown".to_owned(),
             "Access by role (admin, dpo, sales, marketing, support, readonly) with field-level visibility per role".to_owned(),
-            "Backups are encrypted; erasures are journalled so a restored backup cannot bring an erased person back".to_owned(),
+            "Backups hold personal values only sealed under each person's key; erasures are journalled so a restored backup cannot bring an erased person back".to_owned(),
             "Retention rules are enforced by a scheduled sweep; legal holds and restrictions suspend disposal".to_owned(),
         ];
         m.push(if s.secure_cookies {
