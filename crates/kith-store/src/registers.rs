@@ -42,6 +42,10 @@ pub struct TokenReceipt {
     pub last_at: time::OffsetDateTime,
 }
 
+/// The audit actions by which personal data leaves Kith to the caller.
+const RECEIVING: &str = "'contact.read', 'contact.list', 'contact.export', 'consent.read', 'interaction.read', \
+     'interaction.list', 'export.download', 'export.csv'";
+
 fn to_time(ms: i64) -> time::OffsetDateTime {
     time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
         .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
@@ -213,7 +217,8 @@ impl Store {
     }
 
     /// Per API token: how many people's data it read or exported, from the
-    /// audit trail (entries naming a person made with that token).
+    /// audit trail (reading entries naming a person made with that token;
+    /// what an integration writes into Kith is not data it received).
     pub async fn token_receipts(&self) -> Result<Vec<TokenReceipt>, StoreError> {
         let rows = self
             .pools
@@ -221,10 +226,12 @@ impl Store {
             .conn()
             .await?
             .fetch_all(
-                "SELECT a.token_id, MAX(a.token_name), t.recipient_id, COUNT(DISTINCT a.subject_id), MAX(a.at) \
+                &format!(
+                    "SELECT a.token_id, MAX(a.token_name), t.recipient_id, COUNT(DISTINCT a.subject_id), MAX(a.at) \
                  FROM audit_log a LEFT JOIN api_tokens t ON t.id = a.token_id \
-                 WHERE a.token_id IS NOT NULL AND a.subject_id IS NOT NULL \
-                 GROUP BY a.token_id, t.recipient_id",
+                 WHERE a.token_id IS NOT NULL AND a.subject_id IS NOT NULL AND a.action IN ({RECEIVING}) \
+                 GROUP BY a.token_id, t.recipient_id"
+                ),
                 &[],
             )
             .await?;
