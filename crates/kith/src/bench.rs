@@ -3,6 +3,7 @@
 //! lookups, and does the same with an unencrypted baseline in a database of
 //! its own on the same engine, printing medians side by side.
 
+use crate::error::CliError;
 use indicatif::{ProgressBar, ProgressStyle};
 use kith_app::contacts::NewContact;
 use kith_app::interactions::NewInteraction;
@@ -249,14 +250,15 @@ pub(crate) struct Target {
     file: Option<PathBuf>,
 }
 
-pub(crate) async fn target(args: &BenchArgs, dir: &std::path::Path, tag: &str) -> Result<Target, String> {
+pub(crate) async fn target(args: &BenchArgs, dir: &std::path::Path, tag: &str) -> Result<Target, CliError> {
     match &args.postgres {
         Some(admin) => {
             let name = format!("kith_bench_{tag}_{}", uuid::Uuid::now_v7().simple());
-            let a = Store::connect(admin, Vault::from_key(&[0u8; 32])).await.map_err(|e| e.to_string())?;
-            a.raw_execute_no_tx(&format!("CREATE DATABASE {name}")).await.map_err(|e| e.to_string())?;
+            let a = Store::connect(admin, Vault::from_key(&[0u8; 32])).await?;
+            a.raw_execute_no_tx(&format!("CREATE DATABASE {name}")).await?;
             a.close().await;
-            let cut = admin.rfind('/').ok_or("the PostgreSQL URL needs a database name")?;
+            let cut =
+                admin.rfind('/').ok_or_else(|| CliError::Usage("the PostgreSQL URL needs a database name".into()))?;
             Ok(Target { db_url: format!("{}/{name}", &admin[..cut]), cleanup: Some((admin.clone(), name)), file: None })
         }
         None => {
@@ -266,22 +268,22 @@ pub(crate) async fn target(args: &BenchArgs, dir: &std::path::Path, tag: &str) -
     }
 }
 
-async fn size(store: &Store, t: &Target) -> Result<u64, String> {
+async fn size(store: &Store, t: &Target) -> Result<u64, CliError> {
     match &t.file {
         Some(f) => {
-            store.checkpoint().await.map_err(|e| e.to_string())?;
+            store.checkpoint().await?;
             Ok(std::fs::metadata(f).map(|m| m.len()).unwrap_or(0))
         }
-        None => store.pg_database_size().await.map(|s| s as u64).map_err(|e| e.to_string()),
+        None => Ok(store.pg_database_size().await? as u64),
     }
 }
 
 /// PostgreSQL: what autovacuum does after a bulk load (sets hint bits and
 /// the visibility map, gathers statistics), done at once so lookups are not
 /// measured against a table nobody has vacuumed yet. Untimed.
-pub(crate) async fn vacuum(store: &Store, args: &BenchArgs) -> Result<(), String> {
+pub(crate) async fn vacuum(store: &Store, args: &BenchArgs) -> Result<(), CliError> {
     if args.postgres.is_some() {
-        store.raw_execute_no_tx("VACUUM (ANALYZE)").await.map_err(|e| e.to_string())?;
+        store.raw_execute_no_tx("VACUUM (ANALYZE)").await?;
     }
     Ok(())
 }
@@ -299,13 +301,13 @@ pub(crate) async fn drop_target(t: &Target, keep: bool) {
     }
 }
 
-pub async fn run(args: BenchArgs) -> Result<(), String> {
+pub async fn run(args: BenchArgs) -> Result<(), CliError> {
     if args.contacts < args.batch.max(1) || args.batch == 0 || args.batch > kith_app::contacts::MAX_BATCH {
-        return Err("--contacts must be at least --batch, and --batch 1 to 1000".into());
+        return Err(CliError::Usage("--contacts must be at least --batch, and --batch 1 to 1000".into()));
     }
     let tmp =
         args.dir.clone().unwrap_or_else(|| std::env::temp_dir().join(format!("kith-bench-{}", uuid::Uuid::now_v7())));
-    std::fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(&tmp).map_err(CliError::io(format!("cannot create {}", tmp.display())))?;
     if args.import {
         return crate::bench_import::run(&args, &tmp).await;
     }
@@ -320,13 +322,10 @@ pub async fn run(args: BenchArgs) -> Result<(), String> {
 
     // Kith.
     let ours = target(&args, &tmp, "kith").await?;
-    let store = Store::connect(&ours.db_url, Vault::from_key(&[9u8; 32])).await.map_err(|e| e.to_string())?;
-    store.migrate().await.map_err(|e| e.to_string())?;
+    let store = Store::connect(&ours.db_url, Vault::from_key(&[9u8; 32])).await?;
+    store.migrate().await?;
     let app = App::new(store.clone());
-    let admin = app
-        .add_user(&Principal::cli(), "bench@example.com", Role::Admin, "bench-password-1234")
-        .await
-        .map_err(|e| e.to_string())?;
+    let admin = app.add_user(&Principal::cli(), "bench@example.com", Role::Admin, "bench-password-1234").await?;
     let p = Principal { user: admin.id, role: Role::Admin, request_id: "bench".into(), token: None };
     let mut ids: Vec<SubjectId> = Vec::with_capacity(n);
     let mut batch_times = Vec::new();
@@ -356,12 +355,7 @@ pub async fn run(args: BenchArgs) -> Result<(), String> {
         let (app, p) = (app.clone(), p.clone());
         in_flight.push_back(tokio::spawn(async move { app.create_contacts(&p, batch).await }));
         if in_flight.len() == 2 {
-            let got = in_flight
-                .pop_front()
-                .expect("two in flight")
-                .await
-                .map_err(|e| e.to_string())?
-                .map_err(|e| e.to_string())?;
+            let got = in_flight.pop_front().expect("two in flight").await.map_err(CliError::other)??;
             // Per contact, the time since the previous batch completed.
             batch_times.push(last_done.elapsed() / got.len() as u32);
             last_done = Instant::now();
@@ -370,7 +364,7 @@ pub async fn run(args: BenchArgs) -> Result<(), String> {
         }
     }
     for h in in_flight {
-        let got = h.await.map_err(|e| e.to_string())?.map_err(|e| e.to_string())?;
+        let got = h.await.map_err(CliError::other)??;
         batch_times.push(last_done.elapsed() / got.len() as u32);
         last_done = Instant::now();
         pb.inc(got.len() as u64);
@@ -397,7 +391,7 @@ pub async fn run(args: BenchArgs) -> Result<(), String> {
             })
             .collect();
         for part in items.chunks(2000) {
-            app.create_interactions(&p, part.to_vec()).await.map_err(|e| e.to_string())?;
+            app.create_interactions(&p, part.to_vec()).await?;
         }
         pb.inc(chunk.len() as u64);
     }
@@ -412,10 +406,10 @@ pub async fn run(args: BenchArgs) -> Result<(), String> {
         let i = (rng.next() % n as u64) as usize;
         let e = Email::parse(&people[i].email).expect("valid");
         let t = Instant::now();
-        let found = store.find_by_email(&e).await.map_err(|e| e.to_string())?;
+        let found = store.find_by_email(&e).await?;
         email_t.push(t.elapsed());
         if found.len() != 1 || found[0].id != ids[i] {
-            return Err("email lookup returned the wrong contact".into());
+            return Err(CliError::Other("email lookup returned the wrong contact".into()));
         }
     }
     let mut prefix_t = Vec::with_capacity(samples);
@@ -424,21 +418,21 @@ pub async fn run(args: BenchArgs) -> Result<(), String> {
         let i = (rng.next() % n as u64) as usize;
         let q: String = people[i].last.chars().take(3).collect();
         let t = Instant::now();
-        let found = store.search_name(&q, &ContactFilter::default(), None, 50).await.map_err(|e| e.to_string())?;
+        let found = store.search_name(&q, &ContactFilter::default(), None, 50).await?;
         prefix_t.push(t.elapsed());
         prefix_found += found.len();
         if found.is_empty() {
-            return Err("name prefix search found nothing".into());
+            return Err(CliError::Other("name prefix search found nothing".into()));
         }
     }
     let mut read_t = Vec::with_capacity(samples);
     for _ in 0..samples {
         let i = (rng.next() % n as u64) as usize;
         let t = Instant::now();
-        let c = store.get_contact(ids[i]).await.map_err(|e| e.to_string())?;
+        let c = store.get_contact(ids[i]).await?;
         read_t.push(t.elapsed());
         if c.is_none() {
-            return Err("read found nothing".into());
+            return Err(CliError::Other("read found nothing".into()));
         }
     }
     // The audited read a user gets through the API: read plus an audit append.
@@ -446,7 +440,7 @@ pub async fn run(args: BenchArgs) -> Result<(), String> {
     for _ in 0..samples / 4 {
         let i = (rng.next() % n as u64) as usize;
         let t = Instant::now();
-        app.get_contact(&p, ids[i]).await.map_err(|e| e.to_string())?;
+        app.get_contact(&p, ids[i]).await?;
         audited_t.push(t.elapsed());
     }
     let ours_size = size(&store, &ours).await?;
@@ -477,13 +471,12 @@ pub async fn run(args: BenchArgs) -> Result<(), String> {
             continue;
         }
         let t = Instant::now();
-        app.access_export(&cli, ids[i], false).await.map_err(|e| e.to_string())?;
+        app.access_export(&cli, ids[i], false).await?;
         export_t.push(t.elapsed());
         let t = Instant::now();
         store
             .delete_contact(&kith_store::Ctx { actor: "cli".into(), request_id: "bench".into(), token: None }, ids[i])
-            .await
-            .map_err(|e| e.to_string())?;
+            .await?;
         erase_t.push(t.elapsed());
     }
     store.close().await;
@@ -491,8 +484,8 @@ pub async fn run(args: BenchArgs) -> Result<(), String> {
 
     // Baseline.
     let base = target(&args, &tmp, "baseline").await?;
-    let bstore = Store::connect(&base.db_url, Vault::from_key(&[9u8; 32])).await.map_err(|e| e.to_string())?;
-    bstore.baseline_create().await.map_err(|e| e.to_string())?;
+    let bstore = Store::connect(&base.db_url, Vault::from_key(&[9u8; 32])).await?;
+    bstore.baseline_create().await?;
     let plain_ids: Vec<uuid::Uuid> = (0..n).map(|_| uuid::Uuid::now_v7()).collect();
     let mut base_batch = Vec::new();
     let pb = bar(n, "baseline");
@@ -512,7 +505,7 @@ pub async fn run(args: BenchArgs) -> Result<(), String> {
             })
             .collect();
         let t = Instant::now();
-        bstore.baseline_insert(&rows).await.map_err(|e| e.to_string())?;
+        bstore.baseline_insert(&rows).await?;
         base_batch.push(t.elapsed() / chunk.len() as u32);
         pb.inc(chunk.len() as u64);
     }
@@ -533,7 +526,7 @@ pub async fn run(args: BenchArgs) -> Result<(), String> {
                 notes: String::new(),
             })
             .collect();
-        bstore.baseline_insert_interactions(&rows, per).await.map_err(|e| e.to_string())?;
+        bstore.baseline_insert_interactions(&rows, per).await?;
     }
     let base_inter_wall = start.elapsed();
     vacuum(&bstore, &args).await?;
@@ -543,14 +536,14 @@ pub async fn run(args: BenchArgs) -> Result<(), String> {
     for _ in 0..samples {
         let i = (rng.next() % n as u64) as usize;
         let t = Instant::now();
-        bstore.baseline_by_email(&people[i].email).await.map_err(|e| e.to_string())?;
+        bstore.baseline_by_email(&people[i].email).await?;
         b_email.push(t.elapsed());
         let q: String = people[i].last.chars().take(3).collect();
         let t = Instant::now();
-        bstore.baseline_by_last_name_prefix(&q, 50).await.map_err(|e| e.to_string())?;
+        bstore.baseline_by_last_name_prefix(&q, 50).await?;
         b_prefix.push(t.elapsed());
         let t = Instant::now();
-        bstore.baseline_get(plain_ids[i]).await.map_err(|e| e.to_string())?;
+        bstore.baseline_get(plain_ids[i]).await?;
         b_read.push(t.elapsed());
     }
     let mut b_export = Vec::with_capacity(rights_samples);
@@ -562,10 +555,10 @@ pub async fn run(args: BenchArgs) -> Result<(), String> {
             continue;
         }
         let t = Instant::now();
-        bstore.baseline_export(plain_ids[i]).await.map_err(|e| e.to_string())?;
+        bstore.baseline_export(plain_ids[i]).await?;
         b_export.push(t.elapsed());
         let t = Instant::now();
-        bstore.baseline_delete(plain_ids[i]).await.map_err(|e| e.to_string())?;
+        bstore.baseline_delete(plain_ids[i]).await?;
         b_erase.push(t.elapsed());
     }
     let base_size = size(&bstore, &base).await?;

@@ -1,6 +1,7 @@
 //! Subcommands: one per role the binary plays.
 
 use crate::config::{open_store, StoreArgs};
+use crate::error::CliError;
 use clap::{Parser, Subcommand};
 use kith_app::{App, Principal};
 use kith_domain::{Role, TokenId};
@@ -180,10 +181,10 @@ pub enum PurposeCommand {
     SetRule(crate::retention::SetRuleArgs),
 }
 
-pub(crate) fn parse_basis(s: &str) -> Result<kith_domain::LawfulBasis, String> {
+pub(crate) fn parse_basis(s: &str) -> Result<kith_domain::LawfulBasis, CliError> {
     kith_domain::LawfulBasis::parse(s).ok_or_else(|| {
         let all: Vec<&str> = kith_domain::LawfulBasis::ALL.iter().map(|b| b.as_str()).collect();
-        format!("must be one of {}", all.join(", "))
+        CliError::Usage(format!("must be one of {}", all.join(", ")))
     })
 }
 
@@ -227,27 +228,20 @@ pub enum AuditCommand {
     },
 }
 
-pub(crate) fn parse_role(s: &str) -> Result<Role, String> {
-    Role::parse(s).ok_or_else(|| "must be one of admin, dpo, sales, marketing, support, readonly".into())
+pub(crate) fn parse_role(s: &str) -> Result<Role, CliError> {
+    Role::parse(s)
+        .ok_or_else(|| CliError::Usage("must be one of admin, dpo, sales, marketing, support, readonly".into()))
 }
 
-pub(crate) fn app_err(e: kith_app::AppError) -> String {
-    match e {
-        kith_app::AppError::Invalid(inv) => {
-            inv.0.iter().map(|f| format!("{}: {}", f.field, f.message)).collect::<Vec<_>>().join("; ")
-        }
-        e => e.to_string(),
-    }
-}
-
-pub async fn run(cli: Cli) -> Result<(), String> {
+pub async fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Command::Serve { store, listen, demo, secure_cookies, trust_forwarded_for, require_second_factor, mail } => {
             let store = open_store(&store, true).await?;
             // Before serving, on the live database: erasures journalled but
             // never committed (a crash in between) are voided, or marked done.
-            store.settle_erasure_journal().await.map_err(|e| format!("cannot settle the erasure journal: {e}"))?;
-            let transport = kith_app::mailer::Transport::from_url(mail.smtp_url.as_deref())?;
+            store.settle_erasure_journal().await.map_err(CliError::store("cannot settle the erasure journal"))?;
+            let transport =
+                kith_app::mailer::Transport::from_url(mail.smtp_url.as_deref()).map_err(CliError::Config)?;
             let mut settings = mail.settings(&listen);
             settings.outbox_shows_links |= demo;
             let app = App::new(store.clone()).with_settings(settings);
@@ -266,7 +260,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         Command::Import { command: ImportCommand::Contacts(args) } => crate::import::run(args).await,
         Command::Purpose { command: PurposeCommand::List { store } } => {
             let app = App::new(open_store(&store, true).await?);
-            for p in app.purposes(&Principal::cli()).await.map_err(app_err)? {
+            for p in app.purposes(&Principal::cli()).await? {
                 println!("{}\t{}\t{}", p.id, p.default_basis.as_str(), p.name);
             }
             Ok(())
@@ -295,7 +289,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                 recipients,
                 direct_marketing,
             };
-            let p = app.create_purpose(&Principal::cli(), f).await.map_err(app_err)?;
+            let p = app.create_purpose(&Principal::cli(), f).await?;
             println!("added purpose {}", p.id);
             Ok(())
         }
@@ -303,7 +297,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         Command::Retention { command } => crate::retention::run(command).await,
         Command::Dsr { command: DsrCommand::List { store, due_soon } } => {
             let app = App::new(open_store(&store, true).await?);
-            let list = app.dsr_queue(&Principal::cli(), due_soon).await.map_err(app_err)?;
+            let list = app.dsr_queue(&Principal::cli(), due_soon).await?;
             if list.is_empty() {
                 println!("no open requests{}", if due_soon { " due within 7 days or overdue" } else { "" });
             }
@@ -330,23 +324,23 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Backup { store, file } => {
             let s = open_store(&store, true).await?;
-            s.backup_to(&file).await.map_err(|e| format!("backup failed: {e}"))?;
+            s.backup_to(&file).await.map_err(CliError::store("backup failed"))?;
             println!("backup written to {}", file.display());
             Ok(())
         }
         Command::Restore { store, file, reapply_only } => {
             if !reapply_only {
-                let file = file.ok_or("name the backup file to restore")?;
+                let file = file.ok_or_else(|| CliError::Usage("name the backup file to restore".into()))?;
                 let target = crate::config::sqlite_file(&store)?;
                 if !file.is_file() {
-                    return Err(format!("{} is not a file", file.display()));
+                    return Err(CliError::Usage(format!("{} is not a file", file.display())));
                 }
                 let tmp = target.with_extension("db.restoring");
-                std::fs::copy(&file, &tmp).map_err(|e| format!("cannot copy the backup: {e}"))?;
+                std::fs::copy(&file, &tmp).map_err(CliError::io("cannot copy the backup"))?;
                 for ext in ["db-wal", "db-shm"] {
                     let _ = std::fs::remove_file(target.with_extension(ext));
                 }
-                std::fs::rename(&tmp, &target).map_err(|e| format!("cannot put the backup in place: {e}"))?;
+                std::fs::rename(&tmp, &target).map_err(CliError::io("cannot put the backup in place"))?;
             }
             let s = open_store(&store, true).await?;
             let journal = store.data_dir.join(kith_store::backup::JOURNAL_FILE);
@@ -355,19 +349,20 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                 request_id: uuid::Uuid::now_v7().to_string(),
                 token: None,
             };
-            let n =
-                s.reapply_erasures(&ctx, &journal).await.map_err(|e| format!("re-applying erasures failed: {e}"))?;
+            let n = s.reapply_erasures(&ctx, &journal).await.map_err(CliError::store("re-applying erasures failed"))?;
             println!("restored; {n} person(s) erased after the backup was taken were erased again");
             Ok(())
         }
         Command::ConsentVerify { store } => {
             let store = open_store(&store, true).await?;
-            match store.consent_verify().await.map_err(|e| e.to_string())? {
+            match store.consent_verify().await? {
                 Verdict::Intact { entries } => {
                     println!("consent ledger intact: {entries} events");
                     Ok(())
                 }
-                Verdict::Broken { seq, reason } => Err(format!("consent ledger broken at event {seq}: {reason}")),
+                Verdict::Broken { seq, reason } => {
+                    Err(CliError::Other(format!("consent ledger broken at event {seq}: {reason}")))
+                }
             }
         }
         Command::Demo { store, listen } => {
@@ -385,21 +380,21 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         Command::Token { command: TokenCommand::Create { store, email, name } } => {
             let app = App::new(open_store(&store, true).await?);
             let p = Principal::cli();
-            let user = app.user_by_email(&p, &email).await.map_err(app_err)?;
-            let (t, secret) = app.create_token(&p, user.id, &name).await.map_err(app_err)?;
+            let user = app.user_by_email(&p, &email).await?;
+            let (t, secret) = app.create_token(&p, user.id, &name).await?;
             eprintln!("token {} created; it is shown only now:", t.id);
             println!("{secret}");
             Ok(())
         }
         Command::Token { command: TokenCommand::Revoke { store, id } } => {
             let app = App::new(open_store(&store, true).await?);
-            app.revoke_token(&Principal::cli(), id).await.map_err(app_err)?;
+            app.revoke_token(&Principal::cli(), id).await?;
             println!("token {id} revoked");
             Ok(())
         }
         Command::Token { command: TokenCommand::List { store } } => {
             let app = App::new(open_store(&store, true).await?);
-            for t in app.list_tokens(&Principal::cli(), None).await.map_err(app_err)? {
+            for t in app.list_tokens(&Principal::cli(), None).await? {
                 let state = if t.revoked_at.is_some() { "revoked" } else { "active" };
                 println!("{}\t{}\t{}\t{}", t.id, t.user, state, t.name);
             }
@@ -407,22 +402,24 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Audit { command: AuditCommand::Verify { store } } => {
             let app = App::new(open_store(&store, true).await?);
-            match app.audit_verify(&Principal::cli()).await.map_err(app_err)? {
+            match app.audit_verify(&Principal::cli()).await? {
                 Verdict::Intact { entries } => {
                     println!("audit chain intact: {entries} entries verified");
                     Ok(())
                 }
-                Verdict::Broken { seq, reason } => Err(format!("audit chain broken at entry {seq}: {reason}")),
+                Verdict::Broken { seq, reason } => {
+                    Err(CliError::Other(format!("audit chain broken at entry {seq}: {reason}")))
+                }
             }
         }
         Command::Audit { command: AuditCommand::Head { store } } => {
             let store = open_store(&store, true).await?;
-            let (seq, hash) = store.audit_head().await.map_err(|e| e.to_string())?;
+            let (seq, hash) = store.audit_head().await?;
             println!("{seq}\t{hash}");
             Ok(())
         }
         Command::Openapi => {
-            println!("{}", serde_json::to_string_pretty(&kith_web::openapi()).map_err(|e| e.to_string())?);
+            println!("{}", serde_json::to_string_pretty(&kith_web::openapi()).map_err(CliError::other)?);
             Ok(())
         }
         Command::Bench(args) => crate::bench::run(args).await,

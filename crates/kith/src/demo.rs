@@ -8,6 +8,7 @@
 //! The records come from a small seeded generator, so every run produces
 //! the same data (only ids, timestamps and the demo passwords differ).
 
+use crate::error::CliError;
 use kith_app::companies::CompanyFields;
 use kith_app::contacts::NewContact;
 use kith_app::deals::DealFields;
@@ -94,13 +95,12 @@ pub fn print_summary(s: &DemoSummary, listen: &str) {
 }
 
 /// Seeds an empty CRM; does nothing if it holds any contact.
-pub async fn seed(app: &App) -> Result<DemoSummary, String> {
-    let existing = app.store().count_contacts().await.map_err(|e| format!("cannot count contacts: {e}"))?;
+pub async fn seed(app: &App) -> Result<DemoSummary, CliError> {
+    let existing = app.store().count_contacts().await.map_err(CliError::store("cannot count contacts"))?;
     if existing > 0 {
         return Ok(DemoSummary { existing_contacts: Some(existing), ..Default::default() });
     }
     let p = Principal::cli();
-    let fail = |what: &'static str| move |e: AppError| format!("demo data: cannot {what}: {}", crate::cli::app_err(e));
     let mut rng = Rng(SEED);
     let mut summary = DemoSummary::default();
 
@@ -109,8 +109,10 @@ pub async fn seed(app: &App) -> Result<DemoSummary, String> {
         let password = new_password();
         let (id, password) = match app.add_user(&p, email, role, &password).await {
             Ok(u) => (u.id, Some(password)),
-            Err(AppError::Conflict(_)) => (app.user_by_email(&p, email).await.map_err(fail("find a user"))?.id, None),
-            Err(e) => return Err(fail("add a user")(e)),
+            Err(AppError::Conflict(_)) => {
+                (app.user_by_email(&p, email).await.map_err(CliError::app("demo data: cannot find a user"))?.id, None)
+            }
+            Err(e) => return Err(CliError::app("demo data: cannot add a user")(e)),
         };
         if role.can_write_crm() {
             owners.push(Principal { user: id, role, request_id: uuid::Uuid::now_v7().to_string(), token: None });
@@ -138,7 +140,8 @@ pub async fn seed(app: &App) -> Result<DemoSummary, String> {
             address: c.address.map(Into::into),
             industry: Some(c.industry.into()),
         };
-        let made = app.create_company(&p, fields, None).await.map_err(fail("create a company"))?;
+        let made =
+            app.create_company(&p, fields, None).await.map_err(CliError::app("demo data: cannot create a company"))?;
         companies.push((made.id, c));
     }
     summary.companies = companies.len();
@@ -225,7 +228,8 @@ pub async fn seed(app: &App) -> Result<DemoSummary, String> {
     let mut rest = batch;
     while !rest.is_empty() {
         let tail = rest.split_off(rest.len().min(100));
-        contact_ids.extend(app.create_contacts(&p, rest).await.map_err(fail("create contacts"))?);
+        contact_ids
+            .extend(app.create_contacts(&p, rest).await.map_err(CliError::app("demo data: cannot create contacts"))?);
         rest = tail;
     }
     summary.contacts = contact_ids.len();
@@ -252,7 +256,9 @@ pub async fn seed(app: &App) -> Result<DemoSummary, String> {
         summary.interactions += items.len();
         while !items.is_empty() {
             let tail = items.split_off(items.len().min(500));
-            app.create_interactions(author, items).await.map_err(fail("record interactions"))?;
+            app.create_interactions(author, items)
+                .await
+                .map_err(CliError::app("demo data: cannot record interactions"))?;
             items = tail;
         }
     }
@@ -261,7 +267,7 @@ pub async fn seed(app: &App) -> Result<DemoSummary, String> {
     // the pipeline with `move_deal`, so their history shows the way they came.
     let with_people: Vec<usize> = (0..companies.len()).filter(|&k| contact_company.contains(&Some(k))).collect();
     if with_people.is_empty() {
-        return Err("demo data: no company got any contact".into());
+        return Err(CliError::Other("demo data: no company got any contact".into()));
     }
     let mut by_stage = [0; STAGES.len()];
     for i in 0..DEALS {
@@ -291,9 +297,11 @@ pub async fn seed(app: &App) -> Result<DemoSummary, String> {
             company: Some(company_id),
             contacts: people,
         };
-        let deal = app.create_deal(&p, fields, None).await.map_err(fail("create a deal"))?;
+        let deal = app.create_deal(&p, fields, None).await.map_err(CliError::app("demo data: cannot create a deal"))?;
         for stage in &path[start + 1..] {
-            app.move_deal(&p, deal.id, (*stage).into()).await.map_err(fail("move a deal"))?;
+            app.move_deal(&p, deal.id, (*stage).into())
+                .await
+                .map_err(CliError::app("demo data: cannot move a deal"))?;
             summary.stage_moves += 1;
         }
         summary.deals += 1;
@@ -308,14 +316,13 @@ pub async fn seed(app: &App) -> Result<DemoSummary, String> {
 /// Purposes, a notice, subscription types, a public form, bases by tag and
 /// consent given (on the old website form) by the contacts tagged
 /// `newsletter`, some of whom later withdrew.
-async fn seed_consent(app: &App, p: &Principal) -> Result<usize, String> {
+async fn seed_consent(app: &App, p: &Principal) -> Result<usize, CliError> {
     use kith_app::bulk::{BulkAction, Selection};
     use kith_app::consent::{BasisAssignment, ConsentInput};
     use kith_app::contacts::ContactQuery;
     use kith_app::purposes::{FormFields, NoticeFields, PurposeFields, SubscriptionFields};
     use kith_domain::consent::BasisSource;
     use kith_domain::{Channel, ConsentAction, ConsentMethod, LawfulBasis};
-    let fail = |what: &'static str| move |e: AppError| format!("demo data: cannot {what}: {}", crate::cli::app_err(e));
     let purpose = |name: &str, description: &str, basis: LawfulBasis, cats: &[&str]| PurposeFields {
         name: name.into(),
         description: description.into(),
@@ -341,7 +348,7 @@ async fn seed_consent(app: &App, p: &Principal) -> Result<usize, String> {
             ),
         )
         .await
-        .map_err(fail("add a purpose"))?;
+        .map_err(CliError::app("demo data: cannot add a purpose"))?;
     let service = app
         .create_purpose(
             p,
@@ -353,7 +360,7 @@ async fn seed_consent(app: &App, p: &Principal) -> Result<usize, String> {
             ),
         )
         .await
-        .map_err(fail("add a purpose"))?;
+        .map_err(CliError::app("demo data: cannot add a purpose"))?;
     let events = app
         .create_purpose(
             p,
@@ -365,7 +372,7 @@ async fn seed_consent(app: &App, p: &Principal) -> Result<usize, String> {
             ),
         )
         .await
-        .map_err(fail("add a purpose"))?;
+        .map_err(CliError::app("demo data: cannot add a purpose"))?;
     let notice = app
         .create_notice(
             p,
@@ -377,7 +384,7 @@ async fn seed_consent(app: &App, p: &Principal) -> Result<usize, String> {
             },
         )
         .await
-        .map_err(fail("publish a notice"))?;
+        .map_err(CliError::app("demo data: cannot publish a notice"))?;
     let sub = |name: &str, purpose, channels: Vec<Channel>| SubscriptionFields {
         name: name.into(),
         description: String::new(),
@@ -387,11 +394,11 @@ async fn seed_consent(app: &App, p: &Principal) -> Result<usize, String> {
     let monthly = app
         .create_subscription_type(p, sub("Monthly newsletter", news.id, vec![Channel::Email]))
         .await
-        .map_err(fail("add a subscription type"))?;
+        .map_err(CliError::app("demo data: cannot add a subscription type"))?;
     let invites = app
         .create_subscription_type(p, sub("Event invitations", events.id, vec![Channel::Email, Channel::Post]))
         .await
-        .map_err(fail("add a subscription type"))?;
+        .map_err(CliError::app("demo data: cannot add a subscription type"))?;
     let form = FormFields {
         slug: "newsletter".into(),
         title: "Stay in touch".into(),
@@ -405,7 +412,7 @@ async fn seed_consent(app: &App, p: &Principal) -> Result<usize, String> {
         language: "en".into(),
         active: true,
     };
-    app.save_form(p, None, form).await.map_err(fail("create a form"))?;
+    app.save_form(p, None, form).await.map_err(CliError::app("demo data: cannot create a form"))?;
     let by_tag = |tag: &str| {
         let mut q = ContactQuery::default();
         q.filter.tag = Some(tag.into());
@@ -428,11 +435,13 @@ async fn seed_consent(app: &App, p: &Principal) -> Result<usize, String> {
         ("event-2026", basis(events.id, LawfulBasis::LegitimateInterests, Some("LIA-2026-03"))),
         ("newsletter", basis(news.id, LawfulBasis::Consent, None)),
     ] {
-        app.bulk_apply(p, &by_tag(tag), &action).await.map_err(fail("set a lawful basis"))?;
+        app.bulk_apply(p, &by_tag(tag), &action)
+            .await
+            .map_err(CliError::app("demo data: cannot set a lawful basis"))?;
     }
     let mut q = ContactQuery::default();
     q.filter.tag = Some("newsletter".into());
-    let ids = app.store().matching_ids(&q.filter, None, 1000).await.map_err(|e| format!("demo data: {e}"))?;
+    let ids = app.store().matching_ids(&q.filter, None, 1000).await.map_err(CliError::store("demo data"))?;
     let given_at = time::OffsetDateTime::now_utc() - time::Duration::days(200);
     let mut n = 0;
     for (i, id) in ids.iter().enumerate() {
@@ -447,7 +456,7 @@ async fn seed_consent(app: &App, p: &Principal) -> Result<usize, String> {
             evidence_ref: Some(format!("website form submission {}", 20_250_000 + i)),
             ..Default::default()
         };
-        app.record_consent(p, *id, c).await.map_err(fail("record consent"))?;
+        app.record_consent(p, *id, c).await.map_err(CliError::app("demo data: cannot record consent"))?;
         n += 1;
         if i % 7 == 3 {
             let w = ConsentInput {
@@ -458,7 +467,7 @@ async fn seed_consent(app: &App, p: &Principal) -> Result<usize, String> {
                 at: Some(given_at + time::Duration::days(90)),
                 ..Default::default()
             };
-            app.record_consent(p, *id, w).await.map_err(fail("record a withdrawal"))?;
+            app.record_consent(p, *id, w).await.map_err(CliError::app("demo data: cannot record a withdrawal"))?;
             n += 1;
         }
     }
@@ -473,18 +482,18 @@ fn new_password() -> String {
     kith_app::new_secret()
 }
 
-fn parse_phone(s: String) -> Result<Phone, String> {
-    Phone::parse(&s).map_err(|_| format!("demo data: bad phone number {s}"))
+fn parse_phone(s: String) -> Result<Phone, CliError> {
+    Phone::parse(&s).map_err(|_| CliError::Other(format!("demo data: bad phone number {s}")))
 }
 
-fn unique_email(used: &mut HashSet<String>, local: &str, domain: &str) -> Result<Email, String> {
+fn unique_email(used: &mut HashSet<String>, local: &str, domain: &str) -> Result<Email, CliError> {
     let mut candidate = format!("{local}@{domain}");
     let mut n = 2;
     while !used.insert(candidate.clone()) {
         candidate = format!("{local}{n}@{domain}");
         n += 1;
     }
-    Email::parse(&candidate).map_err(|_| format!("demo data: bad email address {candidate}"))
+    Email::parse(&candidate).map_err(|_| CliError::Other(format!("demo data: bad email address {candidate}")))
 }
 
 /// A name as the ASCII of an email address: Cyrillic transliterated,

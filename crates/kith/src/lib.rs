@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 mod demo_requests;
+pub mod error;
 pub mod import;
 pub mod retention;
 pub mod server;

@@ -1,8 +1,8 @@
 //! `kith retention run` and `kith purpose set-rule`: the retention sweep
 //! from the command line, with a progress bar and a printed report.
 
-use crate::cli::app_err;
 use crate::config::{open_store, StoreArgs};
+use crate::error::CliError;
 use clap::{Args, Subcommand};
 use kith_app::retention::{rule_from, Run};
 use kith_app::{App, Principal};
@@ -53,14 +53,15 @@ pub struct SetRuleArgs {
     pub clear: bool,
 }
 
-pub async fn set_rule(a: SetRuleArgs) -> Result<(), String> {
+pub async fn set_rule(a: SetRuleArgs) -> Result<(), CliError> {
     let app = App::new(open_store(&a.store, true).await?);
     let rule = if a.clear {
         None
     } else {
-        rule_from(a.after.as_deref(), a.keep_for, Some(&a.unit), a.then.as_deref()).map_err(|e| e.to_string())?
+        rule_from(a.after.as_deref(), a.keep_for, Some(&a.unit), a.then.as_deref())
+            .map_err(|e| CliError::Usage(e.to_string()))?
     };
-    let p = app.set_purpose_rule(&Principal::cli(), PurposeId(a.id), rule).await.map_err(app_err)?;
+    let p = app.set_purpose_rule(&Principal::cli(), PurposeId(a.id), rule).await?;
     match p.rule {
         Some(r) => println!("{}: {}", p.name, r.describe()),
         None => println!("{}: no retention rule", p.name),
@@ -68,14 +69,14 @@ pub async fn set_rule(a: SetRuleArgs) -> Result<(), String> {
     Ok(())
 }
 
-pub async fn run(cmd: RetentionCommand) -> Result<(), String> {
+pub async fn run(cmd: RetentionCommand) -> Result<(), CliError> {
     match cmd {
         RetentionCommand::Run { store, dry_run } => {
             let app = App::new(open_store(&store, true).await?);
             let pb = indicatif::ProgressBar::new(0);
             pb.set_style(
                 indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} contacts checked, {msg} ({eta})")
-                    .map_err(|e| e.to_string())?,
+                    .map_err(CliError::other)?,
             );
             let verb = if dry_run { "would go" } else { "disposed of" };
             let run = app
@@ -84,15 +85,14 @@ pub async fn run(cmd: RetentionCommand) -> Result<(), String> {
                     pb.set_position(p.checked);
                     pb.set_message(format!("{} {verb}", p.disposed));
                 })
-                .await
-                .map_err(app_err)?;
+                .await?;
             pb.finish_and_clear();
             print_run(&run);
             Ok(())
         }
         RetentionCommand::Runs { store } => {
             let app = App::new(open_store(&store, true).await?);
-            for r in app.retention_runs(&Principal::cli(), 20).await.map_err(app_err)? {
+            for r in app.retention_runs(&Principal::cli(), 20).await? {
                 println!(
                     "{}\t{}\t{}\t{}\tchecked {}\t{} {}",
                     r.id,
