@@ -8,12 +8,13 @@ pub mod bench_import;
 pub mod bench_pages;
 pub mod bench_retention;
 pub mod cli;
+pub mod cmd;
 pub mod config;
 pub mod demo;
 mod demo_requests;
 pub mod error;
-pub mod import;
-pub mod retention;
 pub mod server;
 pub mod telemetry;
-pub mod users;
+
+// The subcommands' modules under their former paths.
+pub use cmd::{import, retention, user as users};

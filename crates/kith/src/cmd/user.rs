@@ -2,7 +2,7 @@
 //! Whoever runs these holds the data directory (and so the master key);
 //! each change is audited as `cli`.
 
-use crate::cli::parse_role;
+use crate::cmd::parse::parse_role;
 use crate::config::{open_store, StoreArgs};
 use crate::error::CliError;
 use clap::Subcommand;

@@ -1,12 +1,20 @@
 //! `kith import contacts FILE.csv`: the CLI face of `App::import_contacts`,
 //! with a progress bar over the file's bytes and a per-line report.
 
-use crate::config::StoreArgs;
+use crate::cmd::parse::{parse_basis, parse_channel};
+use crate::config::{open_store, StoreArgs};
 use crate::error::CliError;
 use kith_app::import::{ConsentImport, ImportOptions, Outcome, Target};
 use kith_app::{App, Principal};
 use std::io::Write;
 use std::path::PathBuf;
+
+#[derive(clap::Subcommand, Debug)]
+pub enum ImportCommand {
+    /// Contacts from CSV: a dry run reports per line what would happen;
+    /// a real run writes batches of 25,000 rows, each all or nothing.
+    Contacts(ImportArgs),
+}
 
 #[derive(clap::Args, Debug)]
 pub struct ImportArgs {
@@ -29,7 +37,7 @@ pub struct ImportArgs {
     pub purpose: Option<String>,
     /// The lawful basis for --purpose. Consent is imported only with its proof: --notice, and per
     /// row its original time (consent_at) and record (consent_evidence).
-    #[arg(long, requires = "purpose", value_parser = crate::cli::parse_basis)]
+    #[arg(long, requires = "purpose", value_parser = parse_basis)]
     pub basis: Option<kith_domain::LawfulBasis>,
     /// With --basis consent: the id of the notice the people saw when they consented.
     #[arg(long)]
@@ -53,10 +61,6 @@ pub struct ImportArgs {
     pub report: Option<PathBuf>,
 }
 
-fn parse_channel(s: &str) -> Result<kith_domain::Channel, CliError> {
-    kith_domain::Channel::parse(s.trim()).ok_or_else(|| CliError::Usage("must be email, phone, sms or post".into()))
-}
-
 fn parse_map(items: &[String]) -> Result<Vec<(String, Option<Target>)>, CliError> {
     items
         .iter()
@@ -75,8 +79,14 @@ fn parse_map(items: &[String]) -> Result<Vec<(String, Option<Target>)>, CliError
         .collect()
 }
 
-pub async fn run(args: ImportArgs) -> Result<(), CliError> {
-    let app = App::new(crate::config::open_store(&args.store, true).await?);
+pub async fn run(command: ImportCommand) -> Result<(), CliError> {
+    match command {
+        ImportCommand::Contacts(args) => contacts(args).await,
+    }
+}
+
+async fn contacts(args: ImportArgs) -> Result<(), CliError> {
+    let app = App::new(open_store(&args.store, true).await?);
     let p = Principal::cli();
     let basis = match (&args.purpose, args.basis) {
         (Some(name), Some(b)) => {
