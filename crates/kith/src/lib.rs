@@ -11,8 +11,8 @@ pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod demo;
-mod demo_requests;
 pub mod error;
+mod rng;
 pub mod server;
 pub mod telemetry;
 

@@ -9,7 +9,7 @@ use kith_domain::SubjectId;
 use time::{Duration, OffsetDateTime};
 
 /// Files the demo requests on the first contacts of `ids`; returns how many.
-pub(crate) async fn seed_requests(app: &App, p: &Principal, ids: &[SubjectId]) -> Result<usize, CliError> {
+pub(super) async fn seed_requests(app: &App, p: &Principal, ids: &[SubjectId]) -> Result<usize, CliError> {
     const FAIL: &str = "demo data: cannot file a request";
     let now = OffsetDateTime::now_utc();
     let plan = [
