@@ -3,10 +3,6 @@
 //! server on port 0.
 
 pub mod bench;
-pub mod bench_consent;
-pub mod bench_import;
-pub mod bench_pages;
-pub mod bench_retention;
 pub mod cli;
 pub mod cmd;
 pub mod config;
@@ -16,5 +12,6 @@ mod rng;
 pub mod server;
 pub mod telemetry;
 
-// The subcommands' modules under their former paths.
+// Modules under their former paths.
+pub use bench::{consent as bench_consent, import as bench_import, pages as bench_pages, retention as bench_retention};
 pub use cmd::{import, retention, user as users};

@@ -4,7 +4,9 @@
 //! through the Art. 17 erasure a page at a time, against deleting the same
 //! number of rows from plain tables in pages of the same size, in one run.
 
-use crate::bench::{drop_target, people_iter, target, BenchArgs};
+use super::args::BenchArgs;
+use super::people::people_iter;
+use super::target::{drop_target, target};
 use crate::error::CliError;
 use kith_app::import::ImportOptions;
 use kith_app::purposes::PurposeFields;
@@ -19,7 +21,7 @@ pub async fn run(args: &BenchArgs, tmp: &std::path::Path) -> Result<(), CliError
     let n = args.contacts;
     let engine = if args.postgres.is_some() { "PostgreSQL" } else { "SQLite" };
     println!("kith bench --retention: a sweep expiring {n} contacts on {engine}");
-    let file = crate::bench_import::people_csv(tmp, n)?;
+    let file = super::import::people_csv(tmp, n)?;
     let t = target(args, tmp, "retention").await?;
     let store = Store::connect(&t.db_url, Vault::from_key(&[7u8; 32])).await?;
     store.migrate().await?;

@@ -1,6 +1,7 @@
 //! `kith bench`'s compliance figure: the summary counts over every contact,
 //! against a bare `COUNT(*)` of the contacts measured in the same run.
 
+use super::stats::median;
 use crate::error::CliError;
 use kith_app::purposes::PurposeFields;
 use kith_app::{App, Principal};
@@ -14,13 +15,8 @@ pub struct Figures {
     pub with_basis: i64,
 }
 
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
 /// The benchmarks' consent-based purpose.
-pub(crate) fn newsletter() -> PurposeFields {
+pub(super) fn newsletter() -> PurposeFields {
     PurposeFields {
         name: "Bench newsletter".into(),
         description: "Benchmark purpose".into(),
@@ -69,5 +65,5 @@ pub async fn measure(app: &App, store: &Store, p: &Principal) -> Result<Figures,
         store.count_contacts().await?;
         count_all.push(t.elapsed());
     }
-    Ok(Figures { summary: median(summary), count_all: median(count_all), with_basis })
+    Ok(Figures { summary: median(&mut summary), count_all: median(&mut count_all), with_basis })
 }

@@ -2,6 +2,7 @@
 //! router (session cookie, audit, rendering) on the benchmark's data, each
 //! beside the store reads it needs, measured in the same run.
 
+use super::stats::median;
 use crate::error::CliError;
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
@@ -18,11 +19,6 @@ pub struct PageTiming {
     pub name: &'static str,
     pub page: Duration,
     pub reads: Option<Duration>,
-}
-
-fn median(v: &mut [Duration]) -> Duration {
-    v.sort();
-    v[v.len() / 2]
 }
 
 async fn fetch(

@@ -3,7 +3,9 @@
 //! a plaintext load of the same file into plain tables of the same engine,
 //! both in one run.
 
-use crate::bench::{drop_target, people_iter, target, BenchArgs};
+use super::args::BenchArgs;
+use super::people::people_iter;
+use super::target::{drop_target, target};
 use crate::error::CliError;
 use kith_app::import::{ConsentImport, ImportOptions};
 use kith_app::purposes::NoticeFields;
@@ -23,7 +25,7 @@ fn peak_rss_mib() -> Option<f64> {
 }
 
 /// Writes `n` synthetic people as a CSV with common export headers; returns its path.
-pub(crate) fn people_csv(tmp: &std::path::Path, n: usize) -> Result<std::path::PathBuf, CliError> {
+pub(super) fn people_csv(tmp: &std::path::Path, n: usize) -> Result<std::path::PathBuf, CliError> {
     write_csv(tmp, n, false)
 }
 
@@ -53,7 +55,7 @@ fn write_rows(file: &std::path::Path, n: usize, consent: bool) -> std::io::Resul
 /// that import every row's consent under them.
 async fn consent_options(app: &App, opts: &mut ImportOptions) -> Result<(), CliError> {
     let p = Principal::cli();
-    let purpose = app.create_purpose(&p, crate::bench_consent::newsletter()).await?;
+    let purpose = app.create_purpose(&p, super::consent::newsletter()).await?;
     let n =
         NoticeFields { name: "Sign-up form".into(), language: "en".into(), url: None, body: "Benchmark notice".into() };
     let notice = app.create_notice(&p, n).await?;
