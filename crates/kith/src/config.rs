@@ -1,6 +1,7 @@
 //! Where Kith keeps its data and how it opens it.
 
-use kith_store::{Store, Vault};
+use crate::error::CliError;
+use kith_store::{Store, StoreError, Vault};
 use std::path::{Path, PathBuf};
 
 /// Settings shared by every subcommand that opens the store.
@@ -18,7 +19,7 @@ pub struct StoreArgs {
 /// key from `KITH_MASTER_KEY` or the key file, connects, migrates, and checks
 /// the key against the database (see `kith_store::keycheck`). A key file is
 /// created only for a database that holds nothing sealed yet.
-pub async fn open_store(args: &StoreArgs, migrate: bool) -> Result<Store, String> {
+pub async fn open_store(args: &StoreArgs, migrate: bool) -> Result<Store, CliError> {
     // The data directory holds the erasure journal whatever the database
     // (an erasure whose journal entry cannot be written does not happen).
     create_private_dir(&args.data_dir)?;
@@ -30,54 +31,58 @@ pub async fn open_store(args: &StoreArgs, migrate: bool) -> Result<Store, String
     };
     let store = Store::connect(&url, vault)
         .await
-        .map_err(|e| format!("cannot open the database: {e}"))?
+        .map_err(CliError::store("cannot open the database"))?
         .with_erasure_journal(args.data_dir.join(kith_store::backup::JOURNAL_FILE));
     if let Some(encoded) = new_key {
-        store.migrate_schema().await.map_err(|e| format!("cannot apply migrations: {e}"))?;
-        if store.holds_sealed_data().await.map_err(|e| format!("cannot read the database: {e}"))? {
-            return Err(format!(
+        store.migrate_schema().await.map_err(CliError::store("cannot apply migrations"))?;
+        if store.holds_sealed_data().await.map_err(CliError::store("cannot read the database"))? {
+            return Err(CliError::Config(format!(
                 "the database holds data sealed under a master key, but KITH_MASTER_KEY is not set and the key \
                  file {} does not exist: restore the key file (or set KITH_MASTER_KEY) instead of starting with a \
                  new key; no key file was created",
                 key_file.display()
-            ));
+            )));
         }
-        kith_store::Vault::write_key_file(&key_file, &encoded).map_err(|e| e.to_string())?;
+        kith_store::Vault::write_key_file(&key_file, &encoded)?;
     }
     if migrate {
-        store.migrate().await.map_err(|e| format!("cannot apply migrations: {e}"))?;
+        store.migrate().await.map_err(CliError::store("cannot apply migrations"))?;
     } else {
-        store.check_master_key(false).await.map_err(|e| e.to_string())?;
+        store.check_master_key(false).await.map_err(|e| match e {
+            // The key does not fit the database.
+            StoreError::Config(why) => CliError::Config(why),
+            e => e.into(),
+        })?;
     }
     Ok(store)
 }
 
 /// The SQLite file of the data directory, if the store is the embedded one.
-pub fn sqlite_file(args: &StoreArgs) -> Result<PathBuf, String> {
+pub fn sqlite_file(args: &StoreArgs) -> Result<PathBuf, CliError> {
     match &args.database_url {
         None => Ok(args.data_dir.join("kith.db")),
         Some(u) if u.starts_with("sqlite:") => Ok(PathBuf::from(u.trim_start_matches("sqlite://").trim_start_matches("sqlite:"))),
-        Some(_) => Err("kith backup and kith restore work on the embedded SQLite database; on PostgreSQL use pg_dump and pg_restore, then `kith restore --reapply-only` (see README, Backups)".into()),
+        Some(_) => Err(CliError::Config("kith backup and kith restore work on the embedded SQLite database; on PostgreSQL use pg_dump and pg_restore, then `kith restore --reapply-only` (see README, Backups)".into())),
     }
 }
 
 /// The master key, and its encoded form when it is new (its key file is
 /// written once the database is known to hold nothing sealed).
-fn vault(data_dir: &Path, key_file: &Path) -> Result<(Vault, Option<String>), String> {
+fn vault(data_dir: &Path, key_file: &Path) -> Result<(Vault, Option<String>), CliError> {
     if let Ok(k) = std::env::var("KITH_MASTER_KEY") {
-        return Ok((Vault::from_encoded(&k).map_err(|e| format!("KITH_MASTER_KEY: {e}"))?, None));
+        return Ok((Vault::from_encoded(&k).map_err(|e| CliError::Config(format!("KITH_MASTER_KEY: {e}")))?, None));
     }
     create_private_dir(data_dir)?;
-    match Vault::load(key_file).map_err(|e| e.to_string())? {
+    match Vault::load(key_file)? {
         Some(v) => Ok((v, None)),
         None => {
             let encoded = Vault::generate_encoded();
-            Ok((Vault::from_encoded(&encoded).map_err(|e| e.to_string())?, Some(encoded)))
+            Ok((Vault::from_encoded(&encoded)?, Some(encoded)))
         }
     }
 }
 
-fn create_private_dir(dir: &Path) -> Result<(), String> {
+fn create_private_dir(dir: &Path) -> Result<(), CliError> {
     if dir.exists() {
         return Ok(());
     }
@@ -85,7 +90,7 @@ fn create_private_dir(dir: &Path) -> Result<(), String> {
     b.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
-    b.create(dir).map_err(|e| format!("cannot create the data directory {}: {e}", dir.display()))
+    b.create(dir).map_err(CliError::io(format!("cannot create the data directory {}", dir.display())))
 }
 
 /// Mail and public-page settings of `kith serve`.

@@ -3,16 +3,15 @@
 //! server on port 0.
 
 pub mod bench;
-pub mod bench_consent;
-pub mod bench_import;
-pub mod bench_pages;
-pub mod bench_retention;
 pub mod cli;
+pub mod cmd;
 pub mod config;
 pub mod demo;
-mod demo_requests;
-pub mod import;
-pub mod retention;
+pub mod error;
+mod rng;
 pub mod server;
 pub mod telemetry;
-pub mod users;
+
+// Modules under their former paths.
+pub use bench::{consent as bench_consent, import as bench_import, pages as bench_pages, retention as bench_retention};
+pub use cmd::{import, retention, user as users};

@@ -1,5 +1,6 @@
 //! Serving HTTP.
 
+use crate::error::CliError;
 use kith_app::App;
 use std::net::SocketAddr;
 use tokio::net::TcpListener;
@@ -12,8 +13,8 @@ pub struct Server {
 }
 
 impl Server {
-    pub async fn bind(addr: &str, app: App, web: kith_web::pages::WebConfig) -> Result<Server, String> {
-        let listener = TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    pub async fn bind(addr: &str, app: App, web: kith_web::pages::WebConfig) -> Result<Server, CliError> {
+        let listener = TcpListener::bind(addr).await.map_err(CliError::io(format!("cannot listen on {addr}")))?;
         Ok(Server { listener, app, web })
     }
 
@@ -22,11 +23,14 @@ impl Server {
     }
 
     /// Serves until `shutdown` resolves; in-flight requests finish first.
-    pub async fn run(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> Result<(), String> {
+    pub async fn run(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> Result<(), CliError> {
         let store = self.app.store().clone();
         // The peer address feeds sign-in throttling per client.
         let router = kith_web::router_with(self.app, self.web).into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, router).with_graceful_shutdown(shutdown).await.map_err(|e| e.to_string())?;
+        axum::serve(self.listener, router)
+            .with_graceful_shutdown(shutdown)
+            .await
+            .map_err(CliError::io("serving HTTP failed"))?;
         store.close().await;
         Ok(())
     }

@@ -1,12 +1,11 @@
-//! `kith retention run` and `kith purpose set-rule`: the retention sweep
-//! from the command line, with a progress bar and a printed report.
+//! `kith retention …`: the retention sweep from the command line, with a
+//! progress bar and a printed report, and its past runs.
 
-use crate::cli::app_err;
 use crate::config::{open_store, StoreArgs};
-use clap::{Args, Subcommand};
-use kith_app::retention::{rule_from, Run};
+use crate::error::CliError;
+use clap::Subcommand;
+use kith_app::retention::Run;
 use kith_app::{App, Principal};
-use kith_domain::PurposeId;
 
 #[derive(Subcommand, Debug)]
 pub enum RetentionCommand {
@@ -28,54 +27,14 @@ pub enum RetentionCommand {
     },
 }
 
-/// `kith purpose set-rule`: a purpose's retention rule.
-#[derive(Args, Debug)]
-pub struct SetRuleArgs {
-    #[command(flatten)]
-    pub store: StoreArgs,
-    /// The purpose's id (see `kith purpose list`).
-    #[arg(long)]
-    pub id: uuid::Uuid,
-    /// last_interaction, created, contract_end, consent_withdrawn or deal_closed.
-    #[arg(long, required_unless_present = "clear")]
-    pub after: Option<String>,
-    /// How many units to keep the data after the anchor.
-    #[arg(long, required_unless_present = "clear")]
-    pub keep_for: Option<i64>,
-    /// days, months or years.
-    #[arg(long, default_value = "years")]
-    pub unit: String,
-    /// delete or anonymise.
-    #[arg(long, required_unless_present = "clear")]
-    pub then: Option<String>,
-    /// Remove the rule instead.
-    #[arg(long, conflicts_with_all = ["after", "keep_for", "then"])]
-    pub clear: bool,
-}
-
-pub async fn set_rule(a: SetRuleArgs) -> Result<(), String> {
-    let app = App::new(open_store(&a.store, true).await?);
-    let rule = if a.clear {
-        None
-    } else {
-        rule_from(a.after.as_deref(), a.keep_for, Some(&a.unit), a.then.as_deref()).map_err(|e| e.to_string())?
-    };
-    let p = app.set_purpose_rule(&Principal::cli(), PurposeId(a.id), rule).await.map_err(app_err)?;
-    match p.rule {
-        Some(r) => println!("{}: {}", p.name, r.describe()),
-        None => println!("{}: no retention rule", p.name),
-    }
-    Ok(())
-}
-
-pub async fn run(cmd: RetentionCommand) -> Result<(), String> {
+pub async fn run(cmd: RetentionCommand) -> Result<(), CliError> {
     match cmd {
         RetentionCommand::Run { store, dry_run } => {
             let app = App::new(open_store(&store, true).await?);
             let pb = indicatif::ProgressBar::new(0);
             pb.set_style(
                 indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} contacts checked, {msg} ({eta})")
-                    .map_err(|e| e.to_string())?,
+                    .map_err(CliError::other)?,
             );
             let verb = if dry_run { "would go" } else { "disposed of" };
             let run = app
@@ -84,15 +43,14 @@ pub async fn run(cmd: RetentionCommand) -> Result<(), String> {
                     pb.set_position(p.checked);
                     pb.set_message(format!("{} {verb}", p.disposed));
                 })
-                .await
-                .map_err(app_err)?;
+                .await?;
             pb.finish_and_clear();
             print_run(&run);
             Ok(())
         }
         RetentionCommand::Runs { store } => {
             let app = App::new(open_store(&store, true).await?);
-            for r in app.retention_runs(&Principal::cli(), 20).await.map_err(app_err)? {
+            for r in app.retention_runs(&Principal::cli(), 20).await? {
                 println!(
                     "{}\t{}\t{}\t{}\tchecked {}\t{} {}",
                     r.id,

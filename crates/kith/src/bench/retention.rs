@@ -4,7 +4,10 @@
 //! through the Art. 17 erasure a page at a time, against deleting the same
 //! number of rows from plain tables in pages of the same size, in one run.
 
-use crate::bench::{drop_target, people_iter, target, BenchArgs};
+use super::args::BenchArgs;
+use super::people::people_iter;
+use super::target::{drop_target, target};
+use crate::error::CliError;
 use kith_app::import::ImportOptions;
 use kith_app::purposes::PurposeFields;
 use kith_app::{App, Principal};
@@ -14,14 +17,14 @@ use kith_store::baseline::PlainContact;
 use kith_store::{Store, Vault};
 use std::time::Instant;
 
-pub async fn run(args: &BenchArgs, tmp: &std::path::Path) -> Result<(), String> {
+pub async fn run(args: &BenchArgs, tmp: &std::path::Path) -> Result<(), CliError> {
     let n = args.contacts;
     let engine = if args.postgres.is_some() { "PostgreSQL" } else { "SQLite" };
     println!("kith bench --retention: a sweep expiring {n} contacts on {engine}");
-    let file = crate::bench_import::people_csv(tmp, n)?;
+    let file = super::import::people_csv(tmp, n)?;
     let t = target(args, tmp, "retention").await?;
-    let store = Store::connect(&t.db_url, Vault::from_key(&[7u8; 32])).await.map_err(|e| e.to_string())?;
-    store.migrate().await.map_err(|e| e.to_string())?;
+    let store = Store::connect(&t.db_url, Vault::from_key(&[7u8; 32])).await?;
+    store.migrate().await?;
     let app = App::new(store.clone());
     let p = Principal::cli();
     let rule = Rule {
@@ -43,35 +46,34 @@ pub async fn run(args: &BenchArgs, tmp: &std::path::Path) -> Result<(), String> 
                 direct_marketing: false,
             },
         )
-        .await
-        .map_err(crate::cli::app_err)?;
+        .await?;
     let opts = ImportOptions {
         file_name: "contacts.csv".into(),
         basis: Some((purpose.id, LawfulBasis::Contract)),
         ..Default::default()
     };
-    let input = std::fs::File::open(&file).map_err(|e| e.to_string())?;
-    app.import_contacts(&p, std::io::BufReader::new(input), &opts, |_, _| {}).await.map_err(crate::cli::app_err)?;
+    let input = std::fs::File::open(&file).map_err(CliError::io(format!("cannot open {}", file.display())))?;
+    app.import_contacts(&p, std::io::BufReader::new(input), &opts, |_, _| {}).await?;
     // Every contract ended two years ago (set in bulk: the figure is about the sweep).
     let ended = kith_store::to_ms(time::OffsetDateTime::now_utc() - time::Duration::days(730));
-    store.raw_execute(&format!("UPDATE contact_bases SET ends_at = {ended}")).await.map_err(|e| e.to_string())?;
-    store.checkpoint().await.map_err(|e| e.to_string())?;
+    store.raw_execute(&format!("UPDATE contact_bases SET ends_at = {ended}")).await?;
+    store.checkpoint().await?;
 
     let start = Instant::now();
-    let run = app.run_retention(&p, false, "cli", |_| {}).await.map_err(crate::cli::app_err)?;
+    let run = app.run_retention(&p, false, "cli", |_| {}).await?;
     let kith_wall = start.elapsed();
     let disposed = run.report.disposed();
-    let left = store.count_contacts().await.map_err(|e| e.to_string())?;
+    let left = store.count_contacts().await?;
     store.close().await;
     drop_target(&t, args.keep).await;
     if disposed != n as u64 || left != 0 {
-        return Err(format!("the sweep disposed of {disposed} of {n} contacts ({left} left)"));
+        return Err(CliError::Other(format!("the sweep disposed of {disposed} of {n} contacts ({left} left)")));
     }
 
     // Baseline: the same number of plain rows deleted, a page per transaction.
     let bt = target(args, tmp, "retention_base").await?;
-    let bstore = Store::connect(&bt.db_url, Vault::from_key(&[7u8; 32])).await.map_err(|e| e.to_string())?;
-    bstore.baseline_create().await.map_err(|e| e.to_string())?;
+    let bstore = Store::connect(&bt.db_url, Vault::from_key(&[7u8; 32])).await?;
+    bstore.baseline_create().await?;
     let page = kith_app::retention::PAGE as usize;
     let mut ids = Vec::with_capacity(n);
     let mut rows = Vec::with_capacity(page);
@@ -88,16 +90,16 @@ pub async fn run(args: &BenchArgs, tmp: &std::path::Path) -> Result<(), String> 
             notes: String::new(),
         });
         if rows.len() == page {
-            bstore.baseline_insert(&rows).await.map_err(|e| e.to_string())?;
+            bstore.baseline_insert(&rows).await?;
             rows.clear();
         }
     }
     if !rows.is_empty() {
-        bstore.baseline_insert(&rows).await.map_err(|e| e.to_string())?;
+        bstore.baseline_insert(&rows).await?;
     }
     let start = Instant::now();
     for chunk in ids.chunks(page) {
-        bstore.baseline_delete_many(chunk).await.map_err(|e| e.to_string())?;
+        bstore.baseline_delete_many(chunk).await?;
     }
     let base_wall = start.elapsed();
     bstore.close().await;

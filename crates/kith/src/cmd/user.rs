@@ -2,8 +2,9 @@
 //! Whoever runs these holds the data directory (and so the master key);
 //! each change is audited as `cli`.
 
-use crate::cli::{app_err, parse_role};
+use crate::cmd::parse::parse_role;
 use crate::config::{open_store, StoreArgs};
+use crate::error::CliError;
 use clap::Subcommand;
 use kith_app::{App, Principal};
 use kith_domain::Role;
@@ -60,30 +61,30 @@ pub enum UserCommand {
 }
 
 /// The password to set: `KITH_PASSWORD`, or typed twice at a prompt.
-pub(crate) fn password() -> Result<String, String> {
+pub(crate) fn password() -> Result<String, CliError> {
     if let Ok(p) = std::env::var("KITH_PASSWORD") {
         return Ok(p);
     }
-    let p = rpassword::prompt_password("Password: ").map_err(|e| format!("cannot read the password: {e}"))?;
-    let again = rpassword::prompt_password("Again: ").map_err(|e| format!("cannot read the password: {e}"))?;
+    let p = rpassword::prompt_password("Password: ").map_err(CliError::io("cannot read the password"))?;
+    let again = rpassword::prompt_password("Again: ").map_err(CliError::io("cannot read the password"))?;
     if p != again {
-        return Err("the passwords differ".into());
+        return Err(CliError::Usage("the passwords differ".into()));
     }
     Ok(p)
 }
 
-pub async fn run(command: UserCommand) -> Result<(), String> {
+pub async fn run(command: UserCommand) -> Result<(), CliError> {
     let p = Principal::cli();
     match command {
         UserCommand::Add { store, email, role } => {
             let app = App::new(open_store(&store, true).await?);
             let pw = password()?;
-            let u = app.add_user(&p, &email, role, &pw).await.map_err(app_err)?;
+            let u = app.add_user(&p, &email, role, &pw).await?;
             println!("added user {} ({})", u.id, u.role.as_str());
         }
         UserCommand::List { store } => {
             let app = App::new(open_store(&store, true).await?);
-            for u in app.list_users(&p).await.map_err(app_err)? {
+            for u in app.list_users(&p).await? {
                 let last = u
                     .last_sign_in_at
                     .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
@@ -98,7 +99,7 @@ pub async fn run(command: UserCommand) -> Result<(), String> {
                 if u.second_factor {
                     state.push("2fa");
                 }
-                if app.locked_until(&p, &u).await.map_err(app_err)?.is_some() {
+                if app.locked_until(&p, &u).await?.is_some() {
                     state.push("locked");
                 }
                 let state = if state.is_empty() { "-".to_owned() } else { state.join(",") };
@@ -107,28 +108,28 @@ pub async fn run(command: UserCommand) -> Result<(), String> {
         }
         UserCommand::Disable { store, email } => {
             let app = App::new(open_store(&store, true).await?);
-            let u = app.user_by_email(&p, &email).await.map_err(app_err)?;
-            app.disable_user(&p, u.id).await.map_err(app_err)?;
+            let u = app.user_by_email(&p, &email).await?;
+            app.disable_user(&p, u.id).await?;
             println!("user {} disabled; their sessions ended and their API tokens were revoked", u.id);
         }
         UserCommand::Enable { store, email } => {
             let app = App::new(open_store(&store, true).await?);
-            let u = app.user_by_email(&p, &email).await.map_err(app_err)?;
-            app.enable_user(&p, u.id).await.map_err(app_err)?;
+            let u = app.user_by_email(&p, &email).await?;
+            app.enable_user(&p, u.id).await?;
             println!("user {} enabled", u.id);
         }
         UserCommand::SetPassword { store, email, temporary } => {
             let app = App::new(open_store(&store, true).await?);
-            let u = app.user_by_email(&p, &email).await.map_err(app_err)?;
+            let u = app.user_by_email(&p, &email).await?;
             let pw = password()?;
-            app.set_password(&p, u.id, &pw, temporary).await.map_err(app_err)?;
+            app.set_password(&p, u.id, &pw, temporary).await?;
             let then = if temporary { "; they must change it at next sign-in" } else { "" };
             println!("password of user {} set; their sessions ended and their API tokens were revoked{then}", u.id);
         }
         UserCommand::Unlock { store, email } => {
             let app = App::new(open_store(&store, true).await?);
-            let u = app.user_by_email(&p, &email).await.map_err(app_err)?;
-            app.unlock_user(&p, u.id).await.map_err(app_err)?;
+            let u = app.user_by_email(&p, &email).await?;
+            app.unlock_user(&p, u.id).await?;
             println!("user {} unlocked", u.id);
         }
     }

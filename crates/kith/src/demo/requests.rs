@@ -1,6 +1,7 @@
 //! Demo data-subject requests, so a newcomer sees the queue work: one
 //! overdue, one waiting on the person, one completed, one just received.
 
+use crate::error::CliError;
 use kith_app::dsr::{DsrAction, NewDsr};
 use kith_app::{App, Principal};
 use kith_domain::dsr::{DsrChannel, DsrKind, DsrStatus};
@@ -8,8 +9,8 @@ use kith_domain::SubjectId;
 use time::{Duration, OffsetDateTime};
 
 /// Files the demo requests on the first contacts of `ids`; returns how many.
-pub(crate) async fn seed_requests(app: &App, p: &Principal, ids: &[SubjectId]) -> Result<usize, String> {
-    let fail = |e| format!("demo data: cannot file a request: {}", crate::cli::app_err(e));
+pub(super) async fn seed_requests(app: &App, p: &Principal, ids: &[SubjectId]) -> Result<usize, CliError> {
+    const FAIL: &str = "demo data: cannot file a request";
     let now = OffsetDateTime::now_utc();
     let plan = [
         // Received 40 days ago and never answered: overdue.
@@ -41,15 +42,15 @@ pub(crate) async fn seed_requests(app: &App, p: &Principal, ids: &[SubjectId]) -
                 },
             )
             .await
-            .map_err(fail)?;
+            .map_err(CliError::app(FAIL))?;
         if let Some(to) = status {
             let method = "called back on the number on file".to_owned();
-            app.act_on_dsr(p, d.dsr.id, DsrAction::Verified { method }).await.map_err(fail)?;
+            app.act_on_dsr(p, d.dsr.id, DsrAction::Verified { method }).await.map_err(CliError::app(FAIL))?;
             let reason = match to {
                 DsrStatus::Completed => Some("export sent by post on a USB key".to_owned()),
                 _ => Some("asked for a signed copy of the letter".to_owned()),
             };
-            app.act_on_dsr(p, d.dsr.id, DsrAction::Status { to, reason }).await.map_err(fail)?;
+            app.act_on_dsr(p, d.dsr.id, DsrAction::Status { to, reason }).await.map_err(CliError::app(FAIL))?;
         }
         n += 1;
     }

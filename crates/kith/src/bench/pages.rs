@@ -2,6 +2,8 @@
 //! router (session cookie, audit, rendering) on the benchmark's data, each
 //! beside the store reads it needs, measured in the same run.
 
+use super::stats::median;
+use crate::error::CliError;
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use kith_app::companies::CompanyFields;
@@ -19,28 +21,23 @@ pub struct PageTiming {
     pub reads: Option<Duration>,
 }
 
-fn median(v: &mut [Duration]) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
 async fn fetch(
     router: &axum::Router,
     cookie: &str,
     method: Method,
     uri: &str,
     body: Option<String>,
-) -> Result<String, String> {
+) -> Result<String, CliError> {
     let mut req = Request::builder().method(method).uri(uri).header(header::COOKIE, cookie);
     if body.is_some() {
         req = req.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
     }
-    let req = req.body(body.map(Body::from).unwrap_or_default()).map_err(|e| e.to_string())?;
-    let res = router.clone().oneshot(req).await.map_err(|e| e.to_string())?;
+    let req = req.body(body.map(Body::from).unwrap_or_default()).map_err(CliError::other)?;
+    let res = router.clone().oneshot(req).await.map_err(CliError::other)?;
     let status = res.status();
-    let bytes = axum::body::to_bytes(res.into_body(), usize::MAX).await.map_err(|e| e.to_string())?;
+    let bytes = axum::body::to_bytes(res.into_body(), usize::MAX).await.map_err(CliError::other)?;
     if status != StatusCode::OK {
-        return Err(format!("{uri} answered {status}"));
+        return Err(CliError::Other(format!("{uri} answered {status}")));
     }
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
@@ -55,12 +52,11 @@ pub async fn measure(
     ids: &[SubjectId],
     last_names: &[&str],
     samples: usize,
-) -> Result<Vec<PageTiming>, String> {
-    let err = |e: kith_app::AppError| e.to_string();
+) -> Result<Vec<PageTiming>, CliError> {
     let mut companies = Vec::new();
     for i in 0..100 {
         let f = CompanyFields { name: format!("Bench Company {i:03} S.r.l."), ..Default::default() };
-        companies.push(app.create_company(p, f, None).await.map_err(err)?.id);
+        companies.push(app.create_company(p, f, None).await?.id);
     }
     let stages = ["lead", "qualified", "proposal", "negotiation", "won", "lost"];
     for i in 0..1200 {
@@ -73,12 +69,11 @@ pub async fn measure(
             contacts: vec![ids[i * 7 % ids.len()]],
             ..Default::default()
         };
-        app.create_deal(p, f, None).await.map_err(err)?;
+        app.create_deal(p, f, None).await?;
     }
-    let kith_app::sessions::SignInStep::Done(signed) =
-        app.sign_in(email, password, "bench", "bench".into()).await.map_err(err)?
+    let kith_app::sessions::SignInStep::Done(signed) = app.sign_in(email, password, "bench", "bench".into()).await?
     else {
-        return Err("the bench user has a second factor".into());
+        return Err(CliError::Other("the bench user has a second factor".into()));
     };
     let cookie = format!("kith_session={}", signed.secret);
     let router = kith_web::router(app.clone());
@@ -87,7 +82,7 @@ pub async fn measure(
         .split("name=\"csrf\" value=\"")
         .nth(1)
         .and_then(|s| s.split('"').next())
-        .ok_or("no csrf field on the contacts page")?
+        .ok_or_else(|| CliError::Other("no csrf field on the contacts page".into()))?
         .to_owned();
     let store = app.store();
     let mut out = Vec::new();
@@ -104,10 +99,7 @@ pub async fn measure(
         fetch(&router, &cookie, Method::GET, "/contacts", None).await?;
         page.push(t.elapsed());
         let t = Instant::now();
-        store
-            .list_contacts(&ContactFilter::default(), ContactSort::CreatedDesc, None, 50)
-            .await
-            .map_err(|e| e.to_string())?;
+        store.list_contacts(&ContactFilter::default(), ContactSort::CreatedDesc, None, 50).await?;
         reads.push(t.elapsed());
     }
     out.push(PageTiming { name: "contacts list (50 rows)", page: median(&mut page), reads: Some(median(&mut reads)) });
@@ -121,7 +113,7 @@ pub async fn measure(
         fetch(&router, &cookie, Method::POST, "/contacts", Some(body)).await?;
         page.push(t.elapsed());
         let t = Instant::now();
-        store.search_name(&q, &ContactFilter::default(), None, 50).await.map_err(|e| e.to_string())?;
+        store.search_name(&q, &ContactFilter::default(), None, 50).await?;
         reads.push(t.elapsed());
     }
     out.push(PageTiming {
@@ -138,8 +130,8 @@ pub async fn measure(
         fetch(&router, &cookie, Method::GET, &format!("/contacts/{id}"), None).await?;
         page.push(t.elapsed());
         let t = Instant::now();
-        store.get_contact(id).await.map_err(|e| e.to_string())?;
-        store.list_interactions(id, None, 50).await.map_err(|e| e.to_string())?;
+        store.get_contact(id).await?;
+        store.list_interactions(id, None, 50).await?;
         reads.push(t.elapsed());
     }
     out.push(PageTiming { name: "contact page", page: median(&mut page), reads: Some(median(&mut reads)) });

@@ -1,11 +1,20 @@
 //! `kith import contacts FILE.csv`: the CLI face of `App::import_contacts`,
 //! with a progress bar over the file's bytes and a per-line report.
 
-use crate::config::StoreArgs;
+use crate::cmd::parse::{parse_basis, parse_channel};
+use crate::config::{open_store, StoreArgs};
+use crate::error::CliError;
 use kith_app::import::{ConsentImport, ImportOptions, Outcome, Target};
 use kith_app::{App, Principal};
 use std::io::Write;
 use std::path::PathBuf;
+
+#[derive(clap::Subcommand, Debug)]
+pub enum ImportCommand {
+    /// Contacts from CSV: a dry run reports per line what would happen;
+    /// a real run writes batches of 25,000 rows, each all or nothing.
+    Contacts(ImportArgs),
+}
 
 #[derive(clap::Args, Debug)]
 pub struct ImportArgs {
@@ -28,7 +37,7 @@ pub struct ImportArgs {
     pub purpose: Option<String>,
     /// The lawful basis for --purpose. Consent is imported only with its proof: --notice, and per
     /// row its original time (consent_at) and record (consent_evidence).
-    #[arg(long, requires = "purpose", value_parser = crate::cli::parse_basis)]
+    #[arg(long, requires = "purpose", value_parser = parse_basis)]
     pub basis: Option<kith_domain::LawfulBasis>,
     /// With --basis consent: the id of the notice the people saw when they consented.
     #[arg(long)]
@@ -52,41 +61,47 @@ pub struct ImportArgs {
     pub report: Option<PathBuf>,
 }
 
-fn parse_channel(s: &str) -> Result<kith_domain::Channel, String> {
-    kith_domain::Channel::parse(s.trim()).ok_or_else(|| "must be email, phone, sms or post".to_owned())
-}
-
-fn parse_map(items: &[String]) -> Result<Vec<(String, Option<Target>)>, String> {
+fn parse_map(items: &[String]) -> Result<Vec<(String, Option<Target>)>, CliError> {
     items
         .iter()
         .map(|m| {
-            let (h, f) = m.rsplit_once('=').ok_or_else(|| format!("--map {m:?}: write HEADER=FIELD"))?;
+            let (h, f) =
+                m.rsplit_once('=').ok_or_else(|| CliError::Usage(format!("--map {m:?}: write HEADER=FIELD")))?;
             let t = match f.trim() {
                 "-" => None,
-                f => Some(Target::parse(f).ok_or_else(|| format!("--map {m:?}: {f:?} is not a field Kith imports"))?),
+                f => Some(
+                    Target::parse(f)
+                        .ok_or_else(|| CliError::Usage(format!("--map {m:?}: {f:?} is not a field Kith imports")))?,
+                ),
             };
             Ok((h.trim().to_owned(), t))
         })
         .collect()
 }
 
-pub async fn run(args: ImportArgs) -> Result<(), String> {
-    let app = App::new(crate::config::open_store(&args.store, true).await?);
+pub async fn run(command: ImportCommand) -> Result<(), CliError> {
+    match command {
+        ImportCommand::Contacts(args) => contacts(args).await,
+    }
+}
+
+async fn contacts(args: ImportArgs) -> Result<(), CliError> {
+    let app = App::new(open_store(&args.store, true).await?);
     let p = Principal::cli();
     let basis = match (&args.purpose, args.basis) {
         (Some(name), Some(b)) => {
-            let purposes = app.purposes(&p).await.map_err(crate::cli::app_err)?;
+            let purposes = app.purposes(&p).await?;
             let found = purposes
                 .iter()
                 .find(|x| x.name == *name || x.id.to_string() == *name)
-                .ok_or_else(|| format!("no purpose is named {name:?} (see `kith purpose list`)"))?;
+                .ok_or_else(|| CliError::Usage(format!("no purpose is named {name:?} (see `kith purpose list`)")))?;
             Some((found.id, b))
         }
         _ => None,
     };
     let consent = basis.is_some_and(|(_, b)| b == kith_domain::LawfulBasis::Consent);
     if !consent && (args.notice.is_some() || !args.consent_channels.is_empty() || args.consent_act.is_some()) {
-        return Err("--notice, --consent-channels and --consent-act go with --basis consent".into());
+        return Err(CliError::Usage("--notice, --consent-channels and --consent-act go with --basis consent".into()));
     }
     let opts = ImportOptions {
         file_name: args.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
@@ -102,17 +117,18 @@ pub async fn run(args: ImportArgs) -> Result<(), String> {
         batch: args.batch as usize,
         pass: None,
     };
-    let file = std::fs::File::open(&args.file).map_err(|e| format!("cannot open {}: {e}", args.file.display()))?;
+    let file = std::fs::File::open(&args.file).map_err(CliError::io(format!("cannot open {}", args.file.display())))?;
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
     let pb = indicatif::ProgressBar::new(len);
     pb.set_style(
         indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {msg} ({eta})")
-            .map_err(|e| e.to_string())?,
+            .map_err(CliError::other)?,
     );
     let mut report_file = match &args.report {
         Some(path) => {
-            let mut f = std::fs::File::create(path).map_err(|e| format!("cannot create {}: {e}", path.display()))?;
-            writeln!(f, "line,outcome,reason").map_err(|e| e.to_string())?;
+            let what = format!("cannot create {}", path.display());
+            let mut f = std::fs::File::create(path).map_err(CliError::io(what.clone()))?;
+            writeln!(f, "line,outcome,reason").map_err(CliError::io(what))?;
             Some(std::io::BufWriter::new(f))
         }
         None => None,
@@ -137,12 +153,12 @@ pub async fn run(args: ImportArgs) -> Result<(), String> {
         .await;
     pb.finish_and_clear();
     if let Some(f) = report_file.as_mut() {
-        f.flush().map_err(|e| e.to_string())?;
+        f.flush().map_err(CliError::io("writing the report failed"))?;
     }
     if let Some(e) = write_err {
-        return Err(format!("writing the report failed: {e}"));
+        return Err(CliError::io("writing the report failed")(e));
     }
-    let r = result.map_err(crate::cli::app_err)?;
+    let r = result?;
     println!("columns:");
     for (h, t) in &r.mapping {
         println!("  {h:30} -> {}", t.as_ref().map(Target::name).unwrap_or_else(|| "(ignored)".into()));

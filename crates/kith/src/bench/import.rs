@@ -3,7 +3,10 @@
 //! a plaintext load of the same file into plain tables of the same engine,
 //! both in one run.
 
-use crate::bench::{drop_target, people_iter, target, BenchArgs};
+use super::args::BenchArgs;
+use super::people::people_iter;
+use super::target::{drop_target, target};
+use crate::error::CliError;
 use kith_app::import::{ConsentImport, ImportOptions};
 use kith_app::purposes::NoticeFields;
 use kith_app::{App, Principal};
@@ -22,36 +25,40 @@ fn peak_rss_mib() -> Option<f64> {
 }
 
 /// Writes `n` synthetic people as a CSV with common export headers; returns its path.
-pub(crate) fn people_csv(tmp: &std::path::Path, n: usize) -> Result<std::path::PathBuf, String> {
+pub(super) fn people_csv(tmp: &std::path::Path, n: usize) -> Result<std::path::PathBuf, CliError> {
     write_csv(tmp, n, false)
 }
 
 /// The same people; with `consent`, each row also carries its consent's
 /// original time and record (the proof columns of a consent import).
-fn write_csv(tmp: &std::path::Path, n: usize, consent: bool) -> Result<std::path::PathBuf, String> {
+fn write_csv(tmp: &std::path::Path, n: usize, consent: bool) -> Result<std::path::PathBuf, CliError> {
     let file = tmp.join("contacts.csv");
-    let mut w = std::io::BufWriter::new(std::fs::File::create(&file).map_err(|e| e.to_string())?);
-    let proof = if consent { ",Opt-in Date,Consent Ref" } else { "" };
-    writeln!(w, "First Name,Last Name,Email,Phone,Job Title{proof}").map_err(|e| e.to_string())?;
-    for (i, p) in people_iter(n).enumerate() {
-        write!(w, "{},{},{},{},{}", p.first, p.last, p.email, p.phone, p.title).map_err(|e| e.to_string())?;
-        if consent {
-            write!(w, ",2025-0{}-1{} 09:30,signup-{i}", 1 + i % 9, i % 10).map_err(|e| e.to_string())?;
-        }
-        writeln!(w).map_err(|e| e.to_string())?;
-    }
-    w.flush().map_err(|e| e.to_string())?;
+    write_rows(&file, n, consent).map_err(CliError::io(format!("cannot write {}", file.display())))?;
     Ok(file)
+}
+
+fn write_rows(file: &std::path::Path, n: usize, consent: bool) -> std::io::Result<()> {
+    let mut w = std::io::BufWriter::new(std::fs::File::create(file)?);
+    let proof = if consent { ",Opt-in Date,Consent Ref" } else { "" };
+    writeln!(w, "First Name,Last Name,Email,Phone,Job Title{proof}")?;
+    for (i, p) in people_iter(n).enumerate() {
+        write!(w, "{},{},{},{},{}", p.first, p.last, p.email, p.phone, p.title)?;
+        if consent {
+            write!(w, ",2025-0{}-1{} 09:30,signup-{i}", 1 + i % 9, i % 10)?;
+        }
+        writeln!(w)?;
+    }
+    w.flush()
 }
 
 /// A purpose under consent and the notice people saw, and the options
 /// that import every row's consent under them.
-async fn consent_options(app: &App, opts: &mut ImportOptions) -> Result<(), String> {
+async fn consent_options(app: &App, opts: &mut ImportOptions) -> Result<(), CliError> {
     let p = Principal::cli();
-    let purpose = app.create_purpose(&p, crate::bench_consent::newsletter()).await.map_err(|e| e.to_string())?;
+    let purpose = app.create_purpose(&p, super::consent::newsletter()).await?;
     let n =
         NoticeFields { name: "Sign-up form".into(), language: "en".into(), url: None, body: "Benchmark notice".into() };
-    let notice = app.create_notice(&p, n).await.map_err(|e| e.to_string())?;
+    let notice = app.create_notice(&p, n).await?;
     opts.basis = Some((purpose.id, LawfulBasis::Consent));
     opts.consent = Some(ConsentImport {
         notice: Some(notice.id),
@@ -61,7 +68,7 @@ async fn consent_options(app: &App, opts: &mut ImportOptions) -> Result<(), Stri
     Ok(())
 }
 
-pub async fn run(args: &BenchArgs, tmp: &std::path::Path) -> Result<(), String> {
+pub async fn run(args: &BenchArgs, tmp: &std::path::Path) -> Result<(), CliError> {
     let n = args.contacts;
     let engine = if args.postgres.is_some() { "PostgreSQL" } else { "SQLite" };
     let with = if args.consent { ", each with consent and its proof" } else { "" };
@@ -71,44 +78,44 @@ pub async fn run(args: &BenchArgs, tmp: &std::path::Path) -> Result<(), String> 
 
     // Kith: `kith import contacts` without its progress bar.
     let t = target(args, tmp, "import").await?;
-    let store = Store::connect(&t.db_url, Vault::from_key(&[7u8; 32])).await.map_err(|e| e.to_string())?;
-    store.migrate().await.map_err(|e| e.to_string())?;
+    let store = Store::connect(&t.db_url, Vault::from_key(&[7u8; 32])).await?;
+    store.migrate().await?;
     let app = App::new(store.clone());
     let mut opts = ImportOptions { file_name: "contacts.csv".into(), ..Default::default() };
     if args.consent {
         consent_options(&app, &mut opts).await?;
     }
-    let input = std::fs::File::open(&file).map_err(|e| e.to_string())?;
+    let input = std::fs::File::open(&file).map_err(CliError::io(format!("cannot open {}", file.display())))?;
     let start = Instant::now();
-    let report = app
-        .import_contacts(&Principal::cli(), std::io::BufReader::new(input), &opts, |_, _| {})
-        .await
-        .map_err(crate::cli::app_err)?;
+    let report = app.import_contacts(&Principal::cli(), std::io::BufReader::new(input), &opts, |_, _| {}).await?;
     let kith_wall = start.elapsed();
     let rss_after = peak_rss_mib();
     if args.consent {
         // Every row's consent is in the ledger, and the chain holds.
-        match store.consent_verify().await.map_err(|e| e.to_string())? {
+        match store.consent_verify().await? {
             kith_store::audit::Verdict::Intact { entries } if entries == n as i64 => {}
-            v => return Err(format!("the consent ledger after importing {n} rows: {v:?}")),
+            v => return Err(CliError::Other(format!("the consent ledger after importing {n} rows: {v:?}"))),
         }
     }
     store.close().await;
     drop_target(&t, args.keep).await;
     if report.created != n as u64 {
-        return Err(format!("the import created {} of {n} rows ({} rejected)", report.created, report.rejected));
+        return Err(CliError::Other(format!(
+            "the import created {} of {n} rows ({} rejected)",
+            report.created, report.rejected
+        )));
     }
 
     // Baseline: the same file parsed and written in plain tables, as many rows per transaction.
     let bt = target(args, tmp, "import_base").await?;
-    let bstore = Store::connect(&bt.db_url, Vault::from_key(&[7u8; 32])).await.map_err(|e| e.to_string())?;
-    bstore.baseline_create().await.map_err(|e| e.to_string())?;
+    let bstore = Store::connect(&bt.db_url, Vault::from_key(&[7u8; 32])).await?;
+    bstore.baseline_create().await?;
     let start = Instant::now();
-    let mut reader = csv::Reader::from_path(&file).map_err(|e| e.to_string())?;
+    let mut reader = csv::Reader::from_path(&file).map_err(CliError::other)?;
     let batch = kith_app::import::BATCH;
     let mut rows = Vec::with_capacity(batch);
     for rec in reader.records() {
-        let r = rec.map_err(|e| e.to_string())?;
+        let r = rec.map_err(CliError::other)?;
         rows.push(PlainContact {
             id: uuid::Uuid::now_v7(),
             first_name: r[0].to_owned(),
@@ -119,12 +126,12 @@ pub async fn run(args: &BenchArgs, tmp: &std::path::Path) -> Result<(), String> 
             notes: String::new(),
         });
         if rows.len() == batch {
-            bstore.baseline_insert(&rows).await.map_err(|e| e.to_string())?;
+            bstore.baseline_insert(&rows).await?;
             rows.clear();
         }
     }
     if !rows.is_empty() {
-        bstore.baseline_insert(&rows).await.map_err(|e| e.to_string())?;
+        bstore.baseline_insert(&rows).await?;
     }
     let base_wall = start.elapsed();
     bstore.close().await;

@@ -1,0 +1,59 @@
+//! `kith serve`: migrate, settle the erasure journal, start the scheduled
+//! jobs and serve the API and the staff pages until Ctrl-C or SIGTERM.
+
+use crate::config::{open_store, MailArgs, StoreArgs};
+use crate::error::CliError;
+use crate::server::{shutdown_signal, Server};
+use kith_app::App;
+
+#[derive(clap::Args, Debug)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Address to listen on.
+    #[arg(long, env = "KITH_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: String,
+    /// Seed fictitious demo data (and demo users) first if the CRM holds no contact.
+    #[arg(long)]
+    pub demo: bool,
+    /// Kith is reached over HTTPS (e.g. behind a TLS proxy): session
+    /// cookies get `Secure` and the `__Host-` prefix.
+    #[arg(long, env = "KITH_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+    /// A reverse proxy in front of Kith appends the client's address to
+    /// `X-Forwarded-For`; sign-in throttling counts by that address.
+    #[arg(long, env = "KITH_TRUST_FORWARDED_FOR")]
+    pub trust_forwarded_for: bool,
+    /// Admins and DPOs must sign in with a second factor (TOTP); without
+    /// one they can sign in only to set it up. Recommended.
+    #[arg(long = "require-2fa", env = "KITH_REQUIRE_2FA")]
+    pub require_second_factor: bool,
+    #[command(flatten)]
+    pub mail: MailArgs,
+}
+
+pub async fn run(a: ServeArgs) -> Result<(), CliError> {
+    let store = open_store(&a.store, true).await?;
+    // Before serving, on the live database: erasures journalled but
+    // never committed (a crash in between) are voided, or marked done.
+    store.settle_erasure_journal().await.map_err(CliError::store("cannot settle the erasure journal"))?;
+    let transport = kith_app::mailer::Transport::from_url(a.mail.smtp_url.as_deref()).map_err(CliError::Config)?;
+    let mut settings = a.mail.settings(&a.listen);
+    settings.outbox_shows_links |= a.demo;
+    let app = App::new(store.clone()).with_settings(settings);
+    let seeded = if a.demo { Some(crate::demo::seed(&app).await?) } else { None };
+    let jobs = kith_app::jobs::Job::all(!a.mail.no_retention_sweep);
+    tokio::spawn(app.clone().run_scheduler(jobs, transport, shutdown_signal()));
+    let web = kith_web::pages::WebConfig {
+        secure_cookies: a.secure_cookies,
+        trust_forwarded_for: a.trust_forwarded_for,
+        require_second_factor: a.require_second_factor,
+    };
+    let server = Server::bind(&a.listen, app, web).await?;
+    tracing::info!(addr = %server.local_addr(), "kith is listening");
+    println!("Kith is listening on http://{}", server.local_addr());
+    if let Some(summary) = seeded {
+        crate::demo::print_summary(&summary, &server.local_addr().to_string());
+    }
+    server.run(shutdown_signal()).await
+}

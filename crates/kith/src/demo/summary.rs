@@ -1,0 +1,67 @@
+//! What a demo seed did, and how it is shown to the operator.
+
+use kith_domain::Role;
+
+/// What a seed did.
+#[derive(Debug, Default)]
+pub struct DemoSummary {
+    /// Set when the CRM already held contacts: then nothing was added.
+    pub existing_contacts: Option<i64>,
+    pub companies: usize,
+    pub contacts: usize,
+    pub interactions: usize,
+    pub deals: usize,
+    /// Deals per pipeline stage, in pipeline order.
+    pub deals_by_stage: Vec<(&'static str, usize)>,
+    /// Stage moves made with `move_deal` (each one is in a deal's history).
+    pub stage_moves: usize,
+    pub users: Vec<DemoUser>,
+    /// Consent events recorded (given, some later withdrawn).
+    pub consents: usize,
+    /// Data-subject requests filed (one overdue, one waiting, one done, one new).
+    pub requests: usize,
+}
+
+/// A demo staff user and, if this seed created it, its password.
+pub struct DemoUser {
+    pub email: &'static str,
+    pub role: Role,
+    /// `None` when the user already existed (its password was left alone).
+    pub password: Option<String>,
+}
+
+impl std::fmt::Debug for DemoUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "DemoUser({}, {}, <password redacted>)", self.email, self.role.as_str())
+    }
+}
+
+/// Prints a seed's outcome to stdout (never to the log: it holds passwords).
+pub fn print_summary(s: &DemoSummary, listen: &str) {
+    if let Some(n) = s.existing_contacts {
+        println!("demo data not added: the CRM already holds {n} contacts");
+        return;
+    }
+    println!(
+        "demo data added: {} companies, {} contacts, {} interactions, {} deals ({} stage moves)",
+        s.companies, s.contacts, s.interactions, s.deals, s.stage_moves
+    );
+    let stages: Vec<String> = s.deals_by_stage.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    println!("deals by stage: {}", stages.join(", "));
+    println!(
+        "consent: 3 purposes, a notice, 2 subscription types, the public form /f/newsletter, {} consent events (receipts wait in the outbox)",
+        s.consents
+    );
+    println!(
+        "data-subject requests: {} in the queue (Privacy → Requests): one overdue, one waiting on the person, one completed",
+        s.requests
+    );
+    println!("demo users (passwords are shown only now):");
+    for u in &s.users {
+        match &u.password {
+            Some(pw) => println!("  {:<30} {:<10} {pw}", u.email, u.role.as_str()),
+            None => println!("  {:<30} {:<10} (already existed; password unchanged)", u.email, u.role.as_str()),
+        }
+    }
+    println!("Sign in at http://{listen}/login");
+}

@@ -1,0 +1,54 @@
+//! The demo's staff users, and the contacts' owners among them.
+
+use super::summary::DemoUser;
+use crate::error::CliError;
+use crate::rng::Rng;
+use kith_app::{App, AppError, Principal};
+use kith_domain::Role;
+
+const USERS: [(&str, Role); 4] = [
+    ("demo-admin@kith.example", Role::Admin),
+    ("demo-sales@kith.example", Role::Sales),
+    ("demo-marketing@kith.example", Role::Marketing),
+    ("demo-dpo@kith.example", Role::Dpo),
+];
+
+/// The demo users who may own contacts and deals, acting as themselves.
+pub(super) struct Owners(pub(super) Vec<Principal>);
+
+impl Owners {
+    /// An owner (its index): sales `sales_pct` times in 100, marketing and
+    /// admin sharing the rest.
+    pub(super) fn pick(&self, rng: &mut Rng, sales_pct: u64) -> usize {
+        let r = rng.range(0, 99);
+        let role = if r < sales_pct {
+            Role::Sales
+        } else if r < sales_pct + (100 - sales_pct) / 2 {
+            Role::Marketing
+        } else {
+            Role::Admin
+        };
+        self.0.iter().position(|o| o.role == role).unwrap_or(0)
+    }
+}
+
+/// Adds the demo users (a user that already exists keeps its password).
+pub(super) async fn seed_users(app: &App, p: &Principal) -> Result<(Owners, Vec<DemoUser>), CliError> {
+    let mut owners = Vec::new();
+    let mut users = Vec::new();
+    for (email, role) in USERS {
+        let password = kith_app::new_secret();
+        let (id, password) = match app.add_user(p, email, role, &password).await {
+            Ok(u) => (u.id, Some(password)),
+            Err(AppError::Conflict(_)) => {
+                (app.user_by_email(p, email).await.map_err(CliError::app("demo data: cannot find a user"))?.id, None)
+            }
+            Err(e) => return Err(CliError::app("demo data: cannot add a user")(e)),
+        };
+        if role.can_write_crm() {
+            owners.push(Principal { user: id, role, request_id: uuid::Uuid::now_v7().to_string(), token: None });
+        }
+        users.push(DemoUser { email, role, password });
+    }
+    Ok((Owners(owners), users))
+}
