@@ -1,0 +1,50 @@
+//! `/consent-campaigns`: asking existing contacts for consent by mail.
+
+use super::selection::{selection, SelectionIn};
+use crate::api::{BodyErrors, Errors};
+use crate::extract::{Auth, Json};
+use crate::problem::ApiError;
+use axum::extract::State;
+use kith_app::campaigns::CampaignInput;
+use kith_app::App;
+use kith_domain::PurposeId;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CampaignIn {
+    pub purpose_id: Uuid,
+    pub notice_id: Uuid,
+    pub mail_subject: String,
+    pub mail_body: String,
+    /// Days to answer before "not responded" (1–365).
+    pub wait_days: i64,
+    pub selection: SelectionIn,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CampaignOut {
+    pub requested: u64,
+    pub skipped: u64,
+}
+
+/// Ask existing contacts for consent by mail (double opt-in).
+#[utoipa::path(post, path = "/consent-campaigns", tag = "consent", request_body = CampaignIn, responses((status = 200, body = CampaignOut), Errors, BodyErrors))]
+pub(super) async fn campaign(
+    State(app): State<App>,
+    Auth(p): Auth,
+    Json(b): Json<CampaignIn>,
+) -> Result<Json<CampaignOut>, ApiError> {
+    let sel = selection(b.selection)?;
+    let c = CampaignInput {
+        purpose: PurposeId(b.purpose_id),
+        notice: b.notice_id,
+        mail_subject: b.mail_subject,
+        mail_body: b.mail_body,
+        wait_days: b.wait_days,
+    };
+    let r = app.run_campaign(&p, &sel, &c).await?;
+    Ok(Json(CampaignOut { requested: r.requested, skipped: r.skipped }))
+}
