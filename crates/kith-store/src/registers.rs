@@ -76,6 +76,31 @@ impl Store {
         tx.commit().await
     }
 
+    /// The running server's posture (JSON), as `kith serve` last wrote it.
+    pub async fn deployment_posture(&self) -> Result<Option<String>, StoreError> {
+        let row = self
+            .pools
+            .read
+            .conn()
+            .await?
+            .fetch_optional("SELECT body FROM deployment_posture WHERE id = 1", &[])
+            .await?;
+        row.map(|r| r.get(0)).transpose()
+    }
+
+    /// Records the server's posture; not audited (it is configuration the
+    /// operator set, and the register version it causes names it).
+    pub async fn set_deployment_posture(&self, body: &str) -> Result<(), StoreError> {
+        let mut c = self.pools.write.conn().await?;
+        c.execute(
+            "INSERT INTO deployment_posture (id, body, updated_at) VALUES (1, $1, $2) \
+             ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
+            &args![body, now_ms()],
+        )
+        .await?;
+        Ok(())
+    }
+
     pub async fn processor_activities(&self) -> Result<Vec<StoredActivity>, StoreError> {
         let rows = self
             .pools

@@ -62,6 +62,11 @@ pub enum Command {
         #[command(subcommand)]
         command: cmd::dsr::DsrCommand,
     },
+    /// The record of processing activities (GDPR Art. 30).
+    Ropa {
+        #[command(subcommand)]
+        command: cmd::ropa::RopaCommand,
+    },
     /// Write a consistent backup of the SQLite database while Kith runs.
     Backup(cmd::backup::BackupArgs),
     /// Restore a backup (stop `kith serve` first), then erase again everyone
@@ -91,6 +96,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Import { command } => cmd::import::run(command).await,
         Command::Retention { command } => cmd::retention::run(command).await,
         Command::Dsr { command } => cmd::dsr::run(command).await,
+        Command::Ropa { command } => cmd::ropa::run(command).await,
         Command::Backup(a) => cmd::backup::run(a).await,
         Command::Restore(a) => cmd::restore::run(a).await,
         Command::ConsentVerify(a) => cmd::consent_verify::run(a).await,

@@ -18,7 +18,7 @@ use uuid::Uuid;
 /// How this deployment protects data: the facts the technical and
 /// organisational measures of the register are generated from. The binary
 /// fills it from its configuration.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Posture {
     /// The master key comes from the environment rather than a key file.
     pub key_from_env: bool,
@@ -171,7 +171,7 @@ impl App {
         let recipients: Vec<_> = self.store.recipients().await?.into_iter().map(|r| (r.id, r.recipient)).collect();
         let others: Vec<ProcessorActivity> =
             self.load_processor_activities().await?.into_iter().map(|(_, a)| a).collect();
-        let measures = self.measures();
+        let measures = self.measures().await?;
         Ok(ropa::declare(&ropa::Inputs {
             controller: &controller,
             purposes: &purposes,
@@ -236,10 +236,20 @@ impl App {
         Ok(self.store.register_versions().await?)
     }
 
+    /// `kith serve` records its configuration, so the register's measures
+    /// are the serving configuration's in every process (the CLI's too).
+    pub async fn record_posture(&self) -> Result<()> {
+        let body = serde_json::to_string(&self.settings.posture).unwrap_or_default();
+        self.store.set_deployment_posture(&body).await?;
+        self.register_changed("configuration").await;
+        Ok(())
+    }
+
     /// The technical and organisational measures (Art. 32), in words, from
-    /// the live configuration.
-    pub fn measures(&self) -> Vec<String> {
-        let s = &self.settings.posture;
+    /// the serving configuration (this process's when none is recorded).
+    pub async fn measures(&self) -> Result<Vec<String>> {
+        let stored = self.store.deployment_posture().await?.and_then(|b| serde_json::from_str::<Posture>(&b).ok());
+        let s = stored.as_ref().unwrap_or(&self.settings.posture);
         let mut m = vec![
             "Every personal value is encrypted with AES-256-GCM under a key of its own per person; the person's key is wrapped by the master key, and erasing the person destroys their key".to_owned(),
             format!(
@@ -265,6 +275,6 @@ impl App {
         if !s.engine.is_empty() {
             m.push(format!("Data is stored in {}", s.engine));
         }
-        m
+        Ok(m)
     }
 }

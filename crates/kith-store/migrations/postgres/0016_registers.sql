@@ -37,6 +37,15 @@ CREATE TABLE controller_identity (
     updated_at BIGINT NOT NULL
 );
 
+-- How the running server protects data (key location, HTTPS, second
+-- factor, mail relay host): the register's measures are generated from
+-- it, so every process computes the same record. Written by `kith serve`.
+CREATE TABLE deployment_posture (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    body TEXT NOT NULL,
+    updated_at BIGINT NOT NULL
+);
+
 -- Art. 30(2): processing carried out on behalf of other controllers.
 CREATE TABLE processor_activities (
     id         UUID PRIMARY KEY,

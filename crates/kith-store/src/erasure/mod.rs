@@ -89,6 +89,10 @@ pub const KEPT: &[(&str, &str)] = &[
     ("recipients", "the register of recipients (Art. 30(1)(d), 28): organisations, no data about a data subject"),
     ("purpose_recipients", "which recipients a purpose names; no data about a data subject"),
     ("controller_identity", "the controller and its DPO (Art. 30(1)(a)); no data about a data subject"),
+    (
+        "deployment_posture",
+        "the server's configuration the register's measures come from; no data about a data subject",
+    ),
     ("processor_activities", "the Art. 30(2) record; no data about a data subject"),
     ("register_versions", "versions of the record of processing (Art. 30); no data about a data subject"),
 ];

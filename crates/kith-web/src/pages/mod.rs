@@ -23,6 +23,7 @@ mod public;
 mod public_words;
 mod recipients;
 mod registers;
+pub use registers::print_html as register_print_html;
 mod retention;
 mod session;
 mod view;

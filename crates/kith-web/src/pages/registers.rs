@@ -198,6 +198,19 @@ struct PrintPage {
     as_of: String,
 }
 
+/// The print-ready document of a record (what `kith ropa export --format
+/// html` writes): the page below without a session.
+pub fn print_html(record: Record, version: RegisterVersion, as_of: &str) -> Result<String, askama::Error> {
+    PrintPage {
+        activities: activities(&record, None, &[]),
+        printed: view::date(time::OffsetDateTime::now_utc()),
+        as_of: as_of.to_owned(),
+        record,
+        version,
+    }
+    .render()
+}
+
 /// The record as a document: no navigation, the controller, date and
 /// version on every printed page.
 async fn print(State(app): State<App>, Staff(s): Staff, QueryForm(q): QueryForm<AsOfQuery>) -> PageResult {

@@ -14,6 +14,7 @@ mod parse;
 pub mod purpose;
 pub mod restore;
 pub mod retention;
+pub mod ropa;
 pub mod serve;
 pub mod token;
 pub mod user;

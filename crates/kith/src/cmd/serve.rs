@@ -40,7 +40,18 @@ pub async fn run(a: ServeArgs) -> Result<(), CliError> {
     let transport = kith_app::mailer::Transport::from_url(a.mail.smtp_url.as_deref()).map_err(CliError::Config)?;
     let mut settings = a.mail.settings(&a.listen);
     settings.outbox_shows_links |= a.demo;
+    settings.posture = kith_app::registers::Posture {
+        key_from_env: std::env::var_os("KITH_MASTER_KEY").is_some(),
+        secure_cookies: a.secure_cookies,
+        require_second_factor: a.require_second_factor,
+        smtp_relay: a.mail.smtp_url.as_deref().and_then(relay_host),
+        engine: match store.engine() {
+            kith_store::Engine::Sqlite => "SQLite, in one file in the data directory".into(),
+            kith_store::Engine::Postgres => "PostgreSQL".into(),
+        },
+    };
     let app = App::new(store.clone()).with_settings(settings);
+    app.record_posture().await.map_err(CliError::app("cannot record the server's configuration"))?;
     let seeded = if a.demo { Some(crate::demo::seed(&app).await?) } else { None };
     let jobs = kith_app::jobs::Job::all(!a.mail.no_retention_sweep);
     tokio::spawn(app.clone().run_scheduler(jobs, transport, shutdown_signal()));
@@ -56,4 +67,25 @@ pub async fn run(a: ServeArgs) -> Result<(), CliError> {
         crate::demo::print_summary(&summary, &server.local_addr().to_string());
     }
     server.run(shutdown_signal()).await
+}
+
+/// The host of an SMTP URL (`smtp://user:pass@host:587`), without the
+/// credentials: what the register names as the mail relay.
+fn relay_host(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let authority = rest.split(['/', '?']).next().unwrap_or("");
+    let host = authority.rsplit_once('@').map(|(_, h)| h).unwrap_or(authority);
+    let host = host.rsplit_once(':').map(|(h, _)| h).unwrap_or(host);
+    (!host.is_empty()).then(|| host.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_relay_host_never_carries_credentials() {
+        assert_eq!(super::relay_host("smtp://me:secret@mail.example.com:587").as_deref(), Some("mail.example.com"));
+        assert_eq!(super::relay_host("smtps://mail.example.com").as_deref(), Some("mail.example.com"));
+        assert_eq!(super::relay_host("smtp://127.0.0.1:2525?tls=none").as_deref(), Some("127.0.0.1"));
+        assert_eq!(super::relay_host("smtp://"), None);
+    }
 }
