@@ -4,7 +4,7 @@
 //! training records. A staff member who has not acknowledged the current
 //! instructions may not open personal data until they do.
 
-use crate::{Invalid, UserId};
+use crate::{Invalid, Role, UserId};
 use time::{Date, Duration, OffsetDateTime};
 
 /// The shortest and longest instructions accepted, in characters.
@@ -110,6 +110,19 @@ word_enum!(
         None => "none", "no training recorded",
     }
 );
+
+/// What a role gives access to, in words: the scope of the authorisation
+/// (the field visibility may hide some fields further).
+pub fn role_scope(role: Role) -> &'static str {
+    match role {
+        Role::Admin => "all personal data; staff accounts, API tokens and settings",
+        Role::Dpo => "all personal data; privacy settings, requests, registers and the audit trail",
+        Role::Sales | Role::Marketing | Role::Support => {
+            "contacts, companies, interactions and deals: reading and changing"
+        }
+        Role::Readonly => "contacts, companies and deals, and the registers: reading only",
+    }
+}
 
 /// The status of a staff member given the current instructions' version
 /// (none if never published) and the latest version they acknowledged.
