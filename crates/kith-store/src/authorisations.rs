@@ -133,8 +133,11 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound)?;
         let (current, sha256): (i64, String) = (row.get(0)?, row.get(1)?);
-        if current != version {
+        if version < current {
             return Err(StoreError::Conflict("newer instructions were published: read and acknowledge those"));
+        }
+        if version > current {
+            return Err(StoreError::Conflict("no such version of the instructions: acknowledge the current one"));
         }
         let n = tx
             .execute(

@@ -11,6 +11,7 @@ use super::view::{date_time, Layout};
 use super::{render_status, Id, PageResult};
 use askama::Template;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use axum::Router;
@@ -241,10 +242,13 @@ struct InstructionsPage {
     error: Option<String>,
 }
 
-async fn instructions_page(app: &App, s: &Session, error: Option<String>) -> PageResult {
+async fn instructions_page(app: &App, s: &Session, error: Option<(StatusCode, String)>) -> PageResult {
     let current = app.instructions(&s.principal).await?.into_iter().next();
     let pending = app.needs_acknowledgement(&s.principal).await?.is_some();
-    let status = if error.is_some() { axum::http::StatusCode::CONFLICT } else { axum::http::StatusCode::OK };
+    let (status, error) = match error {
+        Some((status, e)) => (status, Some(e)),
+        None => (StatusCode::OK, None),
+    };
     let page = InstructionsPage {
         l: layout(s, "account"),
         published: current.as_ref().map(|c| date_time(c.published_at)).unwrap_or_default(),
@@ -267,13 +271,21 @@ struct AckForm {
 
 async fn acknowledge(State(app): State<App>, StaffForm { staff, form }: StaffForm<AckForm>) -> PageResult {
     let Ok(version) = form.version.trim().parse::<i64>() else {
-        return instructions_page(&app, &staff, Some("The form could not be read: reload the page.".into())).await;
+        return instructions_page(
+            &app,
+            &staff,
+            Some((StatusCode::UNPROCESSABLE_ENTITY, "The form could not be read: reload the page.".into())),
+        )
+        .await;
     };
     match app.acknowledge_instructions(&staff.principal, version).await {
         Ok(()) => Ok(Redirect::to("/contacts").into_response()),
-        Err(AppError::Conflict(m)) => instructions_page(&app, &staff, Some(format!("Not recorded: {m}."))).await,
+        Err(AppError::Conflict(m)) => {
+            instructions_page(&app, &staff, Some((StatusCode::CONFLICT, format!("Not recorded: {m}.")))).await
+        }
         Err(AppError::NotFound(_)) => {
-            instructions_page(&app, &staff, Some("No instructions are published.".into())).await
+            instructions_page(&app, &staff, Some((StatusCode::NOT_FOUND, "No instructions are published.".into())))
+                .await
         }
         Err(e) => Err(e.into()),
     }
