@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod authorisations;
 pub mod bulk;
 pub mod campaigns;
 pub mod companies;
@@ -271,6 +272,8 @@ pub struct App {
     /// Imports running in this process, by run: their progress as it is,
     /// which the stored one follows (on SQLite, only between batches).
     pub(crate) imports: import_runs::Running,
+    /// The instructions gate's cache (see [`authorisations`]).
+    pub(crate) gate: authorisations::Gate,
 }
 
 /// How long a server trusts its cached field-visibility matrix before
@@ -286,6 +289,7 @@ impl App {
             settings: Arc::new(Settings::default()),
             mail_wake: Arc::new(tokio::sync::Notify::new()),
             imports: import_runs::Running::default(),
+            gate: authorisations::Gate::default(),
         }
     }
 

@@ -7,6 +7,7 @@
 #[macro_use]
 mod words;
 
+pub mod authorisation;
 pub mod consent;
 pub mod contact;
 pub mod dsr;

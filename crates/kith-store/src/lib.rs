@@ -7,6 +7,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod authorisations;
 pub mod backup;
 pub mod baseline;
 pub mod companies;

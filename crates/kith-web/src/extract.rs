@@ -133,8 +133,35 @@ impl FromRequestParts<App> for Auth {
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::trim)
             .ok_or(kith_app::AppError::Unauthenticated)?;
-        Ok(Auth(app.authenticate(token, request_id).await?))
+        let p = app.authenticate(token, request_id).await?;
+        let path = parts.uri.path();
+        let path = path.strip_prefix("/api/v1").unwrap_or(path);
+        if !INSTRUCTION_PATHS.contains(&path) {
+            if let Some(version) = app.needs_acknowledgement(&p).await? {
+                return Err(not_acknowledged(version));
+            }
+        }
+        Ok(Auth(p))
     }
+}
+
+/// What a token whose user has not acknowledged the current instructions
+/// may still call: reading them and acknowledging them.
+const INSTRUCTION_PATHS: [&str; 2] = ["/instructions", "/instructions/acknowledge"];
+
+/// The refusal of a request whose user has yet to acknowledge the current
+/// instructions (Art. 29): nothing else is served until they do.
+fn not_acknowledged(version: i64) -> ApiError {
+    ApiError::new(
+        axum::http::StatusCode::FORBIDDEN,
+        "instructions-not-acknowledged",
+        "Instructions not acknowledged",
+        format!(
+            "Version {version} of the instructions for processing personal data was published and this token's user has \
+             not acknowledged it. Read it (GET /api/v1/instructions) and acknowledge it (POST \
+             /api/v1/instructions/acknowledge with {{\"version\": {version}}}), or sign in to the pages and do it there."
+        ),
+    )
 }
 
 /// The `Idempotency-Key` header, if sent.

@@ -95,6 +95,9 @@ pub const KEPT: &[(&str, &str)] = &[
     ),
     ("processor_activities", "the Art. 30(2) record; no data about a data subject"),
     ("register_versions", "versions of the record of processing (Art. 30); no data about a data subject"),
+    ("staff_instructions", "the instructions staff act on, each version as published (Art. 29, 32(4)); names staff, not data subjects"),
+    ("staff_acknowledgements", "which staff acknowledged which instructions, and when (accountability for Art. 29, 32(4)); staff, not data subjects"),
+    ("staff_training", "staff training records (accountability for Art. 32(4)); staff, not data subjects"),
 ];
 
 /// Why a person is erased: names the audit entry.

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod audit;
+pub mod authorisations;
 pub mod companies;
 pub mod consent;
 pub mod contacts;
@@ -40,7 +41,7 @@ use utoipa_axum::router::OpenApiRouter;
         (name = "rights", description = "Data-subject requests, restriction of processing and objection"),
         (name = "policy", description = "The field policy: which personal fields Kith may hold, and why"),
         (name = "retention", description = "Retention rules enforced by a sweep, legal holds and review reminders"),
-        (name = "registers", description = "Accountability: the record of processing (Art. 30) computed from the data, recipients and transfers (Art. 28, 44-49)"),
+        (name = "registers", description = "Accountability: the record of processing (Art. 30) computed from the data, recipients and transfers (Art. 28, 44-49), persons authorised to process data: instructions, acknowledgements and training (Art. 29, 32(4))"),
     )
 )]
 struct ApiDoc;
@@ -71,7 +72,9 @@ pub enum Errors {
     /// No valid bearer token.
     #[response(status = 401, content_type = "application/problem+json")]
     Unauthenticated(Problem),
-    /// The caller's role may not do this.
+    /// The caller's role may not do this; or (type
+    /// `…/instructions-not-acknowledged`) the token's user has yet to
+    /// acknowledge the current instructions (`POST /instructions/acknowledge`).
     #[response(status = 403, content_type = "application/problem+json")]
     Forbidden(Problem),
     /// No such record.
@@ -116,6 +119,7 @@ pub fn router() -> OpenApiRouter<App> {
         .merge(jobs::router())
         .merge(recipients::router())
         .merge(ropa::router())
+        .merge(authorisations::router())
 }
 
 /// `Some(x)` for a present value, `Some(None)` for an explicit `null`:

@@ -7,6 +7,7 @@ mod account;
 mod address;
 mod admin;
 mod audit;
+mod authorisations;
 mod companies;
 mod contacts;
 mod deals;
@@ -92,6 +93,7 @@ pub fn router() -> Router<App> {
         .merge(retention::router())
         .merge(recipients::router())
         .merge(registers::router())
+        .merge(authorisations::router())
         .merge(dsr::router())
         .merge(import::router())
         .merge(portal::router())

@@ -148,8 +148,19 @@ impl FromRequestParts<App> for Staff {
         if must_enrol(cfg, &s) && !PASSWORD_PATHS.contains(&path) && !ENROL_PATHS.contains(&path) {
             return Err(PageError::redirect("/account"));
         }
+        // …and then the current instructions must be acknowledged before
+        // any page that can show personal data (Art. 29).
+        if !instructions_open(path) && app.needs_acknowledgement(&s.principal).await?.is_some() {
+            return Err(PageError::redirect("/account/instructions"));
+        }
         Ok(Staff(s))
     }
+}
+
+/// What a user who has yet to acknowledge the current instructions may
+/// open: their own account (where the instructions are) and signing out.
+fn instructions_open(path: &str) -> bool {
+    path == "/account" || path.starts_with("/account/") || path == "/logout"
 }
 
 /// What a user whose password was reset may open.
