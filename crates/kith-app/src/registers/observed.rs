@@ -144,7 +144,17 @@ impl App {
             });
         }
         for r in &stored {
-            let observable = !r.tokens.is_empty() || r.recipient.mail_relay;
+            let relaying = r.recipient.mail_relay && self.settings.posture.smtp_relay.is_some();
+            if r.recipient.mail_relay && !relaying && self.store.deployment_posture().await?.is_some() {
+                o.warnings.push((
+                    None,
+                    format!(
+                        "{} is marked as the mail relay, but this server sends no mail over SMTP (mail stays in the outbox)",
+                        r.recipient.legal_name
+                    ),
+                ));
+            }
+            let observable = !r.tokens.is_empty() || relaying;
             let received = o.receipts.iter().any(|x| x.recipient == Some(r.id));
             if observable && !received && declared(r.id) {
                 o.warnings.push((

@@ -25,7 +25,8 @@ pub(super) async fn seed_consent(app: &App, p: &Principal) -> Result<usize, CliE
             period: kith_domain::retention::Period { count: 2, unit: kith_domain::retention::PeriodUnit::Years },
             disposal: kith_domain::retention::Disposal::Delete,
         }),
-        recipients: "Mail delivery provider (processor)".into(),
+        // Recipients are in the register (demo/registers.rs).
+        recipients: String::new(),
         direct_marketing: basis != LawfulBasis::Contract,
     };
     let news = app

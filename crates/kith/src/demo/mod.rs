@@ -15,6 +15,7 @@ mod cultures;
 mod deals;
 mod interactions;
 mod people;
+mod registers;
 mod requests;
 mod summary;
 mod users;
@@ -51,6 +52,7 @@ pub async fn seed(app: &App) -> Result<DemoSummary, CliError> {
         users,
         consents: consent::seed_consent(app, &p).await?,
         requests: requests::seed_requests(app, &p, &contacts.ids).await?,
+        recipients: registers::seed_registers(app, &p).await?,
     })
 }
 

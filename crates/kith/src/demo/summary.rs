@@ -20,6 +20,8 @@ pub struct DemoSummary {
     pub consents: usize,
     /// Data-subject requests filed (one overdue, one waiting, one done, one new).
     pub requests: usize,
+    /// Recipients in the register (processors, a sub-processor).
+    pub recipients: usize,
 }
 
 /// A demo staff user and, if this seed created it, its password.
@@ -55,6 +57,10 @@ pub fn print_summary(s: &DemoSummary, listen: &str) {
     println!(
         "data-subject requests: {} in the queue (Privacy → Requests): one overdue, one waiting on the person, one completed",
         s.requests
+    );
+    println!(
+        "registers: the controller and DPO, {} recipients (a US helpdesk under the Data Privacy Framework, a sub-processor in India under SCC, an agreement expiring soon) (Privacy → Record of processing)",
+        s.recipients
     );
     println!("demo users (passwords are shown only now):");
     for u in &s.users {
