@@ -9,6 +9,7 @@ mod words;
 
 pub mod consent;
 pub mod contact;
+pub mod dpia;
 pub mod dsr;
 pub mod error;
 pub mod geo;

@@ -43,7 +43,10 @@ pub struct Register {
 /// A purpose's recipients as a person reads them in an access export
 /// (Art. 15(1)(c), (2)): each with its role, and transfers out of the EEA
 /// with their safeguard; the purpose's older free text when none is linked.
-pub fn recipients_in_words(p: &kith_store::purposes::Purpose, all: &[kith_store::recipients::StoredRecipient]) -> String {
+pub fn recipients_in_words(
+    p: &kith_store::purposes::Purpose,
+    all: &[kith_store::recipients::StoredRecipient],
+) -> String {
     let linked: Vec<String> = all
         .iter()
         .filter(|r| r.recipient.purposes.contains(&p.id))
