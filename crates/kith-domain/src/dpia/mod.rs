@@ -13,6 +13,9 @@ pub use changes::{changes, Change};
 use crate::{Invalid, PurposeId};
 use time::Date;
 
+// Days as `YYYY-MM-DD` in the stored and exported JSON.
+time::serde::format_description!(day, Date, "[year]-[month]-[day]");
+
 word_enum!(
     /// Where a measure stands.
     MeasureStatus {
@@ -65,6 +68,7 @@ pub struct Measure {
     pub text: String,
     /// A role or team, not a person's name.
     pub owner: String,
+    #[serde(with = "day::option", default)]
     pub due_on: Option<Date>,
     pub status: MeasureStatus,
 }
@@ -72,7 +76,9 @@ pub struct Measure {
 /// Prior consultation of the supervisory authority (Art. 36).
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Consultation {
+    #[serde(with = "day::option", default)]
     pub asked_on: Option<Date>,
+    #[serde(with = "day::option", default)]
     pub answered_on: Option<Date>,
     /// The authority's reference or advice, in words.
     pub outcome: String,
@@ -103,6 +109,7 @@ pub struct Dpia {
     pub views_sought: bool,
     /// Their views, or why they were not sought.
     pub views: String,
+    #[serde(with = "day::option", default)]
     pub next_review: Option<Date>,
     pub consultation: Consultation,
 }

@@ -206,3 +206,12 @@ fn changes_list_what_moved_since_sign_off() {
     assert!(c.iter().any(|c| c.purpose == "Old" && c.what.contains("no longer in the record")));
     assert!(changes(&ids, &[a.clone(), gone.clone()], &[a, gone]).is_empty(), "nothing changed, nothing listed");
 }
+
+#[test]
+fn days_are_written_as_iso_dates_and_read_back() {
+    let mut d = Dpia::draft("X", vec![PurposeId::new()]);
+    d.next_review = Some(time::macros::date!(2027 - 03 - 31));
+    let json = serde_json::to_string(&d).unwrap();
+    assert!(json.contains("\"next_review\":\"2027-03-31\""), "{json}");
+    assert_eq!(serde_json::from_str::<Dpia>(&json).unwrap(), d);
+}

@@ -91,6 +91,12 @@ pub const KEPT: &[(&str, &str)] = &[
     ("controller_identity", "the controller and its DPO (Art. 30(1)(a)); no data about a data subject"),
     ("processor_activities", "the Art. 30(2) record; no data about a data subject"),
     ("register_versions", "versions of the record of processing (Art. 30); no data about a data subject"),
+    ("dpias", "impact assessments (Art. 35) are about processing activities; no data about a data subject"),
+    ("dpia_purposes", "which purposes an impact assessment covers; no data about a data subject"),
+    (
+        "screening_decisions",
+        "the DPO's decision whether a purpose needs an impact assessment; no data about a data subject",
+    ),
 ];
 
 /// Why a person is erased: names the audit entry.
