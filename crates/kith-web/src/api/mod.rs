@@ -6,6 +6,7 @@ pub mod companies;
 pub mod consent;
 pub mod contacts;
 pub mod deals;
+pub mod dpia;
 pub mod dsr;
 pub mod exports;
 pub mod interactions;
@@ -40,7 +41,7 @@ use utoipa_axum::router::OpenApiRouter;
         (name = "rights", description = "Data-subject requests, restriction of processing and objection"),
         (name = "policy", description = "The field policy: which personal fields Kith may hold, and why"),
         (name = "retention", description = "Retention rules enforced by a sweep, legal holds and review reminders"),
-        (name = "registers", description = "Accountability: the record of processing (Art. 30) computed from the data, recipients and transfers (Art. 28, 44-49)"),
+        (name = "registers", description = "Accountability: the record of processing (Art. 30) computed from the data, recipients and transfers (Art. 28, 44-49), impact assessments (Art. 35-36)"),
     )
 )]
 struct ApiDoc;
@@ -116,6 +117,7 @@ pub fn router() -> OpenApiRouter<App> {
         .merge(jobs::router())
         .merge(recipients::router())
         .merge(ropa::router())
+        .merge(dpia::router())
 }
 
 /// `Some(x)` for a present value, `Some(None)` for an explicit `null`:

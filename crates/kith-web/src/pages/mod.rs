@@ -10,8 +10,11 @@ mod audit;
 mod companies;
 mod contacts;
 mod deals;
+mod dpia;
+mod dpia_form;
 mod dsr;
 mod jobs;
+pub(crate) use dpia::dpia_document;
 pub(crate) use dsr::file_response as export_file_response;
 mod form;
 mod import;
@@ -91,6 +94,7 @@ pub fn router() -> Router<App> {
         .merge(retention::router())
         .merge(recipients::router())
         .merge(registers::router())
+        .merge(dpia::router())
         .merge(dsr::router())
         .merge(import::router())
         .merge(portal::router())
