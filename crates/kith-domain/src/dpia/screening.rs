@@ -149,7 +149,7 @@ pub fn screen(f: &Facts<'_>) -> Screening {
     if third.is_empty() {
         add(Criterion::Transfers, Outcome::NotMet, "no recipient of this purpose is outside the EEA".into());
     } else {
-        add(Criterion::Transfers, Outcome::Met, format!("recipients outside the EEA: {}", third.join(", ")));
+        add(Criterion::Transfers, Outcome::Met, third.join(", "));
     }
     let reasons: Vec<String> = findings
         .iter()

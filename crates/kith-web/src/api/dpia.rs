@@ -232,6 +232,21 @@ fn dpia_of(b: DpiaIn) -> Result<Dpia, ApiError> {
     })
 }
 
+/// The domain names the purposes `purposes`; the API calls them `purpose_ids`.
+fn api_names(e: kith_app::AppError) -> ApiError {
+    match e {
+        kith_app::AppError::Invalid(mut inv) => {
+            for f in &mut inv.0 {
+                if f.field == "purposes" {
+                    f.field = "purpose_ids".into();
+                }
+            }
+            kith_app::AppError::Invalid(inv).into()
+        }
+        e => e.into(),
+    }
+}
+
 fn dpia_out(v: DpiaView) -> DpiaOut {
     let outdated = v.outdated();
     let s = v.stored;
@@ -306,7 +321,7 @@ async fn create(
     Auth(p): Auth,
     Json(b): Json<DpiaIn>,
 ) -> Result<(StatusCode, Json<DpiaOut>), ApiError> {
-    let id = app.create_dpia(&p, dpia_of(b)?).await?;
+    let id = app.create_dpia(&p, dpia_of(b)?).await.map_err(api_names)?;
     Ok((StatusCode::CREATED, Json(dpia_out(app.dpia(&p, id).await?))))
 }
 
@@ -323,14 +338,14 @@ async fn update(
     Path(id): Path<Uuid>,
     Json(b): Json<DpiaIn>,
 ) -> Result<Json<DpiaOut>, ApiError> {
-    app.update_dpia(&p, id, dpia_of(b)?).await?;
+    app.update_dpia(&p, id, dpia_of(b)?).await.map_err(api_names)?;
     Ok(Json(dpia_out(app.dpia(&p, id).await?)))
 }
 
 /// Sign off against the current version of the record of processing. Refused (422 naming the fields) while an Art. 35(7) item, the DPO's advice, the people's views or the next review is missing; a high residual risk is not refused but reminded (prior consultation, Art. 36).
 #[utoipa::path(post, path = "/dpias/{id}/sign-off", tag = "registers", params(("id" = Uuid, Path)), responses((status = 200, body = DpiaOut), Errors))]
 async fn sign_off(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>) -> Result<Json<DpiaOut>, ApiError> {
-    Ok(Json(dpia_out(app.sign_off_dpia(&p, id).await?)))
+    Ok(Json(dpia_out(app.sign_off_dpia(&p, id).await.map_err(api_names)?)))
 }
 
 #[derive(Deserialize, IntoParams)]

@@ -182,6 +182,33 @@ async fn decide(
     }
 }
 
+/// Field errors for the assessment's page: a risk's or a measure's named
+/// by its row ("risk 2, residual likelihood").
+fn errors_of(inv: &Invalid) -> Errors {
+    Errors(
+        inv.0
+            .iter()
+            .map(|f| {
+                let row = ["risks", "measures"].into_iter().find_map(|list| {
+                    let rest = f.field.strip_prefix(list)?.strip_prefix('[')?;
+                    let (i, what) = rest.split_once(']')?;
+                    let n = i.parse::<usize>().ok()? + 1;
+                    let what = what.trim_start_matches('.').replace(['.', '_'], " ");
+                    let one = if list == "risks" { "risk" } else { "measure" };
+                    Some((list, format!("{one} {n}, {what}: {}", f.message)))
+                });
+                match row {
+                    Some((list, msg)) => (list.to_owned(), msg),
+                    None => match f.field.split_once('.') {
+                        Some((key, rest)) => (key.to_owned(), format!("{}: {}", view::label(rest), f.message)),
+                        None => (f.field.clone(), f.message.clone()),
+                    },
+                }
+            })
+            .collect(),
+    )
+}
+
 #[derive(Template)]
 #[template(path = "dpia.html")]
 struct DpiaPage {
@@ -266,9 +293,7 @@ async fn save(State(app): State<App>, Id(id): Id<Uuid>, StaffForm { staff, form 
             };
             show(&app, &staff, v, None, Errors::default(), notice).await
         }
-        Err(AppError::Invalid(inv)) => {
-            show(&app, &staff, v, Some(merged), Errors::from_invalid(&inv), String::new()).await
-        }
+        Err(AppError::Invalid(inv)) => show(&app, &staff, v, Some(merged), errors_of(&inv), String::new()).await,
         Err(AppError::Conflict(m)) => {
             show(&app, &staff, v, Some(merged), Errors(vec![(String::new(), m)]), String::new()).await
         }
@@ -285,10 +310,8 @@ async fn sign_off(
         Ok(_) => Ok(Redirect::to(&format!("/privacy/dpias/{id}")).into_response()),
         Err(AppError::Invalid(inv)) => {
             let v = app.dpia(&staff.principal, id).await?;
-            let errors = Errors(
-                inv.0.iter().map(|f| (String::new(), format!("{}: {}", view::label(&f.field), f.message))).collect(),
-            );
-            show(&app, &staff, v, None, errors, "Not signed off yet:".into()).await
+            show(&app, &staff, v, None, errors_of(&inv), "Not signed off yet: complete what is listed below.".into())
+                .await
         }
         Err(e) => Err(e.into()),
     }
