@@ -14,6 +14,7 @@ pub mod contacts;
 pub mod cursor;
 pub mod deals;
 pub mod deletion;
+pub mod dpia;
 pub mod dsr;
 pub mod export;
 pub mod import;

@@ -7,6 +7,7 @@ pub use kith_store::companies::Company;
 pub use kith_store::consent::{BasisRecord, ConsentEvent};
 pub use kith_store::contacts::{normalise_tag, Contact, ContactFilter, ContactSort};
 pub use kith_store::deals::{Deal, DealFilter, Stage, StageTotal};
+pub use kith_store::dpia::{SignOff, StoredDecision, StoredDpia};
 pub use kith_store::dsr::Step;
 pub use kith_store::interactions::Interaction;
 pub use kith_store::mail::{Mail, MailRow};

@@ -10,6 +10,7 @@ mod words;
 pub mod authorisation;
 pub mod consent;
 pub mod contact;
+pub mod dpia;
 pub mod dsr;
 pub mod error;
 pub mod geo;

@@ -15,6 +15,7 @@ pub mod consent;
 pub mod contacts;
 pub mod db;
 pub mod deals;
+pub mod dpia;
 pub mod dsr;
 pub mod erasure;
 pub mod exports;

@@ -11,8 +11,11 @@ mod authorisations;
 mod companies;
 mod contacts;
 mod deals;
+mod dpia;
+mod dpia_form;
 mod dsr;
 mod jobs;
+pub(crate) use dpia::dpia_document;
 pub(crate) use dsr::file_response as export_file_response;
 mod form;
 mod import;
@@ -93,7 +96,11 @@ pub fn router() -> Router<App> {
         .merge(retention::router())
         .merge(recipients::router())
         .merge(registers::router())
+<<<<<<< HEAD
         .merge(authorisations::router())
+=======
+        .merge(dpia::router())
+>>>>>>> dpia
         .merge(dsr::router())
         .merge(import::router())
         .merge(portal::router())
