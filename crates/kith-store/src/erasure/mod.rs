@@ -95,18 +95,15 @@ pub const KEPT: &[(&str, &str)] = &[
     ),
     ("processor_activities", "the Art. 30(2) record; no data about a data subject"),
     ("register_versions", "versions of the record of processing (Art. 30); no data about a data subject"),
-<<<<<<< HEAD
     ("staff_instructions", "the instructions staff act on, each version as published (Art. 29, 32(4)); names staff, not data subjects"),
     ("staff_acknowledgements", "which staff acknowledged which instructions, and when (accountability for Art. 29, 32(4)); staff, not data subjects"),
     ("staff_training", "staff training records (accountability for Art. 32(4)); staff, not data subjects"),
-=======
     ("dpias", "impact assessments (Art. 35) are about processing activities; no data about a data subject"),
     ("dpia_purposes", "which purposes an impact assessment covers; no data about a data subject"),
     (
         "screening_decisions",
         "the DPO's decision whether a purpose needs an impact assessment; no data about a data subject",
     ),
->>>>>>> dpia
 ];
 
 /// Why a person is erased: names the audit entry.

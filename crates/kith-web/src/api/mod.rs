@@ -42,11 +42,7 @@ use utoipa_axum::router::OpenApiRouter;
         (name = "rights", description = "Data-subject requests, restriction of processing and objection"),
         (name = "policy", description = "The field policy: which personal fields Kith may hold, and why"),
         (name = "retention", description = "Retention rules enforced by a sweep, legal holds and review reminders"),
-<<<<<<< HEAD
-        (name = "registers", description = "Accountability: the record of processing (Art. 30) computed from the data, recipients and transfers (Art. 28, 44-49), persons authorised to process data: instructions, acknowledgements and training (Art. 29, 32(4))"),
-=======
-        (name = "registers", description = "Accountability: the record of processing (Art. 30) computed from the data, recipients and transfers (Art. 28, 44-49), impact assessments (Art. 35-36)"),
->>>>>>> dpia
+        (name = "registers", description = "Accountability: the record of processing (Art. 30) computed from the data, recipients and transfers (Art. 28, 44-49), impact assessments (Art. 35-36), persons authorised to process data: instructions, acknowledgements and training (Art. 29, 32(4))"),
     )
 )]
 struct ApiDoc;
@@ -124,11 +120,8 @@ pub fn router() -> OpenApiRouter<App> {
         .merge(jobs::router())
         .merge(recipients::router())
         .merge(ropa::router())
-<<<<<<< HEAD
         .merge(authorisations::router())
-=======
         .merge(dpia::router())
->>>>>>> dpia
 }
 
 /// `Some(x)` for a present value, `Some(None)` for an explicit `null`:

@@ -96,11 +96,8 @@ pub fn router() -> Router<App> {
         .merge(retention::router())
         .merge(recipients::router())
         .merge(registers::router())
-<<<<<<< HEAD
         .merge(authorisations::router())
-=======
         .merge(dpia::router())
->>>>>>> dpia
         .merge(dsr::router())
         .merge(import::router())
         .merge(portal::router())
