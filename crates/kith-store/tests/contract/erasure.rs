@@ -3,73 +3,14 @@
 //! can name a person escapes the erasure's catalogue, and the erasure
 //! journal is written before the commit.
 
+use crate::engines::{ctx, on_both, sqlite_at, temp_dir};
 use kith_domain::{ContactData, Email, SubjectId};
 use kith_store::backup::JOURNAL_FILE;
 use kith_store::contacts::ContactInput;
 use kith_store::erasure::{ERASED, KEPT};
-use kith_store::{Ctx, Store, StoreError, Vault};
+use kith_store::StoreError;
 use std::collections::BTreeSet;
-use std::future::Future;
-use std::path::{Path, PathBuf};
-use uuid::Uuid;
-
-fn vault() -> Vault {
-    Vault::from_key(&[42u8; 32])
-}
-
-fn ctx() -> Ctx {
-    Ctx { actor: "user:test".into(), request_id: "req-1".into(), token: None }
-}
-
-fn pg_admin_url() -> String {
-    std::env::var("KITH_TEST_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
-}
-
-fn temp_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kith-erasure-contract-{}", Uuid::now_v7()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-async fn sqlite_at(dir: &Path) -> Store {
-    let store = Store::connect(&format!("sqlite:{}", dir.join("kith.db").display()), vault()).await.unwrap();
-    store.migrate().await.unwrap();
-    store
-}
-
-/// Runs `body` against a fresh store on each engine, with a scratch
-/// directory for the journal; the PostgreSQL database is dropped even when
-/// the body panics.
-async fn on_both<F, Fut>(body: F)
-where
-    F: Fn(Store, PathBuf) -> Fut,
-    Fut: Future<Output = ()> + Send + 'static,
-{
-    let dir = temp_dir();
-    let store = sqlite_at(&dir).await;
-    let r = tokio::spawn(body(store.clone(), dir.clone())).await;
-    store.close().await;
-    let _ = std::fs::remove_dir_all(&dir);
-    if let Err(e) = r {
-        std::panic::resume_unwind(e.into_panic());
-    }
-
-    let name = format!("kith_test_{}", Uuid::now_v7().simple());
-    let admin = Store::connect(&pg_admin_url(), vault()).await.expect("PostgreSQL at KITH_TEST_PG_URL");
-    admin.raw_execute_no_tx(&format!("CREATE DATABASE {name}")).await.unwrap();
-    let base = pg_admin_url();
-    let store = Store::connect(&format!("{}/{name}", &base[..base.rfind('/').unwrap()]), vault()).await.unwrap();
-    store.migrate().await.unwrap();
-    let dir = temp_dir();
-    let r = tokio::spawn(body(store.clone(), dir.clone())).await;
-    store.close().await;
-    let _ = std::fs::remove_dir_all(&dir);
-    let _ = admin.raw_execute_no_tx(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await;
-    admin.close().await;
-    if let Err(e) = r {
-        std::panic::resume_unwind(e.into_panic());
-    }
-}
+use std::path::Path;
 
 fn person(first: &str, email: &str) -> ContactInput {
     ContactInput {

@@ -3,6 +3,7 @@
 //! materialised state, single-use tokens under concurrency, counts with
 //! time applied in SQL, the mail queue's lease, and erasure.
 
+use crate::engines::{ctx, on_both, stored_bytes};
 use kith_domain::consent::BasisSource;
 use kith_domain::{Channel, ConsentAction, ConsentMethod, ContactData, Email, LawfulBasis, PurposeId, SubjectId};
 use kith_store::audit::Verdict;
@@ -10,54 +11,9 @@ use kith_store::consent::{BasisRecord, ConsentWrite, NewConsentEvent, SealedProo
 use kith_store::contacts::ContactInput;
 use kith_store::mail::{Mail, NewMail};
 use kith_store::purposes::{ConsentForm, PurposeInput, SubscriptionType};
-use kith_store::{Ctx, Store, StoreError, Vault};
-use std::future::Future;
-use std::path::PathBuf;
+use kith_store::{Engine, Store, StoreError};
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
-
-fn vault() -> Vault {
-    Vault::from_key(&[43u8; 32])
-}
-
-fn ctx() -> Ctx {
-    Ctx { actor: "user:test".into(), request_id: "req-1".into(), token: None }
-}
-
-fn pg_admin_url() -> String {
-    std::env::var("KITH_TEST_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
-}
-
-async fn on_both<F, Fut>(body: F)
-where
-    F: Fn(Store, Option<PathBuf>) -> Fut,
-    Fut: Future<Output = ()> + Send + 'static,
-{
-    let dir = std::env::temp_dir().join(format!("kith-consent-{}", Uuid::now_v7()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let store = Store::connect(&format!("sqlite:{}", dir.join("kith.db").display()), vault()).await.unwrap();
-    store.migrate().await.unwrap();
-    let r = tokio::spawn(body(store.clone(), Some(dir.clone()))).await;
-    store.close().await;
-    let _ = std::fs::remove_dir_all(&dir);
-    if let Err(e) = r {
-        std::panic::resume_unwind(e.into_panic());
-    }
-    let name = format!("kith_test_{}", Uuid::now_v7().simple());
-    let admin = Store::connect(&pg_admin_url(), vault()).await.expect("PostgreSQL at KITH_TEST_PG_URL");
-    admin.raw_execute_no_tx(&format!("CREATE DATABASE {name}")).await.unwrap();
-    let base = pg_admin_url();
-    let url = format!("{}/{name}", &base[..base.rfind('/').unwrap()]);
-    let store = Store::connect(&url, vault()).await.unwrap();
-    store.migrate().await.unwrap();
-    let r = tokio::spawn(body(store.clone(), None)).await;
-    store.close().await;
-    let _ = admin.raw_execute_no_tx(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await;
-    admin.close().await;
-    if let Err(e) = r {
-        std::panic::resume_unwind(e.into_panic());
-    }
-}
 
 async fn contact(s: &Store, email: &str) -> SubjectId {
     let data = ContactData {
@@ -327,11 +283,8 @@ async fn mail_is_claimed_once_retried_and_erased_with_the_person_on_both_engines
         assert_eq!(ev.len(), 1);
         assert!(ev[0].proof.is_none(), "the key is gone, so is the proof");
         assert!(matches!(s.consent_verify().await.unwrap(), Verdict::Intact { entries: 1 }));
-        if let Some(dir) = dir {
-            let mut bytes = std::fs::read(dir.join("kith.db")).unwrap();
-            if let Ok(wal) = std::fs::read(dir.join("kith.db-wal")) {
-                bytes.extend(wal);
-            }
+        if s.engine() == Engine::Sqlite {
+            let bytes = stored_bytes(&s, &dir).await;
             assert!(!bytes.windows(20).any(|w| w == b"Zanzibar-secret-text"), "mail text found in clear");
         } else {
             let dump = s.raw_dump_pg().await.unwrap();
