@@ -6,10 +6,10 @@
 //! later file updates the contacts its addresses match; an interrupted
 //! import resumes after a line.
 
+use crate::run::{kith, temp_dir};
 use kith_domain::Email;
 use kith_store::{Store, Vault};
 use std::path::Path;
-use std::process::Command;
 
 const MESSY: &[u8] = b"\xef\xbb\xbfFirst Name;Last Name;E-mail 1 - Value;Phone 1 - Value;Job Title;Lead Score\r\n\
 Giulia;Bianchi;giulia.bianchi@example.it;+39 02 5550 1111;\"Buyer; EMEA\";7\r\n\
@@ -19,16 +19,9 @@ Bad;Email;not-an-email;;;1\r\n\
 Dup;Licate;giulia.bianchi@EXAMPLE.it;;;2\r\n\
 Anna;Neri;anna.neri@example.it ::: a.neri@example.it;;=cmd();9";
 
-fn kith(dir: &Path, args: &[&str]) -> (bool, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_kith"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(dir)
-        .env_remove("KITH_DATABASE_URL")
-        .env_remove("KITH_MASTER_KEY")
-        .env_remove("KITH_DATA_DIR")
-        .output()
-        .expect("run kith");
+/// Runs `kith ARGS`: whether it succeeded, and its output and errors.
+fn kith_text(dir: &Path, args: &[&str]) -> (bool, String) {
+    let out = kith(dir, &[], args);
     let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     (out.status.success(), text)
 }
@@ -40,23 +33,22 @@ async fn store(dir: &Path) -> Store {
 
 #[tokio::test]
 async fn a_messy_file_is_imported_as_its_dry_run_said() {
-    let dir = std::env::temp_dir().join(format!("kith-import-{}", uuid::Uuid::now_v7()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = temp_dir("import");
     let file = dir.join("crm-export.csv");
     std::fs::write(&file, MESSY).unwrap();
     let f = file.to_str().unwrap();
-    let (ok, out) = kith(
+    let (ok, out) = kith_text(
         &dir,
         &["purpose", "add", "--name", "Customer care", "--description", "Support", "--default-basis", "contract"],
     );
     assert!(ok, "{out}");
 
     // Consent is never imported without its proof.
-    let (ok, out) = kith(&dir, &["import", "contacts", f, "--purpose", "Customer care", "--basis", "consent"]);
+    let (ok, out) = kith_text(&dir, &["import", "contacts", f, "--purpose", "Customer care", "--basis", "consent"]);
     assert!(!ok && out.contains("imported consent must name the notice the people saw"), "{out}");
 
     let report = dir.join("report.csv");
-    let (ok, out) = kith(&dir, &["import", "contacts", f, "--dry-run", "--report", report.to_str().unwrap()]);
+    let (ok, out) = kith_text(&dir, &["import", "contacts", f, "--dry-run", "--report", report.to_str().unwrap()]);
     assert!(ok, "{out}");
     assert!(out.contains("3 would be created, 0 would be updated, 0 skipped, 2 rejected"), "{out}");
     assert!(out.contains("line 6: rejected: an email address is not valid"), "{out}");
@@ -76,7 +68,7 @@ async fn a_messy_file_is_imported_as_its_dry_run_said() {
     }
 
     // Two rows per transaction: batches are checked while the one before is written.
-    let (ok, out) = kith(
+    let (ok, out) = kith_text(
         &dir,
         &["import", "contacts", f, "--purpose", "Customer care", "--basis", "legitimate_interests", "--batch", "2"],
     );
@@ -101,7 +93,7 @@ async fn a_messy_file_is_imported_as_its_dry_run_said() {
     }
 
     // Again: everything is there already with the same values; resuming after the last line does nothing.
-    let (ok, out) = kith(&dir, &["import", "contacts", f]);
+    let (ok, out) = kith_text(&dir, &["import", "contacts", f]);
     assert!(ok && out.contains("0 created, 0 updated, 3 skipped, 2 rejected"), "{out}");
     assert!(out.contains("line 2: skipped: already in Kith with the same values"), "{out}");
     // A later file updates the contact its address matches: its values win, addresses are added.
@@ -113,9 +105,9 @@ marco.rossi@EXAMPLE.IT,Head of sales,+39 06 5550 2222
 ",
     )
     .unwrap();
-    let (ok, out) = kith(&dir, &["import", "contacts", update.to_str().unwrap(), "--dry-run"]);
+    let (ok, out) = kith_text(&dir, &["import", "contacts", update.to_str().unwrap(), "--dry-run"]);
     assert!(ok && out.contains("line 2: would update: job_title, phones"), "{out}");
-    let (ok, out) = kith(&dir, &["import", "contacts", update.to_str().unwrap()]);
+    let (ok, out) = kith_text(&dir, &["import", "contacts", update.to_str().unwrap()]);
     assert!(ok && out.contains("0 created, 1 updated, 0 skipped, 0 rejected"), "{out}");
     {
         let s = store(&dir).await;
@@ -125,7 +117,7 @@ marco.rossi@EXAMPLE.IT,Head of sales,+39 06 5550 2222
         assert_eq!(marco[0].data.last_name.as_deref(), Some("Rossi"), "fields the file leaves empty stay");
         s.close().await;
     }
-    let (ok, out) = kith(&dir, &["import", "contacts", f, "--resume-after-line", "8"]);
+    let (ok, out) = kith_text(&dir, &["import", "contacts", f, "--resume-after-line", "8"]);
     assert!(ok && out.contains("0 created, 0 updated, 0 skipped, 0 rejected"), "{out}");
 
     // An import interrupted after line 5 resumes with the lines after it only.
@@ -134,9 +126,9 @@ marco.rossi@EXAMPLE.IT,Head of sales,+39 06 5550 2222
     let cut = MESSY.windows(8).position(|w| w == b"Bad;Emai").unwrap();
     let first_part = dir.join("first-part.csv");
     std::fs::write(&first_part, &MESSY[..cut]).unwrap();
-    let (ok, out) = kith(&other, &["import", "contacts", first_part.to_str().unwrap()]);
+    let (ok, out) = kith_text(&other, &["import", "contacts", first_part.to_str().unwrap()]);
     assert!(ok && out.contains("2 created, 0 updated, 0 skipped, 0 rejected"), "{out}");
-    let (ok, out) = kith(&other, &["import", "contacts", f, "--resume-after-line", "5"]);
+    let (ok, out) = kith_text(&other, &["import", "contacts", f, "--resume-after-line", "5"]);
     assert!(ok, "{out}");
     assert!(out.contains("1 created, 0 updated, 0 skipped, 2 rejected"), "only lines 6 to 8: {out}");
     // Line 7 repeats Giulia's address from line 2: rejected, as in a run never interrupted.
@@ -147,7 +139,7 @@ marco.rossi@EXAMPLE.IT,Head of sales,+39 06 5550 2222
     );
     // A file with no usable column is refused before anything is read.
     std::fs::write(&file, "Lead Score,Stage\n1,won\n").unwrap();
-    let (ok, out) = kith(&dir, &["import", "contacts", f]);
+    let (ok, out) = kith_text(&dir, &["import", "contacts", f]);
     assert!(!ok && out.contains("no column holds a name, an email or a phone"), "{out}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -160,9 +152,8 @@ marco.rossi@EXAMPLE.IT,Head of sales,+39 06 5550 2222
 /// records the consent on it.
 #[tokio::test]
 async fn consent_is_imported_with_its_proof_or_not_at_all() {
-    let dir = std::env::temp_dir().join(format!("kith-import-consent-{}", uuid::Uuid::now_v7()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let (ok, out) = kith(
+    let dir = temp_dir("import-consent");
+    let (ok, out) = kith_text(
         &dir,
         &["purpose", "add", "--name", "Newsletter", "--description", "Monthly news", "--default-basis", "consent"],
     );
@@ -201,13 +192,13 @@ async fn consent_is_imported_with_its_proof_or_not_at_all() {
     let base = ["import", "contacts", f, "--purpose", "Newsletter", "--basis", "consent"];
 
     // Without the notice, or without saying what people did, nothing is read.
-    let (ok, out) = kith(&dir, &base);
+    let (ok, out) = kith_text(&dir, &base);
     assert!(!ok && out.contains("imported consent must name the notice"), "{out}");
     let with_notice: Vec<&str> = base.iter().copied().chain(["--notice", notice.as_str()]).collect();
-    let (ok, out) = kith(&dir, &with_notice);
+    let (ok, out) = kith_text(&dir, &with_notice);
     assert!(!ok && out.contains("consent_act, or say once what the people did"), "{out}");
     // Consent columns without the consent basis are refused, not silently dropped.
-    let (ok, out) = kith(&dir, &["import", "contacts", f, "--dry-run"]);
+    let (ok, out) = kith_text(&dir, &["import", "contacts", f, "--dry-run"]);
     assert!(!ok && out.contains("is part of a consent's proof"), "{out}");
 
     let full: Vec<&str> = with_notice
@@ -216,7 +207,7 @@ async fn consent_is_imported_with_its_proof_or_not_at_all() {
         .chain(["--consent-act", "ticked the unticked newsletter box", "--consent-channels", "email"])
         .collect();
     let dry: Vec<&str> = full.iter().copied().chain(["--dry-run"]).collect();
-    let (ok, out) = kith(&dir, &dry);
+    let (ok, out) = kith_text(&dir, &dry);
     assert!(ok, "{out}");
     assert!(out.contains("2 would be created, 0 would be updated, 0 skipped, 3 rejected"), "{out}");
     assert!(out.contains("line 3: rejected: consent_at: imported consent must carry the original time"), "{out}");
@@ -224,7 +215,7 @@ async fn consent_is_imported_with_its_proof_or_not_at_all() {
     assert!(out.contains("line 5: rejected: consent_channels: name email, phone, sms or post"), "{out}");
     assert!(!out.contains("old-site#") && !out.contains("example.it"), "reasons repeat no value: {out}");
 
-    let (ok, out) = kith(&dir, &full);
+    let (ok, out) = kith_text(&dir, &full);
     assert!(ok && out.contains("2 created, 0 updated, 0 skipped, 3 rejected"), "{out}");
     {
         let s = store(&dir).await;
@@ -267,11 +258,11 @@ async fn consent_is_imported_with_its_proof_or_not_at_all() {
          piero.galli@example.it,Piero,2024-01-11 09:00,crm-2#2\n",
     )
     .unwrap();
-    let (ok, out) = kith(&dir, &full);
+    let (ok, out) = kith_text(&dir, &full);
     assert!(ok && out.contains("1 created, 1 updated, 0 skipped, 0 rejected"), "{out}");
     assert!(out.contains("line 2: updated: consent"), "{out}");
     // The same file again (an import repeated or resumed): no consent is recorded twice.
-    let (ok, out) = kith(&dir, &full);
+    let (ok, out) = kith_text(&dir, &full);
     assert!(ok && out.contains("0 created, 0 updated, 2 skipped, 0 rejected"), "{out}");
     {
         let s = store(&dir).await;

@@ -3,29 +3,15 @@
 //! binary, then the restored database file and WAL are searched for the
 //! person's values and their key.
 
+use crate::run::{kith, ok, temp_dir};
 use kith_domain::{ContactData, Email, Phone, SubjectId};
 use kith_store::contacts::ContactInput;
 use kith_store::{Ctx, Store, Vault};
 use std::path::Path;
-use std::process::Command;
 
 const NAME: &str = "Zebulon-Quixotic";
 const EMAIL: &str = "zebulon.quixotic@example.it";
 const PHONE: &str = "+39 02 5550 9876";
-
-fn kith(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_kith"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(dir)
-        .env_remove("KITH_DATABASE_URL")
-        .env_remove("KITH_MASTER_KEY")
-        .env_remove("KITH_DATA_DIR")
-        .output()
-        .expect("run kith");
-    assert!(out.status.success(), "kith {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 async fn open(dir: &Path) -> Store {
     let vault = Vault::load_or_create(&dir.join("master.key")).unwrap();
@@ -43,9 +29,8 @@ fn files_contain(paths: &[std::path::PathBuf], needle: &[u8]) -> bool {
 
 #[tokio::test]
 async fn a_restored_backup_does_not_resurrect_the_erased() {
-    let dir = std::env::temp_dir().join(format!("kith-backup-{}", uuid::Uuid::now_v7()));
-    std::fs::create_dir_all(&dir).unwrap();
-    kith(&dir, &["migrate"]);
+    let dir = temp_dir("backup");
+    ok(&kith(&dir, &[], &["migrate"]));
     let ctx = Ctx { actor: "cli".into(), request_id: "test".into(), token: None };
     let (gone, stays) = (SubjectId::new(), SubjectId::new());
     let key_before;
@@ -75,7 +60,7 @@ async fn a_restored_backup_does_not_resurrect_the_erased() {
         s.close().await;
     }
     let backup = dir.join("before-erasure.kithbak");
-    let out = kith(&dir, &["backup", backup.to_str().unwrap()]);
+    let out = ok(&kith(&dir, &[], &["backup", backup.to_str().unwrap()]));
     assert!(out.contains("backup written"), "{out}");
     assert!(
         files_contain(std::slice::from_ref(&backup), &key_before),
@@ -88,7 +73,7 @@ async fn a_restored_backup_does_not_resurrect_the_erased() {
     }
     let journal = std::fs::read_to_string(dir.join(kith_store::backup::JOURNAL_FILE)).unwrap();
     assert!(journal.contains(&gone.0.to_string()) && !journal.contains(EMAIL), "the journal names ids only");
-    let out = kith(&dir, &["restore", backup.to_str().unwrap()]);
+    let out = ok(&kith(&dir, &[], &["restore", backup.to_str().unwrap()]));
     assert!(out.contains("1 person(s) erased after the backup was taken were erased again"), "{out}");
     let s = open(&dir).await;
     assert!(s.get_contact(gone).await.unwrap().is_none(), "the erased person came back");
@@ -99,7 +84,7 @@ async fn a_restored_backup_does_not_resurrect_the_erased() {
         assert!(!files_contain(&live, needle), "found {:?} in the restored data", String::from_utf8_lossy(needle));
     }
     // Restoring the old backup again is just as safe.
-    kith(&dir, &["restore", backup.to_str().unwrap()]);
+    ok(&kith(&dir, &[], &["restore", backup.to_str().unwrap()]));
     let s = open(&dir).await;
     assert!(s.get_contact(gone).await.unwrap().is_none());
     s.close().await;

@@ -4,42 +4,10 @@
 //! foreign key does not fail the whole list, and the database, its WAL and
 //! backups are readable by their owner only.
 
+use crate::run::{kith, ok, refused, temp_dir};
 use kith_domain::{ContactData, Email, SubjectId};
 use kith_store::contacts::{ContactFilter, ContactInput, ContactSort};
 use kith_store::{Ctx, Store, Vault};
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn kith(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_kith"));
-    c.args(args)
-        .arg("--data-dir")
-        .arg(dir)
-        .env_remove("KITH_DATABASE_URL")
-        .env_remove("KITH_MASTER_KEY")
-        .env_remove("KITH_DATA_DIR")
-        .env("KITH_PASSWORD", "a long passphrase for tests");
-    for (k, v) in env {
-        c.env(k, v);
-    }
-    c.output().expect("run kith")
-}
-
-fn ok(o: &Output) -> String {
-    assert!(o.status.success(), "kith failed: {}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn refused(o: &Output) -> String {
-    assert!(!o.status.success(), "kith should have refused: {}", String::from_utf8_lossy(&o.stdout));
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("kith-{name}-{}", uuid::Uuid::now_v7()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 fn person(email: &str) -> ContactInput {
     ContactInput {
@@ -71,7 +39,8 @@ async fn add_contact(url: &str, vault: Vault, email: &str) {
 #[tokio::test]
 async fn sqlite_another_key_or_a_lost_key_file_is_refused() {
     let dir = temp_dir("keys");
-    ok(&kith(&dir, &[], &["user", "add", "--email", "admin@example.com", "--role", "admin"]));
+    let password = [("KITH_PASSWORD", "a long passphrase for tests")];
+    ok(&kith(&dir, &password, &["user", "add", "--email", "admin@example.com", "--role", "admin"]));
     let key_file = dir.join("master.key");
     let key = std::fs::read_to_string(&key_file).unwrap();
     let url = format!("sqlite:{}", dir.join("kith.db").display());

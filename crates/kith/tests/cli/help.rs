@@ -1,4 +1,7 @@
-//! `kith --help` describes every subcommand with its own words.
+//! `kith --help` describes every subcommand with its own words, and a
+//! snapshot of it shows a change to the command line (a subcommand added,
+//! renamed or described anew) as a diff in `tests/cli/snapshots/`. Review
+//! with `cargo insta review`.
 
 use std::process::Command;
 
@@ -29,4 +32,11 @@ fn benchmarks_log_at_warn_unless_asked() {
     assert_eq!(bench.log_default(), "warn");
     let serve = kith::cli::Cli::try_parse_from(["kith", "serve"]).unwrap();
     assert!(serve.log_default().starts_with("info"));
+}
+
+#[test]
+fn help_text() {
+    let out = Command::new(env!("CARGO_BIN_EXE_kith")).arg("--help").env("NO_COLOR", "1").output().expect("run kith");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    insta::assert_snapshot!("kith_help", String::from_utf8(out.stdout).expect("UTF-8"));
 }
