@@ -1,0 +1,19 @@
+//! The storage contract, run on SQLite and on PostgreSQL (a throwaway
+//! database per test at `KITH_TEST_PG_URL`, default the local server,
+//! dropped afterwards). Every operation the application relies on is here,
+//! erasure above all, so the two engines cannot drift apart. One test
+//! binary: the runners live in `engines`, the shared data in `fixtures`.
+
+mod engines;
+mod fixtures;
+
+mod audit;
+mod concurrency;
+mod consent;
+mod contacts;
+mod erasure;
+mod imports;
+mod policy;
+mod privacy;
+mod retention;
+mod staff;
