@@ -159,7 +159,7 @@ fn date(inv: &mut Vec<FieldError>, field: &str, v: &str) -> Option<time::Date> {
 }
 
 /// The instructions: the current version, every version, and whether the caller has yet to acknowledge the current one.
-#[utoipa::path(get, path = "/instructions", tag = "registers", responses((status = 200, body = InstructionsList), Errors))]
+#[utoipa::path(operation_id = "authorisations_list", get, path = "/instructions", tag = "registers", responses((status = 200, body = InstructionsList), Errors))]
 async fn list(State(app): State<App>, Auth(p): Auth) -> Result<Json<InstructionsList>, ApiError> {
     let versions = app.instructions(&p).await?;
     let to_acknowledge = app.needs_acknowledgement(&p).await?;
@@ -172,7 +172,7 @@ async fn list(State(app): State<App>, Auth(p): Auth) -> Result<Json<Instructions
 }
 
 /// Publish a new version of the instructions (admin). Everyone must acknowledge it before using personal data again.
-#[utoipa::path(post, path = "/instructions", tag = "registers", request_body = PublishIn, responses((status = 201, body = InstructionsOut), Errors, BodyErrors))]
+#[utoipa::path(operation_id = "authorisations_publish", post, path = "/instructions", tag = "registers", request_body = PublishIn, responses((status = 201, body = InstructionsOut), Errors, BodyErrors))]
 async fn publish(
     State(app): State<App>,
     Auth(p): Auth,
@@ -185,7 +185,7 @@ async fn publish(
 }
 
 /// Acknowledge the current instructions as the token's user: "I have read and will follow these instructions". A version that is no longer current is a 409.
-#[utoipa::path(post, path = "/instructions/acknowledge", tag = "registers", request_body = AcknowledgeIn, responses((status = 204, description = "Acknowledged"), Errors, BodyErrors))]
+#[utoipa::path(operation_id = "authorisations_acknowledge", post, path = "/instructions/acknowledge", tag = "registers", request_body = AcknowledgeIn, responses((status = 204, description = "Acknowledged"), Errors, BodyErrors))]
 async fn acknowledge(
     State(app): State<App>,
     Auth(p): Auth,
@@ -196,7 +196,7 @@ async fn acknowledge(
 }
 
 /// The register of persons authorised to process personal data: each staff member's role, scope, acknowledgement and training, with reminders.
-#[utoipa::path(get, path = "/staff-authorisations", tag = "registers", responses((status = 200, body = StaffRegisterOut), Errors))]
+#[utoipa::path(operation_id = "authorisations_register", get, path = "/staff-authorisations", tag = "registers", responses((status = 200, body = StaffRegisterOut), Errors))]
 async fn register(State(app): State<App>, Auth(p): Auth) -> Result<Json<StaffRegisterOut>, ApiError> {
     let r = app.authorisation_register(&p).await?;
     Ok(Json(StaffRegisterOut {
@@ -211,7 +211,7 @@ pub struct Created {
 }
 
 /// Record a training of a staff member (admin, dpo).
-#[utoipa::path(post, path = "/staff-authorisations/{user_id}/training", tag = "registers", params(("user_id" = Uuid, Path)), request_body = TrainingIn, responses((status = 201, body = Created), Errors, BodyErrors))]
+#[utoipa::path(operation_id = "authorisations_add_training", post, path = "/staff-authorisations/{user_id}/training", tag = "registers", params(("user_id" = Uuid, Path)), request_body = TrainingIn, responses((status = 201, body = Created), Errors, BodyErrors))]
 async fn add_training(
     State(app): State<App>,
     Auth(p): Auth,
@@ -230,7 +230,7 @@ async fn add_training(
 }
 
 /// Remove a training record entered by mistake (admin, dpo).
-#[utoipa::path(delete, path = "/staff-authorisations/{user_id}/training/{id}", tag = "registers", params(("user_id" = Uuid, Path), ("id" = Uuid, Path)), responses((status = 204, description = "Removed"), Errors))]
+#[utoipa::path(operation_id = "authorisations_remove_training", delete, path = "/staff-authorisations/{user_id}/training/{id}", tag = "registers", params(("user_id" = Uuid, Path), ("id" = Uuid, Path)), responses((status = 204, description = "Removed"), Errors))]
 async fn remove_training(
     State(app): State<App>,
     Auth(p): Auth,

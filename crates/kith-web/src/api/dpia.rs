@@ -309,13 +309,13 @@ fn dpia_out(v: DpiaView) -> DpiaOut {
 }
 
 /// Every impact assessment, newest first, each with whether it is outdated and why.
-#[utoipa::path(get, path = "/dpias", tag = "registers", responses((status = 200, body = Vec<DpiaOut>), Errors))]
+#[utoipa::path(operation_id = "dpia_list", get, path = "/dpias", tag = "registers", responses((status = 200, body = Vec<DpiaOut>), Errors))]
 async fn list(State(app): State<App>, Auth(p): Auth) -> Result<Json<Vec<DpiaOut>>, ApiError> {
     Ok(Json(app.dpias(&p).await?.into_iter().map(dpia_out).collect()))
 }
 
 /// Start an impact assessment (a title and its purposes suffice for a draft).
-#[utoipa::path(post, path = "/dpias", tag = "registers", request_body = DpiaIn, responses((status = 201, body = DpiaOut), Errors, BodyErrors))]
+#[utoipa::path(operation_id = "dpia_create", post, path = "/dpias", tag = "registers", request_body = DpiaIn, responses((status = 201, body = DpiaOut), Errors, BodyErrors))]
 async fn create(
     State(app): State<App>,
     Auth(p): Auth,
@@ -325,13 +325,13 @@ async fn create(
     Ok((StatusCode::CREATED, Json(dpia_out(app.dpia(&p, id).await?))))
 }
 
-#[utoipa::path(get, path = "/dpias/{id}", tag = "registers", params(("id" = Uuid, Path)), responses((status = 200, body = DpiaOut), Errors))]
+#[utoipa::path(operation_id = "dpia_get", get, path = "/dpias/{id}", tag = "registers", params(("id" = Uuid, Path)), responses((status = 200, body = DpiaOut), Errors))]
 async fn get(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>) -> Result<Json<DpiaOut>, ApiError> {
     Ok(Json(dpia_out(app.dpia(&p, id).await?)))
 }
 
 /// Replace an assessment. Changing what was assessed withdraws its sign-off; measures' progress, the consultation and the next review do not.
-#[utoipa::path(put, path = "/dpias/{id}", tag = "registers", params(("id" = Uuid, Path)), request_body = DpiaIn, responses((status = 200, body = DpiaOut), Errors, BodyErrors))]
+#[utoipa::path(operation_id = "dpia_update", put, path = "/dpias/{id}", tag = "registers", params(("id" = Uuid, Path)), request_body = DpiaIn, responses((status = 200, body = DpiaOut), Errors, BodyErrors))]
 async fn update(
     State(app): State<App>,
     Auth(p): Auth,
@@ -343,7 +343,7 @@ async fn update(
 }
 
 /// Sign off against the current version of the record of processing. Refused (422 naming the fields) while an Art. 35(7) item, the DPO's advice, the people's views or the next review is missing; a high residual risk is not refused but reminded (prior consultation, Art. 36).
-#[utoipa::path(post, path = "/dpias/{id}/sign-off", tag = "registers", params(("id" = Uuid, Path)), responses((status = 200, body = DpiaOut), Errors))]
+#[utoipa::path(operation_id = "dpia_sign_off", post, path = "/dpias/{id}/sign-off", tag = "registers", params(("id" = Uuid, Path)), responses((status = 200, body = DpiaOut), Errors))]
 async fn sign_off(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>) -> Result<Json<DpiaOut>, ApiError> {
     Ok(Json(dpia_out(app.sign_off_dpia(&p, id).await.map_err(api_names)?)))
 }
@@ -357,7 +357,7 @@ pub struct ExportQuery {
 }
 
 /// The assessment as a JSON document (with the activities it was signed off against) or a print-ready HTML document.
-#[utoipa::path(get, path = "/dpias/{id}/export", tag = "registers", params(("id" = Uuid, Path), ExportQuery), responses((status = 200, description = "The assessment in the format asked for", content((Object = "application/json"), (String = "text/html"))), Errors))]
+#[utoipa::path(operation_id = "dpia_export", get, path = "/dpias/{id}/export", tag = "registers", params(("id" = Uuid, Path), ExportQuery), responses((status = 200, description = "The assessment in the format asked for", content((Object = "application/json"), (String = "text/html"))), Errors))]
 async fn export(
     State(app): State<App>,
     Auth(p): Auth,
@@ -443,7 +443,7 @@ fn screening_out(r: ScreeningRow) -> ScreeningOut {
 }
 
 /// Every purpose screened against the WP248 criteria Kith can see in its data (large scale: 10,000 people or more, Kith's threshold; WP248 names none), with the DPO's decision.
-#[utoipa::path(get, path = "/dpias/screening", tag = "registers", responses((status = 200, body = Vec<ScreeningOut>), Errors))]
+#[utoipa::path(operation_id = "dpia_screening", get, path = "/dpias/screening", tag = "registers", responses((status = 200, body = Vec<ScreeningOut>), Errors))]
 async fn screening(State(app): State<App>, Auth(p): Auth) -> Result<Json<Vec<ScreeningOut>>, ApiError> {
     Ok(Json(app.dpia_screening(&p).await?.into_iter().map(screening_out).collect()))
 }
@@ -458,7 +458,7 @@ pub struct DecisionIn {
 }
 
 /// Record the DPO's decision whether a purpose needs an impact assessment, and why.
-#[utoipa::path(put, path = "/dpias/screening/{purpose_id}", tag = "registers", params(("purpose_id" = Uuid, Path)), request_body = DecisionIn, responses((status = 200, body = ScreeningOut), Errors, BodyErrors))]
+#[utoipa::path(operation_id = "dpia_decide", put, path = "/dpias/screening/{purpose_id}", tag = "registers", params(("purpose_id" = Uuid, Path)), request_body = DecisionIn, responses((status = 200, body = ScreeningOut), Errors, BodyErrors))]
 async fn decide(
     State(app): State<App>,
     Auth(p): Auth,

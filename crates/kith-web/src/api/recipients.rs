@@ -284,18 +284,18 @@ pub(crate) fn recipient_out(s: StoredRecipient) -> RecipientOut {
 }
 
 /// Every recipient, by legal name, with its reminders.
-#[utoipa::path(get, path = "/recipients", tag = "registers", responses((status = 200, body = Vec<RecipientOut>), Errors))]
+#[utoipa::path(operation_id = "recipients_list", get, path = "/recipients", tag = "registers", responses((status = 200, body = Vec<RecipientOut>), Errors))]
 async fn list(State(app): State<App>, Auth(p): Auth) -> Result<Json<Vec<RecipientOut>>, ApiError> {
     Ok(Json(app.recipients(&p).await?.into_iter().map(recipient_out).collect()))
 }
 
-#[utoipa::path(get, path = "/recipients/{id}", tag = "registers", params(("id" = Uuid, Path)), responses((status = 200, body = RecipientOut), Errors))]
+#[utoipa::path(operation_id = "recipients_get", get, path = "/recipients/{id}", tag = "registers", params(("id" = Uuid, Path)), responses((status = 200, body = RecipientOut), Errors))]
 async fn get(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>) -> Result<Json<RecipientOut>, ApiError> {
     Ok(Json(recipient_out(app.recipient(&p, RecipientId(id)).await?)))
 }
 
 /// Record a recipient. A country outside the EEA without a valid Chapter V mechanism is refused (422 naming `transfers.<country>.mechanism`).
-#[utoipa::path(post, path = "/recipients", tag = "registers", request_body = RecipientIn, responses((status = 201, body = RecipientOut), Errors, BodyErrors))]
+#[utoipa::path(operation_id = "recipients_create", post, path = "/recipients", tag = "registers", request_body = RecipientIn, responses((status = 201, body = RecipientOut), Errors, BodyErrors))]
 async fn create(
     State(app): State<App>,
     Auth(p): Auth,
@@ -306,7 +306,7 @@ async fn create(
 }
 
 /// Replace a recipient's entry (its purposes included).
-#[utoipa::path(put, path = "/recipients/{id}", tag = "registers", params(("id" = Uuid, Path)), request_body = RecipientIn, responses((status = 200, body = RecipientOut), Errors, BodyErrors))]
+#[utoipa::path(operation_id = "recipients_update", put, path = "/recipients/{id}", tag = "registers", params(("id" = Uuid, Path)), request_body = RecipientIn, responses((status = 200, body = RecipientOut), Errors, BodyErrors))]
 async fn update(
     State(app): State<App>,
     Auth(p): Auth,
@@ -318,7 +318,7 @@ async fn update(
 }
 
 /// Remove a recipient no sub-processor names (earlier register versions keep it).
-#[utoipa::path(delete, path = "/recipients/{id}", tag = "registers", params(("id" = Uuid, Path)), responses((status = 204, description = "Removed"), Errors))]
+#[utoipa::path(operation_id = "recipients_remove", delete, path = "/recipients/{id}", tag = "registers", params(("id" = Uuid, Path)), responses((status = 204, description = "Removed"), Errors))]
 async fn remove(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>) -> Result<StatusCode, ApiError> {
     app.delete_recipient(&p, RecipientId(id)).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -333,7 +333,7 @@ pub struct TransferOut {
 }
 
 /// Every transfer out of the EEA, by recipient and country.
-#[utoipa::path(get, path = "/transfers", tag = "registers", responses((status = 200, body = Vec<TransferOut>), Errors))]
+#[utoipa::path(operation_id = "recipients_transfers", get, path = "/transfers", tag = "registers", responses((status = 200, body = Vec<TransferOut>), Errors))]
 async fn transfers(State(app): State<App>, Auth(p): Auth) -> Result<Json<Vec<TransferOut>>, ApiError> {
     let mut out = Vec::new();
     for r in app.recipients(&p).await? {
@@ -356,7 +356,7 @@ pub struct TokenRecipientIn {
 }
 
 /// Say which recipient's integration uses an API token: what it reads counts as received by that recipient in the register.
-#[utoipa::path(put, path = "/tokens/{id}/recipient", tag = "registers", params(("id" = Uuid, Path)), request_body = TokenRecipientIn, responses((status = 204, description = "Linked"), Errors, BodyErrors))]
+#[utoipa::path(operation_id = "recipients_token_recipient", put, path = "/tokens/{id}/recipient", tag = "registers", params(("id" = Uuid, Path)), request_body = TokenRecipientIn, responses((status = 204, description = "Linked"), Errors, BodyErrors))]
 async fn token_recipient(
     State(app): State<App>,
     Auth(p): Auth,

@@ -94,7 +94,7 @@ fn end_of(field: &str, v: &str) -> Result<time::OffsetDateTime, ApiError> {
 }
 
 /// The record of processing now, with what is observed and the warnings; or, with `as_of`, the declared record of that day.
-#[utoipa::path(get, path = "/ropa", tag = "registers", params(AsOf), responses((status = 200, body = RopaOut), Errors))]
+#[utoipa::path(operation_id = "ropa_ropa", get, path = "/ropa", tag = "registers", params(AsOf), responses((status = 200, body = RopaOut), Errors))]
 async fn ropa(State(app): State<App>, Auth(p): Auth, Query(q): Query<AsOf>) -> Result<Json<RopaOut>, ApiError> {
     let to_value = |r: &kith_domain::ropa::Record| serde_json::to_value(r).unwrap_or(Value::Null);
     if let Some(d) = q.as_of.as_deref() {
@@ -146,7 +146,7 @@ async fn ropa(State(app): State<App>, Auth(p): Auth, Query(q): Query<AsOf>) -> R
 }
 
 /// Every version of the declared record, newest first.
-#[utoipa::path(get, path = "/ropa/versions", tag = "registers", responses((status = 200, body = Vec<VersionOut>), Errors))]
+#[utoipa::path(operation_id = "ropa_versions", get, path = "/ropa/versions", tag = "registers", responses((status = 200, body = Vec<VersionOut>), Errors))]
 async fn versions(State(app): State<App>, Auth(p): Auth) -> Result<Json<Vec<VersionOut>>, ApiError> {
     Ok(Json(app.register_versions(&p).await?.iter().map(version_out).collect()))
 }
@@ -162,7 +162,7 @@ pub struct ExportQuery {
 }
 
 /// The record as a file: CSV, JSON or DPV JSON-LD (the print-ready HTML is the staff page `/privacy/register/print`).
-#[utoipa::path(get, path = "/ropa/export", tag = "registers", params(ExportQuery), responses((status = 200, description = "The record in the format asked for", content((String = "text/csv"), (Object = "application/json"), (Object = "application/ld+json"))), Errors))]
+#[utoipa::path(operation_id = "ropa_export", get, path = "/ropa/export", tag = "registers", params(ExportQuery), responses((status = 200, description = "The record in the format asked for", content((String = "text/csv"), (Object = "application/json"), (Object = "application/ld+json"))), Errors))]
 async fn export(State(app): State<App>, Auth(p): Auth, Query(q): Query<ExportQuery>) -> Result<Response, ApiError> {
     let format = q.format.trim().to_ascii_lowercase();
     if !["csv", "json", "jsonld"].contains(&format.as_str()) {
@@ -222,12 +222,12 @@ fn controller_out(c: Controller) -> ControllerIo {
 }
 
 /// The controller, its representative and DPO, as the register names them.
-#[utoipa::path(get, path = "/ropa/controller", tag = "registers", responses((status = 200, body = ControllerIo), Errors))]
+#[utoipa::path(operation_id = "ropa_controller", get, path = "/ropa/controller", tag = "registers", responses((status = 200, body = ControllerIo), Errors))]
 async fn controller(State(app): State<App>, Auth(p): Auth) -> Result<Json<ControllerIo>, ApiError> {
     Ok(Json(controller_out(app.read_controller_identity(&p).await?)))
 }
 
-#[utoipa::path(put, path = "/ropa/controller", tag = "registers", request_body = ControllerIo, responses((status = 200, body = ControllerIo), Errors, BodyErrors))]
+#[utoipa::path(operation_id = "ropa_set_controller", put, path = "/ropa/controller", tag = "registers", request_body = ControllerIo, responses((status = 200, body = ControllerIo), Errors, BodyErrors))]
 async fn set_controller(
     State(app): State<App>,
     Auth(p): Auth,
@@ -294,12 +294,12 @@ fn activity_out(id: Uuid, a: ProcessorActivity) -> ProcessorActivityIo {
 }
 
 /// The Art. 30(2) record: processing carried out on behalf of other controllers.
-#[utoipa::path(get, path = "/ropa/processing-for-others", tag = "registers", responses((status = 200, body = Vec<ProcessorActivityIo>), Errors))]
+#[utoipa::path(operation_id = "ropa_others", get, path = "/ropa/processing-for-others", tag = "registers", responses((status = 200, body = Vec<ProcessorActivityIo>), Errors))]
 async fn others(State(app): State<App>, Auth(p): Auth) -> Result<Json<Vec<ProcessorActivityIo>>, ApiError> {
     Ok(Json(app.processor_activities(&p).await?.into_iter().map(|(id, a)| activity_out(id, a)).collect()))
 }
 
-#[utoipa::path(post, path = "/ropa/processing-for-others", tag = "registers", request_body = ProcessorActivityIo, responses((status = 201, body = ProcessorActivityIo), Errors, BodyErrors))]
+#[utoipa::path(operation_id = "ropa_add_other", post, path = "/ropa/processing-for-others", tag = "registers", request_body = ProcessorActivityIo, responses((status = 201, body = ProcessorActivityIo), Errors, BodyErrors))]
 async fn add_other(
     State(app): State<App>,
     Auth(p): Auth,
@@ -310,7 +310,7 @@ async fn add_other(
     Ok((StatusCode::CREATED, Json(activity_out(id, a.check().unwrap_or_default()))))
 }
 
-#[utoipa::path(put, path = "/ropa/processing-for-others/{id}", tag = "registers", params(("id" = Uuid, Path)), request_body = ProcessorActivityIo, responses((status = 200, body = ProcessorActivityIo), Errors, BodyErrors))]
+#[utoipa::path(operation_id = "ropa_put_other", put, path = "/ropa/processing-for-others/{id}", tag = "registers", params(("id" = Uuid, Path)), request_body = ProcessorActivityIo, responses((status = 200, body = ProcessorActivityIo), Errors, BodyErrors))]
 async fn put_other(
     State(app): State<App>,
     Auth(p): Auth,
@@ -322,7 +322,7 @@ async fn put_other(
     Ok(Json(activity_out(id, a.check().unwrap_or_default())))
 }
 
-#[utoipa::path(delete, path = "/ropa/processing-for-others/{id}", tag = "registers", params(("id" = Uuid, Path)), responses((status = 204, description = "Removed"), Errors))]
+#[utoipa::path(operation_id = "ropa_delete_other", delete, path = "/ropa/processing-for-others/{id}", tag = "registers", params(("id" = Uuid, Path)), responses((status = 204, description = "Removed"), Errors))]
 async fn delete_other(State(app): State<App>, Auth(p): Auth, Path(id): Path<Uuid>) -> Result<StatusCode, ApiError> {
     app.delete_processor_activity(&p, id).await?;
     Ok(StatusCode::NO_CONTENT)
