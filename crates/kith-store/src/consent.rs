@@ -5,6 +5,7 @@
 use crate::audit::{self, chain_hash, Chain, NewEntry, Verdict};
 use crate::contacts::{lock_contacts, Lock};
 use crate::db::{fetch_in, values_placeholders, Exec, Row, Tx, Value, MAX_PARAMS};
+use crate::keys::subject_keys;
 use crate::mail::{self, NewMail};
 use crate::vault::{Place, SubjectKey};
 use crate::{args, from_ms, now_ms, to_ms, Ctx, Store, StoreError};
@@ -265,25 +266,6 @@ fn decode_basis(r: &Row) -> Result<BasisRecord, StoreError> {
         set_at: from_ms(r.get(7)?),
         ends_at: r.get::<Option<i64>>(8)?.map(from_ms),
     })
-}
-
-/// Unwraps the keys of `subjects` inside `tx`; a missing one means the
-/// contact does not exist (or was erased).
-pub(crate) async fn subject_keys(
-    store: &Store,
-    tx: &mut Tx,
-    subjects: &BTreeSet<Uuid>,
-) -> Result<HashMap<Uuid, SubjectKey>, StoreError> {
-    let ids: Vec<Uuid> = subjects.iter().copied().collect();
-    let mut keys = HashMap::new();
-    for r in fetch_in(tx, "SELECT subject_id, wrapped FROM subject_keys WHERE subject_id IN ({in})", &ids).await? {
-        let s: Uuid = r.get(0)?;
-        keys.insert(s, store.vault.unwrap_key(SubjectId(s), &r.get::<Vec<u8>>(1)?)?);
-    }
-    if keys.len() != subjects.len() {
-        return Err(StoreError::NotFound);
-    }
-    Ok(keys)
 }
 
 /// Writes each subject's basis, replacing what was there (with

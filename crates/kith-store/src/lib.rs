@@ -23,6 +23,7 @@ pub mod import_runs;
 pub mod interactions;
 pub mod jobs;
 pub mod keycheck;
+mod keys;
 pub mod mail;
 pub mod policy;
 pub mod purposes;
