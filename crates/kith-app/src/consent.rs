@@ -134,13 +134,6 @@ impl App {
         Ok(())
     }
 
-    pub(crate) async fn require_purpose(&self, id: PurposeId) -> Result<Purpose> {
-        self.store
-            .get_purpose(id)
-            .await?
-            .ok_or_else(|| Invalid::one("purpose_id", "refers to a purpose that does not exist").into())
-    }
-
     /// Records a consent event about a contact on behalf of staff or an API
     /// client. Kith's own flows (double opt-in, preference centre, portal)
     /// record theirs themselves: their methods are refused here.
@@ -380,38 +373,5 @@ impl App {
             out.push(self.receipt_mail(subject, email.as_str(), &purpose, e));
         }
         Ok(out)
-    }
-}
-
-impl App {
-    /// The newest messages' envelopes (admin, dpo).
-    pub async fn outbox(&self, p: &Principal) -> Result<Vec<kith_store::mail::MailRow>> {
-        p.require(p.role.can_manage_privacy(), "read the outbox")?;
-        Ok(self.store.mail_list(200).await?)
-    }
-
-    /// One message, opened (admin, dpo; audited).
-    pub async fn outbox_message(
-        &self,
-        p: &Principal,
-        id: Uuid,
-    ) -> Result<(kith_store::mail::MailRow, kith_store::mail::Mail)> {
-        p.require(p.role.can_manage_privacy(), "read the outbox")?;
-        let (row, mut mail) = self.store.mail_open(id).await?.ok_or(AppError::NotFound("message"))?;
-        self.store.audit(&p.ctx(), &[kith_store::audit::NewEntry::subject("mail.read", row.subject)]).await?;
-        // Staff never see a usable link that acts as the person (the operator
-        // at the command line holds the key and could make one anyway).
-        if !self.settings.outbox_shows_links && !p.is_cli() {
-            // (A receipt attached with a link loses its signature's
-            // validity in this view; the person's copy is intact.)
-            mail.text = crate::mailer::hide_links(&mail.text);
-            for (_, v) in &mut mail.headers {
-                *v = crate::mailer::hide_links(v);
-            }
-            for (_, _, body) in &mut mail.attachments {
-                *body = crate::mailer::hide_links(body);
-            }
-        }
-        Ok((row, mail))
     }
 }

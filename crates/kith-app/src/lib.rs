@@ -3,6 +3,17 @@
 //! makes sure the audit trail records it. Layers above parse input into
 //! domain types and render results; they never touch storage.
 
+// Module order, lowest first: a module uses (by path, or by calling an
+// `App` method defined there) only modules on lines above its own, and
+// the crate root. Keep it so: no module cycle.
+//   cursor, import, passwords, policy, purposes, records, tokens, views
+//   audit, companies, deals, import_runs, receipts, retention, rights, staff
+//   consent, contacts, sessions
+//   accounts, bulk, dsr, export, interactions, public
+//   campaigns, deletion, portal, timeline, twofactor
+//   mailer
+//   jobs
+
 pub mod accounts;
 pub mod audit;
 pub mod authorisations;

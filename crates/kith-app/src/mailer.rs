@@ -2,13 +2,15 @@
 //! SMTP (lettre) when configured or files them in the outbox when not,
 //! retries failures with growing delays, and gives up after
 //! [`MAX_ATTEMPTS`]. Errors recorded never contain addresses or text.
+//! Staff read the queue (the outbox) with one-time links hidden.
 
-use crate::{App, Result};
+use crate::{App, AppError, Principal, Result};
 use kith_store::mail::{Claimed, Mail};
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::time::Duration;
+use uuid::Uuid;
 
 pub const MAX_ATTEMPTS: i64 = 8;
 /// Longer than a whole claimed batch can take (20 messages × 20 s SMTP
@@ -138,6 +140,39 @@ impl App {
             }
         }
         Ok(n)
+    }
+}
+
+impl App {
+    /// The newest messages' envelopes (admin, dpo).
+    pub async fn outbox(&self, p: &Principal) -> Result<Vec<kith_store::mail::MailRow>> {
+        p.require(p.role.can_manage_privacy(), "read the outbox")?;
+        Ok(self.store.mail_list(200).await?)
+    }
+
+    /// One message, opened (admin, dpo; audited).
+    pub async fn outbox_message(
+        &self,
+        p: &Principal,
+        id: Uuid,
+    ) -> Result<(kith_store::mail::MailRow, kith_store::mail::Mail)> {
+        p.require(p.role.can_manage_privacy(), "read the outbox")?;
+        let (row, mut mail) = self.store.mail_open(id).await?.ok_or(AppError::NotFound("message"))?;
+        self.store.audit(&p.ctx(), &[kith_store::audit::NewEntry::subject("mail.read", row.subject)]).await?;
+        // Staff never see a usable link that acts as the person (the operator
+        // at the command line holds the key and could make one anyway).
+        if !self.settings.outbox_shows_links && !p.is_cli() {
+            // (A receipt attached with a link loses its signature's
+            // validity in this view; the person's copy is intact.)
+            mail.text = hide_links(&mail.text);
+            for (_, v) in &mut mail.headers {
+                *v = hide_links(v);
+            }
+            for (_, _, body) in &mut mail.attachments {
+                *body = hide_links(body);
+            }
+        }
+        Ok((row, mail))
     }
 }
 

@@ -176,6 +176,13 @@ impl App {
         self.store.get_purpose(id).await?.ok_or(crate::AppError::NotFound("purpose"))
     }
 
+    pub(crate) async fn require_purpose(&self, id: PurposeId) -> Result<Purpose> {
+        self.store
+            .get_purpose(id)
+            .await?
+            .ok_or_else(|| Invalid::one("purpose_id", "refers to a purpose that does not exist").into())
+    }
+
     /// Publishes the next version of a notice (versions are never edited).
     pub async fn create_notice(&self, p: &Principal, f: NoticeFields) -> Result<Notice> {
         p.require(p.role.can_manage_privacy(), "manage notices")?;

@@ -16,6 +16,8 @@ pub const FAILURE_WINDOW_MS: i64 = 15 * 60 * 1000;
 pub const MAX_FAILURES_PER_CLIENT: i64 = 30;
 /// …for this long.
 pub const LOCKOUT_MS: i64 = 15 * 60 * 1000;
+/// How long the second step of a sign-in may take.
+pub const CHALLENGE_MS: i64 = 5 * 60 * 1000;
 /// An account (the email typed, or a second-factor step) is not locked
 /// hard: its first four failed attempts pass freely; the fifth and each
 /// later one make the next wait 15 s, doubled per further failure, at most
@@ -134,7 +136,7 @@ impl App {
         if user.second_factor {
             // The account's failures are forgotten once the second step passes.
             let challenge = random_secret();
-            let expires = now + crate::twofactor::CHALLENGE_MS;
+            let expires = now + CHALLENGE_MS;
             self.store.insert_challenge(&token_hash(&challenge), user.id, expires).await?;
             return Ok(SignInStep::SecondFactor { challenge });
         }

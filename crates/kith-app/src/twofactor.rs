@@ -23,8 +23,7 @@ use kith_store::accounts::TotpState;
 use ring::rand::{SecureRandom, SystemRandom};
 use totp_rs::{Algorithm, TOTP};
 
-/// How long the second step of a sign-in may take.
-pub const CHALLENGE_MS: i64 = 5 * 60 * 1000;
+pub use crate::sessions::CHALLENGE_MS;
 pub const RECOVERY_CODES: usize = 10;
 const STEP_SECS: u64 = 30;
 const SEAL: &str = "totp";

@@ -99,7 +99,7 @@ impl Store {
         let id = Uuid::now_v7();
         let sealed = match note {
             Some(n) => {
-                let key = crate::consent::subject_keys(self, tx, &BTreeSet::from([d.subject.0])).await?;
+                let key = crate::keys::subject_keys(self, tx, &BTreeSet::from([d.subject.0])).await?;
                 Some(key[&d.subject.0].seal(&place(id, d.subject), n.as_bytes()))
             }
             None => None,
@@ -209,7 +209,7 @@ impl Store {
         .await?;
         self.add_step(&mut tx, &d, change.action, change.status, change.note.as_deref(), change.actor).await?;
         if let Some(m) = &change.mail {
-            let keys = crate::consent::subject_keys(self, &mut tx, &BTreeSet::from([d.subject.0])).await?;
+            let keys = crate::keys::subject_keys(self, &mut tx, &BTreeSet::from([d.subject.0])).await?;
             mail::enqueue(&mut tx, &keys, std::slice::from_ref(m)).await?;
         }
         let entry = NewEntry {

@@ -54,7 +54,7 @@ impl Store {
         if n == 0 {
             return Err(StoreError::NotFound);
         }
-        let keys = crate::consent::subject_keys(self, &mut tx, &BTreeSet::from([f.subject.0])).await?;
+        let keys = crate::keys::subject_keys(self, &mut tx, &BTreeSet::from([f.subject.0])).await?;
         let sealed = keys[&f.subject.0].seal(&place(f.id, f.subject), bytes);
         tx.execute(
             &format!(
@@ -103,7 +103,7 @@ impl Store {
         let Some(r) = tx.fetch_optional(&sql, &args![id, now_ms()]).await? else { return Ok(None) };
         let f = decode(&r)?;
         let sealed: Vec<u8> = r.get(7)?;
-        let keys = crate::consent::subject_keys(self, &mut tx, &BTreeSet::from([f.subject.0])).await?;
+        let keys = crate::keys::subject_keys(self, &mut tx, &BTreeSet::from([f.subject.0])).await?;
         let bytes = keys[&f.subject.0].open(&place(f.id, f.subject), &sealed)?;
         audit::append(
             &mut tx,

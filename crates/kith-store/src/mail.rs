@@ -108,8 +108,7 @@ impl Store {
     /// Queues one message to a person in a transaction of its own.
     pub async fn queue_mail(&self, ctx: &Ctx, m: NewMail) -> Result<(), StoreError> {
         let mut tx = self.pools.write.begin().await?;
-        let keys =
-            crate::consent::subject_keys(self, &mut tx, &std::collections::BTreeSet::from([m.subject.0])).await?;
+        let keys = crate::keys::subject_keys(self, &mut tx, &std::collections::BTreeSet::from([m.subject.0])).await?;
         enqueue(&mut tx, &keys, std::slice::from_ref(&m)).await?;
         let entry = NewEntry {
             action: "mail.queue",

@@ -348,7 +348,7 @@ impl Store {
         if n == 0 {
             return Err(StoreError::NotFound);
         }
-        let keys = crate::consent::subject_keys(self, &mut tx, &BTreeSet::from([subject.0])).await?;
+        let keys = crate::keys::subject_keys(self, &mut tx, &BTreeSet::from([subject.0])).await?;
         let sealed = keys[&subject.0].seal(&hold_place(subject), reason.as_bytes());
         tx.execute(
             "INSERT INTO legal_holds (subject_id, sealed_reason, review_on, set_by, set_at) VALUES ($1, $2, $3, $4, $5) \
