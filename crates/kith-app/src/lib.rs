@@ -6,8 +6,9 @@
 // Module order, lowest first: a module uses (by path, or by calling an
 // `App` method defined there) only modules on lines above its own, and
 // the crate root. Keep it so: no module cycle.
-//   cursor, import, passwords, policy, purposes, records, tokens, views
-//   audit, companies, deals, import_runs, receipts, retention, rights, staff
+//   cursor, passwords, records, registers, tokens, views
+//   authorisations, import, policy, purposes
+//   audit, companies, deals, dpia, import_runs, receipts, retention, rights, staff
 //   consent, contacts, sessions
 //   accounts, bulk, dsr, export, interactions, public
 //   campaigns, deletion, portal, timeline, twofactor

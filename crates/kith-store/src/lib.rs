@@ -10,9 +10,9 @@
 // the crate root. Keep it so: no module cycle.
 //   db, vault
 //   audit, baseline, idempotency, jobs, keycheck, keys
-//   accounts, companies, exports, import_runs, mail, policy, purposes,
-//     rights, sessions, settings, staff, views
-//   contacts, dsr
+//   accounts, companies, dpia, exports, import_runs, mail, policy, purposes,
+//     recipients, registers, rights, sessions, settings, staff, views
+//   authorisations, contacts, dsr
 //   consent, deals, erasure, interactions
 //   backup, import, retention
 

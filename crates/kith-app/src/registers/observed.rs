@@ -45,6 +45,18 @@ fn people(n: i64) -> String {
     }
 }
 
+/// The part of a sweep's stored report the register reads (the report is
+/// written by `retention`; reading it here keeps this module below it).
+#[derive(serde::Deserialize)]
+struct SweepReport {
+    rules: BTreeMap<String, SweepRule>,
+}
+
+#[derive(serde::Deserialize)]
+struct SweepRule {
+    count: u64,
+}
+
 /// A sweep older than this means retention is not being enforced.
 const SWEEP_STALE: time::Duration = time::Duration::days(7);
 
@@ -56,7 +68,7 @@ impl App {
         let runs = self.store.runs(50).await?;
         let sweep = runs.iter().find(|r| !r.dry_run && r.finished_at.is_some());
         o.last_sweep = sweep.and_then(|r| r.finished_at);
-        let report: Option<crate::retention::Report> = sweep.and_then(|r| serde_json::from_str(&r.report).ok());
+        let report: Option<SweepReport> = sweep.and_then(|r| serde_json::from_str(&r.report).ok());
         for a in &record.activities {
             let facts = ActivityFacts {
                 by_basis: counts.bases.get(&a.purpose_id).cloned().unwrap_or_default(),
