@@ -177,7 +177,14 @@ impl Store {
         }
         let row =
             tx.fetch_optional("SELECT body FROM dpias WHERE id = $1", &args![id]).await?.ok_or(StoreError::NotFound)?;
-        if row.get::<String>(0)? != body(expect)? {
+        let mut linked = Vec::new();
+        for l in tx.fetch_all("SELECT purpose_id FROM dpia_purposes WHERE dpia_id = $1", &args![id]).await? {
+            linked.push(l.get::<Uuid>(0)?);
+        }
+        linked.sort();
+        let mut expected: Vec<Uuid> = expect.purposes.iter().map(|p| p.0).collect();
+        expected.sort();
+        if row.get::<String>(0)? != body(expect)? || linked != expected {
             return Err(StoreError::Conflict("the assessment changed meanwhile; read it again before signing off"));
         }
         tx.execute(

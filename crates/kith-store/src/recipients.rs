@@ -69,7 +69,7 @@ impl Store {
         }
         out.sort_by(|a, b| {
             let (x, y) = (&a.recipient.legal_name, &b.recipient.legal_name);
-            x.to_lowercase().cmp(&y.to_lowercase()).then_with(|| x.cmp(y))
+            x.to_lowercase().cmp(&y.to_lowercase()).then_with(|| x.cmp(y)).then_with(|| a.id.cmp(&b.id))
         });
         Ok(out)
     }
@@ -191,7 +191,12 @@ impl Store {
     /// register entry marked "needs review", linked to those purposes.
     pub(crate) async fn backfill_recipients(&self) -> Result<(), StoreError> {
         let mut tx = self.pools.write.begin().await?;
-        if tx.fetch_optional("SELECT done FROM recipients_backfill", &[]).await?.is_some() {
+        // Claim the marker first: a second server starting at the same time
+        // waits on its key, then finds it taken and does nothing.
+        let claimed = tx
+            .execute("INSERT INTO recipients_backfill (id, done) VALUES (1, 1) ON CONFLICT (id) DO NOTHING", &[])
+            .await?;
+        if claimed == 0 {
             return tx.commit().await;
         }
         let rows = tx.fetch_all("SELECT id, recipients FROM purposes", &[]).await?;
@@ -221,7 +226,6 @@ impl Store {
             };
             link_purposes(&mut tx, id, &[PurposeId(purpose)]).await?;
         }
-        tx.execute("INSERT INTO recipients_backfill (done) VALUES (1)", &[]).await?;
         tx.commit().await
     }
 }

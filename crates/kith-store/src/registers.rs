@@ -137,47 +137,65 @@ impl Store {
         tx.commit().await
     }
 
-    /// Records `body` as the next version unless the latest has the same
-    /// digest; returns the current version. Two servers recording at once:
-    /// the second insert of the same number fails and is retried.
+    /// Records `body` as the next version unless the latest already has
+    /// its digest. `based_on` is the latest version the caller saw before
+    /// computing `body`: if another version was recorded since, `body` may
+    /// be older than it, so nothing is written and `None` tells the caller
+    /// to compute again. The check and the insert are one transaction,
+    /// serialised (SQLite's single writer; an advisory lock on PostgreSQL),
+    /// so versions never go backwards and one body never gets two numbers.
     pub async fn record_register_version(
         &self,
         cause: &str,
         sha256: &str,
         body: &str,
-    ) -> Result<RegisterVersion, StoreError> {
-        for _ in 0..5 {
-            if let Some(v) = self.latest_register_version().await? {
-                if v.sha256 == sha256 {
-                    return Ok(v);
-                }
-            }
-            let mut tx = self.pools.write.begin().await?;
-            let next: i64 = tx
-                .fetch_optional("SELECT COALESCE(MAX(version), 0) + 1 FROM register_versions", &[])
-                .await?
-                .ok_or(StoreError::NotFound)?
-                .get(0)?;
-            let now = now_ms();
-            let inserted = tx
-                .execute(
-                    "INSERT INTO register_versions (version, created_at, cause, sha256, body) VALUES ($1, $2, $3, $4, $5) \
-                     ON CONFLICT (version) DO NOTHING",
-                    &args![next, now, cause, sha256, body],
-                )
-                .await?;
-            tx.commit().await?;
-            if inserted == 1 {
-                return Ok(RegisterVersion {
-                    version: next,
-                    created_at: to_time(now),
-                    cause: cause.to_owned(),
-                    sha256: sha256.to_owned(),
+        based_on: Option<i64>,
+    ) -> Result<Option<RegisterVersion>, StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        if tx.engine() == crate::Engine::Postgres {
+            tx.fetch_optional("SELECT pg_advisory_xact_lock(7474301)", &[]).await?;
+        }
+        let latest = tx
+            .fetch_optional(
+                "SELECT version, created_at, cause, sha256 FROM register_versions ORDER BY version DESC LIMIT 1",
+                &[],
+            )
+            .await?;
+        let latest = match latest {
+            Some(r) => Some((r.get::<i64>(0)?, r.get::<i64>(1)?, r.get::<String>(2)?, r.get::<String>(3)?)),
+            None => None,
+        };
+        if let Some((version, at, was, digest)) = &latest {
+            if digest == sha256 {
+                tx.commit().await?;
+                return Ok(Some(RegisterVersion {
+                    version: *version,
+                    created_at: to_time(*at),
+                    cause: was.clone(),
+                    sha256: digest.clone(),
                     body: body.to_owned(),
-                });
+                }));
             }
         }
-        Err(StoreError::Conflict("the register changed too often at once; try again"))
+        if latest.as_ref().map(|l| l.0) != based_on {
+            tx.commit().await?;
+            return Ok(None);
+        }
+        let next = based_on.unwrap_or(0) + 1;
+        let now = now_ms();
+        tx.execute(
+            "INSERT INTO register_versions (version, created_at, cause, sha256, body) VALUES ($1, $2, $3, $4, $5)",
+            &args![next, now, cause, sha256, body],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some(RegisterVersion {
+            version: next,
+            created_at: to_time(now),
+            cause: cause.to_owned(),
+            sha256: sha256.to_owned(),
+            body: body.to_owned(),
+        }))
     }
 
     pub async fn latest_register_version(&self) -> Result<Option<RegisterVersion>, StoreError> {

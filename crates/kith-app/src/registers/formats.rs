@@ -260,8 +260,8 @@ fn process(a: &Activity, measures: &[Value]) -> Value {
         .filter(|r| matches!(r.role, RecipientRole::Processor | RecipientRole::SubProcessor))
         .map(|r| json!({ "@id": format!("urn:kith:recipient:{}", r.id) }))
         .collect();
-    let mut third: Vec<String> = a.transfers.iter().map(|t| format!("loc:{}", t.country.code())).collect();
-    third.dedup();
+    let third: std::collections::BTreeSet<String> =
+        a.transfers.iter().map(|t| format!("loc:{}", t.country.code())).collect();
     json!({
         "@id": format!("urn:kith:activity:{}", a.purpose_id),
         "@type": "dpv:Process",

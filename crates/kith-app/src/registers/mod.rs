@@ -27,6 +27,14 @@ pub struct Posture {
     /// Host of the SMTP relay mail goes through, if any (no credentials).
     pub smtp_relay: Option<String>,
     pub engine: String,
+    /// The controller as the server is configured (`--controller-*`):
+    /// the register's controller until one is recorded on the register.
+    #[serde(default)]
+    pub controller_name: String,
+    #[serde(default)]
+    pub controller_email: String,
+    #[serde(default)]
+    pub controller_address: String,
 }
 
 /// The register as shown: the declared record, its version, what is
@@ -79,11 +87,20 @@ impl App {
                 return Ok(c);
             }
         }
+        // The serving configuration's controller, so every process (the
+        // CLI's too) computes the same record.
+        let stored = self.store.deployment_posture().await?.and_then(|b| serde_json::from_str::<Posture>(&b).ok());
         let s = &self.settings.controller;
+        let (name, email, address) = match &stored {
+            Some(p) if !p.controller_name.is_empty() => {
+                (p.controller_name.clone(), p.controller_email.clone(), p.controller_address.clone())
+            }
+            _ => (s.name.clone(), s.email.clone(), s.address.clone()),
+        };
         Ok(Controller {
-            name: s.name.clone(),
-            address: s.address.clone(),
-            contact: s.email.clone(),
+            name,
+            address,
+            contact: email,
             subject_categories:
                 "Customers, prospects and business contacts, and people who subscribed through public forms".into(),
             ..Controller::default()
@@ -187,11 +204,17 @@ impl App {
     /// the register is read (so a change made elsewhere, or a crash between
     /// a change and its version, is caught up before anyone sees it).
     pub async fn snapshot_register(&self, cause: &str) -> Result<RegisterVersion> {
-        let record = self.declared_record().await?;
-        let body =
-            serde_json::to_string(&record).map_err(|_| AppError::Conflict("register not serialisable".into()))?;
-        let digest = sha256_hex(body.as_bytes());
-        Ok(self.store.record_register_version(cause, &digest, &body).await?)
+        for _ in 0..5 {
+            let based_on = self.store.latest_register_version().await?.map(|v| v.version);
+            let record = self.declared_record().await?;
+            let body =
+                serde_json::to_string(&record).map_err(|_| AppError::Conflict("register not serialisable".into()))?;
+            let digest = sha256_hex(body.as_bytes());
+            if let Some(v) = self.store.record_register_version(cause, &digest, &body, based_on).await? {
+                return Ok(v);
+            }
+        }
+        Err(AppError::Conflict("the record of processing changed too often at once; try again".into()))
     }
 
     /// After a change the register is computed from: records the new

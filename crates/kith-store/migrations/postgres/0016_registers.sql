@@ -66,4 +66,4 @@ CREATE TABLE register_versions (
 
 -- The free-text recipients of purposes become register entries (done
 -- once, by the application, which generates ids).
-CREATE TABLE recipients_backfill (done INTEGER NOT NULL);
+CREATE TABLE recipients_backfill (id INTEGER PRIMARY KEY CHECK (id = 1), done INTEGER NOT NULL);

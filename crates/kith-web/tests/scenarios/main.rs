@@ -5,6 +5,7 @@
 
 mod harness;
 
+mod accountability;
 mod api;
 mod consent;
 mod contracts;

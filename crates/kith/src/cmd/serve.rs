@@ -49,6 +49,9 @@ pub async fn run(a: ServeArgs) -> Result<(), CliError> {
             kith_store::Engine::Sqlite => "SQLite, in one file in the data directory".into(),
             kith_store::Engine::Postgres => "PostgreSQL".into(),
         },
+        controller_name: settings.controller.name.clone(),
+        controller_email: settings.controller.email.clone(),
+        controller_address: settings.controller.address.clone(),
     };
     let app = App::new(store.clone()).with_settings(settings);
     app.record_posture().await.map_err(CliError::app("cannot record the server's configuration"))?;
