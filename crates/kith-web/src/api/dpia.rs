@@ -450,7 +450,7 @@ async fn screening(State(app): State<App>, Auth(p): Auth) -> Result<Json<Vec<Scr
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct DecisionIn {
+pub struct ScreeningDecisionIn {
     /// Whether the purpose needs an impact assessment.
     pub required: bool,
     /// Why (at least 10 characters).
@@ -458,12 +458,12 @@ pub struct DecisionIn {
 }
 
 /// Record the DPO's decision whether a purpose needs an impact assessment, and why.
-#[utoipa::path(operation_id = "dpia_decide", put, path = "/dpias/screening/{purpose_id}", tag = "registers", params(("purpose_id" = Uuid, Path)), request_body = DecisionIn, responses((status = 200, body = ScreeningOut), Errors, BodyErrors))]
+#[utoipa::path(operation_id = "dpia_decide", put, path = "/dpias/screening/{purpose_id}", tag = "registers", params(("purpose_id" = Uuid, Path)), request_body = ScreeningDecisionIn, responses((status = 200, body = ScreeningOut), Errors, BodyErrors))]
 async fn decide(
     State(app): State<App>,
     Auth(p): Auth,
     Path(purpose_id): Path<Uuid>,
-    Json(b): Json<DecisionIn>,
+    Json(b): Json<ScreeningDecisionIn>,
 ) -> Result<Json<ScreeningOut>, ApiError> {
     let purpose = PurposeId(purpose_id);
     app.decide_screening(&p, purpose, b.required, b.reason).await?;

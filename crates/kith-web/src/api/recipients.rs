@@ -19,9 +19,9 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
-#[derive(Serialize, Deserialize, ToSchema, Clone)]
+#[derive(Deserialize, ToSchema, Clone)]
 #[serde(deny_unknown_fields)]
-pub struct TransferIo {
+pub struct TransferIn {
     /// ISO 3166-1 alpha-2 code of a country outside the EEA.
     pub country: String,
     /// adequacy, scc, bcr or derogation.
@@ -38,8 +38,18 @@ pub struct TransferIo {
     /// Where the transfer impact assessment is kept.
     #[serde(default)]
     pub tia_ref: String,
-    /// The legal ground in words (read only; ignored on input).
-    #[serde(default, skip_deserializing)]
+}
+
+/// A transfer as recorded, with its legal ground in words.
+#[derive(Serialize, ToSchema, Clone)]
+pub struct TransferDetail {
+    pub country: String,
+    pub mechanism: String,
+    pub scc_module: Option<u8>,
+    pub derogation: Option<String>,
+    pub reason: String,
+    pub tia_ref: String,
+    /// The mechanism and its instrument in words (e.g. the adequacy decision and its date).
     pub ground: String,
 }
 
@@ -90,7 +100,7 @@ pub struct RecipientIn {
     pub dpf_certified: bool,
     /// One per country outside the EEA among the processing and storage countries.
     #[serde(default)]
-    pub transfers: Vec<TransferIo>,
+    pub transfers: Vec<TransferIn>,
     #[serde(default)]
     pub agreement: AgreementIo,
     #[serde(default)]
@@ -118,7 +128,7 @@ pub struct RecipientOut {
     pub processing_countries: Vec<String>,
     pub storage_countries: Vec<String>,
     pub dpf_certified: bool,
-    pub transfers: Vec<TransferIo>,
+    pub transfers: Vec<TransferDetail>,
     pub agreement: AgreementIo,
     pub breach_notice_hours: Option<u32>,
     pub dsr_assistance: bool,
@@ -236,8 +246,8 @@ pub(crate) fn recipient_of(b: RecipientIn) -> Result<Recipient, ApiError> {
     })
 }
 
-fn transfer_out(t: &kith_domain::recipients::Transfer) -> TransferIo {
-    TransferIo {
+fn transfer_out(t: &kith_domain::recipients::Transfer) -> TransferDetail {
+    TransferDetail {
         country: t.country.code().to_owned(),
         mechanism: t.mechanism.as_str().to_owned(),
         scc_module: t.scc_module,
@@ -329,7 +339,7 @@ pub struct TransferOut {
     pub recipient_id: Uuid,
     pub recipient: String,
     #[serde(flatten)]
-    pub transfer: TransferIo,
+    pub transfer: TransferDetail,
 }
 
 /// Every transfer out of the EEA, by recipient and country.

@@ -38,7 +38,7 @@ pub struct ObservedOut {
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct ReceiptOut {
+pub struct RegisterReceiptOut {
     pub recipient_id: Option<Uuid>,
     pub channel: String,
     /// People (API integrations) or messages (mail relay).
@@ -48,7 +48,7 @@ pub struct ReceiptOut {
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct VersionOut {
+pub struct RegisterVersionOut {
     pub version: i64,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: time::OffsetDateTime,
@@ -60,7 +60,7 @@ pub struct VersionOut {
 
 #[derive(Serialize, ToSchema)]
 pub struct RopaOut {
-    pub version: VersionOut,
+    pub version: RegisterVersionOut,
     /// The declared record: controller, one activity per purpose with every Art. 30(1) item, measures, the Art. 30(2) record.
     #[schema(value_type = Object)]
     pub record: Value,
@@ -68,13 +68,18 @@ pub struct RopaOut {
     pub observed: Vec<ObservedOut>,
     #[serde(with = "time::serde::rfc3339::option")]
     pub last_retention_sweep: Option<time::OffsetDateTime>,
-    pub receipts: Vec<ReceiptOut>,
+    pub receipts: Vec<RegisterReceiptOut>,
     /// Gaps in the record and differences between declared and observed.
     pub warnings: Vec<WarningOut>,
 }
 
-fn version_out(v: &kith_app::records::RegisterVersion) -> VersionOut {
-    VersionOut { version: v.version, created_at: v.created_at, cause: v.cause.clone(), sha256: v.sha256.clone() }
+fn version_out(v: &kith_app::records::RegisterVersion) -> RegisterVersionOut {
+    RegisterVersionOut {
+        version: v.version,
+        created_at: v.created_at,
+        cause: v.cause.clone(),
+        sha256: v.sha256.clone(),
+    }
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -130,7 +135,7 @@ async fn ropa(State(app): State<App>, Auth(p): Auth, Query(q): Query<AsOf>) -> R
             .observed
             .receipts
             .iter()
-            .map(|r| ReceiptOut {
+            .map(|r| RegisterReceiptOut {
                 recipient_id: r.recipient.map(|r| r.0),
                 channel: r.channel.clone(),
                 count: r.count,
@@ -146,8 +151,8 @@ async fn ropa(State(app): State<App>, Auth(p): Auth, Query(q): Query<AsOf>) -> R
 }
 
 /// Every version of the declared record, newest first.
-#[utoipa::path(operation_id = "ropa_versions", get, path = "/ropa/versions", tag = "registers", responses((status = 200, body = Vec<VersionOut>), Errors))]
-async fn versions(State(app): State<App>, Auth(p): Auth) -> Result<Json<Vec<VersionOut>>, ApiError> {
+#[utoipa::path(operation_id = "ropa_versions", get, path = "/ropa/versions", tag = "registers", responses((status = 200, body = Vec<RegisterVersionOut>), Errors))]
+async fn versions(State(app): State<App>, Auth(p): Auth) -> Result<Json<Vec<RegisterVersionOut>>, ApiError> {
     Ok(Json(app.register_versions(&p).await?.iter().map(version_out).collect()))
 }
 
@@ -252,12 +257,9 @@ async fn set_controller(
     Ok(Json(controller_out(app.set_controller_identity(&p, c).await?)))
 }
 
-#[derive(Serialize, Deserialize, ToSchema)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ProcessorActivityIo {
-    /// Read only.
-    #[serde(default, skip_deserializing)]
-    pub id: Option<Uuid>,
+pub struct ProcessorActivityIn {
     pub controller_name: String,
     #[serde(default)]
     pub controller_contact: String,
@@ -270,7 +272,19 @@ pub struct ProcessorActivityIo {
     pub measures: String,
 }
 
-fn activity_of(b: ProcessorActivityIo) -> ProcessorActivity {
+/// An Art. 30(2) entry as recorded.
+#[derive(Serialize, ToSchema)]
+pub struct ProcessorActivityOut {
+    pub id: Uuid,
+    pub controller_name: String,
+    pub controller_contact: String,
+    pub representative: String,
+    pub categories_of_processing: String,
+    pub transfers: String,
+    pub measures: String,
+}
+
+fn activity_of(b: ProcessorActivityIn) -> ProcessorActivity {
     ProcessorActivity {
         controller_name: b.controller_name,
         controller_contact: b.controller_contact,
@@ -281,9 +295,9 @@ fn activity_of(b: ProcessorActivityIo) -> ProcessorActivity {
     }
 }
 
-fn activity_out(id: Uuid, a: ProcessorActivity) -> ProcessorActivityIo {
-    ProcessorActivityIo {
-        id: Some(id),
+fn activity_out(id: Uuid, a: ProcessorActivity) -> ProcessorActivityOut {
+    ProcessorActivityOut {
+        id,
         controller_name: a.controller_name,
         controller_contact: a.controller_contact,
         representative: a.representative,
@@ -294,29 +308,29 @@ fn activity_out(id: Uuid, a: ProcessorActivity) -> ProcessorActivityIo {
 }
 
 /// The Art. 30(2) record: processing carried out on behalf of other controllers.
-#[utoipa::path(operation_id = "ropa_others", get, path = "/ropa/processing-for-others", tag = "registers", responses((status = 200, body = Vec<ProcessorActivityIo>), Errors))]
-async fn others(State(app): State<App>, Auth(p): Auth) -> Result<Json<Vec<ProcessorActivityIo>>, ApiError> {
+#[utoipa::path(operation_id = "ropa_others", get, path = "/ropa/processing-for-others", tag = "registers", responses((status = 200, body = Vec<ProcessorActivityOut>), Errors))]
+async fn others(State(app): State<App>, Auth(p): Auth) -> Result<Json<Vec<ProcessorActivityOut>>, ApiError> {
     Ok(Json(app.processor_activities(&p).await?.into_iter().map(|(id, a)| activity_out(id, a)).collect()))
 }
 
-#[utoipa::path(operation_id = "ropa_add_other", post, path = "/ropa/processing-for-others", tag = "registers", request_body = ProcessorActivityIo, responses((status = 201, body = ProcessorActivityIo), Errors, BodyErrors))]
+#[utoipa::path(operation_id = "ropa_add_other", post, path = "/ropa/processing-for-others", tag = "registers", request_body = ProcessorActivityIn, responses((status = 201, body = ProcessorActivityOut), Errors, BodyErrors))]
 async fn add_other(
     State(app): State<App>,
     Auth(p): Auth,
-    Json(b): Json<ProcessorActivityIo>,
-) -> Result<(StatusCode, Json<ProcessorActivityIo>), ApiError> {
+    Json(b): Json<ProcessorActivityIn>,
+) -> Result<(StatusCode, Json<ProcessorActivityOut>), ApiError> {
     let a = activity_of(b);
     let id = app.save_processor_activity(&p, None, a.clone()).await?;
     Ok((StatusCode::CREATED, Json(activity_out(id, a.check().unwrap_or_default()))))
 }
 
-#[utoipa::path(operation_id = "ropa_put_other", put, path = "/ropa/processing-for-others/{id}", tag = "registers", params(("id" = Uuid, Path)), request_body = ProcessorActivityIo, responses((status = 200, body = ProcessorActivityIo), Errors, BodyErrors))]
+#[utoipa::path(operation_id = "ropa_put_other", put, path = "/ropa/processing-for-others/{id}", tag = "registers", params(("id" = Uuid, Path)), request_body = ProcessorActivityIn, responses((status = 200, body = ProcessorActivityOut), Errors, BodyErrors))]
 async fn put_other(
     State(app): State<App>,
     Auth(p): Auth,
     Path(id): Path<Uuid>,
-    Json(b): Json<ProcessorActivityIo>,
-) -> Result<Json<ProcessorActivityIo>, ApiError> {
+    Json(b): Json<ProcessorActivityIn>,
+) -> Result<Json<ProcessorActivityOut>, ApiError> {
     let a = activity_of(b);
     app.save_processor_activity(&p, Some(id), a.clone()).await?;
     Ok(Json(activity_out(id, a.check().unwrap_or_default())))
