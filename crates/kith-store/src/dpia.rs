@@ -41,11 +41,6 @@ pub struct StoredDecision {
     pub decided_at: time::OffsetDateTime,
 }
 
-fn to_time(ms: i64) -> time::OffsetDateTime {
-    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
-}
-
 /// The body column: the record without its purposes (they are links).
 fn body(d: &Dpia) -> Result<String, StoreError> {
     let mut d = d.clone();
@@ -82,7 +77,7 @@ impl Store {
                     let acts: String = r.get::<Option<String>>(5)?.unwrap_or_else(|| "[]".into());
                     Some(SignOff {
                         by: r.get::<Option<Uuid>>(2)?.map(UserId),
-                        at: to_time(at),
+                        at: crate::from_ms(at),
                         register_version: version,
                         activities: serde_json::from_str(&acts)
                             .map_err(|_| StoreError::Corrupt("dpia signed activities"))?,
@@ -90,7 +85,13 @@ impl Store {
                 }
                 _ => None,
             };
-            out.push(StoredDpia { id, dpia, sign_off, created_at: to_time(r.get(6)?), updated_at: to_time(r.get(7)?) });
+            out.push(StoredDpia {
+                id,
+                dpia,
+                sign_off,
+                created_at: crate::from_ms(r.get(6)?),
+                updated_at: crate::from_ms(r.get(7)?),
+            });
         }
         Ok(out)
     }
@@ -213,7 +214,7 @@ impl Store {
                     decision: serde_json::from_str(&r.get::<String>(1)?)
                         .map_err(|_| StoreError::Corrupt("screening decision"))?,
                     decided_by: r.get::<Option<Uuid>>(2)?.map(UserId),
-                    decided_at: to_time(r.get(3)?),
+                    decided_at: crate::from_ms(r.get(3)?),
                 })
             })
             .collect()

@@ -22,11 +22,6 @@ pub struct StoredRecipient {
     pub updated_at: time::OffsetDateTime,
 }
 
-fn to_time(ms: i64) -> time::OffsetDateTime {
-    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
-}
-
 impl Store {
     /// Every recipient, by legal name.
     pub async fn recipients(&self) -> Result<Vec<StoredRecipient>, StoreError> {
@@ -63,8 +58,8 @@ impl Store {
                 recipient,
                 needs_review: r.get(2)?,
                 tokens: toks,
-                created_at: to_time(r.get(3)?),
-                updated_at: to_time(r.get(4)?),
+                created_at: crate::from_ms(r.get(3)?),
+                updated_at: crate::from_ms(r.get(4)?),
             });
         }
         out.sort_by(|a, b| {

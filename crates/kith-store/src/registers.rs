@@ -46,11 +46,6 @@ pub struct TokenReceipt {
 const RECEIVING: &str = "'contact.read', 'contact.list', 'contact.export', 'consent.read', 'interaction.read', \
      'interaction.list', 'export.download', 'export.csv'";
 
-fn to_time(ms: i64) -> time::OffsetDateTime {
-    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
-}
-
 impl Store {
     /// The controller's identity (JSON), if configured.
     pub async fn controller_identity(&self) -> Result<Option<String>, StoreError> {
@@ -170,7 +165,7 @@ impl Store {
                 tx.commit().await?;
                 return Ok(Some(RegisterVersion {
                     version: *version,
-                    created_at: to_time(*at),
+                    created_at: crate::from_ms(*at),
                     cause: was.clone(),
                     sha256: digest.clone(),
                     body: body.to_owned(),
@@ -191,7 +186,7 @@ impl Store {
         tx.commit().await?;
         Ok(Some(RegisterVersion {
             version: next,
-            created_at: to_time(now),
+            created_at: crate::from_ms(now),
             cause: cause.to_owned(),
             sha256: sha256.to_owned(),
             body: body.to_owned(),
@@ -207,7 +202,7 @@ impl Store {
         &self,
         at: time::OffsetDateTime,
     ) -> Result<Option<RegisterVersion>, StoreError> {
-        let ms = (at.unix_timestamp_nanos() / 1_000_000) as i64;
+        let ms = crate::to_ms(at);
         self.register_version_where("created_at <= $1", &args![ms]).await
     }
 
@@ -228,7 +223,7 @@ impl Store {
         row.map(|r| {
             Ok(RegisterVersion {
                 version: r.get(0)?,
-                created_at: to_time(r.get(1)?),
+                created_at: crate::from_ms(r.get(1)?),
                 cause: r.get(2)?,
                 sha256: r.get(3)?,
                 body: r.get(4)?,
@@ -250,7 +245,7 @@ impl Store {
             .map(|r| {
                 Ok(RegisterVersion {
                     version: r.get(0)?,
-                    created_at: to_time(r.get(1)?),
+                    created_at: crate::from_ms(r.get(1)?),
                     cause: r.get(2)?,
                     sha256: r.get(3)?,
                     body: String::new(),
@@ -285,7 +280,7 @@ impl Store {
                     token_name: r.get::<Option<String>>(1)?.unwrap_or_default(),
                     recipient: r.get::<Option<Uuid>>(2)?.map(RecipientId),
                     people: r.get(3)?,
-                    last_at: to_time(r.get(4)?),
+                    last_at: crate::from_ms(r.get(4)?),
                 })
             })
             .collect()
@@ -302,6 +297,6 @@ impl Store {
             .fetch_optional("SELECT COUNT(*), MAX(at) FROM audit_log WHERE action = 'mail.sent'", &[])
             .await?
             .ok_or(StoreError::NotFound)?;
-        Ok((r.get(0)?, r.get::<Option<i64>>(1)?.map(to_time)))
+        Ok((r.get(0)?, r.get::<Option<i64>>(1)?.map(crate::from_ms)))
     }
 }
