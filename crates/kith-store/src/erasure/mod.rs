@@ -63,6 +63,8 @@ pub const ERASED: &[Erases] = &[
     by_subject("export_files"),
     by_subject("audit_details"),
     by_subject("legal_holds"),
+    by_subject("breach_affected"),
+    by_subject("breach_notice_people"),
     Erases { table: "contacts", column: "id", also: "" },
 ];
 
@@ -104,6 +106,20 @@ pub const KEPT: &[(&str, &str)] = &[
         "screening_decisions",
         "the DPO's decision whether a purpose needs an impact assessment; no data about a data subject",
     ),
+    (
+        "breaches",
+        "the breach register (Art. 33(5)) describes the breach: categories and approximate numbers, no data about a data subject",
+    ),
+    ("breach_history", "every change to a breach record (Art. 33(5), 5(2)); record fields, no data about a data subject"),
+    (
+        "breach_notices",
+        "the notices as sent to the authority and the people (Art. 33-34); drafted from the record, no data about a data subject",
+    ),
+    (
+        "breach_queries",
+        "the queries that found the affected people, with counts and a hash of the result; the ids are in breach_affected, erased",
+    ),
+    ("breach_reminders", "which deadline reminders went out; names no one"),
 ];
 
 /// Why a person is erased: names the audit entry.
