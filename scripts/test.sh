@@ -140,6 +140,14 @@ KITH_FUZZ_TOKEN="$TOKEN" python3 "$ROOT/scripts/fuzz_seed.py" "$BASE/api/v1"
 heading "3/5 record of processing: DPV JSON-LD expands with pyld"
 KITH_FUZZ_TOKEN="$TOKEN" "$VENV/bin/python" "$ROOT/scripts/ropa_jsonld_check.py" "$BASE/api/v1"
 
+# The signed evidence pack: the auditor's script (standard library plus the
+# pinned `ecdsa`) and `kith evidence verify` accept a fresh pack from the
+# API and refuse it after any changed byte.
+heading "3/5 evidence pack: verify_evidence.py and kith evidence verify"
+"$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$ROOT/scripts/requirements-evidence.txt"
+mkdir -p "$DATA_DIR/evidence"
+KITH_FUZZ_TOKEN="$TOKEN" "$VENV/bin/python" "$ROOT/scripts/evidence_check.py" "$BASE" "$KITH" "$DATA_DIR/evidence"
+
 # Default checks: every schemathesis check except positive_data_acceptance and
 # negative_data_rejection (they flag gaps between the OpenAPI constraints and
 # the business validation, not bugs) and object_level_authorization (needs a

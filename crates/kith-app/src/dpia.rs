@@ -54,14 +54,14 @@ fn activities_of(record: &Record, purposes: &[PurposeId]) -> Vec<Activity> {
 
 impl App {
     /// The current record of processing and its version.
-    async fn current_record(&self) -> Result<(Record, RegisterVersion)> {
+    pub(crate) async fn current_record(&self) -> Result<(Record, RegisterVersion)> {
         let v = self.snapshot_register("catch_up").await?;
         let record: Record =
             serde_json::from_str(&v.body).map_err(|_| AppError::Conflict("register version unreadable".into()))?;
         Ok((record, v))
     }
 
-    fn dpia_view(&self, stored: StoredDpia, record: &Record, version: i64) -> DpiaView {
+    pub(crate) fn dpia_view(&self, stored: StoredDpia, record: &Record, version: i64) -> DpiaView {
         let today = time::OffsetDateTime::now_utc().date();
         let purposes = stored
             .dpia

@@ -9,7 +9,7 @@
 //   cursor, passwords, records, registers, tokens, views
 //   authorisations, import, policy, purposes
 //   audit, companies, deals, dpia, import_runs, receipts, retention, rights, staff
-//   consent, contacts, sessions
+//   consent, contacts, evidence, sessions
 //   accounts, bulk, dsr, export, interactions, public
 //   campaigns, deletion, portal, timeline, twofactor
 //   mailer
@@ -28,6 +28,7 @@ pub mod deals;
 pub mod deletion;
 pub mod dpia;
 pub mod dsr;
+pub mod evidence;
 pub mod export;
 pub mod import;
 pub mod import_runs;

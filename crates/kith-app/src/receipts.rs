@@ -117,16 +117,13 @@ impl App {
 
     /// Signs a document: compact JWS, EdDSA (Ed25519).
     pub(crate) fn sign_receipt(&self, doc: serde_json::Value) -> Receipt {
-        let header = json!({"alg": "EdDSA", "typ": "JWT", "kid": KEY_ID});
-        let signing_input = format!("{}.{}", B64.encode(header.to_string()), B64.encode(doc.to_string()));
-        let sig = self.store.vault().receipt_signer().sign(signing_input.as_bytes());
-        Receipt { receipt: doc, jws: format!("{signing_input}.{}", B64.encode(sig.as_ref())) }
+        let jws = compact_jws(&self.store.vault().receipt_signer(), KEY_ID, "JWT", doc.to_string().as_bytes());
+        Receipt { receipt: doc, jws }
     }
 
     /// The public key that verifies receipts, as a JWK.
     pub fn receipt_public_jwk(&self) -> serde_json::Value {
-        let x = B64.encode(self.store.vault().receipt_signer().public_key().as_ref());
-        json!({"kty": "OKP", "crv": "Ed25519", "alg": "EdDSA", "use": "sig", "kid": KEY_ID, "x": x})
+        public_jwk(&self.store.vault().receipt_signer(), KEY_ID)
     }
 
     /// The signed receipt of ledger event `seq` of `subject` (staff).
@@ -225,6 +222,23 @@ impl App {
             },
         }
     }
+}
+
+/// A compact JWS, EdDSA (Ed25519), whose payload is exactly `payload`:
+/// `BASE64URL(header) "." BASE64URL(payload) "." BASE64URL(signature)`,
+/// the header `{"alg":"EdDSA","kid":…,"typ":…}`. Receipts and evidence
+/// packs are signed with it, each under a key of its own.
+pub fn compact_jws(key: &ring::signature::Ed25519KeyPair, kid: &str, typ: &str, payload: &[u8]) -> String {
+    let header = json!({"alg": "EdDSA", "typ": typ, "kid": kid});
+    let signing_input = format!("{}.{}", B64.encode(header.to_string()), B64.encode(payload));
+    let sig = key.sign(signing_input.as_bytes());
+    format!("{signing_input}.{}", B64.encode(sig.as_ref()))
+}
+
+/// The public half of an Ed25519 key as a JWK (RFC 8037).
+pub fn public_jwk(key: &ring::signature::Ed25519KeyPair, kid: &str) -> serde_json::Value {
+    let x = B64.encode(key.public_key().as_ref());
+    json!({"kty": "OKP", "crv": "Ed25519", "alg": "EdDSA", "use": "sig", "kid": kid, "x": x})
 }
 
 pub(crate) fn rfc3339(t: OffsetDateTime) -> String {

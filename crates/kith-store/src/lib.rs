@@ -15,6 +15,7 @@
 //   authorisations, contacts, dsr
 //   consent, deals, erasure, interactions
 //   backup, import, retention
+//   evidence
 
 pub mod accounts;
 pub mod audit;
@@ -29,6 +30,7 @@ pub mod deals;
 pub mod dpia;
 pub mod dsr;
 pub mod erasure;
+pub mod evidence;
 pub mod exports;
 pub mod idempotency;
 pub mod import;

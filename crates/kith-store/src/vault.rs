@@ -225,6 +225,28 @@ impl Vault {
             .expect("a 32-byte seed is a valid Ed25519 seed")
     }
 
+    /// The Ed25519 key that signs evidence packs: a key of its own (not the
+    /// receipts' key), derived from the master key, so it can be published,
+    /// rotated with the master key and told apart from receipt signatures.
+    pub fn evidence_signer(&self) -> ring::signature::Ed25519KeyPair {
+        ring::signature::Ed25519KeyPair::from_seed_unchecked(&self.derived(b"evidence-pack-ed25519"))
+            .expect("a 32-byte seed is a valid Ed25519 seed")
+    }
+
+    /// The pseudonym of an id in an evidence pack: HMAC-SHA-256 of `kind`
+    /// and the id's bytes under a key derived from the master key, the
+    /// first 16 bytes in hex. Stable across packs (the authority can follow
+    /// one person through the logs); only the master key's holder can
+    /// recompute it from an id.
+    pub fn evidence_pseudonym(&self, kind: &str, id: &[u8]) -> String {
+        let key = hmac::Key::new(hmac::HMAC_SHA256, &self.derived(b"evidence-pseudonym"));
+        let mut ctx = hmac::Context::with_key(&key);
+        ctx.update(&(kind.len() as u64).to_be_bytes());
+        ctx.update(kind.as_bytes());
+        ctx.update(id);
+        ctx.sign().as_ref()[..16].iter().map(|b| format!("{b:02x}")).collect()
+    }
+
     /// The blind-index bucket of a normalised value: the index kind in the
     /// high 32 bits, the truncated HMAC in the low bits.
     pub fn bucket(&self, kind: IndexKind, normalised: &str) -> i64 {

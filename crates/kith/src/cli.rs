@@ -67,6 +67,11 @@ pub enum Command {
         #[command(subcommand)]
         command: cmd::ropa::RopaCommand,
     },
+    /// The signed evidence pack for a supervisory authority, and its check.
+    Evidence {
+        #[command(subcommand)]
+        command: cmd::evidence::EvidenceCommand,
+    },
     /// Write a consistent backup of the SQLite database while Kith runs.
     Backup(cmd::backup::BackupArgs),
     /// Restore a backup (stop `kith serve` first), then erase again everyone
@@ -97,6 +102,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Retention { command } => cmd::retention::run(command).await,
         Command::Dsr { command } => cmd::dsr::run(command).await,
         Command::Ropa { command } => cmd::ropa::run(command).await,
+        Command::Evidence { command } => cmd::evidence::run(command).await,
         Command::Backup(a) => cmd::backup::run(a).await,
         Command::Restore(a) => cmd::restore::run(a).await,
         Command::ConsentVerify(a) => cmd::consent_verify::run(a).await,

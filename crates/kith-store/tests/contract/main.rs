@@ -12,6 +12,7 @@ mod concurrency;
 mod consent;
 mod contacts;
 mod erasure;
+mod evidence;
 mod imports;
 mod policy;
 mod privacy;

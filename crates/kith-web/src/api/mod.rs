@@ -9,6 +9,7 @@ pub mod contacts;
 pub mod deals;
 pub mod dpia;
 pub mod dsr;
+pub mod evidence;
 pub mod exports;
 pub mod interactions;
 pub mod jobs;
@@ -42,6 +43,7 @@ use utoipa_axum::router::OpenApiRouter;
         (name = "rights", description = "Data-subject requests, restriction of processing and objection"),
         (name = "policy", description = "The field policy: which personal fields Kith may hold, and why"),
         (name = "retention", description = "Retention rules enforced by a sweep, legal holds and review reminders"),
+        (name = "evidence", description = "The signed evidence pack for a supervisory authority (registers, logs with people pseudonymised, chain heads, a signed manifest) and the key that verifies it"),
         (name = "registers", description = "Accountability: the record of processing (Art. 30) computed from the data, recipients and transfers (Art. 28, 44-49), impact assessments (Art. 35-36), persons authorised to process data: instructions, acknowledgements and training (Art. 29, 32(4))"),
     )
 )]
@@ -122,6 +124,7 @@ pub fn router() -> OpenApiRouter<App> {
         .merge(ropa::router())
         .merge(authorisations::router())
         .merge(dpia::router())
+        .merge(evidence::router())
 }
 
 /// `Some(x)` for a present value, `Some(None)` for an explicit `null`:

@@ -14,6 +14,8 @@ mod deals;
 mod dpia;
 mod dpia_form;
 mod dsr;
+mod evidence;
+pub use evidence::register_print_for_pack;
 mod jobs;
 pub(crate) use dpia::dpia_document;
 pub(crate) use dsr::file_response as export_file_response;
@@ -99,6 +101,7 @@ pub fn router() -> Router<App> {
         .merge(authorisations::router())
         .merge(dpia::router())
         .merge(dsr::router())
+        .merge(evidence::router())
         .merge(import::router())
         .merge(portal::router())
 }

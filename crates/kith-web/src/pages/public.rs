@@ -472,6 +472,11 @@ async fn receipt_key(State(app): State<App>) -> Response {
     Json(app.receipt_public_jwk()).into_response()
 }
 
+/// The public key that verifies evidence packs (a JWK), for auditors.
+async fn evidence_key(State(app): State<App>) -> Response {
+    Json(app.evidence_public_jwk()).into_response()
+}
+
 pub fn router() -> Router<App> {
     Router::new()
         .route("/f/{slug}", get(show_form).post(submit_form))
@@ -482,4 +487,5 @@ pub fn router() -> Router<App> {
         .route("/p/{token}/receipts/{seq}", get(prefs_receipt))
         .route("/u/{token}", get(show_unsubscribe).post(one_click))
         .route("/.well-known/kith-receipt-key.json", get(receipt_key))
+        .route("/.well-known/kith-evidence-key.json", get(evidence_key))
 }

@@ -11,6 +11,7 @@ mod consent;
 mod contracts;
 mod dsr;
 mod erasure;
+mod evidence;
 mod fence;
 mod jobs;
 mod pages;

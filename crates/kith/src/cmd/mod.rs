@@ -7,6 +7,7 @@ pub mod backup;
 pub mod consent_verify;
 pub mod demo;
 pub mod dsr;
+pub mod evidence;
 pub mod import;
 pub mod migrate;
 pub mod openapi;

@@ -5,6 +5,7 @@ mod run;
 
 mod backup;
 mod demo;
+mod evidence;
 mod help;
 mod import;
 mod keys;
