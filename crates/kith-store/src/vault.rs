@@ -11,6 +11,9 @@
 //!   the few candidates and compares.
 //! - Destroying a subject's wrapped key makes every sealed value of that
 //!   subject unreadable, wherever a copy of the ciphertext survives.
+//! - Signing keys (consent receipts, evidence packs) and the key of the
+//!   evidence pack's pseudonyms are derived from the master key with HKDF,
+//!   each under a label of its own, so none can stand in for another.
 
 use crate::StoreError;
 use base64::Engine as _;
