@@ -270,7 +270,8 @@ impl App {
             let months = d.extension_months.clamp(0, 2) as u8;
             let due = due_at(d.received_at, &d.changes, months, s.as_of);
             let last = d.changes.last();
-            let status = last.map(|(_, st)| st.as_str().to_owned()).unwrap_or(d.status.clone());
+            // Registered after the moment (a back-dated request): received then.
+            let status = last.map(|(_, st)| st.as_str()).unwrap_or("received").to_owned();
             let completed = last.filter(|(_, st)| st.is_final()).map(|(at, _)| *at);
             let outcome = completed.and(d.outcome.clone()).unwrap_or_default();
             let person = self.subject_pseudonym(d.subject.0);

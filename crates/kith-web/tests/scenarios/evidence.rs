@@ -327,6 +327,19 @@ async fn roles_and_bad_input(env: TestApp) {
     assert_eq!(json_of(&old, "breaches/breaches.json"), json!([]));
     assert_eq!(json_of(&old, "requests/requests.json"), json!([]));
     assert_eq!(json_of(&old, "chains/heads.json")["audit_chain"]["as_of"]["seq"], 0);
+    // A request received 40 days ago (registered today), as of 35 days ago:
+    // in the log, received then, not yet due, nothing from after the moment.
+    let now = time::OffsetDateTime::now_utc();
+    let c = env.id("/contacts", json!({"first_name": "Ottilie"})).await;
+    let received = (now - time::Duration::days(40)).format(&time::format_description::well_known::Rfc3339).unwrap();
+    env.id("/dsr", json!({"contact_id": c, "kind": "access", "channel": "email", "received_at": received})).await;
+    let day = (now - time::Duration::days(35)).date().to_string();
+    let (s, _, past) = pack_as(&env, &dpo, json!({"as_of": day})).await;
+    assert_eq!(s, StatusCode::OK);
+    let reqs = json_of(&archive::read(&past).unwrap(), "requests/requests.json");
+    assert_eq!(reqs.as_array().unwrap().len(), 1, "{reqs}");
+    assert_eq!((reqs[0]["status"].clone(), reqs[0]["completed_at"].clone()), (json!("received"), Value::Null));
+    assert_eq!(reqs[0]["overdue"], false);
     for (body, field) in [
         (json!({"as_of": "yesterday"}), "as_of"),
         (json!({"as_of": "2999-01-01"}), "as_of"),
