@@ -18,16 +18,10 @@ const DOS_DATE: u16 = (1 << 5) | 1;
 /// The largest archive [`read`] accepts (and the largest file [`write`] takes).
 pub const MAX_ARCHIVE: usize = 1 << 30;
 
-/// CRC-32 (IEEE 802.3, as ZIP uses it).
+/// CRC-32 (IEEE 802.3, as ZIP uses it), from `crc32fast` (which the
+/// `zip` crate uses too).
 pub fn crc32(data: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in data {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
-        }
-    }
-    !crc
+    crc32fast::hash(data)
 }
 
 /// A name the layout allows: ASCII letters, digits, `.`, `_`, `-` and `/`
