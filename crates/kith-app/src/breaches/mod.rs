@@ -74,6 +74,17 @@ fn aware(p: &Principal, at: Option<OffsetDateTime>, evidence: String) -> Result<
     }
 }
 
+/// The value, or its field errors added to `inv` (names kept as they are).
+fn take<T>(inv: &mut Invalid, r: std::result::Result<T, Invalid>) -> Option<T> {
+    match r {
+        Ok(v) => Some(v),
+        Err(e) => {
+            inv.0.extend(e.0);
+            None
+        }
+    }
+}
+
 impl App {
     fn require_breaches(&self, p: &Principal) -> Result<()> {
         p.require(p.role.can_manage_privacy(), "keep the breach register")
@@ -128,8 +139,8 @@ impl App {
     pub async fn create_breach(&self, p: &Principal, n: NewBreach) -> Result<Uuid> {
         self.require_breaches(p)?;
         let mut inv = Invalid::default();
-        let reference = inv.check("reference", Reference::parse(&n.reference));
-        let breach = inv.check("record", n.breach.check());
+        let reference = take(&mut inv, Reference::parse(&n.reference));
+        let breach = take(&mut inv, n.breach.check());
         let aware = match aware(p, n.aware_at, n.aware_evidence) {
             Ok(a) => a,
             Err(AppError::Invalid(e)) => {
