@@ -8,6 +8,8 @@ mod address;
 mod admin;
 mod audit;
 mod authorisations;
+mod breach_notices;
+mod breaches;
 mod companies;
 mod contacts;
 mod deals;
@@ -98,6 +100,7 @@ pub fn router() -> Router<App> {
         .merge(registers::router())
         .merge(authorisations::router())
         .merge(dpia::router())
+        .merge(breaches::router())
         .merge(dsr::router())
         .merge(import::router())
         .merge(portal::router())

@@ -190,3 +190,77 @@ async fn breach_record_lock_and_correction_on_both_engines() {
 async fn breach_notices_on_both_engines() {
     on_both("breach-notices", notices).await;
 }
+
+/// The pages: a DPO records a breach through the form, the banner shows
+/// its clock on another staff page and on the Privacy overview, the
+/// decision is saved, a notice drafted, printed and recorded as sent;
+/// sales sees neither the banner nor the register.
+async fn pages(env: TestApp) {
+    let dpo = env.sign_in_as(Role::Dpo).await;
+    let aware = (time::OffsetDateTime::now_utc() - time::Duration::hours(2))
+        .format(time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]"))
+        .unwrap();
+    let bad = env.post(&dpo, "/privacy/breaches", &[("reference", "no spaces allowed"), ("title", "x")]).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = env
+        .post(
+            &dpo,
+            "/privacy/breaches",
+            &[
+                ("reference", "BR-PAGE-1"),
+                ("title", "Laptop stolen from a car"),
+                ("aware_at", &aware),
+                ("aware_evidence", "police report"),
+                ("nature", "confidentiality"),
+                ("authority_decision", "undecided"),
+                ("people_decision", "undecided"),
+                ("status", "open"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = r.location().to_owned();
+    let contacts = env.get(&dpo, "/contacts").await;
+    assert!(contacts.body.contains("breach-banner") && contacts.body.contains("BR-PAGE-1"), "banner on staff pages");
+    assert!(contacts.body.contains("69 h"), "about 70 hours left");
+    let privacy = env.get(&dpo, "/privacy").await;
+    assert!(privacy.body.contains("breach-banner") && privacy.body.contains("/privacy/breaches\">Breaches"));
+    let r = env
+        .post(
+            &dpo,
+            &page,
+            &[
+                ("reference", "BR-PAGE-1"),
+                ("title", "Laptop stolen from a car"),
+                ("nature", "confidentiality"),
+                ("likelihood", "2"),
+                ("severity", "3"),
+                ("consequences", "phishing"),
+                ("authority_decision", "notify"),
+                ("people_decision", "undecided"),
+                ("status", "open"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let shown = env.get(&dpo, &page).await;
+    assert!(shown.body.contains("A risk (Likelihood"), "risk derived on the page");
+    assert!(shown.body.contains("Find the affected people"));
+    let r = env.post(&dpo, &format!("{page}/notices"), &[("audience", "authority"), ("authority", "Garante")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let shown = env.get(&dpo, &page).await;
+    let notice = shown.body.split("/notices/").nth(1).unwrap().split('/').next().unwrap().to_owned();
+    let print = env.get(&dpo, &format!("{page}/notices/{notice}/print")).await;
+    assert!(print.body.contains("Likely consequences") && print.body.contains("phishing"));
+    let r = env.post(&dpo, &format!("{page}/notices/{notice}/send"), &[("sent_at", ""), ("delay_reason", "")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let contacts = env.get(&dpo, "/contacts").await;
+    assert!(!contacts.body.contains("breach-banner"), "notified: the clock no longer runs");
+    let sales = env.sign_in_as(Role::Sales).await;
+    assert_eq!(env.get(&sales, "/privacy/breaches").await.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn breach_pages_on_both_engines() {
+    on_both("breach-pages", pages).await;
+}

@@ -223,6 +223,11 @@ fn word<T: Copy>(
 
 /// The record, the awareness moment and its evidence from the input.
 pub fn record_of(b: BreachIn) -> Result<(String, Breach, Option<OffsetDateTime>, String), ApiError> {
+    record_fields(b).map_err(ApiError::invalid)
+}
+
+/// [`record_of`] with the field errors as they are (for the pages).
+pub(crate) fn record_fields(b: BreachIn) -> Result<(String, Breach, Option<OffsetDateTime>, String), Vec<FieldError>> {
     let mut inv = Vec::new();
     let mut nature = Vec::new();
     for (i, n) in b.nature.iter().enumerate() {
@@ -296,7 +301,7 @@ pub fn record_of(b: BreachIn) -> Result<(String, Breach, Option<OffsetDateTime>,
     };
     let aware_at = time_of(&mut inv, "aware_at", b.aware_at.as_deref());
     if !inv.is_empty() {
-        return Err(ApiError::invalid(inv));
+        return Err(inv);
     }
     Ok((b.reference, breach, aware_at, b.aware_evidence))
 }
