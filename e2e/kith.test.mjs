@@ -11,4 +11,5 @@ import './suites/02-roles.mjs';
 import './suites/03-consent.mjs';
 import './suites/04-account.mjs';
 import './suites/05-registers.mjs';
+import './suites/07-breaches.mjs';
 import './suites/06-sign-out.mjs';
