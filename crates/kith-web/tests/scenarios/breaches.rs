@@ -264,3 +264,24 @@ async fn pages(env: TestApp) {
 async fn breach_pages_on_both_engines() {
     on_both("breach-pages", pages).await;
 }
+
+/// The reminders 24 h and 4 h before the deadline fire once, however
+/// often the job runs (two servers running it at once included).
+async fn reminders(env: TestApp) {
+    for (reference, hours) in [("BR-R-50", 50), ("BR-R-69", 69), ("BR-R-10", 10), ("BR-R-80", 80)] {
+        let b = json!({"reference": reference, "title": "x", "aware_at": hours_ago(hours), "aware_evidence": "e"});
+        env.call(Method::POST, "/breaches", Some(b), StatusCode::CREATED).await;
+    }
+    let transport = kith_app::mailer::Transport::Outbox;
+    let (a, b) = tokio::join!(env.app.breach_reminders(&transport), env.app.breach_reminders(&transport));
+    // 50 h in: the 24-hour one; 69 h in: both; 10 h in: none yet; 80 h: overdue, the banner says it.
+    assert_eq!(a.unwrap() + b.unwrap(), 3);
+    assert_eq!(env.app.breach_reminders(&transport).await.unwrap(), 0, "each reminder fires once");
+    let run = env.app.run_job(kith_app::jobs::Job::BreachReminders, &transport).await.unwrap();
+    assert_eq!(run, Some((true, "0 breach reminder(s) sent".into())));
+}
+
+#[tokio::test]
+async fn breach_reminders_fire_once_on_both_engines() {
+    on_both("breach-reminders", reminders).await;
+}
