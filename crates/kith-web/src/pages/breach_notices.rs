@@ -169,7 +169,14 @@ async fn print(State(app): State<App>, Id((id, notice)): Id<(Uuid, Uuid)>, Staff
     let items = if n.stored.audience == Audience::Authority {
         vec![
             ("Controller", text(&b["controller"])),
-            ("Data protection officer", format!("{} — {}", text(&b["dpo"]["name"]), text(&b["dpo"]["contact"]))),
+            ("Data protection officer", {
+                let (n, c) = (text(&b["dpo"]["name"]), text(&b["dpo"]["contact"]));
+                if c == "—" {
+                    n
+                } else {
+                    format!("{n}, {c}")
+                }
+            }),
             ("What happened", text(&b["description"])),
             ("Nature of the breach", text(&b["nature"])),
             ("Cause", text(&b["cause"])),

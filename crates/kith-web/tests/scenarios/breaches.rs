@@ -151,6 +151,15 @@ async fn notices(env: TestApp) {
             env.call(Method::POST, "/contacts", Some(c), StatusCode::CREATED).await["id"].as_str().unwrap().to_owned(),
         );
     }
+    // Bea's latest consent was given on an Italian notice: her mail is in Italian.
+    let purpose = env
+        .id("/purposes", json!({"name": "Newsletter", "description": "Monthly news", "default_basis": "consent"}))
+        .await;
+    let notice =
+        env.id("/notices", json!({"name": "Informativa", "language": "it", "body": "Scriviamo ogni mese."})).await;
+    let consent = json!({"purpose_id": purpose, "action": "given", "channels": ["email"], "method": "web_form",
+        "notice_id": notice, "affirmative_act": "ticked the box", "evidence_ref": "form 1"});
+    env.call(Method::POST, &format!("/contacts/{}/consents", people[1]), Some(consent), StatusCode::CREATED).await;
     let lit = |u: &str| match env.engine() {
         Engine::Sqlite => format!("X'{}'", u.replace('-', "")),
         Engine::Postgres => format!("'{u}'"),
@@ -175,6 +184,15 @@ async fn notices(env: TestApp) {
     assert_eq!(s["notice"]["people_mails"]["queued"], 2);
     let s = env.call(Method::POST, &send, Some(json!({})), StatusCode::OK).await;
     assert_eq!(s["queued"], 0, "nobody is queued twice for one notice");
+    let mut subjects = Vec::new();
+    for row in env.store.mail_list(50).await.unwrap().into_iter().filter(|m| m.kind == "breach") {
+        let (row, mail) = env.store.mail_open(row.id).await.unwrap().unwrap();
+        subjects.push((row.subject.0.to_string(), mail.subject));
+    }
+    subjects.sort();
+    let lang_of = |who: &str| subjects.iter().find(|(s, _)| s == who).map(|(_, m)| m.clone()).unwrap();
+    assert!(lang_of(&people[0]).contains("a breach of your personal data"), "{subjects:?}");
+    assert!(lang_of(&people[1]).contains("violazione dei tuoi dati personali"), "{subjects:?}");
     let actions: Vec<String> = env.audit().await.iter().map(|e| e["action"].as_str().unwrap().to_owned()).collect();
     for a in ["breach.notice", "breach.notice_sent", "breach.notify_people"] {
         assert!(actions.iter().any(|x| x == a), "{a} audited");
