@@ -90,30 +90,12 @@ impl App {
         p.require(p.role.can_manage_privacy(), "keep the breach register")
     }
 
-    /// Every breach with its clock, newest first.
+    /// Every breach with its clock, notices and history, newest first.
     pub async fn breaches(&self, p: &Principal) -> Result<Vec<BreachView>> {
         self.require_breaches(p)?;
-        let open = self.store.open_breaches().await?;
-        let now = OffsetDateTime::now_utc();
         let mut out = Vec::new();
         for s in self.store.breaches().await? {
-            let notified = open.iter().any(|o| o.id == s.id && o.notified)
-                || self
-                    .store
-                    .breach_notices(s.id)
-                    .await?
-                    .iter()
-                    .any(|n| n.audience == kith_domain::breach::notice::Audience::Authority && n.sent_at.is_some());
-            let aware_at = s.aware.as_ref().map(|a| a.at);
-            out.push(BreachView {
-                deadline: aware_at.map(clock::deadline),
-                time_left: aware_at.map(|a| clock::time_left(a, now)),
-                notified,
-                notices: Vec::new(),
-                history: Vec::new(),
-                people_found: None,
-                stored: s,
-            });
+            out.push(self.breach_view(s).await?);
         }
         Ok(out)
     }
@@ -122,7 +104,11 @@ impl App {
     pub async fn breach(&self, p: &Principal, id: Uuid) -> Result<BreachView> {
         self.require_breaches(p)?;
         let s = self.store.breach(id).await?.ok_or(AppError::NotFound("breach"))?;
-        let notices = self.breach_notice_views(id).await?;
+        self.breach_view(s).await
+    }
+
+    async fn breach_view(&self, s: StoredBreach) -> Result<BreachView> {
+        let notices = self.breach_notice_views(s.id).await?;
         let notified = notices.iter().any(|n| n.is_authority_sent());
         let aware_at = s.aware.as_ref().map(|a| a.at);
         Ok(BreachView {
@@ -130,8 +116,8 @@ impl App {
             time_left: aware_at.map(|a| clock::time_left(a, OffsetDateTime::now_utc())),
             notified,
             notices,
-            history: self.store.breach_history(id).await?,
-            people_found: self.store.latest_breach_count(id).await?,
+            history: self.store.breach_history(s.id).await?,
+            people_found: self.store.latest_breach_count(s.id).await?,
             stored: s,
         })
     }
