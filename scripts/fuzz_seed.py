@@ -87,6 +87,12 @@ def main():
         "notice_id": notice["id"], "affirmative_act": "ticked the newsletter box",
         "evidence_ref": "website form submission 1",
     })
+    # The breach register: a breach with its clock and an authority notice.
+    breach = call(base, token, "POST", "/breaches", {
+        "reference": "BR-FUZZ-1", "title": "Export sent to the wrong address",
+        "nature": ["confidentiality"], "aware_at": "2026-01-05T09:00:00Z", "aware_evidence": "the recipient replied",
+    })
+    call(base, token, "POST", f"/breaches/{breach['id']}/notices", {"audience": "authority", "authority": "Garante"})
     print(f"seeded {len(companies)} companies, {len(contacts)} contacts, "
           f"{2 * len(contacts)} interactions, {len(deals)} deals, 1 purpose with its notice, "
           f"subscription type, form, basis and consent")

@@ -22,12 +22,15 @@ pub enum Job {
     /// The daily retention sweep (it takes its own lease and decides
     /// whether a day has passed; asked hourly).
     RetentionSweep,
+    /// Mails dpo and admins 24 and 4 hours before an open breach's
+    /// 72-hour deadline; each reminder is claimed once across servers.
+    BreachReminders,
 }
 
 impl Job {
     /// Every job `kith serve` runs (`retention`: whether the sweep is on).
     pub fn all(retention: bool) -> Vec<Job> {
-        let mut v = vec![Job::Mail, Job::Upkeep, Job::ExpiredExports];
+        let mut v = vec![Job::Mail, Job::Upkeep, Job::ExpiredExports, Job::BreachReminders];
         if retention {
             v.push(Job::RetentionSweep);
         }
@@ -40,6 +43,7 @@ impl Job {
             Job::Upkeep => "upkeep",
             Job::ExpiredExports => "expired-exports",
             Job::RetentionSweep => "retention-sweep",
+            Job::BreachReminders => "breach-reminders",
         }
     }
 
@@ -47,6 +51,7 @@ impl Job {
     pub fn every(self) -> Duration {
         match self {
             Job::Mail => Duration::from_secs(5),
+            Job::BreachReminders => Duration::from_secs(300),
             Job::Upkeep | Job::ExpiredExports | Job::RetentionSweep => Duration::from_secs(3600),
         }
     }
@@ -76,6 +81,7 @@ impl Job {
                 "expired keys, tokens, uploads and import records removed".into()
             }
             Job::ExpiredExports => format!("{} expired export file(s) deleted", app.purge_expired_exports().await?),
+            Job::BreachReminders => format!("{} breach reminder(s) sent", app.breach_reminders(transport).await?),
             Job::RetentionSweep => match app.scheduled_retention().await? {
                 Some(run) => format!("sweep {} checked {}, disposed of {}", run.id, run.checked, run.report.disposed()),
                 None => "not due".into(),

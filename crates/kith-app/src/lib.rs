@@ -13,11 +13,13 @@
 //   accounts, bulk, dsr, export, interactions, public
 //   campaigns, deletion, portal, timeline, twofactor
 //   mailer
+//   breaches
 //   jobs
 
 pub mod accounts;
 pub mod audit;
 pub mod authorisations;
+pub mod breaches;
 pub mod bulk;
 pub mod campaigns;
 pub mod companies;

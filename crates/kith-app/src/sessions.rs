@@ -70,6 +70,19 @@ pub struct Session {
     pub must_change_password: bool,
     /// The user enrolled a second factor.
     pub second_factor: bool,
+    /// The clocks of open breaches (dpo, admin): filled by the staff
+    /// pages from `App::breach_clocks` for the banner on every page.
+    pub breach_clocks: Vec<BannerClock>,
+}
+
+/// One open breach's 72-hour clock, as the staff banner shows it.
+#[derive(Clone, Debug)]
+pub struct BannerClock {
+    pub id: String,
+    pub reference: String,
+    /// "41 h 12 min left" or "overdue by 3 h 5 min".
+    pub text: String,
+    pub overdue: bool,
 }
 
 impl std::fmt::Debug for Session {
@@ -185,6 +198,7 @@ impl App {
             csrf: s.csrf,
             must_change_password: s.must_change_password,
             second_factor: s.second_factor,
+            breach_clocks: Vec::new(),
         })
     }
 

@@ -12,7 +12,7 @@
 //   audit, baseline, idempotency, jobs, keycheck, keys
 //   accounts, companies, dpia, exports, import_runs, mail, policy, purposes,
 //     recipients, registers, rights, sessions, settings, staff, views
-//   authorisations, contacts, dsr
+//   authorisations, breaches, contacts, dsr
 //   consent, deals, erasure, interactions
 //   backup, import, retention
 //   evidence
@@ -22,6 +22,7 @@ pub mod audit;
 pub mod authorisations;
 pub mod backup;
 pub mod baseline;
+pub mod breaches;
 pub mod companies;
 pub mod consent;
 pub mod contacts;

@@ -62,6 +62,11 @@ pub enum Command {
         #[command(subcommand)]
         command: cmd::dsr::DsrCommand,
     },
+    /// The breach register (GDPR Art. 33-34) and its 72-hour clocks.
+    Breach {
+        #[command(subcommand)]
+        command: cmd::breach::BreachCommand,
+    },
     /// The record of processing activities (GDPR Art. 30).
     Ropa {
         #[command(subcommand)]
@@ -101,6 +106,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Import { command } => cmd::import::run(command).await,
         Command::Retention { command } => cmd::retention::run(command).await,
         Command::Dsr { command } => cmd::dsr::run(command).await,
+        Command::Breach { command } => cmd::breach::run(command).await,
         Command::Ropa { command } => cmd::ropa::run(command).await,
         Command::Evidence { command } => cmd::evidence::run(command).await,
         Command::Backup(a) => cmd::backup::run(a).await,

@@ -8,6 +8,7 @@ mod engines;
 mod fixtures;
 
 mod audit;
+mod breaches;
 mod concurrency;
 mod consent;
 mod contacts;

@@ -8,6 +8,8 @@ mod address;
 mod admin;
 mod audit;
 mod authorisations;
+mod breach_notices;
+mod breaches;
 mod companies;
 mod contacts;
 mod deals;
@@ -100,6 +102,7 @@ pub fn router() -> Router<App> {
         .merge(registers::router())
         .merge(authorisations::router())
         .merge(dpia::router())
+        .merge(breaches::router())
         .merge(dsr::router())
         .merge(evidence::router())
         .merge(import::router())

@@ -138,7 +138,7 @@ impl FromRequestParts<App> for Staff {
         let request_id = parts.extensions.get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
         let cfg = config(parts);
         let secret = cookie(&parts.headers, cfg.session_cookie()).ok_or(AppError::Unauthenticated)?;
-        let s = app.session(secret, request_id).await?;
+        let mut s = app.session(secret, request_id).await?;
         let path = parts.uri.path();
         // A temporary password opens nothing but its change…
         if s.must_change_password && !PASSWORD_PATHS.contains(&path) {
@@ -153,6 +153,18 @@ impl FromRequestParts<App> for Staff {
         if !instructions_open(path) && app.needs_acknowledgement(&s.principal).await?.is_some() {
             return Err(PageError::redirect("/account/instructions"));
         }
+        // The 72-hour clocks of open breaches, on every page (dpo, admin).
+        s.breach_clocks = app
+            .breach_clocks(&s.principal)
+            .await?
+            .into_iter()
+            .map(|c| kith_app::sessions::BannerClock {
+                id: c.id.to_string(),
+                reference: c.reference,
+                text: c.text,
+                overdue: c.overdue,
+            })
+            .collect();
         Ok(Staff(s))
     }
 }
@@ -351,6 +363,7 @@ pub(crate) fn layout(s: &Session, nav: &'static str) -> Layout {
         can_manage_privacy: s.role().can_manage_privacy(),
         is_admin: s.role().can_administer(),
         can_write: s.role().can_write_crm(),
+        breach_clocks: s.breach_clocks.clone(),
     }
 }
 

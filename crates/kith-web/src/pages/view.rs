@@ -15,6 +15,8 @@ pub(crate) struct Layout {
     pub can_manage_privacy: bool,
     pub is_admin: bool,
     pub can_write: bool,
+    /// Open breaches' 72-hour clocks for the banner (dpo, admin; else empty).
+    pub breach_clocks: Vec<kith_app::sessions::BannerClock>,
 }
 
 /// A deal in a short list (on a contact's or a company's page).

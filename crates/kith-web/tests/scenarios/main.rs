@@ -7,6 +7,7 @@ mod harness;
 
 mod accountability;
 mod api;
+mod breaches;
 mod consent;
 mod contracts;
 mod dsr;

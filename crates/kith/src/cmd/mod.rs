@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod backup;
+pub mod breach;
 pub mod consent_verify;
 pub mod demo;
 pub mod dsr;

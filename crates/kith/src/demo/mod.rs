@@ -9,6 +9,7 @@
 //! The records come from a small seeded generator, so every run produces
 //! the same data (only ids, timestamps and the demo passwords differ).
 
+mod breaches;
 mod companies;
 mod consent;
 mod cultures;
@@ -53,6 +54,7 @@ pub async fn seed(app: &App) -> Result<DemoSummary, CliError> {
         consents: consent::seed_consent(app, &p).await?,
         requests: requests::seed_requests(app, &p, &contacts.ids).await?,
         recipients: registers::seed_registers(app, &p).await?,
+        breaches: breaches::seed_breaches(app, &p).await?,
     })
 }
 

@@ -22,6 +22,8 @@ pub struct DemoSummary {
     pub requests: usize,
     /// Recipients in the register (processors, a sub-processor).
     pub recipients: usize,
+    /// Breaches recorded (one closed and notified, one open with its clock running).
+    pub breaches: usize,
 }
 
 /// A demo staff user and, if this seed created it, its password.
@@ -61,6 +63,10 @@ pub fn print_summary(s: &DemoSummary, listen: &str) {
     println!(
         "registers: the controller and DPO, {} recipients (a US helpdesk under the Data Privacy Framework, a sub-processor in India under SCC, an agreement expiring soon) (Privacy → Record of processing)",
         s.recipients
+    );
+    println!(
+        "breaches: {} (one closed, notified in time; one open with its 72-hour clock running: the banner on every staff page for dpo and admin) (Privacy → Breaches)",
+        s.breaches
     );
     println!("demo users (passwords are shown only now):");
     for u in &s.users {
