@@ -8,6 +8,7 @@
 mod words;
 
 pub mod authorisation;
+pub mod breach_query;
 pub mod consent;
 pub mod contact;
 pub mod dpia;
