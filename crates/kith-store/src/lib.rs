@@ -10,13 +10,14 @@
 // the crate root. Keep it so: no module cycle.
 //   db, vault
 //   audit, baseline, idempotency, jobs, keycheck, keys
-//   accounts, companies, dpia, exports, import_runs, mail, policy, purposes,
+//   accounts, affected, companies, dpia, exports, import_runs, mail, policy, purposes,
 //     recipients, registers, rights, sessions, settings, staff, views
 //   authorisations, contacts, dsr
 //   consent, deals, erasure, interactions
 //   backup, import, retention
 
 pub mod accounts;
+pub mod affected;
 pub mod audit;
 pub mod authorisations;
 pub mod backup;
@@ -167,7 +168,8 @@ impl Store {
         self.pools.migrate().await?;
         self.check_master_key(true).await?;
         self.backfill_email_keys().await?;
-        self.backfill_recipients().await
+        self.backfill_recipients().await?;
+        self.backfill_facets().await
     }
 
     /// Applies pending migrations only: no key check, nothing sealed.
