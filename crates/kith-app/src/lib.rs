@@ -10,12 +10,14 @@
 //   authorisations, import, policy, purposes
 //   audit, companies, deals, dpia, import_runs, receipts, retention, rights, staff
 //   consent, contacts, sessions
+//   affected
 //   accounts, bulk, dsr, export, interactions, public
 //   campaigns, deletion, portal, timeline, twofactor
 //   mailer
 //   jobs
 
 pub mod accounts;
+pub mod affected;
 pub mod audit;
 pub mod authorisations;
 pub mod bulk;

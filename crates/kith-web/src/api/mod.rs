@@ -1,6 +1,7 @@
 //! `/api/v1`: one module per resource, each exposing its routes.
 
 pub mod admin;
+pub mod affected;
 pub mod audit;
 pub mod authorisations;
 pub mod companies;
@@ -42,6 +43,7 @@ use utoipa_axum::router::OpenApiRouter;
         (name = "rights", description = "Data-subject requests, restriction of processing and objection"),
         (name = "policy", description = "The field policy: which personal fields Kith may hold, and why"),
         (name = "retention", description = "Retention rules enforced by a sweep, legal holds and review reminders"),
+        (name = "breaches", description = "Personal-data breaches (Art. 33-34): the register, its notices, and the people a breach affects"),
         (name = "registers", description = "Accountability: the record of processing (Art. 30) computed from the data, recipients and transfers (Art. 28, 44-49), impact assessments (Art. 35-36), persons authorised to process data: instructions, acknowledgements and training (Art. 29, 32(4))"),
     )
 )]
@@ -122,6 +124,7 @@ pub fn router() -> OpenApiRouter<App> {
         .merge(ropa::router())
         .merge(authorisations::router())
         .merge(dpia::router())
+        .merge(affected::router())
 }
 
 /// `Some(x)` for a present value, `Some(None)` for an explicit `null`:
