@@ -6,6 +6,7 @@
 mod account;
 mod address;
 mod admin;
+mod affected;
 mod audit;
 mod authorisations;
 mod companies;
@@ -98,6 +99,7 @@ pub fn router() -> Router<App> {
         .merge(registers::router())
         .merge(authorisations::router())
         .merge(dpia::router())
+        .merge(affected::router())
         .merge(dsr::router())
         .merge(import::router())
         .merge(portal::router())

@@ -133,3 +133,41 @@ async fn preview_and_freeze(env: TestApp) {
 async fn affected_people_preview_freeze_and_refusals_on_both_engines() {
     on_both("affected", preview_and_freeze).await;
 }
+
+async fn the_page(env: TestApp) {
+    let breach = raw_breach(&env).await;
+    let path = format!("/privacy/breaches/{breach}/affected");
+    let ada = contact(&env, "Ada", "IT").await;
+    contact(&env, "Bruno", "FR").await;
+    let dpo = env.sign_in_as(Role::Dpo).await;
+    let r = env.get(&dpo, &path).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("No query is frozen yet"));
+    // A preview: the count, the breakdown, the first people by name.
+    let r = env.post(&dpo, &path, &[("countries", "IT"), ("categories", "identity")]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Result: 1 person"), "{}", r.body);
+    assert!(r.body.contains(&format!("/contacts/{ada}")) && r.body.contains("Ada"));
+    assert!(r.body.contains("Italy (IT)"));
+    // Invalid: the field is named, nothing run.
+    let r = env.post(&dpo, &path, &[("countries", "ZZ"), ("from", "2026-12-02"), ("to", "2026-12-01")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("not an ISO 3166-1 alpha-2 country code") && !r.body.contains("Result:"));
+    // Freeze: listed with its hash.
+    let r = env.post(&dpo, &path, &[("countries", "IT, FR"), ("freeze", "1")]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Frozen into the breach record: 2 people."), "{}", r.body);
+    assert!(!r.body.contains("No query is frozen yet"));
+    // Sales may not see it; an unknown breach is not found.
+    let sales = env.sign_in_as(Role::Sales).await;
+    assert_eq!(env.get(&sales, &path).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        env.get(&dpo, &format!("/privacy/breaches/{}/affected", Uuid::now_v7())).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn affected_people_page_on_both_engines() {
+    on_both("affected-page", the_page).await;
+}
