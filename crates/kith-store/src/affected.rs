@@ -332,3 +332,34 @@ impl Store {
         rows.iter().map(|r| Ok(SubjectId(r.get(0)?))).collect()
     }
 }
+
+/// A plain scan for the benchmark's baseline: the same rows a query reads,
+/// counted without joins, facets or grouping.
+#[derive(Clone, Debug)]
+pub enum PlainScan {
+    /// The audit entries of an actor in `[from, to)`.
+    AuditOf { actor: String, from: i64, to: i64 },
+    /// Every contact row.
+    Contacts,
+    /// Every lawful-basis row.
+    Bases,
+}
+
+impl Store {
+    /// Counts the rows of a [`PlainScan`] (the benchmark's baseline).
+    pub async fn plain_scan(&self, scan: &PlainScan) -> Result<i64, StoreError> {
+        let mut c = self.pools.read.conn().await?;
+        let r = match scan {
+            PlainScan::AuditOf { actor, from, to } => {
+                c.fetch_optional(
+                    "SELECT COUNT(*) FROM audit_log WHERE actor = $1 AND at >= $2 AND at < $3",
+                    &args![actor.as_str(), *from, *to],
+                )
+                .await?
+            }
+            PlainScan::Contacts => c.fetch_optional("SELECT COUNT(*) FROM contacts", &[]).await?,
+            PlainScan::Bases => c.fetch_optional("SELECT COUNT(*) FROM contact_bases", &[]).await?,
+        };
+        r.ok_or(StoreError::NotFound)?.get(0)
+    }
+}
