@@ -80,7 +80,7 @@ struct Person {
     name: String,
 }
 
-struct Result_ {
+struct Outcome {
     people: i64,
     by_category: Vec<Count>,
     by_country: Vec<Count>,
@@ -104,7 +104,7 @@ struct AffectedPage {
     categories: Vec<(String, String)>,
     sources: Vec<(String, String)>,
     recipients: Vec<(String, String)>,
-    result: Option<Result_>,
+    result: Option<Outcome>,
     frozen: Vec<Frozen>,
     errors: Errors,
     notice: String,
@@ -121,7 +121,7 @@ async fn show(
     s: &kith_app::sessions::Session,
     breach: Uuid,
     f: QueryForm,
-    result: Option<Result_>,
+    result: Option<Outcome>,
     errors: Errors,
     notice: String,
 ) -> PageResult {
@@ -182,7 +182,7 @@ async fn run(State(app): State<App>, Id(id): Id<Uuid>, StaffForm { staff, form }
         Err(e) => return Err(e.into()),
     };
     let b = r.breakdown;
-    let result = Result_ {
+    let result = Outcome {
         people: b.people,
         by_category: b
             .by_category
