@@ -10,6 +10,7 @@
 //   authorisations, import, policy, purposes
 //   audit, companies, deals, dpia, import_runs, receipts, retention, rights, staff
 //   consent, contacts, evidence, sessions
+//   affected
 //   accounts, bulk, dsr, export, interactions, public
 //   campaigns, deletion, portal, timeline, twofactor
 //   mailer
@@ -17,6 +18,7 @@
 //   jobs
 
 pub mod accounts;
+pub mod affected;
 pub mod audit;
 pub mod authorisations;
 pub mod breaches;

@@ -9,6 +9,7 @@ mod words;
 
 pub mod authorisation;
 pub mod breach;
+pub mod breach_query;
 pub mod consent;
 pub mod contact;
 pub mod dpia;

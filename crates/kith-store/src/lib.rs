@@ -10,7 +10,7 @@
 // the crate root. Keep it so: no module cycle.
 //   db, vault
 //   audit, baseline, idempotency, jobs, keycheck, keys
-//   accounts, companies, dpia, exports, import_runs, mail, policy, purposes,
+//   accounts, affected, companies, dpia, exports, import_runs, mail, policy, purposes,
 //     recipients, registers, rights, sessions, settings, staff, views
 //   authorisations, breaches, contacts, dsr
 //   consent, deals, erasure, interactions
@@ -18,6 +18,7 @@
 //   evidence
 
 pub mod accounts;
+pub mod affected;
 pub mod audit;
 pub mod authorisations;
 pub mod backup;
@@ -170,7 +171,8 @@ impl Store {
         self.pools.migrate().await?;
         self.check_master_key(true).await?;
         self.backfill_email_keys().await?;
-        self.backfill_recipients().await
+        self.backfill_recipients().await?;
+        self.backfill_facets().await
     }
 
     /// Applies pending migrations only: no key check, nothing sealed.

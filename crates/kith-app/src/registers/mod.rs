@@ -274,7 +274,7 @@ impl App {
         let stored = self.store.deployment_posture().await?.and_then(|b| serde_json::from_str::<Posture>(&b).ok());
         let s = stored.as_ref().unwrap_or(&self.settings.posture);
         let mut m = vec![
-            "Every personal value is encrypted with AES-256-GCM under a key of its own per person; the person's key is wrapped by the master key, and erasing the person destroys their key".to_owned(),
+            "Every personal value is encrypted with AES-256-GCM under a key of its own per person; the person's key is wrapped by the master key, and erasing the person destroys their key. Kept in clear, to find the people a breach affects: the country code of the address and which fields hold a value (never the values)".to_owned(),
             format!(
                 "The master key is kept {}, apart from the database",
                 if s.key_from_env { "in the server's environment (KITH_MASTER_KEY)" } else { "in a key file readable only by the service account (mode 0600)" }

@@ -2,9 +2,11 @@
 //! EEA, and the countries the Commission has found adequate, shipped as data
 //! with their instruments and dates so a transfer check is a real check.
 
+mod authorities;
 mod iso3166;
 
 use crate::Invalid;
+pub use authorities::{authority_of, Authority, AUTHORITIES, AUTHORITIES_AS_OF};
 pub use iso3166::COUNTRIES;
 
 /// An ISO 3166-1 alpha-2 country code, checked against the assigned codes.

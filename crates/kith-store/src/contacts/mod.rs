@@ -2,6 +2,7 @@
 //! contact; owner, company, tags and times stay in clear for filtering.
 
 mod bulk;
+mod facets;
 mod index;
 mod policy_gate;
 mod read;

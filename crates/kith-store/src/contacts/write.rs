@@ -9,6 +9,7 @@ use crate::audit::{self, NewEntry};
 use crate::db::{values_placeholders, Exec, Tx, MAX_PARAMS};
 use crate::idempotency::{self, Claim};
 use crate::{args, now_ms, Ctx, Store, StoreError};
+use kith_domain::breach_query::{facet_country, facet_fields};
 use kith_domain::{ContactData, SourceKind, SubjectId};
 use uuid::Uuid;
 
@@ -32,6 +33,9 @@ pub(crate) struct Prepared {
     source_sealed: Option<Vec<u8>>,
     tags_json: String,
     buckets: Vec<i64>,
+    /// The clear facets of the breach query (country code, fields held).
+    country: Option<String>,
+    fields: String,
 }
 
 impl Store {
@@ -58,6 +62,8 @@ impl Store {
             sealed: key.seal(&place(c.id), &plain),
             tags_json: serde_json::to_string(&dedup_tags(&c.tags)).map_err(|_| StoreError::Corrupt("contact tags"))?,
             buckets: index_buckets(&self.vault, &c.data),
+            country: facet_country(&c.data).map(|k| k.code().to_owned()),
+            fields: facet_fields(&c.data),
         })
     }
 
@@ -122,13 +128,13 @@ impl Store {
         }
         let writes: Vec<(&ContactData, Option<&ContactData>)> = items.iter().map(|c| (&c.data, None)).collect();
         let version = policy_gate(tx, &writes).await?;
-        for (chunk, inputs) in prepared.chunks(MAX_PARAMS / 10).zip(items.chunks(MAX_PARAMS / 10)) {
+        for (chunk, inputs) in prepared.chunks(MAX_PARAMS / 12).zip(items.chunks(MAX_PARAMS / 12)) {
             let sql = format!(
                 "INSERT INTO contacts (id, owner_id, company_id, tags, sealed, created_at, updated_at, source_kind, source_sealed, \
-                 policy_version) VALUES {}",
-                values_placeholders(tx.engine(), chunk.len(), 10)
+                 policy_version, facet_country, facet_fields) VALUES {}",
+                values_placeholders(tx.engine(), chunk.len(), 12)
             );
-            let mut vals = Vec::with_capacity(chunk.len() * 10);
+            let mut vals = Vec::with_capacity(chunk.len() * 12);
             for (p, c) in chunk.iter().zip(inputs) {
                 vals.extend(args![
                     p.id.0,
@@ -140,7 +146,9 @@ impl Store {
                     now,
                     c.source.as_ref().map(|s| s.kind).unwrap_or(SourceKind::Manual).as_str(),
                     p.source_sealed.clone(),
-                    version
+                    version,
+                    p.country.clone(),
+                    p.fields.clone()
                 ]);
             }
             tx.execute(&sql, &vals).await?;
@@ -217,8 +225,8 @@ impl Store {
         let version = policy_gate(&mut tx, &gated).await?;
         let n = tx
             .execute(
-                "UPDATE contacts SET owner_id = $1, company_id = $2, tags = $3, sealed = $4, updated_at = $5, policy_version = $7 \
-                 WHERE id = $6",
+                "UPDATE contacts SET owner_id = $1, company_id = $2, tags = $3, sealed = $4, updated_at = $5, policy_version = $7, \
+                 facet_country = $8, facet_fields = $9 WHERE id = $6",
                 &args![
                     c.owner.map(|u| u.0),
                     c.company.map(|c| c.0),
@@ -226,7 +234,9 @@ impl Store {
                     p.sealed,
                     now_ms(),
                     c.id.0,
-                    version
+                    version,
+                    p.country,
+                    p.fields
                 ],
             )
             .await?;

@@ -7,6 +7,7 @@
 mod engines;
 mod fixtures;
 
+mod affected;
 mod audit;
 mod breaches;
 mod concurrency;

@@ -1,6 +1,7 @@
 //! `/api/v1`: one module per resource, each exposing its routes.
 
 pub mod admin;
+pub mod affected;
 pub mod audit;
 pub mod authorisations;
 pub mod breaches;
@@ -45,7 +46,7 @@ use utoipa_axum::router::OpenApiRouter;
         (name = "policy", description = "The field policy: which personal fields Kith may hold, and why"),
         (name = "retention", description = "Retention rules enforced by a sweep, legal holds and review reminders"),
         (name = "evidence", description = "The signed evidence pack for a supervisory authority (registers, logs with people pseudonymised, chain heads, a signed manifest) and the key that verifies it"),
-        (name = "breaches", description = "Personal-data breaches (Art. 33-34): the register, the 72-hour clock, the risk and decisions, notices to the authority and to the people"),
+        (name = "breaches", description = "Personal-data breaches (Art. 33-34): the register, the 72-hour clock, the risk and decisions, notices to the authority and to the people, and the people a breach affects, found from the data"),
         (name = "registers", description = "Accountability: the record of processing (Art. 30) computed from the data, recipients and transfers (Art. 28, 44-49), impact assessments (Art. 35-36), persons authorised to process data: instructions, acknowledgements and training (Art. 29, 32(4))"),
     )
 )]
@@ -128,6 +129,7 @@ pub fn router() -> OpenApiRouter<App> {
         .merge(dpia::router())
         .merge(evidence::router())
         .merge(breaches::router())
+        .merge(affected::router())
 }
 
 /// `Some(x)` for a present value, `Some(None)` for an explicit `null`:

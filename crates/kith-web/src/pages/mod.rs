@@ -6,6 +6,7 @@
 mod account;
 mod address;
 mod admin;
+mod affected;
 mod audit;
 mod authorisations;
 mod breach_notices;
@@ -103,6 +104,7 @@ pub fn router() -> Router<App> {
         .merge(authorisations::router())
         .merge(dpia::router())
         .merge(breaches::router())
+        .merge(affected::router())
         .merge(dsr::router())
         .merge(evidence::router())
         .merge(import::router())

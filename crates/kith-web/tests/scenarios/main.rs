@@ -6,6 +6,7 @@
 mod harness;
 
 mod accountability;
+mod affected;
 mod api;
 mod breaches;
 mod consent;

@@ -35,6 +35,12 @@ pub struct BenchArgs {
     /// expiring, against deleting as many plain rows).
     #[arg(long, conflicts_with = "import")]
     pub retention: bool,
+    /// Benchmark the query for the people a breach affects instead
+    /// (`--contacts` imported, a month of one user's audit entries): the
+    /// actor-window, category × country and recipient queries, each beside
+    /// a plain count of the same rows.
+    #[arg(long, conflicts_with_all = ["import", "retention"])]
+    pub affected: bool,
     /// Keep the databases afterwards, for inspection.
     #[arg(long)]
     pub keep: bool,

@@ -2,8 +2,10 @@
 //! database of its own on the same engine, both in one run: by default
 //! contacts created, looked up, shown, exported and erased (`contacts`);
 //! with `--import` the CSV import (`import`); with `--retention` a
-//! retention sweep (`retention`).
+//! retention sweep (`retention`); with `--affected` the query for the
+//! people a breach affects (`affected`).
 
+mod affected;
 mod args;
 mod baseline;
 pub mod consent;
@@ -29,6 +31,9 @@ pub async fn run(args: BenchArgs) -> Result<(), CliError> {
     std::fs::create_dir_all(&tmp).map_err(CliError::io(format!("cannot create {}", tmp.display())))?;
     if args.import {
         return import::run(&args, &tmp).await;
+    }
+    if args.affected {
+        return affected::run(&args, &tmp).await;
     }
     if args.retention {
         return retention::run(&args, &tmp).await;
