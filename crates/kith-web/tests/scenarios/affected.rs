@@ -16,24 +16,17 @@ fn fields(problem: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// A minimal breach row, inserted directly: the breach register (part A of
-/// issue 16) is built in parallel; once it lands, create it with
-/// `POST /breaches` instead.
-async fn raw_breach(env: &TestApp) -> Uuid {
-    let id = Uuid::now_v7();
-    let lit = match env.engine() {
-        kith_store::Engine::Sqlite => format!("X'{}'", id.simple()),
-        kith_store::Engine::Postgres => format!("'{id}'"),
-    };
-    env.store
-        .raw_execute(&format!(
-            "INSERT INTO breaches (id, reference, title, body, status, created_at, updated_at) \
-             VALUES ({lit}, 'BR-{}', 'Lost laptop', '{{}}', 'open', 0, 0)",
-            id.simple()
-        ))
-        .await
-        .unwrap();
-    id
+/// A breach recorded through the register's API.
+async fn new_breach(env: &TestApp) -> Uuid {
+    let b = env
+        .call(
+            Method::POST,
+            "/breaches",
+            Some(json!({"reference": format!("BR-{}", Uuid::now_v7().simple()), "title": "Lost laptop", "nature": ["confidentiality"]})),
+            StatusCode::CREATED,
+        )
+        .await;
+    b["id"].as_str().unwrap().parse().unwrap()
 }
 
 async fn contact(env: &TestApp, first: &str, country: &str) -> String {
@@ -42,7 +35,7 @@ async fn contact(env: &TestApp, first: &str, country: &str) -> String {
 }
 
 async fn preview_and_freeze(env: TestApp) {
-    let breach = raw_breach(&env).await;
+    let breach = new_breach(&env).await;
     let path = format!("/breaches/{breach}/affected");
     let (a, b, c) =
         (contact(&env, "Ada", "IT").await, contact(&env, "Bruno", "FR").await, contact(&env, "Carla", "US").await);
@@ -135,7 +128,7 @@ async fn affected_people_preview_freeze_and_refusals_on_both_engines() {
 }
 
 async fn the_page(env: TestApp) {
-    let breach = raw_breach(&env).await;
+    let breach = new_breach(&env).await;
     let path = format!("/privacy/breaches/{breach}/affected");
     let ada = contact(&env, "Ada", "IT").await;
     contact(&env, "Bruno", "FR").await;
