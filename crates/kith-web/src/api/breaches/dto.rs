@@ -360,7 +360,11 @@ pub struct BreachSendOut {
 
 #[derive(Serialize, ToSchema)]
 pub struct BreachPeopleMailsOut {
+    /// Waiting for the sender.
     pub queued: i64,
+    /// Resting in the outbox because no SMTP is configured: not sent.
+    pub outbox: i64,
+    /// Handed to the SMTP server.
     pub sent: i64,
     pub failed: i64,
 }
@@ -397,7 +401,12 @@ pub fn notice_out(n: &NoticeView) -> BreachNoticeOut {
         sent_by: s.sent_by.map(|u| u.0),
         delay_reason: s.delay_reason.clone(),
         created_at: rfc(s.created_at),
-        people_mails: BreachPeopleMailsOut { queued: n.people.queued, sent: n.people.sent, failed: n.people.failed },
+        people_mails: BreachPeopleMailsOut {
+            queued: n.people.queued,
+            outbox: n.people.outbox,
+            sent: n.people.sent,
+            failed: n.people.failed,
+        },
         body: n.body(),
     }
 }
