@@ -81,7 +81,7 @@ impl Job {
                 "expired keys, tokens, uploads and import records removed".into()
             }
             Job::ExpiredExports => format!("{} expired export file(s) deleted", app.purge_expired_exports().await?),
-            Job::BreachReminders => format!("{} breach reminder(s) sent", app.breach_reminders(transport).await?),
+            Job::BreachReminders => app.breach_reminders(transport).await?.to_string(),
             Job::RetentionSweep => match app.scheduled_retention().await? {
                 Some(run) => format!("sweep {} checked {}, disposed of {}", run.id, run.checked, run.report.disposed()),
                 None => "not due".into(),

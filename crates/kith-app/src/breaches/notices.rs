@@ -11,10 +11,13 @@ use kith_domain::breach::notice::{
     NoticeKind, PEOPLE_LANGUAGES,
 };
 use kith_domain::Invalid;
-use kith_store::breaches::{NewNotice, PeopleMailStatus, StoredNotice};
+use kith_store::breaches::{NewNotice, PeopleMailStatus, StoredNotice, SENT_AT_LEEWAY};
 use kith_store::mail::{Mail, NewMail};
 use time::OffsetDateTime;
 use uuid::Uuid;
+
+/// How many people's mails are read and queued at once (one transaction).
+pub const PEOPLE_PAGE: i64 = 500;
 
 /// A notice as shown, with its people's mails read from the outbox.
 #[derive(Clone, Debug)]
@@ -90,6 +93,19 @@ impl App {
             (NoticeKind::FollowUp, None) => inv.push("follows", "a follow-up names the notice it follows"),
             (NoticeKind::Initial | NoticeKind::Bundled, Some(_)) => {
                 inv.push("follows", "only a follow-up follows another notice")
+            }
+            (NoticeKind::FollowUp, Some(f)) => {
+                // Only a follow-up of a sent authority notice is exempt
+                // from the delay reason (the store checks it again under
+                // the breach's lock).
+                let first = self.store.breach_notices(id).await?.into_iter().find(|n| n.id == f);
+                match first {
+                    None => inv.push("follows", "not a notice of this breach"),
+                    Some(n) if n.audience != Audience::Authority || n.sent_at.is_none() => {
+                        inv.push("follows", "a follow-up follows an authority notice of this breach already sent")
+                    }
+                    Some(_) => {}
+                }
             }
             _ => {}
         }
@@ -187,8 +203,13 @@ impl App {
         let sent_at = sent_at.unwrap_or(now);
         let delay_reason = delay_reason.trim().to_owned();
         let mut inv = Invalid::default();
-        if sent_at > now + time::Duration::minutes(5) {
+        if sent_at > now + SENT_AT_LEEWAY {
             inv.push("sent_at", "cannot be in the future");
+        } else if n.stored.sent_at.is_none() && sent_at < n.stored.created_at {
+            inv.push("sent_at", "cannot be before the notice was drafted");
+        }
+        if n.stored.audience == Audience::Authority && b.aware.is_none() {
+            inv.push("aware_at", "set when the controller became aware first: the 72-hour clock runs from it");
         }
         if delay_reason.chars().count() > 2000 {
             inv.push("delay_reason", "at most 2000 characters");
@@ -203,7 +224,7 @@ impl App {
         let reason = (!delay_reason.is_empty()).then_some(delay_reason.as_str());
         let mut queued = 0;
         if n.stored.audience == Audience::People {
-            queued = self.queue_people_mails(p, &b.breach, id, notice).await?;
+            queued = self.queue_people_mails(p, &n, id, notice).await?;
         } else if n.stored.sent_at.is_some() {
             return Err(AppError::Conflict("this notice was sent already: a sent notice never changes".into()));
         }
@@ -216,39 +237,45 @@ impl App {
         Ok(queued)
     }
 
-    async fn queue_people_mails(
-        &self,
-        p: &Principal,
-        b: &kith_domain::breach::Breach,
-        id: Uuid,
-        notice: Uuid,
-    ) -> Result<usize> {
-        let controller = self.controller_identity().await?;
-        let mut mails = Vec::new();
-        for s in self.store.breach_people_to_tell(id, notice).await? {
-            let Some(contact) = self.store.get_contact(s).await? else { continue };
-            let Some(email) = contact.data.emails.first() else { continue };
-            let known = self.store.latest_consent_language(s).await?;
-            let lang = people_language(known.as_deref(), "en");
-            let (subject, text) = people_mail(b, &controller.name, &controller.dpo_name, &controller.dpo_contact, lang);
-            mails.push(NewMail {
-                id: Uuid::now_v7(),
-                subject: s,
-                kind: "breach",
-                mail: Mail {
-                    to: email.as_str().to_owned(),
-                    subject,
-                    text,
-                    headers: vec![],
-                    attachments: vec![],
-                    asks_for: None,
-                },
-            });
+    /// Queues the people's mails with exactly the text drafted and hashed
+    /// in the notice body, in each person's language.
+    async fn queue_people_mails(&self, p: &Principal, n: &NoticeView, id: Uuid, notice: Uuid) -> Result<usize> {
+        let body = n.body();
+        let drafted = |lang: &str| -> Result<(String, String)> {
+            let m = &body["mail"][lang];
+            match (m["subject"].as_str(), m["text"].as_str()) {
+                (Some(s), Some(t)) => Ok((s.to_owned(), t.to_owned())),
+                _ => Err(AppError::Conflict(format!("the notice has no drafted mail in \"{lang}\""))),
+            }
+        };
+        // Pages of people in subject-id order, each read in a few
+        // statements and queued in its own transaction.
+        let mut after = None;
+        let mut queued = 0;
+        loop {
+            let (people, next) = self.store.breach_people_page(id, notice, after, PEOPLE_PAGE).await?;
+            let mut mails = Vec::with_capacity(people.len());
+            for person in people {
+                let Some(to) = person.email else { continue };
+                let (subject, text) = drafted(people_language(person.language.as_deref(), "en"))?;
+                mails.push(NewMail {
+                    id: Uuid::now_v7(),
+                    subject: person.subject,
+                    kind: "breach",
+                    mail: Mail { to, subject, text, headers: vec![], attachments: vec![], asks_for: None },
+                });
+            }
+            if !mails.is_empty() {
+                queued += self.store.queue_breach_people_mails(&p.ctx(), id, notice, &mails).await?;
+            }
+            match next {
+                Some(n) => after = Some(n),
+                None => break,
+            }
         }
-        let n = self.store.queue_breach_people_mails(&p.ctx(), id, notice, &mails).await?;
-        if n > 0 {
+        if queued > 0 {
             self.mail_wake.notify_one();
         }
-        Ok(n)
+        Ok(queued)
     }
 }

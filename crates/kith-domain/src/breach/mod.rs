@@ -48,8 +48,10 @@ word_enum!(
 );
 
 word_enum!(
-    /// Why the people need not be told (Art. 34(3)).
+    /// Why the people need not be told: Art. 34(1) applies only to a high
+    /// risk, and Art. 34(3) lists when even a high risk need not be told.
     Art34Ground {
+        RiskNotHigh => "risk_not_high", "The risk to the people is not high (Art. 34(1) does not apply)",
         Unintelligible => "unintelligible", "(a) The data are unintelligible to whoever obtained them",
         MeasuresTaken => "measures_taken", "(b) Measures taken since removed the high risk",
         DisproportionateEffort => "disproportionate_effort", "(c) Disproportionate effort: a public notice instead",
@@ -280,7 +282,7 @@ impl Breach {
         }
         match self.people_decision {
             PeopleDecision::DoNotTell if self.people_ground.is_none() => {
-                inv.push("people_ground", "give the Art. 34(3) ground for not telling the people");
+                inv.push("people_ground", "give the ground for not telling the people (risk not high, or Art. 34(3))");
             }
             PeopleDecision::DoNotTell => {}
             _ => self.people_ground = None,
@@ -291,7 +293,16 @@ impl Breach {
                 "ground (a) holds only when the values were sealed and the master key was not exposed",
             );
         }
-        if self.people_ground.is_some_and(|g| g != Art34Ground::Unintelligible) && self.people_reason.is_empty() {
+        if self.people_ground == Some(Art34Ground::RiskNotHigh)
+            && self.risk_level().is_none_or(|l| l == RiskLevel::High)
+        {
+            inv.push(
+                "people_ground",
+                "\"risk not high\" holds only when likelihood and severity give a risk level below high",
+            );
+        }
+        let needs_reason = |g: Art34Ground| !matches!(g, Art34Ground::Unintelligible | Art34Ground::RiskNotHigh);
+        if self.people_ground.is_some_and(needs_reason) && self.people_reason.is_empty() {
             inv.push("people_reason", "describe the measures or the public notice");
         }
         inv.into_result().map(|()| self)

@@ -134,6 +134,9 @@ pub fn missing_items(d: &AuthorityDraft) -> Vec<&'static str> {
     if d.data_categories.is_empty() {
         out.push("the categories of data");
     }
+    if d.people_categories.trim().is_empty() {
+        out.push("the categories of people concerned");
+    }
     if d.dpo.name.is_empty() || d.dpo.contact.is_empty() {
         out.push("the DPO's name and contact (Registers → Controller)");
     }

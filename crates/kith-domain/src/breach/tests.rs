@@ -83,6 +83,28 @@ fn decisions_need_their_reasons() {
 }
 
 #[test]
+fn breach_people_need_not_be_told_when_the_risk_is_not_high() {
+    let mut b = Breach::draft("Misdirected invoice");
+    b.people_decision = PeopleDecision::DoNotTell;
+    b.people_ground = Some(Art34Ground::RiskNotHigh);
+    // Unscored: the level is unknown, so "not high" cannot be claimed.
+    assert!(b.clone().check().unwrap_err().to_string().contains("people_ground"));
+    b.likelihood = Some(4);
+    b.severity = Some(4);
+    assert_eq!(b.risk_level(), Some(RiskLevel::High));
+    let e = b.clone().check().unwrap_err().to_string();
+    assert!(e.contains("people_ground"), "refused at a high risk: {e}");
+    b.likelihood = Some(1);
+    b.severity = Some(2);
+    assert_eq!(b.risk_level(), Some(RiskLevel::Unlikely));
+    assert!(b.clone().check().is_ok(), "no Art. 34(3) ground or reason needed below high");
+    b.likelihood = Some(2);
+    b.severity = Some(3);
+    assert_eq!(b.risk_level(), Some(RiskLevel::Risk));
+    assert!(b.check().is_ok());
+}
+
+#[test]
 fn check_trims_sorts_and_names_fields() {
     let mut b = Breach::draft("  Misdirected mail  ");
     b.nature = vec![Nature::Integrity, Nature::Confidentiality, Nature::Integrity];
@@ -113,13 +135,15 @@ fn the_authority_draft_carries_every_art_33_3_item() {
     };
     let d = authority_draft(&b, &facts);
     assert_eq!(d.deadline.as_deref(), Some("2027-03-04T10:00:00Z"));
-    assert_eq!(missing_items(&d).len(), 7);
+    assert_eq!(missing_items(&d).len(), 8);
+    assert!(missing_items(&d).contains(&"the categories of people concerned"), "Art. 33(3)(a)");
     b.nature = vec![Nature::Confidentiality];
     b.approx_people = Some(120);
     b.approx_records = Some(240);
     b.data_categories = vec!["email".into()];
     b.consequences = "phishing".into();
     b.measures = "recalled the mail".into();
+    b.people_categories = "newsletter subscribers".into();
     let facts = DraftFacts { dpo_name: "Dana", dpo_contact: "dpo@acme.example", ..facts };
     assert!(missing_items(&authority_draft(&b, &facts)).is_empty());
 }

@@ -66,10 +66,11 @@ CREATE INDEX breach_notices_breach ON breach_notices(breach_id, created_at);
 
 -- The people's mails of a notice: one row per person and notice (so never
 -- twice), with the outbox row that carries it; sent or failed is read from
--- the outbox. Erased with the person.
+-- the outbox. Erased with the person, before the contact (the reference
+-- makes a row naming an erased person impossible).
 CREATE TABLE breach_notice_people (
     notice_id  UUID NOT NULL REFERENCES breach_notices(id),
-    subject_id UUID NOT NULL,
+    subject_id UUID NOT NULL REFERENCES contacts(id),
     status     TEXT NOT NULL,
     outbox_id  UUID,
     at         BIGINT NOT NULL,
@@ -101,11 +102,14 @@ CREATE TABLE breach_affected (
 );
 CREATE INDEX breach_affected_subject ON breach_affected(subject_id);
 
--- Which deadline reminders went out (24 and 4 hours before): the primary
--- key makes each fire once across servers.
+-- Which deadline reminders were claimed (24 and 4 hours before the
+-- deadline, epoch ms: a corrected aware at is a new deadline with its own
+-- reminders): the primary key makes each fire once across servers. A claim
+-- whose send failed is deleted so the next run retries.
 CREATE TABLE breach_reminders (
     breach_id    UUID NOT NULL REFERENCES breaches(id),
+    deadline     BIGINT NOT NULL,
     hours_before BIGINT NOT NULL,
     sent_at      BIGINT NOT NULL,
-    PRIMARY KEY (breach_id, hours_before)
+    PRIMARY KEY (breach_id, deadline, hours_before)
 );

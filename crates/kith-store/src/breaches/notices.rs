@@ -5,37 +5,57 @@ use super::{lock, ms, notice_row, parse_body, OpenBreach, StoredNotice, NOTICE_C
 use crate::audit::{self, NewEntry};
 use crate::db::{fetch_in, Exec};
 use crate::{args, from_ms, now_ms, Ctx, Store, StoreError};
-use kith_domain::breach::notice::late_without_reason;
+use kith_domain::breach::notice::{late_without_reason, Audience, NoticeKind};
 use kith_domain::{SubjectId, UserId};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::{enqueue, NewMail, NewNotice};
 
+/// How far in the future a recorded `sent_at` may be (clocks differ).
+pub const SENT_AT_LEEWAY: time::Duration = time::Duration::minutes(5);
+
 /// How the people's mails of a notice stand, read from the outbox.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PeopleMailStatus {
+    /// Waiting for the sender.
     pub queued: i64,
+    /// Resting in the outbox because no SMTP is configured: not sent.
+    pub outbox: i64,
     pub sent: i64,
     pub failed: i64,
 }
 
+/// A person to write a people notice to: the first address, if any, and
+/// the language of the form or notice of their latest consent event.
+#[derive(Clone, Debug)]
+pub struct PersonToTell {
+    pub subject: SubjectId,
+    pub email: Option<String>,
+    pub language: Option<String>,
+}
+
 impl Store {
-    /// Records a drafted notice. A follow-up must follow a notice of the
-    /// same breach.
+    /// Records a drafted notice. A follow-up must follow an authority
+    /// notice of the same breach that was already sent (checked under the
+    /// breach's lock): only then is it exempt from the delay reason.
     pub async fn insert_breach_notice(&self, ctx: &Ctx, n: &NewNotice) -> Result<(), StoreError> {
         let mut tx = self.pools.write.begin().await?;
         lock(&mut tx, n.breach_id).await?;
+        if n.kind == NoticeKind::FollowUp && n.follows.is_none() {
+            return Err(StoreError::MissingRef("follows"));
+        }
         if let Some(f) = n.follows {
             let same = tx
                 .fetch_optional(
-                    "SELECT id FROM breach_notices WHERE id = $1 AND breach_id = $2",
+                    "SELECT audience, sent_at FROM breach_notices WHERE id = $1 AND breach_id = $2",
                     &args![f, n.breach_id],
                 )
-                .await?;
-            if same.is_none() {
-                return Err(StoreError::MissingRef("follows"));
+                .await?
+                .ok_or(StoreError::MissingRef("follows"))?;
+            if same.get::<String>(0)? != Audience::Authority.as_str() || same.get::<Option<i64>>(1)?.is_none() {
+                return Err(StoreError::Conflict("a follow-up follows an authority notice already sent"));
             }
         }
         tx.execute(
@@ -98,6 +118,12 @@ impl Store {
         if n.sent_at.is_some() {
             return Err(StoreError::Conflict("this notice was sent already: a sent notice never changes"));
         }
+        if sent_at < n.created_at || sent_at > OffsetDateTime::now_utc() + SENT_AT_LEEWAY {
+            return Err(StoreError::Conflict("sent at: not before the notice was drafted, nor in the future"));
+        }
+        if n.audience == Audience::Authority && b.aware.is_none() {
+            return Err(StoreError::Conflict("set aware at first: the 72-hour clock runs from it"));
+        }
         let reason = delay_reason.map(str::trim).filter(|r| !r.is_empty());
         if late_without_reason(n.audience, n.kind, b.aware.as_ref().map(|a| a.at), sent_at, reason.unwrap_or("")) {
             return Err(StoreError::Conflict(
@@ -130,8 +156,59 @@ impl Store {
         rows.iter().map(|r| Ok(SubjectId(r.get(0)?))).collect()
     }
 
+    /// A page of the people linked to a breach who have not had this
+    /// notice's mail, in subject-id order after `after`, at most `limit`,
+    /// with their address and language read for the whole page at once.
+    /// The second value is where the next page starts (`None`: the last).
+    pub async fn breach_people_page(
+        &self,
+        breach: Uuid,
+        notice: Uuid,
+        after: Option<SubjectId>,
+        limit: i64,
+    ) -> Result<(Vec<PersonToTell>, Option<SubjectId>), StoreError> {
+        let mut c = self.pools.read.conn().await?;
+        let rows = c
+            .fetch_all(
+                "SELECT a.subject_id FROM breach_affected a WHERE a.breach_id = $1 AND a.subject_id > $3 AND NOT EXISTS \
+                 (SELECT 1 FROM breach_notice_people p WHERE p.notice_id = $2 AND p.subject_id = a.subject_id) \
+                 ORDER BY a.subject_id LIMIT $4",
+                &args![breach, notice, after.map_or(Uuid::nil(), |a| a.0), limit],
+            )
+            .await?;
+        let ids = rows.iter().map(|r| r.get::<Uuid>(0)).collect::<Result<Vec<Uuid>, _>>()?;
+        let next = (ids.len() as i64 == limit).then(|| ids.last().copied().map(SubjectId)).flatten();
+        let mut languages: HashMap<Uuid, (i64, Option<String>)> = HashMap::new();
+        let sql = "SELECT e.subject_id, e.seq, COALESCE(f.language, n.language) FROM consent_events e \
+                   LEFT JOIN consent_forms f ON f.id = e.form_id LEFT JOIN notices n ON n.id = e.notice_id \
+                   WHERE e.subject_id IN ({in})";
+        for r in fetch_in(&mut c, sql, &ids).await? {
+            let (who, seq, lang): (Uuid, i64, Option<String>) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            if languages.get(&who).is_none_or(|(s, _)| *s < seq) {
+                languages.insert(who, (seq, lang));
+            }
+        }
+        drop(c);
+        let mut emails: HashMap<Uuid, Option<String>> = HashMap::new();
+        for contact in self.contacts_in(&ids).await? {
+            emails.insert(contact.id.0, contact.data.emails.first().map(|e| e.as_str().to_owned()));
+        }
+        let people = ids
+            .iter()
+            .filter_map(|id| {
+                Some(PersonToTell {
+                    subject: SubjectId(*id),
+                    email: emails.remove(id)?,
+                    language: languages.remove(id).and_then(|(_, l)| l),
+                })
+            })
+            .collect();
+        Ok((people, next))
+    }
+
     /// Queues each person's mail of a people notice with its row in
-    /// `breach_notice_people`, in one transaction: a person who has a row
+    /// `breach_notice_people`, in one transaction (the caller passes a page
+    /// of about 500, so the write lock is held briefly): a person who has a row
     /// already (or was erased meanwhile) is skipped. Returns how many
     /// mails were queued.
     pub async fn queue_breach_people_mails(
@@ -201,7 +278,8 @@ impl Store {
         for r in rows {
             let n: i64 = r.get(1)?;
             match r.get::<String>(0)?.as_str() {
-                "sent" | "outbox" => s.sent += n,
+                "sent" => s.sent += n,
+                "outbox" => s.outbox += n,
                 "failed" | "cancelled" => s.failed += n,
                 _ => s.queued += n,
             }
@@ -263,14 +341,22 @@ impl Store {
             .collect()
     }
 
-    /// Claims a deadline reminder: true once across servers (the primary
-    /// key), false when it was claimed before.
-    pub async fn claim_breach_reminder(&self, ctx: &Ctx, breach: Uuid, hours_before: i64) -> Result<bool, StoreError> {
+    /// Claims a deadline reminder for one deadline (a corrected aware at
+    /// is a new deadline): true once across servers (the primary key),
+    /// false when it was claimed before.
+    pub async fn claim_breach_reminder(
+        &self,
+        ctx: &Ctx,
+        breach: Uuid,
+        deadline: OffsetDateTime,
+        hours_before: i64,
+    ) -> Result<bool, StoreError> {
         let mut tx = self.pools.write.begin().await?;
         let n = tx
             .execute(
-                "INSERT INTO breach_reminders (breach_id, hours_before, sent_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                &args![breach, hours_before, now_ms()],
+                "INSERT INTO breach_reminders (breach_id, deadline, hours_before, sent_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT DO NOTHING",
+                &args![breach, ms(deadline), hours_before, now_ms()],
             )
             .await?;
         if n == 0 {
@@ -279,6 +365,25 @@ impl Store {
         audit::append(&mut tx, ctx, &[NewEntry::object("breach.reminder", "breach", breach)]).await?;
         tx.commit().await?;
         Ok(true)
+    }
+
+    /// Releases a claimed reminder whose send failed, so the next run
+    /// retries it.
+    pub async fn release_breach_reminder(
+        &self,
+        ctx: &Ctx,
+        breach: Uuid,
+        deadline: OffsetDateTime,
+        hours_before: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        tx.execute(
+            "DELETE FROM breach_reminders WHERE breach_id = $1 AND deadline = $2 AND hours_before = $3",
+            &args![breach, ms(deadline), hours_before],
+        )
+        .await?;
+        audit::append(&mut tx, ctx, &[NewEntry::object("breach.reminder_release", "breach", breach)]).await?;
+        tx.commit().await
     }
 
     /// The e-mail addresses of active staff with one of `roles`.

@@ -38,7 +38,11 @@ async fn heads_as_of_a_moment_and_now() {
 async fn breaches_are_read_with_counts_and_runs_by_period() {
     on_both(|s, _| async move {
         let e = s.engine();
-        let (b, n, subject) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+        let (b, n) = (Uuid::now_v7(), Uuid::now_v7());
+        // A contact: `breach_notice_people` references `contacts`.
+        let who = input(person("E", "Vidence", "evidence@example.com", "+39 06 1234 5679"));
+        s.insert_contacts(&ctx(), std::slice::from_ref(&who), None).await.unwrap();
+        let subject = who.id.0;
         let now = now_ms();
         for sql in [
             format!(

@@ -56,7 +56,10 @@ impl NoticeLine {
             sent: s.sent_at.map(view::date_time).unwrap_or_default(),
             delay_reason: s.delay_reason.clone().unwrap_or_default(),
             people: if s.audience == Audience::People {
-                format!("{} queued, {} sent, {} failed", n.people.queued, n.people.sent, n.people.failed)
+                format!(
+                    "{} queued, {} held in the outbox (no SMTP configured: not sent), {} sent, {} failed",
+                    n.people.queued, n.people.outbox, n.people.sent, n.people.failed
+                )
             } else {
                 String::new()
             },

@@ -8,6 +8,7 @@ mod harness;
 mod accountability;
 mod affected;
 mod api;
+mod breach_rules;
 mod breaches;
 mod consent;
 mod contracts;

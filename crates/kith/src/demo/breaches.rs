@@ -15,7 +15,9 @@ pub(super) async fn seed_breaches(app: &App, p: &Principal) -> Result<usize, Cli
     let err = |what: &'static str| CliError::app(what);
     let now = OffsetDateTime::now_utc();
 
-    let aware = now - Duration::days(40);
+    // Aware 30 hours ago and notified now: a notice cannot be recorded as
+    // sent before it was drafted, so the demo does not backdate one.
+    let aware = now - Duration::hours(30);
     let mut closed = Breach::draft("Newsletter export e-mailed to the wrong agency");
     closed.nature = vec![Nature::Confidentiality];
     closed.occurred_from = Some(aware - Duration::hours(3));
@@ -51,7 +53,7 @@ pub(super) async fn seed_breaches(app: &App, p: &Principal) -> Result<usize, Cli
         bundled: vec![],
     };
     let notice = app.draft_breach_notice(p, id, r).await.map_err(err("demo data: cannot draft a breach notice"))?;
-    app.send_breach_notice(p, id, notice, Some(aware + Duration::hours(30)), String::new())
+    app.send_breach_notice(p, id, notice, None, String::new())
         .await
         .map_err(err("demo data: cannot record a breach notice as sent"))?;
     closed.status = BreachStatus::Closed;

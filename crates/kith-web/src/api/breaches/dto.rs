@@ -80,7 +80,9 @@ pub struct BreachIn {
     /// undecided, tell or do_not_tell.
     #[serde(default)]
     pub people_decision: Option<String>,
-    /// With do_not_tell: unintelligible, measures_taken or disproportionate_effort (Art. 34(3)).
+    /// With do_not_tell: risk_not_high (only when the derived risk level is
+    /// below high: Art. 34(1)), or unintelligible, measures_taken or
+    /// disproportionate_effort (Art. 34(3)).
     #[serde(default)]
     pub people_ground: Option<String>,
     #[serde(default)]
@@ -289,7 +291,7 @@ pub(crate) fn record_fields(b: BreachIn) -> Result<(String, Breach, Option<Offse
             Some(g) => Art34Ground::parse(g).or_else(|| {
                 inv.push(FieldError::new(
                     "people_ground",
-                    "one of unintelligible, measures_taken, disproportionate_effort",
+                    "one of risk_not_high, unintelligible, measures_taken, disproportionate_effort",
                 ));
                 None
             }),
@@ -358,7 +360,11 @@ pub struct BreachSendOut {
 
 #[derive(Serialize, ToSchema)]
 pub struct BreachPeopleMailsOut {
+    /// Waiting for the sender.
     pub queued: i64,
+    /// Resting in the outbox because no SMTP is configured: not sent.
+    pub outbox: i64,
+    /// Handed to the SMTP server.
     pub sent: i64,
     pub failed: i64,
 }
@@ -395,7 +401,12 @@ pub fn notice_out(n: &NoticeView) -> BreachNoticeOut {
         sent_by: s.sent_by.map(|u| u.0),
         delay_reason: s.delay_reason.clone(),
         created_at: rfc(s.created_at),
-        people_mails: BreachPeopleMailsOut { queued: n.people.queued, sent: n.people.sent, failed: n.people.failed },
+        people_mails: BreachPeopleMailsOut {
+            queued: n.people.queued,
+            outbox: n.people.outbox,
+            sent: n.people.sent,
+            failed: n.people.failed,
+        },
         body: n.body(),
     }
 }
