@@ -10,8 +10,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-/// The audit actions that open or export a contact's record: what "user X
-/// accessed these people" means.
+/// The audit actions that open or export a contact's values: what "user X
+/// accessed these people" means. Every action of the app that shows, sends
+/// out or unseals a person's values is here (`breach_query_tests` lists
+/// them): reading and listing contacts, exports (made and downloaded), the
+/// consent record and receipt, interactions, a queued mail's text
+/// (`mail.read`), the sealed before/after values of an audit entry
+/// (`audit.detail`) and the self-service portal (`portal.view`).
 pub const ACCESS_ACTIONS: &[&str] = &[
     "contact.read",
     "contact.list",
@@ -19,8 +24,12 @@ pub const ACCESS_ACTIONS: &[&str] = &[
     "export.create",
     "export.download",
     "consent.read",
+    "consent.receipt",
     "interaction.read",
     "interaction.list",
+    "mail.read",
+    "audit.detail",
+    "portal.view",
 ];
 
 /// How many people a result page lists at most.
