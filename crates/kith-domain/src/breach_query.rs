@@ -313,6 +313,10 @@ pub struct Breakdown {
     pub by_category: Vec<CategoryCount>,
     pub by_country: Vec<CountryCount>,
     pub authorities: Vec<Concerned>,
+    /// How many contacts had no facets yet when it was computed (written
+    /// before the facets existed or by an older server, and not filled
+    /// yet): the result may miss some of them.
+    pub not_indexed: i64,
 }
 
 /// Folds the groups a store counted (country, field facet, people) into the
@@ -340,6 +344,7 @@ pub fn breakdown(groups: &[(Option<String>, String, i64)], categories: &[(DataCa
         by_category: by_cat.into_iter().map(|(category, people)| CategoryCount { category, people }).collect(),
         by_country,
         authorities: Vec::new(),
+        not_indexed: 0,
     }
 }
 

@@ -16,24 +16,18 @@ fn fields(problem: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// A minimal breach row, inserted directly: the breach register (part A of
-/// issue 16) is built in parallel; once it lands, create it with
-/// `POST /breaches` instead.
+/// A breach on record, created through the register (`POST /breaches`):
+/// a raw row with an empty body broke the pages that list breaches.
 async fn raw_breach(env: &TestApp) -> Uuid {
-    let id = Uuid::now_v7();
-    let lit = match env.engine() {
-        kith_store::Engine::Sqlite => format!("X'{}'", id.simple()),
-        kith_store::Engine::Postgres => format!("'{id}'"),
-    };
-    env.store
-        .raw_execute(&format!(
-            "INSERT INTO breaches (id, reference, title, body, status, created_at, updated_at) \
-             VALUES ({lit}, 'BR-{}', 'Lost laptop', '{{}}', 'open', 0, 0)",
-            id.simple()
-        ))
-        .await
-        .unwrap();
-    id
+    let b = env
+        .call(
+            Method::POST,
+            "/breaches",
+            Some(json!({"reference": format!("BR-{}", Uuid::now_v7().simple()), "title": "Lost laptop"})),
+            StatusCode::CREATED,
+        )
+        .await;
+    b["id"].as_str().unwrap().parse().unwrap()
 }
 
 async fn contact(env: &TestApp, first: &str, country: &str) -> String {
@@ -149,6 +143,16 @@ async fn the_page(env: TestApp) {
     assert!(r.body.contains("Result: 1 person"), "{}", r.body);
     assert!(r.body.contains(&format!("/contacts/{ada}")) && r.body.contains("Ada"));
     assert!(r.body.contains("Italy (IT)"));
+    // The recipient dimension says it reads today's consent, not the breach's.
+    assert!(r.body.contains("as they stand today"));
+    assert!(!r.body.contains("Not yet indexed"));
+    // Contacts without facets yet (an older server wrote them): the result says so.
+    env.store.raw_execute("UPDATE contacts SET facet_country = NULL, facet_fields = NULL").await.unwrap();
+    let r = env.post(&dpo, &path, &[("countries", "IT")]).await;
+    assert!(r.body.contains("Result: 0 people") && r.body.contains("Not yet indexed: 2 contacts"), "{}", r.body);
+    assert_eq!(env.store.fill_facets().await.unwrap(), 2);
+    let r = env.post(&dpo, &path, &[("countries", "IT")]).await;
+    assert!(r.body.contains("Result: 1 person") && !r.body.contains("Not yet indexed"), "{}", r.body);
     // Invalid: the field is named, nothing run.
     let r = env.post(&dpo, &path, &[("countries", "ZZ"), ("from", "2026-12-02"), ("to", "2026-12-01")]).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
