@@ -108,7 +108,8 @@ impl App {
         self.affected_allowed(p, breach).await?;
         let (f, categories) = self.affected_filter(q).await?;
         let counted = self.store.affected_preview(&f, page.clamp(0, MAX_PAGE)).await?;
-        let breakdown = self.breakdown_of(q, &counted.groups, &categories).await?;
+        let mut breakdown = self.breakdown_of(q, &counted.groups, &categories).await?;
+        breakdown.not_indexed = counted.not_indexed;
         let mut first = Vec::with_capacity(counted.first.len());
         if names {
             let mut audit = Vec::new();
@@ -145,8 +146,9 @@ impl App {
             serde_json::to_string(q).map_err(|_| AppError::Conflict("the query could not be recorded".into()))?;
         let frozen = self
             .store
-            .freeze_affected(&p.ctx(), breach, &f, &query, p.author(), |groups| {
+            .freeze_affected(&p.ctx(), breach, &f, &query, p.author(), |groups, not_indexed| {
                 let mut b = breakdown(groups, &categories);
+                b.not_indexed = not_indexed;
                 b.authorities = authorities(controller.country, &b.by_country, q.per_country);
                 serde_json::to_string(&b).map_err(|_| kith_store::StoreError::Corrupt("breakdown"))
             })

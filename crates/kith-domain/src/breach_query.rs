@@ -10,8 +10,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-/// The audit actions that open or export a contact's record: what "user X
-/// accessed these people" means.
+/// The audit actions that open or export a contact's values: what "user X
+/// accessed these people" means. Every action of the app that shows, sends
+/// out or unseals a person's values is here (`breach_query_tests` lists
+/// them): reading and listing contacts, exports (made and downloaded), the
+/// consent record and receipt, interactions, a queued mail's text
+/// (`mail.read`), the sealed before/after values of an audit entry
+/// (`audit.detail`) and the self-service portal (`portal.view`).
 pub const ACCESS_ACTIONS: &[&str] = &[
     "contact.read",
     "contact.list",
@@ -19,8 +24,12 @@ pub const ACCESS_ACTIONS: &[&str] = &[
     "export.create",
     "export.download",
     "consent.read",
+    "consent.receipt",
     "interaction.read",
     "interaction.list",
+    "mail.read",
+    "audit.detail",
+    "portal.view",
 ];
 
 /// How many people a result page lists at most.
@@ -304,6 +313,10 @@ pub struct Breakdown {
     pub by_category: Vec<CategoryCount>,
     pub by_country: Vec<CountryCount>,
     pub authorities: Vec<Concerned>,
+    /// How many contacts had no facets yet when it was computed (written
+    /// before the facets existed or by an older server, and not filled
+    /// yet): the result may miss some of them.
+    pub not_indexed: i64,
 }
 
 /// Folds the groups a store counted (country, field facet, people) into the
@@ -331,6 +344,7 @@ pub fn breakdown(groups: &[(Option<String>, String, i64)], categories: &[(DataCa
         by_category: by_cat.into_iter().map(|(category, people)| CategoryCount { category, people }).collect(),
         by_country,
         authorities: Vec::new(),
+        not_indexed: 0,
     }
 }
 

@@ -104,3 +104,58 @@ fn the_lead_authority_or_each_countrys() {
         assert_eq!(a.iter().map(|x| (x.authority.country, x.lead)).collect::<Vec<_>>(), [("FR", false), ("IT", false)]);
     }
 }
+
+#[test]
+fn access_actions_are_every_action_that_opens_or_exports_a_persons_values() {
+    // The actions of the app that show, send out or unseal a person's values.
+    let opening = [
+        "contact.read",
+        "contact.list",
+        "contact.export",
+        "export.create",
+        "export.download",
+        "consent.read",
+        "consent.receipt",
+        "interaction.read",
+        "interaction.list",
+        "mail.read",
+        "audit.detail",
+        "portal.view",
+    ];
+    for a in opening {
+        assert!(crate::breach_query::ACCESS_ACTIONS.contains(&a), "{a} is missing from ACCESS_ACTIONS");
+    }
+    // Any action string in the app and store sources whose verb reads,
+    // lists, exports, downloads, views or opens details must be listed too,
+    // so a new one cannot be forgotten.
+    let verbs = [".read", ".list", ".export", ".download", ".detail", ".view", ".receipt"];
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut dirs = vec![root.join("kith-app/src"), root.join("kith-store/src"), root.join("kith-web/src")];
+    let mut seen = 0;
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                dirs.push(p);
+                continue;
+            }
+            if p.extension().is_none_or(|x| x != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&p).unwrap();
+            for s in text.split('"').skip(1).step_by(2) {
+                let action = s.len() < 40
+                    && s.split_once('.').is_some_and(|(a, b)| {
+                        !a.is_empty()
+                            && !b.is_empty()
+                            && s.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '.')
+                    });
+                if action && verbs.iter().any(|v| s.ends_with(v)) {
+                    seen += 1;
+                    assert!(crate::breach_query::ACCESS_ACTIONS.contains(&s), "{s} ({}) opens values", p.display());
+                }
+            }
+        }
+    }
+    assert!(seen > 0);
+}

@@ -6,9 +6,10 @@
 //! here opens a sealed value.
 
 use crate::audit::{self, NewEntry};
-use crate::db::{Exec, Value};
+use crate::db::{values_placeholders, Exec, Value, MAX_PARAMS};
 use crate::{args, from_ms, now_ms, Ctx, Store, StoreError};
 use kith_domain::{SubjectId, UserId};
+use std::collections::BTreeMap;
 use uuid::Uuid;
 
 /// Who opened or exported records, and when (`[from, to)`, Unix ms).
@@ -46,6 +47,8 @@ pub struct AffectedFilter {
 pub struct Counted {
     pub groups: Vec<(Option<String>, String, i64)>,
     pub first: Vec<SubjectId>,
+    /// How many contacts have no facets yet (the result may miss them).
+    pub not_indexed: i64,
 }
 
 /// A query frozen into a breach record.
@@ -131,7 +134,9 @@ fn where_sql(f: &AffectedFilter, vals: &mut Vec<Value>) -> String {
     }
     if let Some(run) = f.import_run {
         // The contacts a pass of the run wrote share the audit actor and
-        // request id of the pass's `import.run` entry, and come after it.
+        // request id of the pass's `import.run` entry, and come after it:
+        // the entry is found by `audit_log_import_run` (partial, on the
+        // run's entries only), the writes by `audit_log_actor`.
         let run = p(run.to_string().into(), vals);
         sql.push_str(&format!(
             " AND c.id IN (SELECT a.subject_id FROM audit_log r JOIN audit_log a ON a.actor = r.actor \
@@ -140,6 +145,7 @@ fn where_sql(f: &AffectedFilter, vals: &mut Vec<Value>) -> String {
         ));
     }
     if let Some(form) = f.form {
+        // `consent_events_form` (partial: events through a form only).
         sql.push_str(&format!(
             " AND c.id IN (SELECT e.subject_id FROM consent_events e WHERE e.form_id = {})",
             p(form.into(), vals)
@@ -159,6 +165,13 @@ async fn count_groups<E: Exec>(
          GROUP BY c.facet_country, c.facet_fields"
     );
     c.fetch_all(&sql, &vals).await?.iter().map(|r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).collect()
+}
+
+async fn not_indexed<E: Exec>(c: &mut E) -> Result<i64, StoreError> {
+    c.fetch_optional("SELECT COUNT(*) FROM contacts WHERE facet_fields IS NULL", &[])
+        .await?
+        .ok_or(StoreError::NotFound)?
+        .get(0)
 }
 
 async fn ids<E: Exec>(
@@ -238,15 +251,21 @@ impl Store {
         let mut c = self.pools.read.conn().await?;
         let groups = count_groups(&mut c, f).await?;
         let first = ids(&mut c, f, None, Some(limit)).await?.into_iter().map(SubjectId).collect();
-        Ok(Counted { groups, first })
+        let not_indexed = not_indexed(&mut c).await?;
+        Ok(Counted { groups, first, not_indexed })
     }
 
     /// Freezes a query into a breach record, in one transaction with the
-    /// breach row locked: runs it, lets `breakdown` turn its groups into the
-    /// breakdown JSON, records the query, count, breakdown and the hash of
-    /// the sorted ids, links the people to the breach (`breach_affected`,
-    /// the Art. 34 list; people already linked by an earlier query stay
-    /// once) and appends `breach.affected` (ids only).
+    /// breach row locked: runs it once (one statement, so one snapshot: the
+    /// ids with their facets), links exactly those people to the breach
+    /// (`breach_affected`, the Art. 34 list; people already linked by an
+    /// earlier query stay once; a person erased meanwhile fails the link's
+    /// foreign key and the freeze, nothing written), and computes the
+    /// count, the groups `breakdown` turns into the breakdown JSON (with the
+    /// contacts not indexed yet) and the hash of the sorted ids from that
+    /// same id set, so the three always agree. Records the query, appends
+    /// `affected.frozen` to the breach's history (query id, count, hash; no
+    /// ids of people) and `breach.affected` to the audit trail.
     pub async fn freeze_affected<F>(
         &self,
         ctx: &Ctx,
@@ -257,23 +276,40 @@ impl Store {
         breakdown: F,
     ) -> Result<FrozenQuery, StoreError>
     where
-        F: FnOnce(&[(Option<String>, String, i64)]) -> Result<String, StoreError>,
+        F: FnOnce(&[(Option<String>, String, i64)], i64) -> Result<String, StoreError>,
     {
         let mut tx = self.pools.write.begin().await?;
         let n = tx.execute("UPDATE breaches SET updated_at = updated_at WHERE id = $1", &args![breach]).await?;
         if n == 0 {
             return Err(StoreError::NotFound);
         }
-        let groups = count_groups(&mut tx, f).await?;
-        let people: i64 = groups.iter().map(|g| g.2).sum();
-        let body = breakdown(&groups)?;
-        let found = ids(&mut tx, f, None, None).await?;
+        let mut vals = Vec::new();
+        let sql = format!(
+            "SELECT c.id, c.facet_country, COALESCE(c.facet_fields, '') FROM contacts c WHERE 1 = 1{} ORDER BY c.id",
+            where_sql(f, &mut vals)
+        );
+        let mut found = Vec::new();
+        let mut by_facets: BTreeMap<(Option<String>, String), i64> = BTreeMap::new();
+        for r in tx.fetch_all(&sql, &vals).await? {
+            found.push(r.get::<Uuid>(0)?);
+            *by_facets.entry((r.get(1)?, r.get(2)?)).or_default() += 1;
+        }
+        for chunk in found.chunks(MAX_PARAMS / 2) {
+            let sql = format!(
+                "INSERT INTO breach_affected (breach_id, subject_id) VALUES {} ON CONFLICT (breach_id, subject_id) DO NOTHING",
+                values_placeholders(tx.engine(), chunk.len(), 2)
+            );
+            let vals: Vec<Value> = chunk.iter().flat_map(|id| [Value::Uuid(breach), Value::Uuid(*id)]).collect();
+            tx.execute(&sql, &vals).await?;
+        }
+        let groups: Vec<(Option<String>, String, i64)> = by_facets.into_iter().map(|((c, k), n)| (c, k, n)).collect();
+        let pending = not_indexed(&mut tx).await?;
         let q = FrozenQuery {
             id: Uuid::now_v7(),
             breach_id: breach,
             query: query.to_owned(),
-            people,
-            breakdown: body,
+            people: found.len() as i64,
+            breakdown: breakdown(&groups, pending)?,
             result_hash: result_hash(&found),
             frozen_by,
             frozen_at: from_ms(now_ms()),
@@ -292,15 +328,30 @@ impl Store {
             ],
         )
         .await?;
-        let mut vals = Vec::new();
-        let cond = where_sql(f, &mut vals);
-        vals.push(breach.into());
-        let sql = format!(
-            "INSERT INTO breach_affected (breach_id, subject_id) SELECT ${}, c.id FROM contacts c WHERE 1 = 1{cond} \
-             ON CONFLICT (breach_id, subject_id) DO NOTHING",
-            vals.len()
-        );
-        tx.execute(&sql, &vals).await?;
+        // The breach's history, as every change to a breach (seq per breach).
+        let seq: i64 = tx
+            .fetch_optional("SELECT COALESCE(MAX(seq), 0) FROM breach_history WHERE breach_id = $1", &args![breach])
+            .await?
+            .ok_or(StoreError::NotFound)?
+            .get(0)?;
+        let detail = serde_json::json!({
+            "query": q.id,
+            "people": q.people,
+            "not_indexed": pending,
+            "result_hash": q.result_hash.iter().map(|b| format!("{b:02x}")).collect::<String>(),
+        });
+        tx.execute(
+            "INSERT INTO breach_history (breach_id, seq, at, actor, change, detail) VALUES ($1, $2, $3, $4, $5, $6)",
+            &args![
+                breach,
+                seq + 1,
+                crate::to_ms(q.frozen_at),
+                ctx.actor.as_str(),
+                "affected.frozen",
+                detail.to_string()
+            ],
+        )
+        .await?;
         audit::append(&mut tx, ctx, &[NewEntry::object("breach.affected", "breach", breach)]).await?;
         tx.commit().await?;
         Ok(q)
@@ -330,6 +381,17 @@ impl Store {
             )
             .await?;
         rows.iter().map(|r| Ok(SubjectId(r.get(0)?))).collect()
+    }
+}
+
+#[doc(hidden)]
+impl Store {
+    /// Tests only: a contact's stored facets (country, fields), read as stored.
+    pub async fn raw_facets(&self, id: SubjectId) -> Result<Option<(Option<String>, Option<String>)>, StoreError> {
+        let mut c = self.pools.read.conn().await?;
+        let r =
+            c.fetch_optional("SELECT facet_country, facet_fields FROM contacts WHERE id = $1", &args![id.0]).await?;
+        r.map(|r| Ok((r.get(0)?, r.get(1)?))).transpose()
     }
 }
 

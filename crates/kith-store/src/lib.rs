@@ -171,8 +171,7 @@ impl Store {
         self.pools.migrate().await?;
         self.check_master_key(true).await?;
         self.backfill_email_keys().await?;
-        self.backfill_recipients().await?;
-        self.backfill_facets().await
+        self.backfill_recipients().await
     }
 
     /// Applies pending migrations only: no key check, nothing sealed.

@@ -97,7 +97,9 @@ CREATE INDEX breach_queries_breach ON breach_queries(breach_id, frozen_at);
 -- person; the frozen count stays.
 CREATE TABLE breach_affected (
     breach_id  BLOB NOT NULL REFERENCES breaches(id),
-    subject_id BLOB NOT NULL,
+    -- A link to a person on record: a freeze racing an erasure fails (and
+    -- is retried) rather than linking someone already erased.
+    subject_id BLOB NOT NULL REFERENCES contacts(id),
     PRIMARY KEY (breach_id, subject_id)
 );
 CREATE INDEX breach_affected_subject ON breach_affected(subject_id);

@@ -5,6 +5,7 @@
 use crate::engines::{ctx, on_both};
 use kith_domain::breach_query::ACCESS_ACTIONS;
 use kith_domain::consent::BasisSource;
+use kith_domain::policy::{FieldCategory, FieldDef, FieldKind};
 use kith_domain::{Address, Channel, ConsentAction, ConsentMethod, ContactData, LawfulBasis, PurposeId, SubjectId};
 use kith_domain::{Provenance, SourceKind};
 use kith_store::affected::{result_hash, Access, AffectedFilter};
@@ -61,24 +62,10 @@ async fn add(s: &Store, ctx: &Ctx, d: ContactData, source: Option<SourceKind>) -
     c.id
 }
 
+/// The facets of one person as stored: the two columns of their row.
 async fn facets(s: &Store, id: SubjectId) -> (Option<String>, String) {
-    let f = AffectedFilter::default();
-    let all = s.affected_preview(&f, 1000).await.unwrap();
-    assert!(all.first.contains(&id));
-    // The facets of one person: filter on nothing but read the group it falls in.
-    let mut found = None;
-    for (country, fields, _) in &all.groups {
-        let only = AffectedFilter {
-            countries: country.iter().cloned().collect(),
-            fields: Some(kith_domain::breach_query::facet_keys(fields).map(str::to_owned).collect()),
-            ..AffectedFilter::default()
-        };
-        let r = s.affected_preview(&only, 1000).await.unwrap();
-        if r.first.contains(&id) && r.groups.iter().any(|g| &g.1 == fields && &g.0 == country) {
-            found = Some((country.clone(), fields.clone()));
-        }
-    }
-    found.unwrap()
+    let (country, fields) = s.raw_facets(id).await.unwrap().expect("the contact is on record");
+    (country, fields.expect("facets written"))
 }
 
 async fn people(s: &Store, f: AffectedFilter) -> Vec<SubjectId> {
@@ -131,14 +118,28 @@ async fn facets_are_written_with_every_write_backfilled_and_erased_on_both_engin
         let c = batch.items()[0].id;
         s.insert_import_batch(&ctx(), None, &batch, None, &[], "file.csv").await.unwrap();
         assert_eq!(facets(&s, c).await, (Some("DE".into()), ",address,first_name,".into()));
-        // As if written before migration 0020: the start-up backfill opens and fills them.
+        assert_eq!(s.affected_preview(&AffectedFilter::default(), 10).await.unwrap().not_indexed, 0);
+        // As if written before migration 0020: the preview says how many
+        // are not indexed yet; start-up (migrate) does not wait to open them,
+        // the background fill does.
         s.raw_execute("UPDATE contacts SET facet_country = NULL, facet_fields = NULL").await.unwrap();
-        s.raw_execute("UPDATE contact_facets_backfill SET done = 0").await.unwrap();
         let fr_only = AffectedFilter { countries: vec!["FR".into()], ..Default::default() };
-        assert!(s.affected_preview(&fr_only, 10).await.unwrap().first.is_empty());
+        let before = s.affected_preview(&fr_only, 10).await.unwrap();
+        assert!(before.first.is_empty());
+        assert_eq!(before.not_indexed, 3);
+        assert_eq!(s.facets_pending().await.unwrap(), 3);
         s.migrate().await.unwrap();
+        assert_eq!(s.raw_facets(a).await.unwrap(), Some((None, None)));
+        assert_eq!(s.fill_facets().await.unwrap(), 3);
         assert_eq!(facets(&s, a).await, (Some("FR".into()), ",address,first_name,".into()));
         assert_eq!(facets(&s, c).await, (Some("DE".into()), ",address,first_name,".into()));
+        assert_eq!(s.affected_preview(&fr_only, 10).await.unwrap().not_indexed, 0);
+        // Rows an older server writes later (a rolling upgrade) are filled
+        // by the next run too: there is no "done once" marker.
+        s.raw_execute("UPDATE contacts SET facet_country = NULL, facet_fields = NULL").await.unwrap();
+        assert_eq!(s.fill_facets().await.unwrap(), 3);
+        assert_eq!(facets(&s, c).await, (Some("DE".into()), ",address,first_name,".into()));
+        assert_eq!(s.fill_facets().await.unwrap(), 0);
         // Erased with the person (they are columns of the row).
         s.delete_contact(&ctx(), a).await.unwrap();
         assert!(people(&s, AffectedFilter { countries: vec!["FR".into()], ..Default::default() }).await.is_empty());
@@ -268,7 +269,9 @@ async fn each_dimension_selects_its_people_and_a_freeze_keeps_count_after_erasur
         let breach = raw_breach(&s).await;
         let it_fr = AffectedFilter { countries: vec!["IT".into(), "FR".into()], ..Default::default() };
         let q = s
-            .freeze_affected(&ctx(), breach, &it_fr, "{\"countries\":[\"IT\",\"FR\"]}", None, |g| {
+            .freeze_affected(&ctx(), breach, &it_fr, "{\"countries\":[\"IT\",\"FR\"]}", None, |g, pending| {
+                assert_eq!(pending, 0);
+                assert_eq!(g.iter().map(|x| x.2).sum::<i64>(), 3);
                 Ok(format!("{{\"groups\":{}}}", g.len()))
             })
             .await
@@ -281,11 +284,33 @@ async fn each_dimension_selects_its_people_and_a_freeze_keeps_count_after_erasur
         let frozen = s.breach_queries(breach).await.unwrap();
         assert_eq!(frozen.len(), 1);
         assert_eq!(frozen[0], q);
+        // The breach's history records the freeze: query id, count, hash, no people.
+        let history = s.breach_history(breach).await.unwrap();
+        let h = history.iter().find(|h| h.change == "affected.frozen").expect("affected.frozen in the history");
+        assert_eq!(h.detail["query"], serde_json::json!(q.id));
+        assert_eq!(h.detail["people"], 3);
+        let hex: String = q.result_hash.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(h.detail["result_hash"], serde_json::json!(hex));
+        for p in [it, fr, imported] {
+            assert!(!h.detail.to_string().contains(&p.0.to_string()));
+        }
+        // A link names a person on record (a freeze racing an erasure
+        // cannot link someone already erased).
+        let ghost = format!(
+            "INSERT INTO breach_affected (breach_id, subject_id) VALUES ({}, {})",
+            lit(&s, breach),
+            lit(&s, Uuid::now_v7())
+        );
+        assert!(s.raw_execute(&ghost).await.is_err());
         // A second query adds its people once.
-        s.freeze_affected(&ctx(), breach, &by_run, "{}", None, |_| Ok("{}".into())).await.unwrap();
+        let second = s.freeze_affected(&ctx(), breach, &by_run, "{}", None, |_, _| Ok("{}".into())).await.unwrap();
+        assert_eq!(second.people, 1);
+        assert_eq!(second.result_hash, result_hash(&[imported.0]));
         assert_eq!(s.breach_affected(breach, None, 100).await.unwrap().len(), 3);
+        let seqs: Vec<i64> = s.breach_history(breach).await.unwrap().iter().map(|h| h.seq).collect();
+        assert_eq!(seqs, (1..=seqs.len() as i64).collect::<Vec<_>>());
         // An unknown breach is refused, nothing written.
-        let unknown = s.freeze_affected(&ctx(), Uuid::now_v7(), &it_fr, "{}", None, |_| Ok("{}".into())).await;
+        let unknown = s.freeze_affected(&ctx(), Uuid::now_v7(), &it_fr, "{}", None, |_, _| Ok("{}".into())).await;
         assert!(matches!(unknown, Err(StoreError::NotFound)));
         // Erasing a person unlinks them; the frozen count stays.
         s.delete_contact(&ctx(), fr).await.unwrap();
@@ -296,6 +321,61 @@ async fn each_dimension_selects_its_people_and_a_freeze_keeps_count_after_erasur
         let refs = kith_store::affected::QueryRefs { recipient: Some(Uuid::now_v7()), form: Some(Uuid::now_v7()), ..Default::default() };
         assert_eq!(s.unknown_refs(&refs).await.unwrap(), vec!["recipient", "form"]);
         assert!(s.breach_on_record(breach).await.unwrap());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn facets_of_a_contact_with_100_long_custom_fields_are_written_on_both_engines() {
+    on_both(|s, _| async move {
+        // The most the policy allows: 100 custom fields, names of 40 characters.
+        let purpose = PurposeId::new();
+        s.insert_purpose(
+            &ctx(),
+            &PurposeInput {
+                id: purpose,
+                name: "Events".into(),
+                description: "why".into(),
+                default_basis: LawfulBasis::Consent,
+                data_categories: vec!["other".into()],
+                retention: String::new(),
+                rule: None,
+                recipients: String::new(),
+                direct_marketing: false,
+            },
+        )
+        .await
+        .unwrap();
+        // Names that do not compress: PostgreSQL compresses a long index
+        // entry before it checks its size.
+        let names: Vec<String> = (0..100)
+            .map(|i| format!("f{i:03}_{}{}", Uuid::new_v4().simple(), &Uuid::new_v4().simple().to_string()[..3]))
+            .collect();
+        let mut d = data("Ada", Some("IT"), false);
+        for (i, name) in names.iter().enumerate() {
+            let name = name.clone();
+            let def = FieldDef {
+                key: format!("custom.{name}"),
+                label: format!("Field {i}"),
+                kind: Some(FieldKind::Text),
+                category: FieldCategory::Other,
+                purposes: vec![purpose],
+                special: None,
+                choices: vec![],
+                enabled: true,
+            };
+            def.check().unwrap();
+            s.save_field(&ctx(), &def, "added").await.unwrap();
+            d.custom.insert(name, "value".into());
+        }
+        let facet = kith_domain::breach_query::facet_fields(&d);
+        assert!(facet.len() > 4000, "{} bytes", facet.len());
+        let a = add(&s, &ctx(), d, None).await;
+        assert_eq!(facets(&s, a).await, (Some("IT".into()), facet));
+        let key = format!("custom.{}", names[42]);
+        assert_eq!(people(&s, AffectedFilter { fields: Some(vec![key]), ..Default::default() }).await, vec![a]);
+        let c = s.get_contact(a).await.unwrap().unwrap();
+        assert_eq!(c.data.custom.len(), 100);
     })
     .await;
 }

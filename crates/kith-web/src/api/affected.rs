@@ -85,6 +85,10 @@ pub struct AffectedAuthorityOut {
 pub struct AffectedOut {
     /// How many people the query finds.
     pub people: i64,
+    /// How many contacts have no breach-query facets yet (written before
+    /// them or by an older server; filled in the background): when not 0
+    /// the result may be incomplete.
+    pub not_indexed: i64,
     pub by_category: Vec<AffectedCategoryOut>,
     pub by_country: Vec<AffectedCountryOut>,
     pub authorities: Vec<AffectedAuthorityOut>,
@@ -130,6 +134,7 @@ pub(crate) fn frozen_out(f: FrozenQuery) -> FrozenQueryOut {
 fn breakdown_out(b: Breakdown, first: Vec<Uuid>, frozen: Option<FrozenQueryOut>) -> AffectedOut {
     AffectedOut {
         people: b.people,
+        not_indexed: b.not_indexed,
         by_category: b
             .by_category
             .into_iter()

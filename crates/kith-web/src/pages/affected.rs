@@ -82,6 +82,8 @@ struct Person {
 
 struct Outcome {
     people: i64,
+    /// Contacts without facets yet: the result may miss them.
+    not_indexed: i64,
     by_category: Vec<Count>,
     by_country: Vec<Count>,
     authorities: Vec<AuthorityRow>,
@@ -184,6 +186,7 @@ async fn run(State(app): State<App>, Id(id): Id<Uuid>, StaffForm { staff, form }
     let b = r.breakdown;
     let result = Outcome {
         people: b.people,
+        not_indexed: b.not_indexed,
         by_category: b
             .by_category
             .iter()

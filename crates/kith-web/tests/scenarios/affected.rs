@@ -142,6 +142,16 @@ async fn the_page(env: TestApp) {
     assert!(r.body.contains("Result: 1 person"), "{}", r.body);
     assert!(r.body.contains(&format!("/contacts/{ada}")) && r.body.contains("Ada"));
     assert!(r.body.contains("Italy (IT)"));
+    // The recipient dimension says it reads today's consent, not the breach's.
+    assert!(r.body.contains("as they stand today"));
+    assert!(!r.body.contains("Not yet indexed"));
+    // Contacts without facets yet (an older server wrote them): the result says so.
+    env.store.raw_execute("UPDATE contacts SET facet_country = NULL, facet_fields = NULL").await.unwrap();
+    let r = env.post(&dpo, &path, &[("countries", "IT")]).await;
+    assert!(r.body.contains("Result: 0 people") && r.body.contains("Not yet indexed: 2 contacts"), "{}", r.body);
+    assert_eq!(env.store.fill_facets().await.unwrap(), 2);
+    let r = env.post(&dpo, &path, &[("countries", "IT")]).await;
+    assert!(r.body.contains("Result: 1 person") && !r.body.contains("Not yet indexed"), "{}", r.body);
     // Invalid: the field is named, nothing run.
     let r = env.post(&dpo, &path, &[("countries", "ZZ"), ("from", "2026-12-02"), ("to", "2026-12-01")]).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);

@@ -37,6 +37,9 @@ pub async fn run(a: ServeArgs) -> Result<(), CliError> {
     // Before serving, on the live database: erasures journalled but
     // never committed (a crash in between) are voided, or marked done.
     store.settle_erasure_journal().await.map_err(CliError::store("cannot settle the erasure journal"))?;
+    // Contacts without breach-query facets (older rows, or written by an
+    // older server during a rolling upgrade) are filled in the background.
+    store.spawn_fill_facets();
     let transport = kith_app::mailer::Transport::from_url(a.mail.smtp_url.as_deref()).map_err(CliError::Config)?;
     let mut settings = a.mail.settings(&a.listen);
     settings.outbox_shows_links |= a.demo;
