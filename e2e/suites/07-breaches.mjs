@@ -39,7 +39,7 @@ test('14. breaches: a breach is recorded, its clock shows on every staff page, t
   await page.fill('textarea[name=measures]', 'Restored from the second backup; backups are now encrypted.');
   await page.fill('input[name=approx_people]', '1200');
   await page.fill('input[name=approx_records]', '1500');
-  await page.fill('input[name=data_categories]', 'emails, phones');
+  await page.check('input[name=data_categories][value="Contact details"]');
   await page.selectOption('select[name=authority_decision]', 'notify');
   await submit(page, 'button:has-text("Save the record")');
   assert.match(await page.locator('#risk-level').textContent(), /A high risk/);

@@ -47,8 +47,10 @@ pub(super) struct BreachForm {
     pub nature: Vec<String>,
     pub cause: String,
     pub systems: String,
-    pub data_categories: String,
-    pub special_categories: String,
+    /// Category labels ticked (the field policy's categories).
+    pub data_categories: Vec<String>,
+    /// Special categories ticked (Art. 9-10).
+    pub special_categories: Vec<String>,
     pub approx_records: String,
     pub approx_people: String,
     pub people_categories: String,
@@ -66,7 +68,7 @@ pub(super) struct BreachForm {
     pub values_sealed: String,
     pub master_key_exposed: String,
     pub status: String,
-    /// Recipient ids kept as they were (the page does not edit them).
+    /// Recipients involved, ticked from the recipient register.
     pub recipient_ids: Vec<String>,
 }
 
@@ -84,6 +86,10 @@ pub(super) fn local(s: &str) -> Option<String> {
 /// A time for a `datetime-local` input (UTC).
 fn local_of(t: Option<time::OffsetDateTime>) -> String {
     t.map(|t| rfc(t).chars().take(16).collect()).unwrap_or_default()
+}
+
+fn ticked(v: Vec<String>) -> Vec<String> {
+    v.into_iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect()
 }
 
 fn list_of(s: &str) -> Vec<String> {
@@ -121,8 +127,8 @@ impl BreachForm {
             cause: self.cause,
             systems: self.systems,
             recipient_ids,
-            data_categories: list_of(&self.data_categories),
-            special_categories: list_of(&self.special_categories),
+            data_categories: ticked(self.data_categories),
+            special_categories: ticked(self.special_categories),
             approx_records: number(&mut inv, "approx_records", &self.approx_records),
             approx_people: number(&mut inv, "approx_people", &self.approx_people),
             people_categories: self.people_categories,
@@ -164,8 +170,8 @@ impl BreachForm {
             nature: b.nature.iter().map(|n| n.as_str().to_owned()).collect(),
             cause: b.cause.clone(),
             systems: b.systems.clone(),
-            data_categories: b.data_categories.join(", "),
-            special_categories: b.special_categories.join(", "),
+            data_categories: b.data_categories.clone(),
+            special_categories: b.special_categories.clone(),
             approx_records: num(b.approx_records),
             approx_people: num(b.approx_people),
             people_categories: b.people_categories.clone(),
@@ -190,6 +196,17 @@ impl BreachForm {
     pub fn has(&self, nature: &str) -> bool {
         self.nature.iter().any(|n| n == nature)
     }
+
+    /// Whether a category (or special category, or recipient id) is ticked.
+    pub fn ticks(&self, list: &[String], item: &str) -> bool {
+        list.iter().any(|x| x.eq_ignore_ascii_case(item))
+    }
+
+    /// Categories recorded that the choices do not offer (older records,
+    /// or set through the API), kept as ticked boxes.
+    pub fn others(&self, list: &[String], offered: &[&str]) -> Vec<String> {
+        list.iter().filter(|x| !offered.iter().any(|o| o.eq_ignore_ascii_case(x))).cloned().collect()
+    }
 }
 
 /// The words the form's choices offer.
@@ -200,10 +217,26 @@ pub(super) struct Choices {
     pub people: Vec<(&'static str, &'static str)>,
     pub grounds: Vec<(&'static str, &'static str)>,
     pub statuses: Vec<(&'static str, &'static str)>,
+    /// The field policy's categories and the special categories, by label.
+    pub categories: Vec<&'static str>,
+    pub specials: Vec<&'static str>,
+    /// (id, legal name) of the recipient register.
+    pub recipients: Vec<(String, String)>,
+}
+
+/// The form's choices, the recipient register's included.
+async fn choices_for(app: &App, s: &Session) -> Result<Choices, AppError> {
+    let mut c = choices();
+    c.recipients =
+        app.recipients(&s.principal).await?.into_iter().map(|r| (r.id.0.to_string(), r.recipient.legal_name)).collect();
+    Ok(c)
 }
 
 fn choices() -> Choices {
     Choices {
+        categories: kith_domain::policy::FieldCategory::ALL.iter().map(|c| c.label()).collect(),
+        specials: kith_domain::policy::SpecialCategory::ALL.iter().map(|c| c.label()).collect(),
+        recipients: Vec::new(),
         natures: Nature::ALL.iter().map(|n| (n.as_str(), n.label())).collect(),
         levels: SCALE.iter().map(|(n, w)| (n.to_string(), *w)).collect(),
         authority: AuthorityDecision::ALL.iter().map(|n| (n.as_str(), n.label())).collect(),
@@ -262,8 +295,8 @@ struct NewPage {
     errors: Errors,
 }
 
-fn show_new(s: &Session, f: BreachForm, errors: Errors) -> PageResult {
-    let page = NewPage { l: layout(s, "privacy"), f, c: choices(), errors };
+async fn show_new(app: &App, s: &Session, f: BreachForm, errors: Errors) -> PageResult {
+    let page = NewPage { l: layout(s, "privacy"), f, c: choices_for(app, s).await?, errors };
     Ok(render_status(page.errors.status(), &page))
 }
 
@@ -276,7 +309,7 @@ async fn new(State(app): State<App>, Staff(s): Staff) -> PageResult {
         status: "open".into(),
         ..BreachForm::default()
     };
-    show_new(&s, f, Errors::default())
+    show_new(&app, &s, f, Errors::default()).await
 }
 
 async fn create(State(app): State<App>, StaffForm { staff, form }: StaffForm<BreachForm>) -> PageResult {
@@ -288,8 +321,8 @@ async fn create(State(app): State<App>, StaffForm { staff, form }: StaffForm<Bre
     };
     match r {
         Ok(id) => Ok(Redirect::to(&format!("/privacy/breaches/{id}")).into_response()),
-        Err(AppError::Invalid(inv)) => show_new(&staff, form, Errors::from_invalid(&inv)),
-        Err(AppError::Conflict(m)) => show_new(&staff, form, Errors(vec![("reference".into(), m)])),
+        Err(AppError::Invalid(inv)) => show_new(&app, &staff, form, Errors::from_invalid(&inv)).await,
+        Err(AppError::Conflict(m)) => show_new(&app, &staff, form, Errors(vec![("reference".into(), m)])).await,
         Err(e) => Err(e.into()),
     }
 }
@@ -304,6 +337,8 @@ pub(super) struct BreachPage {
     pub errors: Errors,
     pub risk: String,
     pub proposed: String,
+    pub aware_at: String,
+    pub deadline: String,
     pub aware_by: String,
     pub people_found: String,
     /// (id, label) of the notices a follow-up may follow.
@@ -324,13 +359,15 @@ pub(super) async fn show_page(
     let page = BreachPage {
         l: layout(s, "privacy"),
         f: form.unwrap_or_else(|| BreachForm::of(&v)),
-        c: choices(),
+        c: choices_for(app, s).await?,
         errors,
         risk: match b.risk_level() {
             Some(l) => format!("{} ({})", l.label(), b.risk_method.label()),
             None => "not assessed yet: give likelihood and severity".into(),
         },
         proposed: b.proposed_ground().map(|g| g.label().to_owned()).unwrap_or_default(),
+        aware_at: v.stored.aware.as_ref().map(|a| view::date_time(a.at)).unwrap_or_default(),
+        deadline: v.deadline.map(view::date_time).unwrap_or_default(),
         aware_by: v.stored.aware.as_ref().and_then(|a| a.by).map(|u| u.to_string()).unwrap_or_else(|| "—".into()),
         people_found: v
             .people_found
@@ -351,7 +388,7 @@ pub(super) async fn show_page(
         history: v
             .history
             .iter()
-            .map(|h| (view::date_time(h.at), h.actor.clone(), h.change.clone(), h.detail.to_string()))
+            .map(|h| (view::date_time(h.at), h.actor.clone(), h.change.clone(), history_text(&h.detail)))
             .collect(),
         v,
     };
@@ -411,4 +448,37 @@ async fn correct(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// A history line's detail in words: `field: old → new` for a change,
+/// `field: value` otherwise; times (fields ending in `_at`, kept as
+/// milliseconds) as dates.
+fn history_text(detail: &serde_json::Value) -> String {
+    use serde_json::Value;
+    fn word(key: &str, v: &Value) -> String {
+        match v {
+            Value::Null => "—".into(),
+            Value::String(s) if s.is_empty() => "—".into(),
+            Value::String(s) => s.clone(),
+            Value::Number(n) if key.ends_with("_at") => n
+                .as_i64()
+                .and_then(|ms| time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok())
+                .map(view::date_time)
+                .unwrap_or_else(|| n.to_string()),
+            Value::Array(a) if a.is_empty() => "—".into(),
+            Value::Array(a) => a.iter().map(|x| word(key, x)).collect::<Vec<_>>().join(", "),
+            other => other.to_string(),
+        }
+    }
+    let Some(fields) = detail.as_object() else { return word("", detail) };
+    fields
+        .iter()
+        .map(|(k, v)| match v.as_object() {
+            Some(c) if c.len() == 2 && c.contains_key("old") && c.contains_key("new") => {
+                format!("{k}: {} → {}", word(k, &c["old"]), word(k, &c["new"]))
+            }
+            _ => format!("{k}: {}", word(k, v)),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }

@@ -25,7 +25,7 @@ pub(super) async fn seed_breaches(app: &App, p: &Principal) -> Result<usize, Cli
     closed.detected_at = Some(aware - Duration::hours(1));
     closed.cause = "A staff member picked the wrong address when sending an export.".into();
     closed.systems = "CSV export, staff mailbox".into();
-    closed.data_categories = vec!["emails".into(), "first_name".into(), "last_name".into()];
+    closed.data_categories = vec!["Identity".into(), "Contact details".into()];
     closed.approx_records = Some(420);
     closed.approx_people = Some(420);
     closed.people_categories = "Newsletter subscribers".into();
