@@ -106,6 +106,11 @@ struct AffectedPage {
     categories: Vec<(String, String)>,
     sources: Vec<(String, String)>,
     recipients: Vec<(String, String)>,
+    /// (id, label) of the staff, import runs and consent forms to choose
+    /// from; empty when the role may not list them (the id is typed then).
+    actors: Vec<(String, String)>,
+    runs: Vec<(String, String)>,
+    forms: Vec<(String, String)>,
     result: Option<Outcome>,
     frozen: Vec<Frozen>,
     errors: Errors,
@@ -140,7 +145,32 @@ async fn show(
         .collect();
     let recipients =
         app.recipients(&s.principal).await?.into_iter().map(|r| (r.id.0.to_string(), r.recipient.legal_name)).collect();
+    let actors = app
+        .list_users(&s.principal)
+        .await
+        .map(|us| us.into_iter().map(|u| (u.id.0.to_string(), format!("{} ({})", u.email, u.role.as_str()))).collect())
+        .unwrap_or_default();
+    let runs = app
+        .import_runs(&s.principal)
+        .await
+        .map(|rs| {
+            rs.into_iter()
+                .map(|r| {
+                    let label = format!("{} — {}", view::date_time(r.run.created_at), r.run.file_name);
+                    (r.run.id.to_string(), label)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let forms = app
+        .consent_forms(&s.principal)
+        .await
+        .map(|fs| fs.into_iter().map(|f| (f.id.to_string(), format!("{} (/f/{})", f.title, f.slug))).collect())
+        .unwrap_or_default();
     let page = AffectedPage {
+        actors,
+        runs,
+        forms,
         l: layout(s, "privacy"),
         breach: breach.to_string(),
         f,
