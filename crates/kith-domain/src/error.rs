@@ -63,3 +63,22 @@ impl fmt::Display for Invalid {
 }
 
 impl std::error::Error for Invalid {}
+
+/// The longest short text of a record (a title, a name), in characters.
+pub(crate) const SHORT: usize = 200;
+/// The longest free text of a record (a description), in characters.
+pub(crate) const LONG: usize = 20_000;
+
+/// Trims a record's text field in place and checks it: at least `min` and
+/// at most `max` characters, no control characters but line breaks and tabs.
+pub(crate) fn text(inv: &mut Invalid, field: &str, v: &mut String, min: usize, max: usize) {
+    *v = v.trim().to_owned();
+    let n = v.chars().count();
+    if n < min {
+        inv.push(field, "required");
+    } else if n > max {
+        inv.push(field, format!("at most {max} characters"));
+    } else if v.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+        inv.push(field, "control characters are not allowed");
+    }
+}

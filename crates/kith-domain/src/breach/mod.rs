@@ -195,20 +195,7 @@ pub struct Awareness {
     pub evidence: String,
 }
 
-const SHORT: usize = 200;
-const LONG: usize = 20_000;
-
-fn text(inv: &mut Invalid, field: &str, v: &mut String, min: usize, max: usize) {
-    *v = v.trim().to_owned();
-    let n = v.chars().count();
-    if n < min {
-        inv.push(field, "required");
-    } else if n > max {
-        inv.push(field, format!("at most {max} characters"));
-    } else if v.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
-        inv.push(field, "control characters are not allowed");
-    }
-}
+use crate::error::{text, LONG, SHORT};
 
 /// Checks the evidence of an awareness moment.
 pub fn check_evidence(mut evidence: String) -> Result<String, Invalid> {

@@ -114,20 +114,7 @@ pub struct Dpia {
     pub consultation: Consultation,
 }
 
-const SHORT: usize = 200;
-const LONG: usize = 20_000;
-
-fn text(inv: &mut Invalid, field: &str, v: &mut String, min: usize, max: usize) {
-    *v = v.trim().to_owned();
-    let n = v.chars().count();
-    if n < min {
-        inv.push(field, "required");
-    } else if n > max {
-        inv.push(field, format!("at most {max} characters"));
-    } else if v.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
-        inv.push(field, "control characters are not allowed");
-    }
-}
+use crate::error::{text, LONG, SHORT};
 
 fn level(inv: &mut Invalid, field: &str, v: u8) {
     if !(1..=4).contains(&v) {
