@@ -3,7 +3,7 @@
 --
 -- `facet_country`: the ISO 3166-1 alpha-2 code of the address's country
 -- (NULL when none or not recognised). It is personal data in clear, a
--- deliberate choice (docs/decisions.md): a breach query over a million
+-- deliberate choice (docs/decisions-accountability.md): a breach query over a million
 -- people cannot open every record. `facet_fields`: the keys of the policy
 -- fields that hold a value, between commas (`,emails,first_name,`), never
 -- the values. Both are written in the transaction of every contact write
@@ -31,7 +31,7 @@ CREATE INDEX contacts_facets_pending ON contacts(id) WHERE facet_fields IS NULL;
 
 -- The people an import run wrote: its `import.run` entries found without
 -- a scan; only those entries pay for this index (then `audit_log_actor`
--- finds the pass's writes). See docs/decisions.md.
+-- finds the pass's writes). See docs/decisions-accountability.md.
 CREATE INDEX audit_log_import_run ON audit_log(object_id) WHERE object_type = 'import_run';
 
 -- The people who answered through a consent form.
