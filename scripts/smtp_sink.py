@@ -9,6 +9,10 @@ writes each one, exactly as received, to a new file DIR/<n>.eml (n = 1, 2,
 a message). Prints "ready" on stdout once it is listening and runs until it
 is killed. Nothing leaves the machine: it relays nothing.
 
+With SMTP_SINK_REJECT set (comma-separated strings), a recipient whose
+address contains one of them is refused permanently (550), as a mail server
+refuses an unknown mailbox.
+
 Needs aiosmtpd: Debian's python3-aiosmtpd (scripts/test.sh installs it).
 """
 
@@ -35,6 +39,13 @@ class Sink:
         self.directory = directory
         self.numbers = itertools.count(1)
         self.lock = threading.Lock()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        reject = [r for r in os.environ.get("SMTP_SINK_REJECT", "").split(",") if r]
+        if any(r in address for r in reject):
+            return "550 5.1.1 mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         with self.lock:

@@ -331,11 +331,13 @@ impl App {
             // Staff may type the address in any case; nothing is mailed on
             // the strength of a search, so case is ignored here (never accents).
             let found = self.store.find_by_email_any_case(&email).await?;
+            let found = self.in_segment(&q.filter, found).await?;
             (found.into_iter().filter(|c| passes(&q.filter, c)).take(limit).collect(), None)
         } else if let Some(ph) = q.phone.as_deref().or(free.filter(|s| looks_like_phone(s))) {
             hidden_search(vis, role, Field::Phones, "phone")?;
             let phone = Phone::parse(ph).map_err(|_| Invalid::one("phone", "is not a valid phone number"))?;
             let found = self.store.find_by_phone(&phone).await?;
+            let found = self.in_segment(&q.filter, found).await?;
             (found.into_iter().filter(|c| passes(&q.filter, c)).take(limit).collect(), None)
         } else if let Some(text) = free {
             hidden_search(vis, role, Field::FirstName, "q")?;
@@ -376,6 +378,17 @@ impl App {
             (found, next)
         };
         Ok((items, next))
+    }
+
+    /// Those of `found` in the filter's segment (all of them without one):
+    /// candidates found by a blind index are checked in SQL.
+    async fn in_segment(&self, f: &ContactFilter, found: Vec<Contact>) -> Result<Vec<Contact>> {
+        if f.segment.is_none() || found.is_empty() {
+            return Ok(found);
+        }
+        let ids: Vec<SubjectId> = found.iter().map(|c| c.id).collect();
+        let keep = self.store.filter_ids(f, &ids).await?;
+        Ok(found.into_iter().filter(|c| keep.contains(&c.id)).collect())
     }
 
     /// Lists or searches contacts. With `email`, `phone` or `q`, finds by

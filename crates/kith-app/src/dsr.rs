@@ -241,6 +241,34 @@ impl App {
         self.get_dsr(p, id).await.map(|(v, _)| v)
     }
 
+    /// The confirmation of an erasure the person asked for, to their
+    /// address (none without one): what was erased and when, the request's
+    /// reference, what is kept and why, in their language.
+    async fn parting_mail(&self, d: &Dsr) -> Result<Option<Mail>> {
+        let Some(contact) = self.store.get_contact(d.subject).await? else { return Ok(None) };
+        let Some(email) = contact.data.emails.first() else { return Ok(None) };
+        // The shared lookup (the form they answered, else the import's column).
+        let known = self.store.languages_of(&[d.subject]).await?.remove(&d.subject);
+        let lang = kith_domain::breach::notice::people_language(known.as_deref(), "en");
+        let controller = self.controller_identity().await?.name;
+        let day = |t: OffsetDateTime| t.date().to_string();
+        let (subject, text) = kith_domain::erasure_mail::confirmation(
+            &controller,
+            &d.id.to_string(),
+            &day(d.received_at),
+            &crate::receipts::rfc3339(OffsetDateTime::now_utc()),
+            lang,
+        );
+        Ok(Some(Mail {
+            to: email.as_str().to_owned(),
+            subject,
+            text,
+            headers: vec![],
+            attachments: vec![],
+            asks_for: None,
+        }))
+    }
+
     /// The mail an action owes the person: a confirmation when the request
     /// is completed or rejected, a notice when it is extended.
     async fn dsr_mail(&self, d: &Dsr, a: &DsrAction) -> Result<Option<NewMail>> {
@@ -286,8 +314,9 @@ impl App {
 /// What performing a request did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Performed {
-    /// The person was erased; the request is completed (no mail: the
-    /// address is gone with them).
+    /// The person was erased; the request is completed; the confirmation
+    /// to them (if they had an address) is the parting mail, queued in the
+    /// erasure's transaction.
     Erased,
     Restricted,
     /// This many consent events recorded as withdrawn.
@@ -320,7 +349,8 @@ impl App {
                 // lock), then completed: the register never says "erased"
                 // of a person who is not. A person already gone (a perform
                 // cut short between the two) completes the request.
-                match self.store.delete_contact_unless(&p.ctx(), d.subject, kith_store::erasure::Standing::Hold).await {
+                let parting = self.parting_mail(&d).await?;
+                match self.store.erase_on_request(&p.ctx(), d.subject, parting.as_ref()).await {
                     Ok(()) | Err(kith_store::StoreError::NotFound) => {}
                     Err(e) => return Err(AppError::from(e)),
                 }
@@ -336,6 +366,7 @@ impl App {
                         check_transition(d.status, DsrStatus::Completed, None).map_err(Into::into)
                     })
                     .await?;
+                self.mail_wake.notify_one();
                 return Ok(Performed::Erased);
             }
             DsrKind::Restriction => {

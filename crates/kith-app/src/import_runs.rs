@@ -33,6 +33,9 @@ pub struct RunOptions {
     pub notice: Option<Uuid>,
     pub channels: Vec<Channel>,
     pub affirmative_act: Option<String>,
+    /// The purpose the file's lawful-basis column is about.
+    #[serde(default)]
+    pub basis_purpose: Option<PurposeId>,
 }
 
 impl RunOptions {
@@ -64,6 +67,7 @@ impl RunOptions {
                 channels: self.channels.clone(),
                 affirmative_act: self.affirmative_act.clone().filter(|a| !a.trim().is_empty()),
             }),
+            basis_purpose: self.basis_purpose,
             resume_after_line,
             batch: 0,
             pass: None,
@@ -120,6 +124,7 @@ enum Kind {
     Updated,
     Skipped,
     Rejected,
+    ConsentClaimed,
 }
 
 fn add(p: &mut Progress, k: Kind) {
@@ -128,6 +133,7 @@ fn add(p: &mut Progress, k: Kind) {
         Kind::Updated => p.updated += 1,
         Kind::Skipped => p.skipped += 1,
         Kind::Rejected => p.rejected += 1,
+        Kind::ConsentClaimed => p.consent_claimed += 1,
     }
 }
 
@@ -186,6 +192,7 @@ impl Live {
         let kind = match o {
             Outcome::Through => return self.counts().through(line),
             Outcome::Created => return self.counts().outcome(line, Kind::Created),
+            Outcome::ConsentClaimed => return self.counts().outcome(line, Kind::ConsentClaimed),
             Outcome::Updated(_) => Kind::Updated,
             Outcome::Skipped(_) => Kind::Skipped,
             Outcome::Rejected(_) => Kind::Rejected,

@@ -25,12 +25,31 @@ pub enum Job {
     /// Mails dpo and admins 24 and 4 hours before an open breach's
     /// 72-hour deadline; each reminder is claimed once across servers.
     BreachReminders,
+    /// Derives webhook events from the audit log, delivers them and mails
+    /// processor requests (each row claimed once across servers).
+    Webhooks,
+    /// Sends Art. 14 notices by themselves when the automatic mode is on.
+    Art14Notices,
+    /// Asks new contacts for consent where a purpose's automatic request
+    /// rule is on (see [`crate::consent_requests`]).
+    ConsentRequests,
+    /// Sends due newsletter campaigns at their rate (one server at a time).
+    CampaignSend,
 }
 
 impl Job {
     /// Every job `kith serve` runs (`retention`: whether the sweep is on).
     pub fn all(retention: bool) -> Vec<Job> {
-        let mut v = vec![Job::Mail, Job::Upkeep, Job::ExpiredExports, Job::BreachReminders];
+        let mut v = vec![
+            Job::Mail,
+            Job::Upkeep,
+            Job::ExpiredExports,
+            Job::BreachReminders,
+            Job::Webhooks,
+            Job::Art14Notices,
+            Job::ConsentRequests,
+            Job::CampaignSend,
+        ];
         if retention {
             v.push(Job::RetentionSweep);
         }
@@ -44,22 +63,28 @@ impl Job {
             Job::ExpiredExports => "expired-exports",
             Job::RetentionSweep => "retention-sweep",
             Job::BreachReminders => "breach-reminders",
+            Job::Webhooks => "webhooks",
+            Job::Art14Notices => "art14-notices",
+            Job::CampaignSend => "campaign-send",
+            Job::ConsentRequests => "consent-requests",
         }
     }
 
     /// How often it runs.
     pub fn every(self) -> Duration {
         match self {
-            Job::Mail => Duration::from_secs(5),
+            Job::Mail | Job::Webhooks => Duration::from_secs(5),
+            Job::CampaignSend => crate::newsletters::send::TICK,
             Job::BreachReminders => Duration::from_secs(300),
-            Job::Upkeep | Job::ExpiredExports | Job::RetentionSweep => Duration::from_secs(3600),
+            Job::ConsentRequests => Duration::from_secs(60),
+            Job::Upkeep | Job::ExpiredExports | Job::RetentionSweep | Job::Art14Notices => Duration::from_secs(3600),
         }
     }
 
     /// Whether one server runs it for all (the others skip that turn).
     /// Mail is claimed message by message, so every server sends.
     pub fn once_across_servers(self) -> bool {
-        matches!(self, Job::Upkeep | Job::ExpiredExports)
+        matches!(self, Job::Upkeep | Job::ExpiredExports | Job::Art14Notices | Job::ConsentRequests | Job::CampaignSend)
     }
 
     async fn run(self, app: &App, transport: &Transport) -> Result<String> {
@@ -82,12 +107,21 @@ impl Job {
             }
             Job::ExpiredExports => format!("{} expired export file(s) deleted", app.purge_expired_exports().await?),
             Job::BreachReminders => app.breach_reminders(transport).await?.to_string(),
+            Job::Webhooks => app.run_webhooks(transport).await?.to_string(),
+            Job::Art14Notices => app.art14_auto().await?,
+            Job::CampaignSend => app.send_newsletters(self.every()).await?.to_string(),
+            Job::ConsentRequests => app.run_auto_requests().await?.to_string(),
             Job::RetentionSweep => match app.scheduled_retention().await? {
                 Some(run) => format!("sweep {} checked {}, disposed of {}", run.id, run.checked, run.report.disposed()),
                 None => "not due".into(),
             },
         })
     }
+}
+
+/// Whether a frequent job's outcome says it did nothing (every count 0).
+fn idle(outcome: &str) -> bool {
+    outcome.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).all(|n| n == "0")
 }
 
 impl App {
@@ -100,11 +134,14 @@ impl App {
         if job.once_across_servers() {
             // The lease outlives any honest run; a server that died holding
             // it lets the next one in after that.
-            let until = now + every.max(15 * 60 * 1000);
+            // The campaign sender's runs stop taking recipients after a
+            // minute, so a crashed server's campaigns resume two minutes on.
+            let lease = if job == Job::CampaignSend { 120_000 } else { every.max(15 * 60 * 1000) };
+            let until = now + lease;
             if !self.store.take_job_lease(job.name(), now, until, every).await? {
                 return Ok(None);
             }
-        } else if job != Job::Mail {
+        } else if job != Job::Mail && job != Job::Webhooks {
             self.store.job_started(job.name(), now).await?;
         }
         let (ok, outcome) = match job.run(self, transport).await {
@@ -114,9 +151,11 @@ impl App {
                 (false, format!("failed: {e}"))
             }
         };
-        // Mail runs every few seconds: recorded when it did something or failed.
-        if job != Job::Mail || !ok || !outcome.starts_with("0 ") {
-            if job == Job::Mail {
+        // Mail and webhooks run every few seconds: recorded when they did
+        // something or failed.
+        let frequent = matches!(job, Job::Mail | Job::Webhooks);
+        if !(frequent && ok && idle(&outcome)) {
+            if frequent {
                 self.store.job_started(job.name(), now).await?;
             }
             self.store.job_finished(job.name(), kith_store::now_ms(), ok, &outcome).await?;

@@ -11,14 +11,17 @@
 //   audit, companies, deals, dpia, import_runs, receipts, retention, rights, staff
 //   consent, contacts, evidence, sessions
 //   affected
-//   accounts, bulk, dsr, export, interactions, public
-//   campaigns, deletion, portal, timeline, twofactor
-//   mailer
-//   breaches
+//   accounts, bulk, dsr, export, interactions, public, templates
+//   campaigns, deletion, portal, segments, timeline, twofactor
+//   consent_requests, mailer
+//   newsletters
+//   template_send
+//   breaches, webhooks
 //   jobs
 
 pub mod accounts;
 pub mod affected;
+pub mod art14;
 pub mod audit;
 pub mod authorisations;
 pub mod breaches;
@@ -26,6 +29,7 @@ pub mod bulk;
 pub mod campaigns;
 pub mod companies;
 pub mod consent;
+pub mod consent_requests;
 pub mod contacts;
 pub mod cursor;
 pub mod deals;
@@ -39,6 +43,7 @@ pub mod import_runs;
 pub mod interactions;
 pub mod jobs;
 pub mod mailer;
+pub mod newsletters;
 pub mod passwords;
 pub mod policy;
 pub mod portal;
@@ -49,12 +54,17 @@ pub mod records;
 pub mod registers;
 pub mod retention;
 pub mod rights;
+pub mod segments;
 pub mod sessions;
 pub mod staff;
+pub mod template_send;
+pub mod templates;
 pub mod timeline;
 pub mod tokens;
+pub mod trend;
 pub mod twofactor;
 pub mod views;
+pub mod webhooks;
 
 use kith_domain::{FieldVisibility, Invalid, Role, UserId};
 use kith_store::{Ctx, Failure, Store, StoreError};
@@ -97,8 +107,22 @@ impl Principal {
         let user = (!self.user.0.is_nil()).then_some(self.user);
         let at = time::OffsetDateTime::now_utc();
         match &self.token {
-            Some(t) => Provenance { kind: SourceKind::Api, reference: Some(t.name.clone()), detail: None, user, at },
-            None => Provenance { kind: SourceKind::Manual, reference: None, detail: None, user, at },
+            Some(t) => Provenance {
+                kind: SourceKind::Api,
+                reference: Some(t.name.clone()),
+                detail: None,
+                user,
+                at,
+                created_in_source: None,
+            },
+            None => Provenance {
+                kind: SourceKind::Manual,
+                reference: None,
+                detail: None,
+                user,
+                at,
+                created_in_source: None,
+            },
         }
     }
 
@@ -258,6 +282,8 @@ pub struct Settings {
     pub outbox_shows_links: bool,
     /// How this deployment protects data (the register's measures).
     pub posture: registers::Posture,
+    /// Where webhooks may go, and how long processors have to acknowledge.
+    pub webhooks: webhooks::WebhookSettings,
 }
 
 impl Default for Settings {
@@ -275,6 +301,7 @@ impl Default for Settings {
             review_after: time::Duration::days(365),
             outbox_shows_links: false,
             posture: registers::Posture::default(),
+            webhooks: webhooks::WebhookSettings::default(),
         }
     }
 }
@@ -292,6 +319,9 @@ pub struct App {
     pub(crate) imports: import_runs::Running,
     /// The instructions gate's cache (see [`authorisations`]).
     pub(crate) gate: authorisations::Gate,
+    /// Where mail to staff goes at once (a template's test mail): the
+    /// server's transport, if it was given one.
+    pub(crate) staff_mail: Option<mailer::Transport>,
 }
 
 /// How long a server trusts its cached field-visibility matrix before
@@ -308,10 +338,18 @@ impl App {
             mail_wake: Arc::new(tokio::sync::Notify::new()),
             imports: import_runs::Running::default(),
             gate: authorisations::Gate::default(),
+            staff_mail: None,
         }
     }
 
+    /// The transport for mail to staff sent at once (see [`templates`]).
+    pub fn with_staff_mail(mut self, transport: mailer::Transport) -> App {
+        self.staff_mail = Some(transport);
+        self
+    }
+
     pub fn with_settings(mut self, settings: Settings) -> App {
+        self.store = self.store.clone().with_review_after(settings.review_after);
         self.settings = Arc::new(settings);
         self
     }

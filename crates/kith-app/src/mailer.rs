@@ -38,9 +38,14 @@ impl Transport {
     }
 }
 
-fn message(from: &str, m: &Mail) -> std::result::Result<Message, &'static str> {
+/// The message for mail `id`: its `Message-ID` comes from the id, so a
+/// message sent twice (a crash after the server took it, before the queue
+/// recorded it) carries the same one and receivers can drop the copy.
+fn message(from: &str, id: Uuid, m: &Mail) -> std::result::Result<Message, &'static str> {
+    let from: lettre::message::Mailbox = from.parse().map_err(|_| "the From address is not valid")?;
     let mut b = Message::builder()
-        .from(from.parse().map_err(|_| "the From address is not valid")?)
+        .message_id(Some(format!("<{id}@{}>", from.email.domain())))
+        .from(from)
         .to(m.to.parse().map_err(|_| "the recipient address is not valid")?)
         .subject(m.subject.clone());
     for (name, value) in &m.headers {
@@ -60,6 +65,31 @@ fn message(from: &str, m: &Mail) -> std::result::Result<Message, &'static str> {
             mp = mp.singlepart(Attachment::new(name.clone()).body(body.clone(), ct));
         }
         b.multipart(mp)
+    };
+    r.map_err(|_| "the message could not be built")
+}
+
+/// A mail to a staff member (not a data subject, so never in the sealed
+/// outbox): plain text, and an HTML alternative if given.
+pub(crate) fn staff_message(
+    from: &str,
+    to: &str,
+    subject: &str,
+    text: &str,
+    html: Option<&str>,
+) -> std::result::Result<Message, &'static str> {
+    let b = Message::builder()
+        .from(from.parse().map_err(|_| "the From address is not valid")?)
+        .to(to.parse().map_err(|_| "your address is not a valid recipient")?)
+        .subject(subject.to_owned());
+    let text = SinglePart::builder().header(ContentType::TEXT_PLAIN).body(text.to_owned());
+    let r = match html {
+        None => b.singlepart(text),
+        Some(h) => b.multipart(
+            MultiPart::alternative()
+                .singlepart(text)
+                .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(h.to_owned())),
+        ),
     };
     r.map_err(|_| "the message could not be built")
 }
@@ -116,10 +146,12 @@ impl App {
             match transport {
                 Transport::Outbox => self.store.mail_done(&ctx, row.id, "outbox").await?,
                 Transport::Smtp(smtp) => {
-                    let result = match message(&self.settings.mail_from, &mail) {
+                    let mut permanent = false;
+                    let result = match message(&self.settings.mail_from, row.id, &mail) {
                         Ok(m) => smtp.send(m).await.map(|_| ()).map_err(|e| {
                             // lettre's error text can quote the server's reply, which may echo the address.
-                            if e.is_permanent() {
+                            permanent = e.is_permanent();
+                            if permanent {
                                 "the SMTP server refused the message permanently"
                             } else {
                                 "the SMTP server could not be reached or refused for now"
@@ -129,6 +161,13 @@ impl App {
                     };
                     match result {
                         Ok(()) => self.store.mail_done(&ctx, row.id, "sent").await?,
+                        // A 5xx: no retry; the address is marked undeliverable
+                        // for the person (campaigns skip it), not deleted.
+                        Err(_) if permanent => {
+                            tracing::warn!(mail.id = %row.id, "mail refused permanently; address marked undeliverable");
+                            let key = kith_domain::Email::parse(&mail.to).ok().map(|e| self.store.email_key(&e));
+                            self.store.mail_refused(&ctx, row.id, key, "5xx").await?;
+                        }
                         Err(e) => {
                             let retry =
                                 (row.attempts < MAX_ATTEMPTS).then(|| kith_store::now_ms() + backoff_ms(row.attempts));
@@ -139,11 +178,65 @@ impl App {
                 }
             }
         }
+        Ok(n + self.deliver_parting(transport, &ctx).await?)
+    }
+
+    /// Sends the confirmations of erasures: each deleted once delivered,
+    /// after its last failed attempt, or (unsent, for staff to read when
+    /// there is no SMTP) after its days.
+    async fn deliver_parting(&self, transport: &Transport, ctx: &kith_store::Ctx) -> Result<usize> {
+        let claimed = self.store.claim_parting(20, LEASE_MS, matches!(transport, Transport::Smtp(_))).await?;
+        let n = claimed.len();
+        for (row, mail) in claimed {
+            match transport {
+                Transport::Outbox => self.store.parting_to_outbox(ctx, row.id).await?,
+                Transport::Smtp(smtp) => {
+                    // (error, permanent): a permanent refusal is not retried,
+                    // so the sealed address is deleted at once.
+                    let result = match message(&self.settings.mail_from, row.id, &mail) {
+                        Ok(m) => smtp.send(m).await.map(|_| ()).map_err(|e| {
+                            if e.is_permanent() {
+                                ("the SMTP server refused the message permanently", true)
+                            } else {
+                                ("the SMTP server could not be reached or refused for now", false)
+                            }
+                        }),
+                        Err(e) => Err((e, true)),
+                    };
+                    match result {
+                        Ok(()) => self.store.parting_sent(ctx, row.id).await?,
+                        Err((e, permanent)) => {
+                            tracing::warn!(mail.id = %row.id, attempts = row.attempts, error = e, "parting mail not sent");
+                            let retry = (!permanent && row.attempts < kith_store::parting::MAX_PARTING_ATTEMPTS)
+                                .then(|| kith_store::now_ms() + backoff_ms(row.attempts));
+                            self.store.parting_failed(row.id, e, retry).await?;
+                        }
+                    }
+                }
+            }
+        }
         Ok(n)
     }
 }
 
 impl App {
+    /// The confirmations of erasures waiting (admin, dpo): envelopes only.
+    pub async fn parting_outbox(&self, p: &Principal) -> Result<Vec<kith_store::parting::PartingRow>> {
+        p.require(p.role.can_manage_privacy(), "read the outbox")?;
+        Ok(self.store.parting_list().await?)
+    }
+
+    /// One confirmation of an erasure, opened (admin, dpo; audited): the
+    /// way staff send it by hand when there is no SMTP, before it expires.
+    pub async fn parting_message(&self, p: &Principal, id: Uuid) -> Result<Mail> {
+        p.require(p.role.can_manage_privacy(), "read the outbox")?;
+        let (_, mail) = self.store.parting_open(id).await?.ok_or(AppError::NotFound("message"))?;
+        self.store
+            .audit(&p.ctx(), &[kith_store::audit::NewEntry::object("mail.parting_read", "parting_mail", id)])
+            .await?;
+        Ok(mail)
+    }
+
     /// The newest messages' envelopes (admin, dpo).
     pub async fn outbox(&self, p: &Principal) -> Result<Vec<kith_store::mail::MailRow>> {
         p.require(p.role.can_manage_privacy(), "read the outbox")?;
@@ -255,10 +348,14 @@ mod tests {
             attachments: vec![("r.json".into(), "application/json".into(), "{}".into())],
             asks_for: None,
         };
-        let raw = String::from_utf8(message("Kith <no-reply@example.com>", &m).unwrap().formatted()).unwrap();
+        let raw =
+            String::from_utf8(message("Kith <no-reply@example.com>", Uuid::nil(), &m).unwrap().formatted()).unwrap();
         assert!(raw.contains("List-Unsubscribe: <https://crm.example.com/u/t>"));
         assert!(raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
         assert!(raw.contains("filename=\"r.json\""));
-        assert!(message("Kith <no-reply@example.com>", &Mail { to: "not an address".into(), ..m }).is_err());
+        assert!(raw.contains(&format!("Message-ID: <{}@example.com>", Uuid::nil())));
+        assert!(
+            message("Kith <no-reply@example.com>", Uuid::nil(), &Mail { to: "not an address".into(), ..m }).is_err()
+        );
     }
 }

@@ -14,5 +14,6 @@ pub use kith_store::mail::{Mail, MailRow};
 pub use kith_store::purposes::{ConsentForm, Notice, Purpose, SubscriptionType};
 pub use kith_store::recipients::StoredRecipient;
 pub use kith_store::registers::RegisterVersion;
+pub use kith_store::segments::{SavedSegment, SegmentAt, Standing};
 pub use kith_store::staff::{Token, User};
 pub use kith_store::{ct_eq, from_ms, to_ms, StoreError};

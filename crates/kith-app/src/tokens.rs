@@ -21,6 +21,9 @@ pub enum TokenKind {
     PortalLink,
     /// A signed-in portal visit (the cookie; 30 minutes).
     PortalSession,
+    /// A processor's acknowledgement of a request (Art. 19); the scope is
+    /// the notice.
+    ProcessorAck,
 }
 
 impl TokenKind {
@@ -31,6 +34,7 @@ impl TokenKind {
             Self::Unsubscribe => "unsubscribe",
             Self::PortalLink => "portal-link",
             Self::PortalSession => "portal-session",
+            Self::ProcessorAck => "processor-ack",
         }
     }
 
@@ -41,6 +45,7 @@ impl TokenKind {
             Self::Unsubscribe => 3,
             Self::PortalLink => 4,
             Self::PortalSession => 5,
+            Self::ProcessorAck => 6,
         }
     }
 }

@@ -16,11 +16,13 @@ use uuid::Uuid;
 /// them): reading and listing contacts, exports (made and downloaded), the
 /// consent record and receipt, interactions, a queued mail's text
 /// (`mail.read`), the sealed before/after values of an audit entry
-/// (`audit.detail`) and the self-service portal (`portal.view`).
+/// (`audit.detail`), the self-service portal (`portal.view`) and a
+/// segment's audience exported for an outside mailer (`segment.export`).
 pub const ACCESS_ACTIONS: &[&str] = &[
     "contact.read",
     "contact.list",
     "contact.export",
+    "segment.export",
     "export.create",
     "export.download",
     "consent.read",

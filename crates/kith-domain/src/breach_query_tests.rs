@@ -112,6 +112,7 @@ fn access_actions_are_every_action_that_opens_or_exports_a_persons_values() {
         "contact.read",
         "contact.list",
         "contact.export",
+        "segment.export",
         "export.create",
         "export.download",
         "consent.read",

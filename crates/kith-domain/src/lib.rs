@@ -7,16 +7,20 @@
 #[macro_use]
 mod words;
 
+pub mod art14;
 pub mod authorisation;
 pub mod breach;
 pub mod breach_query;
 pub mod consent;
 pub mod contact;
+pub mod crm_export;
 pub mod dpia;
 pub mod dsr;
+pub mod erasure_mail;
 pub mod error;
 pub mod geo;
 pub mod ids;
+pub mod newsletter;
 pub mod normalize;
 pub mod policy;
 pub mod provenance;
@@ -24,6 +28,9 @@ pub mod recipients;
 pub mod retention;
 pub mod role;
 pub mod ropa;
+pub mod segment;
+pub mod template;
+pub mod webhooks;
 
 pub use consent::{Channel, ConsentAction, ConsentMethod, ConsentState, LawfulBasis, ObjectionDecision};
 pub use contact::{line_problem, Address, ContactData, Email, InteractionKind, Phone};

@@ -25,6 +25,10 @@ pub struct Provenance {
     pub user: Option<UserId>,
     #[serde(with = "time::serde::rfc3339")]
     pub at: OffsetDateTime,
+    /// When the record was created in the system it was imported from
+    /// (an export's "Create Date"), if the file said.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "time::serde::rfc3339::option")]
+    pub created_in_source: Option<OffsetDateTime>,
 }
 
 impl Provenance {
@@ -35,6 +39,9 @@ impl Provenance {
         if !parts.is_empty() {
             s.push_str(": ");
             s.push_str(&parts.join(", "));
+        }
+        if let Some(t) = self.created_in_source {
+            s.push_str(&format!(" (created in the source on {})", t.date()));
         }
         s
     }
@@ -52,8 +59,11 @@ mod tests {
             detail: Some("row 17".into()),
             user: None,
             at: OffsetDateTime::UNIX_EPOCH,
+            created_in_source: None,
         };
         assert_eq!(p.describe(), "Import: contacts.csv, row 17");
+        let dated = Provenance { created_in_source: Some(OffsetDateTime::UNIX_EPOCH), ..p.clone() };
+        assert_eq!(dated.describe(), "Import: contacts.csv, row 17 (created in the source on 1970-01-01)");
         let m = Provenance { kind: SourceKind::Manual, reference: None, detail: None, ..p };
         assert_eq!(m.describe(), "Entered by staff");
         assert_eq!(SourceKind::parse("web_form"), Some(SourceKind::WebForm));

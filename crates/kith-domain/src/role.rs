@@ -64,6 +64,17 @@ impl Role {
         matches!(self, Self::Admin | Self::Dpo | Self::Readonly)
     }
 
+    /// May create, change and delete mail templates (newsletters, consent
+    /// requests, notices).
+    pub fn can_manage_templates(self) -> bool {
+        matches!(self, Self::Admin | Self::Dpo | Self::Marketing)
+    }
+
+    /// May create, schedule and run newsletter campaigns (marketing, admin).
+    pub fn can_send_campaigns(self) -> bool {
+        matches!(self, Self::Admin | Self::Marketing)
+    }
+
     /// May set lawful bases and record consent events on contacts.
     pub fn can_record_consent(self) -> bool {
         matches!(self, Self::Admin | Self::Dpo | Self::Sales | Self::Marketing | Self::Support)

@@ -134,6 +134,62 @@ impl Store {
         row.map(|r| decode(&r)).transpose()
     }
 
+    /// The companies an import names, by folded name (case- and
+    /// accent-insensitive): each found, or created once (audited as
+    /// `company.create`), in one transaction. The oldest company wins
+    /// where several share a name.
+    pub async fn companies_by_name(
+        &self,
+        ctx: &Ctx,
+        names: &[String],
+    ) -> Result<std::collections::HashMap<String, CompanyId>, StoreError> {
+        let mut wanted: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+        for n in names {
+            let n = n.trim();
+            if !n.is_empty() {
+                wanted.entry(fold(n)).or_insert_with(|| n.to_owned());
+            }
+        }
+        let mut found = std::collections::HashMap::new();
+        if wanted.is_empty() {
+            return Ok(found);
+        }
+        let mut tx = self.pools.write.begin().await?;
+        let folds: Vec<&String> = wanted.keys().collect();
+        for chunk in folds.chunks(crate::db::MAX_PARAMS) {
+            let sql = format!(
+                "SELECT name_fold, id FROM companies WHERE name_fold IN ({}) ORDER BY created_at DESC, id DESC",
+                crate::db::list_placeholders(tx.engine(), chunk.len())
+            );
+            let vals: Vec<crate::db::Value> = chunk.iter().map(|f| (*f).clone().into()).collect();
+            for r in tx.fetch_all(&sql, &vals).await? {
+                found.insert(r.get::<String>(0)?, CompanyId(r.get(1)?));
+            }
+        }
+        let now = now_ms();
+        let mut entries = Vec::new();
+        for (f, name) in &wanted {
+            if found.contains_key(f) {
+                continue;
+            }
+            let id = CompanyId::new();
+            tx.execute(
+                "INSERT INTO companies (id, name, name_fold, domain, address, industry, created_at, updated_at) \
+                 VALUES ($1, $2, $3, NULL, NULL, NULL, $4, $4)",
+                &args![id.0, name.as_str(), f.as_str(), now],
+            )
+            .await?;
+            entries.push(NewEntry::object("company.create", "company", id));
+            found.insert(f.clone(), id);
+        }
+        if entries.is_empty() {
+            return Ok(found);
+        }
+        audit::append(&mut tx, ctx, &entries).await?;
+        tx.commit().await?;
+        Ok(found)
+    }
+
     /// Companies in name order (then id), optionally those whose name starts
     /// with `q` (case- and accent-insensitive), after the given (name, id).
     pub async fn list_companies(

@@ -12,6 +12,40 @@ use std::collections::HashMap;
 
 use crate::contacts::PreparedBatch;
 
+/// What else a batch's rows bring besides the contacts: each contact's own
+/// lawful basis (from the file's lawful-basis column) and language.
+#[derive(Clone, Debug, Default)]
+pub struct BatchExtras {
+    pub bases: Vec<(uuid::Uuid, BasisRecord)>,
+    /// Lower-case language codes.
+    pub languages: Vec<(uuid::Uuid, String)>,
+}
+
+/// Records languages given by an import (a later import's value wins).
+pub(crate) async fn set_languages(
+    tx: &mut crate::db::Tx,
+    languages: &[(uuid::Uuid, String)],
+    source: &str,
+) -> Result<(), StoreError> {
+    let now = crate::now_ms();
+    for chunk in languages.chunks(MAX_PARAMS / 4) {
+        let sql = format!(
+            "INSERT INTO contact_languages (subject_id, language, source, set_at) VALUES {} \
+             ON CONFLICT (subject_id) DO UPDATE SET language = excluded.language, source = excluded.source, \
+             set_at = excluded.set_at",
+            crate::db::values_placeholders(tx.engine(), chunk.len(), 4)
+        );
+        let vals: Vec<Value> = chunk
+            .iter()
+            .flat_map(|(id, l)| {
+                [Value::Uuid(*id), Value::from(l.clone()), Value::from(source.to_owned()), Value::I64(now)]
+            })
+            .collect();
+        tx.execute(&sql, &vals).await?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// For each of `emails` that some contact already holds, the contacts
     /// holding it (by lookup key), found by their exact-match keys in a few
@@ -41,7 +75,9 @@ impl Store {
 
     /// Writes one batch of imported contacts and, if given, their lawful
     /// basis and the consent they gave (with its proof, which makes consent
-    /// their basis), in one transaction: all of the batch or none of it.
+    /// their basis), each row's own basis and language (`extras`), in one
+    /// transaction: all of the batch or none of it.
+    #[allow(clippy::too_many_arguments)]
     pub async fn insert_import_batch(
         &self,
         ctx: &Ctx,
@@ -50,6 +86,7 @@ impl Store {
         basis: Option<&BasisRecord>,
         consents: &[NewConsentEvent],
         basis_source: &str,
+        extras: &BatchExtras,
     ) -> Result<(), StoreError> {
         let mut tx = self.pools.write.begin().await?;
         if let Some((run, pass)) = pass {
@@ -79,10 +116,53 @@ impl Store {
                 .collect();
             audit::append(&mut tx, ctx, &entries).await?;
         }
+        if !extras.bases.is_empty() {
+            let rows: Vec<(uuid::Uuid, &BasisRecord)> = extras.bases.iter().map(|(id, b)| (*id, b)).collect();
+            upsert_bases(&mut tx, &rows, false).await?;
+            let entries: Vec<NewEntry> = extras
+                .bases
+                .iter()
+                .map(|(id, b)| NewEntry {
+                    action: "basis.set",
+                    subject: Some(SubjectId(*id)),
+                    object_type: "purpose",
+                    object_id: Some(b.purpose.to_string()),
+                })
+                .collect();
+            audit::append(&mut tx, ctx, &entries).await?;
+        }
+        set_languages(&mut tx, &extras.languages, "import").await?;
         if let Some((run, pass)) = pass {
             // Again at the end: the heartbeat is as fresh as the batch.
             crate::import_runs::hold_run(&mut tx, run, pass).await?;
         }
         tx.commit().await
+    }
+}
+
+impl Store {
+    /// Records the language Kith writes to each person in, given by staff
+    /// or the demonstration data (`source` names which); one audit entry
+    /// per person. Fails with `MissingRef("contact")` if one is missing.
+    pub async fn set_contact_languages(
+        &self,
+        ctx: &Ctx,
+        languages: &[(SubjectId, String)],
+        source: &str,
+    ) -> Result<(), StoreError> {
+        let mut ids: Vec<uuid::Uuid> = languages.iter().map(|(s, _)| s.0).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut tx = self.pools.write.begin().await?;
+        let locked = crate::contacts::lock_contacts(&mut tx, &ids, crate::contacts::Lock::Write).await?;
+        if locked.len() != ids.len() {
+            return Err(StoreError::MissingRef("contact"));
+        }
+        let rows: Vec<(uuid::Uuid, String)> = languages.iter().map(|(s, l)| (s.0, l.clone())).collect();
+        set_languages(&mut tx, &rows, source).await?;
+        let entries: Vec<NewEntry> = ids.iter().map(|s| NewEntry::subject("contact.language", SubjectId(*s))).collect();
+        audit::append(&mut tx, ctx, &entries).await?;
+        tx.commit().await?;
+        Ok(())
     }
 }

@@ -68,12 +68,23 @@ pub struct Progress {
     pub skipped: i64,
     pub rejected: i64,
     pub last_line: i64,
+    /// Rows whose file claimed consent without its proof (no basis recorded).
+    pub consent_claimed: i64,
 }
 
 impl Progress {
-    /// The counts as the first six parameters of a statement that saves them.
+    /// The counts as the first seven parameters of a statement that saves them.
     fn values(&self) -> Vec<Value> {
-        args![self.read_bytes, self.created, self.updated, self.skipped, self.rejected, self.last_line].to_vec()
+        args![
+            self.read_bytes,
+            self.created,
+            self.updated,
+            self.skipped,
+            self.rejected,
+            self.last_line,
+            self.consent_claimed
+        ]
+        .to_vec()
     }
 }
 
@@ -91,7 +102,7 @@ fn place(id: Uuid, column: &str) -> Place<'_> {
 
 const COLS: &str = "id, created_by, created_at, wrapped, sealed_name, sealed_file IS NOT NULL, file_bytes, sealed_options, \
                     phase, dry_run, read_bytes, created, updated, skipped, rejected, last_line, sealed_error, heartbeat, \
-                    finished_at";
+                    finished_at, consent_claimed";
 
 impl Store {
     /// Stores an uploaded file, sealed, with the options chosen.
@@ -152,6 +163,7 @@ impl Store {
                 skipped: r.get(13)?,
                 rejected: r.get(14)?,
                 last_line: r.get(15)?,
+                consent_claimed: r.get(19)?,
             },
             error,
             heartbeat: from_ms(r.get(17)?),
@@ -207,7 +219,7 @@ impl Store {
         let reset = if resume {
             ""
         } else {
-            ", read_bytes = 0, created = 0, updated = 0, skipped = 0, rejected = 0, last_line = 0"
+            ", read_bytes = 0, created = 0, updated = 0, skipped = 0, rejected = 0, last_line = 0, consent_claimed = 0"
         };
         let pass = Uuid::now_v7();
         let sql = format!(
@@ -248,7 +260,7 @@ impl Store {
             .await?
             .execute(
                 "UPDATE import_runs SET read_bytes = $1, created = $2, updated = $3, skipped = $4, rejected = $5, \
-                 last_line = $6, heartbeat = $7 WHERE id = $8 AND phase = $9 AND pass_id = $10",
+                 last_line = $6, consent_claimed = $7, heartbeat = $8 WHERE id = $9 AND phase = $10 AND pass_id = $11",
                 &[p.values(), args![now_ms(), id, phase::RUNNING, pass].to_vec()].concat(),
             )
             .await?;
@@ -279,8 +291,8 @@ impl Store {
         let drop_file = if imported { ", sealed_file = NULL" } else { "" };
         let sql = format!(
             "UPDATE import_runs SET read_bytes = $1, created = $2, updated = $3, skipped = $4, rejected = $5, last_line = $6, \
-             heartbeat = $7, finished_at = $7, phase = $8, sealed_error = $9, sealed_options = $10{drop_file} \
-             WHERE id = $11 AND phase = $12 AND pass_id = $13"
+             consent_claimed = $7, heartbeat = $8, finished_at = $8, phase = $9, sealed_error = $10, sealed_options = $11{drop_file} \
+             WHERE id = $12 AND phase = $13 AND pass_id = $14"
         );
         let n = tx
             .execute(

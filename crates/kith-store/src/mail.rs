@@ -218,6 +218,17 @@ impl Store {
                 object_id: Some(id.to_string()),
             };
             audit::append(&mut tx, ctx, &[entry]).await?;
+            // A campaign's delivery log follows its mail (no row: not a campaign mail).
+            let (to, reason) = match status {
+                "sent" => ("sent", None),
+                "cancelled" => ("failed", Some("the mail was cancelled before sending")),
+                _ => ("queued", None),
+            };
+            tx.execute(
+                "UPDATE campaign_recipients SET status = $2, reason = $3, updated_at = $4 WHERE mail_id = $1",
+                &args![id, to, reason.map(str::to_owned), now_ms()],
+            )
+            .await?;
         }
         tx.commit().await
     }
@@ -225,21 +236,30 @@ impl Store {
     /// Records a failed attempt: retry at `retry_at`, or give up (`None`).
     /// `error` must not contain personal data.
     pub async fn mail_failed(&self, id: Uuid, error: &str, retry_at: Option<i64>) -> Result<(), StoreError> {
-        let mut c = self.pools.write.conn().await?;
+        let mut tx = self.pools.write.begin().await?;
         match retry_at {
             Some(at) => {
-                c.execute(
+                tx.execute(
                     "UPDATE mail_outbox SET next_at = $1, lease_until = 0, last_error = $2 WHERE id = $3",
                     &args![at, error, id],
                 )
                 .await?
             }
             None => {
-                c.execute("UPDATE mail_outbox SET status = 'failed', last_error = $1 WHERE id = $2", &args![error, id])
-                    .await?
+                tx.execute(
+                    "UPDATE mail_outbox SET status = 'failed', last_error = $1 WHERE id = $2",
+                    &args![error, id],
+                )
+                .await?;
+                // A campaign's delivery log follows its mail.
+                tx.execute(
+                    "UPDATE campaign_recipients SET status = 'failed', reason = $2, updated_at = $3 WHERE mail_id = $1",
+                    &args![id, "the mail could not be delivered; Kith gave up after its retries", now_ms()],
+                )
+                .await?
             }
         };
-        Ok(())
+        tx.commit().await
     }
 
     /// The newest messages first, envelopes only.

@@ -94,10 +94,13 @@ pub struct Campaign {
     pub created_at: time::OffsetDateTime,
     pub requested: i64,
     pub skipped: i64,
+    /// The template it used (none: free text); the subject and body above
+    /// are then its English (or first) text, as sent.
+    pub template: Option<Uuid>,
 }
 
 const CAMPAIGN_COLS: &str =
-    "id, purpose_id, name, mail_subject, mail_body, wait_days, created_by, created_at, requested, skipped";
+    "id, purpose_id, name, mail_subject, mail_body, wait_days, created_by, created_at, requested, skipped, template_id";
 
 fn campaign(r: &Row) -> Result<Campaign, StoreError> {
     Ok(Campaign {
@@ -111,6 +114,7 @@ fn campaign(r: &Row) -> Result<Campaign, StoreError> {
         created_at: from_ms(r.get(7)?),
         requested: r.get(8)?,
         skipped: r.get(9)?,
+        template: r.get(10)?,
     })
 }
 
@@ -286,6 +290,13 @@ impl Store {
         if n == 0 {
             return Err(StoreError::NotFound);
         }
+        // Whether the purpose is direct marketing decides what an objection to it stops.
+        crate::permissions::refresh_selected(
+            &mut tx,
+            "SELECT subject_id FROM objections WHERE purpose_id = $1",
+            &args![p.id.0],
+        )
+        .await?;
         audit::append(&mut tx, ctx, &[NewEntry::object("purpose.update", "purpose", p.id)]).await?;
         tx.commit().await
     }
@@ -421,7 +432,7 @@ impl Store {
         let mut tx = self.pools.write.begin().await?;
         tx.execute(
             &format!(
-                "INSERT INTO consent_campaigns ({CAMPAIGN_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+                "INSERT INTO consent_campaigns ({CAMPAIGN_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
             ),
             &args![
                 c.id,
@@ -433,7 +444,8 @@ impl Store {
                 c.created_by.map(|u| u.0),
                 crate::to_ms(c.created_at),
                 c.requested,
-                c.skipped
+                c.skipped,
+                c.template
             ],
         )
         .await?;

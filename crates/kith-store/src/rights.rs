@@ -55,6 +55,7 @@ impl Store {
             tx.execute("DELETE FROM restrictions WHERE subject_id = $1", &args![subject.0]).await?
         };
         if changed > 0 {
+            crate::permissions::refresh(&mut tx, &[subject.0]).await?;
             let action = if on { "restriction.set" } else { "restriction.lift" };
             audit::append(&mut tx, ctx, &[NewEntry::subject(action, subject)]).await?;
         }
@@ -112,6 +113,7 @@ impl Store {
             &args![subject.0, purpose.0, now, decision.as_str(), decided, by.map(|u| u.0)],
         )
         .await?;
+        crate::permissions::refresh(&mut tx, &[subject.0]).await?;
         let entry = NewEntry {
             action: "objection.record",
             subject: Some(subject),

@@ -87,6 +87,31 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Que
     }
 }
 
+/// A query string whose keys may repeat (`basis=…&basis=…`), read into
+/// `Vec` fields; otherwise like [`Query`].
+pub struct ListQuery<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ListQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let q = parts.uri.query().unwrap_or("");
+        if q.contains("%00") {
+            return Err(nul_error());
+        }
+        serde_html_form::from_str(q).map(ListQuery).map_err(|e| {
+            // The plain reader names the field in its message; ask it first.
+            match axum::extract::Query::<T>::try_from_uri(&parts.uri) {
+                Err(r) => ApiError::from(r),
+                Ok(_) => ApiError::bad_request(format!(
+                    "The query string is not valid: {}",
+                    crate::problem::without_values(&e.to_string())
+                )),
+            }
+        })
+    }
+}
+
 /// A raw NUL byte, or a `\u0000` escape that is not itself escaped.
 fn has_nul(body: &[u8]) -> bool {
     if body.contains(&0) {

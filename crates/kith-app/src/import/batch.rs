@@ -2,13 +2,49 @@
 //! write, matching ones updated, the suppressed rejected.
 
 use super::row::Pending;
-use super::{basis_source_name, describe, merge, ImportOptions, ImportReport, Outcome};
+use super::{basis_source_name, describe, merge, ImportOptions, ImportReport, Outcome, ASK_AGAIN_TAG};
 use crate::{App, AppError, Principal, Result};
 use kith_domain::consent::BasisSource;
-use kith_domain::{ConsentMethod, ContactData, Email, LawfulBasis, Provenance, SourceKind, SubjectId};
-use kith_store::consent::{ConsentWrite, NewConsentEvent};
+use kith_domain::crm_export::ClaimedBasis;
+use kith_domain::{ConsentMethod, ContactData, Email, LawfulBasis, Provenance, PurposeId, SourceKind, SubjectId};
+use kith_store::consent::{BasisRecord, ConsentWrite, NewConsentEvent};
 use kith_store::contacts::ContactInput;
+use kith_store::import::BatchExtras;
 use std::collections::HashSet;
+
+/// A batch decided: the contacts to create, their lines, the consent they
+/// bring, their own bases and languages, and the lines that claimed
+/// consent without its proof.
+#[derive(Default)]
+pub(super) struct Checked {
+    pub(super) items: Vec<ContactInput>,
+    pub(super) lines: Vec<u64>,
+    pub(super) consents: Vec<NewConsentEvent>,
+    pub(super) extras: BatchExtras,
+    pub(super) claimed: HashSet<u64>,
+}
+
+/// The basis a row's lawful-basis column gives for `purpose`, from `export`.
+fn row_basis(
+    p: &Principal,
+    purpose: PurposeId,
+    export: &str,
+    basis: LawfulBasis,
+    now: time::OffsetDateTime,
+) -> BasisRecord {
+    BasisRecord {
+        purpose,
+        basis,
+        source: BasisSource::Import,
+        source_name: Some(format!("{} ({export})", basis_source_name())),
+        // The old system's own assessment: the export is named as its source.
+        lia_ref: (basis == LawfulBasis::LegitimateInterests).then(|| format!("{export}: assessment stated there")),
+        effective_at: now,
+        ends_at: None,
+        set_by: p.author(),
+        set_at: now,
+    }
+}
 
 impl App {
     /// Decides each row of a batch against the suppression list and the
@@ -18,17 +54,17 @@ impl App {
         p: &Principal,
         opts: &ImportOptions,
         batch: Vec<Pending>,
+        row_basis_for: Option<(PurposeId, &'static str)>,
         report: &mut ImportReport,
         on_row: &mut impl FnMut(u64, &Outcome),
-    ) -> Result<(Vec<ContactInput>, Vec<u64>, Vec<NewConsentEvent>)> {
+    ) -> Result<Checked> {
         let emails: Vec<&Email> = batch.iter().flat_map(|r| r.data.emails.iter()).collect();
         let suppressed: HashSet<String> =
             self.store.suppressed(&emails).await?.into_iter().map(|i| emails[i].lookup_key()).collect();
         let in_use = self.store.emails_in_use(&emails).await?;
         let now = time::OffsetDateTime::now_utc();
-        let mut items = Vec::with_capacity(batch.len());
-        let mut lines = Vec::with_capacity(batch.len());
-        let mut consents = Vec::new();
+        let mut fresh = Vec::with_capacity(batch.len());
+        let mut out = Checked::default();
         let consent = match (opts.basis, &opts.consent) {
             (Some((purpose, LawfulBasis::Consent)), Some(c)) => Some((purpose, c)),
             _ => None,
@@ -61,29 +97,59 @@ impl App {
                 }
                 on_row(r.line, &outcome);
             } else {
-                let source = Provenance {
-                    kind: SourceKind::Import,
-                    reference: Some(opts.file_name.clone()),
-                    detail: Some(format!("line {}", r.line)),
-                    user: p.author(),
-                    at: now,
-                };
-                let id = kith_domain::SubjectId::new();
-                if let (Some((purpose, c)), Some(rc)) = (consent, r.consent.as_ref()) {
-                    consents.push(c.event(p, purpose, id, rc));
-                }
-                items.push(ContactInput {
-                    id,
-                    owner: None,
-                    company: None,
-                    tags: vec![],
-                    data: r.data,
-                    source: Some(source),
-                });
-                lines.push(r.line);
+                fresh.push(r);
             }
         }
-        Ok((items, lines, consents))
+        // The companies the new rows name: found by name, or created once
+        // (not in a dry run).
+        let names: Vec<String> = fresh.iter().filter_map(|r| r.extras.company.clone()).collect();
+        let companies = if opts.dry_run || names.is_empty() {
+            Default::default()
+        } else {
+            self.store.companies_by_name(&p.ctx(), &names).await?
+        };
+        for r in fresh {
+            let source = Provenance {
+                kind: SourceKind::Import,
+                reference: Some(opts.file_name.clone()),
+                detail: Some(format!("line {}", r.line)),
+                user: p.author(),
+                at: now,
+                created_in_source: r.extras.created_in_source,
+            };
+            let id = kith_domain::SubjectId::new();
+            if let (Some((purpose, c)), Some(rc)) = (consent, r.consent.as_ref()) {
+                out.consents.push(c.event(p, purpose, id, rc));
+            }
+            let mut tags: Vec<String> = r.extras.lifecycle_tag.into_iter().collect();
+            if let (Some((purpose, export)), Some(claimed)) = (row_basis_for, r.extras.basis) {
+                match claimed {
+                    ClaimedBasis::Basis(b) => out.extras.bases.push((id.0, row_basis(p, purpose, export, b, now))),
+                    // Consent without its proof is not consent: no basis, and
+                    // the person is in the segment to ask again.
+                    ClaimedBasis::Consent => {
+                        tags.push(ASK_AGAIN_TAG.to_owned());
+                        out.claimed.insert(r.line);
+                    }
+                    ClaimedBasis::None => {}
+                }
+            }
+            if let Some(l) = r.extras.language {
+                out.extras.languages.push((id.0, l));
+            }
+            let company =
+                r.extras.company.as_deref().and_then(|n| companies.get(&kith_domain::normalize::fold(n.trim())));
+            out.items.push(ContactInput {
+                id,
+                owner: None,
+                company: company.copied(),
+                tags,
+                data: r.data,
+                source: Some(source),
+            });
+            out.lines.push(r.line);
+        }
+        Ok(out)
     }
 
     /// A row matching one contact by email updates it: the file's values

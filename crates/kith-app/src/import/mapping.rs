@@ -30,10 +30,20 @@ pub enum Target {
     ConsentExpiresAt,
     /// The address the consent was given from.
     ConsentIp,
+    /// The company's name: found (case-insensitive) or created, and linked.
+    Company,
+    /// When the record was created in the system the file comes from.
+    SourceCreatedAt,
+    /// The lifecycle stage there (lead, customer…), kept as a tag.
+    LifecycleStage,
+    /// The export's lawful basis for the purpose chosen at import.
+    LawfulBasis,
+    /// The person's language (`en`, `it`, "Italian"…).
+    Language,
 }
 
 impl Target {
-    pub const ALL: [(&'static str, Target); 18] = [
+    pub const ALL: [(&'static str, Target); 23] = [
         ("first_name", Target::FirstName),
         ("last_name", Target::LastName),
         ("full_name", Target::FullName),
@@ -52,6 +62,11 @@ impl Target {
         ("consent_channels", Target::ConsentChannels),
         ("consent_expires_at", Target::ConsentExpiresAt),
         ("consent_ip", Target::ConsentIp),
+        ("company", Target::Company),
+        ("source_created_at", Target::SourceCreatedAt),
+        ("lifecycle_stage", Target::LifecycleStage),
+        ("lawful_basis", Target::LawfulBasis),
+        ("language", Target::Language),
     ];
 
     /// Part of a consent's proof rather than of the contact.
@@ -123,6 +138,16 @@ pub fn detect(header: &str) -> Option<Target> {
         "consentchannels" | "consentchannel" | "optinchannel" | "optinchannels" => Target::ConsentChannels,
         "consentexpiresat" | "consentexpires" | "consentexpiry" | "consentuntil" => Target::ConsentExpiresAt,
         "consentip" | "optinip" | "consentipaddress" => Target::ConsentIp,
+        "companyname" | "company" | "accountname" | "organization1name" | "organisation" | "organization"
+        | "azienda" => Target::Company,
+        "createdate" | "createddate" | "createdtime" | "createdat" | "datecreated" | "creationdate" => {
+            Target::SourceCreatedAt
+        }
+        "lifecyclestage" | "lifecycle" => Target::LifecycleStage,
+        "legalbasisforprocessingcontactsdata" | "dataprocessingbasis" | "legalbasis" | "lawfulbasis" => {
+            Target::LawfulBasis
+        }
+        "preferredlanguage" | "language" | "lingua" | "languagepreference" => Target::Language,
         _ => return None,
     })
 }
@@ -174,6 +199,17 @@ mod tests {
             assert_eq!(detect(h), Some(t), "{h}");
         }
         assert_eq!(detect("Lead Score"), None);
+        for (h, t) in [
+            ("Company Name", Target::Company),
+            ("Create Date", Target::SourceCreatedAt),
+            ("Lifecycle Stage", Target::LifecycleStage),
+            ("Legal basis for processing contact's data", Target::LawfulBasis),
+            ("Data Processing Basis", Target::LawfulBasis),
+            ("Legal Basis", Target::LawfulBasis),
+            ("Preferred language", Target::Language),
+        ] {
+            assert_eq!(detect(h), Some(t), "{h}");
+        }
     }
 
     #[test]

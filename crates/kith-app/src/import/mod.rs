@@ -24,6 +24,10 @@ pub use row::merge;
 
 use kith_domain::{Invalid, LawfulBasis, PurposeId};
 
+/// The tag of people an imported file said had consented, without the
+/// proof of it: the segment of a campaign asking them again.
+pub const ASK_AGAIN_TAG: &str = "consent-claimed-ask-again";
+
 /// Rows per transaction.
 pub const BATCH: usize = 25_000;
 /// Rows per transaction when consent is imported with them (at 10⁵ rows on
@@ -44,6 +48,10 @@ pub struct ImportOptions {
     pub basis: Option<(PurposeId, LawfulBasis)>,
     /// What a consent import states once for the whole file.
     pub consent: Option<ConsentImport>,
+    /// The purpose the file's lawful-basis column (HubSpot's "Legal basis
+    /// for processing contact's data", Zoho's "Data Processing Basis",
+    /// Salesforce's "Legal Basis") is about; required with that column.
+    pub basis_purpose: Option<PurposeId>,
     /// Skip data rows up to this line (to resume an interrupted import).
     pub resume_after_line: u64,
     /// Rows per transaction; 0 means [`BATCH`].
@@ -62,6 +70,10 @@ pub enum Outcome {
     /// import stopped after it resumes after it. Not a row of its own.
     Through,
     Created,
+    /// The row just reported as created claimed consent without its proof:
+    /// no basis was recorded for it, and it is tagged [`ASK_AGAIN_TAG`].
+    /// Not a row of its own.
+    ConsentClaimed,
     /// A contact matching by email was updated; the fields that changed.
     Updated(String),
     /// Already in Kith (an address matches); left as it is.
@@ -70,11 +82,16 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// A row's outcome (not a marker such as [`Outcome::Through`]).
+    pub fn is_row(&self) -> bool {
+        !matches!(self, Outcome::Through | Outcome::ConsentClaimed)
+    }
+
     /// In words, for reports: what happened to the row (or would, in a dry
     /// run), and why; `Through` is no row and has no words.
     pub fn words(&self, dry_run: bool) -> (&'static str, &str) {
         match self {
-            Outcome::Through => ("", ""),
+            Outcome::Through | Outcome::ConsentClaimed => ("", ""),
             Outcome::Created => (if dry_run { "would create" } else { "created" }, ""),
             Outcome::Updated(fields) => (if dry_run { "would update" } else { "updated" }, fields),
             Outcome::Skipped(why) => ("skipped", why),
@@ -93,6 +110,9 @@ pub struct ImportReport {
     pub rejected: u64,
     /// Every line up to this one is done (written, in a real run): resume after it.
     pub last_line: u64,
+    /// Created rows whose file claimed consent without its proof: they got
+    /// no basis for the purpose, and are tagged [`ASK_AGAIN_TAG`].
+    pub consent_claimed: u64,
     pub dry_run: bool,
 }
 

@@ -12,6 +12,10 @@ pub struct ImportPlan<'a> {
     pub(super) consent: Option<(PurposeId, &'a ConsentImport)>,
     /// Any other basis, as every imported contact gets it.
     pub(super) basis: Option<BasisRecord>,
+    /// With a lawful-basis column: the purpose it is about, and the export
+    /// it comes from ("HubSpot export"), named as the source of the
+    /// legitimate-interest assessments it claims.
+    pub(super) row_basis: Option<(PurposeId, &'static str)>,
     /// Every column and where it goes.
     pub mapping: Vec<(String, Option<Target>)>,
 }
@@ -116,6 +120,36 @@ impl App {
                 }
             }
         }
-        Ok(ImportPlan { policy, consent, basis, mapping })
+        let row_basis = match (mapping.iter().find(|(_, t)| *t == Some(Target::LawfulBasis)), opts.basis_purpose) {
+            (Some((header, _)), Some(purpose)) => {
+                self.store.get_purpose(purpose).await?.ok_or(AppError::NotFound("purpose"))?;
+                if opts.basis.is_some_and(|(p, _)| p == purpose) {
+                    return Err(Invalid::one(
+                        "basis_purpose",
+                        "the file's lawful-basis column and the basis chosen for every row are for the same purpose: choose one",
+                    )
+                    .into());
+                }
+                Some((purpose, kith_domain::crm_export::export_name(header)))
+            }
+            (Some((header, _)), None) => {
+                return Err(Invalid::one(
+                    "basis_purpose",
+                    format!(
+                        "the column {header:?} holds each person's lawful basis: choose the purpose it is for, or map the column to - to ignore it"
+                    ),
+                )
+                .into())
+            }
+            (None, Some(_)) => {
+                return Err(Invalid::one(
+                    "basis_purpose",
+                    "no column holds a lawful basis: map one to lawful_basis, or choose no purpose for it",
+                )
+                .into())
+            }
+            (None, None) => None,
+        };
+        Ok(ImportPlan { policy, consent, basis, row_basis, mapping })
     }
 }

@@ -3,6 +3,7 @@
 
 use super::consent::{RawConsent, RowConsent};
 use super::{describe, Target};
+use kith_domain::crm_export::{claimed_basis, language_code, ClaimedBasis, KNOWN_VALUES};
 use kith_domain::{Address, ContactData, Email, Phone};
 
 /// One parsed row on its way into a batch.
@@ -11,6 +12,58 @@ pub(super) struct Pending {
     pub(super) data: ContactData,
     pub(super) keys: Vec<String>,
     pub(super) consent: Option<RowConsent>,
+    pub(super) extras: RowExtras,
+}
+
+/// What a row says beyond the contact's own fields: what the old CRM knew.
+#[derive(Debug, Default)]
+pub(super) struct RowExtras {
+    /// The company's name, as written.
+    pub(super) company: Option<String>,
+    pub(super) created_in_source: Option<time::OffsetDateTime>,
+    /// The lifecycle stage as a tag (`lifecycle:lead`).
+    pub(super) lifecycle_tag: Option<String>,
+    pub(super) basis: Option<ClaimedBasis>,
+    /// A lower-case language code.
+    pub(super) language: Option<String>,
+}
+
+/// The extra columns of a row, checked; why not, naming the column (no
+/// value quoted).
+fn extra(x: &mut RowExtras, t: &Target, v: &str) -> std::result::Result<(), String> {
+    match t {
+        Target::Company if x.company.is_none() => {
+            if v.chars().count() > 200 || kith_domain::line_problem(v).is_some() {
+                return Err("company: must be one line of at most 200 characters".into());
+            }
+            x.company = Some(v.to_owned());
+        }
+        Target::SourceCreatedAt if x.created_in_source.is_none() => {
+            x.created_in_source = Some(kith_domain::policy::parse_time(v).ok_or_else(|| {
+                "source_created_at: is not a date and time (2023-04-12 09:31, 2023-04-12T09:31:00Z)".to_owned()
+            })?);
+        }
+        Target::LifecycleStage if x.lifecycle_tag.is_none() => {
+            let tag = kith_store::contacts::normalise_tag(&format!("lifecycle:{v}"));
+            if tag.chars().count() > 50 || tag.contains(',') || tag.chars().any(char::is_control) {
+                return Err("lifecycle_stage: at most 40 characters, without commas".into());
+            }
+            x.lifecycle_tag = Some(tag);
+        }
+        Target::LawfulBasis if x.basis.is_none() => {
+            x.basis = Some(claimed_basis(v).ok_or_else(|| {
+                format!("lawful_basis: the value is not one Kith knows ({KNOWN_VALUES}); no basis is guessed")
+            })?);
+        }
+        Target::Language if x.language.is_none() => {
+            x.language =
+                Some(language_code(v).ok_or_else(|| {
+                    "language: is not a language code or name (en, it-IT, English, Italiano)".to_owned()
+                })?);
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 fn set_text(slot: &mut Option<String>, v: &str) {
@@ -19,14 +72,15 @@ fn set_text(slot: &mut Option<String>, v: &str) {
     }
 }
 
-/// A row's values as contact data and its consent columns, or why not (no
-/// value quoted).
+/// A row's values as contact data, its consent columns and what else the
+/// old system knew, or why not (no value quoted).
 pub(super) fn row_data<'a>(
     row: &'a [String],
     targets: &[Option<Target>],
-) -> std::result::Result<(ContactData, RawConsent<'a>), String> {
+) -> std::result::Result<(ContactData, RawConsent<'a>, RowExtras), String> {
     let mut d = ContactData::default();
     let mut consent = RawConsent::default();
+    let mut extras = RowExtras::default();
     let mut addr = Address::default();
     for (v, t) in row.iter().zip(targets) {
         let v = v.trim();
@@ -78,6 +132,11 @@ pub(super) fn row_data<'a>(
             Target::ConsentChannels => consent.channels = consent.channels.or(Some(v)),
             Target::ConsentExpiresAt => consent.expires = consent.expires.or(Some(v)),
             Target::ConsentIp => consent.ip = consent.ip.or(Some(v)),
+            Target::Company
+            | Target::SourceCreatedAt
+            | Target::LifecycleStage
+            | Target::LawfulBasis
+            | Target::Language => extra(&mut extras, t, v)?,
         }
     }
     if addr != Address::default() {
@@ -85,7 +144,7 @@ pub(super) fn row_data<'a>(
     }
     let d = d.tidy();
     d.validate().map_err(|inv| describe(&inv))?;
-    Ok((d, consent))
+    Ok((d, consent, extras))
 }
 
 /// An existing contact's data with a file row merged in, and the names of
@@ -184,7 +243,7 @@ mod tests {
     fn a_row_becomes_contact_data_or_a_reason_without_values() {
         let t = [Some(Target::FullName), Some(Target::Email), None];
         let row = |a: &str, b: &str| vec![a.to_owned(), b.to_owned(), "ignored".to_owned()];
-        let (d, _) = row_data(&row("Maria Grazia Rossi", "m.rossi@example.it ::: m.rossi@EXAMPLE.it"), &t).unwrap();
+        let (d, _, _) = row_data(&row("Maria Grazia Rossi", "m.rossi@example.it ::: m.rossi@EXAMPLE.it"), &t).unwrap();
         assert_eq!((d.first_name.as_deref(), d.last_name.as_deref()), (Some("Maria Grazia"), Some("Rossi")));
         assert_eq!(d.emails.len(), 1, "the same address twice is kept once");
         let why = row_data(&row("Mario", "not-an-address"), &t).unwrap_err();

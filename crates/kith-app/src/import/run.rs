@@ -23,7 +23,7 @@ impl App {
         mut on_row: impl FnMut(u64, &Outcome) + Send,
     ) -> Result<ImportReport> {
         let (mut reader, lines, headers) = open_csv(input)?;
-        let ImportPlan { policy, consent, basis, mapping } = self.plan_import(p, opts, &headers).await?;
+        let ImportPlan { policy, consent, basis, row_basis, mapping } = self.plan_import(p, opts, &headers).await?;
         let targets: Vec<Option<Target>> = mapping.iter().map(|(_, t)| t.clone()).collect();
         let now = time::OffsetDateTime::now_utc();
         let mut report = ImportReport { mapping: mapping.clone(), dry_run: opts.dry_run, ..Default::default() };
@@ -86,13 +86,13 @@ impl App {
                         record.iter().map(|f| String::from_utf8(f.to_vec())).collect();
                     let outcome = match fields {
                         Err(_) => Some("the line is not valid UTF-8".to_owned()),
-                        Ok(fields) => match row_data(&fields, &targets).and_then(|(mut d, raw)| {
+                        Ok(fields) => match row_data(&fields, &targets).and_then(|(mut d, raw, extras)| {
                             policy.check(&mut d).map_err(|inv| describe(&inv))?;
                             let c = consent.map(|(_, c)| c.row(&raw, now)).transpose()?;
-                            Ok((d, c))
+                            Ok((d, c, extras))
                         }) {
                             Err(why) => Some(why),
-                            Ok((data, row_consent)) => {
+                            Ok((data, row_consent, extras)) => {
                                 let keys: Vec<String> = data.emails.iter().map(|e| e.lookup_key()).collect();
                                 let hashes: Vec<u64> = keys
                                     .iter()
@@ -106,7 +106,7 @@ impl App {
                                 } else {
                                     seen.extend(hashes);
                                     if !done_before {
-                                        batch.push(Pending { line, data, keys, consent: row_consent });
+                                        batch.push(Pending { line, data, keys, consent: row_consent, extras });
                                     }
                                     None
                                 }
@@ -128,8 +128,11 @@ impl App {
                             ));
                         }
                     }
-                    let (items, lines, consents) =
-                        self.check_batch(p, opts, std::mem::take(&mut batch), &mut report, &mut on_row).await?;
+                    let checked = self
+                        .check_batch(p, opts, std::mem::take(&mut batch), row_basis, &mut report, &mut on_row)
+                        .await?;
+                    let (items, lines, consents, extras, claimed) =
+                        (checked.items, checked.lines, checked.consents, checked.extras, checked.claimed);
                     // Sealed and indexed before waiting for the batch being written
                     // (on a blocking thread, not holding up the server's tasks), so
                     // one batch is written while the next is read, checked and sealed.
@@ -147,10 +150,12 @@ impl App {
                         let (store, ctx, basis, pass) = (self.store.clone(), p.ctx(), basis.clone(), opts.pass);
                         let source = basis_source_name();
                         tokio::spawn(async move {
-                            store.insert_import_batch(&ctx, pass, &batch, basis.as_ref(), &consents, &source).await
+                            store
+                                .insert_import_batch(&ctx, pass, &batch, basis.as_ref(), &consents, &source, &extras)
+                                .await
                         })
                     });
-                    writing = Some((write, lines, last_read));
+                    writing = Some((write, lines, claimed, last_read));
                 }
                 if !more {
                     break;
@@ -173,8 +178,10 @@ impl App {
     }
 }
 
-/// A batch being written (none in a dry run), its lines, and the last line it covers.
-type Writing = (Option<tokio::task::JoinHandle<std::result::Result<(), kith_store::StoreError>>>, Vec<u64>, u64);
+/// A batch being written (none in a dry run), its lines, those that claimed
+/// consent without proof, and the last line it covers.
+type Writing =
+    (Option<tokio::task::JoinHandle<std::result::Result<(), kith_store::StoreError>>>, Vec<u64>, HashSet<u64>, u64);
 
 /// Waits for the batch being written, then reports its lines as created.
 async fn finish(
@@ -182,13 +189,17 @@ async fn finish(
     report: &mut ImportReport,
     on_row: &mut impl FnMut(u64, &Outcome),
 ) -> Result<()> {
-    let Some((write, lines, through)) = writing.take() else { return Ok(()) };
+    let Some((write, lines, claimed, through)) = writing.take() else { return Ok(()) };
     if let Some(w) = write {
         w.await.map_err(|_| AppError::Unavailable)??;
     }
     for l in &lines {
         on_row(*l, &Outcome::Created);
+        if claimed.contains(l) {
+            on_row(*l, &Outcome::ConsentClaimed);
+        }
     }
+    report.consent_claimed += claimed.len() as u64;
     report.created += lines.len() as u64;
     report.last_line = report.last_line.max(through);
     on_row(through, &Outcome::Through);

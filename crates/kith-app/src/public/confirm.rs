@@ -53,12 +53,18 @@ impl App {
                         && matches!(e.action, ConsentAction::Given | ConsentAction::Refused | ConsentAction::Withdrawn)
                 })
             };
-            let pending: Vec<Channel> = r
-                .channels
-                .iter()
-                .copied()
-                .filter(|ch| !matches!(fold(&facts, *ch, now), ConsentState::Given { .. }) && !answered(*ch))
-                .collect();
+            // Consent already given counts as an answer, unless it was given
+            // before this request under another notice: a re-permission,
+            // answered by consent under the request's notice.
+            let consenting = |ch: Channel| match fold(&facts, ch, now) {
+                ConsentState::Given { seq, .. } => {
+                    let under = events.iter().find(|e| e.seq == seq).and_then(|e| e.notice);
+                    !(seq < r.seq && r.notice.is_some() && under != r.notice)
+                }
+                _ => false,
+            };
+            let pending: Vec<Channel> =
+                r.channels.iter().copied().filter(|ch| !consenting(*ch) && !answered(*ch)).collect();
             if pending.is_empty() {
                 continue;
             }

@@ -103,6 +103,7 @@ impl App {
                     detail: Some(format!("{}/f/{}", self.settings.public_url, f.form.slug)),
                     user: None,
                     at: time::OffsetDateTime::now_utc(),
+                    created_in_source: None,
                 };
                 let input = ContactInput { id, owner: None, company: None, tags: vec![], data, source: Some(source) };
                 (id, Some(input), email.clone())

@@ -60,7 +60,8 @@ pub(crate) async fn upsert_bases(
         );
         tx.execute(&sql, &vals).await?;
     }
-    Ok(())
+    let subjects: Vec<Uuid> = rows.iter().map(|(s, _)| *s).collect();
+    crate::permissions::refresh(tx, &subjects).await
 }
 
 impl Store {

@@ -5,9 +5,11 @@
 mod bases;
 mod ledger;
 mod state;
+mod trend;
 mod write;
 
 pub(crate) use bases::upsert_bases;
+pub use trend::{Trend, MAX_PERIODS};
 
 use crate::mail::NewMail;
 use kith_domain::consent::{BasisSource, ConsentFact};

@@ -48,9 +48,15 @@ impl Store {
 pub(super) async fn refresh_states(tx: &mut Tx, pairs: &BTreeSet<(Uuid, Uuid)>) -> Result<(), StoreError> {
     let subjects: Vec<Uuid> = pairs.iter().map(|(s, _)| *s).collect::<BTreeSet<_>>().into_iter().collect();
     let mut facts: BTreeMap<(Uuid, Uuid), Vec<ConsentFact>> = pairs.iter().map(|p| (*p, Vec::new())).collect();
-    let sql = "SELECT subject_id, purpose_id, seq, at, action, channels, until_at FROM consent_events WHERE subject_id IN ({in})";
+    // The notice of each event, for the state that rests on it.
+    let mut notices: BTreeMap<i64, Uuid> = BTreeMap::new();
+    let sql = "SELECT subject_id, purpose_id, seq, at, action, channels, until_at, notice_id FROM consent_events \
+               WHERE subject_id IN ({in})";
     for r in fetch_in(tx, sql, &subjects).await? {
         let Some(list) = facts.get_mut(&(r.get(0)?, r.get(1)?)) else { continue };
+        if let Some(n) = r.get::<Option<Uuid>>(7)? {
+            notices.insert(r.get(2)?, n);
+        }
         let (action, channels): (String, String) = (r.get(4)?, r.get(5)?);
         list.push(ConsentFact {
             seq: r.get(2)?,
@@ -60,22 +66,32 @@ pub(super) async fn refresh_states(tx: &mut Tx, pairs: &BTreeSet<(Uuid, Uuid)>) 
             until: r.get::<Option<i64>>(6)?.map(from_ms),
         });
     }
-    const COLS: usize = 6;
+    const COLS: usize = 7;
     let mut states: Vec<Value> = Vec::new();
     for ((subject, purpose), f) in &facts {
         for ch in Channel::ALL {
             let s = fold_all(f, *ch);
             let Some(since) = s.since() else { continue };
-            states.extend(args![*subject, *purpose, ch.as_str(), s.as_str(), to_ms(since), s.until().map(to_ms)]);
+            let notice = s.seq().and_then(|q| notices.get(&q).copied());
+            states.extend(args![
+                *subject,
+                *purpose,
+                ch.as_str(),
+                s.as_str(),
+                to_ms(since),
+                s.until().map(to_ms),
+                notice
+            ]);
         }
     }
     for chunk in states.chunks(COLS * (MAX_PARAMS / COLS)) {
         let sql = format!(
-            "INSERT INTO consent_state (subject_id, purpose_id, channel, state, since, until_at) VALUES {} \
-             ON CONFLICT (subject_id, purpose_id, channel) DO UPDATE SET state = excluded.state, since = excluded.since, until_at = excluded.until_at",
+            "INSERT INTO consent_state (subject_id, purpose_id, channel, state, since, until_at, notice_id) VALUES {} \
+             ON CONFLICT (subject_id, purpose_id, channel) DO UPDATE SET state = excluded.state, since = excluded.since, \
+             until_at = excluded.until_at, notice_id = excluded.notice_id",
             values_placeholders(tx.engine(), chunk.len() / COLS, COLS)
         );
         tx.execute(&sql, chunk).await?;
     }
-    Ok(())
+    crate::permissions::refresh(tx, &subjects).await
 }

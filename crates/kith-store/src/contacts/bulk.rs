@@ -20,9 +20,16 @@ pub enum BulkChange {
 impl Store {
     /// How many contacts pass the filter.
     pub async fn count_matching(&self, filter: &ContactFilter) -> Result<i64, StoreError> {
+        // A segment alone is counted from its own index range.
+        if let Some(seg) = filter.segment.as_ref().filter(|_| filter.segment_only()) {
+            if let Some((sql, vals)) = crate::segment_sql::count_sql(seg, self.review_after) {
+                let mut c = self.pools.read.conn().await?;
+                return c.fetch_optional(&sql, &vals).await?.ok_or(StoreError::NotFound)?.get(0);
+            }
+        }
         let mut sql = String::from("SELECT COUNT(*) FROM contacts c WHERE 1 = 1");
         let mut vals = Vec::new();
-        filter_sql(filter, &mut vals, &mut sql);
+        filter_sql(filter, self.review_after, &mut vals, &mut sql);
         self.pools.read.conn().await?.fetch_optional(&sql, &vals).await?.ok_or(StoreError::NotFound)?.get(0)
     }
 
@@ -35,7 +42,7 @@ impl Store {
     ) -> Result<Vec<SubjectId>, StoreError> {
         let mut sql = String::from("SELECT c.id FROM contacts c WHERE 1 = 1");
         let mut vals = Vec::new();
-        filter_sql(filter, &mut vals, &mut sql);
+        filter_sql(filter, self.review_after, &mut vals, &mut sql);
         if let Some(a) = after {
             vals.push(a.into());
             sql.push_str(&format!(" AND c.id > ${}", vals.len()));

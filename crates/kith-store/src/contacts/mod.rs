@@ -12,6 +12,7 @@ mod write;
 pub use bulk::BulkChange;
 pub(crate) use index::email_key;
 pub use index::index_buckets;
+pub(crate) use row::filter_sql;
 pub use write::PreparedBatch;
 
 use crate::db::{fetch_in, list_placeholders, Engine, Exec, Tx, Value, MAX_PARAMS};
@@ -49,7 +50,7 @@ pub struct ContactInput {
     pub source: Option<Provenance>,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ContactFilter {
     pub source: Option<SourceKind>,
     pub owner: Option<UserId>,
@@ -59,6 +60,16 @@ pub struct ContactFilter {
     pub created_to: Option<i64>,
     pub updated_from: Option<i64>,
     pub updated_to: Option<i64>,
+    /// Conditions on basis, consent, permission, restriction, objection,
+    /// notice and review (see [`crate::segments`]).
+    pub segment: Option<crate::segment_sql::SegmentAt>,
+}
+
+impl ContactFilter {
+    /// Whether the filter holds a segment and nothing else.
+    pub fn segment_only(&self) -> bool {
+        self.segment.is_some() && ContactFilter { segment: None, ..self.clone() } == ContactFilter::default()
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -49,7 +49,7 @@ impl Store {
         };
         let mut sql = format!("SELECT {COLS} FROM {FROM} WHERE 1 = 1");
         let mut vals = Vec::new();
-        filter_sql(filter, &mut vals, &mut sql);
+        filter_sql(filter, self.review_after, &mut vals, &mut sql);
         if let Some(a) = after {
             vals.push(a.key.into());
             vals.push(a.id.into());
@@ -140,7 +140,7 @@ impl Store {
         loop {
             let mut sql = format!("SELECT {COLS} FROM {FROM_INDEX} WHERE b.bucket = $1");
             let mut vals = args![bucket].to_vec();
-            filter_sql(filter, &mut vals, &mut sql);
+            filter_sql(filter, self.review_after, &mut vals, &mut sql);
             if let Some(a) = cursor {
                 vals.push(a.into());
                 sql.push_str(&format!(" AND b.subject_id > ${}", vals.len()));

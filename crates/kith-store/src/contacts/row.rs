@@ -67,7 +67,10 @@ pub(super) fn decode(vault: &Vault, r: &Row) -> Result<Contact, StoreError> {
     })
 }
 
-pub(super) fn filter_sql(f: &ContactFilter, vals: &mut Vec<Value>, sql: &mut String) {
+/// The filter as ` AND …` predicates on `contacts c`, parameters appended
+/// to `vals` (numbered in order of appearance). `review_after`: how long a
+/// review lasts (for the segment's "review due").
+pub(crate) fn filter_sql(f: &ContactFilter, review_after: time::Duration, vals: &mut Vec<Value>, sql: &mut String) {
     let mut add = |cond: &str, v: Value, sql: &mut String| {
         vals.push(v);
         sql.push_str(&cond.replace('?', &format!("${}", vals.len())));
@@ -99,5 +102,8 @@ pub(super) fn filter_sql(f: &ContactFilter, vals: &mut Vec<Value>, sql: &mut Str
     }
     if let Some(v) = f.updated_to {
         add(" AND c.updated_at < ?", v.into(), sql);
+    }
+    if let Some(seg) = &f.segment {
+        crate::segment_sql::segment_sql(seg, review_after, vals, sql);
     }
 }

@@ -57,6 +57,7 @@ pub const ERASED: &[Erases] = &[
     by_subject("deal_contacts"),
     by_subject("contact_bases"),
     by_subject("consent_state"),
+    by_subject("contact_permissions"),
     by_subject("mail_outbox"),
     by_subject("restrictions"),
     by_subject("objections"),
@@ -65,6 +66,10 @@ pub const ERASED: &[Erases] = &[
     by_subject("legal_holds"),
     by_subject("breach_affected"),
     by_subject("breach_notice_people"),
+    by_subject("contact_languages"),
+    by_subject("art14_notices"),
+    by_subject("campaign_recipients"),
+    by_subject("undeliverable"),
     Erases { table: "contacts", column: "id", also: "" },
 ];
 
@@ -120,6 +125,19 @@ pub const KEPT: &[(&str, &str)] = &[
         "the queries that found the affected people, with counts and a hash of the result; the ids are in breach_affected, erased",
     ),
     ("breach_reminders", "which deadline reminders went out; names no one"),
+    (
+        "webhook_deliveries",
+        "the webhook outbox and log: ids and states, never a person's values; a subject.erased event must outlive the person",
+    ),
+    (
+        "processor_notices",
+        "requests to processors and their acknowledgements (Art. 19, 5(2)), like the request register; id only",
+    ),
+    (
+        "parting_mail",
+        "the confirmation of an erasure to the person erased (their address and the text sealed under a master-derived key, no subject id): deleted once delivered, after 5 failed attempts or 7 days",
+    ),
+    ("art14_settings", "whether Art. 14 notices go out by themselves, and after how many days; names no one"),
 ];
 
 /// Why a person is erased: names the audit entry.
@@ -261,10 +279,29 @@ impl Store {
     /// deletion stops it).
     pub async fn delete_contact_unless(&self, ctx: &Ctx, id: SubjectId, unless: Standing) -> Result<(), StoreError> {
         let cause = if unless == Standing::Anything { Cause::Reapply } else { Cause::Delete };
-        self.erase_one(ctx, id, unless, cause).await
+        self.erase_one(ctx, id, unless, cause, None).await
     }
 
-    async fn erase_one(&self, ctx: &Ctx, id: SubjectId, unless: Standing, cause: Cause) -> Result<(), StoreError> {
+    /// Erases a person on their own request (Art. 17) unless a legal hold
+    /// stands, and queues `parting` — the confirmation to them — in the same
+    /// transaction, before their key goes (see [`crate::parting`]).
+    pub async fn erase_on_request(
+        &self,
+        ctx: &Ctx,
+        id: SubjectId,
+        parting: Option<&crate::mail::Mail>,
+    ) -> Result<(), StoreError> {
+        self.erase_one(ctx, id, Standing::Hold, Cause::Delete, parting).await
+    }
+
+    async fn erase_one(
+        &self,
+        ctx: &Ctx,
+        id: SubjectId,
+        unless: Standing,
+        cause: Cause,
+        parting: Option<&crate::mail::Mail>,
+    ) -> Result<(), StoreError> {
         let mut tx = self.pools.write.begin().await?;
         // Lock the contact first, as update_contact does, so the two never
         // deadlock and an update cannot re-add index rows behind an erasure.
@@ -285,6 +322,9 @@ impl Store {
             return Err(StoreError::Conflict(
                 "processing of the contact is restricted (GDPR Art. 18): it cannot be deleted until the restriction is lifted",
             ));
+        }
+        if let Some(m) = parting {
+            self.queue_parting_in(&mut tx, ctx, m).await?;
         }
         let erased = self.erase_in(&mut tx, ctx, &[(id, cause)]).await?;
         self.commit_erasure(tx, &erased).await

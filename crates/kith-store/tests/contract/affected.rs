@@ -56,6 +56,7 @@ async fn add(s: &Store, ctx: &Ctx, d: ContactData, source: Option<SourceKind>) -
         detail: None,
         user: None,
         at: OffsetDateTime::now_utc(),
+        created_in_source: None,
     });
     let c = ContactInput { id: SubjectId::new(), owner: None, company: None, tags: vec![], data: d, source };
     s.insert_contacts(ctx, std::slice::from_ref(&c), None).await.unwrap();
@@ -116,7 +117,7 @@ async fn facets_are_written_with_every_write_backfilled_and_erased_on_both_engin
             }])
             .unwrap();
         let c = batch.items()[0].id;
-        s.insert_import_batch(&ctx(), None, &batch, None, &[], "file.csv").await.unwrap();
+        s.insert_import_batch(&ctx(), None, &batch, None, &[], "file.csv", &Default::default()).await.unwrap();
         assert_eq!(facets(&s, c).await, (Some("DE".into()), ",address,first_name,".into()));
         assert_eq!(s.affected_preview(&AffectedFilter::default(), 10).await.unwrap().not_indexed, 0);
         // As if written before migration 0020: the preview says how many

@@ -37,7 +37,15 @@ async fn import_runs_keep_the_file_sealed_and_run_one_pass_at_a_time() {
         // A pass whose heartbeat stopped can be taken over; the old pass may then write nothing.
         let later = now + time::Duration::seconds(1);
         let pass = s.claim_import_run(&ctx(), id, false, "{}", true, later).await.unwrap().expect("taken over");
-        let p = Progress { read_bytes: 10, created: 1, updated: 0, skipped: 0, rejected: 1, last_line: 2 };
+        let p = Progress {
+            read_bytes: 10,
+            created: 1,
+            updated: 0,
+            skipped: 0,
+            rejected: 1,
+            last_line: 2,
+            consent_claimed: 1,
+        };
         assert!(!s.save_import_progress(id, first, &p).await.unwrap(), "the old pass lost the run");
         assert!(!s.finish_import_run(id, first, &p, phase::FAILED, Some("x"), "{}", &[]).await.unwrap());
         assert!(s.save_import_progress(id, pass, &p).await.unwrap());
@@ -97,9 +105,21 @@ async fn an_erasure_drops_kept_uploads() {
             s.prepare_new(vec![input(person(first, "Nicolson", &format!("{first}@example.org"), "+44 1851 700 200"))])
                 .unwrap()
         };
-        s.insert_import_batch(&ctx(), Some((running, pass)), &batch("iona"), None, &[], "CSV import").await.unwrap();
+        s.insert_import_batch(
+            &ctx(),
+            Some((running, pass)),
+            &batch("iona"),
+            None,
+            &[],
+            "CSV import",
+            &Default::default(),
+        )
+        .await
+        .unwrap();
         let intruder = Some((running, uuid::Uuid::now_v7()));
-        let refused = s.insert_import_batch(&ctx(), intruder, &batch("morag"), None, &[], "CSV import").await;
+        let refused = s
+            .insert_import_batch(&ctx(), intruder, &batch("morag"), None, &[], "CSV import", &Default::default())
+            .await;
         assert!(matches!(refused, Err(StoreError::Conflict(_))), "{refused:?}");
         assert_eq!(s.count_contacts().await.unwrap(), 1);
 
@@ -113,8 +133,17 @@ async fn an_erasure_drops_kept_uploads() {
             assert_eq!(s.import_run_file(id).await.unwrap(), None);
         }
         assert!(!s.save_import_progress(running, pass, &Progress::default()).await.unwrap(), "the pass lost its run");
-        let late =
-            s.insert_import_batch(&ctx(), Some((running, pass)), &batch("ruaridh"), None, &[], "CSV import").await;
+        let late = s
+            .insert_import_batch(
+                &ctx(),
+                Some((running, pass)),
+                &batch("ruaridh"),
+                None,
+                &[],
+                "CSV import",
+                &Default::default(),
+            )
+            .await;
         assert!(matches!(late, Err(StoreError::Conflict(_))), "a batch after the drop writes nothing: {late:?}");
         assert_eq!(s.count_contacts().await.unwrap(), 1);
         assert!(s.claim_import_run(&ctx(), running, false, "{}", true, stale).await.unwrap().is_none(), "no resume");

@@ -1,7 +1,7 @@
 //! `/contacts`: the data subjects.
 
 use super::{double_option, parse_time, BodyErrors, Errors};
-use crate::extract::{Auth, IdemHeader, Json, Path, Query};
+use crate::extract::{Auth, IdemHeader, Json, ListQuery, Path};
 use crate::problem::ApiError;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -293,9 +293,50 @@ pub struct ListParams {
     pub cursor: Option<String>,
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
+    /// Segment: the lawful basis for a purpose, `<purpose id>:<basis>`
+    /// (`none`: no basis). Every segment key may repeat; all must hold.
+    #[serde(default)]
+    pub basis: Vec<String>,
+    /// Segment: the consent state, `<purpose id>:<channel>:<state>` (none,
+    /// awaiting, not_responded, given, refused, withdrawn, expired).
+    #[serde(default)]
+    pub consent: Vec<String>,
+    /// Segment: may be contacted, `<purpose id>:<channel>` (the rule every send uses).
+    #[serde(default)]
+    pub may: Vec<String>,
+    /// Segment: may not be contacted, `<purpose id>:<channel>`.
+    #[serde(default)]
+    pub may_not: Vec<String>,
+    /// Segment: processing restricted (`1`) or not (`0`).
+    #[serde(default)]
+    pub restricted: Vec<String>,
+    /// Segment: objected to a purpose (`<purpose id>`, or `any`).
+    #[serde(default)]
+    pub objected: Vec<String>,
+    /// Segment: consent given for the purpose under a notice older than its latest version.
+    #[serde(default)]
+    pub old_notice: Vec<String>,
+    /// Segment: the record's periodic review is due (`1`).
+    #[serde(default)]
+    pub review_due: Vec<String>,
 }
 
 impl ListParams {
+    /// The segment keys as pairs.
+    fn segment_pairs(&self) -> Vec<(&'static str, &str)> {
+        let keys: [(&'static str, &Vec<String>); 8] = [
+            ("basis", &self.basis),
+            ("consent", &self.consent),
+            ("may", &self.may),
+            ("may_not", &self.may_not),
+            ("restricted", &self.restricted),
+            ("objected", &self.objected),
+            ("old_notice", &self.old_notice),
+            ("review_due", &self.review_due),
+        ];
+        keys.iter().flat_map(|(k, v)| v.iter().map(move |x| (*k, x.as_str()))).collect()
+    }
+
     fn filter(&self) -> Result<ContactFilter, ApiError> {
         Ok(ContactFilter {
             owner: self.owner.map(UserId),
@@ -306,6 +347,7 @@ impl ListParams {
             created_to: parse_time("created_to", self.created_to.as_deref())?,
             updated_from: parse_time("updated_from", self.updated_from.as_deref())?,
             updated_to: parse_time("updated_to", self.updated_to.as_deref())?,
+            segment: None,
         })
     }
 }
@@ -373,10 +415,10 @@ async fn contact_page(app: &App, p: &kith_app::Principal, query: ContactQuery) -
 async fn list_contacts(
     State(app): State<App>,
     Auth(p): Auth,
-    Query(q): Query<ListParams>,
+    ListQuery(q): ListQuery<ListParams>,
 ) -> Result<Json<ContactList>, ApiError> {
     let query = ContactQuery {
-        filter: q.filter()?,
+        filter: ContactFilter { segment: super::segments::checked(&app, q.segment_pairs()).await?, ..q.filter()? },
         sort: q.sort.unwrap_or_default().into(),
         cursor: q.cursor,
         limit: q.limit,
@@ -408,6 +450,7 @@ async fn search_contacts(
         sort: None,
         cursor: s.cursor,
         limit: s.limit,
+        ..Default::default()
     };
     let query = ContactQuery {
         q: s.q,

@@ -13,7 +13,7 @@ use utoipa_axum::routes;
 
 #[derive(Serialize, ToSchema)]
 pub struct JobOut {
-    /// mail, upkeep, expired-exports, retention-sweep or breach-reminders.
+    /// mail, upkeep, expired-exports, retention-sweep, breach-reminders, webhooks, art14-notices, consent-requests or campaign-send.
     pub name: String,
     pub every_seconds: u64,
     /// Runs on one server for all (a lease in the database) rather than on each.

@@ -15,12 +15,16 @@ pub mod evidence;
 pub mod exports;
 pub mod interactions;
 pub mod jobs;
+pub mod newsletters;
 pub mod policy;
 pub mod recipients;
 pub mod retention;
 pub mod rights;
 pub mod ropa;
+pub mod segments;
 pub mod settings;
+pub mod templates;
+pub mod webhooks;
 
 use crate::problem::Problem;
 use kith_app::App;
@@ -47,6 +51,9 @@ use utoipa_axum::router::OpenApiRouter;
         (name = "retention", description = "Retention rules enforced by a sweep, legal holds and review reminders"),
         (name = "evidence", description = "The signed evidence pack for a supervisory authority (registers, logs with people pseudonymised, chain heads, a signed manifest) and the key that verifies it"),
         (name = "breaches", description = "Personal-data breaches (Art. 33-34): the register, the 72-hour clock, the risk and decisions, notices to the authority and to the people, and the people a breach affects, found from the data"),
+        (name = "webhooks", description = "Webhooks (admin): endpoints, signed deliveries (Standard Webhooks) from a durable outbox, the delivery log, redelivery and a test ping"),
+        (name = "campaigns", description = "Newsletter campaigns: a template sent to an audience for one subscription type, each person checked with may_contact when sent; schedule, pause, resume, cancel; the delivery log"),
+        (name = "templates", description = "Mail templates: a subject and a body per language with merge fields ({{first_name}}, {{confirm_url}}…), a preview for a real contact, a test send to oneself"),
         (name = "registers", description = "Accountability: the record of processing (Art. 30) computed from the data, recipients and transfers (Art. 28, 44-49), impact assessments (Art. 35-36), persons authorised to process data: instructions, acknowledgements and training (Art. 29, 32(4))"),
     )
 )]
@@ -130,6 +137,10 @@ pub fn router() -> OpenApiRouter<App> {
         .merge(evidence::router())
         .merge(breaches::router())
         .merge(affected::router())
+        .merge(webhooks::router())
+        .merge(templates::router())
+        .merge(segments::router())
+        .merge(newsletters::router())
 }
 
 /// `Some(x)` for a present value, `Some(None)` for an explicit `null`:

@@ -71,6 +71,8 @@ struct Queue {
     l: Layout,
     lines: Vec<Line>,
     due_soon: bool,
+    /// Processor requests not acknowledged by their due date (Art. 19).
+    overdue_notices: Vec<NoticeLine>,
 }
 
 #[derive(Deserialize, Default)]
@@ -86,7 +88,8 @@ async fn queue(
 ) -> PageResult {
     let due_soon = q.due_soon.is_some();
     let lines = app.dsr_queue(&s.principal, due_soon).await?.iter().map(line).collect();
-    Ok(render(&Queue { l: layout(&s, "dsr"), lines, due_soon }))
+    let overdue_notices = app.overdue_processor_notices(&s.principal).await?.into_iter().map(notice_line).collect();
+    Ok(render(&Queue { l: layout(&s, "dsr"), lines, due_soon, overdue_notices }))
 }
 
 #[derive(Template)]
@@ -112,6 +115,42 @@ struct Page {
     files: Vec<(String, String, String, String)>,
     /// Why an erasure may be wrong or partial (Art. 17(3)).
     exceptions: Vec<String>,
+    /// What processors were asked (Art. 19) and whether they acknowledged.
+    notices: Vec<NoticeLine>,
+}
+
+/// A request sent to a processor, as a line.
+pub(crate) struct NoticeLine {
+    pub request: String,
+    pub recipient: String,
+    pub action: &'static str,
+    pub channel: String,
+    /// Sent, waiting, or why it failed.
+    pub sent: String,
+    pub due: String,
+    pub acknowledged: String,
+    pub overdue: bool,
+}
+
+pub(crate) fn notice_line(n: kith_app::webhooks::Notice) -> NoticeLine {
+    let now = time::OffsetDateTime::now_utc();
+    NoticeLine {
+        request: n.request_id.map(|r| r.to_string()).unwrap_or_default(),
+        overdue: n.overdue(now),
+        recipient: if n.recipient.is_empty() { "(no longer in the register)".into() } else { n.recipient },
+        action: n.action.label(),
+        channel: n.channel,
+        sent: match (n.sent_at, n.status.as_str()) {
+            (Some(t), _) => view::date_time(t),
+            (None, "failed") => format!("failed: {}", n.last_error.unwrap_or_default()),
+            (None, _) => match n.last_error {
+                Some(e) => format!("not yet sent ({e})"),
+                None => "not yet sent".into(),
+            },
+        },
+        due: view::date(n.due_at),
+        acknowledged: n.acknowledged_at.map(view::date_time).unwrap_or_default(),
+    }
 }
 
 async fn show(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> PageResult {
@@ -170,6 +209,7 @@ async fn show(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> Page
         } else {
             Vec::new()
         },
+        notices: app.processor_notices(p, d.id).await.unwrap_or_default().into_iter().map(notice_line).collect(),
         exceptions: if d.kind == DsrKind::Erasure && s.role().can_manage_privacy() && !d.status.is_final() {
             app.erasure_exceptions(p, d.subject).await.unwrap_or_default()
         } else {

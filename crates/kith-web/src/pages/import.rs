@@ -181,6 +181,15 @@ struct RunPage {
     notice: String,
     channels: Vec<(&'static str, &'static str, bool)>,
     act: String,
+    /// The purpose of the file's lawful-basis column.
+    basis_purpose: String,
+    /// Rows whose file claimed consent without proof, and the list of them.
+    consent_claimed: i64,
+    ask_again: String,
+    /// The Art. 14 notice panel (an import that created contacts).
+    art14: Option<super::art14::RunNotice>,
+    /// What sending the notices just did, in words.
+    art14_sent: Option<String>,
 }
 
 async fn run_view(
@@ -195,6 +204,7 @@ async fn run_view(
     let purposes = app.purposes(&s.principal).await?;
     let notices = app.notices(&s.principal).await?;
     let policy = app.field_policy(&s.principal).await?;
+    let art14 = super::art14::run_notice(app, s, &v).await?;
     let percent = if v.run.file_bytes > 0 { (p.read_bytes * 100 / v.run.file_bytes).clamp(0, 100) } else { 0 };
     Ok(RunPage {
         l: layout(s, "privacy"),
@@ -247,6 +257,11 @@ async fn run_view(
         notice: o.notice.map(|n| n.to_string()).unwrap_or_default(),
         channels: Channel::ALL.iter().map(|c| (c.as_str(), c.label(), o.channels.contains(c))).collect(),
         act: o.affirmative_act.clone().unwrap_or_default(),
+        basis_purpose: o.basis_purpose.map(|p| p.to_string()).unwrap_or_default(),
+        consent_claimed: p.consent_claimed,
+        ask_again: format!("/contacts?tag={}", kith_app::import::ASK_AGAIN_TAG),
+        art14,
+        art14_sent: None,
     })
 }
 
@@ -254,9 +269,37 @@ fn run_id(id: &str) -> Result<Uuid, PageError> {
     Uuid::parse_str(id).map_err(|_| AppError::NotFound("import").into())
 }
 
-async fn run_page(State(app): State<App>, Staff(s): Staff, Path(id): Path<String>) -> PageResult {
+/// What sending the Art. 14 notices did, carried back in the address.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Sent {
+    art14: String,
+    no_address: String,
+    restricted: String,
+}
+
+async fn run_page(
+    State(app): State<App>,
+    Staff(s): Staff,
+    Path(id): Path<String>,
+    axum::extract::Query(sent): axum::extract::Query<Sent>,
+) -> PageResult {
     let v = app.import_run(&s.principal, run_id(&id)?).await?;
-    Ok(render(&run_view(&app, &s, v, None, None).await?))
+    let mut page = run_view(&app, &s, v, None, None).await?;
+    page.art14_sent = sent.art14.parse::<u64>().ok().map(|n| {
+        let without = sent.no_address.parse::<u64>().unwrap_or(0);
+        let restricted = sent.restricted.parse::<u64>().unwrap_or(0);
+        format!(
+            "{n} notice(s) queued.{}{}",
+            if without > 0 { format!(" {without} person(s) have no email address: not sent.") } else { String::new() },
+            if restricted > 0 {
+                format!(" Restricted: {restricted} (processing restricted, Art. 18): not sent.")
+            } else {
+                String::new()
+            }
+        )
+    });
+    Ok(render(&page))
 }
 
 #[derive(Deserialize, Default)]
@@ -270,6 +313,7 @@ struct RunForm {
     notice: String,
     channel: Vec<String>,
     act: String,
+    basis_purpose: String,
 }
 
 impl RunForm {
@@ -306,7 +350,12 @@ impl RunForm {
             .map(|c| Channel::parse(c).ok_or_else(|| "Choose channels from the list.".to_owned()))
             .collect::<Result<Vec<_>, _>>()?;
         let act = self.act.trim();
+        let basis_purpose = match self.basis_purpose.trim() {
+            "" => None,
+            p => Some(PurposeId(Uuid::parse_str(p).map_err(|_| "Choose a purpose from the list.".to_owned())?)),
+        };
         Ok(RunOptions {
+            basis_purpose,
             mapping,
             purpose,
             basis,

@@ -4,14 +4,17 @@
 //! Every page is sent with a strict Content-Security-Policy.
 
 mod account;
+mod ack;
 mod address;
 mod admin;
 mod affected;
+mod art14;
 mod audit;
 mod authorisations;
 mod breach_notices;
 mod breaches;
 mod companies;
+mod consent_requests;
 mod contacts;
 mod deals;
 mod dpia;
@@ -33,9 +36,12 @@ mod public_words;
 mod recipients;
 mod registers;
 pub use registers::print_html as register_print_html;
+mod newsletters;
 mod retention;
 mod session;
+mod templates;
 mod view;
+mod webhooks;
 
 use askama::Template;
 use axum::extract::Request;
@@ -108,7 +114,13 @@ pub fn router() -> Router<App> {
         .merge(dsr::router())
         .merge(evidence::router())
         .merge(import::router())
+        .merge(art14::router())
         .merge(portal::router())
+        .merge(webhooks::router())
+        .merge(ack::router())
+        .merge(templates::router())
+        .merge(newsletters::router())
+        .merge(consent_requests::router())
 }
 
 /// Security headers for every response that is not API JSON.

@@ -41,6 +41,11 @@ pub struct BenchArgs {
     /// a plain count of the same rows.
     #[arg(long, conflicts_with_all = ["import", "retention"])]
     pub affected: bool,
+    /// Benchmark a segment instead (`--contacts` imported, with consent
+    /// data for a newsletter): the count of "may email for the newsletter"
+    /// and its first page of 50, each beside a plain scan of the contacts.
+    #[arg(long, conflicts_with_all = ["import", "retention", "affected"])]
+    pub segments: bool,
     /// Keep the databases afterwards, for inspection.
     #[arg(long)]
     pub keep: bool,

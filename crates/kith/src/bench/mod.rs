@@ -3,7 +3,8 @@
 //! contacts created, looked up, shown, exported and erased (`contacts`);
 //! with `--import` the CSV import (`import`); with `--retention` a
 //! retention sweep (`retention`); with `--affected` the query for the
-//! people a breach affects (`affected`).
+//! people a breach affects (`affected`); with `--segments` a segment's
+//! count and first page (`segments`).
 
 mod affected;
 mod args;
@@ -15,6 +16,7 @@ pub mod pages;
 mod people;
 mod report;
 pub mod retention;
+mod segments;
 mod stats;
 mod target;
 
@@ -34,6 +36,9 @@ pub async fn run(args: BenchArgs) -> Result<(), CliError> {
     }
     if args.affected {
         return affected::run(&args, &tmp).await;
+    }
+    if args.segments {
+        return segments::run(&args, &tmp).await;
     }
     if args.retention {
         return retention::run(&args, &tmp).await;

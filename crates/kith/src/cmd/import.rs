@@ -4,7 +4,7 @@
 use crate::cmd::parse::{parse_basis, parse_channel};
 use crate::config::{open_store, StoreArgs};
 use crate::error::CliError;
-use kith_app::import::{ConsentImport, ImportOptions, Outcome, Target};
+use kith_app::import::{ConsentImport, ImportOptions, Target};
 use kith_app::{App, Principal};
 use std::io::Write;
 use std::path::PathBuf;
@@ -26,9 +26,10 @@ pub struct ImportArgs {
     #[arg(long)]
     pub dry_run: bool,
     /// Map a column by its header: `"Header=field"` (fields: first_name, last_name, full_name, email,
-    /// phone, job_title, street, postal_code, city, region, country, notes, custom.<name>, and for
-    /// consent consent_at, consent_evidence, consent_act, consent_channels, consent_expires_at,
-    /// consent_ip; `-` ignores the column). Unmapped headers are recognised by name (HubSpot,
+    /// phone, job_title, street, postal_code, city, region, country, notes, custom.<name>, company,
+    /// source_created_at, lifecycle_stage, lawful_basis, language, and for consent consent_at,
+    /// consent_evidence, consent_act, consent_channels, consent_expires_at, consent_ip; `-` ignores
+    /// the column). Unmapped headers are recognised by name (HubSpot,
     /// Salesforce, Zoho, Google Contacts).
     #[arg(long = "map", value_name = "HEADER=FIELD")]
     pub map: Vec<String>,
@@ -39,6 +40,12 @@ pub struct ImportArgs {
     /// row its original time (consent_at) and record (consent_evidence).
     #[arg(long, requires = "purpose", value_parser = parse_basis)]
     pub basis: Option<kith_domain::LawfulBasis>,
+    /// The purpose (name or id) the file's lawful-basis column is about (HubSpot's "Legal basis for
+    /// processing contact's data", Zoho's "Data Processing Basis", Salesforce's "Legal Basis"):
+    /// contract, legitimate interests… are recorded per row; a claimed consent without proof is not
+    /// (those people are counted and tagged consent-claimed-ask-again).
+    #[arg(long)]
+    pub basis_purpose: Option<String>,
     /// With --basis consent: the id of the notice the people saw when they consented.
     #[arg(long)]
     pub notice: Option<uuid::Uuid>,
@@ -88,17 +95,20 @@ pub async fn run(command: ImportCommand) -> Result<(), CliError> {
 async fn contacts(args: ImportArgs) -> Result<(), CliError> {
     let app = App::new(open_store(&args.store, true).await?);
     let p = Principal::cli();
+    let purposes =
+        if args.purpose.is_some() || args.basis_purpose.is_some() { app.purposes(&p).await? } else { vec![] };
+    let purpose = |name: &str| {
+        purposes
+            .iter()
+            .find(|x| x.name == *name || x.id.to_string() == *name)
+            .map(|x| x.id)
+            .ok_or_else(|| CliError::Usage(format!("no purpose is named {name:?} (see `kith purpose list`)")))
+    };
     let basis = match (&args.purpose, args.basis) {
-        (Some(name), Some(b)) => {
-            let purposes = app.purposes(&p).await?;
-            let found = purposes
-                .iter()
-                .find(|x| x.name == *name || x.id.to_string() == *name)
-                .ok_or_else(|| CliError::Usage(format!("no purpose is named {name:?} (see `kith purpose list`)")))?;
-            Some((found.id, b))
-        }
+        (Some(name), Some(b)) => Some((purpose(name)?, b)),
         _ => None,
     };
+    let basis_purpose = args.basis_purpose.as_deref().map(purpose).transpose()?;
     let consent = basis.is_some_and(|(_, b)| b == kith_domain::LawfulBasis::Consent);
     if !consent && (args.notice.is_some() || !args.consent_channels.is_empty() || args.consent_act.is_some()) {
         return Err(CliError::Usage("--notice, --consent-channels and --consent-act go with --basis consent".into()));
@@ -113,6 +123,7 @@ async fn contacts(args: ImportArgs) -> Result<(), CliError> {
             channels: args.consent_channels.clone(),
             affirmative_act: args.consent_act.clone(),
         }),
+        basis_purpose,
         resume_after_line: args.resume_after_line,
         batch: args.batch as usize,
         pass: None,
@@ -137,7 +148,7 @@ async fn contacts(args: ImportArgs) -> Result<(), CliError> {
     let mut write_err = None;
     let result = app
         .import_contacts(&p, pb.wrap_read(file), &opts, |line, o| {
-            if *o == Outcome::Through {
+            if !o.is_row() {
                 return;
             }
             let (word, why) = o.words(opts.dry_run);
@@ -168,6 +179,14 @@ async fn contacts(args: ImportArgs) -> Result<(), CliError> {
     }
     let (created, updated) = if r.dry_run { ("would be created", "would be updated") } else { ("created", "updated") };
     println!("{} {created}, {} {updated}, {} skipped, {} rejected", r.created, r.updated, r.skipped, r.rejected);
+    if r.consent_claimed > 0 {
+        println!("consent claimed without proof — ask again: {}", r.consent_claimed);
+        println!(
+            "  no basis was recorded for them; they are tagged {} (kith contacts, or /contacts?tag={})",
+            kith_app::import::ASK_AGAIN_TAG,
+            kith_app::import::ASK_AGAIN_TAG
+        );
+    }
     if !r.dry_run && r.last_line > 0 {
         println!("done up to line {} (to resume, --resume-after-line {})", r.last_line, r.last_line);
     }

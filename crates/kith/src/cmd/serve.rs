@@ -28,6 +28,17 @@ pub struct ServeArgs {
     /// one they can sign in only to set it up. Recommended.
     #[arg(long = "require-2fa", env = "KITH_REQUIRE_2FA")]
     pub require_second_factor: bool,
+    /// Let webhooks use plain http:// (development only).
+    #[arg(long, env = "KITH_WEBHOOK_ALLOW_HTTP")]
+    pub webhook_allow_http: bool,
+    /// Let webhooks reach loopback, private and link-local addresses
+    /// (development and tests only: it opens the server's own network).
+    #[arg(long, env = "KITH_WEBHOOK_ALLOW_PRIVATE")]
+    pub webhook_allow_private: bool,
+    /// Days a processor has to acknowledge an erasure, rectification or
+    /// restriction before the request shows it as overdue.
+    #[arg(long, env = "KITH_PROCESSOR_ACK_DAYS", default_value_t = 30, value_parser = clap::value_parser!(i64).range(1..=365))]
+    pub processor_ack_days: i64,
     #[command(flatten)]
     pub mail: MailArgs,
 }
@@ -56,7 +67,20 @@ pub async fn run(a: ServeArgs) -> Result<(), CliError> {
         controller_email: settings.controller.email.clone(),
         controller_address: settings.controller.address.clone(),
     };
-    let app = App::new(store.clone()).with_settings(settings);
+    settings.webhooks = kith_app::webhooks::WebhookSettings {
+        policy: kith_domain::webhooks::TargetPolicy {
+            allow_http: a.webhook_allow_http,
+            allow_private: a.webhook_allow_private,
+        },
+        ack_days: a.processor_ack_days,
+        hosts: Vec::new(),
+    };
+    if a.webhook_allow_private {
+        tracing::warn!(
+            "webhooks may reach private and loopback addresses (--webhook-allow-private): for development only"
+        );
+    }
+    let app = App::new(store.clone()).with_settings(settings).with_staff_mail(transport.clone());
     app.record_posture().await.map_err(CliError::app("cannot record the server's configuration"))?;
     let seeded = if a.demo { Some(crate::demo::seed(&app).await?) } else { None };
     let jobs = kith_app::jobs::Job::all(!a.mail.no_retention_sweep);

@@ -15,6 +15,7 @@ mod consent;
 mod cultures;
 mod deals;
 mod interactions;
+mod marketing;
 mod people;
 mod registers;
 mod requests;
@@ -52,10 +53,20 @@ pub async fn seed(app: &App) -> Result<DemoSummary, CliError> {
         stage_moves: deals.stage_moves,
         users,
         consents: consent::seed_consent(app, &p).await?,
+        templates: marketing::seed_marketing(app, &p, admin(&owners)?, &contacts).await?,
         requests: requests::seed_requests(app, &p, &contacts.ids).await?,
         recipients: registers::seed_registers(app, &p).await?,
         breaches: breaches::seed_breaches(app, &p).await?,
     })
+}
+
+/// The demo's admin, who owns what must belong to a staff user (segments).
+fn admin(owners: &users::Owners) -> Result<&Principal, CliError> {
+    owners
+        .0
+        .iter()
+        .find(|o| o.role == kith_domain::Role::Admin)
+        .ok_or_else(|| CliError::Config("demo data: no admin among the demo users".into()))
 }
 
 #[cfg(test)]

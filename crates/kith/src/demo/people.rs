@@ -20,6 +20,8 @@ pub(super) struct Contacts {
     pub(super) ids: Vec<SubjectId>,
     pub(super) company: Vec<Option<usize>>,
     pub(super) owner: Vec<usize>,
+    /// The language Kith writes to each in (from their culture).
+    pub(super) language: Vec<&'static str>,
 }
 
 /// Generates and creates the demo contacts, a hundred per batch.
@@ -48,6 +50,7 @@ pub(super) async fn seed_contacts(
     let mut batch = Vec::new();
     let mut contact_company = Vec::new();
     let mut contact_owner = Vec::new();
+    let mut contact_language = Vec::new();
     for (i, (cult, first, last)) in people.into_iter().enumerate() {
         let c = &CULTURES[cult];
         let mine: Vec<usize> = (0..companies.len()).filter(|&k| companies[k].1.culture == cult).collect();
@@ -98,6 +101,7 @@ pub(super) async fn seed_contacts(
             detail: Some(format!("row {}", i + 1)),
             user: None,
             at: time::OffsetDateTime::now_utc(),
+            created_in_source: None,
         };
         batch.push(NewContact {
             owner: Some(owners.0[o].user),
@@ -107,6 +111,14 @@ pub(super) async fn seed_contacts(
             source: Some(source),
         });
         contact_company.push(company);
+        contact_language.push(match c.country {
+            "Italia" => "it",
+            "France" => "fr",
+            "България" => "bg",
+            "Deutschland" => "de",
+            "España" => "es",
+            _ => "en",
+        });
     }
     let mut contact_ids: Vec<SubjectId> = Vec::with_capacity(batch.len());
     let mut rest = batch;
@@ -116,7 +128,7 @@ pub(super) async fn seed_contacts(
             .extend(app.create_contacts(p, rest).await.map_err(CliError::app("demo data: cannot create contacts"))?);
         rest = tail;
     }
-    Ok(Contacts { ids: contact_ids, company: contact_company, owner: contact_owner })
+    Ok(Contacts { ids: contact_ids, company: contact_company, owner: contact_owner, language: contact_language })
 }
 
 fn parse_phone(s: String) -> Result<Phone, CliError> {

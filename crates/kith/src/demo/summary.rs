@@ -24,6 +24,8 @@ pub struct DemoSummary {
     pub recipients: usize,
     /// Breaches recorded (one closed and notified, one open with its clock running).
     pub breaches: usize,
+    /// Mail templates added (a consent request and a newsletter, English and Italian).
+    pub templates: usize,
 }
 
 /// A demo staff user and, if this seed created it, its password.
@@ -67,6 +69,10 @@ pub fn print_summary(s: &DemoSummary, listen: &str) {
     println!(
         "breaches: {} (one closed, notified in time; one open with its 72-hour clock running: the banner on every staff page for dpo and admin) (Privacy → Breaches)",
         s.breaches
+    );
+    println!(
+        "marketing: {} mail templates in English and Italian (Templates), each person's language from their country, the shared segments \"May email for Newsletter\" and \"No basis for Newsletter\" (Contacts → Segments)",
+        s.templates
     );
     println!("demo users (passwords are shown only now):");
     for u in &s.users {

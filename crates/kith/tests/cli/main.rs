@@ -4,6 +4,7 @@
 mod run;
 
 mod backup;
+mod crm_import;
 mod demo;
 mod evidence;
 mod help;

@@ -121,7 +121,7 @@ pub(super) async fn bulk_basis(
     Json(b): Json<BulkBasisIn>,
 ) -> Result<Json<CountOut>, ApiError> {
     let action = BulkAction::SetBasis(assignment(&b.basis)?);
-    let sel = selection(b.selection)?;
+    let sel = selection(&app, b.selection).await?;
     let count =
         if b.dry_run { app.bulk_count(&p, &sel, &action).await? } else { app.bulk_apply(&p, &sel, &action).await? };
     Ok(Json(CountOut { count }))

@@ -43,6 +43,8 @@ pub(super) struct BulkForm {
     mail_subject: String,
     mail_body: String,
     wait_days: String,
+    /// A consent request template (instead of the subject and text).
+    template: String,
 }
 
 /// What a bulk form asks for: a change through the bulk mechanism, or a
@@ -66,14 +68,20 @@ impl BulkForm {
             ("mail_subject", &self.mail_subject),
             ("mail_body", &self.mail_body),
             ("wait_days", &self.wait_days),
+            ("template", &self.template),
         ]
     }
 
-    fn selection(&self) -> Result<Selection, PageError> {
+    async fn selection(&self, app: &App) -> Result<Selection, PageError> {
         if self.scope == "all" {
             let mut p: ListParams = serde_html_form::from_str(&self.filter).map_err(|_| PageError::bad_form())?;
             p.q = self.q.clone();
             let q = p.query().map_err(AppError::Invalid)?;
+            // A condition about a purpose that does not exist would match
+            // everyone (`NOT EXISTS`): refuse it rather than act on all.
+            if let Some(seg) = &q.filter.segment {
+                app.check_segment(&seg.segment).await?;
+            }
             return Ok(Selection::Matching(Box::new(q)));
         }
         let ids = self
@@ -145,6 +153,7 @@ impl BulkForm {
                 let mut inv = Invalid::default();
                 let purpose = parse_uuid(&mut inv, "purpose", &self.purpose).map(PurposeId);
                 let notice = parse_uuid(&mut inv, "notice", &self.notice);
+                let template = parse_uuid(&mut inv, "template", &self.template);
                 let wait_days = self.wait_days.trim().parse::<i64>().unwrap_or(0);
                 inv.into_result()?;
                 let (Some(purpose), Some(notice)) = (purpose, notice) else {
@@ -156,6 +165,8 @@ impl BulkForm {
                     mail_subject: self.mail_subject.clone(),
                     mail_body: self.mail_body.clone(),
                     wait_days,
+                    template,
+                    renew: false,
                 };
                 Ok((
                     BulkPlan::Campaign(c),
@@ -179,7 +190,7 @@ struct BulkConfirm {
 }
 
 pub(super) async fn bulk_preview(State(app): State<App>, StaffForm { staff, form }: StaffForm<BulkForm>) -> PageResult {
-    let sel = form.selection()?;
+    let sel = form.selection(&app).await?;
     let (plan, mut what) = form.action()?;
     let count = match &plan {
         BulkPlan::Change(action) => {
@@ -204,7 +215,7 @@ pub(super) async fn bulk_preview(State(app): State<App>, StaffForm { staff, form
 }
 
 pub(super) async fn bulk_apply(State(app): State<App>, StaffForm { staff, form }: StaffForm<BulkForm>) -> PageResult {
-    let sel = form.selection()?;
+    let sel = form.selection(&app).await?;
     let (plan, _) = form.action()?;
     let params: ListParams = serde_html_form::from_str(&form.filter).unwrap_or_default();
     let q = params.filter_query();

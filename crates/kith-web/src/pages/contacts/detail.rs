@@ -80,6 +80,8 @@ struct ContactPage {
     /// Deleting erases at once (otherwise it files an erasure request).
     deletes_directly: bool,
     privacy: crate::pages::privacy::Panel,
+    /// When a mail server refused one of the person's addresses for good.
+    undeliverable: Vec<String>,
 }
 
 #[derive(Default)]
@@ -214,6 +216,12 @@ pub(super) async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageS
         can_delete: s.role().can_delete_contacts(),
         deletes_directly: s.role().can_manage_privacy() || app.deletes_directly(s.role()).await?,
         privacy: crate::pages::privacy::panel(app, &s.principal, id).await?,
+        undeliverable: app
+            .undeliverable(&s.principal, id)
+            .await?
+            .into_iter()
+            .map(|u| crate::pages::view::date_time(u.at))
+            .collect(),
     };
     Ok(render_status(status, &page))
 }

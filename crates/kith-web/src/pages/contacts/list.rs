@@ -1,6 +1,7 @@
 //! The contact list: search, filters, sort, paging and columns.
 
 use super::choices::{companies, owners, Choice};
+use super::segment_panel::{self as panel, Badge, Chip};
 use crate::pages::form::{enc, non_blank, parse_uuid, Errors, QueryForm, StaffForm};
 use crate::pages::names;
 use crate::pages::session::{layout, Staff};
@@ -11,9 +12,11 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect};
 use kith_app::contacts::ContactQuery;
 use kith_app::records;
+use kith_app::segments::segment_now;
 use kith_app::sessions::Session;
 use kith_app::{App, AppError};
-use kith_domain::{CompanyId, Field, Invalid, SourceKind, UserId};
+use kith_domain::segment::{ConsentFilter, Segment};
+use kith_domain::{Channel, CompanyId, Field, Invalid, LawfulBasis, PurposeId, SourceKind, SubjectId, UserId};
 use records::{Contact, ContactFilter, ContactSort};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -37,6 +40,21 @@ pub(super) struct ListParams {
     cursor: String,
     notice: String,
     n: Option<u64>,
+    // Segment conditions (each key may repeat; see kith_domain::segment).
+    pub(super) basis: Vec<String>,
+    pub(super) consent: Vec<String>,
+    pub(super) may: Vec<String>,
+    pub(super) may_not: Vec<String>,
+    pub(super) restricted: Vec<String>,
+    pub(super) objected: Vec<String>,
+    pub(super) old_notice: Vec<String>,
+    pub(super) review_due: Vec<String>,
+    // The "Consent & basis" panel's fields for one more condition.
+    add: String,
+    add_purpose: String,
+    add_basis: String,
+    add_channel: String,
+    add_state: String,
 }
 
 /// Columns a user can choose, in display order.
@@ -53,8 +71,30 @@ const COLUMNS: [(&str, &str, Option<Field>); 8] = [
 const DEFAULT_COLS: [&str; 5] = ["email", "company", "owner", "tags", "created"];
 
 impl ListParams {
+    /// The segment's query-string pairs as sent.
+    pub(super) fn segment_pairs(&self) -> Vec<(&'static str, &str)> {
+        panel::raw_pairs([
+            &self.basis,
+            &self.consent,
+            &self.may,
+            &self.may_not,
+            &self.restricted,
+            &self.objected,
+            &self.old_notice,
+            &self.review_due,
+        ])
+    }
+
     /// The filter part as a query string: no search text, no cursor.
     pub(super) fn filter_query(&self) -> String {
+        let mut parts = vec![self.plain_query()];
+        parts.extend(self.segment_pairs().iter().map(|(k, v)| format!("{k}={}", enc(v))));
+        parts.retain(|p| !p.is_empty());
+        parts.join("&")
+    }
+
+    /// The filter part without the segment.
+    fn plain_query(&self) -> String {
         let mut parts = Vec::new();
         for (k, v) in [
             ("owner", &self.owner),
@@ -80,6 +120,7 @@ impl ListParams {
         [&self.owner, &self.tag, &self.company, &self.source, &self.created_from, &self.created_to]
             .iter()
             .any(|v| !v.trim().is_empty())
+            || !self.segment_pairs().is_empty()
     }
 
     fn is_filtered(&self) -> bool {
@@ -115,6 +156,7 @@ impl ListParams {
             created_from: parse_day(&mut inv, "created_from", &self.created_from, 0),
             // "to" is inclusive of its day.
             created_to: parse_day(&mut inv, "created_to", &self.created_to, 86_400_000),
+            segment: inv.check("", Segment::parse_pairs(self.segment_pairs())).and_then(segment_now),
             ..Default::default()
         };
         inv.into_result()?;
@@ -188,6 +230,8 @@ struct Row {
     tags: Vec<String>,
     created: String,
     updated: String,
+    /// One per chosen consent column.
+    badges: Vec<Badge>,
 }
 
 struct ColumnChoice {
@@ -230,6 +274,21 @@ struct ListPage {
     /// For the bulk "Set lawful basis" and "Request consent" actions.
     purposes: Vec<(String, String)>,
     notices: Vec<(String, String)>,
+    /// The "Consent & basis" panel: active conditions, what may be added.
+    chips: Vec<Chip>,
+    /// How many contacts match the filters, in words (none while searching).
+    match_count: Option<String>,
+    kinds: &'static [(&'static str, &'static str)],
+    bases: Vec<(&'static str, &'static str)>,
+    channels: Vec<(&'static str, &'static str)>,
+    states: Vec<(&'static str, &'static str)>,
+    /// The list's filters as hidden fields, for the panel's form.
+    hidden: Vec<(String, String)>,
+    /// The segment's pairs, carried by the search form.
+    segment_hidden: Vec<(String, String)>,
+    /// Consent badge columns: the purposes' names; and the choices.
+    badge_cols: Vec<String>,
+    badge_choices: Vec<(String, String, bool)>,
 }
 
 fn notice_text(p: &ListParams) -> Option<String> {
@@ -244,17 +303,31 @@ fn notice_text(p: &ListParams) -> Option<String> {
     }
 }
 
-async fn list_page(app: &App, s: Session, p: ListParams) -> PageResult {
+async fn list_page(app: &App, s: Session, p: ListParams, added: Option<Invalid>) -> PageResult {
     let hidden = app.hidden_fields(&s.principal).await?;
+    let all_purposes: Vec<(PurposeId, String)> =
+        app.purposes(&s.principal).await?.into_iter().map(|x| (x.id, x.name)).collect();
+    let names: HashMap<PurposeId, String> = all_purposes.iter().cloned().collect();
+    let badge_purposes = panel::badge_purposes(&p.cols, &all_purposes);
     let (owner_map, owner_choices) = owners(app, &s, &p.owner).await?;
     let (company_map, company_choices) = companies(app, &s, &p.company).await?;
     let cols = p.columns(&hidden);
     let mut errors = Errors::default();
     let mut rows = Vec::new();
     let mut next_cursor = None;
-    match p.query() {
-        Err(inv) => errors = Errors::from_invalid(&inv),
-        Ok(q) => match app.list_contacts(&s.principal, q).await {
+    let mut match_count = None;
+    let mut chips = Vec::new();
+    let checked = match p.query() {
+        Ok(q) => match &q.filter.segment {
+            Some(seg) => app.check_segment(&seg.segment).await.map(|_| q),
+            None => Ok(q),
+        },
+        Err(inv) => Err(AppError::Invalid(inv)),
+    };
+    match checked {
+        Err(AppError::Invalid(inv)) => errors = Errors::from_invalid(&inv),
+        Err(e) => return Err(e.into()),
+        Ok(q) => match app.list_contacts(&s.principal, q.clone()).await {
             Ok(page) => {
                 let company_map = names::companies(
                     app,
@@ -263,8 +336,24 @@ async fn list_page(app: &App, s: Session, p: ListParams) -> PageResult {
                     &company_map,
                 )
                 .await?;
-                rows = page.items.iter().map(|c| row(c, &owner_map, &company_map)).collect();
+                rows = page.items.iter().map(|c| row(c, &owner_map, &company_map)).collect::<Vec<Row>>();
                 next_cursor = page.next_cursor;
+                let ids: Vec<SubjectId> = page.items.iter().map(|c| c.id).collect();
+                for (purpose, _) in &badge_purposes {
+                    let st = app.standings(&s.principal, *purpose, Channel::Email, &ids).await?;
+                    for (r, id) in rows.iter_mut().zip(&ids) {
+                        r.badges.push(panel::badge(st.iter().find(|x| x.subject == *id)));
+                    }
+                }
+                if let Some(seg) = &q.filter.segment {
+                    chips = panel::chips(&seg.segment, &names, &p.plain_query());
+                }
+                // Counted beside a segment only: a plain filter's count would
+                // scan every contact on each page view.
+                if q.filter.segment.is_some() && p.q.trim().is_empty() {
+                    let n = app.count_contacts(&s.principal, &q.filter).await?;
+                    match_count = Some(if n == 1 { "1 contact matches".into() } else { format!("{n} contacts match") });
+                }
             }
             Err(AppError::Invalid(inv)) => errors = Errors::from_invalid(&inv),
             Err(e) => return Err(e.into()),
@@ -293,7 +382,20 @@ async fn list_page(app: &App, s: Session, p: ListParams) -> PageResult {
         .into_iter()
         .map(|v| ViewLink { id: v.id.to_string(), href: format!("/contacts?{}", v.query), name: v.name })
         .collect();
+    if let Some(inv) = added {
+        errors.0.extend(Errors::from_invalid(&inv).0);
+    }
     let status = errors.status();
+    let hidden = kith_domain::segment::decode_query(&p.filter_query()).unwrap_or_default();
+    let segment_hidden = p.segment_pairs().iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let badge_choices = all_purposes
+        .iter()
+        .map(|(id, n)| {
+            let key = format!("purpose:{id}");
+            let on = p.cols.contains(&key);
+            (key, format!("Consent: {n}"), on)
+        })
+        .collect();
     let page = ListPage {
         l: layout(&s, "contacts"),
         sources: SourceKind::ALL.iter().map(|k| (k.as_str(), k.label())).collect(),
@@ -319,11 +421,30 @@ async fn list_page(app: &App, s: Session, p: ListParams) -> PageResult {
             "source",
             "created_from",
             "created_to",
+            "add",
+            "add_purpose",
+            "add_basis",
+            "add_channel",
+            "add_state",
         ]),
         errors,
         next_cursor,
         first_run,
-        purposes: app.purposes(&s.principal).await?.into_iter().map(|x| (x.id.to_string(), x.name)).collect(),
+        chips,
+        match_count,
+        kinds: &panel::KINDS,
+        bases: std::iter::once(("none", "No basis"))
+            .chain(
+                LawfulBasis::ALL.iter().filter(|b| **b != LawfulBasis::NotApplicable).map(|b| (b.as_str(), b.label())),
+            )
+            .collect(),
+        channels: Channel::ALL.iter().map(|c| (c.as_str(), c.label())).collect(),
+        states: ConsentFilter::ALL.iter().map(|c| (c.as_str(), c.label())).collect(),
+        hidden,
+        segment_hidden,
+        badge_cols: badge_purposes.iter().map(|(_, n)| n.clone()).collect(),
+        badge_choices,
+        purposes: all_purposes.iter().map(|(id, n)| (id.to_string(), n.clone())).collect(),
         notices: app
             .notices(&s.principal)
             .await?
@@ -347,6 +468,7 @@ fn row(c: &Contact, owners: &HashMap<Uuid, String>, companies: &HashMap<Uuid, St
         tags: c.tags.clone(),
         created: view::date(c.created_at),
         updated: view::date(c.updated_at),
+        badges: Vec::new(),
     }
 }
 
@@ -357,7 +479,25 @@ pub(super) async fn list(
 ) -> PageResult {
     // Search text never arrives in an address.
     p.q.clear();
-    list_page(&app, s, p).await
+    if !p.add.is_empty() {
+        let adding = panel::Adding {
+            kind: &p.add,
+            purpose: &p.add_purpose,
+            basis: &p.add_basis,
+            channel: &p.add_channel,
+            state: &p.add_state,
+        };
+        match panel::condition(&adding) {
+            Ok(c) => {
+                let mut seg = Segment::parse_pairs(p.segment_pairs()).unwrap_or_default();
+                seg.conditions.push(c);
+                let q = [p.plain_query(), seg.to_query()].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>();
+                return Ok(Redirect::to(&format!("/contacts?{}", q.join("&"))).into_response());
+            }
+            Err(inv) => return list_page(&app, s, p, Some(inv)).await,
+        }
+    }
+    list_page(&app, s, p, None).await
 }
 
 pub(super) async fn search(State(app): State<App>, StaffForm { staff, form }: StaffForm<ListParams>) -> PageResult {
@@ -366,5 +506,5 @@ pub(super) async fn search(State(app): State<App>, StaffForm { staff, form }: St
         let to = if q.is_empty() { "/contacts".to_owned() } else { format!("/contacts?{q}") };
         return Ok(Redirect::to(&to).into_response());
     }
-    list_page(&app, staff, form).await
+    list_page(&app, staff, form, None).await
 }

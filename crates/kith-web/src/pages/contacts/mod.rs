@@ -15,6 +15,8 @@ mod detail;
 mod list;
 mod new_contact;
 mod saved_views;
+mod segment_panel;
+mod segments;
 mod visibility;
 
 use axum::routing::{get, post};
@@ -29,6 +31,9 @@ pub(super) fn router() -> Router<App> {
         .route("/contacts/bulk/apply", post(bulk::bulk_apply))
         .route("/contacts/views", post(saved_views::save_view))
         .route("/contacts/views/{id}/delete", post(saved_views::delete_view))
+        .route("/contacts/segments", get(segments::list).post(segments::save))
+        .route("/contacts/segments/{id}/share", post(segments::share))
+        .route("/contacts/segments/{id}/delete", post(segments::delete))
         .route("/contacts/{id}", get(detail::show).post(actions::update))
         .route("/contacts/{id}/interactions", post(actions::add_interaction))
         .route("/contacts/{id}/delete", post(actions::delete))

@@ -2,6 +2,7 @@
 //! notices, subscription types, forms), the outbox, and on each contact the
 //! privacy panel (badges, lawful bases, recording consent by phone or paper).
 
+mod chart;
 mod contact_actions;
 mod edit;
 mod input;
@@ -28,6 +29,7 @@ pub(super) fn router() -> Router<App> {
         .route("/privacy/purposes/{id}", get(edit::edit_purpose_page).post(edit::save_purpose))
         .route("/outbox", get(outbox::outbox))
         .route("/outbox/{id}", get(outbox::outbox_message))
+        .route("/outbox/parting/{id}", get(outbox::parting_message))
         .route("/contacts/{id}/basis", post(contact_actions::set_basis))
         .route("/contacts/{id}/consent", post(contact_actions::record_consent))
         .route("/contacts/{id}/receipts/{seq}", get(contact_actions::receipt))

@@ -15,9 +15,11 @@ struct Outbox {
     l: Layout,
     rows: Vec<(String, String, String, String, i64)>,
     open: Option<kith_app::records::Mail>,
+    /// Confirmations of erasures: id, queued, status, attempts.
+    parting: Vec<(String, String, String, i64)>,
 }
 
-async fn outbox_page(app: &App, s: &Session, open: Option<Uuid>) -> PageResult {
+async fn outbox_page(app: &App, s: &Session, open: Option<Uuid>, parting_open: Option<Uuid>) -> PageResult {
     let p = &s.principal;
     let rows = app
         .outbox(p)
@@ -25,17 +27,28 @@ async fn outbox_page(app: &App, s: &Session, open: Option<Uuid>) -> PageResult {
         .into_iter()
         .map(|m| (m.id.to_string(), view::date_time(m.created_at), m.kind, m.status, m.attempts))
         .collect();
-    let open = match open {
-        Some(id) => Some(app.outbox_message(p, id).await?.1),
-        None => None,
+    let open = match (open, parting_open) {
+        (Some(id), _) => Some(app.outbox_message(p, id).await?.1),
+        (None, Some(id)) => Some(app.parting_message(p, id).await?),
+        (None, None) => None,
     };
-    Ok(render(&Outbox { l: layout(s, "privacy"), rows, open }))
+    let parting = app
+        .parting_outbox(p)
+        .await?
+        .into_iter()
+        .map(|m| (m.id.to_string(), view::date_time(m.created_at), m.status, m.attempts))
+        .collect();
+    Ok(render(&Outbox { l: layout(s, "privacy"), rows, open, parting }))
 }
 
 pub(super) async fn outbox(State(app): State<App>, Staff(s): Staff) -> PageResult {
-    outbox_page(&app, &s, None).await
+    outbox_page(&app, &s, None, None).await
 }
 
 pub(super) async fn outbox_message(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> PageResult {
-    outbox_page(&app, &s, Some(id)).await
+    outbox_page(&app, &s, Some(id), None).await
+}
+
+pub(super) async fn parting_message(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> PageResult {
+    outbox_page(&app, &s, None, Some(id)).await
 }

@@ -56,6 +56,10 @@ pub(crate) struct Panel {
     /// Last reviewed, and whether a review is due.
     pub reviewed: Option<(String, bool)>,
     pub can_review: bool,
+    /// The Art. 14 notice in words, for a person whose data did not come
+    /// from them; and whether the viewer may send it now.
+    pub art14: Option<String>,
+    pub art14_can_send: bool,
 }
 
 fn badge(ch: Channel, purpose: &str, state: ConsentState, allowed: bool) -> Option<Badge> {
@@ -142,7 +146,23 @@ pub(crate) async fn panel(app: &App, p: &Principal, id: SubjectId) -> Result<Pan
         Err(e) => return Err(e),
     };
     let now = time::OffsetDateTime::now_utc();
+    let (owed, notice) = app.art14_standing(p, id).await?;
+    let art14 = owed.then(|| match &notice {
+        Some(n) => format!(
+            "Art. 14 notice sent on {} ({}, in {})",
+            view::date_time(n.sent_at),
+            match n.trigger.as_str() {
+                "import_run" => "from the import's page",
+                "auto" => "automatically",
+                _ => "by staff",
+            },
+            if n.language == "it" { "Italian" } else { "English" }
+        ),
+        None => "Art. 14 notice not sent".to_owned(),
+    });
     Ok(Panel {
+        art14,
+        art14_can_send: owed && notice.is_none() && p.role.can_manage_privacy(),
         retention: standing.as_ref().map(|s| s.explain()),
         hold: standing.as_ref().and_then(|s| s.hold.as_ref()).map(|h| (h.reason.clone(), view::date(h.review_on))),
         reviewed: standing

@@ -10,9 +10,15 @@
 mod campaigns;
 mod forms;
 mod ledger;
+mod newsletters;
 mod receipts;
+mod repermission;
 mod rights;
-mod smtp;
+mod segments;
+pub(crate) mod smtp;
+mod template_pages;
+mod template_requests;
+mod templates;
 
 use crate::harness::{form_body, TestApp};
 use axum::body::Body;

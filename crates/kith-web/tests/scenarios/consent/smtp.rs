@@ -19,7 +19,7 @@ const SMTP_SINK: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scripts/smtp
 
 /// `scripts/smtp_sink.py` running on a free port; killed (and its
 /// directory removed) on drop, also when the test panics.
-struct SmtpSink {
+pub(crate) struct SmtpSink {
     child: Child,
     dir: PathBuf,
     port: u16,
@@ -63,7 +63,12 @@ fn free_port() -> u16 {
 }
 
 impl SmtpSink {
-    fn start() -> SmtpSink {
+    pub(crate) fn start() -> SmtpSink {
+        SmtpSink::start_rejecting("")
+    }
+
+    /// A sink that refuses (550) recipients whose address contains `reject`.
+    pub(crate) fn start_rejecting(reject: &str) -> SmtpSink {
         let python = python_with_aiosmtpd();
         let dir = std::env::temp_dir().join(format!("kith-smtp-sink-{}", Uuid::now_v7()));
         let mail_dir = dir.join("mail");
@@ -74,6 +79,7 @@ impl SmtpSink {
             .arg(SMTP_SINK)
             .arg(&mail_dir)
             .arg(port.to_string())
+            .env("SMTP_SINK_REJECT", reject)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::from(log))
@@ -104,12 +110,12 @@ impl SmtpSink {
         }
     }
 
-    fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         format!("smtp://127.0.0.1:{}", self.port)
     }
 
     /// The raw messages received so far, in arrival order.
-    fn messages(&self) -> Vec<String> {
+    pub(crate) fn messages(&self) -> Vec<String> {
         let mut files: Vec<(u64, PathBuf)> = std::fs::read_dir(self.dir.join("mail"))
             .expect("sink dir")
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -123,7 +129,7 @@ impl SmtpSink {
     }
 
     /// Waits (a few seconds at most) until `n` messages have arrived.
-    async fn wait_for(&self, n: usize) -> Vec<String> {
+    pub(crate) async fn wait_for(&self, n: usize) -> Vec<String> {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             let m = self.messages();
@@ -137,26 +143,26 @@ impl SmtpSink {
 }
 
 /// One MIME part: its header block and its decoded body.
-struct Part {
+pub(crate) struct Part {
     headers: String,
-    body: String,
+    pub(crate) body: String,
 }
 
 impl Part {
     /// A header's value, continuation lines unfolded.
-    fn header(&self, name: &str) -> Option<String> {
+    pub(crate) fn header(&self, name: &str) -> Option<String> {
         header_value(&self.headers, name)
     }
 }
 
 /// A raw message's own header block.
-fn top_headers(raw: &str) -> String {
+pub(crate) fn top_headers(raw: &str) -> String {
     let raw = raw.replace("\r\n", "\n");
     raw.split("\n\n").next().unwrap_or_default().to_owned()
 }
 
 /// A header's value in a header block, continuation lines unfolded.
-fn header_value(headers: &str, name: &str) -> Option<String> {
+pub(crate) fn header_value(headers: &str, name: &str) -> Option<String> {
     let mut out: Option<String> = None;
     let mut in_it = false;
     for line in headers.lines() {
@@ -179,7 +185,7 @@ fn header_value(headers: &str, name: &str) -> Option<String> {
 
 /// The leaf parts of a raw message (the message itself if not multipart),
 /// bodies decoded from base64 or quoted-printable.
-fn mime_parts(raw: &str) -> Vec<Part> {
+pub(crate) fn mime_parts(raw: &str) -> Vec<Part> {
     let raw = raw.replace("\r\n", "\n");
     let (headers, body) = raw.split_once("\n\n").unwrap_or((raw.as_str(), ""));
     let ctype = header_value(headers, "Content-Type").unwrap_or_default();
@@ -230,7 +236,7 @@ fn quoted_printable(s: &str) -> String {
     String::from_utf8(out).expect("utf-8 body")
 }
 
-fn message_text(parts: &[Part]) -> String {
+pub(crate) fn message_text(parts: &[Part]) -> String {
     parts
         .iter()
         .find(|p| p.header("Content-Type").is_some_and(|t| t.starts_with("text/plain")))

@@ -4,8 +4,10 @@
 //! All data fictitious.
 
 mod contacts;
+mod crm_imports;
 mod fields;
 mod imports;
+mod overview;
 mod privacy;
 mod sign_in;
 
