@@ -73,6 +73,13 @@ pub struct Session {
     /// The clocks of open breaches (dpo, admin): filled by the staff
     /// pages from `App::breach_clocks` for the banner on every page.
     pub breach_clocks: Vec<BannerClock>,
+    /// The language chosen on "My account" (`None`: the browser's).
+    pub language: Option<String>,
+    /// The time zone chosen on "My account" (`None`: the server's).
+    pub time_zone: Option<String>,
+    /// The reader this session's pages are written for: filled by the
+    /// staff pages from the choices above and `Accept-Language`.
+    pub tr: kith_i18n::Tr,
 }
 
 /// One open breach's 72-hour clock, as the staff banner shows it.
@@ -199,6 +206,10 @@ impl App {
             must_change_password: s.must_change_password,
             second_factor: s.second_factor,
             breach_clocks: Vec::new(),
+            tr: kith_i18n::Tr::new(s.language.as_deref().unwrap_or(kith_i18n::DEFAULT))
+                .in_zone(s.time_zone.as_deref().unwrap_or(&kith_i18n::server_zone())),
+            language: s.language,
+            time_zone: s.time_zone,
         })
     }
 

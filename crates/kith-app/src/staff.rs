@@ -95,6 +95,34 @@ impl App {
         Ok(self.store.set_user_role(&p.ctx(), id, role).await?)
     }
 
+    /// The caller's own language and time zone (page "My account"); empty
+    /// follows the browser's `Accept-Language` and the server's zone.
+    pub async fn set_my_locale(&self, p: &Principal, language: &str, time_zone: &str) -> Result<()> {
+        let mut inv = kith_domain::Invalid::default();
+        let language = language.trim();
+        let language = match language {
+            "" => None,
+            l => match kith_i18n::supported(l).filter(|s| *s == l) {
+                Some(s) => Some(s),
+                None => {
+                    inv.push("language", format!("must be one of {}", kith_i18n::languages().join(", ")));
+                    None
+                }
+            },
+        };
+        let time_zone = time_zone.trim();
+        let time_zone = match time_zone {
+            "" => None,
+            z if kith_i18n::zones().iter().any(|k| k == z) => Some(z),
+            _ => {
+                inv.push("time_zone", "must be an IANA time zone such as Europe/Rome");
+                None
+            }
+        };
+        inv.into_result()?;
+        Ok(self.store.set_user_locale(&p.ctx(), p.user, language, time_zone).await?)
+    }
+
     /// Every staff member's id, email and role: for choosing and showing
     /// owners. Any signed-in user may see colleagues.
     pub async fn staff_directory(&self, _p: &Principal) -> Result<Vec<(UserId, String, Role)>> {

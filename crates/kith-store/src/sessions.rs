@@ -17,6 +17,10 @@ pub struct SessionUser {
     pub must_change_password: bool,
     /// The user enrolled a second factor.
     pub second_factor: bool,
+    /// The language chosen on "My account" (`None`: the browser's).
+    pub language: Option<String>,
+    /// The IANA time zone chosen on "My account" (`None`: the server's).
+    pub time_zone: Option<String>,
 }
 
 impl std::fmt::Debug for SessionUser {
@@ -102,7 +106,7 @@ impl Store {
             .conn()
             .await?
             .fetch_optional(
-                "SELECT u.id, u.role, u.email, s.csrf, s.last_seen_at, u.must_change_password, u.totp_sealed IS NOT NULL \
+                "SELECT u.id, u.role, u.email, s.csrf, s.last_seen_at, u.must_change_password, u.totp_sealed IS NOT NULL, u.language, u.time_zone \
                  FROM web_sessions s JOIN users u ON u.id = s.user_id \
                  WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND u.disabled = $4",
                 &args![token_hash.to_vec(), now, now - idle_ms, false],
@@ -127,6 +131,8 @@ impl Store {
             csrf: r.get(3)?,
             must_change_password: r.get(5)?,
             second_factor: r.get(6)?,
+            language: r.get(7)?,
+            time_zone: r.get(8)?,
         }))
     }
 

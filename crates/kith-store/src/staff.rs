@@ -103,6 +103,29 @@ impl Store {
         tx.commit().await
     }
 
+    /// A staff member's language and time zone (`None`: follow the
+    /// browser and the server). The values are checked by the caller.
+    pub async fn set_user_locale(
+        &self,
+        ctx: &Ctx,
+        id: UserId,
+        language: Option<&str>,
+        time_zone: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pools.write.begin().await?;
+        let n = tx
+            .execute(
+                "UPDATE users SET language = $1, time_zone = $2 WHERE id = $3",
+                &args![language.map(str::to_owned), time_zone.map(str::to_owned), id.0],
+            )
+            .await?;
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        audit::append(&mut tx, ctx, &[NewEntry::object("user.locale", "user", id)]).await?;
+        tx.commit().await
+    }
+
     pub async fn user_by_email(&self, email: &str) -> Result<Option<User>, StoreError> {
         let sql = format!("SELECT {USER_COLS} FROM users WHERE email = $1");
         let row = self.pools.read.conn().await?.fetch_optional(&sql, &args![email]).await?;

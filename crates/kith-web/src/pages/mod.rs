@@ -23,6 +23,7 @@ mod dsr;
 mod evidence;
 pub use evidence::register_print_for_pack;
 mod jobs;
+mod lang;
 pub(crate) use dpia::dpia_document;
 pub(crate) use dsr::file_response as export_file_response;
 mod form;

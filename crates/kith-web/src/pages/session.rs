@@ -139,6 +139,11 @@ impl FromRequestParts<App> for Staff {
         let cfg = config(parts);
         let secret = cookie(&parts.headers, cfg.session_cookie()).ok_or(AppError::Unauthenticated)?;
         let mut s = app.session(secret, request_id).await?;
+        if s.language.is_none() {
+            if let Some(lang) = super::lang::accept_language(&parts.headers) {
+                s.tr = kith_i18n::Tr::new(lang).in_zone(s.tr.zone());
+            }
+        }
         let path = parts.uri.path();
         // A temporary password opens nothing but its change…
         if s.must_change_password && !PASSWORD_PATHS.contains(&path) {
@@ -364,6 +369,7 @@ pub(crate) fn layout(s: &Session, nav: &'static str) -> Layout {
         is_admin: s.role().can_administer(),
         can_write: s.role().can_write_crm(),
         breach_clocks: s.breach_clocks.clone(),
+        tr: s.tr.clone(),
     }
 }
 

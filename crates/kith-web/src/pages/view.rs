@@ -17,6 +17,29 @@ pub(crate) struct Layout {
     pub can_write: bool,
     /// Open breaches' 72-hour clocks for the banner (dpo, admin; else empty).
     pub breach_clocks: Vec<kith_app::sessions::BannerClock>,
+    /// The reader: `l.t(id)` in templates, dates in their zone.
+    pub tr: kith_i18n::Tr,
+}
+
+impl Layout {
+    /// The message id of the user's role name.
+    pub fn role_message(&self) -> &'static str {
+        match self.role {
+            "admin" => "role-admin",
+            "sales" => "role-sales",
+            "marketing" => "role-marketing",
+            "dpo" => "role-dpo",
+            "support" => "role-support",
+            _ => "role-readonly",
+        }
+    }
+}
+
+impl std::ops::Deref for Layout {
+    type Target = kith_i18n::Tr;
+    fn deref(&self) -> &kith_i18n::Tr {
+        &self.tr
+    }
 }
 
 /// A deal in a short list (on a contact's or a company's page).
@@ -35,6 +58,28 @@ impl DealLine {
             amount: amount(d.amount_minor, d.currency.as_deref()),
             title: d.title,
         }
+    }
+}
+
+/// A field name as the reader reads it (`field-<name>` messages).
+#[allow(dead_code)] // taken up as the pages are converted
+pub(crate) fn field_label(tr: &kith_i18n::Tr, field: &str) -> String {
+    let id = format!("field-{}", field.replace('_', "-"));
+    if kith_i18n::has_message(&id) {
+        tr.t(&id)
+    } else {
+        field.replace('_', " ")
+    }
+}
+
+/// A contact's name as the reader sees it in lists (see [`contact_name`]).
+#[allow(dead_code)] // taken up as the pages are converted
+pub(crate) fn contact_name_tr(tr: &kith_i18n::Tr, d: &ContactData) -> String {
+    let name = contact_name(d);
+    if name == "(no name)" {
+        tr.t("contact-no-name")
+    } else {
+        name
     }
 }
 

@@ -1,0 +1,39 @@
+language-name = Italiano
+nav-skip = Vai al contenuto
+nav-main = Principale
+nav-contacts = Contatti
+nav-segments = Segmenti
+nav-companies = Aziende
+nav-deals = Trattative
+# same as English
+nav-privacy = Privacy
+nav-campaigns = Campagne
+nav-templates = Modelli
+nav-requests = Richieste
+nav-audit = Registro
+nav-admin = Amministrazione
+nav-my-account = Il mio account
+nav-sign-out = Esci
+role-admin = amministratore
+role-sales = vendite
+# same as English
+role-marketing = marketing
+role-dpo = RPD
+role-support = assistenza
+role-readonly = sola lettura
+breach-banner-title = Violazione dei dati personali:
+breach-banner-label = Scadenze delle violazioni
+breach-banner-text = notificare all'autorità di controllo entro 72 ore dal momento in cui se ne è venuti a conoscenza (art. 33, par. 1).
+
+field-first-name = Nome
+field-last-name = Cognome
+field-emails = Email
+field-phones = Telefoni
+field-address = Indirizzo
+field-job-title = Qualifica
+field-notes = Note
+field-interaction-bodies = Testi delle interazioni
+field-owner-id = Responsabile
+field-company-id = Azienda
+field-amount-minor = Importo
+contact-no-name = (senza nome)
