@@ -36,14 +36,16 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> 
                     "Body too large",
                     format!("The request body is larger than {} bytes.", crate::BODY_LIMIT),
                 )
+                .say("problem-detail-too-large", vec![("bytes", kith_i18n::Arg::Num(crate::BODY_LIMIT as f64))])
             } else {
-                ApiError::bad_request("The request body could not be read.")
+                ApiError::bad_request("The request body could not be read.").say("problem-detail-unreadable", vec![])
             }
         })?;
         match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
             Some(b'{') => {}
             _ if serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).is_err() => {
-                return Err(ApiError::bad_request("The body is not valid JSON (or not valid UTF-8)."))
+                return Err(ApiError::bad_request("The body is not valid JSON (or not valid UTF-8).")
+                    .say("problem-detail-json", vec![]))
             }
             _ => {
                 return Err(ApiError::new(
@@ -51,7 +53,8 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> 
                     "validation",
                     "Invalid input",
                     "The body must be a JSON object.",
-                ))
+                )
+                .say("problem-detail-object", vec![]))
             }
         }
         if has_nul(&bytes) {
@@ -137,6 +140,7 @@ fn nul_error() -> ApiError {
         "Invalid input",
         "Text must not contain NUL characters.",
     )
+    .say("problem-detail-nul", vec![])
 }
 
 /// The request id: set by [`crate::request_id`] on every request.

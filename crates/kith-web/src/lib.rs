@@ -8,6 +8,7 @@ pub mod api;
 pub mod extract;
 pub mod pages;
 pub mod problem;
+mod problem_lang;
 
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -65,6 +66,7 @@ async fn method_not_allowed(req: Request, next: Next) -> Response {
             "Method not allowed",
             "This address does not accept this method.",
         )
+        .say("problem-detail-method", vec![])
         .into_response();
     }
     res
@@ -96,6 +98,7 @@ pub fn router_with(app: App, config: pages::WebConfig) -> Router {
         .merge(pages::router())
         .fallback(fallback)
         .layer(axum::middleware::from_fn(method_not_allowed))
+        .layer(axum::middleware::from_fn(problem_lang::localize))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn(pages::security_headers))
         .layer(axum::Extension(config))

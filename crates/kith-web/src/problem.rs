@@ -11,7 +11,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 /// RFC 9457 problem details.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Problem {
     /// A URI naming the kind of problem.
     #[serde(rename = "type")]
@@ -42,15 +42,28 @@ pub struct ApiError {
     title: &'static str,
     detail: String,
     errors: Vec<FieldError>,
+    /// The detail as a message of the catalogue, for readers of other
+    /// languages (`Accept-Language`); `None` keeps the English detail.
+    detail_msg: Option<Box<DetailMsg>>,
 }
+
+/// A problem's detail as a message id and its variables.
+pub(crate) type DetailMsg = (&'static str, Vec<(&'static str, kith_i18n::Arg)>);
 
 impl ApiError {
     pub fn new(status: StatusCode, slug: &'static str, title: &'static str, detail: impl Into<String>) -> Self {
-        ApiError { status, slug, title, detail: detail.into(), errors: Vec::new() }
+        ApiError { status, slug, title, detail: detail.into(), errors: Vec::new(), detail_msg: None }
+    }
+
+    /// The same problem whose detail other languages read as message `id`.
+    pub(crate) fn say(mut self, id: &'static str, args: Vec<(&'static str, kith_i18n::Arg)>) -> Self {
+        self.detail_msg = Some(Box::new((id, args)));
+        self
     }
 
     pub fn not_found() -> Self {
         Self::new(StatusCode::NOT_FOUND, "not-found", "Not found", "There is nothing at this address.")
+            .say("problem-detail-no-address", vec![])
     }
 
     pub fn invalid(errors: Vec<FieldError>) -> Self {
@@ -60,6 +73,10 @@ impl ApiError {
             status: StatusCode::UNPROCESSABLE_ENTITY,
             slug: "validation",
             title: "Invalid input",
+            detail_msg: Some(Box::new((
+                "problem-detail-fields",
+                vec![("fields", kith_i18n::Arg::Str(names.join(", ")))],
+            ))),
             detail,
             errors,
         }
@@ -81,31 +98,53 @@ impl From<AppError> for ApiError {
     fn from(e: AppError) -> Self {
         let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let slug = e.slug();
-        let (title, detail) = match e {
+        use kith_i18n::Arg;
+        let (title, detail, msg): (&'static str, String, Option<DetailMsg>) = match e {
             AppError::Invalid(inv) => return ApiError::invalid(inv.0),
-            AppError::Unauthenticated => {
-                ("Authentication required", "Send a valid API token as `Authorization: Bearer <token>`.".into())
+            AppError::Unauthenticated => (
+                "Authentication required",
+                "Send a valid API token as `Authorization: Bearer <token>`.".into(),
+                Some(("problem-detail-unauthenticated", vec![])),
+            ),
+            AppError::Forbidden(action) => (
+                "Forbidden",
+                e.to_string(),
+                Some(("problem-detail-forbidden", vec![("action", Arg::Str(action.into()))])),
+            ),
+            AppError::NotFound(what) => (
+                "Not found",
+                format!("No {what} with this id exists."),
+                Some(("problem-detail-not-found", vec![("what", Arg::Str(what.into()))])),
+            ),
+            AppError::Conflict(msg) => ("Conflict", msg, None),
+            AppError::Restricted => {
+                ("Processing restricted", e.to_string(), Some(("problem-detail-restricted", vec![])))
             }
-            AppError::Forbidden(_) => ("Forbidden", e.to_string()),
-            AppError::NotFound(what) => ("Not found", format!("No {what} with this id exists.")),
-            AppError::Conflict(msg) => ("Conflict", msg),
-            AppError::Restricted => ("Processing restricted", e.to_string()),
-            AppError::IdempotencyMismatch => ("Idempotency key reused", e.to_string()),
-            AppError::TooManyAttempts { retry_after_secs } => {
-                ("Too many attempts", format!("Too many failed attempts; retry in {retry_after_secs} seconds."))
+            AppError::IdempotencyMismatch => {
+                ("Idempotency key reused", e.to_string(), Some(("problem-detail-idempotency", vec![])))
             }
-            AppError::Unavailable => {
-                ("Service busy", "The server is too busy to take this request now; retry shortly.".into())
-            }
+            AppError::TooManyAttempts { retry_after_secs } => (
+                "Too many attempts",
+                format!("Too many failed attempts; retry in {retry_after_secs} seconds."),
+                Some(("problem-detail-too-many", vec![("seconds", Arg::Num(retry_after_secs as f64))])),
+            ),
+            AppError::Unavailable => (
+                "Service busy",
+                "The server is too busy to take this request now; retry shortly.".into(),
+                Some(("problem-detail-unavailable", vec![])),
+            ),
             AppError::Internal(source) => {
                 tracing::error!(error = %error_chain(&source), "internal error");
                 (
                     "Internal error",
                     "Something went wrong on our side. The request id identifies it in the server log.".into(),
+                    Some(("problem-detail-internal", vec![])),
                 )
             }
         };
-        ApiError::new(status, slug, title, detail)
+        let mut err = ApiError::new(status, slug, title, detail);
+        err.detail_msg = msg.map(Box::new);
+        err
     }
 }
 
@@ -176,22 +215,26 @@ impl From<JsonRejection> for ApiError {
                 "validation",
                 "Invalid input",
                 format!("The JSON body does not match the expected shape: {}", without_values(&e.body_text())),
-            ),
+            )
+            .say("problem-detail-shape", vec![("what", kith_i18n::Arg::Str(without_values(&e.body_text())))]),
             JsonRejection::JsonSyntaxError(_) => {
                 ApiError::bad_request("The body is not valid JSON (or not valid UTF-8).")
+                    .say("problem-detail-json", vec![])
             }
             JsonRejection::MissingJsonContentType(_) => ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported-media-type",
                 "Unsupported media type",
                 "Send the body as JSON with `Content-Type: application/json`.",
-            ),
+            )
+            .say("problem-detail-media-type", vec![]),
             JsonRejection::BytesRejection(b) if b.status() == StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "too-large",
                 "Body too large",
                 format!("The request body is larger than {} bytes.", crate::BODY_LIMIT),
-            ),
+            )
+            .say("problem-detail-too-large", vec![("bytes", kith_i18n::Arg::Num(crate::BODY_LIMIT as f64))]),
             other => ApiError::bad_request(format!("The request body could not be read ({}).", other.status())),
         }
     }
@@ -200,12 +243,13 @@ impl From<JsonRejection> for ApiError {
 impl From<QueryRejection> for ApiError {
     fn from(r: QueryRejection) -> Self {
         ApiError::bad_request(format!("The query string is not valid: {}", without_values(&r.body_text())))
+            .say("problem-detail-query", vec![("what", kith_i18n::Arg::Str(without_values(&r.body_text())))])
     }
 }
 
 impl From<PathRejection> for ApiError {
     fn from(_: PathRejection) -> Self {
-        ApiError::bad_request("An id in the address is not a valid UUID.")
+        ApiError::bad_request("An id in the address is not a valid UUID.").say("problem-detail-uuid", vec![])
     }
 }
 
@@ -218,7 +262,10 @@ impl IntoResponse for ApiError {
             detail: self.detail,
             errors: self.errors,
         };
+        let words =
+            crate::problem_lang::Words { slug: self.slug, detail: self.detail_msg.map(|d| *d), problem: body.clone() };
         let mut res = (self.status, axum::Json(body)).into_response();
+        res.extensions_mut().insert(words);
         res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
         if self.status == StatusCode::UNAUTHORIZED {
             res.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));

@@ -53,6 +53,7 @@ use axum::routing::get;
 use axum::Router;
 use kith_app::{App, AppError};
 
+pub(crate) use lang::accept_language;
 pub use session::WebConfig;
 
 /// The page for an address nothing answers.

@@ -4,6 +4,7 @@
 
 mod access;
 mod contacts;
+mod languages;
 mod openapi;
 mod records;
 mod validation;
