@@ -40,11 +40,8 @@ async fn fetch_in(
     body: Option<String>,
     lang: &str,
 ) -> Result<String, CliError> {
-    let mut req = Request::builder()
-        .method(method)
-        .uri(uri)
-        .header(header::COOKIE, cookie)
-        .header(header::ACCEPT_LANGUAGE, lang);
+    let mut req =
+        Request::builder().method(method).uri(uri).header(header::COOKIE, cookie).header(header::ACCEPT_LANGUAGE, lang);
     if body.is_some() {
         req = req.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
     }

@@ -34,6 +34,8 @@ pub struct DemoUser {
     pub role: Role,
     /// `None` when the user already existed (its password was left alone).
     pub password: Option<String>,
+    /// The language set on the account (`None`: the browser's).
+    pub language: Option<&'static str>,
 }
 
 impl std::fmt::Debug for DemoUser {
@@ -76,9 +78,12 @@ pub fn print_summary(s: &DemoSummary, listen: &str) {
     );
     println!("demo users (passwords are shown only now):");
     for u in &s.users {
+        let lang = u.language.map_or_else(|| "browser".to_owned(), kith_i18n::language_name);
         match &u.password {
-            Some(pw) => println!("  {:<30} {:<10} {pw}", u.email, u.role.as_str()),
-            None => println!("  {:<30} {:<10} (already existed; password unchanged)", u.email, u.role.as_str()),
+            Some(pw) => println!("  {:<30} {:<10} {:<11} {pw}", u.email, u.role.as_str(), lang),
+            None => {
+                println!("  {:<30} {:<10} {:<11} (already existed; password unchanged)", u.email, u.role.as_str(), lang)
+            }
         }
     }
     println!("Sign in at http://{listen}/login");

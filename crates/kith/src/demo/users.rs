@@ -6,11 +6,14 @@ use crate::rng::Rng;
 use kith_app::{App, AppError, Principal};
 use kith_domain::Role;
 
-const USERS: [(&str, Role); 4] = [
-    ("demo-admin@kith.example", Role::Admin),
-    ("demo-sales@kith.example", Role::Sales),
-    ("demo-marketing@kith.example", Role::Marketing),
-    ("demo-dpo@kith.example", Role::Dpo),
+/// Email, role, and the language and time zone set on their account (the
+/// admin follows the browser): a French sales person, a Bulgarian marketer
+/// and an Italian DPO, as the first users are.
+const USERS: [(&str, Role, Option<(&str, &str)>); 4] = [
+    ("demo-admin@kith.example", Role::Admin, None),
+    ("demo-sales@kith.example", Role::Sales, Some(("fr", "Europe/Paris"))),
+    ("demo-marketing@kith.example", Role::Marketing, Some(("bg", "Europe/Sofia"))),
+    ("demo-dpo@kith.example", Role::Dpo, Some(("it", "Europe/Rome"))),
 ];
 
 /// The demo users who may own contacts and deals, acting as themselves.
@@ -36,7 +39,7 @@ impl Owners {
 pub(super) async fn seed_users(app: &App, p: &Principal) -> Result<(Owners, Vec<DemoUser>), CliError> {
     let mut owners = Vec::new();
     let mut users = Vec::new();
-    for (email, role) in USERS {
+    for (email, role, locale) in USERS {
         let password = kith_app::new_secret();
         let (id, password) = match app.add_user(p, email, role, &password).await {
             Ok(u) => (u.id, Some(password)),
@@ -45,10 +48,14 @@ pub(super) async fn seed_users(app: &App, p: &Principal) -> Result<(Owners, Vec<
             }
             Err(e) => return Err(CliError::app("demo data: cannot add a user")(e)),
         };
-        if role.can_write_crm() {
-            owners.push(Principal { user: id, role, request_id: uuid::Uuid::now_v7().to_string(), token: None });
+        let me = Principal { user: id, role, request_id: uuid::Uuid::now_v7().to_string(), token: None };
+        if let (Some((lang, zone)), Some(_)) = (locale, &password) {
+            app.set_my_locale(&me, lang, zone).await.map_err(CliError::app("demo data: cannot set a language"))?;
         }
-        users.push(DemoUser { email, role, password });
+        if role.can_write_crm() {
+            owners.push(me);
+        }
+        users.push(DemoUser { email, role, password, language: locale.map(|(l, _)| l) });
     }
     Ok((Owners(owners), users))
 }
