@@ -9,7 +9,10 @@ use kith_domain::Role;
 /// Email, role, and the language and time zone set on their account (the
 /// admin follows the browser): a French sales person, a Bulgarian marketer
 /// and an Italian DPO, as the first users are.
-const USERS: [(&str, Role, Option<(&str, &str)>); 4] = [
+/// A language code and an IANA time zone.
+type Locale = Option<(&'static str, &'static str)>;
+
+const USERS: [(&str, Role, Locale); 4] = [
     ("demo-admin@kith.example", Role::Admin, None),
     ("demo-sales@kith.example", Role::Sales, Some(("fr", "Europe/Paris"))),
     ("demo-marketing@kith.example", Role::Marketing, Some(("bg", "Europe/Sofia"))),
