@@ -59,6 +59,7 @@ pub mod sessions;
 pub mod staff;
 pub mod template_send;
 pub mod templates;
+pub mod texts;
 pub mod timeline;
 pub mod tokens;
 pub mod trend;

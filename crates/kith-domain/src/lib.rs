@@ -30,6 +30,7 @@ pub mod role;
 pub mod ropa;
 pub mod segment;
 pub mod template;
+pub mod translation;
 pub mod webhooks;
 
 pub use consent::{Channel, ConsentAction, ConsentMethod, ConsentState, LawfulBasis, ObjectionDecision};

@@ -59,6 +59,7 @@ pub mod sessions;
 pub mod settings;
 pub mod staff;
 pub mod templates;
+pub mod texts;
 pub mod vault;
 pub mod views;
 pub mod webhooks;

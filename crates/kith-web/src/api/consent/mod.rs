@@ -14,6 +14,7 @@ mod purposes;
 mod selection;
 mod subscriptions;
 mod summary;
+mod texts;
 
 pub use bases::{BasisIn, BasisOut, BulkBasisIn, CountOut};
 pub use campaigns::{CampaignIn, CampaignOut};
@@ -26,6 +27,7 @@ pub use purposes::{PurposeIn, PurposeOut, RuleIn, RuleOut};
 pub use selection::{FilterIn, SelectionIn};
 pub use subscriptions::{SubscriptionTypeIn, SubscriptionTypeOut};
 pub use summary::{PurposeSummaryOut, SummaryOut};
+pub use texts::{TextIn, TextOut};
 
 use kith_app::App;
 use utoipa_axum::router::OpenApiRouter;
@@ -37,6 +39,10 @@ pub fn router() -> OpenApiRouter<App> {
         .routes(routes!(purposes::get_purpose, purposes::update_purpose))
         .routes(routes!(notices::list_notices, notices::create_notice))
         .routes(routes!(subscriptions::list_subscription_types, subscriptions::create_subscription_type))
+        .routes(routes!(texts::purpose_texts))
+        .routes(routes!(texts::set_purpose_text))
+        .routes(routes!(texts::subscription_texts))
+        .routes(routes!(texts::set_subscription_text))
         .routes(routes!(forms::list_forms, forms::create_form))
         .routes(routes!(forms::update_form))
         .routes(routes!(bases::list_bases, bases::set_basis))

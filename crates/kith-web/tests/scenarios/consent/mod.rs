@@ -19,6 +19,7 @@ pub(crate) mod smtp;
 mod template_pages;
 mod template_requests;
 mod templates;
+mod texts;
 
 use crate::harness::{form_body, TestApp};
 use axum::body::Body;
