@@ -76,7 +76,9 @@ pub(super) fn unreadable(status: StatusCode) -> Response {
 
 fn link_error(l: Public, e: LinkError) -> Response {
     match e {
-        LinkError::Invalid => say_ids(StatusCode::NOT_FOUND, l, "public-invalid-link-title", "public-invalid-link-text"),
+        LinkError::Invalid => {
+            say_ids(StatusCode::NOT_FOUND, l, "public-invalid-link-title", "public-invalid-link-text")
+        }
         LinkError::Expired => say_ids(StatusCode::GONE, l, "public-expired-link-title", "public-expired-link-text"),
         LinkError::App(e) => app_error(l, e),
     }

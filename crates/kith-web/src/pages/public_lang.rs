@@ -45,11 +45,8 @@ impl Public {
     /// path and query with `lang` replaced.
     pub(crate) fn at(lang: &str, path: &str, query: Option<&str>) -> Public {
         let tr = Tr::new(lang);
-        let kept: Vec<&str> = query
-            .unwrap_or("")
-            .split('&')
-            .filter(|p| !p.is_empty() && p.split('=').next() != Some("lang"))
-            .collect();
+        let kept: Vec<&str> =
+            query.unwrap_or("").split('&').filter(|p| !p.is_empty() && p.split('=').next() != Some("lang")).collect();
         let switch = kith_i18n::languages()
             .iter()
             .map(|&code| {

@@ -58,10 +58,28 @@ async fn a_form_speaks_its_own_language_bulgarian_and_german() {
         // The form's language wins over the browser's.
         let en = [("accept-language", "en")];
         let bg = env.page(Method::GET, "/f/bg-news", None, &en).await.expect(StatusCode::OK).text();
-        has_all(&bg, &["<html lang=\"bg\">", "Имейл", "Телефон", "Какво бихте искали да получавате?", "Как използваме Вашите данни:"]);
+        has_all(
+            &bg,
+            &[
+                "<html lang=\"bg\">",
+                "Имейл",
+                "Телефон",
+                "Какво бихте искали да получавате?",
+                "Как използваме Вашите данни:",
+            ],
+        );
         assert!(!bg.contains("What would you like"), "{bg}");
         let de = env.page(Method::GET, "/f/de-news", None, &en).await.expect(StatusCode::OK).text();
-        has_all(&de, &["<html lang=\"de\">", "E-Mail", "Vorname", "Was möchten Sie erhalten?", "Ja, Sie dürfen meine Daten weitergeben an: Partner Example S.p.A."]);
+        has_all(
+            &de,
+            &[
+                "<html lang=\"de\">",
+                "E-Mail",
+                "Vorname",
+                "Was möchten Sie erhalten?",
+                "Ja, Sie dürfen meine Daten weitergeben an: Partner Example S.p.A.",
+            ],
+        );
 
         // Errors and the answer in the form's language too.
         let bad = form_body(&[("email", "kein-adresse"), ("subscription", &kit.sub)]);
@@ -91,7 +109,9 @@ async fn the_preference_centre_speaks_bulgarian_and_german_and_switches_in_place
         let bg = bg.expect(StatusCode::OK).text();
         has_all(&bg, &["<html lang=\"bg\">", "Вашите предпочитания за имейли", "Запазване на избора ми", "Имейл"]);
         // Every language by its own name, each keeping the place.
-        for (code, name) in [("en", "English"), ("it", "Italiano"), ("fr", "Français"), ("de", "Deutsch"), ("es", "Español")] {
+        for (code, name) in
+            [("en", "English"), ("it", "Italiano"), ("fr", "Français"), ("de", "Deutsch"), ("es", "Español")]
+        {
             let href = format!("href=\"{path}?lang={code}\"");
             has_all(&bg, &[href.as_str(), name]);
         }
@@ -99,7 +119,10 @@ async fn the_preference_centre_speaks_bulgarian_and_german_and_switches_in_place
 
         // ?lang= wins over Accept-Language, and posting keeps the language.
         let de = env.page(Method::GET, &format!("{path}?lang=de"), None, &[("accept-language", "bg")]).await;
-        has_all(&de.expect(StatusCode::OK).text(), &["<html lang=\"de\">", "Ihre E-Mail-Einstellungen", "Alle abbestellen"]);
+        has_all(
+            &de.expect(StatusCode::OK).text(),
+            &["<html lang=\"de\">", "Ihre E-Mail-Einstellungen", "Alle abbestellen"],
+        );
         let want = format!("{}:email", kit.sub);
         let body = form_body(&[("sub", &want), ("lang", "de")]);
         let saved = env.page(Method::POST, &path, Some(body), &[]).await.expect(StatusCode::OK).text();
@@ -119,7 +142,10 @@ async fn the_portal_speaks_bulgarian_and_german() {
         env.contact(json!({"first_name": "Jana", "emails": ["jana.koch@example.com"]})).await;
 
         let start = env.page(Method::GET, "/portal", None, &[("accept-language", "bg-BG")]).await;
-        has_all(&start.expect(StatusCode::OK).text(), &["<html lang=\"bg\">", "Вашата поверителност", "Изпратете ми връзка за вход"]);
+        has_all(
+            &start.expect(StatusCode::OK).text(),
+            &["<html lang=\"bg\">", "Вашата поверителност", "Изпратете ми връзка за вход"],
+        );
         let sent = env
             .page(Method::POST, "/portal", Some(form_body(&[("email", "jana.koch@example.com"), ("lang", "de")])), &[])
             .await
@@ -147,10 +173,17 @@ async fn the_portal_speaks_bulgarian_and_german() {
         let me = env.page(Method::GET, "/portal/me?lang=de", None, &[("cookie", cookie.as_str())]).await;
         has_all(
             &me.expect(StatusCode::OK).text(),
-            &["Die Daten, die wir über Sie gespeichert haben", "Löschung meiner Daten (Art. 17)", "href=\"/portal/me?lang=bg\""],
+            &[
+                "Die Daten, die wir über Sie gespeichert haben",
+                "Löschung meiner Daten (Art. 17)",
+                "href=\"/portal/me?lang=bg\"",
+            ],
         );
         let me = env.page(Method::GET, "/portal/me?lang=bg", None, &[("cookie", cookie.as_str())]).await;
-        has_all(&me.expect(StatusCode::OK).text(), &["Данните, които съхраняваме за Вас", "Изтриване на данните ми (чл. 17)"]);
+        has_all(
+            &me.expect(StatusCode::OK).text(),
+            &["Данните, които съхраняваме за Вас", "Изтриване на данните ми (чл. 17)"],
+        );
         let filed = form_body(&[("kind", "rectification"), ("note", ""), ("lang", "bg")]);
         let r = env.page(Method::POST, "/portal/me/request", Some(filed), &[("cookie", cookie.as_str())]).await;
         has_all(&r.expect(StatusCode::OK).text(), &["посочете какво трябва да се коригира"]);
