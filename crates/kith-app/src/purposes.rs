@@ -116,7 +116,7 @@ pub struct FormFields {
 /// Contact fields a public form may ask for besides the email.
 pub const FORM_FIELDS: [&str; 3] = ["first_name", "last_name", "phone"];
 /// Languages the public pages speak.
-pub const LANGUAGES: [&str; 2] = ["en", "it"];
+pub const LANGUAGES: [&str; 6] = ["en", "it", "fr", "bg", "de", "es"];
 
 fn language(inv: &mut Invalid, field: &str, v: &str) {
     if !LANGUAGES.contains(&v) {

@@ -3,14 +3,16 @@
 //! was sent by mail or in its webhook. A GET shows the request and a
 //! button and records nothing (mail scanners follow links); the POST
 //! records the acknowledgement, once. The link is the credential; it names
-//! the person by id only. In English: the processor is an organisation.
+//! the person by id only. In the processor's language (`?lang=`, else
+//! `Accept-Language`): the reader is an organisation.
 
-use super::address::Seg;
-use super::public::message;
+use super::address::{Params, Seg};
+use super::public::{here, say_ids};
+use super::public_lang::Public;
 use super::render;
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
@@ -21,60 +23,81 @@ pub(super) fn router() -> Router<App> {
     Router::new().route("/ack/{token}", get(show).post(acknowledge))
 }
 
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct LangQuery {
+    lang: Option<String>,
+}
+
 #[derive(Template)]
 #[template(path = "public_ack.html")]
 struct AckPage<'a> {
-    lang: &'a str,
-    title: &'a str,
+    l: Public,
+    title: String,
     token: &'a str,
-    action: &'static str,
+    action: String,
     subject: String,
     reference: String,
     due: String,
     acknowledged: Option<String>,
 }
 
-fn refused(e: LinkError) -> Response {
+fn refused(l: Public, e: LinkError) -> Response {
     match e {
-        LinkError::Invalid => message(
-            StatusCode::NOT_FOUND,
-            "en",
-            "This link is not valid",
-            "Check that the whole link was copied from the message.",
-        ),
-        LinkError::Expired => {
-            message(StatusCode::GONE, "en", "This link has expired", "Ask the controller for a new request.")
-        }
+        LinkError::Invalid => say_ids(StatusCode::NOT_FOUND, l, "public-invalid-link-title", "public-ack-invalid-text"),
+        LinkError::Expired => say_ids(StatusCode::GONE, l, "public-expired-link-title", "public-ack-expired-text"),
         LinkError::App(e) => axum::response::IntoResponse::into_response(super::PageError::from(e)),
     }
 }
 
-async fn show(State(app): State<App>, Seg(token): Seg<String>) -> Response {
+async fn show(
+    State(app): State<App>,
+    Seg(token): Seg<String>,
+    Params(q): Params<LangQuery>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    let l = here(&uri, q.lang.as_deref(), &headers);
     let n = match app.processor_notice_by_link(&token).await {
         Ok(n) => n,
-        Err(e) => return refused(e),
+        Err(e) => return refused(l, e),
     };
     render(&AckPage {
-        lang: "en",
-        title: "Acknowledge a data-protection request",
+        title: l.t("public-ack-title"),
         token: &token,
-        action: n.action.label(),
+        action: l.t(&format!("public-ack-action-{}", n.action.as_str().replace('_', "-"))),
         subject: n.subject.to_string(),
         reference: n.request_id.unwrap_or(n.id).to_string(),
-        due: super::view::date(n.due_at),
-        acknowledged: n.acknowledged_at.map(super::view::date_time),
+        due: l.date(n.due_at),
+        acknowledged: n.acknowledged_at.map(|t| l.date_time(t)),
+        l,
     })
 }
 
-async fn acknowledge(State(app): State<App>, Seg(token): Seg<String>) -> Response {
+async fn acknowledge(
+    State(app): State<App>,
+    Seg(token): Seg<String>,
+    Params(q): Params<LangQuery>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    // The answer's switcher leads back to the request's page.
+    let l = Public::at(super::public_lang::choose(q.lang.as_deref(), &headers), uri.path(), None);
     match app.acknowledge_processor_notice(&token).await {
-        Ok(true) => message(
-            StatusCode::OK,
-            "en",
-            "Acknowledgement recorded",
-            "Thank you: the controller's record of the request now shows that you carried it out.",
-        ),
-        Ok(false) => message(StatusCode::OK, "en", "Already acknowledged", "This request was acknowledged before."),
-        Err(e) => refused(e),
+        Ok(true) => say_ids(StatusCode::OK, l, "public-ack-recorded-title", "public-ack-recorded-text"),
+        Ok(false) => say_ids(StatusCode::OK, l, "public-ack-already-title", "public-ack-already-text"),
+        Err(e) => refused(l, e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use kith_domain::webhooks::ProcessorAction;
+
+    #[test]
+    fn every_action_asked_of_a_processor_has_words() {
+        for a in ProcessorAction::ALL {
+            assert!(kith_i18n::has_message(&format!("public-ack-action-{}", a.as_str().replace('_', "-"))), "{a:?}");
+        }
     }
 }

@@ -33,7 +33,7 @@ mod policy;
 mod portal;
 mod privacy;
 mod public;
-mod public_words;
+mod public_lang;
 mod recipients;
 mod registers;
 pub use registers::print_html as register_print_html;

@@ -7,38 +7,26 @@
 
 use super::address::{Params, Seg};
 use super::form::Form;
-use super::public_words::{words, Words};
+use super::public_lang::{choose, Public};
 use super::session::WebConfig;
 use super::{render, render_status};
 use askama::Template;
 use axum::extract::{ConnectInfo, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Extension, Json, Router};
 use kith_app::public::{Confirmed, LinkError, Submission, Visitor};
 use kith_app::{App, AppError};
-use kith_domain::Channel;
+use kith_domain::{Channel, ConsentAction, FieldError};
 use std::collections::BTreeSet;
 use std::net::SocketAddr;
 use uuid::Uuid;
 
-/// `?lang=` if given, else the first of `Accept-Language` we speak, else English.
-fn language(q: Option<&str>, headers: &HeaderMap) -> &'static str {
-    if let Some(l) = q {
-        return if l == "it" { "it" } else { "en" };
-    }
-    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
-    for part in accept.split(',') {
-        let tag = part.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-        if tag.starts_with("it") {
-            return "it";
-        }
-        if tag.starts_with("en") {
-            return "en";
-        }
-    }
-    "en"
+/// The reader at the address asked for: `?lang=` if Kith speaks it, else
+/// `Accept-Language`, else English; the switcher keeps the address.
+pub(super) fn here(uri: &Uri, explicit: Option<&str>, headers: &HeaderMap) -> Public {
+    Public::at(choose(explicit, headers), uri.path(), uri.query())
 }
 
 fn visitor(cfg: &WebConfig, headers: &HeaderMap, peer: Option<SocketAddr>) -> (String, Visitor) {
@@ -52,28 +40,53 @@ fn visitor(cfg: &WebConfig, headers: &HeaderMap, peer: Option<SocketAddr>) -> (S
 #[derive(Template)]
 #[template(path = "public_message.html")]
 struct Message<'a> {
-    lang: &'a str,
+    l: Public,
     title: &'a str,
     message: &'a str,
     error: bool,
 }
 
-pub(super) fn message(status: StatusCode, lang: &str, title: &str, message: &str) -> Response {
-    render_status(status, &Message { lang, title, message, error: !status.is_success() })
+/// A page that only says something: a title and one sentence.
+pub(super) fn say(status: StatusCode, l: Public, title: &str, message: &str) -> Response {
+    render_status(status, &Message { l, title, message, error: !status.is_success() })
 }
 
-fn link_error(lang: &str, e: LinkError) -> Response {
-    let w = words(lang);
-    match e {
-        LinkError::Invalid => message(StatusCode::NOT_FOUND, lang, w.invalid_link, w.invalid_text),
-        LinkError::Expired => message(StatusCode::GONE, lang, w.expired_link, w.expired_text),
-        LinkError::App(e) => app_error(lang, e),
+/// The same, with the title and the sentence as message ids.
+pub(super) fn say_ids(status: StatusCode, l: Public, title: &str, message: &str) -> Response {
+    let (title, message) = (l.t(title), l.t(message));
+    say(status, l, &title, &message)
+}
+
+/// Words already in `lang` (for callers that have no reader yet).
+pub(super) fn message(status: StatusCode, lang: &str, title: &str, message: &str) -> Response {
+    say(status, Public::fixed(lang), title, message)
+}
+
+/// An address that cannot be read (see `address.rs`): "not found" or "not
+/// valid", in English (nothing else about the reader is known there).
+#[allow(dead_code)] // for address.rs, which the lead converts
+pub(super) fn unreadable(status: StatusCode) -> Response {
+    let l = Public::fixed(kith_i18n::DEFAULT);
+    if status == StatusCode::NOT_FOUND {
+        say_ids(status, l, "public-not-found-title", "public-not-found-text")
+    } else {
+        say_ids(status, l, "public-bad-address-title", "public-bad-address-text")
     }
 }
 
-fn app_error(lang: &str, e: AppError) -> Response {
+fn link_error(l: Public, e: LinkError) -> Response {
     match e {
-        AppError::NotFound(_) => message(StatusCode::NOT_FOUND, lang, "Not found", "There is nothing at this address."),
+        LinkError::Invalid => {
+            say_ids(StatusCode::NOT_FOUND, l, "public-invalid-link-title", "public-invalid-link-text")
+        }
+        LinkError::Expired => say_ids(StatusCode::GONE, l, "public-expired-link-title", "public-expired-link-text"),
+        LinkError::App(e) => app_error(l, e),
+    }
+}
+
+fn app_error(l: Public, e: AppError) -> Response {
+    match e {
+        AppError::NotFound(_) => say_ids(StatusCode::NOT_FOUND, l, "public-not-found-title", "public-not-found-text"),
         e => super::PageError::from(e).into_response(),
     }
 }
@@ -81,8 +94,7 @@ fn app_error(lang: &str, e: AppError) -> Response {
 #[derive(Template)]
 #[template(path = "public_form.html")]
 struct FormPage<'a> {
-    lang: &'a str,
-    w: &'a Words,
+    l: Public,
     title: &'a str,
     intro: &'a str,
     logo_url: Option<&'a str>,
@@ -100,7 +112,7 @@ struct FormPage<'a> {
     gpc: bool,
     notice_href: String,
     notice_name: &'a str,
-    notice_version: i64,
+    notice_version: String,
     button: &'a str,
 }
 
@@ -116,32 +128,59 @@ struct FormBody {
     share: Option<String>,
 }
 
-async fn show_form(State(app): State<App>, Seg(slug): Seg<String>, headers: HeaderMap) -> Response {
-    form_page(&app, &slug, &headers, StatusCode::OK, FormBody::default(), vec![]).await
+async fn show_form(State(app): State<App>, Seg(slug): Seg<String>, uri: Uri, headers: HeaderMap) -> Response {
+    form_page(&app, &slug, &uri, &headers, StatusCode::OK, FormBody::default(), None).await
+}
+
+/// A form is read in its own language (its title, subscriptions and notice
+/// are written in it), whatever the browser prefers.
+fn form_reader(f: &kith_app::public::PublicForm) -> Public {
+    Public::fixed(kith_i18n::supported(&f.form.language).unwrap_or(kith_i18n::DEFAULT))
+}
+
+/// What is wrong with a field of the form, in the reader's words.
+fn problem(l: &Public, e: &FieldError) -> String {
+    let (field, id) = match (e.field.as_str(), e.message.as_str()) {
+        ("email" | "emails", _) => ("email", "public-problem-email"),
+        ("phone" | "phones", _) => ("phone", "public-problem-phone"),
+        (f @ ("first_name" | "last_name"), _) => (f, "public-problem-name"),
+        ("subscriptions", m) if m.starts_with("tick") => ("subscriptions", "public-problem-no-subscription"),
+        ("subscriptions", _) => ("subscriptions", "public-problem-unknown-subscription"),
+        (f, _) => (f, "public-problem-other"),
+    };
+    let name = match field {
+        "email" => l.t("public-form-email"),
+        "phone" => l.t("public-form-phone"),
+        "first_name" => l.t("public-form-first-name"),
+        "last_name" => l.t("public-form-last-name"),
+        "subscriptions" => l.t("public-form-subscriptions"),
+        f => super::view::field_label(l, f),
+    };
+    l.t2("public-form-fix", "field", name, "problem", l.t(id))
 }
 
 async fn form_page(
     app: &App,
     slug: &str,
+    uri: &Uri,
     headers: &HeaderMap,
     status: StatusCode,
     b: FormBody,
-    errors: Vec<String>,
+    errors: Option<Vec<FieldError>>,
 ) -> Response {
     let f = match app.public_form(slug).await {
         Ok(f) => f,
-        Err(e) => return app_error("en", e),
+        Err(e) => return app_error(here(uri, None, headers), e),
     };
-    let lang = f.form.language.as_str();
+    let l = form_reader(&f);
     let has = |x: &str| f.form.fields.iter().any(|y| y == x);
     let page = FormPage {
-        lang,
-        w: words(lang),
+        errors: errors.unwrap_or_default().iter().map(|e| problem(&l, e)).collect(),
+        l,
         title: &f.form.title,
         intro: &f.form.intro,
         logo_url: f.form.logo_url.as_deref(),
         slug: &f.form.slug,
-        errors,
         email: b.email,
         first_name: b.first_name.unwrap_or_default(),
         last_name: b.last_name.unwrap_or_default(),
@@ -154,7 +193,7 @@ async fn form_page(
         gpc: headers.get("sec-gpc").is_some_and(|v| v.as_bytes() == b"1"),
         notice_href: notice_href(&f.notice),
         notice_name: &f.notice.name,
-        notice_version: f.notice.version,
+        notice_version: f.notice.version.to_string(),
         button: &f.form.button,
     };
     render_status(status, &page)
@@ -164,6 +203,7 @@ async fn submit_form(
     State(app): State<App>,
     Extension(cfg): Extension<WebConfig>,
     Seg(slug): Seg<String>,
+    uri: Uri,
     headers: HeaderMap,
     connect: Option<Extension<ConnectInfo<SocketAddr>>>,
     Form { form: b }: Form<FormBody>,
@@ -186,42 +226,41 @@ async fn submit_form(
     };
     match app.submit_form(&slug, s, &client, v).await {
         Ok(()) => {
-            let lang = app.public_form(&slug).await.map(|f| f.form.language).unwrap_or_else(|_| "en".into());
-            let w = words(&lang);
-            message(StatusCode::OK, &lang, w.check_inbox, w.check_inbox_text)
+            let l = match app.public_form(&slug).await {
+                Ok(f) => form_reader(&f),
+                Err(_) => here(&uri, None, &headers),
+            };
+            say_ids(StatusCode::OK, l, "public-check-inbox-title", "public-check-inbox-text")
         }
         Err(AppError::Invalid(inv)) => {
-            let lang = app.public_form(&slug).await.map(|f| f.form.language).unwrap_or_else(|_| "en".into());
-            let w = words(&lang);
-            let errors =
-                inv.0.iter().map(|e| format!("{} — {}: {}", w.fix, super::view::label(&e.field), e.message)).collect();
-            form_page(&app, &slug, &headers, StatusCode::UNPROCESSABLE_ENTITY, b, errors).await
+            form_page(&app, &slug, &uri, &headers, StatusCode::UNPROCESSABLE_ENTITY, b, Some(inv.0)).await
         }
-        Err(e) => app_error("en", e),
+        Err(e) => app_error(here(&uri, None, &headers), e),
     }
 }
 
 #[derive(Template)]
 #[template(path = "public_notice.html")]
 struct NoticePage<'a> {
-    lang: &'a str,
+    l: Public,
     title: &'a str,
-    version: i64,
+    version: String,
     sha: String,
     body: &'a str,
 }
 
-async fn show_notice(State(app): State<App>, Seg(id): Seg<Uuid>) -> Response {
+async fn show_notice(State(app): State<App>, Seg(id): Seg<Uuid>, uri: Uri, headers: HeaderMap) -> Response {
     match app.public_notice(id).await {
+        // A notice is read in the language it is written in.
         Ok(Some(n)) => render(&NoticePage {
-            lang: &n.language,
+            l: Public::fixed(&n.language),
             title: &n.name,
-            version: n.version,
+            version: n.version.to_string(),
             sha: n.sha256.iter().map(|b| format!("{b:02x}")).collect(),
             body: &n.body,
         }),
-        Ok(None) => app_error("en", AppError::NotFound("notice")),
-        Err(e) => app_error("en", e),
+        Ok(None) => app_error(here(&uri, None, &headers), AppError::NotFound("notice")),
+        Err(e) => app_error(here(&uri, None, &headers), e),
     }
 }
 
@@ -233,13 +272,11 @@ struct LangQuery {
 #[derive(Template)]
 #[template(path = "public_confirm.html")]
 struct ConfirmPage<'a> {
-    lang: &'a str,
-    title: &'a str,
-    message: &'a str,
+    l: Public,
+    title: String,
     token: &'a str,
-    button: &'a str,
-    /// The notice the consent will cite: words, link, name and version.
-    notice: Option<(&'a str, String, String, i64)>,
+    /// The notice the consent will cite: link, name and version.
+    notice: Option<(String, String, String)>,
 }
 
 /// Where a notice is read: its published address, or Kith's own page.
@@ -251,20 +288,18 @@ async fn show_confirm(
     State(app): State<App>,
     Seg(token): Seg<String>,
     Params(q): Params<LangQuery>,
+    uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let lang = language(q.lang.as_deref(), &headers);
-    let w = words(lang);
+    let l = here(&uri, q.lang.as_deref(), &headers);
     match app.check_confirm(&token).await {
         Ok(n) => render(&ConfirmPage {
-            lang,
-            title: w.confirm_title,
-            message: w.confirm_text,
+            title: l.t("public-confirm-title"),
+            l,
             token: &token,
-            button: w.confirm_button,
-            notice: n.map(|n| (w.notice, notice_href(&n), n.name.clone(), n.version)),
+            notice: n.map(|n| (notice_href(&n), n.name.clone(), n.version.to_string())),
         }),
-        Err(e) => link_error(lang, e),
+        Err(e) => link_error(l, e),
     }
 }
 
@@ -282,45 +317,49 @@ async fn confirm(
     connect: Option<Extension<ConnectInfo<SocketAddr>>>,
     Form { form: b }: Form<LangBody>,
 ) -> Response {
-    let lang = language(b.lang.as_deref(), &headers);
-    let w = words(lang);
+    let l = Public::at(choose(b.lang.as_deref(), &headers), &format!("/c/{token}"), None);
     let (_, v) = visitor(&cfg, &headers, connect.map(|c| c.0 .0));
     match app.confirm(&token, v).await {
-        Ok(Confirmed::Now(_)) => message(StatusCode::OK, lang, w.confirmed, w.confirmed_text),
-        Ok(Confirmed::Already) => message(StatusCode::OK, lang, w.confirmed, w.already),
-        Err(e) => link_error(lang, e),
+        Ok(Confirmed::Now(_)) => say_ids(StatusCode::OK, l, "public-confirmed-title", "public-confirmed-text"),
+        Ok(Confirmed::Already) => say_ids(StatusCode::OK, l, "public-confirmed-title", "public-confirmed-already"),
+        Err(e) => link_error(l, e),
     }
 }
 
 #[derive(Template)]
 #[template(path = "public_prefs.html")]
 struct PrefsPage<'a> {
-    lang: &'a str,
-    w: &'a Words,
-    title: &'a str,
+    l: Public,
+    title: String,
     token: &'a str,
-    saved: Option<&'a str>,
+    saved: Option<String>,
     items: Vec<PrefItem>,
-    receipts: Vec<(i64, String, &'static str, String)>,
-    other_lang: &'a str,
+    receipts: Vec<(i64, String, String, String)>,
 }
 
 struct PrefItem {
     id: Uuid,
     name: String,
     description: String,
-    channels: Vec<(&'static str, &'static str, bool)>,
+    channels: Vec<(&'static str, String, bool)>,
     /// The notice a "yes" here cites (link, name, version); none: only unsubscribing is possible.
-    notice: Option<(String, String, i64)>,
+    notice: Option<(String, String, String)>,
 }
 
-async fn prefs_page(app: &App, token: &str, lang: &str, saved: Option<&str>) -> Response {
-    let w = words(lang);
+fn channel_name(l: &Public, c: Channel) -> String {
+    l.t(&format!("public-channel-{}", c.as_str()))
+}
+
+fn action_name(l: &Public, a: ConsentAction) -> String {
+    l.t(&format!("public-action-{}", a.as_str()))
+}
+
+/// The preference centre in `lang`; `saved` is a message to show on top.
+async fn prefs_page(app: &App, token: &str, lang: &str, saved: Option<String>) -> Response {
+    let l = Public::at(lang, &format!("/p/{token}"), None);
     match app.preferences(token).await {
         Ok(p) => render(&PrefsPage {
-            lang,
-            w,
-            title: w.prefs_title,
+            title: l.t("public-prefs-title"),
             token,
             saved,
             items: p
@@ -331,18 +370,14 @@ async fn prefs_page(app: &App, token: &str, lang: &str, saved: Option<&str>) -> 
                     id: s.id,
                     name: s.name,
                     description: s.description,
-                    channels: ch.into_iter().map(|(c, on)| (c.as_str(), c.label(), on)).collect(),
-                    notice: n.map(|n| (notice_href(&n), n.name.clone(), n.version)),
+                    channels: ch.into_iter().map(|(c, on)| (c.as_str(), channel_name(&l, c), on)).collect(),
+                    notice: n.map(|n| (notice_href(&n), n.name.clone(), n.version.to_string())),
                 })
                 .collect(),
-            receipts: p
-                .receipts
-                .into_iter()
-                .map(|(seq, n, a, at)| (seq, n, a.label(), super::view::date(at)))
-                .collect(),
-            other_lang: if lang == "it" { "en" } else { "it" },
+            receipts: p.receipts.into_iter().map(|(seq, n, a, at)| (seq, n, action_name(&l, a), l.date(at))).collect(),
+            l,
         }),
-        Err(e) => link_error(lang, e),
+        Err(e) => link_error(l, e),
     }
 }
 
@@ -352,8 +387,7 @@ async fn show_prefs(
     Params(q): Params<LangQuery>,
     headers: HeaderMap,
 ) -> Response {
-    let lang = language(q.lang.as_deref(), &headers);
-    prefs_page(&app, &token, lang, None).await
+    prefs_page(&app, &token, choose(q.lang.as_deref(), &headers), None).await
 }
 
 #[derive(serde::Deserialize)]
@@ -371,7 +405,7 @@ async fn save_prefs(
     connect: Option<Extension<ConnectInfo<SocketAddr>>>,
     Form { form: b }: Form<PrefsBody>,
 ) -> Response {
-    let lang = language(b.lang.as_deref(), &headers);
+    let lang = choose(b.lang.as_deref(), &headers);
     let (_, v) = visitor(&cfg, &headers, connect.map(|c| c.0 .0));
     let mut wanted = BTreeSet::new();
     for s in &b.sub {
@@ -383,13 +417,14 @@ async fn save_prefs(
             None => return super::PageError::bad_form().into_response(),
         }
     }
+    let tr = kith_i18n::Tr::new(lang);
     match app.save_preferences(&token, &wanted, v).await {
-        Ok(r) if r.not_given.is_empty() => prefs_page(&app, &token, lang, Some(words(lang).saved)).await,
+        Ok(r) if r.not_given.is_empty() => prefs_page(&app, &token, lang, Some(tr.t("public-prefs-saved"))).await,
         Ok(r) => {
-            let msg = format!("{} {}", words(lang).not_given, r.not_given.join(", "));
-            prefs_page(&app, &token, lang, Some(&msg)).await
+            let msg = tr.t1("public-prefs-not-given", "names", r.not_given.join(", "));
+            prefs_page(&app, &token, lang, Some(msg)).await
         }
-        Err(e) => link_error(lang, e),
+        Err(e) => link_error(Public::at(lang, &format!("/p/{token}"), None), e),
     }
 }
 
@@ -401,51 +436,48 @@ async fn unsubscribe_all(
     connect: Option<Extension<ConnectInfo<SocketAddr>>>,
     Form { form: b }: Form<LangBody>,
 ) -> Response {
-    let lang = language(b.lang.as_deref(), &headers);
+    let lang = choose(b.lang.as_deref(), &headers);
     let (_, v) = visitor(&cfg, &headers, connect.map(|c| c.0 .0));
     match app.unsubscribe_all(&token, v).await {
-        Ok(_) => prefs_page(&app, &token, lang, Some(words(lang).unsubscribed)).await,
-        Err(e) => link_error(lang, e),
+        Ok(_) => prefs_page(&app, &token, lang, Some(kith_i18n::t(lang, "public-prefs-unsubscribed"))).await,
+        Err(e) => link_error(Public::at(lang, &format!("/p/{token}"), None), e),
     }
 }
 
-async fn prefs_receipt(State(app): State<App>, Seg((token, seq)): Seg<(String, i64)>) -> Response {
+async fn prefs_receipt(
+    State(app): State<App>,
+    Seg((token, seq)): Seg<(String, i64)>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
     match app.public_receipt(&token, seq).await {
         Ok(r) => {
             ([(header::CONTENT_DISPOSITION, "attachment; filename=\"consent-receipt.json\"")], Json(r)).into_response()
         }
-        Err(e) => link_error("en", e),
+        Err(e) => link_error(here(&uri, None, &headers), e),
     }
 }
 
 #[derive(Template)]
 #[template(path = "public_unsubscribe.html")]
 struct UnsubscribePage<'a> {
-    lang: &'a str,
-    title: &'a str,
-    message: &'a str,
+    l: Public,
+    title: String,
     token: &'a str,
-    button: &'a str,
 }
 
 async fn show_unsubscribe(
     State(app): State<App>,
     Seg(token): Seg<String>,
     Params(q): Params<LangQuery>,
+    uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let lang = language(q.lang.as_deref(), &headers);
-    let w = words(lang);
+    let l = here(&uri, q.lang.as_deref(), &headers);
     if let Err(e) = app.check_unsubscribe(&token).await {
-        return link_error(lang, e);
+        return link_error(l, e);
     }
-    render(&UnsubscribePage {
-        lang,
-        title: w.unsubscribe_title,
-        message: w.unsubscribe_text,
-        token: &token,
-        button: w.unsubscribe_button,
-    })
+    render(&UnsubscribePage { title: l.t("public-unsubscribe-title"), l, token: &token })
 }
 
 /// RFC 8058: mail clients POST `List-Unsubscribe=One-Click` here; a person
@@ -460,11 +492,11 @@ async fn one_click(
 ) -> Response {
     // The body is not read: RFC 8058 clients may send it url-encoded or as
     // multipart, and either way it says only "List-Unsubscribe=One-Click".
-    let lang = language(q.lang.as_deref(), &headers);
+    let l = Public::at(choose(q.lang.as_deref(), &headers), &format!("/u/{token}"), None);
     let (_, v) = visitor(&cfg, &headers, connect.map(|c| c.0 .0));
     match app.one_click_unsubscribe(&token, v).await {
-        Ok(_) => message(StatusCode::OK, lang, words(lang).unsubscribe_title, words(lang).unsubscribed),
-        Err(e) => link_error(lang, e),
+        Ok(_) => say_ids(StatusCode::OK, l, "public-unsubscribe-title", "public-prefs-unsubscribed"),
+        Err(e) => link_error(l, e),
     }
 }
 
@@ -488,4 +520,19 @@ pub fn router() -> Router<App> {
         .route("/u/{token}", get(show_unsubscribe).post(one_click))
         .route("/.well-known/kith-receipt-key.json", get(receipt_key))
         .route("/.well-known/kith-evidence-key.json", get(evidence_key))
+}
+
+#[cfg(test)]
+mod tests {
+    use kith_domain::{Channel, ConsentAction};
+
+    #[test]
+    fn every_channel_and_consent_action_has_words() {
+        for c in Channel::ALL {
+            assert!(kith_i18n::has_message(&format!("public-channel-{}", c.as_str())), "{c:?}");
+        }
+        for a in ConsentAction::ALL {
+            assert!(kith_i18n::has_message(&format!("public-action-{}", a.as_str())), "{a:?}");
+        }
+    }
 }

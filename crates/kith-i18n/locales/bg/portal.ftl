@@ -1,0 +1,47 @@
+## Порталът за поверителност. Към лицето се обръщаме с „Вие“.
+portal-title = Вашата поверителност
+portal-intro = Въведете имейл адреса си: ще Ви изпратим връзка, чрез която да видите данните, които съхраняваме за Вас, да ги изтеглите и да подавате искания.
+portal-email = Имейл
+portal-send = Изпратете ми връзка за вход
+portal-sent = Ако адресът е в нашите записи, към Вас пътува връзка за вход. Тя действа веднъж, в рамките на 15 минути.
+portal-sign-in = Вход
+portal-sign-in-text = Натиснете бутона, за да влезете в портала за поверителност.
+portal-invalid = Тази връзка не е валидна или вече е използвана. Поискайте нова.
+portal-expired = Тази връзка е изтекла. Поискайте нова.
+
+portal-your-data = Данните, които съхраняваме за Вас
+portal-download-json = Подготвяне на всичко като JSON
+portal-download-csv = Подготвяне на всичко като CSV файлове (zip)
+portal-files = Вашите файлове (всеки се изтрива автоматично, когато изтече):
+portal-until = на разположение до { $date }
+portal-prepared = Файлът Ви е готов по-долу.
+portal-consents = Вашите съгласия и абонаменти
+portal-manage = Промяна или оттегляне
+portal-requests = Вашите искания
+portal-none = Все още няма искания.
+portal-file = Подаване на искане
+portal-what = Какво искате?
+portal-details = Подробности (какво да се коригира, срещу какво възразявате…)
+portal-submit = Изпращане на искането
+portal-filed = Искането Ви е регистрирано. Ще отговорим в срок от един месец.
+portal-sign-out = Изход
+portal-problem-rectification = посочете какво трябва да се коригира
+portal-problem-note = трябва да е най-много 2000 знака, без контролни знаци
+portal-problem-kind = това искане не се подава тук
+
+portal-kind-access = Достъп (чл. 15)
+portal-kind-portability = Преносимост на данните (чл. 20)
+portal-kind-rectification = Коригиране на данните ми (чл. 16)
+portal-kind-erasure = Изтриване на данните ми (чл. 17)
+portal-kind-restriction = Ограничаване на обработването (чл. 18)
+portal-kind-objection = Възражение срещу обработването (чл. 21)
+portal-kind-withdraw-consent = Оттегляне на съгласието (чл. 7, пар. 3)
+portal-kind-information = Информация за обработването (чл. 13–15)
+portal-kind-automated-decision-review = Преразглеждане от човек на автоматизирано решение (чл. 22)
+portal-status-received = Получено
+portal-status-verifying = Проверка на самоличността
+portal-status-in-progress = В процес на изпълнение
+portal-status-waiting-on-subject = Очаква Вашия отговор
+portal-status-completed = Изпълнено
+portal-status-rejected = Отхвърлено
+portal-status-withdrawn = Оттеглено

@@ -1,0 +1,47 @@
+## Das Datenschutzportal. Die Person wird gesiezt.
+portal-title = Ihr Datenschutz
+portal-intro = Geben Sie Ihre E-Mail-Adresse ein: Wir senden Ihnen einen Link, mit dem Sie die Daten, die wir über Sie gespeichert haben, einsehen und herunterladen sowie Anträge stellen können.
+portal-email = E-Mail
+portal-send = Anmeldelink senden
+portal-sent = Wenn die Adresse bei uns gespeichert ist, ist ein Anmeldelink unterwegs. Er funktioniert einmal, 15 Minuten lang.
+portal-sign-in = Anmelden
+portal-sign-in-text = Klicken Sie auf die Schaltfläche, um sich im Datenschutzportal anzumelden.
+portal-invalid = Dieser Link ist ungültig oder wurde bereits verwendet. Fordern Sie einen neuen an.
+portal-expired = Dieser Link ist abgelaufen. Fordern Sie einen neuen an.
+
+portal-your-data = Die Daten, die wir über Sie gespeichert haben
+portal-download-json = Alles als JSON bereitstellen
+portal-download-csv = Alles als CSV-Dateien (zip) bereitstellen
+portal-files = Ihre Dateien (jede wird nach Ablauf automatisch gelöscht):
+portal-until = verfügbar bis { $date }
+portal-prepared = Ihre Datei steht unten bereit.
+portal-consents = Ihre Einwilligungen und Abonnements
+portal-manage = Ändern oder widerrufen
+portal-requests = Ihre Anträge
+portal-none = Noch keine Anträge.
+portal-file = Einen Antrag stellen
+portal-what = Was beantragen Sie?
+portal-details = Einzelheiten (was zu berichtigen ist, wogegen Sie widersprechen …)
+portal-submit = Antrag senden
+portal-filed = Ihr Antrag ist eingegangen. Wir antworten innerhalb eines Monats.
+portal-sign-out = Abmelden
+portal-problem-rectification = geben Sie an, was berichtigt werden soll
+portal-problem-note = darf höchstens 2000 Zeichen lang sein und keine Steuerzeichen enthalten
+portal-problem-kind = dieser Antrag wird hier nicht gestellt
+
+portal-kind-access = Auskunft (Art. 15)
+portal-kind-portability = Datenübertragbarkeit (Art. 20)
+portal-kind-rectification = Berichtigung meiner Daten (Art. 16)
+portal-kind-erasure = Löschung meiner Daten (Art. 17)
+portal-kind-restriction = Einschränkung der Verarbeitung (Art. 18)
+portal-kind-objection = Widerspruch gegen die Verarbeitung (Art. 21)
+portal-kind-withdraw-consent = Widerruf der Einwilligung (Art. 7 Abs. 3)
+portal-kind-information = Informationen über die Verarbeitung (Art. 13–15)
+portal-kind-automated-decision-review = Überprüfung einer automatisierten Entscheidung durch einen Menschen (Art. 22)
+portal-status-received = Eingegangen
+portal-status-verifying = Identitätsprüfung
+portal-status-in-progress = In Bearbeitung
+portal-status-waiting-on-subject = Wartet auf Ihre Rückmeldung
+portal-status-completed = Erledigt
+portal-status-rejected = Abgelehnt
+portal-status-withdrawn = Zurückgezogen

@@ -1,0 +1,47 @@
+## El portal de privacidad. Se trata de usted a la persona.
+portal-title = Su privacidad
+portal-intro = Introduzca su dirección de correo electrónico: le enviaremos un enlace para ver los datos que tenemos sobre usted, descargarlos y presentar solicitudes.
+portal-email = Correo electrónico
+portal-send = Enviarme un enlace de acceso
+portal-sent = Si la dirección figura en nuestros registros, recibirá un enlace de acceso. Funciona una sola vez, durante 15 minutos.
+portal-sign-in = Acceder
+portal-sign-in-text = Pulse el botón para acceder al portal de privacidad.
+portal-invalid = Este enlace no es válido o ya se ha utilizado. Solicite uno nuevo.
+portal-expired = Este enlace ha caducado. Solicite uno nuevo.
+
+portal-your-data = Los datos que tenemos sobre usted
+portal-download-json = Prepararlo todo en JSON
+portal-download-csv = Prepararlo todo en archivos CSV (zip)
+portal-files = Sus archivos (cada uno se elimina automáticamente al caducar):
+portal-until = disponible hasta el { $date }
+portal-prepared = Su archivo está listo más abajo.
+portal-consents = Sus consentimientos y suscripciones
+portal-manage = Modificarlos o retirarlos
+portal-requests = Sus solicitudes
+portal-none = Todavía no hay solicitudes.
+portal-file = Presentar una solicitud
+portal-what = ¿Qué solicita?
+portal-details = Detalles (qué hay que corregir, a qué se opone…)
+portal-submit = Enviar la solicitud
+portal-filed = Su solicitud ha quedado registrada. Le responderemos en el plazo de un mes.
+portal-sign-out = Cerrar sesión
+portal-problem-rectification = indique qué hay que corregir
+portal-problem-note = debe tener como máximo 2000 caracteres, sin caracteres de control
+portal-problem-kind = esta solicitud no se presenta aquí
+
+portal-kind-access = Acceso (art. 15)
+portal-kind-portability = Portabilidad (art. 20)
+portal-kind-rectification = Rectificación de mis datos (art. 16)
+portal-kind-erasure = Supresión de mis datos (art. 17)
+portal-kind-restriction = Limitación del tratamiento (art. 18)
+portal-kind-objection = Oposición al tratamiento (art. 21)
+portal-kind-withdraw-consent = Retirada del consentimiento (art. 7, apartado 3)
+portal-kind-information = Información sobre el tratamiento (arts. 13 a 15)
+portal-kind-automated-decision-review = Revisión humana de una decisión automatizada (art. 22)
+portal-status-received = Recibida
+portal-status-verifying = Verificación de identidad
+portal-status-in-progress = En curso
+portal-status-waiting-on-subject = Pendiente de su respuesta
+portal-status-completed = Completada
+portal-status-rejected = Rechazada
+portal-status-withdrawn = Retirada

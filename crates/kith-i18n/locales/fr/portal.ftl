@@ -1,0 +1,47 @@
+## Le portail de confidentialité. On vouvoie la personne.
+portal-title = Vos données personnelles
+portal-intro = Saisissez votre adresse e-mail : nous vous envoyons un lien pour consulter les données que nous détenons sur vous, les télécharger et faire des demandes.
+portal-email = Adresse e-mail
+portal-send = M'envoyer un lien de connexion
+portal-sent = Si l'adresse figure dans nos fichiers, un lien de connexion est en route. Il fonctionne une seule fois, pendant 15 minutes.
+portal-sign-in = Se connecter
+portal-sign-in-text = Appuyez sur le bouton pour vous connecter au portail de confidentialité.
+portal-invalid = Ce lien n'est pas valide ou a déjà été utilisé. Demandez-en un nouveau.
+portal-expired = Ce lien a expiré. Demandez-en un nouveau.
+
+portal-your-data = Les données que nous détenons sur vous
+portal-download-json = Tout préparer au format JSON
+portal-download-csv = Tout préparer en fichiers CSV (zip)
+portal-files = Vos fichiers (chacun est supprimé automatiquement à son expiration) :
+portal-until = disponible jusqu'au { $date }
+portal-prepared = Votre fichier est prêt ci-dessous.
+portal-consents = Vos consentements et abonnements
+portal-manage = Les modifier ou les retirer
+portal-requests = Vos demandes
+portal-none = Aucune demande pour l'instant.
+portal-file = Faire une demande
+portal-what = Que demandez-vous ?
+portal-details = Précisions (ce qu'il faut corriger, ce à quoi vous vous opposez…)
+portal-submit = Envoyer la demande
+portal-filed = Votre demande est enregistrée. Nous y répondons dans un délai d'un mois.
+portal-sign-out = Se déconnecter
+portal-problem-rectification = indiquez ce qui doit être corrigé
+portal-problem-note = doit comporter au plus 2000 caractères, sans caractères de contrôle
+portal-problem-kind = cette demande ne se fait pas ici
+
+portal-kind-access = Accès (art. 15)
+portal-kind-portability = Portabilité (art. 20)
+portal-kind-rectification = Rectification de mes données (art. 16)
+portal-kind-erasure = Effacement de mes données (art. 17)
+portal-kind-restriction = Limitation du traitement (art. 18)
+portal-kind-objection = Opposition au traitement (art. 21)
+portal-kind-withdraw-consent = Retrait du consentement (art. 7, paragraphe 3)
+portal-kind-information = Informations sur le traitement (art. 13 à 15)
+portal-kind-automated-decision-review = Réexamen humain d'une décision automatisée (art. 22)
+portal-status-received = Reçue
+portal-status-verifying = Vérification de l'identité
+portal-status-in-progress = En cours
+portal-status-waiting-on-subject = En attente de votre réponse
+portal-status-completed = Traitée
+portal-status-rejected = Refusée
+portal-status-withdrawn = Retirée
