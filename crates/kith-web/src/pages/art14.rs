@@ -104,7 +104,8 @@ struct SettingsForm {
 }
 
 async fn settings(State(app): State<App>, StaffForm { staff: s, form }: StaffForm<SettingsForm>) -> PageResult {
-    let bad = || PageError::new(StatusCode::UNPROCESSABLE_ENTITY, "Please check the input", s.tr.t("import-art14-days"));
+    let bad =
+        || PageError::new(StatusCode::UNPROCESSABLE_ENTITY, "Please check the input", s.tr.t("import-art14-days"));
     let days: i64 = form.after_days.trim().parse().map_err(|_| bad())?;
     match app.set_art14_settings(&s.principal, form.auto == "on", days).await {
         Ok(()) => Ok(Redirect::to("/privacy").into_response()),

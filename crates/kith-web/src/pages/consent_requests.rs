@@ -91,7 +91,12 @@ struct ChooseAll {
 
 /// "There is no consent request template yet: write one." with its link.
 fn write_one(tr: &Tr) -> String {
-    rich(tr, "templates-req-no-template-link", &[], &[("link", link("/templates/new", &tr.t("templates-req-write-one")))])
+    rich(
+        tr,
+        "templates-req-no-template-link",
+        &[],
+        &[("link", link("/templates/new", &tr.t("templates-req-write-one")))],
+    )
 }
 
 /// Step one of "Request consent from all matching": purpose, template,
@@ -108,7 +113,12 @@ async fn choose_all(State(app): State<App>, StaffForm { staff, form }: StaffForm
         purpose: form.purpose,
         c,
         write_one: write_one(tr),
-        setup: rich(tr, "templates-req-setup", &[], &[("link", link("/privacy/setup", &tr.t("templates-req-privacy")))]),
+        setup: rich(
+            tr,
+            "templates-req-setup",
+            &[],
+            &[("link", link("/privacy/setup", &tr.t("templates-req-privacy")))],
+        ),
     };
     Ok(render(&page))
 }
@@ -272,7 +282,12 @@ async fn purpose_form(
     let count = [("count", format!("<strong>{}</strong>", tr.number(i128::from(old_notice))))];
     let old_count = if old_notice > 0 {
         let see = link(&format!("/contacts?old_notice={id}"), &tr.t("templates-req-see-them"));
-        rich(tr, "templates-req-old-count-see", &[("n", Arg::Num(old_notice as f64))], &[count[0].clone(), ("link", see)])
+        rich(
+            tr,
+            "templates-req-old-count-see",
+            &[("n", Arg::Num(old_notice as f64))],
+            &[count[0].clone(), ("link", see)],
+        )
     } else {
         rich(tr, "templates-req-old-count", &[("n", Arg::Num(old_notice as f64))], &count)
     };

@@ -56,7 +56,10 @@ fn counts(tr: &Tr, v: &RunView, dry: bool) -> String {
     let p = &v.run.progress;
     let id = if dry { "import-counts-dry" } else { "import-counts" };
     let n = |x: i64| Arg::Str(tr.number(i128::from(x)));
-    tr.ta(id, &[("created", n(p.created)), ("updated", n(p.updated)), ("skipped", n(p.skipped)), ("rejected", n(p.rejected))])
+    tr.ta(
+        id,
+        &[("created", n(p.created)), ("updated", n(p.updated)), ("skipped", n(p.skipped)), ("rejected", n(p.rejected))],
+    )
 }
 
 /// In words, where a run stands.
@@ -131,11 +134,7 @@ async fn upload(State(app): State<App>, Staff(s): Staff, mut mp: Multipart) -> P
             "file" => {
                 name = field.file_name().unwrap_or("upload.csv").to_owned();
                 let bytes = field.bytes().await.map_err(|_| {
-                    PageError::new(
-                        StatusCode::PAYLOAD_TOO_LARGE,
-                        "The file is too large",
-                        tr.t("import-too-large"),
-                    )
+                    PageError::new(StatusCode::PAYLOAD_TOO_LARGE, "The file is too large", tr.t("import-too-large"))
                 })?;
                 file = Some(bytes);
             }
@@ -230,7 +229,12 @@ struct Help {
 impl Help {
     fn of(tr: &Tr) -> Help {
         Help {
-            columns: rich(tr, "import-columns-help", &[], &[("custom", code("custom.")), ("consent", code("consent_"))]),
+            columns: rich(
+                tr,
+                "import-columns-help",
+                &[],
+                &[("custom", code("custom.")), ("consent", code("consent_"))],
+            ),
             file_basis: rich(tr, "import-file-basis-help", &[], &[("column", code("lawful_basis"))]),
             consent: rich(
                 tr,
@@ -389,9 +393,7 @@ impl RunForm {
         for ((h, _), c) in stored.mapping.iter().zip(&self.col) {
             let t = match c.trim() {
                 "" => None,
-                f => Some(
-                    Target::parse(f).ok_or_else(|| tr.t1("import-unknown-field", "column", h))?.name(),
-                ),
+                f => Some(Target::parse(f).ok_or_else(|| tr.t1("import-unknown-field", "column", h))?.name()),
             };
             mapping.push((h.clone(), t));
         }

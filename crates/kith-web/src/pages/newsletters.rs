@@ -168,15 +168,10 @@ async fn new_page(app: &App, s: &Session, f: NewForm, errors: Vec<String>) -> Pa
     let segments = app.segments(&s.principal).await?.into_iter().map(|x| (x.id.to_string(), x.name)).collect();
     let status =
         if errors.is_empty() { axum::http::StatusCode::OK } else { axum::http::StatusCode::UNPROCESSABLE_ENTITY };
-    let no_template = rich(
-        &s.tr,
-        "campaigns-no-template",
-        &[],
-        &[("link", link("/templates/new", &s.tr.t("campaigns-write-one")))],
-    );
+    let no_template =
+        rich(&s.tr, "campaigns-no-template", &[], &[("link", link("/templates/new", &s.tr.t("campaigns-write-one")))]);
     let query_label = rich(&s.tr, "campaigns-query", &[], &[("example", code("tag=vip"))]);
-    let page =
-        NewPage { l: layout(s, "campaigns"), f, types, templates, segments, errors, no_template, query_label };
+    let page = NewPage { l: layout(s, "campaigns"), f, types, templates, segments, errors, no_template, query_label };
     Ok(render_status(status, &page))
 }
 
@@ -267,7 +262,10 @@ async fn create(State(app): State<App>, StaffForm { staff, form }: StaffForm<New
                             AppError::Conflict(m) => m,
                             e => return Err(e.into()),
                         };
-                        let to = format!("/campaigns/{id}?notice={}", urlencoding(&staff.tr.t1("campaigns-saved-draft", "why", msg)));
+                        let to = format!(
+                            "/campaigns/{id}?notice={}",
+                            urlencoding(&staff.tr.t1("campaigns-saved-draft", "why", msg))
+                        );
                         return Ok(Redirect::to(&to).into_response());
                     }
                 }

@@ -147,7 +147,8 @@ impl TemplateForm {
     }
 
     fn input(&self, tr: &Tr) -> Result<TemplateInput, Invalid> {
-        let kind = TemplateKind::parse(&self.kind).ok_or_else(|| Invalid::one("kind", tr.t("templates-choose-kind")))?;
+        let kind =
+            TemplateKind::parse(&self.kind).ok_or_else(|| Invalid::one("kind", tr.t("templates-choose-kind")))?;
         Ok(TemplateInput { name: self.name.clone(), kind, texts: self.texts() })
     }
 
