@@ -55,7 +55,8 @@ struct ImportPage {
 fn counts(tr: &Tr, v: &RunView, dry: bool) -> String {
     let p = &v.run.progress;
     let id = if dry { "import-counts-dry" } else { "import-counts" };
-    let n = |x: i64| Arg::Str(tr.number(i128::from(x)));
+    // Plain digits, as the CLI reports them.
+    let n = |x: i64| Arg::Str(x.to_string());
     tr.ta(
         id,
         &[("created", n(p.created)), ("updated", n(p.updated)), ("skipped", n(p.skipped)), ("rejected", n(p.rejected))],
