@@ -480,3 +480,30 @@ async fn test_send(
     };
     form_page(&app, &staff, Some(id), TemplateForm::of(&t), x).await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rich_text_escapes_words_and_keeps_its_markup() {
+        let tr = Tr::new("en");
+        let out = rich(&tr, "templates-test-help", &[], &[("email", code("a<b>@example.com"))]);
+        assert_eq!(
+            out,
+            "Sent to <code>a&lt;b&gt;@example.com</code> through the mail server, filled in with sample values \
+             (no contact&#39;s data)."
+        );
+        let it =
+            rich(&Tr::new("it"), "templates-req-old-count", &[("n", Arg::Num(1.0))], &[("count", "<b>1</b>".into())]);
+        assert!(it.starts_with("<b>1</b> contatto ha dato"), "{it}");
+    }
+
+    #[test]
+    fn plurals_and_text_after_them_render_in_every_language() {
+        for lang in kith_i18n::languages() {
+            let out = Tr::new(lang).t2("templates-req-asked", "asked", 3, "skipped", 1);
+            assert!(out.contains('3') && out.contains('1') && out.len() > 40, "{lang}: {out}");
+        }
+    }
+}
