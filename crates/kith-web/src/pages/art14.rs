@@ -46,12 +46,20 @@ struct Confirm {
     id: String,
     file: String,
     pending: i64,
+    /// What sending does, the count in bold.
+    summary: String,
 }
 
 async fn confirm(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> PageResult {
     let v = app.import_run(&s.principal, id).await?;
     let pending = app.art14_run_pending(&s.principal, id).await?;
-    Ok(render(&Confirm { l: layout(&s, "privacy"), id: id.to_string(), file: v.run.file_name, pending }))
+    let summary = super::templates::rich(
+        &s.tr,
+        "import-art14-summary",
+        &[("n", kith_i18n::Arg::Num(pending as f64))],
+        &[("count", format!("<strong>{}</strong>", s.tr.number(i128::from(pending))))],
+    );
+    Ok(render(&Confirm { l: layout(&s, "privacy"), id: id.to_string(), file: v.run.file_name, pending, summary }))
 }
 
 #[derive(Deserialize, Default)]
@@ -96,13 +104,8 @@ struct SettingsForm {
 }
 
 async fn settings(State(app): State<App>, StaffForm { staff: s, form }: StaffForm<SettingsForm>) -> PageResult {
-    let bad = || {
-        PageError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "Please check the input",
-            "The days must be a whole number from 1 to 30: the notice is due within a month (Art. 14(3)(a)).",
-        )
-    };
+    let bad =
+        || PageError::new(StatusCode::UNPROCESSABLE_ENTITY, "Please check the input", s.tr.t("import-art14-days"));
     let days: i64 = form.after_days.trim().parse().map_err(|_| bad())?;
     match app.set_art14_settings(&s.principal, form.auto == "on", days).await {
         Ok(()) => Ok(Redirect::to("/privacy").into_response()),

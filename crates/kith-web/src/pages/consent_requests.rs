@@ -5,6 +5,7 @@
 
 use super::form::{parse_uuid, StaffForm};
 use super::session::{layout, Staff};
+use super::templates::{link, rich};
 use super::view::Layout;
 use super::{render, render_status, Id, PageResult};
 use askama::Template;
@@ -19,6 +20,7 @@ use kith_app::sessions::Session;
 use kith_app::{App, AppError};
 use kith_domain::template::TemplateKind;
 use kith_domain::{Invalid, PurposeId, SubjectId};
+use kith_i18n::{Arg, Tr};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -81,6 +83,20 @@ struct ChooseAll {
     q: String,
     purpose: String,
     c: Choices,
+    /// "There is no consent request template yet: write one." with its link.
+    write_one: String,
+    /// Where purposes and notices are set up, with the link.
+    setup: String,
+}
+
+/// "There is no consent request template yet: write one." with its link.
+fn write_one(tr: &Tr) -> String {
+    rich(
+        tr,
+        "templates-req-no-template-link",
+        &[],
+        &[("link", link("/templates/new", &tr.t("templates-req-write-one")))],
+    )
 }
 
 /// Step one of "Request consent from all matching": purpose, template,
@@ -89,7 +105,21 @@ struct ChooseAll {
 async fn choose_all(State(app): State<App>, StaffForm { staff, form }: StaffForm<FromList>) -> PageResult {
     staff.principal.role.can_record_consent().then_some(()).ok_or(AppError::Forbidden("send consent requests"))?;
     let c = choices(&app, &staff).await?;
-    let page = ChooseAll { l: layout(&staff, "contacts"), filter: form.filter, q: form.q, purpose: form.purpose, c };
+    let tr = &staff.tr;
+    let page = ChooseAll {
+        l: layout(&staff, "contacts"),
+        filter: form.filter,
+        q: form.q,
+        purpose: form.purpose,
+        c,
+        write_one: write_one(tr),
+        setup: rich(
+            tr,
+            "templates-req-setup",
+            &[],
+            &[("link", link("/privacy/setup", &tr.t("templates-req-privacy")))],
+        ),
+    };
     Ok(render(&page))
 }
 
@@ -104,24 +134,24 @@ struct RequestForm {
 }
 
 impl RequestForm {
-    fn input(&self) -> Result<CampaignInput, Invalid> {
+    fn input(&self, tr: &Tr) -> Result<CampaignInput, Invalid> {
         let mut inv = Invalid::default();
         let purpose = parse_uuid(&mut inv, "purpose", &self.purpose).map(PurposeId);
         let template = parse_uuid(&mut inv, "template", &self.template);
         let notice = parse_uuid(&mut inv, "notice", &self.notice);
         let wait_days = self.wait_days.trim().parse::<i64>().unwrap_or(0);
         if purpose.is_none() {
-            inv.push("purpose", "choose a purpose");
+            inv.push("purpose", tr.t("templates-req-choose-purpose"));
         }
         if template.is_none() {
-            inv.push("template", "choose a consent request template");
+            inv.push("template", tr.t("templates-req-choose-template"));
         }
         if notice.is_none() {
-            inv.push("notice", "choose the notice the request links to");
+            inv.push("notice", tr.t("templates-req-choose-notice"));
         }
         inv.into_result()?;
         let (Some(purpose), Some(notice)) = (purpose, notice) else {
-            return Err(Invalid::one("purpose", "choose a purpose"));
+            return Err(Invalid::one("purpose", tr.t("templates-req-choose-purpose")));
         };
         Ok(CampaignInput {
             purpose,
@@ -146,6 +176,7 @@ struct OnePage {
     sent: Option<String>,
     skipped: Option<String>,
     errors: Vec<String>,
+    write_one: String,
 }
 
 async fn one_form(
@@ -163,11 +194,12 @@ async fn one_form(
     let page = OnePage {
         l: layout(s, "contacts"),
         id: id.to_string(),
-        name: super::view::contact_name(&contact.data),
+        name: super::view::contact_name_tr(&s.tr, &contact.data),
         c,
         sent,
         skipped,
         errors,
+        write_one: write_one(&s.tr),
     };
     Ok(render_status(status, &page))
 }
@@ -176,8 +208,8 @@ async fn one_page(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> 
     one_form(&app, &s, SubjectId(id), None, None, Vec::new()).await
 }
 
-fn sentences(inv: &Invalid) -> Vec<String> {
-    inv.0.iter().map(|f| format!("{}: {}", super::view::label(&f.field), f.message)).collect()
+fn sentences(tr: &Tr, inv: &Invalid) -> Vec<String> {
+    inv.0.iter().map(|f| format!("{}: {}", super::view::field_label(tr, &f.field), f.message)).collect()
 }
 
 async fn one_send(
@@ -186,19 +218,19 @@ async fn one_send(
     StaffForm { staff, form }: StaffForm<RequestForm>,
 ) -> PageResult {
     let id = SubjectId(id);
-    let r = match form.input() {
+    let r = match form.input(&staff.tr) {
         Ok(c) => app.request_consent(&staff.principal, id, &c).await,
         Err(e) => Err(e.into()),
     };
     match r {
         Ok(RequestOutcome::Sent) => {
-            let msg = "The consent request is queued; the contact's consent shows as awaiting an answer.".to_owned();
+            let msg = staff.tr.t("templates-req-queued");
             one_form(&app, &staff, id, Some(msg), None, Vec::new()).await
         }
         Ok(RequestOutcome::Skipped(why)) => {
-            one_form(&app, &staff, id, None, Some(format!("Not sent: {why}.")), Vec::new()).await
+            one_form(&app, &staff, id, None, Some(staff.tr.t1("templates-req-not-sent", "why", why)), Vec::new()).await
         }
-        Err(AppError::Invalid(inv)) => one_form(&app, &staff, id, None, None, sentences(&inv)).await,
+        Err(AppError::Invalid(inv)) => one_form(&app, &staff, id, None, None, sentences(&staff.tr, &inv)).await,
         Err(e) => Err(e.into()),
     }
 }
@@ -216,6 +248,10 @@ struct PurposePage {
     old_notice: i64,
     notice: Option<String>,
     errors: Vec<String>,
+    /// What the rule needs, with links to write and publish.
+    auto_needs: String,
+    /// How many gave consent under an older notice, with a link to them.
+    old_count: String,
 }
 
 async fn purpose_form(
@@ -233,6 +269,28 @@ async fn purpose_form(
     let c = choices(app, s).await?;
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let old_notice = app.old_notice_count(&s.principal, id).await?;
+    let tr = &s.tr;
+    let auto_needs = rich(
+        tr,
+        "templates-req-auto-needs",
+        &[],
+        &[
+            ("write", link("/templates/new", &tr.t("templates-req-write-one"))),
+            ("publish", link("/privacy/setup", &tr.t("templates-req-publish-one"))),
+        ],
+    );
+    let count = [("count", format!("<strong>{}</strong>", tr.number(i128::from(old_notice))))];
+    let old_count = if old_notice > 0 {
+        let see = link(&format!("/contacts?old_notice={id}"), &tr.t("templates-req-see-them"));
+        rich(
+            tr,
+            "templates-req-old-count-see",
+            &[("n", Arg::Num(old_notice as f64))],
+            &[count[0].clone(), ("link", see)],
+        )
+    } else {
+        rich(tr, "templates-req-old-count", &[("n", Arg::Num(old_notice as f64))], &count)
+    };
     let page = PurposePage {
         l: layout(s, "privacy"),
         id: id.to_string(),
@@ -242,6 +300,8 @@ async fn purpose_form(
         old_notice,
         notice,
         errors,
+        auto_needs,
+        old_count,
     };
     Ok(render_status(status, &page))
 }
@@ -253,16 +313,12 @@ async fn purpose_page(
     q: axum::extract::RawQuery,
 ) -> PageResult {
     let notice = match q.0.as_deref() {
-        Some("saved=1") => Some("The automatic request rule was saved.".to_owned()),
+        Some("saved=1") => Some(s.tr.t("templates-req-rule-saved")),
         Some(q) if q.starts_with("asked=") => {
             let n = |k: &str| {
                 q.split('&').find_map(|kv| kv.strip_prefix(k)).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0)
             };
-            Some(format!(
-                "Consent requested again from {} contact(s); {} skipped (no email, already asked under this notice, objected or restricted). Their consent stays valid until they answer.",
-                n("asked="),
-                n("skipped=")
-            ))
+            Some(s.tr.t2("templates-req-asked", "asked", n("asked="), "skipped", n("skipped=")))
         }
         _ => None,
     };
@@ -299,11 +355,11 @@ async fn save_rule(
             app.save_auto_rule(&staff.principal, f).await
         }
         (Err(inv), _, _) => Err(inv.into()),
-        _ => Err(Invalid::one("template", "choose a consent request template and a notice").into()),
+        _ => Err(Invalid::one("template", staff.tr.t("templates-req-choose-both")).into()),
     };
     match r {
         Ok(()) => Ok(Redirect::to(&format!("/privacy/purposes/{id}/requests?saved=1")).into_response()),
-        Err(AppError::Invalid(inv)) => purpose_form(&app, &staff, purpose, None, sentences(&inv)).await,
+        Err(AppError::Invalid(inv)) => purpose_form(&app, &staff, purpose, None, sentences(&staff.tr, &inv)).await,
         Err(AppError::Conflict(m)) => purpose_form(&app, &staff, purpose, None, vec![m]).await,
         Err(e) => Err(e.into()),
     }
@@ -318,7 +374,7 @@ async fn ask_again(
 ) -> PageResult {
     let purpose = PurposeId(id);
     let form = RequestForm { purpose: id.to_string(), ..form };
-    let r = match form.input() {
+    let r = match form.input(&staff.tr) {
         Ok(c) => app.ask_again(&staff.principal, &c).await,
         Err(e) => Err(e.into()),
     };
@@ -328,7 +384,7 @@ async fn ask_again(
             out.requested, out.skipped
         ))
         .into_response()),
-        Err(AppError::Invalid(inv)) => purpose_form(&app, &staff, purpose, None, sentences(&inv)).await,
+        Err(AppError::Invalid(inv)) => purpose_form(&app, &staff, purpose, None, sentences(&staff.tr, &inv)).await,
         Err(AppError::Conflict(m)) => purpose_form(&app, &staff, purpose, None, vec![m]).await,
         Err(e) => Err(e.into()),
     }

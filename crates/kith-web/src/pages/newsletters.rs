@@ -7,6 +7,7 @@
 
 use super::form::{NoFields, StaffForm};
 use super::session::{layout, Staff};
+use super::templates::{code, link, rich};
 use super::view::Layout;
 use super::{render, render_status, Id, PageResult};
 use axum::extract::State;
@@ -19,6 +20,7 @@ use kith_app::{App, AppError};
 use kith_domain::newsletter::{CampaignAction, CampaignStatus, RecipientStatus, DEFAULT_RATE};
 use kith_domain::template::TemplateKind;
 use kith_domain::Invalid;
+use kith_i18n::Tr;
 use serde::Deserialize;
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -55,26 +57,32 @@ struct NewForm {
 struct Row {
     id: String,
     name: String,
-    status: &'static str,
-    audience: i64,
-    queued: i64,
-    sent: i64,
-    failed: i64,
-    skipped: i64,
+    status: String,
+    audience: String,
+    queued: String,
+    sent: String,
+    failed: String,
+    skipped: String,
 }
 
-fn row(v: &NewsletterView) -> Row {
+fn row(tr: &Tr, v: &NewsletterView) -> Row {
     let (c, n) = (&v.campaign, &v.counts);
+    let num = |x: i64| tr.number(i128::from(x));
     Row {
         id: c.id.to_string(),
         name: c.name.clone(),
-        status: c.status.label(),
-        audience: n.audience(),
-        queued: n.queued + n.pending,
-        sent: n.sent,
-        failed: n.failed,
-        skipped: n.skipped,
+        status: tr.t(&format!("campaigns-status-{}", c.status.as_str())),
+        audience: num(n.audience()),
+        queued: num(n.queued + n.pending),
+        sent: num(n.sent),
+        failed: num(n.failed),
+        skipped: num(n.skipped),
     }
+}
+
+/// A recipient's status as the reader reads it.
+fn recipient_status(tr: &Tr, s: RecipientStatus) -> String {
+    tr.t(&format!("campaigns-recipient-{}", s.as_str()))
 }
 
 #[derive(askama::Template)]
@@ -94,12 +102,16 @@ struct NewPage {
     templates: Vec<(String, String)>,
     segments: Vec<(String, String)>,
     errors: Vec<String>,
+    /// "No newsletter template yet: write one." with its link.
+    no_template: String,
+    /// The filter's label with its example.
+    query_label: String,
 }
 
 struct LogLine {
     contact: String,
     name: String,
-    status: &'static str,
+    status: String,
     reason: String,
 }
 
@@ -121,7 +133,7 @@ struct ShowPage {
     can_cancel: bool,
     log: Vec<LogLine>,
     filter: String,
-    statuses: Vec<(&'static str, &'static str)>,
+    statuses: Vec<(&'static str, String)>,
     next: Option<String>,
     notice: Option<String>,
 }
@@ -131,7 +143,7 @@ fn can_send(s: &Session) -> bool {
 }
 
 async fn list(State(app): State<App>, Staff(s): Staff) -> PageResult {
-    let rows = app.newsletters(&s.principal).await?.iter().map(row).collect();
+    let rows = app.newsletters(&s.principal).await?.iter().map(|v| row(&s.tr, v)).collect();
     Ok(render(&ListPage { l: layout(&s, "campaigns"), rows, can_send: can_send(&s) }))
 }
 
@@ -156,7 +168,11 @@ async fn new_page(app: &App, s: &Session, f: NewForm, errors: Vec<String>) -> Pa
     let segments = app.segments(&s.principal).await?.into_iter().map(|x| (x.id.to_string(), x.name)).collect();
     let status =
         if errors.is_empty() { axum::http::StatusCode::OK } else { axum::http::StatusCode::UNPROCESSABLE_ENTITY };
-    Ok(render_status(status, &NewPage { l: layout(s, "campaigns"), f, types, templates, segments, errors }))
+    let no_template =
+        rich(&s.tr, "campaigns-no-template", &[], &[("link", link("/templates/new", &s.tr.t("campaigns-write-one")))]);
+    let query_label = rich(&s.tr, "campaigns-query", &[], &[("example", code("tag=vip"))]);
+    let page = NewPage { l: layout(s, "campaigns"), f, types, templates, segments, errors, no_template, query_label };
+    Ok(render_status(status, &page))
 }
 
 async fn new(State(app): State<App>, Staff(s): Staff) -> PageResult {
@@ -172,25 +188,25 @@ fn words(inv: &Invalid) -> Vec<String> {
 }
 
 /// "Send now" (`Some(None)`), "at" a UTC time (`Some(Some(t))`), or keep a draft (`None`).
-fn parse_when(when: &str, at: &str) -> Result<Option<Option<OffsetDateTime>>, Invalid> {
+fn parse_when(tr: &Tr, when: &str, at: &str) -> Result<Option<Option<OffsetDateTime>>, Invalid> {
     match when {
         "now" => Ok(Some(None)),
         "at" => {
             let fmt = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]");
             time::PrimitiveDateTime::parse(at.trim(), &fmt)
                 .map(|t| Some(Some(t.assume_utc())))
-                .map_err(|_| Invalid::one("at", "give a date and time (UTC)"))
+                .map_err(|_| Invalid::one("at", tr.t("campaigns-give-time")))
         }
         _ => Ok(None),
     }
 }
 
-fn parse_form(f: &NewForm) -> Result<(NewsletterInput, Option<Option<OffsetDateTime>>), Invalid> {
+fn parse_form(tr: &Tr, f: &NewForm) -> Result<(NewsletterInput, Option<Option<OffsetDateTime>>), Invalid> {
     let mut inv = Invalid::default();
     let id = |inv: &mut Invalid, field: &str, v: &str| match Uuid::parse_str(v.trim()) {
         Ok(u) => Some(u),
         Err(_) => {
-            inv.push(field, "choose one");
+            inv.push(field, tr.t("campaigns-choose-one"));
             None
         }
     };
@@ -205,12 +221,12 @@ fn parse_form(f: &NewForm) -> Result<(NewsletterInput, Option<Option<OffsetDateT
         r => match r.parse::<i64>() {
             Ok(n) => Some(n),
             Err(_) => {
-                inv.push("rate_per_minute", "must be a whole number");
+                inv.push("rate_per_minute", tr.t("campaigns-whole-number"));
                 None
             }
         },
     };
-    let when = match parse_when(&f.when, &f.at) {
+    let when = match parse_when(tr, &f.when, &f.at) {
         Ok(w) => w,
         Err(e) => {
             inv.check("", Err::<(), _>(e));
@@ -233,7 +249,7 @@ fn parse_form(f: &NewForm) -> Result<(NewsletterInput, Option<Option<OffsetDateT
 
 async fn create(State(app): State<App>, StaffForm { staff, form }: StaffForm<NewForm>) -> PageResult {
     let p = &staff.principal;
-    let r = match parse_form(&form) {
+    let r = match parse_form(&staff.tr, &form) {
         Err(inv) => Err(AppError::Invalid(inv)),
         Ok((input, when)) => match app.create_newsletter(p, &input).await {
             Err(e) => Err(e),
@@ -246,7 +262,10 @@ async fn create(State(app): State<App>, StaffForm { staff, form }: StaffForm<New
                             AppError::Conflict(m) => m,
                             e => return Err(e.into()),
                         };
-                        let to = format!("/campaigns/{id}?notice={}", urlencoding(&format!("Saved as a draft: {msg}")));
+                        let to = format!(
+                            "/campaigns/{id}?notice={}",
+                            urlencoding(&staff.tr.t1("campaigns-saved-draft", "why", msg))
+                        );
                         return Ok(Redirect::to(&to).into_response());
                     }
                 }
@@ -297,7 +316,7 @@ async fn show(
         log.push(LogLine {
             contact: r.subject.to_string(),
             name,
-            status: r.status.label(),
+            status: recipient_status(&s.tr, r.status),
             reason: r.reason.unwrap_or_default(),
         });
     }
@@ -309,10 +328,10 @@ async fn show(
     let send = can_send(&s);
     let page = ShowPage {
         l: layout(&s, "campaigns"),
-        r: row(&v),
+        r: row(&s.tr, &v),
         status: c.status.as_str(),
         purpose,
-        scheduled: c.scheduled_at.map(super::view::date_time).unwrap_or_default(),
+        scheduled: c.scheduled_at.map(|t| s.tr.date_time(t)).unwrap_or_default(),
         rate: c.rate_per_minute,
         query: c.audience.clone(),
         audience_now,
@@ -326,7 +345,7 @@ async fn show(
             ),
         log,
         filter: status.map(|s| s.as_str().to_owned()).unwrap_or_default(),
-        statuses: RecipientStatus::ALL.iter().map(|s| (s.as_str(), s.label())).collect(),
+        statuses: RecipientStatus::ALL.iter().map(|x| (x.as_str(), recipient_status(&s.tr, *x))).collect(),
         next,
         notice: Some(q.notice).filter(|n| !n.trim().is_empty()),
     };
@@ -345,7 +364,7 @@ async fn schedule(
     Id(id): Id<Uuid>,
     StaffForm { staff, form }: StaffForm<ScheduleForm>,
 ) -> PageResult {
-    let at = match parse_when(&form.when, &form.at) {
+    let at = match parse_when(&staff.tr, &form.when, &form.at) {
         Ok(Some(at)) => at,
         Ok(None) => None,
         Err(inv) => return Err(AppError::Invalid(inv).into()),

@@ -15,8 +15,9 @@ use kith_app::contacts::ContactQuery;
 use kith_app::sessions::Session;
 use kith_app::templates::{Rendered, Template, TemplateInput};
 use kith_app::{App, AppError};
-use kith_domain::template::{language_label, TemplateKind, TemplateText, FIELDS, LANGUAGES};
+use kith_domain::template::{TemplateKind, TemplateText, FIELDS, LANGUAGES};
 use kith_domain::{Invalid, SubjectId};
+use kith_i18n::{language_name, Arg, Tr};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -28,6 +29,51 @@ pub(super) fn router() -> Router<App> {
         .route("/templates/{id}/delete", post(delete))
         .route("/templates/{id}/preview", post(preview))
         .route("/templates/{id}/test-send", post(test_send))
+}
+
+/// A message some of whose variables are markup (a link, a code sample):
+/// the words are escaped, the markup goes in as given. Templates show it
+/// with `|safe`.
+pub(crate) fn rich(tr: &Tr, id: &str, words: &[(&str, Arg)], markup: &[(&str, String)]) -> String {
+    let mark = |i: usize| format!("\u{e000}{i}\u{e001}");
+    let mut args: Vec<(&str, Arg)> = words.to_vec();
+    args.extend(markup.iter().enumerate().map(|(i, (k, _))| (*k, Arg::Str(mark(i)))));
+    let mut out = escape(&tr.ta(id, &args));
+    for (i, (_, html)) in markup.iter().enumerate() {
+        out = out.replace(&mark(i), html);
+    }
+    out
+}
+
+/// Text made safe to put in HTML.
+pub(crate) fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A code sample as markup, for [`rich`].
+pub(crate) fn code(s: &str) -> String {
+    format!("<code>{}</code>", escape(s))
+}
+
+/// A link as markup, for [`rich`].
+pub(crate) fn link(href: &str, text: &str) -> String {
+    format!("<a href=\"{}\">{}</a>", escape(href), escape(text))
+}
+
+/// A template kind as the reader reads it.
+fn kind_name(tr: &Tr, k: TemplateKind) -> String {
+    tr.t(&format!("templates-kind-{}", k.as_str().replace('_', "-")))
 }
 
 /// The form as posted: one subject and body per language.
@@ -53,7 +99,7 @@ struct TemplateForm {
 /// One language's section of the form.
 struct Section {
     lang: &'static str,
-    label: &'static str,
+    label: String,
     subject: String,
     body: String,
     subject_error: Option<String>,
@@ -100,8 +146,9 @@ impl TemplateForm {
             .collect()
     }
 
-    fn input(&self) -> Result<TemplateInput, Invalid> {
-        let kind = TemplateKind::parse(&self.kind).ok_or_else(|| Invalid::one("kind", "choose what it is for"))?;
+    fn input(&self, tr: &Tr) -> Result<TemplateInput, Invalid> {
+        let kind =
+            TemplateKind::parse(&self.kind).ok_or_else(|| Invalid::one("kind", tr.t("templates-choose-kind")))?;
         Ok(TemplateInput { name: self.name.clone(), kind, texts: self.texts() })
     }
 
@@ -114,7 +161,7 @@ impl TemplateForm {
                 let (s, b) = f.slot(l)?;
                 Some(Section {
                     lang: l,
-                    label: language_label(l),
+                    label: language_name(l),
                     subject: s.clone(),
                     body: b.clone(),
                     subject_error: err(format!("texts.{l}.subject")),
@@ -129,7 +176,7 @@ impl TemplateForm {
 struct Line {
     id: String,
     name: String,
-    kind: &'static str,
+    kind: String,
     languages: String,
 }
 
@@ -140,6 +187,8 @@ struct ListPage {
     lines: Vec<Line>,
     can_change: bool,
     notice: Option<String>,
+    /// The introduction, with its merge-field example.
+    intro: String,
 }
 
 /// A contact to preview with: id, name shown.
@@ -156,8 +205,11 @@ struct EditPage {
     id: String,
     f: TemplateForm,
     sections: Vec<Section>,
-    kinds: Vec<(&'static str, &'static str)>,
-    fields: Vec<(&'static str, &'static str)>,
+    kinds: Vec<(&'static str, String)>,
+    fields: Vec<(&'static str, String)>,
+    /// The texts with merge-field examples in them.
+    help: String,
+    fields_help: String,
     /// Errors not shown beside a field.
     others: Vec<String>,
     name_error: Option<String>,
@@ -168,7 +220,7 @@ struct EditPage {
     choices: Vec<Choice>,
     q: String,
     chosen: String,
-    languages: Vec<(&'static str, &'static str)>,
+    languages: Vec<(&'static str, String)>,
     language: String,
     rendered: Option<Rendered>,
     notice: Option<String>,
@@ -186,15 +238,17 @@ async fn list(State(app): State<App>, Staff(s): Staff, q: axum::extract::RawQuer
         .map(|t| Line {
             id: t.id.to_string(),
             name: t.name,
-            kind: t.kind.label(),
-            languages: t.texts.iter().map(|x| language_label(&x.language)).collect::<Vec<_>>().join(", "),
+            kind: kind_name(&s.tr, t.kind),
+            languages: t.texts.iter().map(|x| language_name(&x.language)).collect::<Vec<_>>().join(", "),
         })
         .collect();
     let notice = match q.0.as_deref() {
-        Some("deleted=1") => Some("The template was deleted.".to_owned()),
+        Some("deleted=1") => Some(s.tr.t("templates-deleted")),
         _ => None,
     };
-    Ok(render(&ListPage { l: layout(&s, "templates"), lines, can_change: may_change(&s), notice }))
+    let bulk = Arg::Str(s.tr.t("templates-req-all-title"));
+    let intro = rich(&s.tr, "templates-intro", &[("bulk", bulk)], &[("field", code("{{first_name}}"))]);
+    Ok(render(&ListPage { l: layout(&s, "templates"), lines, can_change: may_change(&s), notice, intro }))
 }
 
 /// The preview's contact choices: those matching `q`, or the first of the list.
@@ -219,7 +273,7 @@ async fn choices(app: &App, s: &Session, q: &str) -> Result<Vec<Choice>, AppErro
             let name = match (name.is_empty(), c.data.emails.first()) {
                 (false, _) => name,
                 (true, Some(e)) => e.as_str().to_owned(),
-                (true, None) => "(no name)".to_owned(),
+                (true, None) => s.tr.t("contact-no-name"),
             };
             Choice { id: c.id.to_string(), name }
         })
@@ -279,8 +333,15 @@ async fn form_page(app: &App, s: &Session, id: Option<Uuid>, f: TemplateForm, x:
         id: id.map(|i| i.to_string()).unwrap_or_default(),
         sections: f.sections(x.inv.as_ref()),
         f,
-        kinds: TemplateKind::ALL.iter().map(|k| (k.as_str(), k.label())).collect(),
-        fields: FIELDS.to_vec(),
+        kinds: TemplateKind::ALL.iter().map(|k| (k.as_str(), kind_name(&s.tr, *k))).collect(),
+        fields: FIELDS.iter().map(|(n, _)| (*n, s.tr.t(&format!("templates-field-{}", n.replace('_', "-"))))).collect(),
+        help: rich(&s.tr, "templates-help", &[], &[("field", code("{{confirm_url}}"))]),
+        fields_help: rich(
+            &s.tr,
+            "templates-fields-help",
+            &[],
+            &[("plain", code("{{name}}")), ("fallback", code("{{name|fallback}}"))],
+        ),
         others,
         name_error,
         kind_error,
@@ -289,7 +350,7 @@ async fn form_page(app: &App, s: &Session, id: Option<Uuid>, f: TemplateForm, x:
         choices,
         q: x.q,
         chosen: x.chosen,
-        languages: LANGUAGES.iter().map(|l| (*l, language_label(l))).collect(),
+        languages: LANGUAGES.iter().map(|l| (*l, language_name(l))).collect(),
         language: x.language,
         rendered: x.rendered,
         notice: x.notice,
@@ -312,7 +373,7 @@ fn invalid_of(e: AppError) -> Result<Invalid, AppError> {
 }
 
 async fn create(State(app): State<App>, StaffForm { staff, form }: StaffForm<TemplateForm>) -> PageResult {
-    let r = match form.input() {
+    let r = match form.input(&staff.tr) {
         Ok(i) => app.create_template(&staff.principal, i).await,
         Err(e) => Err(e.into()),
     };
@@ -328,7 +389,7 @@ async fn create(State(app): State<App>, StaffForm { staff, form }: StaffForm<Tem
 async fn edit(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>, q: axum::extract::RawQuery) -> PageResult {
     let t = app.template(&s.principal, id).await?;
     let notice = match q.0.as_deref() {
-        Some("saved=1") => Some("The template was saved.".to_owned()),
+        Some("saved=1") => Some(s.tr.t("templates-saved")),
         _ => None,
     };
     form_page(&app, &s, Some(id), TemplateForm::of(&t), Extra { notice, ..Extra::none() }).await
@@ -339,7 +400,7 @@ async fn update(
     Id(id): Id<Uuid>,
     StaffForm { staff, form }: StaffForm<TemplateForm>,
 ) -> PageResult {
-    let r = match form.input() {
+    let r = match form.input(&staff.tr) {
         Ok(i) => app.update_template(&staff.principal, id, i).await,
         Err(e) => Err(e.into()),
     };
@@ -386,7 +447,7 @@ async fn preview(
     if let Some(c) = Some(form.contact.trim()).filter(|c| !c.is_empty()) {
         let contact = Uuid::parse_str(c)
             .map(SubjectId)
-            .map_err(|_| AppError::from(Invalid::one("contact", "is not a valid choice")));
+            .map_err(|_| AppError::from(Invalid::one("contact", staff.tr.t("templates-not-a-choice"))));
         let lang = Some(form.language.trim()).filter(|l| !l.is_empty());
         let r = match contact {
             Ok(c) => app.preview_template(&staff.principal, id, c, lang).await,
@@ -414,8 +475,35 @@ async fn test_send(
     let t = app.template(&staff.principal, id).await?;
     let lang = Some(form.language.trim()).filter(|l| !l.is_empty());
     let x = match app.test_send_template(&staff.principal, id, lang).await {
-        Ok(to) => Extra { notice: Some(format!("A test mail with sample values was sent to {to}.")), ..Extra::none() },
+        Ok(to) => Extra { notice: Some(staff.tr.t1("templates-test-sent", "to", to)), ..Extra::none() },
         Err(e) => Extra { inv: Some(invalid_of(e)?), ..Extra::none() },
     };
     form_page(&app, &staff, Some(id), TemplateForm::of(&t), x).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rich_text_escapes_words_and_keeps_its_markup() {
+        let tr = Tr::new("en");
+        let out = rich(&tr, "templates-test-help", &[], &[("email", code("a<b>@example.com"))]);
+        assert_eq!(
+            out,
+            "Sent to <code>a&lt;b&gt;@example.com</code> through the mail server, filled in with sample values \
+             (no contact&#39;s data)."
+        );
+        let it =
+            rich(&Tr::new("it"), "templates-req-old-count", &[("n", Arg::Num(1.0))], &[("count", "<b>1</b>".into())]);
+        assert!(it.starts_with("<b>1</b> contatto ha dato"), "{it}");
+    }
+
+    #[test]
+    fn plurals_and_text_after_them_render_in_every_language() {
+        for lang in kith_i18n::languages() {
+            let out = Tr::new(lang).t2("templates-req-asked", "asked", 3, "skipped", 1);
+            assert!(out.contains('3') && out.contains('1') && out.len() > 40, "{lang}: {out}");
+        }
+    }
 }
