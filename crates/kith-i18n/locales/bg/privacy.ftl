@@ -146,6 +146,7 @@ privacy-purpose-unit = Единица
 privacy-purpose-then = След това
 privacy-purpose-recipients = Получателите се вписват в регистъра (всеки получател посочва целите, за които получава данни):
 privacy-purpose-save = Запазване на целта
+privacy-whole-number = трябва да е цяло число
 privacy-anchor-last-interaction = последното взаимодействие
 privacy-anchor-created = създаването
 privacy-anchor-contract-end = края на договора

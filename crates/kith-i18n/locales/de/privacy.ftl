@@ -150,6 +150,7 @@ privacy-purpose-unit = Einheit
 privacy-purpose-then = Dann
 privacy-purpose-recipients = Empfänger werden im Verzeichnis erfasst (jeder Empfänger nennt die Zwecke, für die er Daten erhält):
 privacy-purpose-save = Zweck speichern
+privacy-whole-number = muss eine ganze Zahl sein
 privacy-anchor-last-interaction = der letzten Interaktion
 privacy-anchor-created = der Anlage
 privacy-anchor-contract-end = dem Vertragsende

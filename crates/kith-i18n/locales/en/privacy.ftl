@@ -146,6 +146,7 @@ privacy-purpose-unit = Unit
 privacy-purpose-then = Then
 privacy-purpose-recipients = Recipients are declared in the register (each recipient names the purposes it receives data for):
 privacy-purpose-save = Save purpose
+privacy-whole-number = must be a whole number
 privacy-anchor-last-interaction = the last interaction
 privacy-anchor-created = creation
 privacy-anchor-contract-end = the end of the contract

@@ -147,6 +147,7 @@ privacy-purpose-unit = Unidad
 privacy-purpose-then = Después
 privacy-purpose-recipients = Los destinatarios se declaran en el registro (cada destinatario indica las finalidades para las que recibe datos):
 privacy-purpose-save = Guardar finalidad
+privacy-whole-number = debe ser un número entero
 privacy-anchor-last-interaction = la última interacción
 privacy-anchor-created = la creación
 privacy-anchor-contract-end = el fin del contrato

@@ -149,6 +149,7 @@ privacy-purpose-unit = Unité
 privacy-purpose-then = Puis
 privacy-purpose-recipients = Les destinataires sont déclarés dans le registre (chaque destinataire indique les finalités pour lesquelles il reçoit des données) :
 privacy-purpose-save = Enregistrer la finalité
+privacy-whole-number = doit être un nombre entier
 privacy-anchor-last-interaction = la dernière interaction
 privacy-anchor-created = la création
 privacy-anchor-contract-end = la fin du contrat

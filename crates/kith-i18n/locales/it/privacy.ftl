@@ -149,6 +149,7 @@ privacy-purpose-unit = Unità
 privacy-purpose-then = Poi
 privacy-purpose-recipients = I destinatari sono dichiarati nel registro (ogni destinatario indica le finalità per cui riceve dati):
 privacy-purpose-save = Salva finalità
+privacy-whole-number = deve essere un numero intero
 privacy-anchor-last-interaction = l'ultima interazione
 privacy-anchor-created = la creazione
 privacy-anchor-contract-end = la fine del contratto

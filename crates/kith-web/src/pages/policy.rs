@@ -12,10 +12,10 @@ use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use axum::Router;
 use kith_app::sessions::Session;
-use kith_i18n::Tr;
 use kith_app::{App, AppError};
 use kith_domain::policy::{FieldCategory, FieldDef, FieldKind, SpecialCategory, CUSTOM};
 use kith_domain::PurposeId;
+use kith_i18n::Tr;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -96,7 +96,13 @@ async fn show(
                 .special
                 .as_ref()
                 .map(|(c, r)| {
-                    tr.t2("privacy-fields-special-reason", "category", word(tr, "privacy-special", c.as_str()), "reason", r)
+                    tr.t2(
+                        "privacy-fields-special-reason",
+                        "category",
+                        word(tr, "privacy-special", c.as_str()),
+                        "reason",
+                        r,
+                    )
                 })
                 .unwrap_or_default(),
             enabled: f.enabled,

@@ -19,8 +19,8 @@ use kith_domain::policy::FieldCategory;
 use kith_domain::recipients::{
     Agreement, Derogation, Mechanism, Recipient, RecipientRole, Reminder, Transfer, DPA_ITEMS, SCC_MODULES,
 };
-use kith_i18n::Tr;
 use kith_domain::{Invalid, PurposeId, RecipientId};
+use kith_i18n::Tr;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -402,7 +402,10 @@ async fn form_page(
         purposes,
         categories: FieldCategory::ALL.iter().map(|c| (c.as_str(), word(tr, "privacy-category", c.as_str()))).collect(),
         mechanisms: Mechanism::ALL.iter().map(|m| (m.as_str(), word(tr, "recipients-mechanism", m.as_str()))).collect(),
-        derogations: Derogation::ALL.iter().map(|d| (d.as_str(), word(tr, "recipients-derogation", d.as_str()))).collect(),
+        derogations: Derogation::ALL
+            .iter()
+            .map(|d| (d.as_str(), word(tr, "recipients-derogation", d.as_str())))
+            .collect(),
         modules: SCC_MODULES.iter().map(|(n, _)| (n.to_string(), tr.t(&format!("recipients-scc-{n}")))).collect(),
         items: DPA_ITEMS.iter().map(|(k, _)| (*k, word(tr, "recipients-item", k))).collect(),
     };

@@ -4,8 +4,8 @@
 //! controller's identity and the Art. 30(2) record.
 
 use super::form::{Errors, NoFields, QueryForm, StaffForm};
-use super::session::{layout, Staff};
 use super::policy::word;
+use super::session::{layout, Staff};
 use super::view::Layout;
 use super::{render, render_status, Id, PageError, PageResult};
 use askama::Template;
@@ -116,7 +116,15 @@ fn view_of(tr: &Tr, a: &Activity) -> ActivityView {
                     tr.t2("register-recipient-line", "name", &r.legal_name, "role", role(r))
                 } else {
                     let countries = country_list(&r.countries);
-                    tr.t3("register-recipient-line-countries", "name", &r.legal_name, "role", role(r), "countries", countries)
+                    tr.t3(
+                        "register-recipient-line-countries",
+                        "name",
+                        &r.legal_name,
+                        "role",
+                        role(r),
+                        "countries",
+                        countries,
+                    )
                 }
             })
             .collect(),

@@ -2,6 +2,7 @@
 //! (dpo, admin); and each staff member's contacts due for review.
 
 use super::form::StaffForm;
+use super::policy::rule_words;
 use super::session::{layout, Staff};
 use super::view::{self, Layout};
 use super::{render, PageResult};
@@ -10,9 +11,8 @@ use axum::extract::State;
 use axum::routing::get;
 use axum::Router;
 use kith_app::retention::Run;
-use super::policy::rule_words;
 use kith_app::{App, AppError};
-use kith_i18n::{Tr, ToArg};
+use kith_i18n::{ToArg, Tr};
 use serde::Deserialize;
 
 pub(super) fn router() -> Router<App> {

@@ -20,7 +20,8 @@ fn bar_widths(svg: &str) -> Vec<i64> {
 
 #[test]
 fn labels_and_titles_are_escaped() {
-    let svg = stacked_bar("c1", "News <&> \"letters\"", &[part("<script>alert('x')</script>", 3, 0)], "No contacts to count");
+    let svg =
+        stacked_bar("c1", "News <&> \"letters\"", &[part("<script>alert('x')</script>", 3, 0)], "No contacts to count");
     assert!(!svg.contains("<script>"));
     assert!(svg.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;: 3"));
     assert!(svg.contains("<title>News &lt;&amp;&gt; &quot;letters&quot;</title>"));
@@ -31,15 +32,21 @@ fn labels_and_titles_are_escaped() {
         "t",
         "Trend <b>",
         &["Jan & Feb".into()],
-        &[Series { label: "<i>".into(), values: vec![1], tone: Tone(0) }], "Nothing recorded in these months");
+        &[Series { label: "<i>".into(), values: vec![1], tone: Tone(0) }],
+        "Nothing recorded in these months",
+    );
     assert!(!m.contains("<b>") && !m.contains("<i>"));
     assert!(m.contains("Jan &amp; Feb"));
 }
 
 #[test]
 fn each_part_is_a_link_with_its_label_and_count() {
-    let svg =
-        stacked_bar("c", "Lawful basis", &[part("Consent", 7, 0), part("No basis", 3, 7), part("Contract", 0, 1)], "No contacts to count");
+    let svg = stacked_bar(
+        "c",
+        "Lawful basis",
+        &[part("Consent", 7, 0), part("No basis", 3, 7), part("Contract", 0, 1)],
+        "No contacts to count",
+    );
     assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
     assert!(svg.contains("<title>Lawful basis</title>"));
     assert!(svg.contains("Lawful basis (10)"));
@@ -64,7 +71,9 @@ fn zero_total_renders_an_empty_state_without_links() {
         "m",
         "Trend",
         &["Jan".into(), "Feb".into()],
-        &[Series { label: "Given".into(), values: vec![0, 0], tone: Tone(0) }], "Nothing recorded in these months");
+        &[Series { label: "Given".into(), values: vec![0, 0], tone: Tone(0) }],
+        "Nothing recorded in these months",
+    );
     assert!(m.contains("Nothing recorded in these months"));
     assert!(!m.contains("<title>Jan"));
 }
@@ -100,7 +109,9 @@ fn monthly_bars_show_each_nonzero_value_in_a_title() {
         &[
             Series { label: "Given".into(), values: vec![4, 0, 2], tone: Tone(0) },
             Series { label: "Withdrawn".into(), values: vec![1, 0, 0], tone: Tone(5) },
-        ], "Nothing recorded in these months");
+        ],
+        "Nothing recorded in these months",
+    );
     assert!(m.contains("<title>Jan 2026, Given: 4</title>"));
     assert!(m.contains("<title>Mar 2026, Given: 2</title>"));
     assert!(m.contains("<title>Jan 2026, Withdrawn: 1</title>"));

@@ -2,8 +2,8 @@
 
 use super::input::list;
 use super::setup::{form_fields, languages, NewForm, PurposeForm};
-use crate::pages::policy::word;
 use crate::pages::form::StaffForm;
+use crate::pages::policy::word;
 use crate::pages::session::{layout, Staff};
 use crate::pages::view::{self, Layout};
 use crate::pages::{render_status, Id, PageResult};
@@ -110,7 +110,8 @@ pub(super) async fn save_form(
     match app.save_form(&staff.principal, Some(id), fields).await {
         Ok(_) => Ok(Redirect::to("/privacy/setup").into_response()),
         Err(AppError::Invalid(inv)) => {
-            let msgs = inv.0.iter().map(|e| format!("{}: {}", view::field_label(&staff.tr, &e.field), e.message)).collect();
+            let msgs =
+                inv.0.iter().map(|e| format!("{}: {}", view::field_label(&staff.tr, &e.field), e.message)).collect();
             edit_form_view(&app, &staff, id, form, active, StatusCode::UNPROCESSABLE_ENTITY, msgs).await
         }
         Err(AppError::Conflict(m)) => {
@@ -171,10 +172,11 @@ pub(super) async fn save_purpose(
     Id(id): Id<Uuid>,
     StaffForm { staff, form }: StaffForm<PurposeForm>,
 ) -> PageResult {
-    let rule = match form.rule() {
+    let rule = match form.rule(&staff.tr) {
         Ok(r) => r,
         Err(AppError::Invalid(inv)) => {
-            let msgs = inv.0.iter().map(|e| format!("{}: {}", view::field_label(&staff.tr, &e.field), e.message)).collect();
+            let msgs =
+                inv.0.iter().map(|e| format!("{}: {}", view::field_label(&staff.tr, &e.field), e.message)).collect();
             return purpose_view(&staff, id, form, StatusCode::UNPROCESSABLE_ENTITY, msgs);
         }
         Err(e) => return Err(e.into()),
@@ -192,7 +194,8 @@ pub(super) async fn save_purpose(
     match app.update_purpose(&staff.principal, PurposeId(id), f).await {
         Ok(_) => Ok(Redirect::to("/privacy/setup").into_response()),
         Err(AppError::Invalid(inv)) => {
-            let msgs = inv.0.iter().map(|e| format!("{}: {}", view::field_label(&staff.tr, &e.field), e.message)).collect();
+            let msgs =
+                inv.0.iter().map(|e| format!("{}: {}", view::field_label(&staff.tr, &e.field), e.message)).collect();
             purpose_view(&staff, id, form, StatusCode::UNPROCESSABLE_ENTITY, msgs)
         }
         Err(AppError::Conflict(m)) => purpose_view(&staff, id, form, StatusCode::CONFLICT, vec![m]),

@@ -129,8 +129,7 @@ pub(super) async fn overview(
     let asked = params.iter().find(|(k, _)| k == "trend").map(|(_, v)| v.trim()).filter(|v| !v.is_empty());
     let chosen =
         asked.and_then(|v| PurposeId::from_str(v).ok()).filter(|id| sum.purposes.iter().any(|p| p.0.id == *id));
-    let trend_error =
-        (asked.is_some() && chosen.is_none()).then(|| tr.t("privacy-trend-unknown"));
+    let trend_error = (asked.is_some() && chosen.is_none()).then(|| tr.t("privacy-trend-unknown"));
     let trend_options =
         sum.purposes.iter().map(|(pu, _, _)| (pu.id.to_string(), pu.name.clone(), Some(pu.id) == chosen)).collect();
     let trend_of = chosen.and_then(|id| sum.purposes.iter().find(|p| p.0.id == id)).map(|p| p.0.name.clone());

@@ -101,12 +101,12 @@ pub(super) struct PurposeForm {
 }
 
 impl PurposeForm {
-    pub(super) fn rule(&self) -> Result<Option<kith_domain::retention::Rule>, AppError> {
+    pub(super) fn rule(&self, tr: &kith_i18n::Tr) -> Result<Option<kith_domain::retention::Rule>, AppError> {
         let count = match self.rule_count.trim() {
             "" => None,
             n => Some(
                 n.parse::<i64>()
-                    .map_err(|_| kith_domain::Invalid::one("retention_period", "must be a whole number"))?,
+                    .map_err(|_| kith_domain::Invalid::one("retention_period", tr.t("privacy-whole-number")))?,
             ),
         };
         Ok(kith_app::retention::rule_from(
@@ -122,7 +122,7 @@ pub(super) async fn add_purpose(
     State(app): State<App>,
     StaffForm { staff, form }: StaffForm<PurposeForm>,
 ) -> PageResult {
-    let rule = match form.rule() {
+    let rule = match form.rule(&staff.tr) {
         Ok(r) => r,
         Err(e) => return after(&app, &staff, Err(e)).await,
     };
