@@ -15,8 +15,27 @@ use kith_app::sessions::Session;
 use kith_app::{App, AppError};
 use kith_domain::policy::{FieldCategory, FieldDef, FieldKind, SpecialCategory, CUSTOM};
 use kith_domain::PurposeId;
+use kith_i18n::Tr;
 use serde::Deserialize;
 use uuid::Uuid;
+
+/// Words for a closed vocabulary on the privacy pages: the message
+/// `<prefix>-<stored spelling>` (underscores read as dashes).
+pub(crate) fn word(tr: &Tr, prefix: &str, stored: &str) -> String {
+    tr.t(&format!("{prefix}-{}", stored.replace('_', "-")))
+}
+
+/// A retention rule in the reader's words: "2 years after creation, then
+/// delete".
+pub(crate) fn rule_words(tr: &Tr, r: &kith_domain::retention::Rule) -> String {
+    let after = word(tr, "privacy-after", r.anchor.as_str());
+    let disposal = word(tr, "privacy-disposal", r.disposal.as_str());
+    if r.period.count == 0 {
+        return tr.t2("privacy-rule-at-once", "after", after, "disposal", disposal);
+    }
+    let period = tr.t2("privacy-period", "unit", r.period.unit.as_str(), "count", r.period.count);
+    tr.t3("privacy-rule", "period", period, "after", after, "disposal", disposal)
+}
 
 pub(super) fn router() -> Router<App> {
     Router::new().route("/privacy/fields", get(page).post(save)).route("/privacy/fields/remove", post(remove))
@@ -26,8 +45,8 @@ pub(super) fn router() -> Router<App> {
 struct Line {
     key: String,
     label: String,
-    kind: &'static str,
-    category: &'static str,
+    kind: String,
+    category: String,
     purposes: String,
     special: String,
     enabled: bool,
@@ -41,9 +60,9 @@ struct Page {
     errors: Vec<String>,
     fields: Vec<Line>,
     purposes: Vec<(String, String)>,
-    kinds: Vec<(&'static str, &'static str)>,
-    categories: Vec<(&'static str, &'static str)>,
-    specials: Vec<(&'static str, &'static str)>,
+    kinds: Vec<(&'static str, String)>,
+    categories: Vec<(&'static str, String)>,
+    specials: Vec<(&'static str, String)>,
     /// After a count: the field, its label and how many contacts hold it.
     confirm: Option<(String, String, u64)>,
     notice: Option<String>,
@@ -60,6 +79,7 @@ async fn show(
     if !s.role().can_manage_privacy() {
         return Err(AppError::Forbidden("change the field policy").into());
     }
+    let tr = &s.tr;
     let policy = app.field_policy(&s.principal).await?;
     let purposes = app.purposes(&s.principal).await?;
     let name = |id: &PurposeId| purposes.iter().find(|p| p.id == *id).map(|p| p.name.clone()).unwrap_or_default();
@@ -69,10 +89,22 @@ async fn show(
         .map(|f| Line {
             key: f.key.clone(),
             label: f.label.clone(),
-            kind: f.kind.map(|k| k.label()).unwrap_or("built-in"),
-            category: f.category.label(),
+            kind: f.kind.map_or_else(|| tr.t("privacy-fields-built-in"), |k| word(tr, "privacy-kind", k.as_str())),
+            category: word(tr, "privacy-category", f.category.as_str()),
             purposes: f.purposes.iter().map(name).collect::<Vec<_>>().join(", "),
-            special: f.special.as_ref().map(|(c, r)| format!("{} — {r}", c.label())).unwrap_or_default(),
+            special: f
+                .special
+                .as_ref()
+                .map(|(c, r)| {
+                    tr.t2(
+                        "privacy-fields-special-reason",
+                        "category",
+                        word(tr, "privacy-special", c.as_str()),
+                        "reason",
+                        r,
+                    )
+                })
+                .unwrap_or_default(),
             enabled: f.enabled,
         })
         .collect();
@@ -82,9 +114,9 @@ async fn show(
         errors,
         fields,
         purposes: purposes.iter().map(|p| (p.id.to_string(), p.name.clone())).collect(),
-        kinds: FieldKind::ALL.iter().map(|k| (k.as_str(), k.label())).collect(),
-        categories: FieldCategory::ALL.iter().map(|k| (k.as_str(), k.label())).collect(),
-        specials: SpecialCategory::ALL.iter().map(|k| (k.as_str(), k.label())).collect(),
+        kinds: FieldKind::ALL.iter().map(|k| (k.as_str(), word(tr, "privacy-kind", k.as_str()))).collect(),
+        categories: FieldCategory::ALL.iter().map(|k| (k.as_str(), word(tr, "privacy-category", k.as_str()))).collect(),
+        specials: SpecialCategory::ALL.iter().map(|k| (k.as_str(), word(tr, "privacy-special", k.as_str()))).collect(),
         confirm,
         notice,
     };
@@ -145,7 +177,8 @@ async fn save(State(app): State<App>, StaffForm { staff, form }: StaffForm<Field
     match app.save_field(&staff.principal, def).await {
         Ok(_) => Ok(Redirect::to("/privacy/fields").into_response()),
         Err(AppError::Invalid(inv)) => {
-            let msgs = inv.0.iter().map(|e| format!("{}: {}", view::label(&e.field), e.message)).collect();
+            let msgs =
+                inv.0.iter().map(|e| format!("{}: {}", view::field_label(&staff.tr, &e.field), e.message)).collect();
             show(&app, &staff, StatusCode::UNPROCESSABLE_ENTITY, msgs, None, None).await
         }
         Err(e) => Err(e.into()),
@@ -164,12 +197,10 @@ async fn remove(State(app): State<App>, StaffForm { staff, form }: StaffForm<Rem
     let confirm = form.confirm == "yes";
     let r = app.remove_field(&staff.principal, &form.key, confirm).await?;
     if confirm {
-        let note = format!(
-            "Removed {}: {} value(s) purged; the policy is now at version {}.",
-            form.key,
-            r.purged,
-            r.version.map(|v| v.to_string()).unwrap_or_else(|| "(unchanged)".into())
-        );
+        let note = match r.version {
+            Some(v) => staff.tr.t3("privacy-fields-removed", "field", &form.key, "n", r.purged, "version", v),
+            None => staff.tr.t2("privacy-fields-removed-same", "field", &form.key, "n", r.purged),
+        };
         return show(&app, &staff, StatusCode::OK, vec![], None, Some(note)).await;
     }
     let label = app.field_policy(&staff.principal).await?.field(&form.key).map(|f| f.label.clone()).unwrap_or_default();

@@ -3,6 +3,7 @@
 //! (read: dpo, admin, readonly; change: dpo, admin).
 
 use super::form::{non_blank, Errors, NoFields, StaffForm};
+use super::policy::word;
 use super::session::{layout, Staff};
 use super::view::Layout;
 use super::{render, render_status, Id, PageResult};
@@ -16,9 +17,10 @@ use kith_app::{App, AppError};
 use kith_domain::geo::Country;
 use kith_domain::policy::FieldCategory;
 use kith_domain::recipients::{
-    Agreement, Derogation, Mechanism, Recipient, RecipientRole, Transfer, DPA_ITEMS, SCC_MODULES,
+    Agreement, Derogation, Mechanism, Recipient, RecipientRole, Reminder, Transfer, DPA_ITEMS, SCC_MODULES,
 };
 use kith_domain::{Invalid, PurposeId, RecipientId};
+use kith_i18n::Tr;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -141,10 +143,10 @@ impl RecipientForm {
     }
 
     /// The form as a domain record; malformed values named by field.
-    fn parse(&self) -> Result<Recipient, Invalid> {
+    fn parse(&self, tr: &Tr) -> Result<Recipient, Invalid> {
         let mut inv = Invalid::default();
         let role = RecipientRole::parse(&self.role).unwrap_or_else(|| {
-            inv.push("role", "choose a role");
+            inv.push("role", tr.t("recipients-choose-role"));
             RecipientRole::Other
         });
         let mut countries = |field: &str, s: &str| {
@@ -152,7 +154,7 @@ impl RecipientForm {
             for c in codes(s) {
                 match Country::parse(&c) {
                     Ok(c) => out.push(c),
-                    Err(_) => inv.push(field, format!("{c} is not an ISO 3166-1 alpha-2 country code")),
+                    Err(_) => inv.push(field, tr.t1("recipients-not-iso", "code", &c)),
                 }
             }
             out
@@ -162,11 +164,11 @@ impl RecipientForm {
         let mut transfers = Vec::new();
         for row in self.rows().into_iter().filter(|r| !r.mechanism.trim().is_empty()) {
             let Ok(country) = Country::parse(&row.country) else {
-                inv.push("transfers", format!("{} is not an ISO 3166-1 alpha-2 country code", row.country));
+                inv.push("transfers", tr.t1("recipients-not-iso", "code", &row.country));
                 continue;
             };
             let Some(mechanism) = Mechanism::parse(&row.mechanism) else {
-                inv.push(format!("transfers.{}.mechanism", country.code()), "choose a mechanism");
+                inv.push(format!("transfers.{}.mechanism", country.code()), tr.t("recipients-choose-mechanism"));
                 continue;
             };
             transfers.push(Transfer {
@@ -185,7 +187,7 @@ impl RecipientForm {
             }
             let d = time::Date::parse(v, time::macros::format_description!("[year]-[month]-[day]")).ok();
             if d.is_none() {
-                inv.push(field, "must be a date such as 2027-06-30");
+                inv.push(field, tr.t("recipients-bad-date"));
             }
             d
         };
@@ -197,7 +199,7 @@ impl RecipientForm {
             Some(h) => match h.parse() {
                 Ok(h) => Some(h),
                 Err(_) => {
-                    inv.push("breach_notice_hours", "a whole number of hours");
+                    inv.push("breach_notice_hours", tr.t("recipients-bad-hours"));
                     None
                 }
             },
@@ -206,7 +208,7 @@ impl RecipientForm {
         for p in &self.purposes {
             match Uuid::parse_str(p.trim()) {
                 Ok(u) => purposes.push(PurposeId(u)),
-                Err(_) => inv.push("purposes", "is not a valid choice"),
+                Err(_) => inv.push("purposes", tr.t("recipients-bad-choice")),
             }
         }
         let parent = match non_blank(&self.parent) {
@@ -214,7 +216,7 @@ impl RecipientForm {
             Some(p) => match Uuid::parse_str(&p) {
                 Ok(u) => Some(RecipientId(u)),
                 Err(_) => {
-                    inv.push("parent", "is not a valid choice");
+                    inv.push("parent", tr.t("recipients-bad-choice"));
                     None
                 }
             },
@@ -251,7 +253,7 @@ impl RecipientForm {
 struct Line {
     id: String,
     name: String,
-    role: &'static str,
+    role: String,
     parent: String,
     countries: String,
     transfers: Vec<String>,
@@ -283,13 +285,24 @@ fn errors_of(inv: &Invalid) -> Errors {
     e
 }
 
-fn line(r: &StoredRecipient, all: &[StoredRecipient]) -> Line {
+/// A reminder in the reader's words.
+fn reminder(tr: &Tr, r: &Reminder) -> String {
+    match r {
+        Reminder::AgreementExpiring(d) => tr.t1("recipients-reminder-expiring", "date", tr.day(*d)),
+        Reminder::AgreementExpired(d) => tr.t1("recipients-reminder-expired", "date", tr.day(*d)),
+        Reminder::ReviewDue(d) => tr.t1("recipients-reminder-review", "date", tr.day(*d)),
+        Reminder::NoAgreement => tr.t("recipients-reminder-no-agreement"),
+        Reminder::AgreementIncomplete => tr.t("recipients-reminder-incomplete"),
+    }
+}
+
+fn line(tr: &Tr, r: &StoredRecipient, all: &[StoredRecipient]) -> Line {
     let today = time::OffsetDateTime::now_utc().date();
     let x = &r.recipient;
     Line {
         id: r.id.to_string(),
         name: x.legal_name.clone(),
-        role: x.role.label(),
+        role: word(tr, "recipients-role", x.role.as_str()),
         parent: x
             .parent
             .and_then(|p| all.iter().find(|o| o.id == p))
@@ -298,18 +311,18 @@ fn line(r: &StoredRecipient, all: &[StoredRecipient]) -> Line {
         countries: x.countries().iter().map(|c| format!("{} ({})", c.name(), c.code())).collect::<Vec<_>>().join(", "),
         transfers: x.transfers.iter().map(|t| format!("{}: {}", t.country.name(), t.ground())).collect(),
         agreement: match (&x.agreement.signed_on, &x.agreement.expires_on) {
-            (Some(s), Some(e)) => format!("signed {s}, expires {e}"),
-            (Some(s), None) => format!("signed {s}"),
+            (Some(s), Some(e)) => tr.t2("recipients-signed-expires", "signed", tr.day(*s), "expires", tr.day(*e)),
+            (Some(s), None) => tr.t1("recipients-signed", "signed", tr.day(*s)),
             _ => String::new(),
         },
-        reminders: x.reminders(today).iter().map(|r| r.describe()).collect(),
+        reminders: x.reminders(today).iter().map(|r| reminder(tr, r)).collect(),
         needs_review: r.needs_review,
     }
 }
 
 async fn list(State(app): State<App>, Staff(s): Staff) -> PageResult {
     let all = app.recipients(&s.principal).await?;
-    let lines = all.iter().map(|r| line(r, &all)).collect();
+    let lines = all.iter().map(|r| line(&s.tr, r, &all)).collect();
     Ok(render(&ListPage { l: layout(&s, "privacy"), lines, can_change: s.role().can_manage_privacy() }))
 }
 
@@ -323,16 +336,16 @@ struct EditPage {
     rows: Vec<TransferRow>,
     errors: Errors,
     others: Vec<String>,
-    roles: Vec<(&'static str, &'static str)>,
+    roles: Vec<(&'static str, String)>,
     /// Processors that may be a parent: id, name.
     parents: Vec<(String, String)>,
     /// Purpose id, name.
     purposes: Vec<(String, String)>,
-    categories: Vec<(&'static str, &'static str)>,
-    mechanisms: Vec<(&'static str, &'static str)>,
-    derogations: Vec<(&'static str, &'static str)>,
-    modules: Vec<(String, &'static str)>,
-    items: Vec<(&'static str, &'static str)>,
+    categories: Vec<(&'static str, String)>,
+    mechanisms: Vec<(&'static str, String)>,
+    derogations: Vec<(&'static str, String)>,
+    modules: Vec<(String, String)>,
+    items: Vec<(&'static str, String)>,
 }
 
 impl EditPage {
@@ -376,6 +389,7 @@ async fn form_page(
         .collect();
     let purposes = app.purposes(&s.principal).await?.into_iter().map(|p| (p.id.to_string(), p.name)).collect();
     let status = errors.status();
+    let tr = &s.tr;
     let page = EditPage {
         l: layout(s, "privacy"),
         id: id.map(|i| i.to_string()).unwrap_or_default(),
@@ -383,14 +397,17 @@ async fn form_page(
         f,
         others: errors.others(SHOWN),
         errors,
-        roles: RecipientRole::ALL.iter().map(|r| (r.as_str(), r.label())).collect(),
+        roles: RecipientRole::ALL.iter().map(|r| (r.as_str(), word(tr, "recipients-role", r.as_str()))).collect(),
         parents,
         purposes,
-        categories: FieldCategory::ALL.iter().map(|c| (c.as_str(), c.label())).collect(),
-        mechanisms: Mechanism::ALL.iter().map(|m| (m.as_str(), m.label())).collect(),
-        derogations: Derogation::ALL.iter().map(|d| (d.as_str(), d.label())).collect(),
-        modules: SCC_MODULES.iter().map(|(n, l)| (n.to_string(), *l)).collect(),
-        items: DPA_ITEMS.to_vec(),
+        categories: FieldCategory::ALL.iter().map(|c| (c.as_str(), word(tr, "privacy-category", c.as_str()))).collect(),
+        mechanisms: Mechanism::ALL.iter().map(|m| (m.as_str(), word(tr, "recipients-mechanism", m.as_str()))).collect(),
+        derogations: Derogation::ALL
+            .iter()
+            .map(|d| (d.as_str(), word(tr, "recipients-derogation", d.as_str())))
+            .collect(),
+        modules: SCC_MODULES.iter().map(|(n, _)| (n.to_string(), tr.t(&format!("recipients-scc-{n}")))).collect(),
+        items: DPA_ITEMS.iter().map(|(k, _)| (*k, word(tr, "recipients-item", k))).collect(),
     };
     Ok(render_status(status, &page))
 }
@@ -401,7 +418,7 @@ async fn new(State(app): State<App>, Staff(s): Staff) -> PageResult {
 }
 
 async fn create(State(app): State<App>, StaffForm { staff, form }: StaffForm<RecipientForm>) -> PageResult {
-    let parsed = form.parse();
+    let parsed = form.parse(&staff.tr);
     let r = match parsed {
         Ok(r) => app.create_recipient(&staff.principal, r).await,
         Err(e) => Err(e.into()),
@@ -426,7 +443,7 @@ async fn update(
     StaffForm { staff, form }: StaffForm<RecipientForm>,
 ) -> PageResult {
     let id = RecipientId(id);
-    let r = match form.parse() {
+    let r = match form.parse(&staff.tr) {
         Ok(r) => app.update_recipient(&staff.principal, id, r).await,
         Err(e) => Err(e.into()),
     };

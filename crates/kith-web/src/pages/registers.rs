@@ -4,8 +4,9 @@
 //! controller's identity and the Art. 30(2) record.
 
 use super::form::{Errors, NoFields, QueryForm, StaffForm};
+use super::policy::word;
 use super::session::{layout, Staff};
-use super::view::{self, Layout};
+use super::view::Layout;
 use super::{render, render_status, Id, PageError, PageResult};
 use askama::Template;
 use axum::extract::State;
@@ -19,6 +20,7 @@ use kith_app::{App, AppError};
 use kith_domain::geo::Country;
 use kith_domain::ropa::{Activity, Controller, ProcessorActivity, Record};
 use kith_domain::Invalid;
+use kith_i18n::{ToArg, Tr};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -54,18 +56,106 @@ fn as_of(v: &str) -> Result<Option<time::OffsetDateTime>, PageError> {
         })
 }
 
-/// One activity as the page shows it.
+/// One activity as the page shows it, its vocabulary in the reader's words.
 struct ActivityView {
     a: Activity,
+    basis: String,
+    /// Art. 9 lines.
+    specials: Vec<String>,
+    /// Category: fields.
+    data: Vec<String>,
+    /// Name (role; countries).
+    recipients: Vec<String>,
+    /// Name (role), for the printed record.
+    recipients_short: Vec<String>,
+    transfers: Vec<String>,
+    /// The rule the sweep enforces, as the record states it.
+    rule: Option<String>,
     /// Basis label, people.
-    people: Vec<(&'static str, i64)>,
+    people: Vec<(String, i64)>,
     disposed: Option<u64>,
     warnings: Vec<String>,
 }
 
-impl ActivityView {
-    fn country_list(cs: &[Country]) -> String {
-        cs.iter().map(|c| c.code()).collect::<Vec<_>>().join(", ")
+fn country_list(cs: &[Country]) -> String {
+    cs.iter().map(|c| c.code()).collect::<Vec<_>>().join(", ")
+}
+
+fn view_of(tr: &Tr, a: &Activity) -> ActivityView {
+    let role = |r: &kith_domain::ropa::RecipientLine| word(tr, "recipients-role", r.role.as_str());
+    ActivityView {
+        basis: word(tr, "privacy-basis", a.lawful_basis.as_str()),
+        specials: a
+            .special_categories
+            .iter()
+            .map(|s| {
+                tr.t3(
+                    "register-special",
+                    "category",
+                    word(tr, "privacy-special", s.category.as_str()),
+                    "field",
+                    &s.field,
+                    "condition",
+                    &s.condition,
+                )
+            })
+            .collect(),
+        data: a
+            .data_categories
+            .iter()
+            .map(|c| {
+                let category = word(tr, "privacy-category", c.category.as_str());
+                tr.t2("register-data-line", "category", category, "fields", c.fields.join(", "))
+            })
+            .collect(),
+        recipients: a
+            .recipients
+            .iter()
+            .map(|r| {
+                if r.countries.is_empty() {
+                    tr.t2("register-recipient-line", "name", &r.legal_name, "role", role(r))
+                } else {
+                    let countries = country_list(&r.countries);
+                    tr.t3(
+                        "register-recipient-line-countries",
+                        "name",
+                        &r.legal_name,
+                        "role",
+                        role(r),
+                        "countries",
+                        countries,
+                    )
+                }
+            })
+            .collect(),
+        recipients_short: a
+            .recipients
+            .iter()
+            .map(|r| tr.t2("register-recipient-line", "name", &r.legal_name, "role", role(r)))
+            .collect(),
+        transfers: a
+            .transfers
+            .iter()
+            .map(|t| {
+                let (who, country) = (&t.recipient, t.country.name());
+                if t.tia_ref.is_empty() {
+                    tr.t3("register-transfer-line", "recipient", who, "country", country, "ground", &t.ground)
+                } else {
+                    let args = [
+                        ("recipient", who.to_arg()),
+                        ("country", country.to_arg()),
+                        ("ground", t.ground.to_arg()),
+                        ("tia", t.tia_ref.to_arg()),
+                    ];
+                    tr.ta("register-transfer-line-tia", &args)
+                }
+            })
+            .collect(),
+        rule: a.retention_rule.clone(),
+        a: a.clone(),
+        people: Vec::new(),
+        disposed: None,
+        warnings: Vec::new(),
     }
 }
 
@@ -92,6 +182,7 @@ struct RegisterPage {
 }
 
 fn activities(
+    tr: &Tr,
     record: &Record,
     observed: Option<&Observed>,
     warnings: &[(Option<kith_domain::PurposeId>, String)],
@@ -105,15 +196,21 @@ fn activities(
                 .map(|f| {
                     f.by_basis
                         .iter()
-                        .map(|(b, n)| (kith_domain::LawfulBasis::parse(b).map(|b| b.label()).unwrap_or("other"), *n))
+                        .map(|(b, n)| {
+                            let label = match kith_domain::LawfulBasis::parse(b) {
+                                Some(b) => word(tr, "privacy-basis", b.as_str()),
+                                None => tr.t("register-basis-other"),
+                            };
+                            (label, *n)
+                        })
                         .collect()
                 })
                 .unwrap_or_default();
             ActivityView {
-                a: a.clone(),
                 people,
                 disposed: facts.and_then(|f| f.disposed_last_sweep),
                 warnings: warnings.iter().filter(|(p, _)| *p == Some(a.purpose_id)).map(|(_, w)| w.clone()).collect(),
+                ..view_of(tr, a)
             }
         })
         .collect()
@@ -127,11 +224,12 @@ async fn show(
     other_errors: Errors,
 ) -> PageResult {
     let p = &s.principal;
+    let tr = &s.tr;
     let versions = app
         .register_versions(p)
         .await?
         .into_iter()
-        .map(|v| (v.version, view::date_time(v.created_at), v.cause, v.sha256))
+        .map(|v| (v.version, tr.date_time(v.created_at), v.cause, v.sha256))
         .collect();
     let (record, version, observed, warnings) = match as_of(&q.as_of)? {
         Some(at) => {
@@ -148,15 +246,15 @@ async fn show(
     let name = |id: Option<kith_domain::RecipientId>| {
         id.and_then(|id| names.iter().find(|r| r.id == id))
             .map(|r| r.recipient.legal_name.clone())
-            .unwrap_or_else(|| "no recipient linked".into())
+            .unwrap_or_else(|| tr.t("register-no-recipient"))
     };
     let page = RegisterPage {
         l: layout(s, "privacy"),
-        activities: activities(&record, observed.as_ref(), &warnings),
-        version_at: view::date_time(version.created_at),
+        activities: activities(tr, &record, observed.as_ref(), &warnings),
+        version_at: tr.date_time(version.created_at),
         as_of: q.as_of.trim().to_owned(),
         warnings: warnings.iter().filter(|(p, _)| p.is_none()).map(|(_, w)| w.clone()).collect(),
-        last_sweep: observed.as_ref().and_then(|o| o.last_sweep).map(view::date_time).unwrap_or_default(),
+        last_sweep: observed.as_ref().and_then(|o| o.last_sweep).map(|t| tr.date_time(t)).unwrap_or_default(),
         receipts: observed
             .as_ref()
             .map(|o| {
@@ -167,7 +265,7 @@ async fn show(
                             r.channel.clone(),
                             name(r.recipient),
                             r.count,
-                            r.last_at.map(view::date_time).unwrap_or_default(),
+                            r.last_at.map(|t| tr.date_time(t)).unwrap_or_default(),
                         )
                     })
                     .collect()
@@ -191,24 +289,46 @@ async fn page(State(app): State<App>, Staff(s): Staff, QueryForm(q): QueryForm<A
 #[derive(Template)]
 #[template(path = "register_print.html")]
 struct PrintPage {
+    tr: Tr,
     record: Record,
     activities: Vec<ActivityView>,
     version: RegisterVersion,
-    printed: String,
-    as_of: String,
+    /// The running head of every printed page.
+    running: String,
+    /// The day the version was recorded.
+    recorded: String,
+}
+
+impl PrintPage {
+    fn new(tr: Tr, record: Record, version: RegisterVersion, as_of: &str) -> PrintPage {
+        let printed = tr.date(time::OffsetDateTime::now_utc());
+        let name = record.controller.name.clone();
+        let running = if as_of.is_empty() {
+            tr.t3("register-print-running", "controller", name, "version", version.version, "printed", printed)
+        } else {
+            let args = [
+                ("controller", name.to_arg()),
+                ("version", version.version.to_arg()),
+                ("date", as_of.to_arg()),
+                ("printed", printed.to_arg()),
+            ];
+            tr.ta("register-print-running-as-of", &args)
+        };
+        PrintPage {
+            activities: activities(&tr, &record, None, &[]),
+            recorded: tr.date(version.created_at),
+            running,
+            record,
+            version,
+            tr,
+        }
+    }
 }
 
 /// The print-ready document of a record (what `kith ropa export --format
-/// html` writes): the page below without a session.
+/// html` writes): the page below without a session, in English.
 pub fn print_html(record: Record, version: RegisterVersion, as_of: &str) -> Result<String, askama::Error> {
-    PrintPage {
-        activities: activities(&record, None, &[]),
-        printed: view::date(time::OffsetDateTime::now_utc()),
-        as_of: as_of.to_owned(),
-        record,
-        version,
-    }
-    .render()
+    PrintPage::new(Tr::default(), record, version, as_of).render()
 }
 
 /// The record as a document: no navigation, the controller, date and
@@ -221,13 +341,7 @@ async fn print(State(app): State<App>, Staff(s): Staff, QueryForm(q): QueryForm<
             (r.record, r.version)
         }
     };
-    let page = PrintPage {
-        activities: activities(&record, None, &[]),
-        printed: view::date(time::OffsetDateTime::now_utc()),
-        as_of: q.as_of.trim().to_owned(),
-        record,
-        version,
-    };
+    let page = PrintPage::new(s.tr.clone(), record, version, q.as_of.trim());
     Ok(render(&page))
 }
 
@@ -292,7 +406,7 @@ async fn controller_page(State(app): State<App>, Staff(s): Staff) -> PageResult 
 async fn save_controller(State(app): State<App>, StaffForm { staff, form }: StaffForm<ControllerForm>) -> PageResult {
     let country = match form.country.trim() {
         "" => Ok(None),
-        c => Country::parse(c).map(Some).map_err(|_| Invalid::one("country", "not an ISO 3166-1 alpha-2 country code")),
+        c => Country::parse(c).map(Some).map_err(|_| Invalid::one("country", staff.tr.t("register-not-iso"))),
     };
     let r = match country {
         Ok(country) => {

@@ -2,6 +2,7 @@
 //! (dpo, admin); and each staff member's contacts due for review.
 
 use super::form::StaffForm;
+use super::policy::rule_words;
 use super::session::{layout, Staff};
 use super::view::{self, Layout};
 use super::{render, PageResult};
@@ -11,6 +12,7 @@ use axum::routing::get;
 use axum::Router;
 use kith_app::retention::Run;
 use kith_app::{App, AppError};
+use kith_i18n::{ToArg, Tr};
 use serde::Deserialize;
 
 pub(super) fn router() -> Router<App> {
@@ -20,25 +22,33 @@ pub(super) fn router() -> Router<App> {
 /// A run as the page lists it.
 struct RunLine {
     when: String,
-    what: &'static str,
+    dry: bool,
     by: String,
     checked: i64,
     disposed: u64,
     finished: bool,
     /// Purpose, rule, disposal, count.
     rules: Vec<(String, String, String, u64)>,
-    kept: u64,
-    suspended: u64,
-    no_purpose: u64,
-    no_rule: u64,
     /// Contact id, purpose, rule, expired on.
     listed: Vec<(String, String, String, String)>,
+    /// Kept, suspended, no purpose, no rule, in words.
+    tally: String,
 }
 
-fn line(r: Run) -> RunLine {
+fn line(tr: &Tr, r: Run) -> RunLine {
+    let tally = tr.ta(
+        "privacy-retention-tally",
+        &[
+            ("kept", r.report.kept.to_arg()),
+            ("suspended", r.report.suspended.to_arg()),
+            ("none", r.report.no_purpose.to_arg()),
+            ("norule", r.report.no_rule.to_arg()),
+        ],
+    );
     RunLine {
-        when: view::date_time(r.started_at),
-        what: if r.dry_run { "Dry run" } else { "Run" },
+        tally,
+        when: tr.date_time(r.started_at),
+        dry: r.dry_run,
         by: r.started_by,
         checked: r.checked,
         disposed: r.report.disposed(),
@@ -49,16 +59,12 @@ fn line(r: Run) -> RunLine {
             .values()
             .map(|c| (c.purpose.clone(), c.rule.clone(), c.disposal.clone(), c.count))
             .collect(),
-        kept: r.report.kept,
-        suspended: r.report.suspended,
-        no_purpose: r.report.no_purpose,
-        no_rule: r.report.no_rule,
         listed: r
             .report
             .would_go
             .iter()
             .take(200)
-            .map(|p| (p.contact_id.to_string(), p.purpose.clone(), p.rule.clone(), view::date(p.expired_at)))
+            .map(|p| (p.contact_id.to_string(), p.purpose.clone(), p.rule.clone(), tr.date(p.expired_at)))
             .collect(),
     }
 }
@@ -82,10 +88,10 @@ async fn show(app: &App, s: &kith_app::sessions::Session, latest: Option<Run>) -
         .purposes(&s.principal)
         .await?
         .into_iter()
-        .map(|p| (p.name, p.rule.map(|r| r.describe()).unwrap_or_default()))
+        .map(|p| (p.name, p.rule.map(|r| rule_words(&s.tr, &r)).unwrap_or_default()))
         .collect();
-    let runs = app.retention_runs(&s.principal, 20).await?.into_iter().map(line).collect();
-    Ok(render(&Page { l: layout(s, "privacy"), rules, latest: latest.map(line), runs }))
+    let runs = app.retention_runs(&s.principal, 20).await?.into_iter().map(|r| line(&s.tr, r)).collect();
+    Ok(render(&Page { l: layout(s, "privacy"), rules, latest: latest.map(|r| line(&s.tr, r)), runs }))
 }
 
 async fn page(State(app): State<App>, Staff(s): Staff) -> PageResult {
@@ -118,11 +124,11 @@ async fn reviews(State(app): State<App>, Staff(s): Staff) -> PageResult {
     let mut due = Vec::new();
     for (id, at) in app.reviews_due(&s.principal, 100).await? {
         let name = match app.get_contact(&s.principal, id).await {
-            Ok(c) => view::contact_name(&c.data),
+            Ok(c) => view::contact_name_tr(&s.tr, &c.data),
             Err(AppError::NotFound(_)) => continue,
             Err(e) => return Err(e.into()),
         };
-        due.push((id.to_string(), name, view::date(at)));
+        due.push((id.to_string(), name, s.tr.date(at)));
     }
     let days = app.settings().review_after.whole_days();
     Ok(render(&Reviews { l: layout(&s, "contacts"), due, days }))

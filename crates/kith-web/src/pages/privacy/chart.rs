@@ -133,7 +133,7 @@ fn fill(id: &str, t: Tone) -> String {
 /// A stacked horizontal bar of `parts`, each part (and its legend entry) a
 /// link; `title` names the chart for people and assistive technology. No
 /// total (all counts zero): an empty outline saying so, and no links.
-pub(crate) fn stacked_bar(id: &str, title: &str, parts: &[Part]) -> String {
+pub(crate) fn stacked_bar(id: &str, title: &str, parts: &[Part], empty: &str) -> String {
     let id = esc(id);
     let title_e = esc(title);
     let total: i64 = parts.iter().map(|p| p.count.max(0)).sum();
@@ -149,9 +149,10 @@ pub(crate) fn stacked_bar(id: &str, title: &str, parts: &[Part]) -> String {
     if total == 0 {
         let _ = write!(
             s,
-            r##"<rect x="0.5" y="24.5" width="{}" height="27" fill="none" stroke="#888" stroke-dasharray="4 3"/><text x="{}" y="43" font-size="13" text-anchor="middle" fill="#444">No contacts to count</text></svg>"##,
+            r##"<rect x="0.5" y="24.5" width="{}" height="27" fill="none" stroke="#888" stroke-dasharray="4 3"/><text x="{}" y="43" font-size="13" text-anchor="middle" fill="#444">{}</text></svg>"##,
             WIDTH - 1,
-            WIDTH / 2
+            WIDTH / 2,
+            esc(empty)
         );
         return s;
     }
@@ -216,7 +217,7 @@ pub(crate) fn nice_max(n: i64) -> i64 {
 /// Grouped bars per month (`months` are the x labels), one bar per series,
 /// with a legend, the scale's top value, and each bar's number in its
 /// `<title>`. Nothing to show: the axes and a sentence saying so.
-pub(crate) fn monthly_bars(id: &str, title: &str, months: &[String], series: &[Series]) -> String {
+pub(crate) fn monthly_bars(id: &str, title: &str, months: &[String], series: &[Series], empty: &str) -> String {
     let id = esc(id);
     let title_e = esc(title);
     let (left, top, plot_h) = (44i64, 44i64, 150i64);
@@ -296,9 +297,10 @@ pub(crate) fn monthly_bars(id: &str, title: &str, months: &[String], series: &[S
     if max == 0 {
         let _ = write!(
             s,
-            r##"<text x="{}" y="{}" font-size="13" text-anchor="middle" fill="#444">Nothing recorded in these months</text>"##,
+            r##"<text x="{}" y="{}" font-size="13" text-anchor="middle" fill="#444">{}</text>"##,
             left + (WIDTH - left) / 2,
-            top + plot_h / 2
+            top + plot_h / 2,
+            esc(empty)
         );
     }
     s.push_str("</svg>");

@@ -20,7 +20,8 @@ fn bar_widths(svg: &str) -> Vec<i64> {
 
 #[test]
 fn labels_and_titles_are_escaped() {
-    let svg = stacked_bar("c1", "News <&> \"letters\"", &[part("<script>alert('x')</script>", 3, 0)]);
+    let svg =
+        stacked_bar("c1", "News <&> \"letters\"", &[part("<script>alert('x')</script>", 3, 0)], "No contacts to count");
     assert!(!svg.contains("<script>"));
     assert!(svg.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;: 3"));
     assert!(svg.contains("<title>News &lt;&amp;&gt; &quot;letters&quot;</title>"));
@@ -32,6 +33,7 @@ fn labels_and_titles_are_escaped() {
         "Trend <b>",
         &["Jan & Feb".into()],
         &[Series { label: "<i>".into(), values: vec![1], tone: Tone(0) }],
+        "Nothing recorded in these months",
     );
     assert!(!m.contains("<b>") && !m.contains("<i>"));
     assert!(m.contains("Jan &amp; Feb"));
@@ -39,8 +41,12 @@ fn labels_and_titles_are_escaped() {
 
 #[test]
 fn each_part_is_a_link_with_its_label_and_count() {
-    let svg =
-        stacked_bar("c", "Lawful basis", &[part("Consent", 7, 0), part("No basis", 3, 7), part("Contract", 0, 1)]);
+    let svg = stacked_bar(
+        "c",
+        "Lawful basis",
+        &[part("Consent", 7, 0), part("No basis", 3, 7), part("Contract", 0, 1)],
+        "No contacts to count",
+    );
     assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
     assert!(svg.contains("<title>Lawful basis</title>"));
     assert!(svg.contains("Lawful basis (10)"));
@@ -55,17 +61,18 @@ fn each_part_is_a_link_with_its_label_and_count() {
 
 #[test]
 fn zero_total_renders_an_empty_state_without_links() {
-    let svg = stacked_bar("z", "Email", &[part("Given", 0, 0), part("Withdrawn", 0, 5)]);
+    let svg = stacked_bar("z", "Email", &[part("Given", 0, 0), part("Withdrawn", 0, 5)], "No contacts to count");
     assert!(svg.contains("No contacts to count"));
     assert!(!svg.contains("<a "));
     assert!(svg.ends_with("</svg>"));
-    let none = stacked_bar("z", "Email", &[]);
+    let none = stacked_bar("z", "Email", &[], "No contacts to count");
     assert!(none.contains("No contacts to count"));
     let m = monthly_bars(
         "m",
         "Trend",
         &["Jan".into(), "Feb".into()],
         &[Series { label: "Given".into(), values: vec![0, 0], tone: Tone(0) }],
+        "Nothing recorded in these months",
     );
     assert!(m.contains("Nothing recorded in these months"));
     assert!(!m.contains("<title>Jan"));
@@ -77,7 +84,7 @@ fn widths_sum_to_the_total_width() {
     assert_eq!(widths(&[0, 0], 640), vec![0, 0]);
     assert_eq!(widths(&[5, 0], 640), vec![640, 0]);
     assert_eq!(widths(&[], 640), Vec::<i64>::new());
-    let svg = stacked_bar("s", "S", &[part("a", 1, 0), part("b", 1, 1), part("c", 1, 2)]);
+    let svg = stacked_bar("s", "S", &[part("a", 1, 0), part("b", 1, 1), part("c", 1, 2)], "No contacts to count");
     assert_eq!(bar_widths(&svg).iter().sum::<i64>(), WIDTH);
 }
 
@@ -103,6 +110,7 @@ fn monthly_bars_show_each_nonzero_value_in_a_title() {
             Series { label: "Given".into(), values: vec![4, 0, 2], tone: Tone(0) },
             Series { label: "Withdrawn".into(), values: vec![1, 0, 0], tone: Tone(5) },
         ],
+        "Nothing recorded in these months",
     );
     assert!(m.contains("<title>Jan 2026, Given: 4</title>"));
     assert!(m.contains("<title>Mar 2026, Given: 2</title>"));

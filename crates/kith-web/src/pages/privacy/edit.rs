@@ -1,8 +1,9 @@
 //! The edit pages of a consent form and of a purpose.
 
 use super::input::list;
-use super::setup::{form_fields, NewForm, PurposeForm};
+use super::setup::{form_fields, languages, NewForm, PurposeForm};
 use crate::pages::form::StaffForm;
+use crate::pages::policy::word;
 use crate::pages::session::{layout, Staff};
 use crate::pages::view::{self, Layout};
 use crate::pages::{render_status, Id, PageResult};
@@ -24,9 +25,10 @@ struct EditForm {
     errors: Vec<String>,
     f: NewForm,
     active: bool,
-    fields: Vec<(&'static str, &'static str, bool)>,
+    fields: Vec<(&'static str, String, bool)>,
     subs: Vec<(String, String, bool)>,
     notices: Vec<(String, String, bool)>,
+    languages: Vec<(&'static str, String)>,
 }
 
 async fn edit_form_view(
@@ -39,13 +41,14 @@ async fn edit_form_view(
     errors: Vec<String>,
 ) -> PageResult {
     let p = &s.principal;
+    let tr = &s.tr;
     let page = EditForm {
         l: layout(s, "privacy"),
         id: id.to_string(),
         errors,
-        fields: [("first_name", "First name"), ("last_name", "Last name"), ("phone", "Phone")]
+        fields: [("first_name", "field-first-name"), ("last_name", "field-last-name"), ("phone", "privacy-form-phone")]
             .into_iter()
-            .map(|(k, label)| (k, label, f.field.iter().any(|x| x == k)))
+            .map(|(k, id)| (k, tr.t(id), f.field.iter().any(|x| x == k)))
             .collect(),
         subs: app
             .subscription_types()
@@ -57,10 +60,14 @@ async fn edit_form_view(
             .notices(p)
             .await?
             .into_iter()
-            .map(|n| (n.id.to_string(), format!("{} v{}", n.name, n.version), f.notice == n.id.to_string()))
+            .map(|n| {
+                let label = tr.t2("privacy-notice-version", "name", &n.name, "version", n.version);
+                (n.id.to_string(), label, f.notice == n.id.to_string())
+            })
             .collect(),
         f,
         active,
+        languages: languages(),
     };
     Ok(render_status(status, &page))
 }
@@ -94,7 +101,7 @@ pub(super) async fn save_form(
     StaffForm { staff, form }: StaffForm<NewForm>,
 ) -> PageResult {
     let active = form.active == "yes";
-    let fields = match form_fields(&form, active) {
+    let fields = match form_fields(&staff.tr, &form, active) {
         Ok(f) => f,
         Err(e) => {
             return edit_form_view(&app, &staff, id, form, active, StatusCode::UNPROCESSABLE_ENTITY, vec![e]).await
@@ -103,7 +110,8 @@ pub(super) async fn save_form(
     match app.save_form(&staff.principal, Some(id), fields).await {
         Ok(_) => Ok(Redirect::to("/privacy/setup").into_response()),
         Err(AppError::Invalid(inv)) => {
-            let msgs = inv.0.iter().map(|e| format!("{}: {}", view::label(&e.field), e.message)).collect();
+            let msgs =
+                inv.0.iter().map(|e| format!("{}: {}", view::field_label(&staff.tr, &e.field), e.message)).collect();
             edit_form_view(&app, &staff, id, form, active, StatusCode::UNPROCESSABLE_ENTITY, msgs).await
         }
         Err(AppError::Conflict(m)) => {
@@ -120,18 +128,20 @@ struct EditPurpose {
     id: String,
     errors: Vec<String>,
     f: PurposeForm,
-    bases: Vec<(&'static str, &'static str, bool)>,
-    anchors: Vec<(&'static str, &'static str, bool)>,
-    units: Vec<(&'static str, &'static str, bool)>,
-    disposals: Vec<(&'static str, &'static str, bool)>,
+    bases: Vec<(&'static str, String, bool)>,
+    anchors: Vec<(&'static str, String, bool)>,
+    units: Vec<(&'static str, String, bool)>,
+    disposals: Vec<(&'static str, String, bool)>,
 }
 
 fn purpose_view(s: &Session, id: Uuid, f: PurposeForm, status: StatusCode, errors: Vec<String>) -> PageResult {
     use kith_domain::retention::{Anchor, Disposal, PeriodUnit};
-    let bases = LawfulBasis::ALL.iter().map(|b| (b.as_str(), b.label(), f.default_basis == b.as_str())).collect();
-    let anchors = Anchor::ALL.iter().map(|a| (a.as_str(), a.label(), f.rule_anchor == a.as_str())).collect();
-    let units = PeriodUnit::ALL.iter().map(|a| (a.as_str(), a.label(), f.rule_unit == a.as_str())).collect();
-    let disposals = Disposal::ALL.iter().map(|a| (a.as_str(), a.label(), f.rule_disposal == a.as_str())).collect();
+    let tr = &s.tr;
+    let w = |prefix: &str, v: &'static str, chosen: &str| (v, word(tr, prefix, v), chosen == v);
+    let bases = LawfulBasis::ALL.iter().map(|b| w("privacy-basis", b.as_str(), &f.default_basis)).collect();
+    let anchors = Anchor::ALL.iter().map(|a| w("privacy-anchor", a.as_str(), &f.rule_anchor)).collect();
+    let units = PeriodUnit::ALL.iter().map(|a| w("privacy-unit", a.as_str(), &f.rule_unit)).collect();
+    let disposals = Disposal::ALL.iter().map(|a| w("privacy-disposal", a.as_str(), &f.rule_disposal)).collect();
     let page = EditPurpose { l: layout(s, "privacy"), id: id.to_string(), errors, f, bases, anchors, units, disposals };
     Ok(render_status(status, &page))
 }
@@ -162,10 +172,11 @@ pub(super) async fn save_purpose(
     Id(id): Id<Uuid>,
     StaffForm { staff, form }: StaffForm<PurposeForm>,
 ) -> PageResult {
-    let rule = match form.rule() {
+    let rule = match form.rule(&staff.tr) {
         Ok(r) => r,
         Err(AppError::Invalid(inv)) => {
-            let msgs = inv.0.iter().map(|e| format!("{}: {}", view::label(&e.field), e.message)).collect();
+            let msgs =
+                inv.0.iter().map(|e| format!("{}: {}", view::field_label(&staff.tr, &e.field), e.message)).collect();
             return purpose_view(&staff, id, form, StatusCode::UNPROCESSABLE_ENTITY, msgs);
         }
         Err(e) => return Err(e.into()),
@@ -183,7 +194,8 @@ pub(super) async fn save_purpose(
     match app.update_purpose(&staff.principal, PurposeId(id), f).await {
         Ok(_) => Ok(Redirect::to("/privacy/setup").into_response()),
         Err(AppError::Invalid(inv)) => {
-            let msgs = inv.0.iter().map(|e| format!("{}: {}", view::label(&e.field), e.message)).collect();
+            let msgs =
+                inv.0.iter().map(|e| format!("{}: {}", view::field_label(&staff.tr, &e.field), e.message)).collect();
             purpose_view(&staff, id, form, StatusCode::UNPROCESSABLE_ENTITY, msgs)
         }
         Err(AppError::Conflict(m)) => purpose_view(&staff, id, form, StatusCode::CONFLICT, vec![m]),

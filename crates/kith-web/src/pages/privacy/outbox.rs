@@ -1,7 +1,7 @@
 //! The outbox: queued and sent mail, envelopes and one message opened.
 
 use crate::pages::session::{layout, Staff};
-use crate::pages::view::{self, Layout};
+use crate::pages::view::Layout;
 use crate::pages::{render, Id, PageResult};
 use askama::Template;
 use axum::extract::State;
@@ -25,7 +25,7 @@ async fn outbox_page(app: &App, s: &Session, open: Option<Uuid>, parting_open: O
         .outbox(p)
         .await?
         .into_iter()
-        .map(|m| (m.id.to_string(), view::date_time(m.created_at), m.kind, m.status, m.attempts))
+        .map(|m| (m.id.to_string(), s.tr.date_time(m.created_at), m.kind, m.status, m.attempts))
         .collect();
     let open = match (open, parting_open) {
         (Some(id), _) => Some(app.outbox_message(p, id).await?.1),
@@ -36,7 +36,7 @@ async fn outbox_page(app: &App, s: &Session, open: Option<Uuid>, parting_open: O
         .parting_outbox(p)
         .await?
         .into_iter()
-        .map(|m| (m.id.to_string(), view::date_time(m.created_at), m.status, m.attempts))
+        .map(|m| (m.id.to_string(), s.tr.date_time(m.created_at), m.status, m.attempts))
         .collect();
     Ok(render(&Outbox { l: layout(s, "privacy"), rows, open, parting }))
 }

@@ -5,6 +5,7 @@
 //! with `?trend=<purpose id>`).
 
 use super::chart::{self, Part, Series, Tone};
+use crate::pages::policy::word;
 use crate::pages::session::{layout, Staff};
 use crate::pages::view::Layout;
 use crate::pages::{render, PageResult};
@@ -14,11 +15,12 @@ use kith_app::trend::MonthlyTrend;
 use kith_app::App;
 use kith_domain::segment::{Condition, ConsentFilter, Segment};
 use kith_domain::{Channel, LawfulBasis, PurposeId};
+use kith_i18n::Tr;
 use std::str::FromStr;
 
 /// One number on the overview and the contact list it counts.
 pub(crate) struct Cell {
-    pub label: &'static str,
+    pub label: String,
     pub n: i64,
     pub href: String,
     tone: Tone,
@@ -26,7 +28,7 @@ pub(crate) struct Cell {
 
 /// One channel's consent states.
 struct ChannelRow {
-    label: &'static str,
+    label: String,
     cells: Vec<Cell>,
     chart: String,
 }
@@ -52,8 +54,8 @@ struct MonthRow {
 struct Overview {
     l: Layout,
     contacts: i64,
-    bases: Vec<&'static str>,
-    states: Vec<&'static str>,
+    bases: Vec<String>,
+    states: Vec<String>,
     rows: Vec<PurposeView>,
     can_manage: bool,
     /// The Art. 14 automatic mode and the people overdue (for admin, dpo).
@@ -63,7 +65,7 @@ struct Overview {
     /// The purpose the trend is about, by name; `None`: every purpose.
     trend_of: Option<String>,
     /// Set when `?trend=` named no purpose.
-    trend_error: Option<&'static str>,
+    trend_error: Option<String>,
     trend_chart: String,
     months: Vec<MonthRow>,
 }
@@ -74,11 +76,11 @@ pub(crate) fn segment_href(c: Condition) -> String {
 }
 
 /// The label shown for a basis ("not applicable" is counted as no basis).
-fn basis_label(b: LawfulBasis) -> &'static str {
+fn basis_label(tr: &Tr, b: LawfulBasis) -> String {
     if b == LawfulBasis::NotApplicable {
-        "No basis"
+        tr.t("privacy-no-basis")
     } else {
-        b.label()
+        word(tr, "privacy-basis", b.as_str())
     }
 }
 
@@ -109,11 +111,12 @@ fn state_tone(s: ConsentFilter) -> Tone {
 }
 
 fn parts(cells: &[Cell]) -> Vec<Part> {
-    cells.iter().map(|c| Part { label: c.label.into(), count: c.n, href: c.href.clone(), tone: c.tone }).collect()
+    cells.iter().map(|c| Part { label: c.label.clone(), count: c.n, href: c.href.clone(), tone: c.tone }).collect()
 }
 
-fn month_label(y: i32, m: time::Month) -> String {
-    format!("{} {y}", &m.to_string()[..3])
+fn month_label(tr: &Tr, y: i32, m: time::Month) -> String {
+    let month = tr.t(&format!("privacy-month-{}", u8::from(m)));
+    tr.t2("privacy-month-label", "month", month, "year", y.to_string())
 }
 
 pub(super) async fn overview(
@@ -121,12 +124,12 @@ pub(super) async fn overview(
     Staff(s): Staff,
     Query(params): Query<Vec<(String, String)>>,
 ) -> PageResult {
+    let tr = &s.tr;
     let sum = app.compliance_summary(&s.principal).await?;
     let asked = params.iter().find(|(k, _)| k == "trend").map(|(_, v)| v.trim()).filter(|v| !v.is_empty());
     let chosen =
         asked.and_then(|v| PurposeId::from_str(v).ok()).filter(|id| sum.purposes.iter().any(|p| p.0.id == *id));
-    let trend_error =
-        (asked.is_some() && chosen.is_none()).then_some("That purpose does not exist: the trend shows every purpose.");
+    let trend_error = (asked.is_some() && chosen.is_none()).then(|| tr.t("privacy-trend-unknown"));
     let trend_options =
         sum.purposes.iter().map(|(pu, _, _)| (pu.id.to_string(), pu.name.clone(), Some(pu.id) == chosen)).collect();
     let trend_of = chosen.and_then(|id| sum.purposes.iter().find(|p| p.0.id == id)).map(|p| p.0.name.clone());
@@ -138,14 +141,18 @@ pub(super) async fn overview(
             let bases: Vec<Cell> = b
                 .into_iter()
                 .map(|(basis, n)| Cell {
-                    label: basis_label(basis),
+                    label: basis_label(tr, basis),
                     n,
                     href: segment_href(Condition::Basis { purpose: pu.id, basis: Some(basis) }),
                     tone: basis_tone(basis),
                 })
                 .collect();
-            let basis_chart =
-                chart::stacked_bar(&format!("b{i}"), &format!("{}: lawful basis", pu.name), &parts(&bases));
+            let basis_chart = chart::stacked_bar(
+                &format!("b{i}"),
+                &tr.t1("privacy-chart-basis", "purpose", &pu.name),
+                &parts(&bases),
+                &tr.t("privacy-chart-empty"),
+            );
             let channels = c
                 .into_iter()
                 .filter(|(ch, st)| *ch == Channel::Email || st.iter().any(|(k, n)| *k != "none" && *n > 0))
@@ -154,30 +161,32 @@ pub(super) async fn overview(
                         .into_iter()
                         .filter_map(|(k, n)| ConsentFilter::parse(k).map(|f| (f, n)))
                         .map(|(f, n)| Cell {
-                            label: f.label(),
+                            label: word(tr, "privacy-state", f.as_str()),
                             n,
                             href: segment_href(Condition::Consent { purpose: pu.id, channel: ch, state: f }),
                             tone: state_tone(f),
                         })
                         .collect();
+                    let label = word(tr, "privacy-channel", ch.as_str());
                     let chart = chart::stacked_bar(
                         &format!("c{i}{}", ch.as_str()),
-                        &format!("{}: consent by {}", pu.name, ch.label()),
+                        &tr.t2("privacy-chart-consent", "purpose", &pu.name, "channel", &label),
                         &parts(&cells),
+                        &tr.t("privacy-chart-empty"),
                     );
-                    ChannelRow { label: ch.label(), cells, chart }
+                    ChannelRow { label, cells, chart }
                 })
                 .collect();
             PurposeView { name: pu.name, bases, basis_chart, channels }
         })
         .collect();
     let t = app.consent_trend(&s.principal, chosen, time::OffsetDateTime::now_utc()).await?;
-    let (trend_chart, months) = trend_view(&t, trend_of.as_deref());
+    let (trend_chart, months) = trend_view(tr, &t, trend_of.as_deref());
     Ok(render(&Overview {
         l: layout(&s, "privacy"),
         contacts: sum.contacts,
-        bases: LawfulBasis::ALL.iter().map(|b| basis_label(*b)).collect(),
-        states: ConsentFilter::ALL.iter().map(|f| f.label()).collect(),
+        bases: LawfulBasis::ALL.iter().map(|b| basis_label(tr, *b)).collect(),
+        states: ConsentFilter::ALL.iter().map(|f| word(tr, "privacy-state", f.as_str())).collect(),
         rows,
         can_manage: s.role().can_manage_privacy(),
         art14: if s.role().can_manage_privacy() { Some(app.art14_overview(&s.principal).await?) } else { None },
@@ -190,18 +199,18 @@ pub(super) async fn overview(
 }
 
 /// The trend's chart and its table rows.
-fn trend_view(t: &MonthlyTrend, of: Option<&str>) -> (String, Vec<MonthRow>) {
-    let labels: Vec<String> = t.months.iter().map(|(y, m)| month_label(*y, *m)).collect();
+fn trend_view(tr: &Tr, t: &MonthlyTrend, of: Option<&str>) -> (String, Vec<MonthRow>) {
+    let labels: Vec<String> = t.months.iter().map(|(y, m)| month_label(tr, *y, *m)).collect();
     let title = match of {
-        Some(name) => format!("Last 12 months: {name}"),
-        None => "Last 12 months: every purpose".to_owned(),
+        Some(name) => tr.t1("privacy-chart-trend", "purpose", name),
+        None => tr.t("privacy-chart-trend-all"),
     };
     let series = [
-        Series { label: "Consent given".into(), values: t.counts.given.clone(), tone: Tone(0) },
-        Series { label: "Consent withdrawn".into(), values: t.counts.withdrawn.clone(), tone: Tone(5) },
-        Series { label: "Requests answered".into(), values: t.counts.answered.clone(), tone: Tone(1) },
+        Series { label: tr.t("privacy-consent-given"), values: t.counts.given.clone(), tone: Tone(0) },
+        Series { label: tr.t("privacy-consent-withdrawn"), values: t.counts.withdrawn.clone(), tone: Tone(5) },
+        Series { label: tr.t("privacy-requests-answered"), values: t.counts.answered.clone(), tone: Tone(1) },
     ];
-    let svg = chart::monthly_bars("trend", &title, &labels, &series);
+    let svg = chart::monthly_bars("trend", &title, &labels, &series, &tr.t("privacy-chart-nothing"));
     let at = |v: &[i64], i: usize| v.get(i).copied().unwrap_or(0);
     let rows = labels
         .into_iter()

@@ -2,6 +2,7 @@
 
 use super::input::{blank, list, purpose_id};
 use crate::pages::form::StaffForm;
+use crate::pages::policy::word;
 use crate::pages::session::{layout, Staff};
 use crate::pages::view::{self, Layout};
 use crate::pages::{render_status, PageResult};
@@ -21,15 +22,23 @@ use uuid::Uuid;
 struct Setup {
     l: Layout,
     errors: Vec<String>,
-    purposes: Vec<(String, String, &'static str)>,
+    purposes: Vec<(String, String, String)>,
     notices: Vec<(String, String, i64, String)>,
     subs: Vec<(String, String, String)>,
     forms: Vec<(String, String, bool, String)>,
-    bases: Vec<(&'static str, &'static str)>,
+    bases: Vec<(&'static str, String)>,
+    /// The languages a notice or form may be in: code, its own name.
+    languages: Vec<(&'static str, String)>,
+}
+
+/// Every shipped language, by its own name.
+pub(super) fn languages() -> Vec<(&'static str, String)> {
+    kith_i18n::languages().iter().map(|l| (*l, kith_i18n::language_name(l))).collect()
 }
 
 async fn setup_page(app: &App, s: &Session, status: StatusCode, errors: Vec<String>) -> PageResult {
     let p = &s.principal;
+    let tr = &s.tr;
     if !s.role().can_manage_privacy() {
         return Err(AppError::Forbidden("manage consent setup").into());
     }
@@ -46,8 +55,12 @@ async fn setup_page(app: &App, s: &Session, status: StatusCode, errors: Vec<Stri
             .map(|x| (x.id.to_string(), x.name, name_of(x.purpose)))
             .collect(),
         forms: app.consent_forms(p).await?.into_iter().map(|f| (f.slug, f.title, f.active, f.id.to_string())).collect(),
-        purposes: purposes.iter().map(|x| (x.id.to_string(), x.name.clone(), x.default_basis.label())).collect(),
-        bases: LawfulBasis::ALL.iter().map(|b| (b.as_str(), b.label())).collect(),
+        purposes: purposes
+            .iter()
+            .map(|x| (x.id.to_string(), x.name.clone(), word(tr, "privacy-basis", x.default_basis.as_str())))
+            .collect(),
+        bases: LawfulBasis::ALL.iter().map(|b| (b.as_str(), word(tr, "privacy-basis", b.as_str()))).collect(),
+        languages: languages(),
     };
     Ok(render_status(status, &page))
 }
@@ -61,7 +74,7 @@ async fn after(app: &App, s: &Session, r: Result<(), AppError>) -> PageResult {
     match r {
         Ok(()) => Ok(Redirect::to("/privacy/setup").into_response()),
         Err(AppError::Invalid(inv)) => {
-            let msgs = inv.0.iter().map(|e| format!("{}: {}", view::label(&e.field), e.message)).collect();
+            let msgs = inv.0.iter().map(|e| format!("{}: {}", view::field_label(&s.tr, &e.field), e.message)).collect();
             setup_page(app, s, StatusCode::UNPROCESSABLE_ENTITY, msgs).await
         }
         Err(AppError::Conflict(m)) => setup_page(app, s, StatusCode::CONFLICT, vec![m]).await,
@@ -88,12 +101,12 @@ pub(super) struct PurposeForm {
 }
 
 impl PurposeForm {
-    pub(super) fn rule(&self) -> Result<Option<kith_domain::retention::Rule>, AppError> {
+    pub(super) fn rule(&self, tr: &kith_i18n::Tr) -> Result<Option<kith_domain::retention::Rule>, AppError> {
         let count = match self.rule_count.trim() {
             "" => None,
             n => Some(
                 n.parse::<i64>()
-                    .map_err(|_| kith_domain::Invalid::one("retention_period", "must be a whole number"))?,
+                    .map_err(|_| kith_domain::Invalid::one("retention_period", tr.t("privacy-whole-number")))?,
             ),
         };
         Ok(kith_app::retention::rule_from(
@@ -109,7 +122,7 @@ pub(super) async fn add_purpose(
     State(app): State<App>,
     StaffForm { staff, form }: StaffForm<PurposeForm>,
 ) -> PageResult {
-    let rule = match form.rule() {
+    let rule = match form.rule(&staff.tr) {
         Ok(r) => r,
         Err(e) => return after(&app, &staff, Err(e)).await,
     };
@@ -183,8 +196,8 @@ pub(super) struct NewForm {
 }
 
 /// The form's fields as the app takes them, or why they cannot be read.
-pub(super) fn form_fields(form: &NewForm, active: bool) -> Result<FormFields, String> {
-    let bad = || "Choose a notice and at least one subscription type.".to_owned();
+pub(super) fn form_fields(tr: &kith_i18n::Tr, form: &NewForm, active: bool) -> Result<FormFields, String> {
+    let bad = || tr.t("privacy-setup-bad-form");
     Ok(FormFields {
         slug: form.slug.trim().to_owned(),
         title: form.title.clone(),
@@ -201,7 +214,7 @@ pub(super) fn form_fields(form: &NewForm, active: bool) -> Result<FormFields, St
 }
 
 pub(super) async fn add_form(State(app): State<App>, StaffForm { staff, form }: StaffForm<NewForm>) -> PageResult {
-    let f = match form_fields(&form, true) {
+    let f = match form_fields(&staff.tr, &form, true) {
         Ok(f) => f,
         Err(e) => return setup_page(&app, &staff, StatusCode::UNPROCESSABLE_ENTITY, vec![e]).await,
     };
