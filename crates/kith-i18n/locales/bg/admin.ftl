@@ -119,6 +119,8 @@ admin-webhook-error = Грешка
 admin-webhook-next = Следващ опит
 admin-webhook-redeliver = Повторна доставка
 admin-webhook-processor = Обработващ лични данни от регистъра (исканията му по чл. 19 идват тук)
+# same as English
+admin-webhook-url-placeholder = https://hooks.example.com/kith
 admin-webhook-no-processor = Няма
 admin-webhook-active-label = Активна (крайна точка на пауза задържа доставките си)
 admin-webhook-choose-recipient = изберете получател

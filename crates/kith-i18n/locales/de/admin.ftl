@@ -123,6 +123,8 @@ admin-webhook-error = Fehler
 admin-webhook-next = Nächster Versuch
 admin-webhook-redeliver = Erneut zustellen
 admin-webhook-processor = Auftragsverarbeiter aus dem Verzeichnis (seine Anfragen nach Art. 19 kommen hierher)
+# same as English
+admin-webhook-url-placeholder = https://hooks.example.com/kith
 admin-webhook-no-processor = Keiner
 admin-webhook-active-label = Aktiv (ein pausierter Endpunkt lässt seine Zustellungen warten)
 admin-webhook-choose-recipient = Wählen Sie einen Empfänger

@@ -119,6 +119,7 @@ admin-webhook-error = Error
 admin-webhook-next = Next attempt
 admin-webhook-redeliver = Redeliver
 admin-webhook-processor = Processor of the register (its Art. 19 requests come here)
+admin-webhook-url-placeholder = https://hooks.example.com/kith
 admin-webhook-no-processor = None
 admin-webhook-active-label = Active (a paused endpoint keeps its deliveries waiting)
 admin-webhook-choose-recipient = choose a recipient

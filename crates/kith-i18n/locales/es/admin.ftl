@@ -122,6 +122,8 @@ admin-webhook-error = Error
 admin-webhook-next = Próximo intento
 admin-webhook-redeliver = Volver a entregar
 admin-webhook-processor = Encargado del tratamiento del registro (sus solicitudes del art. 19 llegan aquí)
+# same as English
+admin-webhook-url-placeholder = https://hooks.example.com/kith
 admin-webhook-no-processor = Ninguno
 admin-webhook-active-label = Activo (un punto de conexión en pausa mantiene sus entregas en espera)
 admin-webhook-choose-recipient = elija un destinatario

@@ -123,6 +123,8 @@ admin-webhook-error = Erreur
 admin-webhook-next = Prochaine tentative
 admin-webhook-redeliver = Renvoyer
 admin-webhook-processor = Sous-traitant du registre (ses demandes au titre de l'art. 19 arrivent ici)
+# same as English
+admin-webhook-url-placeholder = https://hooks.example.com/kith
 admin-webhook-no-processor = Aucun
 admin-webhook-active-label = Actif (un point de terminaison en pause garde ses envois en attente)
 admin-webhook-choose-recipient = choisissez un destinataire

@@ -123,6 +123,8 @@ admin-webhook-error = Errore
 admin-webhook-next = Prossimo tentativo
 admin-webhook-redeliver = Invia di nuovo
 admin-webhook-processor = Responsabile del trattamento del registro (qui arrivano le sue richieste ex art. 19)
+# same as English
+admin-webhook-url-placeholder = https://hooks.example.com/kith
 admin-webhook-no-processor = Nessuno
 admin-webhook-active-label = Attivo (un endpoint in pausa tiene in attesa le sue consegne)
 admin-webhook-choose-recipient = scegli un destinatario
