@@ -32,3 +32,12 @@ audit-field = Поле
 audit-before = Преди
 audit-after = След
 audit-back = Обратно към одитната следа
+
+audit-changed-first-name = собствено име
+audit-changed-last-name = фамилия
+audit-changed-emails = имейли
+audit-changed-phones = телефони
+audit-changed-address = адрес
+audit-changed-job-title = длъжност
+audit-changed-notes = бележки
+audit-changed-interaction-bodies = текстове на взаимодействията

@@ -32,3 +32,12 @@ audit-field = Feld
 audit-before = Vorher
 audit-after = Nachher
 audit-back = Zurück zum Audit-Protokoll
+
+audit-changed-first-name = Vorname
+audit-changed-last-name = Nachname
+audit-changed-emails = E-Mail-Adressen
+audit-changed-phones = Telefonnummern
+audit-changed-address = Adresse
+audit-changed-job-title = Position
+audit-changed-notes = Notizen
+audit-changed-interaction-bodies = Texte der Interaktionen

@@ -34,3 +34,13 @@ audit-field = Field
 audit-before = Before
 audit-after = After
 audit-back = Back to the audit trail
+
+## Field names in the table of changes.
+audit-changed-first-name = first name
+audit-changed-last-name = last name
+audit-changed-emails = emails
+audit-changed-phones = phones
+audit-changed-address = address
+audit-changed-job-title = job title
+audit-changed-notes = notes
+audit-changed-interaction-bodies = interaction texts

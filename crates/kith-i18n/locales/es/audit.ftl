@@ -32,3 +32,12 @@ audit-field = Campo
 audit-before = Antes
 audit-after = Después
 audit-back = Volver al registro de auditoría
+
+audit-changed-first-name = nombre
+audit-changed-last-name = apellidos
+audit-changed-emails = correos electrónicos
+audit-changed-phones = teléfonos
+audit-changed-address = dirección
+audit-changed-job-title = cargo
+audit-changed-notes = notas
+audit-changed-interaction-bodies = textos de las interacciones

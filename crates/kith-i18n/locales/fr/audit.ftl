@@ -34,3 +34,13 @@ audit-field = Champ
 audit-before = Avant
 audit-after = Après
 audit-back = Retour au journal d'audit
+
+audit-changed-first-name = prénom
+audit-changed-last-name = nom
+audit-changed-emails = e-mails
+audit-changed-phones = téléphones
+audit-changed-address = adresse
+audit-changed-job-title = fonction
+# same as English
+audit-changed-notes = notes
+audit-changed-interaction-bodies = textes des interactions

@@ -32,3 +32,12 @@ audit-field = Campo
 audit-before = Prima
 audit-after = Dopo
 audit-back = Torna al registro di audit
+
+audit-changed-first-name = nome
+audit-changed-last-name = cognome
+audit-changed-emails = email
+audit-changed-phones = telefoni
+audit-changed-address = indirizzo
+audit-changed-job-title = qualifica
+audit-changed-notes = note
+audit-changed-interaction-bodies = testi delle interazioni

@@ -115,7 +115,15 @@ async fn page(app: &App, cfg: WebConfig, s: &Session, x: Extra) -> PageResult {
         tokens,
         created: x.created,
         token_name: x.token_name,
-        others: x.errors.others(&["current_password", "password", "password_again", "code", "name", "language", "time_zone"]),
+        others: x.errors.others(&[
+            "current_password",
+            "password",
+            "password_again",
+            "code",
+            "name",
+            "language",
+            "time_zone",
+        ]),
         errors: x.errors,
         notice: x.notice,
         languages: kith_i18n::languages()
@@ -243,11 +251,7 @@ async fn disable_second_factor(
     StaffForm { staff, form }: StaffForm<DisableForm>,
 ) -> PageResult {
     if cfg.require_second_factor && matches!(staff.role(), kith_domain::Role::Admin | kith_domain::Role::Dpo) {
-        return Err(PageError::msg(
-            axum::http::StatusCode::CONFLICT,
-            "errors-not-done-title",
-            "account-2fa-required",
-        ));
+        return Err(PageError::msg(axum::http::StatusCode::CONFLICT, "errors-not-done-title", "account-2fa-required"));
     }
     match app.disable_second_factor(&staff.principal, &form.current_password).await {
         Ok(()) => {

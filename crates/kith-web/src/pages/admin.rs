@@ -4,7 +4,6 @@
 use super::form::{Errors, NoFields, StaffForm};
 use super::session::{layout, Staff};
 use super::view::{self, Layout};
-use kith_i18n::Tr;
 use super::{render, render_status, Id, PageError, PageResult};
 use askama::Template;
 use axum::extract::State;
@@ -15,6 +14,7 @@ use kith_app::deletion::DELEGABLE;
 use kith_app::sessions::Session;
 use kith_app::{App, AppError};
 use kith_domain::{Field, Role, TokenId, UserId};
+use kith_i18n::Tr;
 use serde::Deserialize;
 use uuid::Uuid;
 

@@ -4,7 +4,6 @@
 use super::form::{enc, non_blank, Errors, QueryForm, StaffForm};
 use super::session::{layout, Staff};
 use super::view::{self, Layout};
-use kith_i18n::Tr;
 use super::{render_status, PageResult};
 use askama::Template;
 use axum::extract::State;
@@ -14,6 +13,7 @@ use kith_app::records::Verdict;
 use kith_app::sessions::Session;
 use kith_app::{App, AppError};
 use kith_domain::{Invalid, SubjectId};
+use kith_i18n::Tr;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -44,11 +44,19 @@ async fn changes(State(app): State<App>, Staff(s): Staff, super::Id(seq): super:
     };
     let rows = detail
         .as_object()
-        .map(|m| {
-            m.iter().map(|(k, v)| (view::field_label(&s.tr, k), show(&v["before"]), show(&v["after"]))).collect()
-        })
+        .map(|m| m.iter().map(|(k, v)| (changed_field(&s.tr, k), show(&v["before"]), show(&v["after"]))).collect())
         .unwrap_or_default();
     Ok(super::render(&ChangesPage { l: layout(&s, "audit"), seq, rows }))
+}
+
+/// A changed field's name in the table of changes (`audit-changed-*`).
+fn changed_field(tr: &Tr, field: &str) -> String {
+    let id = format!("audit-changed-{}", field.replace('_', "-"));
+    if kith_i18n::has_message(&id) {
+        tr.t(&id)
+    } else {
+        field.replace('_', " ")
+    }
 }
 
 #[derive(Deserialize, Default, Clone)]

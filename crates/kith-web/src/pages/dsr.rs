@@ -5,7 +5,6 @@
 use super::form::StaffForm;
 use super::session::{layout, Staff};
 use super::view::{self, Layout};
-use kith_i18n::Tr;
 use super::{render, Id, PageError, PageResult};
 use askama::Template;
 use axum::extract::State;
@@ -17,6 +16,7 @@ use kith_app::export::ExportFormat;
 use kith_app::App;
 use kith_domain::dsr::{DsrChannel, DsrKind, DsrStatus};
 use kith_domain::{SubjectId, UserId};
+use kith_i18n::Tr;
 use serde::Deserialize;
 use uuid::Uuid;
 

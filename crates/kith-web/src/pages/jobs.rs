@@ -2,7 +2,6 @@
 
 use super::session::{layout, Staff};
 use super::view::Layout;
-use kith_i18n::Tr;
 use super::{render, PageResult};
 use askama::Template;
 use axum::extract::State;
@@ -10,6 +9,7 @@ use axum::routing::get;
 use axum::Router;
 use kith_app::jobs::Job;
 use kith_app::App;
+use kith_i18n::Tr;
 
 pub(super) fn router() -> Router<App> {
     Router::new().route("/admin/jobs", get(jobs))

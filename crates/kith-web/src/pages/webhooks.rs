@@ -5,7 +5,6 @@
 use super::form::{Errors, NoFields, StaffForm};
 use super::session::{layout, Staff};
 use super::view::Layout;
-use kith_i18n::Tr;
 use super::{render_status, Id, PageError, PageResult};
 use askama::Template;
 use axum::extract::State;
@@ -16,6 +15,7 @@ use kith_app::sessions::Session;
 use kith_app::webhooks::{Endpoint, WebhookInput};
 use kith_app::{App, AppError};
 use kith_domain::webhooks::EventType;
+use kith_i18n::Tr;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -103,7 +103,9 @@ struct ListPage {
 
 /// The events an endpoint may subscribe to: code and what it tells.
 fn event_choices(tr: &Tr) -> Vec<(&'static str, String)> {
-    EventType::subscribable().map(|e| (e.as_str(), tr.t(&format!("admin-event-{}", e.as_str().replace('.', "-"))))).collect()
+    EventType::subscribable()
+        .map(|e| (e.as_str(), tr.t(&format!("admin-event-{}", e.as_str().replace('.', "-")))))
+        .collect()
 }
 
 async fn processor_choices(app: &App, s: &Session) -> Vec<(String, String)> {

@@ -51,7 +51,10 @@ async fn account_locale_refuses_a_bad_zone_and_changes_nothing() {
         let b = env.sign_in_as(Role::Support).await;
         let r = env.post(&b, "/account/locale", &[("language", "fr"), ("time_zone", "Mars/Olympus_Mons")]).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert_eq!(r.text_of("time_zone-error").as_deref(), Some("Choose a time zone from the list, such as Europe/Rome."));
+        assert_eq!(
+            r.text_of("time_zone-error").as_deref(),
+            Some("Choose a time zone from the list, such as Europe/Rome.")
+        );
         let r = env.post(&b, "/account/locale", &[("language", "xx"), ("time_zone", "Europe/Paris")]).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.text_of("language-error").is_some(), "{}", r.body);
