@@ -3,7 +3,7 @@
 
 use super::form::{enc, non_blank, Errors, QueryForm, StaffForm};
 use super::session::{layout, Staff};
-use super::view::{self, Layout};
+use super::view::Layout;
 use super::{render_status, PageResult};
 use askama::Template;
 use axum::extract::State;
