@@ -29,3 +29,10 @@ errors-try-again-minutes = Zu viele fehlgeschlagene Versuche. Die Anmeldung ist 
     } erneut.
 errors-busy-title = Ausgelastet
 errors-busy-text = Der Server ist gerade zu stark ausgelastet. Bitte versuchen Sie es gleich noch einmal.
+
+errors-nul-text = Der Text darf keine NUL-Zeichen enthalten.
+errors-form-expired-title = Das Formular ist abgelaufen
+errors-form-expired-text = Dieses Formular wurde nicht von einer aktuellen Kith-Seite gesendet. Gehen Sie zurück, laden Sie die Seite neu und versuchen Sie es erneut.
+errors-bad-address-title = Diese Adresse ist ungültig
+errors-bad-address-text = Die Adresse enthält einen Wert, den Kith nicht lesen kann. Beginnen Sie über das Menü neu.
+errors-link-out-of-date = Der Link zu dieser Seite ist veraltet

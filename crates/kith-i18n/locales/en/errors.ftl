@@ -29,3 +29,11 @@ errors-try-again-minutes = Too many failed attempts. Sign-in is paused; try agai
     }.
 errors-busy-title = Busy
 errors-busy-text = The server is too busy right now. Please try again in a moment.
+
+## For form.rs (the lead's): the form and address failures.
+errors-nul-text = Text must not contain NUL characters.
+errors-form-expired-title = The form has expired
+errors-form-expired-text = This form was not sent from a current Kith page. Go back, reload the page and try again.
+errors-bad-address-title = This address is not valid
+errors-bad-address-text = The address holds a value Kith cannot read. Start again from the menu.
+errors-link-out-of-date = This page link is out of date

@@ -30,3 +30,10 @@ errors-try-again-minutes = Demasiados intentos fallidos. El inicio de sesión es
     }.
 errors-busy-title = Servidor ocupado
 errors-busy-text = El servidor está demasiado ocupado en este momento. Inténtelo de nuevo en unos instantes.
+
+errors-nul-text = El texto no debe contener caracteres NUL.
+errors-form-expired-title = El formulario ha caducado
+errors-form-expired-text = Este formulario no se envió desde una página actual de Kith. Vuelva atrás, recargue la página e inténtelo de nuevo.
+errors-bad-address-title = Esta dirección no es válida
+errors-bad-address-text = La dirección contiene un valor que Kith no puede leer. Vuelva a empezar desde el menú.
+errors-link-out-of-date = El enlace de esta página está desactualizado

@@ -29,3 +29,10 @@ errors-try-again-minutes = Trop de tentatives échouées. La connexion est suspe
     }.
 errors-busy-title = Serveur occupé
 errors-busy-text = Le serveur est trop sollicité pour le moment. Veuillez réessayer dans un instant.
+
+errors-nul-text = Le texte ne doit pas contenir de caractères NUL.
+errors-form-expired-title = Le formulaire a expiré
+errors-form-expired-text = Ce formulaire n'a pas été envoyé depuis une page Kith actuelle. Revenez en arrière, rechargez la page et réessayez.
+errors-bad-address-title = Cette adresse n'est pas valide
+errors-bad-address-text = L'adresse contient une valeur que Kith ne peut pas lire. Recommencez depuis le menu.
+errors-link-out-of-date = Le lien de cette page n'est plus à jour

@@ -29,3 +29,10 @@ errors-try-again-minutes = Troppi tentativi non riusciti. L'accesso è sospeso; 
     }.
 errors-busy-title = Server occupato
 errors-busy-text = Il server è troppo occupato in questo momento. Riprova tra poco.
+
+errors-nul-text = Il testo non deve contenere caratteri NUL.
+errors-form-expired-title = Il modulo è scaduto
+errors-form-expired-text = Questo modulo non è stato inviato da una pagina attuale di Kith. Torna indietro, ricarica la pagina e riprova.
+errors-bad-address-title = Questo indirizzo non è valido
+errors-bad-address-text = L'indirizzo contiene un valore che Kith non riesce a leggere. Ricomincia dal menu.
+errors-link-out-of-date = Il link a questa pagina non è più aggiornato
