@@ -1,11 +1,12 @@
-//! My account: one's own password, second factor and API tokens. A user
+//! My account: one's own password, language and time zone, second factor
+//! and API tokens. A user
 //! whose password an admin reset sees only the password form until they
 //! change it; where the server requires a second factor of admins and
 //! DPOs, those without one see only this page until they enrol.
 
 use super::form::{Errors, NoFields, StaffForm};
 use super::session::{layout, must_enrol, session_secret, Staff, WebConfig};
-use super::view::{self, Layout};
+use super::view::Layout;
 use super::{render_status, Id, PageError, PageResult};
 use askama::Template;
 use axum::extract::State;
@@ -27,6 +28,7 @@ pub(super) fn router() -> Router<App> {
         .route("/account/second-factor/start", post(start_second_factor))
         .route("/account/second-factor/confirm", post(confirm_second_factor))
         .route("/account/second-factor/disable", post(disable_second_factor))
+        .route("/account/locale", post(set_locale))
         .route("/account/tokens", post(create_token))
         .route("/account/tokens/{id}/revoke", post(revoke_token))
 }
@@ -64,6 +66,11 @@ struct AccountPage {
     /// Errors about no field of the page, as sentences.
     others: Vec<String>,
     notice: Option<String>,
+    /// The shipped languages: code, own name, chosen.
+    languages: Vec<(&'static str, String, bool)>,
+    /// Every time zone, and whether it is the one chosen.
+    zones: Vec<(String, bool)>,
+    server_zone: String,
 }
 
 /// What else a render of the page shows.
@@ -92,8 +99,8 @@ async fn page(app: &App, cfg: WebConfig, s: &Session, x: Extra) -> PageResult {
         .map(|t| TokenRow {
             id: t.id.to_string(),
             name: t.name,
-            created: view::date(t.created_at),
-            revoked: t.revoked_at.map(view::date).unwrap_or_default(),
+            created: s.tr.date(t.created_at),
+            revoked: t.revoked_at.map(|r| s.tr.date(r)).unwrap_or_default(),
         })
         .collect();
     let status = x.errors.status();
@@ -108,9 +115,29 @@ async fn page(app: &App, cfg: WebConfig, s: &Session, x: Extra) -> PageResult {
         tokens,
         created: x.created,
         token_name: x.token_name,
-        others: x.errors.others(&["current_password", "password", "password_again", "code", "name"]),
+        others: x.errors.others(&[
+            "current_password",
+            "password",
+            "password_again",
+            "code",
+            "name",
+            "language",
+            "time_zone",
+        ]),
         errors: x.errors,
         notice: x.notice,
+        languages: kith_i18n::languages()
+            .iter()
+            .map(|&c| (c, kith_i18n::language_name(c), s.language.as_deref() == Some(c)))
+            .collect(),
+        zones: kith_i18n::zones()
+            .into_iter()
+            .map(|z| {
+                let chosen = s.time_zone.as_deref() == Some(z.as_str());
+                (z, chosen)
+            })
+            .collect(),
+        server_zone: kith_i18n::server_zone(),
     };
     Ok(render_status(status, &p))
 }
@@ -141,7 +168,7 @@ async fn change_password(
     StaffForm { staff, form }: StaffForm<PasswordForm>,
 ) -> PageResult {
     if form.password != form.password_again {
-        let errors = Errors(vec![("password_again".into(), "does not match the new password".into())]);
+        let errors = Errors(vec![("password_again".into(), staff.tr.t("account-password-mismatch"))]);
         return page(&app, cfg, &staff, Extra { errors, ..Default::default() }).await;
     }
     let secret = session_secret(cfg, &headers);
@@ -149,7 +176,7 @@ async fn change_password(
         Ok(()) => {
             // The page as it is now: no longer forced.
             let s = app.session(secret, staff.principal.request_id.clone()).await?;
-            let notice = Some("Password changed. Your other sessions have ended.".to_owned());
+            let notice = Some(s.tr.t("account-password-changed"));
             page(&app, cfg, &s, Extra { notice, ..Default::default() }).await
         }
         Err(AppError::Invalid(inv)) => {
@@ -200,7 +227,7 @@ async fn confirm_second_factor(
     match app.confirm_enrolment(&staff.principal, &form.code).await {
         Ok(codes) => {
             let s = app.session_again(&staff).await?;
-            let notice = Some("Second factor on. Keep the recovery codes below somewhere safe.".to_owned());
+            let notice = Some(s.tr.t("account-2fa-on-notice"));
             page(&app, cfg, &s, Extra { codes, notice, ..Default::default() }).await
         }
         Err(AppError::Invalid(inv)) => {
@@ -224,19 +251,60 @@ async fn disable_second_factor(
     StaffForm { staff, form }: StaffForm<DisableForm>,
 ) -> PageResult {
     if cfg.require_second_factor && matches!(staff.role(), kith_domain::Role::Admin | kith_domain::Role::Dpo) {
-        return Err(PageError::new(
-            axum::http::StatusCode::CONFLICT,
-            "Could not be done",
-            "This server requires a second factor for your role; it cannot be turned off.",
-        ));
+        return Err(PageError::msg(axum::http::StatusCode::CONFLICT, "errors-not-done-title", "account-2fa-required"));
     }
     match app.disable_second_factor(&staff.principal, &form.current_password).await {
         Ok(()) => {
             let s = app.session_again(&staff).await?;
-            page(&app, cfg, &s, Extra { notice: Some("Second factor off.".into()), ..Default::default() }).await
+            let notice = Some(s.tr.t("account-2fa-off-notice"));
+            page(&app, cfg, &s, Extra { notice, ..Default::default() }).await
         }
         Err(AppError::Invalid(inv)) => {
             page(&app, cfg, &staff, Extra { errors: Errors::from_invalid(&inv), ..Default::default() }).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct LocaleForm {
+    language: String,
+    time_zone: String,
+}
+
+/// Saves one's language and time zone ("" for the browser's language, the
+/// server's zone); the page answers in the new choice.
+async fn set_locale(
+    State(app): State<App>,
+    Extension(cfg): Extension<WebConfig>,
+    headers: HeaderMap,
+    StaffForm { staff, form }: StaffForm<LocaleForm>,
+) -> PageResult {
+    match app.set_my_locale(&staff.principal, &form.language, &form.time_zone).await {
+        Ok(()) => {
+            let mut s = staff.clone();
+            let language = kith_i18n::supported(form.language.trim());
+            let zone = form.time_zone.trim();
+            s.language = language.map(str::to_owned);
+            s.time_zone = (!zone.is_empty()).then(|| zone.to_owned());
+            let lang = language.or_else(|| super::lang::accept_language(&headers)).unwrap_or(kith_i18n::DEFAULT);
+            let zone = s.time_zone.clone().unwrap_or_else(kith_i18n::server_zone);
+            s.tr = kith_i18n::Tr::new(lang).in_zone(&zone);
+            let notice = Some(s.tr.t("account-locale-saved"));
+            page(&app, cfg, &s, Extra { notice, ..Default::default() }).await
+        }
+        Err(AppError::Invalid(inv)) => {
+            // The domain's words are English: say it in the reader's.
+            let errors = inv
+                .0
+                .iter()
+                .map(|f| {
+                    let id = if f.field == "language" { "account-language-invalid" } else { "account-zone-invalid" };
+                    (f.field.clone(), staff.tr.t(id))
+                })
+                .collect();
+            page(&app, cfg, &staff, Extra { errors: Errors(errors), ..Default::default() }).await
         }
         Err(e) => Err(e.into()),
     }

@@ -14,6 +14,7 @@ use kith_app::deletion::DELEGABLE;
 use kith_app::sessions::Session;
 use kith_app::{App, AppError};
 use kith_domain::{Field, Role, TokenId, UserId};
+use kith_i18n::Tr;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -39,8 +40,14 @@ fn admin_only(s: &Session) -> Result<(), PageError> {
     }
 }
 
-fn roles() -> Vec<&'static str> {
-    Role::ALL.iter().map(|r| r.as_str()).collect()
+/// A role's name as the reader reads it (`role-*` messages).
+fn role_name(tr: &Tr, r: Role) -> String {
+    tr.t(&format!("role-{}", r.as_str()))
+}
+
+/// Every role: its code and its name.
+fn roles(tr: &Tr) -> Vec<(&'static str, String)> {
+    Role::ALL.iter().map(|r| (r.as_str(), role_name(tr, *r))).collect()
 }
 
 // ----------------------------------------------------------------- users
@@ -72,7 +79,7 @@ struct NewUser {
 struct UsersPage {
     l: Layout,
     users: Vec<UserRow>,
-    roles: Vec<&'static str>,
+    roles: Vec<(&'static str, String)>,
     f: NewUser,
     errors: Errors,
     notice: Option<String>,
@@ -88,17 +95,18 @@ async fn users_page(app: &App, s: Session, f: NewUser, errors: Errors, notice: O
             is_me: u.id == s.principal.user,
             email: u.email,
             role: u.role.as_str(),
-            created: view::date(u.created_at),
+            created: s.tr.date(u.created_at),
             disabled: u.disabled,
-            last_sign_in: u.last_sign_in_at.map(view::date_time).unwrap_or_else(|| "never".into()),
+            last_sign_in: u.last_sign_in_at.map(|t| s.tr.date_time(t)).unwrap_or_else(|| s.tr.t("admin-users-never")),
             must_change_password: u.must_change_password,
             second_factor: u.second_factor,
-            locked_until: locked.map(view::date_time).unwrap_or_default(),
+            locked_until: locked.map(|t| s.tr.date_time(t)).unwrap_or_default(),
         });
     }
     let status = errors.status();
     let f = NewUser { password: String::new(), ..f };
-    Ok(render_status(status, &UsersPage { l: layout(&s, "admin"), users, roles: roles(), f, errors, notice }))
+    let roles = roles(&s.tr);
+    Ok(render_status(status, &UsersPage { l: layout(&s, "admin"), users, roles, f, errors, notice }))
 }
 
 /// A user action's outcome, shown on the users page; a refusal (the last
@@ -122,12 +130,8 @@ async fn disable_user(
 ) -> PageResult {
     admin_only(&staff)?;
     let r = app.disable_user(&staff.principal, UserId(id)).await;
-    after_action(
-        &app,
-        staff,
-        r.map(|_| "User disabled: their sessions ended and their API tokens were revoked.".into()),
-    )
-    .await
+    let notice = staff.tr.t("admin-users-disabled-notice");
+    after_action(&app, staff, r.map(|_| notice)).await
 }
 
 async fn enable_user(
@@ -137,7 +141,8 @@ async fn enable_user(
 ) -> PageResult {
     admin_only(&staff)?;
     let r = app.enable_user(&staff.principal, UserId(id)).await;
-    after_action(&app, staff, r.map(|_| "User enabled.".into())).await
+    let notice = staff.tr.t("admin-users-enabled-notice");
+    after_action(&app, staff, r.map(|_| notice)).await
 }
 
 #[derive(Deserialize, Default)]
@@ -154,12 +159,9 @@ async fn reset_password(
 ) -> PageResult {
     admin_only(&staff)?;
     let clear = !form.clear_second_factor.is_empty();
-    let r = app.reset_password(&staff.principal, UserId(id), clear).await.map(|temp| {
-        format!(
-            "Password reset{}. Temporary password, shown only now — give it to the user, who must change it at next sign-in: {temp}",
-            if clear { " and second factor removed" } else { "" }
-        )
-    });
+    let msg = if clear { "admin-users-reset-2fa-notice" } else { "admin-users-reset-notice" };
+    let tr = staff.tr.clone();
+    let r = app.reset_password(&staff.principal, UserId(id), clear).await.map(|temp| tr.t1(msg, "password", temp));
     after_action(&app, staff, r).await
 }
 
@@ -170,7 +172,8 @@ async fn unlock_user(
 ) -> PageResult {
     admin_only(&staff)?;
     let r = app.unlock_user(&staff.principal, UserId(id)).await;
-    after_action(&app, staff, r.map(|_| "User unlocked: they can sign in at once.".into())).await
+    let notice = staff.tr.t("admin-users-unlocked-notice");
+    after_action(&app, staff, r.map(|_| notice)).await
 }
 
 async fn users(State(app): State<App>, Staff(s): Staff) -> PageResult {
@@ -180,13 +183,17 @@ async fn users(State(app): State<App>, Staff(s): Staff) -> PageResult {
 async fn add_user(State(app): State<App>, StaffForm { staff, form }: StaffForm<NewUser>) -> PageResult {
     admin_only(&staff)?;
     let Some(role) = Role::parse(&form.role) else {
-        return users_page(&app, staff, form, Errors(vec![("role".into(), "choose a role".into())]), None).await;
+        let e = Errors(vec![("role".into(), staff.tr.t("admin-users-choose-role"))]);
+        return users_page(&app, staff, form, e, None).await;
     };
     match app.add_user(&staff.principal, &form.email, role, &form.password).await {
-        Ok(_) => users_page(&app, staff, NewUser::default(), Errors::default(), Some("User added.".into())).await,
+        Ok(_) => {
+            let notice = Some(staff.tr.t("admin-users-added-notice"));
+            users_page(&app, staff, NewUser::default(), Errors::default(), notice).await
+        }
         Err(AppError::Invalid(inv)) => users_page(&app, staff, form, Errors::from_invalid(&inv), None).await,
         Err(AppError::Conflict(_)) => {
-            let e = Errors(vec![("email".into(), "a user with this email already exists".into())]);
+            let e = Errors(vec![("email".into(), staff.tr.t("admin-users-email-taken"))]);
             users_page(&app, staff, form, e, None).await
         }
         Err(e) => Err(e.into()),
@@ -214,17 +221,18 @@ async fn set_role(
 
 struct MatrixRow {
     label: String,
-    cells: Vec<(String, bool)>,
+    /// `role:field`, visible, the box's label.
+    cells: Vec<(String, bool, String)>,
 }
 
 #[derive(Template)]
 #[template(path = "admin_fields.html")]
 struct FieldsPage {
     l: Layout,
-    roles: Vec<&'static str>,
+    roles: Vec<(&'static str, String)>,
     rows: Vec<MatrixRow>,
-    /// (role, allowed to delete directly) for the roles it can be given to.
-    deletion: Vec<(&'static str, bool)>,
+    /// (role, its name, allowed to delete directly) for the roles it can be given to.
+    deletion: Vec<(&'static str, String, bool)>,
     notice: Option<String>,
 }
 
@@ -233,14 +241,22 @@ async fn fields_page(app: &App, s: Session, notice: Option<String>) -> PageResul
     let m = app.field_visibility_matrix(&s.principal).await?;
     let rows = Field::ALL
         .iter()
-        .map(|f| MatrixRow {
-            label: view::label(f.as_str()),
-            cells: Role::ALL.iter().map(|r| (format!("{}:{}", r.as_str(), f.as_str()), m.visible(*r, *f))).collect(),
+        .map(|f| {
+            let label = view::field_label(&s.tr, f.as_str());
+            let cells = Role::ALL
+                .iter()
+                .map(|r| {
+                    let aria = s.tr.t2("admin-fields-visible-to", "field", &label, "role", role_name(&s.tr, *r));
+                    (format!("{}:{}", r.as_str(), f.as_str()), m.visible(*r, *f), aria)
+                })
+                .collect();
+            MatrixRow { label, cells }
         })
         .collect();
     let direct = app.direct_deletion_roles(&s.principal).await?;
-    let deletion = DELEGABLE.iter().map(|r| (r.as_str(), direct.contains(r))).collect();
-    Ok(render(&FieldsPage { l: layout(&s, "admin"), roles: roles(), rows, deletion, notice }))
+    let deletion = DELEGABLE.iter().map(|r| (r.as_str(), role_name(&s.tr, *r), direct.contains(r))).collect();
+    let roles = roles(&s.tr);
+    Ok(render(&FieldsPage { l: layout(&s, "admin"), roles, rows, deletion, notice }))
 }
 
 async fn fields(State(app): State<App>, Staff(s): Staff) -> PageResult {
@@ -267,7 +283,8 @@ async fn save_fields(State(app): State<App>, StaffForm { staff, form }: StaffFor
             }
         }
     }
-    fields_page(&app, staff, Some(format!("Saved: {changed} change{}.", if changed == 1 { "" } else { "s" }))).await
+    let notice = Some(staff.tr.t1("admin-fields-saved", "n", changed));
+    fields_page(&app, staff, notice).await
 }
 
 #[derive(Deserialize, Default)]
@@ -281,7 +298,8 @@ async fn save_deletion(State(app): State<App>, StaffForm { staff, form }: StaffF
     admin_only(&staff)?;
     let roles: Vec<Role> = DELEGABLE.iter().copied().filter(|r| form.direct.iter().any(|d| d == r.as_str())).collect();
     app.set_direct_deletion_roles(&staff.principal, &roles).await?;
-    fields_page(&app, staff, Some("Deletion rights saved.".into())).await
+    let notice = Some(staff.tr.t("admin-deletion-saved"));
+    fields_page(&app, staff, notice).await
 }
 
 // ---------------------------------------------------------------- tokens
@@ -323,8 +341,8 @@ async fn tokens_page(
             id: t.id.to_string(),
             name: t.name,
             user: email(t.user),
-            created: view::date(t.created_at),
-            revoked: t.revoked_at.map(view::date).unwrap_or_default(),
+            created: s.tr.date(t.created_at),
+            revoked: t.revoked_at.map(|r| s.tr.date(r)).unwrap_or_default(),
         })
         .collect();
     let status = errors.status();

@@ -3,7 +3,7 @@
 
 use super::form::{enc, non_blank, Errors, QueryForm, StaffForm};
 use super::session::{layout, Staff};
-use super::view::{self, Layout};
+use super::view::Layout;
 use super::{render_status, PageResult};
 use askama::Template;
 use axum::extract::State;
@@ -13,6 +13,7 @@ use kith_app::records::Verdict;
 use kith_app::sessions::Session;
 use kith_app::{App, AppError};
 use kith_domain::{Invalid, SubjectId};
+use kith_i18n::Tr;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -43,9 +44,19 @@ async fn changes(State(app): State<App>, Staff(s): Staff, super::Id(seq): super:
     };
     let rows = detail
         .as_object()
-        .map(|m| m.iter().map(|(k, v)| (k.replace('_', " "), show(&v["before"]), show(&v["after"]))).collect())
+        .map(|m| m.iter().map(|(k, v)| (changed_field(&s.tr, k), show(&v["before"]), show(&v["after"]))).collect())
         .unwrap_or_default();
     Ok(super::render(&ChangesPage { l: layout(&s, "audit"), seq, rows }))
+}
+
+/// A changed field's name in the table of changes (`audit-changed-*`).
+fn changed_field(tr: &Tr, field: &str) -> String {
+    let id = format!("audit-changed-{}", field.replace('_', "-"));
+    if kith_i18n::has_message(&id) {
+        tr.t(&id)
+    } else {
+        field.replace('_', " ")
+    }
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -82,10 +93,11 @@ struct AuditPage {
     verdict: Option<(bool, String)>,
 }
 
-fn verdict_text(v: &Verdict) -> (bool, String) {
+fn verdict_text(tr: &Tr, v: &Verdict) -> (bool, String) {
     match v {
-        Verdict::Intact { entries } => (true, format!("The chain is intact: {entries} entries verified.")),
-        Verdict::Broken { seq, reason } => (false, format!("The chain is broken at entry {seq}: {reason}.")),
+        Verdict::Intact { entries } => (true, tr.t1("audit-chain-intact", "n", *entries)),
+        // The reason is the store's own words (English).
+        Verdict::Broken { seq, reason } => (false, tr.t2("audit-chain-broken", "seq", *seq, "reason", reason)),
     }
 }
 
@@ -96,11 +108,14 @@ async fn page(app: &App, s: Session, p: Params, verdict: Option<(bool, String)>)
     let subject = non_blank(&p.subject).and_then(|v| match Uuid::parse_str(&v) {
         Ok(u) => Some(SubjectId(u)),
         Err(_) => {
-            inv.push("subject", "must be a contact id");
+            inv.push("subject", s.tr.t("audit-subject-invalid"));
             None
         }
     });
     let actor = super::form::parse_uuid(&mut inv, "user", &p.user).map(|u| format!("user:{u}"));
+    for f in inv.0.iter_mut().filter(|f| f.field == "user") {
+        f.message = s.tr.t("audit-user-invalid");
+    }
     let mut errors = Errors::from_invalid(&inv);
     let mut rows = Vec::new();
     let mut next = None;
@@ -119,7 +134,7 @@ async fn page(app: &App, s: Session, p: Params, verdict: Option<(bool, String)>)
                     .into_iter()
                     .map(|e| Row {
                         seq: e.seq,
-                        at: view::date_time(e.at),
+                        at: s.tr.date_time(e.at),
                         actor: email(&e.actor),
                         changed: e.action == "contact.update",
                         action: e.action,
@@ -151,5 +166,6 @@ async fn entries(State(app): State<App>, Staff(s): Staff, QueryForm(p): QueryFor
 
 async fn verify(State(app): State<App>, StaffForm { staff, form }: StaffForm<Params>) -> PageResult {
     let v = app.audit_verify(&staff.principal).await?;
-    page(&app, staff, form, Some(verdict_text(&v))).await
+    let verdict = Some(verdict_text(&staff.tr, &v));
+    page(&app, staff, form, verdict).await
 }

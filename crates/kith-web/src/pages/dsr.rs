@@ -8,7 +8,6 @@ use super::view::{self, Layout};
 use super::{render, Id, PageError, PageResult};
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use axum::Router;
@@ -17,6 +16,7 @@ use kith_app::export::ExportFormat;
 use kith_app::App;
 use kith_domain::dsr::{DsrChannel, DsrKind, DsrStatus};
 use kith_domain::{SubjectId, UserId};
+use kith_i18n::Tr;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -34,8 +34,8 @@ pub(super) fn router() -> Router<App> {
 /// A request as a line of a list.
 pub(crate) struct Line {
     pub id: String,
-    pub kind: &'static str,
-    pub status: &'static str,
+    pub kind: String,
+    pub status: String,
     pub received: String,
     pub due: String,
     pub due_iso: String,
@@ -44,13 +44,29 @@ pub(crate) struct Line {
     pub contact: String,
 }
 
+/// A request as a line, in English (pages not yet in the reader's language).
 pub(crate) fn line(v: &DsrView) -> Line {
+    line_in(&Tr::default(), v)
+}
+
+/// The name of a kind of request (`dsr-kind-*`).
+pub(crate) fn kind_name(tr: &Tr, k: DsrKind) -> String {
+    tr.t(&format!("dsr-kind-{}", k.as_str().replace('_', "-")))
+}
+
+/// The name of a request's status (`dsr-status-*`).
+pub(crate) fn status_name(tr: &Tr, st: DsrStatus) -> String {
+    tr.t(&format!("dsr-status-{}", st.as_str().replace('_', "-")))
+}
+
+/// A request as a line, in the reader's language.
+pub(crate) fn line_in(tr: &Tr, v: &DsrView) -> Line {
     Line {
         id: v.dsr.id.to_string(),
-        kind: v.dsr.kind.label(),
-        status: v.dsr.status.label(),
-        received: view::date(v.dsr.received_at),
-        due: if v.dsr.status.is_final() { "—".into() } else { view::date(v.due_at) },
+        kind: kind_name(tr, v.dsr.kind),
+        status: status_name(tr, v.dsr.status),
+        received: tr.date(v.dsr.received_at),
+        due: if v.dsr.status.is_final() { "—".into() } else { tr.date(v.due_at) },
         due_iso: view::iso(v.due_at),
         flag: if v.overdue {
             "overdue"
@@ -87,8 +103,9 @@ async fn queue(
     axum::extract::Query(q): axum::extract::Query<QueueParams>,
 ) -> PageResult {
     let due_soon = q.due_soon.is_some();
-    let lines = app.dsr_queue(&s.principal, due_soon).await?.iter().map(line).collect();
-    let overdue_notices = app.overdue_processor_notices(&s.principal).await?.into_iter().map(notice_line).collect();
+    let lines = app.dsr_queue(&s.principal, due_soon).await?.iter().map(|v| line_in(&s.tr, v)).collect();
+    let overdue_notices =
+        app.overdue_processor_notices(&s.principal).await?.into_iter().map(|n| notice_line(&s.tr, n)).collect();
     Ok(render(&Queue { l: layout(&s, "dsr"), lines, due_soon, overdue_notices }))
 }
 
@@ -97,18 +114,18 @@ async fn queue(
 struct Page {
     l: Layout,
     r: Line,
-    channel: &'static str,
+    channel: String,
     verified: String,
     extension: Option<String>,
     outcome: Option<String>,
     assigned: String,
     steps: Vec<(String, String, String, String)>,
-    statuses: Vec<(&'static str, &'static str)>,
+    statuses: Vec<(&'static str, String)>,
     staff: Vec<(String, String)>,
     can_act: bool,
     final_: bool,
     /// What the one-click button does, if this kind has one.
-    perform: Option<&'static str>,
+    perform: Option<String>,
     /// The request is answered with the export.
     exports: bool,
     /// The person's prepared export files: (id, kind, format, available until).
@@ -123,7 +140,7 @@ struct Page {
 pub(crate) struct NoticeLine {
     pub request: String,
     pub recipient: String,
-    pub action: &'static str,
+    pub action: String,
     pub channel: String,
     /// Sent, waiting, or why it failed.
     pub sent: String,
@@ -132,24 +149,34 @@ pub(crate) struct NoticeLine {
     pub overdue: bool,
 }
 
-pub(crate) fn notice_line(n: kith_app::webhooks::Notice) -> NoticeLine {
+pub(crate) fn notice_line(tr: &Tr, n: kith_app::webhooks::Notice) -> NoticeLine {
     let now = time::OffsetDateTime::now_utc();
     NoticeLine {
         request: n.request_id.map(|r| r.to_string()).unwrap_or_default(),
         overdue: n.overdue(now),
-        recipient: if n.recipient.is_empty() { "(no longer in the register)".into() } else { n.recipient },
-        action: n.action.label(),
+        recipient: if n.recipient.is_empty() { tr.t("dsr-processor-gone") } else { n.recipient },
+        action: tr.t(&format!("dsr-processor-action-{}", n.action.as_str().replace('_', "-"))),
         channel: n.channel,
         sent: match (n.sent_at, n.status.as_str()) {
-            (Some(t), _) => view::date_time(t),
-            (None, "failed") => format!("failed: {}", n.last_error.unwrap_or_default()),
+            (Some(t), _) => tr.date_time(t),
+            (None, "failed") => tr.t1("dsr-notice-failed", "error", n.last_error.unwrap_or_default()),
             (None, _) => match n.last_error {
-                Some(e) => format!("not yet sent ({e})"),
-                None => "not yet sent".into(),
+                Some(e) => tr.t1("dsr-notice-not-sent-error", "error", e),
+                None => tr.t("dsr-notice-not-sent"),
             },
         },
-        due: view::date(n.due_at),
-        acknowledged: n.acknowledged_at.map(view::date_time).unwrap_or_default(),
+        due: tr.date(n.due_at),
+        acknowledged: n.acknowledged_at.map(|t| tr.date_time(t)).unwrap_or_default(),
+    }
+}
+
+/// A step's action as the reader reads it (the code if it has no message).
+fn step_action(tr: &Tr, action: &str) -> String {
+    let id = format!("dsr-step-{action}");
+    if kith_i18n::has_message(&id) {
+        tr.t(&id)
+    } else {
+        action.to_owned()
     }
 }
 
@@ -159,26 +186,35 @@ async fn show(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> Page
     let names = super::names::staff(&app, p).await?;
     let who = |u: Option<UserId>| u.and_then(|u| names.get(&u.0).cloned()).unwrap_or_else(|| "—".into());
     let d = &v.dsr;
+    let tr = &s.tr;
+    let verified = match d.verified.as_str() {
+        "verified" => tr.t("dsr-identity-verified"),
+        "unverified" => tr.t("dsr-identity-unverified"),
+        other => other.to_owned(),
+    };
     let page = Page {
         l: layout(&s, "dsr"),
-        r: line(&v),
-        channel: d.channel.label(),
+        r: line_in(tr, &v),
+        channel: tr.t(&format!("dsr-channel-{}", d.channel.as_str())),
         verified: match &d.verification_method {
-            Some(m) => format!("{} ({m})", d.verified),
-            None => d.verified.clone(),
+            Some(m) => tr.t2("dsr-identity-how", "state", verified, "method", m),
+            None => verified,
         },
-        extension: d.extension_reason.as_ref().map(|r| format!("{} month(s): {r}", d.extension_months)),
+        extension: d
+            .extension_reason
+            .as_ref()
+            .map(|r| tr.t2("dsr-extension-text", "n", d.extension_months, "reason", r)),
         outcome: d.outcome.clone(),
         assigned: who(d.assigned_to),
         steps: steps
             .into_iter()
             .map(|st| {
                 (
-                    view::date_time(st.at),
+                    tr.date_time(st.at),
                     who(st.actor),
                     match st.status {
-                        Some(x) => format!("{} → {}", st.action, x.label()),
-                        None => st.action,
+                        Some(x) => format!("{} → {}", step_action(tr, &st.action), status_name(tr, x)),
+                        None => step_action(tr, &st.action),
                     },
                     st.note.unwrap_or_default(),
                 )
@@ -187,15 +223,15 @@ async fn show(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> Page
         statuses: DsrStatus::ALL
             .iter()
             .filter(|x| **x != DsrStatus::Received)
-            .map(|x| (x.as_str(), x.label()))
+            .map(|x| (x.as_str(), status_name(tr, *x)))
             .collect(),
         staff: super::names::staff_choices(&names),
         can_act: s.role().can_manage_privacy(),
         final_: d.status.is_final(),
         perform: match d.kind {
-            DsrKind::Erasure => Some("Erase the person now"),
-            DsrKind::Restriction => Some("Restrict processing now"),
-            DsrKind::WithdrawConsent => Some("Withdraw every consent now"),
+            DsrKind::Erasure => Some(tr.t("dsr-perform-erasure")),
+            DsrKind::Restriction => Some(tr.t("dsr-perform-restriction")),
+            DsrKind::WithdrawConsent => Some(tr.t("dsr-perform-withdraw-consent")),
             _ => None,
         },
         exports: matches!(d.kind, DsrKind::Access | DsrKind::Portability | DsrKind::Information),
@@ -204,12 +240,18 @@ async fn show(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> Page
                 .await
                 .unwrap_or_default()
                 .into_iter()
-                .map(|f| (f.id.to_string(), f.kind, f.format.to_uppercase(), view::date(f.expires_at)))
+                .map(|f| (f.id.to_string(), f.kind, f.format.to_uppercase(), tr.date(f.expires_at)))
                 .collect()
         } else {
             Vec::new()
         },
-        notices: app.processor_notices(p, d.id).await.unwrap_or_default().into_iter().map(notice_line).collect(),
+        notices: app
+            .processor_notices(p, d.id)
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .map(|n| notice_line(tr, n))
+            .collect(),
         exceptions: if d.kind == DsrKind::Erasure && s.role().can_manage_privacy() && !d.status.is_final() {
             app.erasure_exceptions(p, d.subject).await.unwrap_or_default()
         } else {
@@ -241,9 +283,7 @@ async fn export(
     Id(id): Id<Uuid>,
     StaffForm { staff, form }: StaffForm<ExportForm>,
 ) -> PageResult {
-    let format = ExportFormat::parse(&form.format).ok_or_else(|| {
-        PageError::new(StatusCode::UNPROCESSABLE_ENTITY, "Please check the input", "Choose a format.")
-    })?;
+    let format = ExportFormat::parse(&form.format).ok_or_else(|| PageError::check("dsr-choose-format"))?;
     let (v, _) = app.get_dsr(&staff.principal, id).await?;
     app.prepare_export(&staff.principal, v.dsr.subject, v.dsr.kind == DsrKind::Portability, format).await?;
     Ok(Redirect::to(&format!("/dsr/{id}")).into_response())
@@ -287,20 +327,20 @@ fn blank(s: &str) -> Option<String> {
 }
 
 async fn act(State(app): State<App>, Id(id): Id<Uuid>, StaffForm { staff, form }: StaffForm<ActForm>) -> PageResult {
-    let bad = |m: &str| PageError::new(StatusCode::UNPROCESSABLE_ENTITY, "Please check the input", m.to_owned());
+    let bad = PageError::check;
     let a = match form.action.as_str() {
         "status" => DsrAction::Status {
-            to: DsrStatus::parse(&form.status).ok_or_else(|| bad("Choose a status."))?,
+            to: DsrStatus::parse(&form.status).ok_or_else(|| bad("dsr-choose-status"))?,
             reason: blank(&form.reason),
         },
         "verified" => DsrAction::Verified { method: form.method },
         "extend" => DsrAction::Extend { months: form.months.trim().parse().unwrap_or(0), reason: form.reason },
         "assign" => DsrAction::Assign(match blank(&form.user) {
-            Some(u) => Some(UserId(Uuid::parse_str(&u).map_err(|_| bad("Choose an operator."))?)),
+            Some(u) => Some(UserId(Uuid::parse_str(&u).map_err(|_| bad("dsr-choose-operator"))?)),
             None => None,
         }),
         "note" => DsrAction::Note(form.note),
-        _ => return Err(bad("Choose what to do.")),
+        _ => return Err(bad("dsr-choose-action")),
     };
     app.act_on_dsr(&staff.principal, id, a).await?;
     Ok(Redirect::to(&format!("/dsr/{id}")).into_response())
@@ -315,11 +355,11 @@ struct NewForm {
 }
 
 async fn create(State(app): State<App>, Id(id): Id<Uuid>, StaffForm { staff, form }: StaffForm<NewForm>) -> PageResult {
-    let bad = |m: &str| PageError::new(StatusCode::UNPROCESSABLE_ENTITY, "Please check the input", m.to_owned());
+    let bad = PageError::check;
     let n = NewDsr {
         subject: SubjectId(id),
-        kind: DsrKind::parse(&form.kind).ok_or_else(|| bad("Choose the kind of request."))?,
-        channel: DsrChannel::parse(&form.channel).ok_or_else(|| bad("Choose how it arrived."))?,
+        kind: DsrKind::parse(&form.kind).ok_or_else(|| bad("dsr-choose-kind"))?,
+        channel: DsrChannel::parse(&form.channel).ok_or_else(|| bad("dsr-choose-channel"))?,
         received_at: None,
         note: blank(&form.note),
     };

@@ -1,7 +1,7 @@
 //! **Admin → Jobs**: each periodic job's last run and outcome.
 
 use super::session::{layout, Staff};
-use super::view::{self, Layout};
+use super::view::Layout;
 use super::{render, PageResult};
 use askama::Template;
 use axum::extract::State;
@@ -9,6 +9,7 @@ use axum::routing::get;
 use axum::Router;
 use kith_app::jobs::Job;
 use kith_app::App;
+use kith_i18n::Tr;
 
 pub(super) fn router() -> Router<App> {
     Router::new().route("/admin/jobs", get(jobs))
@@ -17,10 +18,10 @@ pub(super) fn router() -> Router<App> {
 struct Row {
     name: String,
     every: String,
-    scope: &'static str,
+    scope: String,
     started: String,
     finished: String,
-    state: &'static str,
+    state: String,
     outcome: String,
 }
 
@@ -31,11 +32,11 @@ struct JobsPage {
     rows: Vec<Row>,
 }
 
-fn every(d: std::time::Duration) -> String {
+fn every(tr: &Tr, d: std::time::Duration) -> String {
     match d.as_secs() {
-        s if s % 3600 == 0 => format!("every {} h", s / 3600),
-        s if s % 60 == 0 => format!("every {} min", s / 60),
-        s => format!("every {s} s"),
+        s if s % 3600 == 0 => tr.t1("admin-jobs-every-hours", "n", s / 3600),
+        s if s % 60 == 0 => tr.t1("admin-jobs-every-minutes", "n", s / 60),
+        s => tr.t1("admin-jobs-every-seconds", "n", s),
     }
 }
 
@@ -47,14 +48,17 @@ async fn jobs(State(app): State<App>, Staff(s): Staff) -> PageResult {
             let r = runs.iter().find(|r| r.name == j.name());
             Row {
                 name: j.name().into(),
-                every: every(j.every()),
-                scope: if j.once_across_servers() { "one server" } else { "each server" },
-                started: r.and_then(|r| r.last_started).map(view::date_time).unwrap_or_else(|| "never".into()),
-                finished: r.and_then(|r| r.last_finished).map(view::date_time).unwrap_or_default(),
+                every: every(&s.tr, j.every()),
+                scope: s.tr.t(if j.once_across_servers() { "admin-jobs-one-server" } else { "admin-jobs-each-server" }),
+                started: r
+                    .and_then(|r| r.last_started)
+                    .map(|t| s.tr.date_time(t))
+                    .unwrap_or_else(|| s.tr.t("admin-users-never")),
+                finished: r.and_then(|r| r.last_finished).map(|t| s.tr.date_time(t)).unwrap_or_default(),
                 state: match r.and_then(|r| r.last_ok) {
-                    Some(true) => "ok",
-                    Some(false) => "failed",
-                    None => "—",
+                    Some(true) => s.tr.t("admin-jobs-ok"),
+                    Some(false) => s.tr.t("admin-jobs-failed"),
+                    None => "—".to_owned(),
                 },
                 outcome: r.and_then(|r| r.last_outcome.clone()).unwrap_or_default(),
             }

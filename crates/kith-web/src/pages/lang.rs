@@ -11,7 +11,6 @@ pub(crate) fn accept_language(headers: &HeaderMap) -> Option<&'static str> {
 
 /// The reader of a page no one is signed in to (sign-in, errors): the
 /// browser's language in the server's zone.
-#[allow(dead_code)] // the sign-in and error pages take it up as they are converted
 pub(crate) fn browser_reader(headers: &HeaderMap) -> Tr {
     Tr::new(accept_language(headers).unwrap_or(kith_i18n::DEFAULT)).in_zone(&kith_i18n::server_zone())
 }

@@ -20,6 +20,9 @@ mod deals;
 mod dpia;
 mod dpia_form;
 mod dsr;
+mod error_page;
+pub use error_page::error_pages;
+pub(crate) use error_page::{try_again, PageError};
 mod evidence;
 pub use evidence::register_print_for_pack;
 mod jobs;
@@ -51,7 +54,7 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
-use kith_app::{App, AppError};
+use kith_app::App;
 
 pub(crate) use lang::accept_language;
 pub use session::WebConfig;
@@ -64,11 +67,7 @@ pub fn not_found() -> impl IntoResponse {
 /// The page for a method an address does not take (a form's address
 /// opened from the history, say).
 pub fn method_not_allowed() -> impl IntoResponse {
-    PageError::new(
-        StatusCode::METHOD_NOT_ALLOWED,
-        "Nothing to show here",
-        "This address only takes a submitted form. Start again from the menu.",
-    )
+    PageError::msg(StatusCode::METHOD_NOT_ALLOWED, "errors-nothing-here-title", "errors-nothing-here-text")
 }
 
 /// An id in a page address; a malformed one is a "not found" page.
@@ -153,109 +152,7 @@ pub(crate) fn render_status(status: StatusCode, t: &impl Template) -> Response {
     }
 }
 
-/// A failure shown as a readable page (never a stack trace). Signed-out
-/// users are sent to the sign-in page instead.
-#[derive(Debug)]
-pub(crate) struct PageError {
-    status: StatusCode,
-    title: &'static str,
-    message: String,
-}
-
-#[derive(Template)]
-#[template(path = "error.html")]
-struct ErrorPage<'a> {
-    title: &'a str,
-    message: &'a str,
-    status: u16,
-}
-
-impl PageError {
-    pub(crate) fn new(status: StatusCode, title: &'static str, message: impl Into<String>) -> Self {
-        PageError { status, title, message: message.into() }
-    }
-
-    pub(crate) fn bad_form() -> Self {
-        Self::new(StatusCode::BAD_REQUEST, "The form could not be read", "Go back, reload the page and try again.")
-    }
-
-    /// Sends the browser elsewhere (a page that must come first).
-    pub(crate) fn redirect(to: &'static str) -> Self {
-        Self::new(StatusCode::SEE_OTHER, "Redirect", to)
-    }
-
-    pub(crate) fn not_found() -> Self {
-        Self::new(StatusCode::NOT_FOUND, "Not found", "There is nothing at this address.")
-    }
-
-    fn internal() -> Self {
-        Self::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "Something went wrong",
-            "Something went wrong on our side. Nothing was changed; please try again. The X-Request-Id header of this page identifies it in the server log.",
-        )
-    }
-}
-
-impl From<AppError> for PageError {
-    /// The status comes from the one classification (`AppError::status`);
-    /// the title and message are the pages' words.
-    fn from(e: AppError) -> Self {
-        let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let (title, message) = match e {
-            AppError::Unauthenticated => ("Please sign in", "Your session has ended.".to_owned()),
-            AppError::Forbidden(_) => ("Not allowed", e.to_string()),
-            AppError::NotFound(what) => ("Not found", format!("No {what} with this id exists.")),
-            AppError::Invalid(inv) => (
-                "Please check the input",
-                inv.0
-                    .iter()
-                    .map(|f| format!("{}: {}", view::label(&f.field), f.message))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ),
-            AppError::Conflict(m) => ("Could not be done", m),
-            AppError::Restricted => ("Processing restricted", e.to_string()),
-            AppError::IdempotencyMismatch => ("Could not be done", e.to_string()),
-            AppError::TooManyAttempts { retry_after_secs } => ("Too many attempts", try_again(retry_after_secs)),
-            AppError::Unavailable => ("Busy", "The server is too busy right now. Please try again in a moment.".into()),
-            AppError::Internal(source) => {
-                tracing::error!(error = %crate::problem::error_chain(&source), "internal error");
-                return PageError::internal();
-            }
-        };
-        PageError::new(status, title, message)
-    }
-}
-
-impl IntoResponse for PageError {
-    fn into_response(self) -> Response {
-        if self.status == StatusCode::UNAUTHORIZED {
-            return Redirect::to("/login").into_response();
-        }
-        if self.status == StatusCode::SEE_OTHER {
-            return Redirect::to(&self.message).into_response();
-        }
-        let page = ErrorPage { title: self.title, message: &self.message, status: self.status.as_u16() };
-        match page.render() {
-            Ok(body) => (self.status, Html(body)).into_response(),
-            Err(_) => (self.status, self.title).into_response(),
-        }
-    }
-}
-
 pub(crate) type PageResult = Result<Response, PageError>;
-
-/// What a locked-out person reads.
-pub(crate) fn try_again(retry_after_secs: i64) -> String {
-    let wait = if retry_after_secs < 60 {
-        format!("{retry_after_secs} seconds")
-    } else {
-        let m = (retry_after_secs + 59) / 60;
-        format!("{m} minute{}", if m == 1 { "" } else { "s" })
-    };
-    format!("Too many failed attempts. Sign-in is paused; try again in {wait}.")
-}
 
 #[cfg(test)]
 mod tests {

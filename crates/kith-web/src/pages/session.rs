@@ -7,6 +7,7 @@
 //! short-lived cookie.
 
 use super::form::{Form, StaffForm};
+use super::lang::browser_reader;
 use super::view::Layout;
 use super::{render_status, PageError, PageResult};
 use crate::extract::RequestId;
@@ -20,6 +21,7 @@ use axum::{Extension, Router};
 use kith_app::sessions::{Session, SignInStep, SESSION_MAX_MS};
 use kith_app::{App, AppError};
 use kith_domain::Role;
+use kith_i18n::Tr;
 use serde::Deserialize;
 use std::net::{IpAddr, SocketAddr};
 
@@ -199,14 +201,15 @@ pub(crate) fn session_secret(cfg: WebConfig, headers: &HeaderMap) -> &str {
 #[derive(Template)]
 #[template(path = "login.html")]
 struct LoginPage {
+    tr: kith_i18n::Tr,
     csrf: String,
     email: String,
     error: Option<String>,
 }
 
-fn login_form(cfg: WebConfig, status: StatusCode, email: String, error: Option<String>) -> Response {
+fn login_form(cfg: WebConfig, tr: Tr, status: StatusCode, email: String, error: Option<String>) -> Response {
     let token = kith_app::new_secret();
-    let mut res = render_status(status, &LoginPage { csrf: token.clone(), email, error });
+    let mut res = render_status(status, &LoginPage { tr, csrf: token.clone(), email, error });
     res.headers_mut().append(header::SET_COOKIE, cfg.cookie(cfg.login_cookie(), &token, 3600, "Strict"));
     res
 }
@@ -218,7 +221,7 @@ async fn login_page(State(app): State<App>, Extension(cfg): Extension<WebConfig>
             return Redirect::to("/contacts").into_response();
         }
     }
-    login_form(cfg, StatusCode::OK, String::new(), None)
+    login_form(cfg, browser_reader(&headers), StatusCode::OK, String::new(), None)
 }
 
 #[derive(Deserialize)]
@@ -240,14 +243,11 @@ async fn login(
     form: Form<LoginForm>,
 ) -> Response {
     let f = form.form;
+    let tr = browser_reader(&headers);
     let expected = cookie(&headers, cfg.login_cookie()).unwrap_or("");
     if f.csrf.is_empty() || !kith_app::records::ct_eq(expected.as_bytes(), f.csrf.as_bytes()) {
-        return login_form(
-            cfg,
-            StatusCode::FORBIDDEN,
-            f.email,
-            Some("The sign-in form expired. Please try again.".into()),
-        );
+        let error = Some(tr.t("signin-form-expired"));
+        return login_form(cfg, tr, StatusCode::FORBIDDEN, f.email, error);
     }
     let client = cfg.client(&headers, connect.map(|c| c.0 .0.ip()));
     match app.sign_in(&f.email, &f.password, &client, request_id).await {
@@ -260,10 +260,12 @@ async fn login(
             res
         }
         Err(AppError::Unauthenticated) => {
-            login_form(cfg, StatusCode::UNAUTHORIZED, f.email, Some("The email or the password is not correct.".into()))
+            let error = Some(tr.t("signin-wrong"));
+            login_form(cfg, tr, StatusCode::UNAUTHORIZED, f.email, error)
         }
         Err(AppError::TooManyAttempts { retry_after_secs }) => {
-            login_form(cfg, StatusCode::TOO_MANY_REQUESTS, f.email, Some(super::try_again(retry_after_secs)))
+            let error = Some(super::try_again(&tr, retry_after_secs));
+            login_form(cfg, tr, StatusCode::TOO_MANY_REQUESTS, f.email, error)
         }
         Err(e) => PageError::from(e).into_response(),
     }
@@ -282,13 +284,14 @@ fn signed_in(cfg: WebConfig, secret: &str) -> Response {
 #[derive(Template)]
 #[template(path = "login_code.html")]
 struct CodePage {
+    tr: kith_i18n::Tr,
     csrf: String,
     error: Option<String>,
 }
 
-fn code_form(cfg: WebConfig, status: StatusCode, error: Option<String>) -> Response {
+fn code_form(cfg: WebConfig, tr: Tr, status: StatusCode, error: Option<String>) -> Response {
     let token = kith_app::new_secret();
-    let mut res = render_status(status, &CodePage { csrf: token.clone(), error });
+    let mut res = render_status(status, &CodePage { tr, csrf: token.clone(), error });
     res.headers_mut().append(header::SET_COOKIE, cfg.cookie(cfg.login_cookie(), &token, 3600, "Strict"));
     res
 }
@@ -298,7 +301,7 @@ async fn code_page(Extension(cfg): Extension<WebConfig>, headers: HeaderMap) -> 
     if cookie(&headers, cfg.challenge_cookie()).is_none() {
         return Redirect::to("/login").into_response();
     }
-    code_form(cfg, StatusCode::OK, None)
+    code_form(cfg, browser_reader(&headers), StatusCode::OK, None)
 }
 
 #[derive(Deserialize)]
@@ -320,19 +323,21 @@ async fn code(
     let Some(challenge) = cookie(&headers, cfg.challenge_cookie()) else {
         return Redirect::to("/login").into_response();
     };
+    let tr = browser_reader(&headers);
     let expected = cookie(&headers, cfg.login_cookie()).unwrap_or("");
     if f.csrf.is_empty() || !kith_app::records::ct_eq(expected.as_bytes(), f.csrf.as_bytes()) {
-        return code_form(cfg, StatusCode::FORBIDDEN, Some("The form expired. Please try again.".into()));
+        let error = Some(tr.t("signin-code-form-expired"));
+        return code_form(cfg, tr, StatusCode::FORBIDDEN, error);
     }
     match app.complete_sign_in(challenge, &f.code, request_id).await {
         Ok(signed) => signed_in(cfg, &signed.secret),
-        Err(AppError::Invalid(_)) => code_form(
-            cfg,
-            StatusCode::UNAUTHORIZED,
-            Some("The code is not correct. Type the current code of your app, or a recovery code.".into()),
-        ),
+        Err(AppError::Invalid(_)) => {
+            let error = Some(tr.t("signin-code-wrong"));
+            code_form(cfg, tr, StatusCode::UNAUTHORIZED, error)
+        }
         Err(AppError::TooManyAttempts { retry_after_secs }) => {
-            code_form(cfg, StatusCode::TOO_MANY_REQUESTS, Some(super::try_again(retry_after_secs)))
+            let error = Some(super::try_again(&tr, retry_after_secs));
+            code_form(cfg, tr, StatusCode::TOO_MANY_REQUESTS, error)
         }
         Err(AppError::Unauthenticated) => {
             let mut res = Redirect::to("/login").into_response();

@@ -4,7 +4,7 @@
 
 use super::form::{Errors, NoFields, StaffForm};
 use super::session::{layout, Staff};
-use super::view::{self, Layout};
+use super::view::Layout;
 use super::{render_status, Id, PageError, PageResult};
 use askama::Template;
 use axum::extract::State;
@@ -15,6 +15,7 @@ use kith_app::sessions::Session;
 use kith_app::webhooks::{Endpoint, WebhookInput};
 use kith_app::{App, AppError};
 use kith_domain::webhooks::EventType;
+use kith_i18n::Tr;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -61,10 +62,13 @@ impl WebhookForm {
         self.events.iter().any(|e| e == event)
     }
 
-    fn input(&self) -> Result<WebhookInput, Errors> {
+    fn input(&self, tr: &Tr) -> Result<WebhookInput, Errors> {
         let recipient = match self.recipient.trim() {
             "" => None,
-            r => Some(Uuid::parse_str(r).map_err(|_| Errors(vec![("recipient".into(), "choose a recipient".into())]))?),
+            r => Some(
+                Uuid::parse_str(r)
+                    .map_err(|_| Errors(vec![("recipient".into(), tr.t("admin-webhook-choose-recipient"))]))?,
+            ),
         };
         Ok(WebhookInput {
             url: self.url.clone(),
@@ -93,12 +97,15 @@ struct ListPage {
     errors: Errors,
     /// The new endpoint's URL and secret, shown this once.
     created: Option<(String, String)>,
-    events: Vec<(&'static str, &'static str)>,
+    events: Vec<(&'static str, String)>,
     recipients: Vec<(String, String)>,
 }
 
-fn event_choices() -> Vec<(&'static str, &'static str)> {
-    EventType::subscribable().map(|e| (e.as_str(), e.label())).collect()
+/// The events an endpoint may subscribe to: code and what it tells.
+fn event_choices(tr: &Tr) -> Vec<(&'static str, String)> {
+    EventType::subscribable()
+        .map(|e| (e.as_str(), tr.t(&format!("admin-event-{}", e.as_str().replace('.', "-")))))
+        .collect()
 }
 
 async fn processor_choices(app: &App, s: &Session) -> Vec<(String, String)> {
@@ -106,7 +113,10 @@ async fn processor_choices(app: &App, s: &Session) -> Vec<(String, String)> {
         .await
         .unwrap_or_default()
         .into_iter()
-        .map(|r| (r.id.to_string(), format!("{} ({})", r.recipient.legal_name, r.recipient.role.label())))
+        .map(|r| {
+            let role = s.tr.t(&format!("admin-recipient-role-{}", r.recipient.role.as_str().replace('_', "-")));
+            (r.id.to_string(), s.tr.t2("admin-webhook-processor-choice", "name", r.recipient.legal_name, "role", role))
+        })
         .collect()
 }
 
@@ -132,7 +142,8 @@ async fn list_page(
         .collect();
     let recipients = processor_choices(app, &s).await;
     let status = errors.status();
-    let page = ListPage { l: layout(&s, "admin"), rows, f, errors, created, events: event_choices(), recipients };
+    let events = event_choices(&s.tr);
+    let page = ListPage { l: layout(&s, "admin"), rows, f, errors, created, events, recipients };
     Ok(render_status(status, &page))
 }
 
@@ -143,7 +154,7 @@ async fn list(State(app): State<App>, Staff(s): Staff) -> PageResult {
 
 async fn create(State(app): State<App>, StaffForm { staff, form }: StaffForm<WebhookForm>) -> PageResult {
     admin_only(&staff)?;
-    let input = match form.input() {
+    let input = match form.input(&staff.tr) {
         Ok(i) => i,
         Err(e) => return list_page(&app, staff, form, e, None).await,
     };
@@ -160,7 +171,9 @@ struct DeliveryRow {
     id: String,
     event: String,
     created: String,
+    /// `pending`, `delivered` or `failed`.
     status: String,
+    status_text: String,
     attempts: i64,
     answer: String,
     error: String,
@@ -176,7 +189,7 @@ struct ShowPage {
     errors: Errors,
     message: Option<String>,
     deliveries: Vec<DeliveryRow>,
-    events: Vec<(&'static str, &'static str)>,
+    events: Vec<(&'static str, String)>,
     recipients: Vec<(String, String)>,
 }
 
@@ -197,8 +210,14 @@ async fn show_page(
         .map(|d| DeliveryRow {
             id: d.id.to_string(),
             event: d.event_type,
-            created: view::date_time(d.created_at),
-            next: if d.status == "pending" { view::date_time(d.next_at) } else { String::new() },
+            created: s.tr.date_time(d.created_at),
+            next: if d.status == "pending" { s.tr.date_time(d.next_at) } else { String::new() },
+            status_text: match d.status.as_str() {
+                "pending" => s.tr.t("admin-delivery-pending"),
+                "delivered" => s.tr.t("admin-delivery-delivered"),
+                "failed" => s.tr.t("admin-delivery-failed"),
+                other => other.to_owned(),
+            },
             status: d.status,
             attempts: d.attempts,
             answer: d.last_status.map(|s| s.to_string()).unwrap_or_default(),
@@ -214,7 +233,7 @@ async fn show_page(
         errors,
         message,
         deliveries,
-        events: event_choices(),
+        events: event_choices(&s.tr),
         recipients,
     };
     Ok(render_status(status, &page))
@@ -230,12 +249,15 @@ async fn update(
     StaffForm { staff, form }: StaffForm<WebhookForm>,
 ) -> PageResult {
     admin_only(&staff)?;
-    let input = match form.input() {
+    let input = match form.input(&staff.tr) {
         Ok(i) => i,
         Err(e) => return show_page(&app, staff, id, Some(form), e, None).await,
     };
     match app.update_webhook(&staff.principal, id, input).await {
-        Ok(_) => show_page(&app, staff, id, None, Errors::default(), Some("Saved.".into())).await,
+        Ok(_) => {
+            let message = Some(staff.tr.t("admin-webhook-saved"));
+            show_page(&app, staff, id, None, Errors::default(), message).await
+        }
         Err(AppError::Invalid(inv)) => show_page(&app, staff, id, Some(form), Errors::from_invalid(&inv), None).await,
         Err(e) => Err(e.into()),
     }
@@ -250,8 +272,8 @@ async fn remove(State(app): State<App>, Id(id): Id<Uuid>, StaffForm { staff, .. 
 async fn test(State(app): State<App>, Id(id): Id<Uuid>, StaffForm { staff, .. }: StaffForm<NoFields>) -> PageResult {
     admin_only(&staff)?;
     app.test_webhook(&staff.principal, id).await?;
-    show_page(&app, staff, id, None, Errors::default(), Some("A ping is queued; it is sent within seconds.".into()))
-        .await
+    let message = Some(staff.tr.t("admin-webhook-ping-queued"));
+    show_page(&app, staff, id, None, Errors::default(), message).await
 }
 
 async fn redeliver(
@@ -261,5 +283,6 @@ async fn redeliver(
 ) -> PageResult {
     admin_only(&staff)?;
     app.redeliver_webhook(&staff.principal, id, delivery).await?;
-    show_page(&app, staff, id, None, Errors::default(), Some("The delivery is queued again.".into())).await
+    let message = Some(staff.tr.t("admin-webhook-requeued"));
+    show_page(&app, staff, id, None, Errors::default(), message).await
 }

@@ -5,6 +5,7 @@
 
 mod harness;
 
+mod account_locale;
 mod accountability;
 mod affected;
 mod api;

@@ -1,0 +1,122 @@
+dsr-title = Искане
+dsr-contact-page = Страницата на контакта на лицето
+dsr-all-open = Всички отворени искания
+dsr-status = Състояние
+dsr-received = Получено
+dsr-due = Срок
+dsr-overdue = просрочено
+dsr-due-within-7 = срокът изтича до 7 дни
+dsr-due-soon = скоро изтича
+dsr-clock-paused = срокът е спрян
+dsr-identity = Самоличност
+dsr-identity-verified = проверена
+dsr-identity-unverified = непроверена
+# same as English
+dsr-identity-how = { $state } ({ $method })
+dsr-assigned-to = Възложено на
+dsr-extended = Удължено
+dsr-extension-text = { $n ->
+        [one] { $n } месец
+       *[other] { $n } месеца
+    }: { $reason }
+dsr-outcome = Резултат
+dsr-steps = Стъпки
+dsr-step-received = получено
+dsr-step-status = състояние
+dsr-step-verified = самоличността е проверена
+dsr-step-extended = удължено
+dsr-step-assigned = възложено
+dsr-step-note = бележка
+dsr-step-performed = изпълнено
+dsr-processors-told = Уведомени обработващи лични данни (чл. 19)
+dsr-processor = Обработващ лични данни
+dsr-asked-to = Поискано
+dsr-by = Чрез
+dsr-sent = Изпратено
+dsr-ack-by = Потвърждение до
+dsr-acked = Потвърдено
+dsr-not-yet = още не
+dsr-acknowledged-on = потвърдено на { $time }
+dsr-processor-gone = (вече не е в регистъра)
+dsr-notice-failed = неуспешно: { $error }
+dsr-notice-not-sent = още не е изпратено
+dsr-notice-not-sent-error = още не е изпратено ({ $error })
+dsr-processor-action-erasure = Изтриване на лицето (чл. 17)
+dsr-processor-action-rectification = Коригиране на данните на лицето (чл. 16)
+dsr-processor-action-restriction = Ограничаване на обработването (чл. 18)
+dsr-processor-action-restriction-lifted = Ограничението е отменено (чл. 18, пар. 3)
+dsr-export = Експорт
+dsr-export-prepare = Подгответе експорта, който отговаря на това искане:
+# same as English
+dsr-export-csv = CSV (zip)
+# same as English
+dsr-export-vcard = vCard
+dsr-export-text = Файловете са шифровани с ключа на лицето, достъпни са за лицето в портала и се изтриват автоматично, когато изтекат. JSON следва kith-access-export/1.
+dsr-files = Подготвени файлове
+dsr-file-until = достъпен до { $date }
+dsr-exceptions = Преди изтриване: възможни изключения
+dsr-exceptions-text = Изтрийте въпреки това или отхвърлете искането (или го приключете като частично) с посочената по-долу причина: лицето се уведомява.
+dsr-act = Действия
+dsr-perform-text = Извършва се с една стъпка след проверка на самоличността; след това искането е изпълнено.
+dsr-perform-erasure = Изтриване на лицето сега
+dsr-perform-restriction = Ограничаване на обработването сега
+dsr-perform-withdraw-consent = Оттегляне на всички съгласия сега
+dsr-new-status = Ново състояние
+dsr-reason-done = Причина или какво е направено (изпраща се на лицето при изпълнение или отхвърляне)
+dsr-change-status = Промяна на състоянието
+dsr-verified-by = Самоличността е проверена чрез
+dsr-verified-by-placeholder = напр. обратно обаждане на записания номер
+dsr-record-verification = Записване на проверката
+dsr-extend-by = Удължаване с
+dsr-months = { $n ->
+        [one] { $n } месец
+       *[other] { $n } месеца
+    }
+dsr-extend-reason = Причина (лицето се уведомява)
+dsr-extend = Еднократно удължаване
+dsr-assign-to = Възлагане на
+dsr-nobody = Никого
+dsr-assign = Възлагане
+dsr-note = Бележка
+dsr-add-note = Добавяне на бележка
+dsr-choose-format = Изберете формат.
+dsr-choose-status = Изберете състояние.
+dsr-choose-operator = Изберете оператор.
+dsr-choose-action = Изберете какво да се направи.
+dsr-choose-kind = Изберете вида на искането.
+dsr-choose-channel = Изберете как е постъпило.
+
+dsr-queue-title = Искания
+dsr-queue-heading = Искания на субекти на данни
+dsr-queue-intro = Отворени искания по срок: един месец от получаването, плюс евентуалното удължаване, плюс времето, през което срокът е бил спрян, докато от лицето се е очаквало нещо.
+dsr-queue-show-all = Показване на всички отворени искания
+dsr-queue-only-due = Само просрочените и със срок до 7 дни
+dsr-queue-empty = Няма отворени искания.
+dsr-contact = Контакт
+dsr-contact-link = контакт
+dsr-queue-processors-heading = Обработващи, които още не са потвърдили (просрочено)
+dsr-queue-processors-text = Изтривания, корекции и ограничения, изпратени до обработващи лични данни (чл. 19), които не са потвърдени навреме.
+dsr-queue-notice = { $recipient }: { $action }, срок { $date }
+dsr-queue-the-request = искането
+
+dsr-kind-access = Достъп (чл. 15)
+dsr-kind-portability = Преносимост (чл. 20)
+dsr-kind-rectification = Коригиране (чл. 16)
+dsr-kind-erasure = Изтриване (чл. 17)
+dsr-kind-restriction = Ограничаване (чл. 18)
+dsr-kind-objection = Възражение (чл. 21)
+dsr-kind-withdraw-consent = Оттегляне на съгласие (чл. 7, пар. 3)
+dsr-kind-information = Информация (чл. 13–15)
+dsr-kind-automated-decision-review = Преразглеждане на автоматизирано решение (чл. 22)
+dsr-channel-portal = Портал за поверителност
+dsr-channel-email = Имейл
+dsr-channel-phone = Обаждане
+dsr-channel-letter = Писмо
+dsr-channel-staff = Служител
+dsr-status-received = Получено
+dsr-status-verifying = Проверка на самоличността
+dsr-status-in-progress = В процес
+dsr-status-waiting-on-subject = Очаква се отговор от лицето
+dsr-status-completed = Изпълнено
+dsr-status-rejected = Отхвърлено
+dsr-status-withdrawn = Оттеглено

@@ -1,0 +1,122 @@
+## Data-subject requests: the queue and a request's page.
+dsr-title = Request
+dsr-contact-page = The person's contact page
+dsr-all-open = All open requests
+dsr-status = Status
+dsr-received = Received
+dsr-due = Due
+dsr-overdue = overdue
+dsr-due-within-7 = due within 7 days
+dsr-due-soon = due soon
+dsr-clock-paused = clock paused
+dsr-identity = Identity
+dsr-identity-verified = verified
+dsr-identity-unverified = unverified
+# $state: verified or unverified; $method: how, as staff typed it.
+dsr-identity-how = { $state } ({ $method })
+dsr-assigned-to = Assigned to
+dsr-extended = Extended
+dsr-extension-text = { $n ->
+        [one] { $n } month
+       *[other] { $n } months
+    }: { $reason }
+dsr-outcome = Outcome
+dsr-steps = Steps
+dsr-step-received = received
+dsr-step-status = status
+dsr-step-verified = verified
+dsr-step-extended = extended
+dsr-step-assigned = assigned
+dsr-step-note = note
+dsr-step-performed = performed
+dsr-processors-told = Processors told (Art. 19)
+dsr-processor = Processor
+dsr-asked-to = Asked to
+dsr-by = By
+dsr-sent = Sent
+dsr-ack-by = Acknowledge by
+dsr-acked = Acknowledged
+dsr-not-yet = not yet
+dsr-acknowledged-on = acknowledged { $time }
+dsr-processor-gone = (no longer in the register)
+dsr-notice-failed = failed: { $error }
+dsr-notice-not-sent = not yet sent
+dsr-notice-not-sent-error = not yet sent ({ $error })
+dsr-processor-action-erasure = Erase the person (Art. 17)
+dsr-processor-action-rectification = Rectify the person's data (Art. 16)
+dsr-processor-action-restriction = Restrict processing (Art. 18)
+dsr-processor-action-restriction-lifted = The restriction is lifted (Art. 18(3))
+dsr-export = Export
+dsr-export-prepare = Prepare the export that answers this request:
+dsr-export-csv = CSV (zip)
+dsr-export-vcard = vCard
+dsr-export-text = Files are sealed under the person's key, reachable by the person in the portal, and deleted automatically when they expire. JSON follows kith-access-export/1.
+dsr-files = Prepared files
+dsr-file-until = available until { $date }
+dsr-exceptions = Before erasing: possible exceptions
+dsr-exceptions-text = Erase anyway, or reject the request (or complete it as partial) with the reason below: the person is told.
+dsr-act = Act
+dsr-perform-text = Done in one step once identity is verified; the request is then completed.
+dsr-perform-erasure = Erase the person now
+dsr-perform-restriction = Restrict processing now
+dsr-perform-withdraw-consent = Withdraw every consent now
+dsr-new-status = New status
+dsr-reason-done = Reason or what was done (sent to the person on completion or rejection)
+dsr-change-status = Change status
+dsr-verified-by = Identity verified by
+dsr-verified-by-placeholder = e.g. call-back to the number on file
+dsr-record-verification = Record verification
+dsr-extend-by = Extend by
+dsr-months = { $n ->
+        [one] { $n } month
+       *[other] { $n } months
+    }
+dsr-extend-reason = Reason (the person is told)
+dsr-extend = Extend once
+dsr-assign-to = Assign to
+dsr-nobody = Nobody
+dsr-assign = Assign
+dsr-note = Note
+dsr-add-note = Add note
+dsr-choose-format = Choose a format.
+dsr-choose-status = Choose a status.
+dsr-choose-operator = Choose an operator.
+dsr-choose-action = Choose what to do.
+dsr-choose-kind = Choose the kind of request.
+dsr-choose-channel = Choose how it arrived.
+
+dsr-queue-title = Requests
+dsr-queue-heading = Data-subject requests
+dsr-queue-intro = Open requests by due date: one month from receipt, plus any extension, plus the time the clock stood still while the person was asked for something.
+dsr-queue-show-all = Show all open requests
+dsr-queue-only-due = Only overdue and due within 7 days
+dsr-queue-empty = No open requests.
+dsr-contact = Contact
+dsr-contact-link = contact
+dsr-queue-processors-heading = Processors yet to acknowledge (overdue)
+dsr-queue-processors-text = Erasures, rectifications and restrictions sent to processors (Art. 19) that were not acknowledged in time.
+dsr-queue-notice = { $recipient }: { $action }, due { $date }
+dsr-queue-the-request = the request
+
+## Kinds, channels and statuses of requests (shared with the privacy panel).
+dsr-kind-access = Access (Art. 15)
+dsr-kind-portability = Portability (Art. 20)
+dsr-kind-rectification = Rectification (Art. 16)
+dsr-kind-erasure = Erasure (Art. 17)
+dsr-kind-restriction = Restriction (Art. 18)
+dsr-kind-objection = Objection (Art. 21)
+dsr-kind-withdraw-consent = Withdraw consent (Art. 7(3))
+dsr-kind-information = Information (Art. 13–15)
+dsr-kind-automated-decision-review = Review of an automated decision (Art. 22)
+dsr-channel-portal = Privacy portal
+dsr-channel-email = Email
+dsr-channel-phone = Call
+dsr-channel-letter = Letter
+dsr-channel-staff = Staff
+dsr-status-received = Received
+dsr-status-verifying = Verifying identity
+dsr-status-in-progress = In progress
+dsr-status-waiting-on-subject = Waiting on the person
+dsr-status-completed = Completed
+dsr-status-rejected = Rejected
+dsr-status-withdrawn = Withdrawn

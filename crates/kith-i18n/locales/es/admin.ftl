@@ -1,0 +1,151 @@
+admin-nav-label = Administración
+admin-nav-users = Usuarios y roles
+admin-nav-fields = Visibilidad de los campos
+admin-nav-tokens = Tokens de API
+admin-nav-jobs = Tareas
+# same as English
+admin-nav-webhooks = Webhooks
+
+admin-users-title = Usuarios
+admin-users-email = Correo electrónico
+admin-users-role = Rol
+admin-users-last-sign-in = Último inicio de sesión
+admin-users-since = Desde
+admin-users-account = Cuenta
+admin-users-never = nunca
+admin-users-disabled = (desactivado)
+# same as English
+admin-users-2fa = 2FA
+admin-users-2fa-title = Inicia sesión con un segundo factor
+admin-users-must-change = (debe cambiar la contraseña)
+admin-users-role-of = Rol de { $email }
+admin-users-change = Cambiar
+admin-users-paused-until = inicio de sesión en pausa hasta { $time }
+admin-users-unlock = Desbloquear
+admin-users-unlock-label = Desbloquear a { $email }
+admin-users-enable = Activar
+admin-users-enable-label = Activar a { $email }
+admin-users-disable = Desactivar
+admin-users-disable-label = Desactivar a { $email }
+admin-users-reset = Restablecer la contraseña
+admin-users-reset-label = Restablecer la contraseña de { $email }
+admin-users-reset-text = Establece una contraseña temporal (mostrada una sola vez) que el usuario debe cambiar en su próximo inicio de sesión; sus sesiones terminan y sus tokens de API se revocan.
+admin-users-reset-2fa = Quitar también su segundo factor (lo ha perdido)
+admin-users-add-heading = Añadir un usuario
+admin-users-initial-password = Contraseña inicial (12 caracteres como mínimo, que no sea común)
+admin-users-add = Añadir usuario
+admin-users-disabled-notice = Usuario desactivado: sus sesiones han terminado y sus tokens de API se han revocado.
+admin-users-enabled-notice = Usuario activado.
+admin-users-unlocked-notice = Usuario desbloqueado: puede iniciar sesión de inmediato.
+admin-users-added-notice = Usuario añadido.
+admin-users-reset-notice = Contraseña restablecida. Contraseña temporal, mostrada solo ahora; entréguela al usuario, que deberá cambiarla en su próximo inicio de sesión: { $password }
+admin-users-reset-2fa-notice = Contraseña restablecida y segundo factor eliminado. Contraseña temporal, mostrada solo ahora; entréguela al usuario, que deberá cambiarla en su próximo inicio de sesión: { $password }
+admin-users-choose-role = elija un rol
+admin-users-email-taken = ya existe un usuario con este correo electrónico
+
+admin-fields-intro = Qué campos personales ve cada rol. Un campo oculto no se muestra, no se puede buscar ni editar para ese rol, ni en las páginas ni en la API.
+admin-fields-caption = Campos visibles por rol
+admin-fields-field = Campo
+admin-fields-visible-to = { $field } visible para { $role }
+admin-fields-save = Guardar la visibilidad
+admin-fields-saved = Guardado: { $n ->
+        [one] { $n } cambio
+       *[other] { $n } cambios
+    }.
+admin-deletion-heading = Eliminación de contactos
+admin-deletion-intro = Los administradores y el DPD eliminan contactos directamente. Ventas y soporte presentan en su lugar una solicitud de supresión al equipo de privacidad, salvo que aquí permita a su rol eliminar directamente. Nadie elimina un contacto sujeto a una conservación legal o a una limitación.
+admin-deletion-legend = Roles que eliminan directamente
+admin-deletion-save = Guardar los derechos de eliminación
+admin-deletion-saved = Derechos de eliminación guardados.
+
+admin-token-created-title = Token «{ $name }» creado.
+admin-token-created-text = Cópielo ahora: solo se muestra esta vez y Kith solo guarda un hash.
+admin-tokens-empty = Todavía no hay tokens de API. Las integraciones se autentican con uno; créelo a continuación.
+admin-token-name = Nombre
+admin-token-user = Usuario
+admin-token-created = Creado
+admin-token-status = Estado
+admin-token-revoke = Revocar
+admin-token-revoke-label = Revocar { $name }
+admin-token-revoked = revocado el { $date }
+admin-token-new-heading = Crear un token para usted
+admin-token-new-text = Cada persona crea sus propios tokens (aquí o en Mi cuenta): un token creado para otra persona permitiría a quien lo crea actuar en su nombre. Cualquier token se puede revocar aquí.
+admin-token-name-placeholder = p. ej. sincronización del boletín
+admin-token-create = Crear token
+
+admin-jobs-intro = Lo que Kith hace por sí mismo y cómo fue la última vez. Una tarea que se ejecuta en un solo servidor toma una concesión en la base de datos, de modo que con varios servidores se sigue ejecutando una sola vez.
+admin-jobs-job = Tarea
+admin-jobs-runs = Frecuencia
+admin-jobs-where = Dónde
+admin-jobs-started = Último inicio
+admin-jobs-finished = Terminada
+admin-jobs-state = Estado
+admin-jobs-outcome = Resultado
+admin-jobs-every-hours = cada { $n } h
+admin-jobs-every-minutes = cada { $n } min
+admin-jobs-every-seconds = cada { $n } s
+admin-jobs-one-server = un servidor
+admin-jobs-each-server = cada servidor
+admin-jobs-ok = correcta
+admin-jobs-failed = fallida
+
+admin-webhooks-intro = Kith comunica a otros sistemas lo que ha cambiado: cada evento va firmado (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature), se envía desde una bandeja de salida persistente y se reintenta con esperas crecientes. Los contenidos llevan identificadores y estados, nunca los valores de una persona. Se rechazan las direcciones que se resuelven en redes privadas, de bucle invertido o de enlace local.
+admin-webhook-created-title = Punto de conexión { $url } registrado.
+admin-webhook-created-text = Copie ahora su secreto de firma: solo se muestra esta vez y Kith lo guarda cifrado.
+admin-webhooks-empty = Todavía no hay puntos de conexión. Registre uno a continuación.
+admin-webhooks-caption = Puntos de conexión de webhooks
+admin-webhook-address = Dirección
+admin-webhook-address-https = Dirección (https://)
+admin-webhook-description = Descripción
+admin-webhook-events = Eventos
+admin-webhook-state = Estado
+admin-webhook-active = activo
+admin-webhook-paused = en pausa
+admin-webhooks-new-heading = Registrar un punto de conexión
+admin-webhooks-register = Registrar
+# same as English
+admin-webhook-title = Webhook
+admin-webhook-heading = Punto de conexión de webhook
+admin-webhook-all = Todos los puntos de conexión
+admin-webhook-settings = Configuración
+admin-webhook-save = Guardar
+admin-webhook-test = Enviar un ping de prueba
+admin-webhook-remove = Eliminar el punto de conexión y su registro
+admin-webhook-deliveries = Entregas
+admin-webhook-nothing-sent = Todavía no se ha enviado nada.
+admin-webhook-queued = En cola
+admin-webhook-event = Evento
+admin-webhook-attempts = Intentos
+admin-webhook-answer = Respuesta
+# same as English
+admin-webhook-error = Error
+admin-webhook-next = Próximo intento
+admin-webhook-redeliver = Volver a entregar
+admin-webhook-processor = Encargado del tratamiento del registro (sus solicitudes del art. 19 llegan aquí)
+# same as English
+admin-webhook-url-placeholder = https://hooks.example.com/kith
+admin-webhook-no-processor = Ninguno
+admin-webhook-active-label = Activo (un punto de conexión en pausa mantiene sus entregas en espera)
+admin-webhook-choose-recipient = elija un destinatario
+# same as English
+admin-webhook-processor-choice = { $name } ({ $role })
+admin-webhook-saved = Guardado.
+admin-webhook-ping-queued = Hay un ping en cola; se envía en unos segundos.
+admin-webhook-requeued = La entrega vuelve a estar en cola.
+admin-delivery-pending = pendiente
+admin-delivery-delivered = entregada
+admin-delivery-failed = fallida
+admin-event-consent-changed = Se ha registrado un consentimiento
+admin-event-subscription-changed = Ha cambiado una suscripción
+admin-event-contact-created = Se ha creado un contacto
+admin-event-contact-updated = Se ha actualizado un contacto
+admin-event-subject-restricted = Se ha limitado el tratamiento de una persona
+admin-event-subject-unrestricted = Se ha levantado una limitación
+admin-event-subject-objected = Una persona se ha opuesto
+admin-event-subject-erased = Se ha suprimido a una persona
+admin-event-dsr-completed = Se ha completado una solicitud de un interesado
+admin-event-breach-recorded = Se ha registrado una violación de seguridad
+admin-recipient-role-processor = Encargado del tratamiento (art. 28)
+admin-recipient-role-sub-processor = Subencargado del tratamiento (art. 28, apdos. 2 y 4)
+admin-recipient-role-joint-controller = Corresponsable del tratamiento (art. 26)
+admin-recipient-role-recipient = Otro destinatario (art. 4, punto 9)

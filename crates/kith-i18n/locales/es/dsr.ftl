@@ -1,0 +1,122 @@
+dsr-title = Solicitud
+dsr-contact-page = La ficha de contacto de la persona
+dsr-all-open = Todas las solicitudes abiertas
+dsr-status = Estado
+dsr-received = Recibida
+dsr-due = Vencimiento
+dsr-overdue = vencida
+dsr-due-within-7 = vence en 7 días o menos
+dsr-due-soon = vence pronto
+dsr-clock-paused = plazo suspendido
+dsr-identity = Identidad
+dsr-identity-verified = verificada
+dsr-identity-unverified = sin verificar
+# same as English
+dsr-identity-how = { $state } ({ $method })
+dsr-assigned-to = Asignada a
+dsr-extended = Prorrogada
+dsr-extension-text = { $n ->
+        [one] { $n } mes
+       *[other] { $n } meses
+    }: { $reason }
+dsr-outcome = Resultado
+dsr-steps = Pasos
+dsr-step-received = recibida
+dsr-step-status = estado
+dsr-step-verified = identidad verificada
+dsr-step-extended = prorrogada
+dsr-step-assigned = asignada
+dsr-step-note = nota
+dsr-step-performed = ejecutada
+dsr-processors-told = Encargados del tratamiento informados (art. 19)
+dsr-processor = Encargado del tratamiento
+dsr-asked-to = Se le pide
+dsr-by = Por
+dsr-sent = Enviada
+dsr-ack-by = Confirmar antes de
+dsr-acked = Confirmada
+dsr-not-yet = todavía no
+dsr-acknowledged-on = confirmada el { $time }
+dsr-processor-gone = (ya no figura en el registro)
+dsr-notice-failed = fallida: { $error }
+dsr-notice-not-sent = todavía no enviada
+dsr-notice-not-sent-error = todavía no enviada ({ $error })
+dsr-processor-action-erasure = Suprimir a la persona (art. 17)
+dsr-processor-action-rectification = Rectificar los datos de la persona (art. 16)
+dsr-processor-action-restriction = Limitar el tratamiento (art. 18)
+dsr-processor-action-restriction-lifted = Se levanta la limitación (art. 18, apdo. 3)
+dsr-export = Exportación
+dsr-export-prepare = Preparar la exportación que responde a esta solicitud:
+# same as English
+dsr-export-csv = CSV (zip)
+# same as English
+dsr-export-vcard = vCard
+dsr-export-text = Los archivos se cifran con la clave de la persona, la persona puede obtenerlos en el portal y se eliminan automáticamente al caducar. El JSON sigue kith-access-export/1.
+dsr-files = Archivos preparados
+dsr-file-until = disponible hasta el { $date }
+dsr-exceptions = Antes de suprimir: posibles excepciones
+dsr-exceptions-text = Suprima de todos modos, o rechace la solicitud (o complétela como parcial) indicando el motivo abajo: se informa a la persona.
+dsr-act = Actuar
+dsr-perform-text = Se hace en un solo paso una vez verificada la identidad; la solicitud queda entonces completada.
+dsr-perform-erasure = Suprimir ahora a la persona
+dsr-perform-restriction = Limitar ahora el tratamiento
+dsr-perform-withdraw-consent = Retirar ahora todos los consentimientos
+dsr-new-status = Nuevo estado
+dsr-reason-done = Motivo o lo que se ha hecho (se envía a la persona al completar o rechazar)
+dsr-change-status = Cambiar el estado
+dsr-verified-by = Identidad verificada mediante
+dsr-verified-by-placeholder = p. ej. devolución de llamada al número registrado
+dsr-record-verification = Registrar la verificación
+dsr-extend-by = Prorrogar
+dsr-months = { $n ->
+        [one] { $n } mes
+       *[other] { $n } meses
+    }
+dsr-extend-reason = Motivo (se informa a la persona)
+dsr-extend = Prorrogar una vez
+dsr-assign-to = Asignar a
+dsr-nobody = Nadie
+dsr-assign = Asignar
+dsr-note = Nota
+dsr-add-note = Añadir nota
+dsr-choose-format = Elija un formato.
+dsr-choose-status = Elija un estado.
+dsr-choose-operator = Elija un operador.
+dsr-choose-action = Elija qué hacer.
+dsr-choose-kind = Elija el tipo de solicitud.
+dsr-choose-channel = Elija cómo llegó.
+
+dsr-queue-title = Solicitudes
+dsr-queue-heading = Solicitudes de los interesados
+dsr-queue-intro = Solicitudes abiertas por vencimiento: un mes desde la recepción, más la prórroga si la hay, más el tiempo en que el plazo estuvo suspendido mientras se pedía algo a la persona.
+dsr-queue-show-all = Mostrar todas las solicitudes abiertas
+dsr-queue-only-due = Solo vencidas o que vencen en 7 días
+dsr-queue-empty = No hay solicitudes abiertas.
+dsr-contact = Contacto
+dsr-contact-link = contacto
+dsr-queue-processors-heading = Encargados del tratamiento sin confirmar (con retraso)
+dsr-queue-processors-text = Supresiones, rectificaciones y limitaciones enviadas a encargados del tratamiento (art. 19) que no se confirmaron a tiempo.
+dsr-queue-notice = { $recipient }: { $action }, vence el { $date }
+dsr-queue-the-request = la solicitud
+
+dsr-kind-access = Acceso (art. 15)
+dsr-kind-portability = Portabilidad (art. 20)
+dsr-kind-rectification = Rectificación (art. 16)
+dsr-kind-erasure = Supresión (art. 17)
+dsr-kind-restriction = Limitación (art. 18)
+dsr-kind-objection = Oposición (art. 21)
+dsr-kind-withdraw-consent = Retirada del consentimiento (art. 7, apdo. 3)
+dsr-kind-information = Información (arts. 13 a 15)
+dsr-kind-automated-decision-review = Revisión de una decisión automatizada (art. 22)
+dsr-channel-portal = Portal de privacidad
+dsr-channel-email = Correo electrónico
+dsr-channel-phone = Llamada
+dsr-channel-letter = Carta
+dsr-channel-staff = Personal
+dsr-status-received = Recibida
+dsr-status-verifying = Verificando la identidad
+dsr-status-in-progress = En curso
+dsr-status-waiting-on-subject = A la espera de la persona
+dsr-status-completed = Completada
+dsr-status-rejected = Rechazada
+dsr-status-withdrawn = Retirada
