@@ -4,9 +4,9 @@
 //! names, opened for that page only), a Freeze button, and the queries
 //! already frozen into the breach record with their hashes. dpo and admin.
 
+use super::breach_notices::word;
 use super::form::{Errors, StaffForm};
 use super::session::{layout, Staff};
-use super::breach_notices::word;
 use super::view::Layout;
 use super::{render_status, Id, PageResult};
 use askama::Template;
@@ -236,7 +236,10 @@ async fn run(State(app): State<App>, Id(id): Id<Uuid>, StaffForm { staff, form }
             .by_country
             .iter()
             .map(|c| Count {
-                what: c.country.map(|k| format!("{} ({})", k.name(), k.code())).unwrap_or_else(|| staff.tr.t("breaches-affected-unknown")),
+                what: c
+                    .country
+                    .map(|k| format!("{} ({})", k.name(), k.code()))
+                    .unwrap_or_else(|| staff.tr.t("breaches-affected-unknown")),
                 people: c.people,
             })
             .collect(),

@@ -4,9 +4,9 @@
 //! correction, the notices, the history, a link to find the affected
 //! people). The notices' forms and print page are in `breach_notices`.
 
+use super::breach_notices::{clock_text, word};
 use super::form::{Errors, StaffForm};
 use super::session::{layout, Staff};
-use super::breach_notices::{clock_text, word};
 use super::view::Layout;
 use super::{render_status, Id, PageResult};
 use crate::api::breaches::{record_fields, rfc, BreachIn};
