@@ -56,3 +56,8 @@ authorisations-none-yet = Все още няма публикувани указ
 authorisations-form-unreadable = Формулярът не можа да бъде прочетен: презаредете страницата.
 authorisations-not-recorded = Не е записано: { $reason }.
 authorisations-none-published-error = Няма публикувани указания.
+
+authorisations-err-date = трябва да е дата, например { $example }
+authorisations-err-user = изберете служител
+authorisations-err-required = задължително
+authorisations-err-no-user = този служител не съществува

@@ -262,3 +262,8 @@ breaches-hash = SHA-256
 # same as English
 breaches-f-reference-example = BR-2027-001
 breaches-affected-countries-example = BG, RO
+
+breaches-err-whole-number = трябва да е цяло число
+breaches-err-choice = не е валиден избор
+breaches-err-required = задължително
+breaches-err-audience = изберете органа или хората

@@ -160,3 +160,8 @@ dpia-print-signed = Одобрена на { $date } спрямо версия { 
 dpia-print-not-signed = Не е одобрена.
 dpia-error-risk = риск { $n }, { $what }: { $message }
 dpia-error-measure = мярка { $n }, { $what }: { $message }
+
+dpia-err-choice = не е валиден избор
+dpia-err-required-choice = посочете дали е необходима оценка
+dpia-err-date = трябва да е дата, например { $example }
+dpia-err-level = изберете от 1 (пренебрежима) до 4 (максимална)

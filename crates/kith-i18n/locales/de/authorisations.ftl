@@ -57,3 +57,8 @@ authorisations-none-yet = Noch keine Weisungen veröffentlicht.
 authorisations-form-unreadable = Das Formular konnte nicht gelesen werden: Laden Sie die Seite neu.
 authorisations-not-recorded = Nicht erfasst: { $reason }.
 authorisations-none-published-error = Es sind keine Weisungen veröffentlicht.
+
+authorisations-err-date = muss ein Datum wie { $example } sein
+authorisations-err-user = wählen Sie ein Personalmitglied
+authorisations-err-required = Pflichtfeld
+authorisations-err-no-user = dieses Personalmitglied existiert nicht

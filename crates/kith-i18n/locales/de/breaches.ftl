@@ -265,3 +265,8 @@ breaches-hash = SHA-256
 # same as English
 breaches-f-reference-example = BR-2027-001
 breaches-affected-countries-example = DE, AT
+
+breaches-err-whole-number = muss eine ganze Zahl sein
+breaches-err-choice = ist keine gültige Auswahl
+breaches-err-required = Pflichtfeld
+breaches-err-audience = wählen Sie die Behörde oder die Personen

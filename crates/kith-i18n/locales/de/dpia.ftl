@@ -162,3 +162,8 @@ dpia-print-signed = Freigegeben am { $date } gegen Version { $version } des Verz
 dpia-print-not-signed = Nicht freigegeben.
 dpia-error-risk = Risiko { $n }, { $what }: { $message }
 dpia-error-measure = Maßnahme { $n }, { $what }: { $message }
+
+dpia-err-choice = ist keine gültige Auswahl
+dpia-err-required-choice = wählen Sie, ob eine Folgenabschätzung erforderlich ist
+dpia-err-date = muss ein Datum wie { $example } sein
+dpia-err-level = wählen Sie von 1 (vernachlässigbar) bis 4 (maximal)

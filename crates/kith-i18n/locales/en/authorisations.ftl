@@ -64,3 +64,9 @@ authorisations-none-yet = No instructions are published yet.
 authorisations-form-unreadable = The form could not be read: reload the page.
 authorisations-not-recorded = Not recorded: { $reason }.
 authorisations-none-published-error = No instructions are published.
+
+## Errors in the forms.
+authorisations-err-date = must be a date such as { $example }
+authorisations-err-user = choose a staff member
+authorisations-err-required = required
+authorisations-err-no-user = this staff member does not exist

@@ -279,3 +279,9 @@ breaches-affected-gone = (no longer on record)
 breaches-hash = SHA-256
 breaches-f-reference-example = BR-2027-001
 breaches-affected-countries-example = IT, FR
+
+## Errors in the forms.
+breaches-err-whole-number = must be a whole number
+breaches-err-choice = is not a valid choice
+breaches-err-required = required
+breaches-err-audience = choose the authority or the people

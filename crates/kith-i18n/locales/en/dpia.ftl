@@ -168,3 +168,9 @@ dpia-print-signed = Signed off on { $date } against version { $version } of the 
 dpia-print-not-signed = Not signed off.
 dpia-error-risk = risk { $n }, { $what }: { $message }
 dpia-error-measure = measure { $n }, { $what }: { $message }
+
+## Errors in the forms.
+dpia-err-choice = is not a valid choice
+dpia-err-required-choice = choose whether an assessment is required
+dpia-err-date = must be a date such as { $example }
+dpia-err-level = choose from 1 (negligible) to 4 (maximum)

@@ -56,3 +56,8 @@ authorisations-none-yet = Aún no hay instrucciones publicadas.
 authorisations-form-unreadable = No se pudo leer el formulario: vuelva a cargar la página.
 authorisations-not-recorded = No registrado: { $reason }.
 authorisations-none-published-error = No hay instrucciones publicadas.
+
+authorisations-err-date = debe ser una fecha como { $example }
+authorisations-err-user = elija un miembro del personal
+authorisations-err-required = obligatorio
+authorisations-err-no-user = este miembro del personal no existe

@@ -263,3 +263,8 @@ breaches-hash = SHA-256
 # same as English
 breaches-f-reference-example = BR-2027-001
 breaches-affected-countries-example = ES, PT
+
+breaches-err-whole-number = debe ser un número entero
+breaches-err-choice = no es una opción válida
+breaches-err-required = obligatorio
+breaches-err-audience = elija la autoridad o las personas

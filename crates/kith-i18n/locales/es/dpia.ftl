@@ -164,3 +164,8 @@ dpia-print-signed = Aprobada el { $date } según la versión { $version } del re
 dpia-print-not-signed = Sin aprobar.
 dpia-error-risk = riesgo { $n }, { $what }: { $message }
 dpia-error-measure = medida { $n }, { $what }: { $message }
+
+dpia-err-choice = no es una opción válida
+dpia-err-required-choice = indique si se requiere una evaluación
+dpia-err-date = debe ser una fecha como { $example }
+dpia-err-level = elija de 1 (insignificante) a 4 (máxima)

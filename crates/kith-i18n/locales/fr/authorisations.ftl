@@ -58,3 +58,8 @@ authorisations-none-yet = Aucune instruction n'est encore publiée.
 authorisations-form-unreadable = Le formulaire n'a pas pu être lu : rechargez la page.
 authorisations-not-recorded = Non enregistré : { $reason }.
 authorisations-none-published-error = Aucune instruction n'est publiée.
+
+authorisations-err-date = doit être une date comme { $example }
+authorisations-err-user = choisissez un membre du personnel
+authorisations-err-required = obligatoire
+authorisations-err-no-user = ce membre du personnel n'existe pas

@@ -266,3 +266,8 @@ breaches-hash = SHA-256
 # same as English
 breaches-f-reference-example = BR-2027-001
 breaches-affected-countries-example = FR, BE
+
+breaches-err-whole-number = doit être un nombre entier
+breaches-err-choice = n'est pas un choix valide
+breaches-err-required = obligatoire
+breaches-err-audience = choisissez l'autorité ou les personnes

@@ -162,3 +162,8 @@ dpia-print-signed = Validée le { $date } au regard de la version { $version } d
 dpia-print-not-signed = Non validée.
 dpia-error-risk = risque { $n }, { $what } : { $message }
 dpia-error-measure = mesure { $n }, { $what } : { $message }
+
+dpia-err-choice = n'est pas un choix valide
+dpia-err-required-choice = indiquez si une analyse est requise
+dpia-err-date = doit être une date comme { $example }
+dpia-err-level = choisissez de 1 (négligeable) à 4 (maximal)

@@ -56,3 +56,8 @@ authorisations-none-yet = Nessuna istruzione ancora pubblicata.
 authorisations-form-unreadable = Non è stato possibile leggere il modulo: ricarica la pagina.
 authorisations-not-recorded = Non registrato: { $reason }.
 authorisations-none-published-error = Nessuna istruzione pubblicata.
+
+authorisations-err-date = deve essere una data come { $example }
+authorisations-err-user = scegli un membro del personale
+authorisations-err-required = obbligatorio
+authorisations-err-no-user = questo membro del personale non esiste

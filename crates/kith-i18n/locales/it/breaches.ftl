@@ -264,3 +264,8 @@ breaches-hash = SHA-256
 breaches-f-reference-example = BR-2027-001
 # same as English
 breaches-affected-countries-example = IT, FR
+
+breaches-err-whole-number = deve essere un numero intero
+breaches-err-choice = non è una scelta valida
+breaches-err-required = obbligatorio
+breaches-err-audience = scegli l'autorità o le persone

@@ -162,3 +162,8 @@ dpia-print-signed = Approvata il { $date } rispetto alla versione { $version } d
 dpia-print-not-signed = Non approvata.
 dpia-error-risk = rischio { $n }, { $what }: { $message }
 dpia-error-measure = misura { $n }, { $what }: { $message }
+
+dpia-err-choice = non è una scelta valida
+dpia-err-required-choice = scegli se la valutazione è necessaria
+dpia-err-date = deve essere una data come { $example }
+dpia-err-level = scegli da 1 (trascurabile) a 4 (massima)

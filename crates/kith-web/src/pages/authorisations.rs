@@ -236,11 +236,11 @@ async fn publish(State(app): State<App>, StaffForm { staff, form }: StaffForm<Pu
     }
 }
 
-fn parse_date(inv: &mut Invalid, field: &str, v: &str) -> Option<time::Date> {
+fn parse_date(tr: &Tr, inv: &mut Invalid, field: &str, v: &str) -> Option<time::Date> {
     let v = non_blank(v)?;
     let d = time::Date::parse(&v, time::macros::format_description!("[year]-[month]-[day]")).ok();
     if d.is_none() {
-        inv.push(field, "must be a date such as 2027-06-30");
+        inv.push(field, tr.t1("authorisations-err-date", "example", "2027-06-30"));
     }
     d
 }
@@ -250,15 +250,15 @@ async fn add_training(State(app): State<App>, StaffForm { staff, form }: StaffFo
     let user = match Uuid::parse_str(form.user.trim()) {
         Ok(u) => Some(UserId(u)),
         Err(_) => {
-            inv.push("user", "choose a staff member");
+            inv.push("user", staff.tr.t("authorisations-err-user"));
             None
         }
     };
-    let completed = parse_date(&mut inv, "completed_on", &form.completed_on);
+    let completed = parse_date(&staff.tr, &mut inv, "completed_on", &form.completed_on);
     if completed.is_none() && non_blank(&form.completed_on).is_none() {
-        inv.push("completed_on", "required");
+        inv.push("completed_on", staff.tr.t("authorisations-err-required"));
     }
-    let expires = parse_date(&mut inv, "expires_on", &form.expires_on);
+    let expires = parse_date(&staff.tr, &mut inv, "expires_on", &form.expires_on);
     let result = match (user, completed) {
         (Some(u), Some(c)) if inv.0.is_empty() => {
             app.add_training(&staff.principal, u, &form.course, c, expires).await.map(|_| ())
@@ -272,7 +272,7 @@ async fn add_training(State(app): State<App>, StaffForm { staff, form }: StaffFo
             show(&app, &staff, None, form, Errors::default(), e).await
         }
         Err(AppError::NotFound(_)) => {
-            let e = Errors::from_invalid(&Invalid::one("user", "this staff member does not exist"));
+            let e = Errors::from_invalid(&Invalid::one("user", staff.tr.t("authorisations-err-no-user")));
             show(&app, &staff, None, form, Errors::default(), e).await
         }
         Err(e) => Err(e.into()),

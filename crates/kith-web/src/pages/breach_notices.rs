@@ -106,10 +106,10 @@ async fn draft(
     let audience = Audience::parse(form.audience.trim());
     let follows = match form.follows.trim() {
         "" => Ok(None),
-        f => Uuid::parse_str(f).map(Some).map_err(|_| Invalid::one("follows", "is not a valid choice")),
+        f => Uuid::parse_str(f).map(Some).map_err(|_| Invalid::one("follows", staff.tr.t("breaches-err-choice"))),
     };
     let r = match (audience, follows) {
-        (None, _) => Err(Invalid::one("audience", "choose the authority or the people").into()),
+        (None, _) => Err(Invalid::one("audience", staff.tr.t("breaches-err-audience")).into()),
         (_, Err(e)) => Err(e.into()),
         (Some(audience), Ok(follows)) => {
             let kind = if follows.is_some() { NoticeKind::FollowUp } else { NoticeKind::Initial };

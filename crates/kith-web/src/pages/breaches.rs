@@ -98,22 +98,22 @@ fn list_of(s: &str) -> Vec<String> {
     s.split([',', '\n']).map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned).collect()
 }
 
-fn number<T: std::str::FromStr>(inv: &mut Vec<FieldError>, field: &str, s: &str) -> Option<T> {
+fn number<T: std::str::FromStr>(tr: &Tr, inv: &mut Vec<FieldError>, field: &str, s: &str) -> Option<T> {
     let s = s.trim();
     if s.is_empty() {
         return None;
     }
-    s.parse().map_err(|_| inv.push(FieldError::new(field, "must be a whole number"))).ok()
+    s.parse().map_err(|_| inv.push(FieldError::new(field, tr.t("breaches-err-whole-number")))).ok()
 }
 
 impl BreachForm {
-    fn into_input(self) -> Result<BreachIn, Vec<FieldError>> {
+    fn into_input(self, tr: &Tr) -> Result<BreachIn, Vec<FieldError>> {
         let mut inv = Vec::new();
         let mut recipient_ids = Vec::new();
         for r in &self.recipient_ids {
             match Uuid::parse_str(r.trim()) {
                 Ok(u) => recipient_ids.push(u),
-                Err(_) => inv.push(FieldError::new("recipient_ids", "is not a valid choice")),
+                Err(_) => inv.push(FieldError::new("recipient_ids", tr.t("breaches-err-choice"))),
             }
         }
         let b = BreachIn {
@@ -131,13 +131,13 @@ impl BreachForm {
             recipient_ids,
             data_categories: ticked(self.data_categories),
             special_categories: ticked(self.special_categories),
-            approx_records: number(&mut inv, "approx_records", &self.approx_records),
-            approx_people: number(&mut inv, "approx_people", &self.approx_people),
+            approx_records: number(tr, &mut inv, "approx_records", &self.approx_records),
+            approx_people: number(tr, &mut inv, "approx_people", &self.approx_people),
             people_categories: self.people_categories,
             countries: list_of(&self.countries),
             consequences: self.consequences,
-            likelihood: number(&mut inv, "likelihood", &self.likelihood),
-            severity: number(&mut inv, "severity", &self.severity),
+            likelihood: number(tr, &mut inv, "likelihood", &self.likelihood),
+            severity: number(tr, &mut inv, "severity", &self.severity),
             measures: self.measures,
             dpo_view: self.dpo_view,
             authority_decision: Some(self.authority_decision),
@@ -322,7 +322,7 @@ async fn new(State(app): State<App>, Staff(s): Staff) -> PageResult {
 }
 
 async fn create(State(app): State<App>, StaffForm { staff, form }: StaffForm<BreachForm>) -> PageResult {
-    let r = match form.clone().into_input().and_then(record_fields) {
+    let r = match form.clone().into_input(&staff.tr).and_then(record_fields) {
         Ok((reference, breach, aware_at, aware_evidence)) => {
             app.create_breach(&staff.principal, NewBreach { reference, breach, aware_at, aware_evidence }).await
         }
@@ -429,7 +429,7 @@ async fn save(
     Id(id): Id<Uuid>,
     StaffForm { staff, form }: StaffForm<BreachForm>,
 ) -> PageResult {
-    let r = match form.clone().into_input().and_then(record_fields) {
+    let r = match form.clone().into_input(&staff.tr).and_then(record_fields) {
         Ok((_, breach, aware_at, aware_evidence)) => {
             app.update_breach(&staff.principal, id, breach, aware_at, aware_evidence).await
         }
@@ -462,7 +462,7 @@ async fn correct(
     let at = crate::api::breaches::time_of(&mut inv, "aware_at", local(&form.aware_at).as_deref());
     let r = match at {
         Some(at) => app.correct_breach_aware_at(&staff.principal, id, at, form.evidence, form.reason).await,
-        None if inv.is_empty() => Err(Invalid::one("aware_at", "required").into()),
+        None if inv.is_empty() => Err(Invalid::one("aware_at", staff.tr.t("breaches-err-required")).into()),
         None => Err(Invalid(inv).into()),
     };
     match r {

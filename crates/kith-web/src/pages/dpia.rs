@@ -177,7 +177,7 @@ async fn create(State(app): State<App>, StaffForm { staff, form }: StaffForm<New
         .filter_map(|p| match Uuid::parse_str(p.trim()) {
             Ok(u) => Some(PurposeId(u)),
             Err(_) => {
-                inv.push("purposes", "is not a valid choice");
+                inv.push("purposes", staff.tr.t("dpia-err-choice"));
                 None
             }
         })
@@ -209,7 +209,7 @@ async fn decide(
         "yes" => true,
         "no" => false,
         _ => {
-            let inv = Invalid::one("required", "choose whether an assessment is required");
+            let inv = Invalid::one("required", staff.tr.t("dpia-err-required-choice"));
             return show_list(&app, &staff, Errors::from_invalid(&inv), purpose.to_string()).await;
         }
     };
@@ -321,7 +321,7 @@ async fn save(State(app): State<App>, Id(id): Id<Uuid>, StaffForm { staff, form 
     let v = app.dpia(&staff.principal, id).await?;
     let merged = DpiaForm::of(&v.stored.dpia).merge(form);
     let section = merged.section.clone();
-    let r = match merged.parse() {
+    let r = match merged.parse(&staff.tr) {
         Ok(d) => app.update_dpia(&staff.principal, id, d).await,
         Err(e) => Err(e.into()),
     };
