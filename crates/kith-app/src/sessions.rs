@@ -87,7 +87,8 @@ pub struct Session {
 pub struct BannerClock {
     pub id: String,
     pub reference: String,
-    /// "41 h 12 min left" or "overdue by 3 h 5 min".
+    /// "41 h 12 min left" or "overdue by 3 h 5 min", in the reader's
+    /// language (the staff pages write it from `Clock::time_left`).
     pub text: String,
     pub overdue: bool,
 }

@@ -4,9 +4,10 @@
 //! names, opened for that page only), a Freeze button, and the queries
 //! already frozen into the breach record with their hashes. dpo and admin.
 
+use super::breach_notices::word;
 use super::form::{Errors, StaffForm};
 use super::session::{layout, Staff};
-use super::view::{self, Layout};
+use super::view::Layout;
 use super::{render_status, Id, PageResult};
 use askama::Template;
 use axum::extract::State;
@@ -132,12 +133,13 @@ async fn show(
     errors: Errors,
     notice: String,
 ) -> PageResult {
+    let tr = &s.tr;
     let frozen = app
         .affected_queries(&s.principal, breach)
         .await?
         .into_iter()
         .map(|q| Frozen {
-            at: view::date_time(q.frozen_at),
+            at: tr.date_time(q.frozen_at),
             people: q.people,
             hash: q.result_hash.iter().map(|b| format!("{b:02x}")).collect(),
             query: q.query,
@@ -156,7 +158,7 @@ async fn show(
         .map(|rs| {
             rs.into_iter()
                 .map(|r| {
-                    let label = format!("{} — {}", view::date_time(r.run.created_at), r.run.file_name);
+                    let label = format!("{} — {}", tr.date_time(r.run.created_at), r.run.file_name);
                     (r.run.id.to_string(), label)
                 })
                 .collect()
@@ -174,8 +176,8 @@ async fn show(
         l: layout(s, "privacy"),
         breach: breach.to_string(),
         f,
-        categories: DataCategory::all().into_iter().map(|c| (c.as_str().to_owned(), c.label().to_owned())).collect(),
-        sources: SourceKind::ALL.iter().map(|k| (k.as_str().to_owned(), k.label().to_owned())).collect(),
+        categories: DataCategory::all().into_iter().map(|c| (c.as_str().to_owned(), category(tr, c))).collect(),
+        sources: SourceKind::ALL.iter().map(|k| (k.as_str().to_owned(), word(tr, "source", k.as_str()))).collect(),
         recipients,
         result,
         frozen,
@@ -184,6 +186,14 @@ async fn show(
     };
     let status = if page.errors.is_empty() { StatusCode::OK } else { page.errors.status() };
     Ok(render_status(status, &page))
+}
+
+/// A data category in the reader's words.
+fn category(tr: &kith_i18n::Tr, c: DataCategory) -> String {
+    match c {
+        DataCategory::Field(f) => word(tr, "category", f.as_str()),
+        DataCategory::Special(s) => word(tr, "special", s.as_str()),
+    }
 }
 
 async fn page(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> PageResult {
@@ -199,7 +209,7 @@ async fn run(State(app): State<App>, Id(id): Id<Uuid>, StaffForm { staff, form }
     let mut notice = String::new();
     if form.freeze.is_some() {
         match app.affected_freeze(p, id, &q).await {
-            Ok(f) => notice = format!("Frozen into the breach record: {} people.", f.people),
+            Ok(f) => notice = staff.tr.t1("breaches-affected-frozen-notice", "n", f.people),
             Err(AppError::Invalid(inv)) => {
                 return show(&app, &staff, id, form, None, Errors::from_invalid(&inv), String::new()).await
             }
@@ -220,13 +230,16 @@ async fn run(State(app): State<App>, Id(id): Id<Uuid>, StaffForm { staff, form }
         by_category: b
             .by_category
             .iter()
-            .map(|c| Count { what: c.category.label().into(), people: c.people })
+            .map(|c| Count { what: category(&staff.tr, c.category), people: c.people })
             .collect(),
         by_country: b
             .by_country
             .iter()
             .map(|c| Count {
-                what: c.country.map(|k| format!("{} ({})", k.name(), k.code())).unwrap_or_else(|| "Unknown".into()),
+                what: c
+                    .country
+                    .map(|k| format!("{} ({})", k.name(), k.code()))
+                    .unwrap_or_else(|| staff.tr.t("breaches-affected-unknown")),
                 people: c.people,
             })
             .collect(),
@@ -246,7 +259,7 @@ async fn run(State(app): State<App>, Id(id): Id<Uuid>, StaffForm { staff, form }
             .into_iter()
             .map(|(id, name)| Person {
                 id: id.to_string(),
-                name: name.unwrap_or_else(|| "(no longer on record)".into()),
+                name: name.unwrap_or_else(|| staff.tr.t("breaches-affected-gone")),
             })
             .collect(),
     };

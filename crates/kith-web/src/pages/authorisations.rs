@@ -7,7 +7,7 @@
 
 use super::form::{non_blank, Errors, NoFields, StaffForm};
 use super::session::{layout, Staff};
-use super::view::{date_time, Layout};
+use super::view::{field_label, Layout};
 use super::{render_status, Id, PageResult};
 use askama::Template;
 use axum::extract::State;
@@ -20,6 +20,7 @@ use kith_app::sessions::Session;
 use kith_app::{App, AppError};
 use kith_domain::authorisation::{Instructions, INSTRUCTIONS_MAX, INSTRUCTIONS_MIN};
 use kith_domain::{Invalid, UserId};
+use kith_i18n::Tr;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -38,7 +39,7 @@ struct TrainingLine {
     course: String,
     completed_on: String,
     expires_on: String,
-    status: &'static str,
+    status: String,
     overdue: bool,
 }
 
@@ -46,34 +47,88 @@ struct TrainingLine {
 struct Line {
     id: String,
     email: String,
-    role: &'static str,
+    role: String,
     disabled: bool,
     scope: String,
-    ack: &'static str,
+    ack: String,
     ack_ok: bool,
     acknowledged: String,
-    training: &'static str,
+    training: String,
     training_ok: bool,
     trainings: Vec<TrainingLine>,
     reminders: Vec<String>,
 }
 
-fn line(s: StaffAuthorisation) -> Line {
+/// A closed vocabulary's word: `authorisations-<what>-<stored spelling>`.
+fn word(tr: &Tr, what: &str, value: &str) -> String {
+    tr.t(&format!("authorisations-{what}-{}", value.replace('_', "-")))
+}
+
+/// What the role gives access to, in the reader's words, with the fields
+/// hidden from it (the register gives them after "; hidden from the role: ").
+fn scope(tr: &Tr, s: &StaffAuthorisation) -> String {
+    let role = word(tr, "scope", s.role.as_str());
+    match s.scope.split_once("; hidden from the role: ") {
+        Some((_, hidden)) => {
+            let fields: Vec<String> = hidden.split(", ").map(|f| field_label(tr, &f.replace(' ', "_"))).collect();
+            tr.t2("authorisations-scope-hidden", "scope", role, "fields", fields.join(", "))
+        }
+        None => role,
+    }
+}
+
+/// What is due, in the reader's words: the instructions not acknowledged,
+/// no training, a course expired or expiring (as the register reckons it).
+fn reminders(tr: &Tr, current: Option<i64>, s: &StaffAuthorisation) -> Vec<String> {
+    use kith_domain::authorisation::{latest_per_course, AckStatus, TrainingStatus};
+    if s.disabled {
+        return Vec::new();
+    }
+    let today = time::OffsetDateTime::now_utc().date();
+    let mut out = Vec::new();
+    match (s.ack, current, s.acknowledged.as_ref().map(|a| a.version)) {
+        (AckStatus::Never, Some(c), _) => out.push(tr.t1("authorisations-remind-never", "version", c)),
+        (AckStatus::Older, Some(c), Some(a)) => {
+            out.push(tr.t2("authorisations-remind-older", "version", a, "current", c))
+        }
+        _ => {}
+    }
+    let courses: Vec<_> = s.trainings.iter().map(|t| t.training.clone()).collect();
+    let latest = latest_per_course(&courses);
+    if latest.is_empty() {
+        out.push(tr.t("authorisations-training-none"));
+    }
+    for t in latest {
+        match (t.status(today), t.expires_on) {
+            (TrainingStatus::Expired, Some(e)) => {
+                out.push(tr.t2("authorisations-remind-expired", "course", t.course.as_str(), "on", tr.day(e)))
+            }
+            (TrainingStatus::Expiring, Some(e)) => {
+                out.push(tr.t2("authorisations-remind-expiring", "course", t.course.as_str(), "on", tr.day(e)))
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn line(tr: &Tr, current: Option<i64>, s: StaffAuthorisation) -> Line {
     use kith_domain::authorisation::{AckStatus, TrainingStatus};
     let today = time::OffsetDateTime::now_utc().date();
     Line {
         id: s.user.to_string(),
+        role: tr.t(&format!("role-{}", s.role.as_str())),
+        scope: scope(tr, &s),
+        reminders: reminders(tr, current, &s),
         email: s.email,
-        role: s.role.as_str(),
         disabled: s.disabled,
-        scope: s.scope,
-        ack: s.ack.label(),
+        ack: word(tr, "ack", s.ack.as_str()),
         ack_ok: matches!(s.ack, AckStatus::Current | AckStatus::NotRequired),
         acknowledged: s
             .acknowledged
-            .map(|a| format!("version {} on {}", a.version, date_time(a.at)))
+            .map(|a| tr.t2("authorisations-acknowledged-on", "version", a.version, "at", tr.date_time(a.at)))
             .unwrap_or_default(),
-        training: s.training.label(),
+        training: word(tr, "training", s.training.as_str()),
         training_ok: s.training == TrainingStatus::Current,
         trainings: s
             .trainings
@@ -83,14 +138,13 @@ fn line(s: StaffAuthorisation) -> Line {
                 TrainingLine {
                     id: t.id.to_string(),
                     course: t.training.course,
-                    completed_on: t.training.completed_on.to_string(),
-                    expires_on: t.training.expires_on.map(|d| d.to_string()).unwrap_or_default(),
-                    status: status.label(),
+                    completed_on: tr.day(t.training.completed_on),
+                    expires_on: t.training.expires_on.map(|d| tr.day(d)).unwrap_or_default(),
+                    status: word(tr, "training", status.as_str()),
                     overdue: status != TrainingStatus::Current,
                 }
             })
             .collect(),
-        reminders: s.reminders,
     }
 }
 
@@ -144,10 +198,13 @@ async fn show(
     let status = if publish_errors.is_empty() { training_errors.status() } else { publish_errors.status() };
     let page = RegisterPage {
         l: layout(s, "privacy"),
-        published: r.current.as_ref().map(|c| date_time(c.published_at)).unwrap_or_default(),
+        published: r.current.as_ref().map(|c| s.tr.date_time(c.published_at)).unwrap_or_default(),
         text: text.or_else(|| r.current.as_ref().map(|c| c.text.clone())).unwrap_or_default(),
+        lines: {
+            let version = r.current.as_ref().map(|c| c.version);
+            r.staff.into_iter().map(|x| line(&s.tr, version, x)).collect()
+        },
         current: r.current,
-        lines: r.staff.into_iter().map(line).collect(),
         users,
         can_publish: s.role().can_administer(),
         can_train: s.role().can_manage_privacy(),
@@ -179,11 +236,11 @@ async fn publish(State(app): State<App>, StaffForm { staff, form }: StaffForm<Pu
     }
 }
 
-fn parse_date(inv: &mut Invalid, field: &str, v: &str) -> Option<time::Date> {
+fn parse_date(tr: &Tr, inv: &mut Invalid, field: &str, v: &str) -> Option<time::Date> {
     let v = non_blank(v)?;
     let d = time::Date::parse(&v, time::macros::format_description!("[year]-[month]-[day]")).ok();
     if d.is_none() {
-        inv.push(field, "must be a date such as 2027-06-30");
+        inv.push(field, tr.t1("authorisations-err-date", "example", "2027-06-30"));
     }
     d
 }
@@ -193,15 +250,15 @@ async fn add_training(State(app): State<App>, StaffForm { staff, form }: StaffFo
     let user = match Uuid::parse_str(form.user.trim()) {
         Ok(u) => Some(UserId(u)),
         Err(_) => {
-            inv.push("user", "choose a staff member");
+            inv.push("user", staff.tr.t("authorisations-err-user"));
             None
         }
     };
-    let completed = parse_date(&mut inv, "completed_on", &form.completed_on);
+    let completed = parse_date(&staff.tr, &mut inv, "completed_on", &form.completed_on);
     if completed.is_none() && non_blank(&form.completed_on).is_none() {
-        inv.push("completed_on", "required");
+        inv.push("completed_on", staff.tr.t("authorisations-err-required"));
     }
-    let expires = parse_date(&mut inv, "expires_on", &form.expires_on);
+    let expires = parse_date(&staff.tr, &mut inv, "expires_on", &form.expires_on);
     let result = match (user, completed) {
         (Some(u), Some(c)) if inv.0.is_empty() => {
             app.add_training(&staff.principal, u, &form.course, c, expires).await.map(|_| ())
@@ -215,7 +272,7 @@ async fn add_training(State(app): State<App>, StaffForm { staff, form }: StaffFo
             show(&app, &staff, None, form, Errors::default(), e).await
         }
         Err(AppError::NotFound(_)) => {
-            let e = Errors::from_invalid(&Invalid::one("user", "this staff member does not exist"));
+            let e = Errors::from_invalid(&Invalid::one("user", staff.tr.t("authorisations-err-no-user")));
             show(&app, &staff, None, form, Errors::default(), e).await
         }
         Err(e) => Err(e.into()),
@@ -251,7 +308,7 @@ async fn instructions_page(app: &App, s: &Session, error: Option<(StatusCode, St
     };
     let page = InstructionsPage {
         l: layout(s, "account"),
-        published: current.as_ref().map(|c| date_time(c.published_at)).unwrap_or_default(),
+        published: current.as_ref().map(|c| s.tr.date_time(c.published_at)).unwrap_or_default(),
         current,
         pending,
         error,
@@ -274,18 +331,19 @@ async fn acknowledge(State(app): State<App>, StaffForm { staff, form }: StaffFor
         return instructions_page(
             &app,
             &staff,
-            Some((StatusCode::UNPROCESSABLE_ENTITY, "The form could not be read: reload the page.".into())),
+            Some((StatusCode::UNPROCESSABLE_ENTITY, staff.tr.t("authorisations-form-unreadable"))),
         )
         .await;
     };
     match app.acknowledge_instructions(&staff.principal, version).await {
         Ok(()) => Ok(Redirect::to("/contacts").into_response()),
         Err(AppError::Conflict(m)) => {
-            instructions_page(&app, &staff, Some((StatusCode::CONFLICT, format!("Not recorded: {m}.")))).await
+            let e = staff.tr.t1("authorisations-not-recorded", "reason", m);
+            instructions_page(&app, &staff, Some((StatusCode::CONFLICT, e))).await
         }
         Err(AppError::NotFound(_)) => {
-            instructions_page(&app, &staff, Some((StatusCode::NOT_FOUND, "No instructions are published.".into())))
-                .await
+            let e = staff.tr.t("authorisations-none-published-error");
+            instructions_page(&app, &staff, Some((StatusCode::NOT_FOUND, e))).await
         }
         Err(e) => Err(e.into()),
     }

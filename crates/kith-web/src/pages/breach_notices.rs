@@ -5,7 +5,6 @@
 use super::breaches::{local, show_page};
 use super::form::{Errors, StaffForm};
 use super::session::Staff;
-use super::view;
 use super::{render_status, Id, PageResult};
 use askama::Template;
 use axum::extract::State;
@@ -16,6 +15,7 @@ use kith_app::breaches::notices::{NoticeRequest, NoticeView};
 use kith_app::{App, AppError};
 use kith_domain::breach::notice::{Audience, NoticeKind};
 use kith_domain::Invalid;
+use kith_i18n::{ToArg, Tr};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -26,12 +26,26 @@ pub(super) fn router() -> Router<App> {
         .route("/privacy/breaches/{id}/notices/{notice}/print", get(print))
 }
 
+/// A closed vocabulary's word in the reader's language: the message
+/// `breaches-<what>-<stored spelling>` (`breaches-status-open`).
+pub(crate) fn word(tr: &Tr, what: &str, value: &str) -> String {
+    tr.t(&format!("breaches-{what}-{}", value.replace('_', "-")))
+}
+
+/// A 72-hour clock in words: "41 h 12 min left", "overdue by 3 h 5 min".
+pub(crate) fn clock_text(tr: &Tr, left: Option<time::Duration>) -> String {
+    let Some(left) = left else { return tr.t("breaches-clock-unset") };
+    let mins = left.whole_minutes().abs();
+    let id = if left.is_negative() { "breaches-clock-overdue" } else { "breaches-clock-left" };
+    tr.t2(id, "h", mins / 60, "m", mins % 60)
+}
+
 /// One notice on the breach's page.
 pub(super) struct NoticeLine {
     pub id: String,
-    pub audience: &'static str,
+    pub audience: String,
     pub is_people: bool,
-    pub kind: &'static str,
+    pub kind: String,
     pub follows: String,
     pub authority: String,
     pub hash: String,
@@ -42,23 +56,28 @@ pub(super) struct NoticeLine {
 }
 
 impl NoticeLine {
-    pub fn of(n: &NoticeView) -> NoticeLine {
+    pub fn of(tr: &Tr, n: &NoticeView) -> NoticeLine {
         let s = &n.stored;
         let body = n.body();
         NoticeLine {
             id: s.id.to_string(),
-            audience: s.audience.label(),
+            audience: word(tr, "audience", s.audience.as_str()),
             is_people: s.audience == Audience::People,
-            kind: s.kind.label(),
+            kind: word(tr, "kind", s.kind.as_str()),
             follows: s.follows.map(|f| f.to_string()).unwrap_or_default(),
             authority: s.authority.clone().unwrap_or_default(),
             hash: n.hash_hex.clone(),
-            sent: s.sent_at.map(view::date_time).unwrap_or_default(),
+            sent: s.sent_at.map(|t| tr.date_time(t)).unwrap_or_default(),
             delay_reason: s.delay_reason.clone().unwrap_or_default(),
             people: if s.audience == Audience::People {
-                format!(
-                    "{} queued, {} held in the outbox (no SMTP configured: not sent), {} sent, {} failed",
-                    n.people.queued, n.people.outbox, n.people.sent, n.people.failed
+                tr.ta(
+                    "breaches-notice-mail-counts",
+                    &[
+                        ("queued", n.people.queued.to_arg()),
+                        ("outbox", n.people.outbox.to_arg()),
+                        ("sent", n.people.sent.to_arg()),
+                        ("failed", n.people.failed.to_arg()),
+                    ],
                 )
             } else {
                 String::new()
@@ -87,10 +106,10 @@ async fn draft(
     let audience = Audience::parse(form.audience.trim());
     let follows = match form.follows.trim() {
         "" => Ok(None),
-        f => Uuid::parse_str(f).map(Some).map_err(|_| Invalid::one("follows", "is not a valid choice")),
+        f => Uuid::parse_str(f).map(Some).map_err(|_| Invalid::one("follows", staff.tr.t("breaches-err-choice"))),
     };
     let r = match (audience, follows) {
-        (None, _) => Err(Invalid::one("audience", "choose the authority or the people").into()),
+        (None, _) => Err(Invalid::one("audience", staff.tr.t("breaches-err-audience")).into()),
         (_, Err(e)) => Err(e.into()),
         (Some(audience), Ok(follows)) => {
             let kind = if follows.is_some() { NoticeKind::FollowUp } else { NoticeKind::Initial };
@@ -142,15 +161,16 @@ async fn send(
 #[derive(Template)]
 #[template(path = "breach_notice_print.html")]
 struct PrintPage {
+    tr: Tr,
     reference: String,
-    kind: &'static str,
+    kind: String,
     authority: String,
     hash: String,
     sent: String,
     delay_reason: String,
     follows: String,
     /// (label, value) of every item, in the order of Art. 33(3).
-    items: Vec<(&'static str, String)>,
+    items: Vec<(String, String)>,
     missing: Vec<String>,
 }
 
@@ -168,11 +188,12 @@ fn text(v: &serde_json::Value) -> String {
 async fn print(State(app): State<App>, Id((id, notice)): Id<(Uuid, Uuid)>, Staff(s): Staff) -> PageResult {
     let n = app.breach_notice(&s.principal, id, notice).await?;
     let b = n.body();
-    let line = NoticeLine::of(&n);
+    let tr = &s.tr;
+    let line = NoticeLine::of(tr, &n);
     let items = if n.stored.audience == Audience::Authority {
         vec![
-            ("Controller", text(&b["controller"])),
-            ("Data protection officer", {
+            ("breaches-item-controller", text(&b["controller"])),
+            ("breaches-item-dpo", {
                 let (n, c) = (text(&b["dpo"]["name"]), text(&b["dpo"]["contact"]));
                 if c == "—" {
                     n
@@ -180,40 +201,42 @@ async fn print(State(app): State<App>, Id((id, notice)): Id<(Uuid, Uuid)>, Staff
                     format!("{n}, {c}")
                 }
             }),
-            ("What happened", text(&b["description"])),
-            ("Nature of the breach", text(&b["nature"])),
-            ("Cause", text(&b["cause"])),
-            ("Systems involved", text(&b["systems"])),
-            ("Recipients involved", text(&b["recipients"])),
-            ("Occurred from", text(&b["occurred_from"])),
-            ("Occurred to", text(&b["occurred_to"])),
-            ("Detected at", text(&b["detected_at"])),
-            ("Aware at", text(&b["aware_at"])),
-            ("Deadline (aware at + 72 h)", text(&b["deadline"])),
-            ("Categories of people", text(&b["people_categories"])),
-            ("Approximate number of people", text(&b["approx_people"])),
-            ("People found by the latest frozen query", text(&b["people_found"])),
-            ("Approximate number of records", text(&b["approx_records"])),
-            ("Categories of data", text(&b["data_categories"])),
-            ("Special categories", text(&b["special_categories"])),
-            ("Countries of the people", text(&b["countries"])),
-            ("Likely consequences", text(&b["consequences"])),
-            ("Risk method", text(&b["risk_method"])),
-            ("Risk level", text(&b["risk_level"])),
-            ("Measures taken or proposed", text(&b["measures"])),
-            ("The people are told", text(&b["people_decision"])),
-            ("Authority case references", text(&b["authority_refs"])),
-            ("Bundled breaches", text(&b["bundled"])),
+            ("breaches-item-description", text(&b["description"])),
+            ("breaches-item-nature", text(&b["nature"])),
+            ("breaches-item-cause", text(&b["cause"])),
+            ("breaches-item-systems", text(&b["systems"])),
+            ("breaches-item-recipients", text(&b["recipients"])),
+            ("breaches-item-occurred-from", text(&b["occurred_from"])),
+            ("breaches-item-occurred-to", text(&b["occurred_to"])),
+            ("breaches-item-detected", text(&b["detected_at"])),
+            ("breaches-item-aware", text(&b["aware_at"])),
+            ("breaches-item-deadline", text(&b["deadline"])),
+            ("breaches-item-people-categories", text(&b["people_categories"])),
+            ("breaches-item-approx-people", text(&b["approx_people"])),
+            ("breaches-item-people-found", text(&b["people_found"])),
+            ("breaches-item-approx-records", text(&b["approx_records"])),
+            ("breaches-item-data-categories", text(&b["data_categories"])),
+            ("breaches-item-specials", text(&b["special_categories"])),
+            ("breaches-item-countries", text(&b["countries"])),
+            ("breaches-item-consequences", text(&b["consequences"])),
+            ("breaches-item-risk-method", text(&b["risk_method"])),
+            ("breaches-item-risk-level", text(&b["risk_level"])),
+            ("breaches-item-measures", text(&b["measures"])),
+            ("breaches-item-people-decision", text(&b["people_decision"])),
+            ("breaches-item-authority-refs", text(&b["authority_refs"])),
+            ("breaches-item-bundled", text(&b["bundled"])),
         ]
     } else {
         vec![
-            ("Mail in English: subject", text(&b["mail"]["en"]["subject"])),
-            ("Mail in English: text", text(&b["mail"]["en"]["text"])),
-            ("Mail in Italian: subject", text(&b["mail"]["it"]["subject"])),
-            ("Mail in Italian: text", text(&b["mail"]["it"]["text"])),
+            ("breaches-item-mail-en-subject", text(&b["mail"]["en"]["subject"])),
+            ("breaches-item-mail-en-text", text(&b["mail"]["en"]["text"])),
+            ("breaches-item-mail-it-subject", text(&b["mail"]["it"]["subject"])),
+            ("breaches-item-mail-it-text", text(&b["mail"]["it"]["text"])),
         ]
     };
+    let items = items.into_iter().map(|(id, v)| (tr.t(id), v)).collect();
     let page = PrintPage {
+        tr: s.tr.clone(),
         reference: text(&b["reference"]),
         kind: line.kind,
         authority: line.authority,

@@ -4,9 +4,10 @@
 //! correction, the notices, the history, a link to find the affected
 //! people). The notices' forms and print page are in `breach_notices`.
 
+use super::breach_notices::{clock_text, word};
 use super::form::{Errors, StaffForm};
 use super::session::{layout, Staff};
-use super::view::{self, Layout};
+use super::view::Layout;
 use super::{render_status, Id, PageResult};
 use crate::api::breaches::{record_fields, rfc, BreachIn};
 use askama::Template;
@@ -20,6 +21,7 @@ use kith_app::{App, AppError};
 use kith_domain::breach::risk::SCALE;
 use kith_domain::breach::{Art34Ground, AuthorityDecision, BreachStatus, Nature, PeopleDecision};
 use kith_domain::{FieldError, Invalid};
+use kith_i18n::Tr;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -96,22 +98,22 @@ fn list_of(s: &str) -> Vec<String> {
     s.split([',', '\n']).map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned).collect()
 }
 
-fn number<T: std::str::FromStr>(inv: &mut Vec<FieldError>, field: &str, s: &str) -> Option<T> {
+fn number<T: std::str::FromStr>(tr: &Tr, inv: &mut Vec<FieldError>, field: &str, s: &str) -> Option<T> {
     let s = s.trim();
     if s.is_empty() {
         return None;
     }
-    s.parse().map_err(|_| inv.push(FieldError::new(field, "must be a whole number"))).ok()
+    s.parse().map_err(|_| inv.push(FieldError::new(field, tr.t("breaches-err-whole-number")))).ok()
 }
 
 impl BreachForm {
-    fn into_input(self) -> Result<BreachIn, Vec<FieldError>> {
+    fn into_input(self, tr: &Tr) -> Result<BreachIn, Vec<FieldError>> {
         let mut inv = Vec::new();
         let mut recipient_ids = Vec::new();
         for r in &self.recipient_ids {
             match Uuid::parse_str(r.trim()) {
                 Ok(u) => recipient_ids.push(u),
-                Err(_) => inv.push(FieldError::new("recipient_ids", "is not a valid choice")),
+                Err(_) => inv.push(FieldError::new("recipient_ids", tr.t("breaches-err-choice"))),
             }
         }
         let b = BreachIn {
@@ -129,13 +131,13 @@ impl BreachForm {
             recipient_ids,
             data_categories: ticked(self.data_categories),
             special_categories: ticked(self.special_categories),
-            approx_records: number(&mut inv, "approx_records", &self.approx_records),
-            approx_people: number(&mut inv, "approx_people", &self.approx_people),
+            approx_records: number(tr, &mut inv, "approx_records", &self.approx_records),
+            approx_people: number(tr, &mut inv, "approx_people", &self.approx_people),
             people_categories: self.people_categories,
             countries: list_of(&self.countries),
             consequences: self.consequences,
-            likelihood: number(&mut inv, "likelihood", &self.likelihood),
-            severity: number(&mut inv, "severity", &self.severity),
+            likelihood: number(tr, &mut inv, "likelihood", &self.likelihood),
+            severity: number(tr, &mut inv, "severity", &self.severity),
             measures: self.measures,
             dpo_view: self.dpo_view,
             authority_decision: Some(self.authority_decision),
@@ -204,45 +206,47 @@ impl BreachForm {
 
     /// Categories recorded that the choices do not offer (older records,
     /// or set through the API), kept as ticked boxes.
-    pub fn others(&self, list: &[String], offered: &[&str]) -> Vec<String> {
-        list.iter().filter(|x| !offered.iter().any(|o| o.eq_ignore_ascii_case(x))).cloned().collect()
+    pub fn others(&self, list: &[String], offered: &[(&str, String)]) -> Vec<String> {
+        list.iter().filter(|x| !offered.iter().any(|o| o.0.eq_ignore_ascii_case(x))).cloned().collect()
     }
 }
 
 /// The words the form's choices offer.
 pub(super) struct Choices {
-    pub natures: Vec<(&'static str, &'static str)>,
-    pub levels: Vec<(String, &'static str)>,
-    pub authority: Vec<(&'static str, &'static str)>,
-    pub people: Vec<(&'static str, &'static str)>,
-    pub grounds: Vec<(&'static str, &'static str)>,
-    pub statuses: Vec<(&'static str, &'static str)>,
-    /// The field policy's categories and the special categories, by label.
-    pub categories: Vec<&'static str>,
-    pub specials: Vec<&'static str>,
+    pub natures: Vec<(&'static str, String)>,
+    pub levels: Vec<(String, String)>,
+    pub authority: Vec<(&'static str, String)>,
+    pub people: Vec<(&'static str, String)>,
+    pub grounds: Vec<(&'static str, String)>,
+    pub statuses: Vec<(&'static str, String)>,
+    /// The field policy's categories and the special categories: the
+    /// stored label (the value) and the reader's words.
+    pub categories: Vec<(&'static str, String)>,
+    pub specials: Vec<(&'static str, String)>,
     /// (id, legal name) of the recipient register.
     pub recipients: Vec<(String, String)>,
 }
 
 /// The form's choices, the recipient register's included.
 async fn choices_for(app: &App, s: &Session) -> Result<Choices, AppError> {
-    let mut c = choices();
+    let mut c = choices(&s.tr);
     c.recipients =
         app.recipients(&s.principal).await?.into_iter().map(|r| (r.id.0.to_string(), r.recipient.legal_name)).collect();
     Ok(c)
 }
 
-fn choices() -> Choices {
+fn choices(tr: &Tr) -> Choices {
+    use kith_domain::policy::{FieldCategory, SpecialCategory};
     Choices {
-        categories: kith_domain::policy::FieldCategory::ALL.iter().map(|c| c.label()).collect(),
-        specials: kith_domain::policy::SpecialCategory::ALL.iter().map(|c| c.label()).collect(),
+        categories: FieldCategory::ALL.iter().map(|c| (c.label(), word(tr, "category", c.as_str()))).collect(),
+        specials: SpecialCategory::ALL.iter().map(|c| (c.label(), word(tr, "special", c.as_str()))).collect(),
         recipients: Vec::new(),
-        natures: Nature::ALL.iter().map(|n| (n.as_str(), n.label())).collect(),
-        levels: SCALE.iter().map(|(n, w)| (n.to_string(), *w)).collect(),
-        authority: AuthorityDecision::ALL.iter().map(|n| (n.as_str(), n.label())).collect(),
-        people: PeopleDecision::ALL.iter().map(|n| (n.as_str(), n.label())).collect(),
-        grounds: Art34Ground::ALL.iter().map(|n| (n.as_str(), n.label())).collect(),
-        statuses: BreachStatus::ALL.iter().map(|n| (n.as_str(), n.label())).collect(),
+        natures: Nature::ALL.iter().map(|n| (n.as_str(), word(tr, "nature", n.as_str()))).collect(),
+        levels: SCALE.iter().map(|(n, _)| (n.to_string(), word(tr, "level", &n.to_string()))).collect(),
+        authority: AuthorityDecision::ALL.iter().map(|n| (n.as_str(), word(tr, "authority", n.as_str()))).collect(),
+        people: PeopleDecision::ALL.iter().map(|n| (n.as_str(), word(tr, "people", n.as_str()))).collect(),
+        grounds: Art34Ground::ALL.iter().map(|n| (n.as_str(), word(tr, "ground", n.as_str()))).collect(),
+        statuses: BreachStatus::ALL.iter().map(|n| (n.as_str(), word(tr, "status", n.as_str()))).collect(),
     }
 }
 
@@ -251,7 +255,7 @@ struct Line {
     id: String,
     reference: String,
     title: String,
-    status: &'static str,
+    status: String,
     aware_at: String,
     deadline: String,
     clock: String,
@@ -267,6 +271,7 @@ struct ListPage {
 }
 
 async fn list(State(app): State<App>, Staff(s): Staff) -> PageResult {
+    let tr = &s.tr;
     let lines = app
         .breaches(&s.principal)
         .await?
@@ -275,10 +280,14 @@ async fn list(State(app): State<App>, Staff(s): Staff) -> PageResult {
             id: v.stored.id.to_string(),
             reference: v.stored.reference.clone(),
             title: v.stored.breach.title.clone(),
-            status: v.stored.breach.status.label(),
-            aware_at: v.stored.aware.as_ref().map(|a| view::date_time(a.at)).unwrap_or_else(|| "not set".into()),
-            deadline: v.deadline.map(view::date_time).unwrap_or_else(|| "—".into()),
-            clock: if v.notified || v.stored.breach.status == BreachStatus::Closed { "—".into() } else { v.clock() },
+            status: word(tr, "status", v.stored.breach.status.as_str()),
+            aware_at: v.stored.aware.as_ref().map(|a| tr.date_time(a.at)).unwrap_or_else(|| tr.t("breaches-not-set")),
+            deadline: v.deadline.map(|d| tr.date_time(d)).unwrap_or_else(|| "—".into()),
+            clock: if v.notified || v.stored.breach.status == BreachStatus::Closed {
+                "—".into()
+            } else {
+                clock_text(tr, v.time_left)
+            },
             overdue: v.time_left.is_some_and(|l| l.is_negative()) && !v.notified,
             notified: v.notified,
         })
@@ -313,7 +322,7 @@ async fn new(State(app): State<App>, Staff(s): Staff) -> PageResult {
 }
 
 async fn create(State(app): State<App>, StaffForm { staff, form }: StaffForm<BreachForm>) -> PageResult {
-    let r = match form.clone().into_input().and_then(record_fields) {
+    let r = match form.clone().into_input(&staff.tr).and_then(record_fields) {
         Ok((reference, breach, aware_at, aware_evidence)) => {
             app.create_breach(&staff.principal, NewBreach { reference, breach, aware_at, aware_evidence }).await
         }
@@ -339,6 +348,8 @@ pub(super) struct BreachPage {
     pub proposed: String,
     pub aware_at: String,
     pub deadline: String,
+    /// The 72-hour clock in words.
+    pub clock: String,
     pub aware_by: String,
     pub people_found: String,
     /// (id, label) of the notices a follow-up may follow.
@@ -356,22 +367,30 @@ pub(super) async fn show_page(
 ) -> PageResult {
     let v = app.breach(&s.principal, id).await?;
     let b = &v.stored.breach;
+    let tr = &s.tr;
     let page = BreachPage {
         l: layout(s, "privacy"),
         f: form.unwrap_or_else(|| BreachForm::of(&v)),
         c: choices_for(app, s).await?,
         errors,
         risk: match b.risk_level() {
-            Some(l) => format!("{} ({})", l.label(), b.risk_method.label()),
-            None => "not assessed yet: give likelihood and severity".into(),
+            Some(l) => tr.t2(
+                "breaches-risk-value",
+                "level",
+                word(tr, "risk", l.as_str()),
+                "method",
+                word(tr, "method", b.risk_method.as_str()),
+            ),
+            None => tr.t("breaches-risk-unassessed"),
         },
-        proposed: b.proposed_ground().map(|g| g.label().to_owned()).unwrap_or_default(),
-        aware_at: v.stored.aware.as_ref().map(|a| view::date_time(a.at)).unwrap_or_default(),
-        deadline: v.deadline.map(view::date_time).unwrap_or_default(),
+        proposed: b.proposed_ground().map(|g| word(tr, "ground", g.as_str())).unwrap_or_default(),
+        aware_at: v.stored.aware.as_ref().map(|a| tr.date_time(a.at)).unwrap_or_default(),
+        deadline: v.deadline.map(|d| tr.date_time(d)).unwrap_or_default(),
+        clock: clock_text(tr, v.time_left),
         aware_by: v.stored.aware.as_ref().and_then(|a| a.by).map(|u| u.to_string()).unwrap_or_else(|| "—".into()),
         people_found: v
             .people_found
-            .map(|(n, at)| format!("{n} people (frozen {})", view::date_time(at)))
+            .map(|(n, at)| tr.t2("breaches-people-found", "n", n, "at", tr.date_time(at)))
             .unwrap_or_default(),
         followable: v
             .notices
@@ -380,15 +399,21 @@ pub(super) async fn show_page(
             .map(|n| {
                 (
                     n.stored.id.to_string(),
-                    format!("{} of {}", n.stored.kind.label(), view::date_time(n.stored.created_at)),
+                    tr.t2(
+                        "breaches-followable",
+                        "kind",
+                        word(tr, "kind", n.stored.kind.as_str()),
+                        "at",
+                        tr.date_time(n.stored.created_at),
+                    ),
                 )
             })
             .collect(),
-        notices: v.notices.iter().map(super::breach_notices::NoticeLine::of).collect(),
+        notices: v.notices.iter().map(|n| super::breach_notices::NoticeLine::of(tr, n)).collect(),
         history: v
             .history
             .iter()
-            .map(|h| (view::date_time(h.at), h.actor.clone(), h.change.clone(), history_text(&h.detail)))
+            .map(|h| (tr.date_time(h.at), h.actor.clone(), h.change.clone(), history_text(tr, &h.detail)))
             .collect(),
         v,
     };
@@ -404,7 +429,7 @@ async fn save(
     Id(id): Id<Uuid>,
     StaffForm { staff, form }: StaffForm<BreachForm>,
 ) -> PageResult {
-    let r = match form.clone().into_input().and_then(record_fields) {
+    let r = match form.clone().into_input(&staff.tr).and_then(record_fields) {
         Ok((_, breach, aware_at, aware_evidence)) => {
             app.update_breach(&staff.principal, id, breach, aware_at, aware_evidence).await
         }
@@ -437,7 +462,7 @@ async fn correct(
     let at = crate::api::breaches::time_of(&mut inv, "aware_at", local(&form.aware_at).as_deref());
     let r = match at {
         Some(at) => app.correct_breach_aware_at(&staff.principal, id, at, form.evidence, form.reason).await,
-        None if inv.is_empty() => Err(Invalid::one("aware_at", "required").into()),
+        None if inv.is_empty() => Err(Invalid::one("aware_at", staff.tr.t("breaches-err-required")).into()),
         None => Err(Invalid(inv).into()),
     };
     match r {
@@ -453,9 +478,9 @@ async fn correct(
 /// A history line's detail in words: `field: old → new` for a change,
 /// `field: value` otherwise; times (fields ending in `_at`, kept as
 /// milliseconds) as dates.
-fn history_text(detail: &serde_json::Value) -> String {
+fn history_text(tr: &Tr, detail: &serde_json::Value) -> String {
     use serde_json::Value;
-    fn word(key: &str, v: &Value) -> String {
+    fn word(tr: &Tr, key: &str, v: &Value) -> String {
         match v {
             Value::Null => "—".into(),
             Value::String(s) if s.is_empty() => "—".into(),
@@ -463,21 +488,21 @@ fn history_text(detail: &serde_json::Value) -> String {
             Value::Number(n) if key.ends_with("_at") => n
                 .as_i64()
                 .and_then(|ms| time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok())
-                .map(view::date_time)
+                .map(|t| tr.date_time(t))
                 .unwrap_or_else(|| n.to_string()),
             Value::Array(a) if a.is_empty() => "—".into(),
-            Value::Array(a) => a.iter().map(|x| word(key, x)).collect::<Vec<_>>().join(", "),
+            Value::Array(a) => a.iter().map(|x| word(tr, key, x)).collect::<Vec<_>>().join(", "),
             other => other.to_string(),
         }
     }
-    let Some(fields) = detail.as_object() else { return word("", detail) };
+    let Some(fields) = detail.as_object() else { return word(tr, "", detail) };
     fields
         .iter()
         .map(|(k, v)| match v.as_object() {
             Some(c) if c.len() == 2 && c.contains_key("old") && c.contains_key("new") => {
-                format!("{k}: {} → {}", word(k, &c["old"]), word(k, &c["new"]))
+                format!("{k}: {} → {}", word(tr, k, &c["old"]), word(tr, k, &c["new"]))
             }
-            _ => format!("{k}: {}", word(k, v)),
+            _ => format!("{k}: {}", word(tr, k, v)),
         })
         .collect::<Vec<_>>()
         .join("; ")

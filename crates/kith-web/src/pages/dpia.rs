@@ -6,7 +6,7 @@
 use super::dpia_form::{DpiaForm, MeasureRow, RiskRow};
 use super::form::{Errors, NoFields, QueryForm, StaffForm};
 use super::session::{layout, Staff};
-use super::view::{self, Layout};
+use super::view::{field_label, Layout};
 use super::{render, render_status, Id, PageError, PageResult};
 use askama::Template;
 use axum::extract::State;
@@ -16,10 +16,12 @@ use axum::routing::{get, post};
 use axum::Router;
 use kith_app::dpia::{DpiaView, ScreeningRow};
 use kith_app::{App, AppError};
+use kith_domain::dpia::screening::Criterion;
 use kith_domain::dpia::screening::Outcome;
-use kith_domain::dpia::{level_label, Dpia, MeasureStatus, LEVELS};
+use kith_domain::dpia::{Dpia, MeasureStatus, Reminder, LEVELS};
 use kith_domain::ropa::Controller;
 use kith_domain::{Invalid, PurposeId};
+use kith_i18n::Tr;
 use serde::Deserialize;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -45,22 +47,40 @@ struct Line {
     reminders: Vec<String>,
 }
 
-fn status(v: &DpiaView) -> String {
+fn status(tr: &Tr, v: &DpiaView) -> String {
     match &v.stored.sign_off {
-        None => "Draft".into(),
-        Some(s) => format!("Signed off {} (register version {})", view::date(s.at), s.register_version),
+        None => tr.t("dpia-status-draft"),
+        Some(s) => tr.t2("dpia-status-signed", "date", tr.date(s.at), "version", s.register_version),
     }
 }
 
-fn worst(d: &Dpia) -> String {
+/// A level of the CNIL scale (1 to 4) in words.
+fn level(tr: &Tr, n: u8) -> String {
+    if (1..=4).contains(&n) {
+        tr.t(&format!("dpia-level-{n}"))
+    } else {
+        "—".into()
+    }
+}
+
+fn worst(tr: &Tr, d: &Dpia) -> String {
     match d.worst() {
         None => "—".into(),
-        Some((_, r)) => format!(
-            "{} × {}{}",
-            level_label(r.severity),
-            level_label(r.likelihood),
-            if d.residual_high() { " (high)" } else { "" }
-        ),
+        Some((_, r)) => {
+            let id = if d.residual_high() { "dpia-worst-high" } else { "dpia-worst" };
+            tr.t2(id, "severity", level(tr, r.severity), "likelihood", level(tr, r.likelihood))
+        }
+    }
+}
+
+/// Something to do about an assessment, in the reader's words.
+fn reminder(tr: &Tr, r: &Reminder) -> String {
+    match r {
+        Reminder::NotSignedOff => tr.t("dpia-remind-not-signed"),
+        Reminder::ConsultationNeeded => tr.t("dpia-remind-consult"),
+        Reminder::ConsultationPending => tr.t("dpia-remind-pending"),
+        Reminder::ReviewDue(d) => tr.t1("dpia-remind-review", "date", tr.day(*d)),
+        Reminder::MeasuresLate(n) => tr.t1("dpia-remind-late", "n", *n),
     }
 }
 
@@ -76,6 +96,8 @@ struct ListPage {
     errors: Errors,
     /// The purpose a decision error is about.
     error_purpose: String,
+    /// Kith's threshold of "large scale" (people).
+    large_scale: String,
 }
 
 impl ListPage {
@@ -83,8 +105,22 @@ impl ListPage {
         r.screening.findings.iter().filter(|f| f.outcome == Outcome::Met).collect()
     }
 
-    fn unseen(r: &ScreeningRow) -> Vec<&'static str> {
-        r.screening.findings.iter().filter(|f| f.outcome == Outcome::NotObserved).map(|f| f.criterion.label()).collect()
+    fn unseen(tr: &Tr, r: &ScreeningRow) -> String {
+        let unseen = r.screening.findings.iter().filter(|f| f.outcome == Outcome::NotObserved);
+        unseen.map(|f| tr.t(Self::criterion(&f.criterion))).collect::<Vec<_>>().join("; ")
+    }
+
+    /// The message of a screening criterion.
+    fn criterion(c: &Criterion) -> &'static str {
+        match c {
+            Criterion::Scoring => "dpia-criterion-scoring",
+            Criterion::Monitoring => "dpia-criterion-monitoring",
+            Criterion::Sensitive => "dpia-criterion-sensitive",
+            Criterion::LargeScale => "dpia-criterion-large-scale",
+            Criterion::Matching => "dpia-criterion-matching",
+            Criterion::Vulnerable => "dpia-criterion-vulnerable",
+            Criterion::Transfers => "dpia-criterion-transfers",
+        }
     }
 
     fn new_countries(r: &ScreeningRow) -> String {
@@ -93,6 +129,7 @@ impl ListPage {
 }
 
 async fn show_list(app: &App, s: &kith_app::sessions::Session, errors: Errors, error_purpose: String) -> PageResult {
+    let tr = &s.tr;
     let rows = app.dpia_screening(&s.principal).await?;
     let lines = app
         .dpias(&s.principal)
@@ -102,10 +139,10 @@ async fn show_list(app: &App, s: &kith_app::sessions::Session, errors: Errors, e
             id: v.stored.id.to_string(),
             title: v.stored.dpia.title.clone(),
             purposes: v.purposes.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join(", "),
-            status: status(v),
+            status: status(tr, v),
             outdated: v.outdated(),
-            residual: worst(&v.stored.dpia),
-            reminders: v.reminders.iter().map(|r| r.describe()).collect(),
+            residual: worst(tr, &v.stored.dpia),
+            reminders: v.reminders.iter().map(|r| reminder(tr, r)).collect(),
         })
         .collect();
     let page = ListPage {
@@ -116,6 +153,7 @@ async fn show_list(app: &App, s: &kith_app::sessions::Session, errors: Errors, e
         can_change: s.role().can_manage_privacy(),
         errors,
         error_purpose,
+        large_scale: tr.number(i128::from(kith_domain::dpia::screening::LARGE_SCALE)),
     };
     Ok(render_status(page.errors.status(), &page))
 }
@@ -139,7 +177,7 @@ async fn create(State(app): State<App>, StaffForm { staff, form }: StaffForm<New
         .filter_map(|p| match Uuid::parse_str(p.trim()) {
             Ok(u) => Some(PurposeId(u)),
             Err(_) => {
-                inv.push("purposes", "is not a valid choice");
+                inv.push("purposes", staff.tr.t("dpia-err-choice"));
                 None
             }
         })
@@ -171,7 +209,7 @@ async fn decide(
         "yes" => true,
         "no" => false,
         _ => {
-            let inv = Invalid::one("required", "choose whether an assessment is required");
+            let inv = Invalid::one("required", staff.tr.t("dpia-err-required-choice"));
             return show_list(&app, &staff, Errors::from_invalid(&inv), purpose.to_string()).await;
         }
     };
@@ -184,7 +222,7 @@ async fn decide(
 
 /// Field errors for the assessment's page: a risk's or a measure's named
 /// by its row ("risk 2, residual likelihood").
-fn errors_of(inv: &Invalid) -> Errors {
+fn errors_of(tr: &Tr, inv: &Invalid) -> Errors {
     Errors(
         inv.0
             .iter()
@@ -194,13 +232,13 @@ fn errors_of(inv: &Invalid) -> Errors {
                     let (i, what) = rest.split_once(']')?;
                     let n = i.parse::<usize>().ok()? + 1;
                     let what = what.trim_start_matches('.').replace(['.', '_'], " ");
-                    let one = if list == "risks" { "risk" } else { "measure" };
-                    Some((list, format!("{one} {n}, {what}: {}", f.message)))
+                    let id = if list == "risks" { "dpia-error-risk" } else { "dpia-error-measure" };
+                    Some((list, tr.t3(id, "n", n, "what", what, "message", f.message.as_str())))
                 });
                 match row {
                     Some((list, msg)) => (list.to_owned(), msg),
                     None => match f.field.split_once('.') {
-                        Some((key, rest)) => (key.to_owned(), format!("{}: {}", view::label(rest), f.message)),
+                        Some((key, rest)) => (key.to_owned(), format!("{}: {}", field_label(tr, rest), f.message)),
                         None => (f.field.clone(), f.message.clone()),
                     },
                 }
@@ -223,8 +261,10 @@ struct DpiaPage {
     signed_by: String,
     /// Purpose id, name: every purpose in the record.
     all_purposes: Vec<(String, String)>,
-    levels: Vec<(String, &'static str)>,
-    statuses: Vec<(&'static str, &'static str)>,
+    levels: Vec<(String, String)>,
+    statuses: Vec<(&'static str, String)>,
+    /// What to do about the assessment, in words.
+    reminders: Vec<String>,
     /// A notice after saving (the sign-off was withdrawn…).
     notice: String,
 }
@@ -243,10 +283,11 @@ async fn show(
     errors: Errors,
     notice: String,
 ) -> PageResult {
+    let tr = &s.tr;
     let staff: HashMap<Uuid, String> = super::names::staff(app, &s.principal).await.unwrap_or_default();
     let signed_by = match v.stored.sign_off.as_ref().map(|o| o.by) {
-        Some(Some(u)) => staff.get(&u.0).cloned().unwrap_or_else(|| "a staff member".into()),
-        Some(None) => "the command line".into(),
+        Some(Some(u)) => staff.get(&u.0).cloned().unwrap_or_else(|| tr.t("dpia-by-staff")),
+        Some(None) => tr.t("dpia-by-cli"),
         None => String::new(),
     };
     let rows = app.dpia_screening(&s.principal).await?;
@@ -256,13 +297,14 @@ async fn show(
         risks: f.risk_rows(),
         measures: f.measure_rows(),
         f,
-        status: status(&v),
+        status: status(tr, &v),
         signed_by,
+        reminders: v.reminders.iter().map(|r| reminder(tr, r)).collect(),
         v,
         can_change: s.role().can_manage_privacy(),
         all_purposes: rows.into_iter().map(|r| (r.purpose_id.to_string(), r.purpose)).collect(),
-        levels: LEVELS.iter().map(|(n, w)| (n.to_string(), *w)).collect(),
-        statuses: MeasureStatus::ALL.iter().map(|m| (m.as_str(), m.label())).collect(),
+        levels: LEVELS.iter().map(|(n, _)| (n.to_string(), level(tr, *n))).collect(),
+        statuses: MeasureStatus::ALL.iter().map(|m| (m.as_str(), measure_status(tr, *m))).collect(),
         notice,
         errors,
     };
@@ -279,21 +321,26 @@ async fn save(State(app): State<App>, Id(id): Id<Uuid>, StaffForm { staff, form 
     let v = app.dpia(&staff.principal, id).await?;
     let merged = DpiaForm::of(&v.stored.dpia).merge(form);
     let section = merged.section.clone();
-    let r = match merged.parse() {
+    let r = match merged.parse(&staff.tr) {
         Ok(d) => app.update_dpia(&staff.principal, id, d).await,
         Err(e) => Err(e.into()),
     };
     match r {
         Ok(withdrawn) => {
             let v = app.dpia(&staff.principal, id).await?;
+            let tr = &staff.tr;
             let notice = if withdrawn {
-                "Saved. What was assessed changed, so the sign-off was withdrawn: sign it off again.".to_owned()
+                tr.t("dpia-saved-withdrawn")
             } else {
-                format!("Saved ({section}).")
+                let known = ["general", "risks", "measures", "opinion", "consultation"];
+                let section = if known.contains(&section.as_str()) { section.as_str() } else { "general" };
+                tr.t1("dpia-saved", "section", tr.t(&format!("dpia-section-{section}")))
             };
             show(&app, &staff, v, None, Errors::default(), notice).await
         }
-        Err(AppError::Invalid(inv)) => show(&app, &staff, v, Some(merged), errors_of(&inv), String::new()).await,
+        Err(AppError::Invalid(inv)) => {
+            show(&app, &staff, v, Some(merged), errors_of(&staff.tr, &inv), String::new()).await
+        }
         Err(AppError::Conflict(m)) => {
             show(&app, &staff, v, Some(merged), Errors(vec![(String::new(), m)]), String::new()).await
         }
@@ -310,8 +357,8 @@ async fn sign_off(
         Ok(_) => Ok(Redirect::to(&format!("/privacy/dpias/{id}")).into_response()),
         Err(AppError::Invalid(inv)) => {
             let v = app.dpia(&staff.principal, id).await?;
-            show(&app, &staff, v, None, errors_of(&inv), "Not signed off yet: complete what is listed below.".into())
-                .await
+            let notice = staff.tr.t("dpia-not-signed-yet");
+            show(&app, &staff, v, None, errors_of(&staff.tr, &inv), notice).await
         }
         Err(e) => Err(e.into()),
     }
@@ -320,6 +367,7 @@ async fn sign_off(
 #[derive(Template)]
 #[template(path = "dpia_print.html")]
 struct PrintPage<'a> {
+    tr: Tr,
     v: &'a DpiaView,
     controller: &'a Controller,
     status: String,
@@ -327,27 +375,35 @@ struct PrintPage<'a> {
 }
 
 impl PrintPage<'_> {
-    fn level(n: &u8) -> String {
-        format!("{n} {}", level_label(*n))
+    fn level(&self, n: &u8) -> String {
+        format!("{n} {}", level(&self.tr, *n))
+    }
+
+    fn measure_status(&self, m: &MeasureStatus) -> String {
+        measure_status(&self.tr, *m)
     }
 }
 
-/// The assessment as a print-ready HTML document (also the API's export).
+/// Where a measure stands, in words.
+fn measure_status(tr: &Tr, m: MeasureStatus) -> String {
+    tr.t(&format!("dpia-measure-{}", m.as_str().replace('_', "-")))
+}
+
+/// The assessment as a print-ready HTML document for `tr` (English for the
+/// API's export).
 pub(crate) fn dpia_document(v: &DpiaView, controller: &Controller) -> Result<String, askama::Error> {
-    let page = PrintPage { v, controller, status: status(v), printed: view::date(time::OffsetDateTime::now_utc()) };
-    page.render()
+    print_page(Tr::default(), v, controller).render()
+}
+
+fn print_page<'a>(tr: Tr, v: &'a DpiaView, controller: &'a Controller) -> PrintPage<'a> {
+    let printed = tr.date(time::OffsetDateTime::now_utc());
+    PrintPage { status: status(&tr, v), tr, v, controller, printed }
 }
 
 async fn print(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> PageResult {
     let v = app.dpia(&s.principal, id).await?;
     let controller = app.read_controller_identity(&s.principal).await?;
-    let page = PrintPage {
-        v: &v,
-        controller: &controller,
-        status: status(&v),
-        printed: view::date(time::OffsetDateTime::now_utc()),
-    };
-    Ok(render(&page))
+    Ok(render(&print_page(s.tr.clone(), &v, &controller)))
 }
 
 #[derive(Deserialize, Default)]

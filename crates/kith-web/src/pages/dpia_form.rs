@@ -184,7 +184,7 @@ impl DpiaForm {
     }
 
     /// The form as a domain record; malformed values named by field.
-    pub fn parse(&self) -> Result<Dpia, Invalid> {
+    pub fn parse(&self, tr: &kith_i18n::Tr) -> Result<Dpia, Invalid> {
         let mut inv = Invalid::default();
         let mut date = |field: &str, v: &str| {
             let v = v.trim();
@@ -193,7 +193,7 @@ impl DpiaForm {
             }
             let d = time::Date::parse(v, time::macros::format_description!("[year]-[month]-[day]")).ok();
             if d.is_none() {
-                inv.push(field, "must be a date such as 2027-06-30");
+                inv.push(field, tr.t1("dpia-err-date", "example", "2027-06-30"));
             }
             d
         };
@@ -216,7 +216,7 @@ impl DpiaForm {
             let mut level = |name: &str, v: &str| match v.trim().parse::<u8>() {
                 Ok(n) => n,
                 Err(_) => {
-                    inv.push(format!("risks[{i}].{name}"), "choose from 1 (negligible) to 4 (maximum)");
+                    inv.push(format!("risks[{i}].{name}"), tr.t("dpia-err-level"));
                     1
                 }
             };
@@ -238,7 +238,7 @@ impl DpiaForm {
         for p in &self.purposes {
             match Uuid::parse_str(p.trim()) {
                 Ok(u) => purposes.push(PurposeId(u)),
-                Err(_) => inv.push("purposes", "is not a valid choice"),
+                Err(_) => inv.push("purposes", tr.t("dpia-err-choice")),
             }
         }
         inv.into_result()?;

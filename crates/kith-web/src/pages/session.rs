@@ -168,7 +168,7 @@ impl FromRequestParts<App> for Staff {
             .map(|c| kith_app::sessions::BannerClock {
                 id: c.id.to_string(),
                 reference: c.reference,
-                text: c.text,
+                text: super::breach_notices::clock_text(&s.tr, Some(c.time_left)),
                 overdue: c.overdue,
             })
             .collect();
