@@ -34,10 +34,6 @@ impl From<QueryRejection> for Unreadable {
 
 impl IntoResponse for Unreadable {
     fn into_response(self) -> Response {
-        if self.0 == StatusCode::NOT_FOUND {
-            super::public::message(self.0, "en", "Not found", "There is nothing at this address.")
-        } else {
-            super::public::message(self.0, "en", "This address is not valid", "Open the link again as you received it.")
-        }
+        super::public::unreadable(self.0)
     }
 }

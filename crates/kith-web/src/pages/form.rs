@@ -15,11 +15,7 @@ async fn pairs(req: Request) -> Result<(Vec<(String, String)>, axum::body::Bytes
     let bytes = axum::body::to_bytes(req.into_body(), crate::BODY_LIMIT).await.map_err(|_| PageError::bad_form())?;
     let pairs: Vec<(String, String)> = serde_html_form::from_bytes(&bytes).map_err(|_| PageError::bad_form())?;
     if pairs.iter().any(|(k, v)| k.contains('\0') || v.contains('\0')) {
-        return Err(PageError::new(
-            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-            "Please check the input",
-            "Text must not contain NUL characters.",
-        ));
+        return Err(PageError::check("errors-nul-text"));
     }
     Ok((pairs, bytes))
 }
@@ -57,10 +53,10 @@ impl<T: DeserializeOwned> FromRequest<App> for StaffForm<T> {
         let (fields, bytes) = pairs(Request::from_parts(parts, body)).await?;
         let token = fields.iter().find(|(k, _)| k == "csrf").map(|(_, v)| v.as_str()).unwrap_or("");
         if !staff.csrf_matches(token) {
-            return Err(PageError::new(
+            return Err(PageError::msg(
                 axum::http::StatusCode::FORBIDDEN,
-                "The form has expired",
-                "This form was not sent from a current Kith page. Go back, reload the page and try again.",
+                "errors-form-expired-title",
+                "errors-form-expired-text",
             ));
         }
         Ok(StaffForm { staff, form: decode(&bytes)? })
@@ -84,11 +80,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for QueryForm<T> {
 }
 
 fn bad_query() -> PageError {
-    PageError::new(
-        axum::http::StatusCode::BAD_REQUEST,
-        "This address is not valid",
-        "The address holds a value Kith cannot read. Start again from the menu.",
-    )
+    PageError::msg(axum::http::StatusCode::BAD_REQUEST, "errors-bad-address-title", "errors-bad-address-text")
 }
 
 /// Field errors by field name (the part before any `.` or `[`), for

@@ -57,14 +57,8 @@ pub(super) fn say_ids(status: StatusCode, l: Public, title: &str, message: &str)
     say(status, l, &title, &message)
 }
 
-/// Words already in `lang` (for callers that have no reader yet).
-pub(super) fn message(status: StatusCode, lang: &str, title: &str, message: &str) -> Response {
-    say(status, Public::fixed(lang), title, message)
-}
-
 /// An address that cannot be read (see `address.rs`): "not found" or "not
 /// valid", in English (nothing else about the reader is known there).
-#[allow(dead_code)] // for address.rs, which the lead converts
 pub(super) fn unreadable(status: StatusCode) -> Response {
     let l = Public::fixed(kith_i18n::DEFAULT);
     if status == StatusCode::NOT_FOUND {
@@ -132,10 +126,25 @@ async fn show_form(State(app): State<App>, Seg(slug): Seg<String>, uri: Uri, hea
     form_page(&app, &slug, &uri, &headers, StatusCode::OK, FormBody::default(), None).await
 }
 
-/// A form is read in its own language (its title, subscriptions and notice
-/// are written in it), whatever the browser prefers.
-fn form_reader(f: &kith_app::public::PublicForm) -> Public {
-    Public::fixed(kith_i18n::supported(&f.form.language).unwrap_or(kith_i18n::DEFAULT))
+/// A form is read in its own language (its title and notice are written in
+/// it), whatever the browser prefers, unless the person picked another with
+/// the switcher (`?lang=`): then Kith's own words follow their choice.
+fn form_reader(f: &kith_app::public::PublicForm, uri: &Uri) -> Public {
+    own_or_chosen(&f.form.language, uri)
+}
+
+/// The reader of a page written in `own` language: `?lang=` if the person
+/// chose one Kith speaks, else `own`; the switcher keeps the address.
+fn own_or_chosen(own: &str, uri: &Uri) -> Public {
+    let chosen = uri
+        .query()
+        .unwrap_or("")
+        .split('&')
+        .filter_map(|p| p.strip_prefix("lang="))
+        .find_map(kith_i18n::supported)
+        .or_else(|| kith_i18n::supported(own))
+        .unwrap_or(kith_i18n::DEFAULT);
+    Public::at(chosen, uri.path(), uri.query())
 }
 
 /// What is wrong with a field of the form, in the reader's words.
@@ -172,7 +181,7 @@ async fn form_page(
         Ok(f) => f,
         Err(e) => return app_error(here(uri, None, headers), e),
     };
-    let l = form_reader(&f);
+    let l = form_reader(&f, uri);
     let has = |x: &str| f.form.fields.iter().any(|y| y == x);
     let page = FormPage {
         errors: errors.unwrap_or_default().iter().map(|e| problem(&l, e)).collect(),
@@ -227,7 +236,7 @@ async fn submit_form(
     match app.submit_form(&slug, s, &client, v).await {
         Ok(()) => {
             let l = match app.public_form(&slug).await {
-                Ok(f) => form_reader(&f),
+                Ok(f) => form_reader(&f, &uri),
                 Err(_) => here(&uri, None, &headers),
             };
             say_ids(StatusCode::OK, l, "public-check-inbox-title", "public-check-inbox-text")
@@ -253,7 +262,7 @@ async fn show_notice(State(app): State<App>, Seg(id): Seg<Uuid>, uri: Uri, heade
     match app.public_notice(id).await {
         // A notice is read in the language it is written in.
         Ok(Some(n)) => render(&NoticePage {
-            l: Public::fixed(&n.language),
+            l: own_or_chosen(&n.language, &uri),
             title: &n.name,
             version: n.version.to_string(),
             sha: n.sha256.iter().map(|b| format!("{b:02x}")).collect(),

@@ -62,7 +62,6 @@ impl DealLine {
 }
 
 /// A field name as the reader reads it (`field-<name>` messages).
-#[allow(dead_code)] // taken up as the pages are converted
 pub(crate) fn field_label(tr: &kith_i18n::Tr, field: &str) -> String {
     let id = format!("field-{}", field.replace('_', "-"));
     if kith_i18n::has_message(&id) {
