@@ -44,3 +44,12 @@ pub(crate) fn staff_choices(staff: &HashMap<Uuid, String>) -> Vec<(String, Strin
     v.sort_by(|a, b| a.1.cmp(&b.1));
     v
 }
+
+/// An amount in minor units in the reader's format (`€12,500.00`,
+/// `12.500,00 €`); without a currency, the number alone; none: empty.
+pub(crate) fn amount(tr: &kith_i18n::Tr, minor: Option<impl Into<i128>>, currency: Option<&str>) -> String {
+    match minor.map(Into::into) {
+        None => String::new(),
+        Some(m) => tr.money(m, currency.unwrap_or("")).trim().to_owned(),
+    }
+}
