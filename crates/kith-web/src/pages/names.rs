@@ -53,3 +53,9 @@ pub(crate) fn amount(tr: &kith_i18n::Tr, minor: Option<impl Into<i128>>, currenc
         Some(m) => tr.money(m, currency.unwrap_or("")).trim().to_owned(),
     }
 }
+
+/// A closed-vocabulary word (a lawful basis, a channel, a consent state…)
+/// in the reader's language: the message `contacts-<kind>-<value>`.
+pub(crate) fn word(tr: &kith_i18n::Tr, kind: &str, value: &str) -> String {
+    tr.t(&format!("contacts-{kind}-{}", value.replace('_', "-")))
+}
