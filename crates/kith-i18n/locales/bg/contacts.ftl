@@ -32,28 +32,28 @@ contacts-bulk-none-match = Няма контакти, отговарящи на 
 contacts-bulk-none-exist = Никой от отметнатите контакти вече не съществува, така че няма какво да се промени.
 contacts-bulk-none-ticked = Няма отметнати редове. Върнете се, отметнете редове или изберете „Всички съответстващи контакти“.
 contacts-bulk-will-add-tag = Ще бъде добавен етикетът „{ $x }“ към { $n ->
-    [one] { $n } контакт
-   *[other] { $n } контакта
+    [one] <strong>{ $n }</strong> контакт
+   *[other] <strong>{ $n }</strong> контакта
 }.
 contacts-bulk-will-remove-tag = Ще бъде премахнат етикетът „{ $x }“ от { $n ->
-    [one] { $n } контакт
-   *[other] { $n } контакта
+    [one] <strong>{ $n }</strong> контакт
+   *[other] <strong>{ $n }</strong> контакта
 }.
 contacts-bulk-will-assign-owner = { $x } ще стане отговорник на { $n ->
-    [one] { $n } контакт
-   *[other] { $n } контакта
+    [one] <strong>{ $n }</strong> контакт
+   *[other] <strong>{ $n }</strong> контакта
 }.
 contacts-bulk-will-remove-owner = Ще бъде премахнат отговорникът на { $n ->
-    [one] { $n } контакт
-   *[other] { $n } контакта
+    [one] <strong>{ $n }</strong> контакт
+   *[other] <strong>{ $n }</strong> контакта
 }.
 contacts-bulk-will-set-basis = Ще бъде записано правното основание „{ $x }“ за { $n ->
-    [one] { $n } контакт
-   *[other] { $n } контакта
+    [one] <strong>{ $n }</strong> контакт
+   *[other] <strong>{ $n }</strong> контакта
 }.
 contacts-bulk-will-request-consent = Ще бъде изпратено искане за съгласие по имейл до { $n ->
-    [one] { $n } контакт
-   *[other] { $n } контакта
+    [one] <strong>{ $n }</strong> контакт
+   *[other] <strong>{ $n }</strong> контакта
 } (контактите без имейл или вече отговорилите се пропускат).
 contacts-bulk-send-to = { $n ->
     [one] Изпрати до { $n } контакт
@@ -96,3 +96,183 @@ contacts-basis-legal-obligation = Законово задължение
 contacts-basis-vital-interests = Жизненоважни интереси
 contacts-basis-public-task = Задача от обществен интерес
 contacts-basis-legitimate-interests = Легитимни интереси
+
+contacts-one = Контакт
+contacts-back = ← Контакти
+contacts-details = Данни
+contacts-email = Имейл
+contacts-phone = Телефон
+contacts-address = Адрес
+contacts-tags = Етикети
+contacts-created = Създаден
+contacts-source = Източник
+contacts-field-policy = Правила за полетата
+contacts-changed = Променен
+contacts-edit = Редактирай
+contacts-not-saved = Нищо не е записано. Моля, коригирайте отбелязаните по-долу полета.
+contacts-save = Запази
+contacts-saved = Промените са запазени.
+contacts-created-notice = Контактът е създаден.
+contacts-added = Добавено в хронологията.
+contacts-erasure-requested = В регистъра е подадено искане за изтриване: екипът по защита на данните го проверява и изпълнява.
+contacts-policy-version = Полетата са записани последно по версия { $version } на правилата за полетата
+contacts-policy-none = Полетата са събрани, преди Kith да води правила за полетата
+contacts-source-by = { $what } — от { $who }, { $when }
+contacts-source-at = { $what } — { $when }
+contacts-source-none = Не е записан (създаден, преди Kith да записва произхода)
+contacts-source-detail = { $kind }: { $detail }
+contacts-source-created-in-source = { $what } (създаден в източника на { $date })
+contacts-activity = Дейност
+contacts-add-to-timeline = Добави в хронологията
+contacts-add-a = Добави
+contacts-kind-note = Бележка
+contacts-kind-call = Обаждане
+contacts-kind-email = Имейл
+contacts-kind-meeting = Среща
+contacts-what-happened = Какво се случи
+contacts-add = Добави
+contacts-timeline-empty = Все още няма нищо записано. Тук се показват бележки, обаждания, имейли, срещи и промени по сделки, първо най-новите.
+contacts-text-hidden = (текстът е скрит за вашата роля)
+contacts-deal-moved = „{ $title }“ е преместена от { $from } в { $to }
+contacts-deal-created = „{ $title }“ е създадена в { $stage }
+contacts-deals = Сделки
+contacts-no-deals = Няма сделки с този контакт.
+contacts-delete = Изтриване
+contacts-delete-summary = Изтрий този контакт…
+contacts-delete-text = Това изтрива окончателно контакта, неговата хронология и всички негови лични данни. Действието не може да бъде отменено. Контакт под правно задържане или ограничаване не се изтрива, докато задържането или ограничаването не бъде отменено.
+contacts-delete-for-good = Изтрий окончателно
+contacts-erasure-text = Вашата роля подава искане за изтриване: екипът по защита на данните проверява дали данните трябва да се съхранят (правно задържане, ограничаване, чл. 17, пар. 3) и след това ги изтрива.
+contacts-request-erasure = Поискай изтриване
+contacts-who-read = Кой е чел или променял този контакт
+
+contacts-privacy = Поверителност
+contacts-undeliverable = Пощенски сървър отказа окончателно адрес на това лице ({ $dates }): кампаниите го пропускат, докато адресът не бъде променен.
+contacts-restricted-title = Обработването е ограничено
+contacts-restricted-text = от { $since } (чл. 18 от ОРЗД): само съхранение — без промени, бележки, изпращания или масови действия.
+contacts-lift-restriction = Отмени ограничаването
+contacts-restrict = Ограничи обработването
+contacts-art14-send = Изпрати информацията по чл. 14
+contacts-art14-sent = Информацията по чл. 14 е изпратена на { $date } ({ $how }, на { $language })
+contacts-art14-not-sent = Информацията по чл. 14 не е изпратена
+contacts-art14-from-import = от страницата на импорта
+contacts-art14-automatically = автоматично
+contacts-art14-by-staff = от служител
+contacts-language-en = английски
+contacts-language-it = италиански
+contacts-language-fr = френски
+contacts-language-bg = български
+contacts-language-de = немски
+contacts-language-es = испански
+contacts-retention = Съхранение
+contacts-hold-title = Правно задържане
+contacts-hold-text = — правилата за съхранение няма да изтрият този контакт. Причина: { $reason }. Преглед на { $date }.
+contacts-release-hold = Отмени правното задържане
+contacts-place-hold = Наложи правно задържане
+contacts-hold-reason = Причина (напр. делото, в което данните са доказателство)
+contacts-hold-review-on = Преглед на
+contacts-hold-place = Наложи задържането
+contacts-review-due = Предстои преглед:
+contacts-review-question = точен ли е този запис и все още ли е необходим?
+contacts-last-reviewed = Последен преглед: { $date }.
+contacts-mark-reviewed = Отбележи като прегледан: точен и все още необходим
+contacts-objections = Възражения
+contacts-uphold = Уважи
+contacts-override = Отхвърли (неоспорими основания)
+contacts-requests = Искания (права по ОРЗД)
+contacts-no-requests = Няма искания от това лице.
+contacts-request-line = { $status }, получено на { $received }
+contacts-request-line-due = { $status }, получено на { $received }, срок { $due }
+contacts-register-request = Регистрирай искане
+contacts-person-asks = Субектът на данните иска
+contacts-received-by = Получено чрез
+contacts-note = Бележка
+contacts-register = Регистрирай искането
+contacts-no-purposes = Все още няма определени цели.
+contacts-may-we-contact = Можем ли да се свържем с това лице?
+contacts-consent-history = История на съгласията ({ $n })
+contacts-receipt = разписка
+contacts-request-consent = Поискай съгласие
+contacts-set-basis = Задай правно основание
+contacts-purpose = Цел
+contacts-basis = Основание
+contacts-lia-ref = Номер на оценката (за легитимни интереси)
+contacts-ends-on = Изтича на (краят на договора, ако е известен)
+contacts-save-basis = Запази основанието
+contacts-record-objection-title = Запиши възражение (чл. 21)
+contacts-person-objects = Лицето възразява срещу
+contacts-record-objection = Запиши възражението
+contacts-record-consent-title = Запиши съгласие, дадено по телефона или на хартия
+contacts-consent-given = Дадено съгласие
+contacts-how = Как
+contacts-channels = Канали
+contacts-affirmative-act = Какво каза или направи лицето
+contacts-evidence = Доказателство (номер на записа, сканиран формуляр)
+contacts-record = Запиши
+contacts-badge-no-email = Без имейли: { $purpose }
+contacts-badge-no-phone = Без обаждания: { $purpose }
+contacts-badge-no-sms = Без SMS: { $purpose }
+contacts-badge-no-post = Без писма: { $purpose }
+contacts-badge-awaiting = { $channel }: { $purpose } — очаква отговор от { $date }
+contacts-badge-not-responded = { $channel }: { $purpose } — без отговор
+contacts-badge-expired = { $channel }: { $purpose } — съгласието е изтекло
+contacts-badge-ok = { $channel }: { $purpose } ✓
+contacts-basis-source-named = { $source } „{ $name }“
+contacts-basis-detail = { $source }, от { $date }, зададено от { $who }
+contacts-basis-detail-lia = { $source }, оценка { $lia }, от { $date }, зададено от { $who }
+contacts-the-system = системата
+
+contacts-event-note = бележка
+contacts-event-call = обаждане
+contacts-event-email = имейл
+contacts-event-meeting = среща
+contacts-event-deal = сделка
+
+contacts-source-manual = Въведен от служител
+contacts-source-web-form = Уеб формуляр
+contacts-source-import = Импорт
+# same as English
+contacts-source-api = API
+
+contacts-bsource-web-form = Уеб формуляр
+contacts-bsource-import = Импорт
+contacts-bsource-manual = Ръчно въвеждане
+contacts-bsource-api-client = API клиент
+
+contacts-channel-email = Имейл
+contacts-channel-phone = Телефон
+# same as English
+contacts-channel-sms = SMS
+contacts-channel-post = Поща
+
+contacts-action-requested = Поискано
+contacts-action-given = Дадено
+contacts-action-refused = Отказано
+contacts-action-withdrawn = Оттеглено
+contacts-action-expired = Изтекло
+contacts-method-web-form = Уеб формуляр
+contacts-method-double-opt-in = Двойно потвърждение
+contacts-method-portal = Портал за поверителност
+contacts-method-phone = Телефон
+contacts-method-paper = Хартиен формуляр
+contacts-method-import = Импорт
+# same as English
+contacts-method-api = API
+
+contacts-decision-pending = Очаква решение
+contacts-decision-upheld = Уважено: обработването е спряно
+contacts-decision-overridden = Отхвърлено: записани са неоспорими законни основания
+
+contacts-dsr-access = Достъп (чл. 15)
+contacts-dsr-portability = Преносимост (чл. 20)
+contacts-dsr-rectification = Коригиране (чл. 16)
+contacts-dsr-erasure = Изтриване (чл. 17)
+contacts-dsr-restriction = Ограничаване (чл. 18)
+contacts-dsr-objection = Възражение (чл. 21)
+contacts-dsr-withdraw-consent = Оттегляне на съгласие (чл. 7, пар. 3)
+contacts-dsr-information = Информация (чл. 13–15)
+contacts-dsr-automated-decision-review = Преразглеждане на автоматизирано решение (чл. 22)
+contacts-dsr-channel-portal = Портал за поверителност
+contacts-dsr-channel-email = Имейл
+contacts-dsr-channel-phone = Обаждане
+contacts-dsr-channel-letter = Писмо
+contacts-dsr-channel-staff = Служител

@@ -33,28 +33,28 @@ contacts-bulk-none-match = Keine Kontakte entsprechen dieser Suche und diesem Fi
 contacts-bulk-none-exist = Keiner der angehakten Kontakte existiert noch, es gibt also nichts zu ändern.
 contacts-bulk-none-ticked = Es sind keine Zeilen angehakt. Gehen Sie zurück, haken Sie Zeilen an oder wählen Sie „Alle passenden Kontakte“.
 contacts-bulk-will-add-tag = Das Schlagwort „{ $x }“ wird { $n ->
-    [one] { $n } Kontakt
-   *[other] { $n } Kontakten
+    [one] <strong>{ $n }</strong> Kontakt
+   *[other] <strong>{ $n }</strong> Kontakten
 } hinzugefügt.
 contacts-bulk-will-remove-tag = Das Schlagwort „{ $x }“ wird bei { $n ->
-    [one] { $n } Kontakt
-   *[other] { $n } Kontakten
+    [one] <strong>{ $n }</strong> Kontakt
+   *[other] <strong>{ $n }</strong> Kontakten
 } entfernt.
 contacts-bulk-will-assign-owner = { $x } wird verantwortlich für { $n ->
-    [one] { $n } Kontakt
-   *[other] { $n } Kontakte
+    [one] <strong>{ $n }</strong> Kontakt
+   *[other] <strong>{ $n }</strong> Kontakte
 }.
 contacts-bulk-will-remove-owner = Bei { $n ->
-    [one] { $n } Kontakt
-   *[other] { $n } Kontakten
+    [one] <strong>{ $n }</strong> Kontakt
+   *[other] <strong>{ $n }</strong> Kontakten
 } wird die verantwortliche Person entfernt.
 contacts-bulk-will-set-basis = Die Rechtsgrundlage „{ $x }“ wird für { $n ->
-    [one] { $n } Kontakt
-   *[other] { $n } Kontakte
+    [one] <strong>{ $n }</strong> Kontakt
+   *[other] <strong>{ $n }</strong> Kontakte
 } erfasst.
 contacts-bulk-will-request-consent = An { $n ->
-    [one] { $n } Kontakt
-   *[other] { $n } Kontakte
+    [one] <strong>{ $n }</strong> Kontakt
+   *[other] <strong>{ $n }</strong> Kontakte
 } wird eine Einwilligungsanfrage per E-Mail gesendet (Kontakte ohne E-Mail-Adresse oder mit bereits erteilter Antwort werden übersprungen).
 contacts-bulk-send-to = { $n ->
     [one] An { $n } Kontakt senden
@@ -98,3 +98,189 @@ contacts-basis-legal-obligation = Rechtliche Verpflichtung
 contacts-basis-vital-interests = Lebenswichtige Interessen
 contacts-basis-public-task = Öffentliche Aufgabe
 contacts-basis-legitimate-interests = Berechtigte Interessen
+
+contacts-one = Kontakt
+contacts-back = ← Kontakte
+contacts-details = Angaben
+contacts-email = E-Mail
+contacts-phone = Telefon
+contacts-address = Adresse
+contacts-tags = Schlagwörter
+contacts-created = Angelegt
+contacts-source = Herkunft
+contacts-field-policy = Feldrichtlinie
+contacts-changed = Geändert
+contacts-edit = Bearbeiten
+contacts-not-saved = Es wurde nichts gespeichert. Bitte korrigieren Sie die unten markierten Felder.
+contacts-save = Speichern
+contacts-saved = Änderungen gespeichert.
+contacts-created-notice = Kontakt angelegt.
+contacts-added = Zum Verlauf hinzugefügt.
+contacts-erasure-requested = Ein Löschantrag wurde im Register erfasst: Das Datenschutzteam prüft ihn und führt ihn aus.
+contacts-policy-version = Felder zuletzt unter Version { $version } der Feldrichtlinie geschrieben
+contacts-policy-none = Felder erfasst, bevor Kith eine Feldrichtlinie führte
+contacts-source-by = { $what } — von { $who }, { $when }
+contacts-source-at = { $what } — { $when }
+contacts-source-none = Nicht erfasst (angelegt, bevor Kith die Herkunft festhielt)
+contacts-source-detail = { $kind }: { $detail }
+contacts-source-created-in-source = { $what } (in der Quelle angelegt am { $date })
+contacts-activity = Aktivität
+contacts-add-to-timeline = Zum Verlauf hinzufügen
+contacts-add-a = Hinzufügen:
+contacts-kind-note = Notiz
+contacts-kind-call = Anruf
+contacts-kind-email = E-Mail
+contacts-kind-meeting = Besprechung
+contacts-what-happened = Was ist geschehen
+contacts-add = Hinzufügen
+contacts-timeline-empty = Noch nichts erfasst. Notizen, Anrufe, E-Mails, Besprechungen und Änderungen an Geschäften erscheinen hier, die neuesten zuerst.
+contacts-text-hidden = (Text für Ihre Rolle ausgeblendet)
+contacts-deal-moved = „{ $title }“ von { $from } nach { $to } verschoben
+contacts-deal-created = „{ $title }“ in { $stage } angelegt
+contacts-deals = Geschäfte
+contacts-no-deals = Keine Geschäfte mit diesem Kontakt.
+contacts-delete = Löschen
+contacts-delete-summary = Diesen Kontakt löschen…
+contacts-delete-text = Dies löscht den Kontakt, seinen Verlauf und alle seine personenbezogenen Daten endgültig. Es kann nicht rückgängig gemacht werden. Ein Kontakt unter einer Aufbewahrungspflicht (Legal Hold) oder einer Einschränkung wird erst gelöscht, wenn diese aufgehoben ist.
+contacts-delete-for-good = Endgültig löschen
+contacts-erasure-text = Ihre Rolle stellt einen Löschantrag: Das Datenschutzteam prüft, ob die Daten aufbewahrt werden müssen (Aufbewahrungspflicht, Einschränkung, Art. 17 Abs. 3), und löscht sie dann.
+contacts-request-erasure = Löschung beantragen
+contacts-who-read = Wer diesen Kontakt gelesen oder geändert hat
+
+contacts-privacy = Datenschutz
+contacts-undeliverable = Ein Mailserver hat eine Adresse dieser Person dauerhaft abgelehnt ({ $dates }): Kampagnen überspringen sie, bis die Adresse geändert wird.
+contacts-restricted-title = Verarbeitung eingeschränkt
+contacts-restricted-text = seit { $since } (Art. 18 DSGVO): nur gespeichert — keine Änderungen, Notizen, Sendungen oder Sammelaktionen.
+contacts-lift-restriction = Einschränkung aufheben
+contacts-restrict = Verarbeitung einschränken
+contacts-art14-send = Information nach Art. 14 senden
+contacts-art14-sent = Information nach Art. 14 gesendet am { $date } ({ $how }, auf { $language })
+contacts-art14-not-sent = Information nach Art. 14 nicht gesendet
+contacts-art14-from-import = von der Seite des Imports
+contacts-art14-automatically = automatisch
+contacts-art14-by-staff = durch Mitarbeitende
+contacts-language-en = Englisch
+contacts-language-it = Italienisch
+contacts-language-fr = Französisch
+contacts-language-bg = Bulgarisch
+contacts-language-de = Deutsch
+contacts-language-es = Spanisch
+contacts-retention = Aufbewahrung
+contacts-hold-title = Aufbewahrungspflicht (Legal Hold)
+contacts-hold-text = — die Aufbewahrungsregeln löschen diesen Kontakt nicht. Grund: { $reason }. Überprüfung am { $date }.
+contacts-release-hold = Aufbewahrungspflicht aufheben
+contacts-place-hold = Aufbewahrungspflicht festlegen
+contacts-hold-reason = Grund (z. B. das Verfahren, in dem die Daten Beweismittel sind)
+contacts-hold-review-on = Überprüfung am
+contacts-hold-place = Aufbewahrungspflicht festlegen
+contacts-review-due = Überprüfung fällig:
+contacts-review-question = Ist dieser Datensatz noch richtig und erforderlich?
+contacts-last-reviewed = Zuletzt überprüft am { $date }.
+contacts-mark-reviewed = Als überprüft markieren: richtig und weiterhin erforderlich
+contacts-objections = Widersprüche
+contacts-uphold = Stattgeben
+contacts-override = Zurückweisen (zwingende Gründe)
+contacts-requests = Anträge (Betroffenenrechte nach DSGVO)
+contacts-no-requests = Keine Anträge dieser Person.
+contacts-request-line = { $status }, eingegangen am { $received }
+contacts-request-line-due = { $status }, eingegangen am { $received }, fällig am { $due }
+contacts-register-request = Antrag erfassen
+contacts-person-asks = Die betroffene Person verlangt
+contacts-received-by = Eingegangen per
+contacts-note = Notiz
+contacts-register = Antrag erfassen
+contacts-no-purposes = Es sind noch keine Zwecke festgelegt.
+contacts-may-we-contact = Dürfen wir diese Person kontaktieren?
+contacts-consent-history = Verlauf der Einwilligungen ({ $n })
+contacts-receipt = Beleg
+contacts-request-consent = Einwilligung anfragen
+contacts-set-basis = Rechtsgrundlage festlegen
+contacts-purpose = Zweck
+contacts-basis = Rechtsgrundlage
+contacts-lia-ref = Referenz der Abwägung (bei berechtigten Interessen)
+contacts-ends-on = Endet am (Vertragsende, falls bekannt)
+contacts-save-basis = Rechtsgrundlage speichern
+contacts-record-objection-title = Widerspruch erfassen (Art. 21)
+contacts-person-objects = Die Person widerspricht
+contacts-record-objection = Widerspruch erfassen
+contacts-record-consent-title = Telefonisch oder schriftlich erteilte Einwilligung erfassen
+contacts-consent-given = Einwilligung erteilt
+contacts-how = Wie
+contacts-channels = Kanäle
+contacts-affirmative-act = Was die Person gesagt oder getan hat
+contacts-evidence = Nachweis (Aufzeichnungs-ID, eingescanntes Formular)
+contacts-record = Erfassen
+contacts-badge-no-email = Keine E-Mails: { $purpose }
+contacts-badge-no-phone = Keine Anrufe: { $purpose }
+contacts-badge-no-sms = Keine SMS: { $purpose }
+contacts-badge-no-post = Keine Post: { $purpose }
+contacts-badge-awaiting = { $channel }: { $purpose } — Antwort ausstehend seit { $date }
+contacts-badge-not-responded = { $channel }: { $purpose } — keine Antwort
+contacts-badge-expired = { $channel }: { $purpose } — Einwilligung abgelaufen
+contacts-badge-ok = { $channel }: { $purpose } ✓
+contacts-basis-source-named = { $source } „{ $name }“
+contacts-basis-detail = { $source }, seit { $date }, festgelegt von { $who }
+contacts-basis-detail-lia = { $source }, Abwägung { $lia }, seit { $date }, festgelegt von { $who }
+contacts-the-system = dem System
+
+contacts-event-note = Notiz
+contacts-event-call = Anruf
+contacts-event-email = E-Mail
+contacts-event-meeting = Besprechung
+contacts-event-deal = Geschäft
+
+contacts-source-manual = Von Mitarbeitenden erfasst
+contacts-source-web-form = Webformular
+# same as English
+contacts-source-import = Import
+# same as English
+contacts-source-api = API
+
+contacts-bsource-web-form = Webformular
+# same as English
+contacts-bsource-import = Import
+contacts-bsource-manual = Manuelle Eingabe
+contacts-bsource-api-client = API-Client
+
+contacts-channel-email = E-Mail
+contacts-channel-phone = Telefon
+# same as English
+contacts-channel-sms = SMS
+# same as English
+contacts-channel-post = Post
+
+contacts-action-requested = Angefragt
+contacts-action-given = Erteilt
+contacts-action-refused = Abgelehnt
+contacts-action-withdrawn = Widerrufen
+contacts-action-expired = Abgelaufen
+contacts-method-web-form = Webformular
+# same as English
+contacts-method-double-opt-in = Double opt-in
+contacts-method-portal = Datenschutzportal
+contacts-method-phone = Telefon
+contacts-method-paper = Papierformular
+# same as English
+contacts-method-import = Import
+# same as English
+contacts-method-api = API
+
+contacts-decision-pending = Entscheidung ausstehend
+contacts-decision-upheld = Stattgegeben: Verarbeitung beendet
+contacts-decision-overridden = Zurückgewiesen: zwingende schutzwürdige Gründe erfasst
+
+contacts-dsr-access = Auskunft (Art. 15)
+contacts-dsr-portability = Datenübertragbarkeit (Art. 20)
+contacts-dsr-rectification = Berichtigung (Art. 16)
+contacts-dsr-erasure = Löschung (Art. 17)
+contacts-dsr-restriction = Einschränkung (Art. 18)
+contacts-dsr-objection = Widerspruch (Art. 21)
+contacts-dsr-withdraw-consent = Widerruf der Einwilligung (Art. 7 Abs. 3)
+# same as English
+contacts-dsr-information = Information (Art. 13–15)
+contacts-dsr-automated-decision-review = Überprüfung einer automatisierten Entscheidung (Art. 22)
+contacts-dsr-channel-portal = Datenschutzportal
+contacts-dsr-channel-email = E-Mail
+contacts-dsr-channel-phone = Anruf
+contacts-dsr-channel-letter = Brief
+contacts-dsr-channel-staff = Mitarbeitende

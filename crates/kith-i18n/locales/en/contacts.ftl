@@ -37,28 +37,28 @@ contacts-bulk-none-match = No contacts match this search and filter, so there is
 contacts-bulk-none-exist = None of the ticked contacts exists any more, so there is nothing to change.
 contacts-bulk-none-ticked = No rows are ticked. Go back, tick some rows, or choose “All contacts matching”.
 contacts-bulk-will-add-tag = This will add the tag “{ $x }” on { $n ->
-    [one] { $n } contact
-   *[other] { $n } contacts
+    [one] <strong>{ $n }</strong> contact
+   *[other] <strong>{ $n }</strong> contacts
 }.
 contacts-bulk-will-remove-tag = This will remove the tag “{ $x }” on { $n ->
-    [one] { $n } contact
-   *[other] { $n } contacts
+    [one] <strong>{ $n }</strong> contact
+   *[other] <strong>{ $n }</strong> contacts
 }.
 contacts-bulk-will-assign-owner = This will make { $x } the owner on { $n ->
-    [one] { $n } contact
-   *[other] { $n } contacts
+    [one] <strong>{ $n }</strong> contact
+   *[other] <strong>{ $n }</strong> contacts
 }.
 contacts-bulk-will-remove-owner = This will remove the owner on { $n ->
-    [one] { $n } contact
-   *[other] { $n } contacts
+    [one] <strong>{ $n }</strong> contact
+   *[other] <strong>{ $n }</strong> contacts
 }.
 contacts-bulk-will-set-basis = This will record the lawful basis “{ $x }” on { $n ->
-    [one] { $n } contact
-   *[other] { $n } contacts
+    [one] <strong>{ $n }</strong> contact
+   *[other] <strong>{ $n }</strong> contacts
 }.
 contacts-bulk-will-request-consent = This will send a consent request by email (contacts without email, or who already answered, are skipped) on { $n ->
-    [one] { $n } contact
-   *[other] { $n } contacts
+    [one] <strong>{ $n }</strong> contact
+   *[other] <strong>{ $n }</strong> contacts
 }.
 contacts-bulk-send-to = { $n ->
     [one] Send to { $n } contact
@@ -104,3 +104,197 @@ contacts-basis-legal-obligation = Legal obligation
 contacts-basis-vital-interests = Vital interests
 contacts-basis-public-task = Public task
 contacts-basis-legitimate-interests = Legitimate interests
+
+## A contact's page.
+contacts-one = Contact
+contacts-back = ← Contacts
+contacts-details = Details
+contacts-email = Email
+contacts-phone = Phone
+contacts-address = Address
+contacts-tags = Tags
+contacts-created = Created
+contacts-source = Source
+contacts-field-policy = Field policy
+contacts-changed = Changed
+contacts-edit = Edit
+contacts-not-saved = Nothing was saved. Please correct the fields marked below.
+contacts-save = Save
+contacts-saved = Changes saved.
+contacts-created-notice = Contact created.
+contacts-added = Added to the timeline.
+contacts-erasure-requested = An erasure request was filed in the register: the privacy team checks it and carries it out.
+contacts-policy-version = Fields last written under field policy version { $version }
+contacts-policy-none = Fields collected before Kith kept a field policy
+# $what: how the contact came in (contacts-source-detail); $who: a staff email; $when: date and time.
+contacts-source-by = { $what } — by { $who }, { $when }
+contacts-source-at = { $what } — { $when }
+contacts-source-none = Not recorded (created before Kith kept provenance)
+# $kind: how (Import, Web form…); $detail: the file, form or token, and the row or page.
+contacts-source-detail = { $kind }: { $detail }
+contacts-source-created-in-source = { $what } (created in the source on { $date })
+contacts-activity = Activity
+contacts-add-to-timeline = Add to the timeline
+contacts-add-a = Add a
+contacts-kind-note = Note
+contacts-kind-call = Call
+contacts-kind-email = Email
+contacts-kind-meeting = Meeting
+contacts-what-happened = What happened
+contacts-add = Add
+contacts-timeline-empty = Nothing recorded yet. Notes, calls, emails, meetings and deal changes appear here, newest first.
+contacts-text-hidden = (text hidden for your role)
+contacts-deal-moved = “{ $title }” moved from { $from } to { $to }
+contacts-deal-created = “{ $title }” created in { $stage }
+contacts-deals = Deals
+contacts-no-deals = No deals with this contact.
+contacts-delete = Delete
+contacts-delete-summary = Delete this contact…
+contacts-delete-text = This erases the contact, its timeline and all its personal data for good. It cannot be undone. A contact under a legal hold or a restriction is not deleted until the hold or restriction is lifted.
+contacts-delete-for-good = Delete for good
+contacts-erasure-text = Your role files an erasure request: the privacy team checks whether the data must be kept (a legal hold, a restriction, Art. 17(3)) and then erases it.
+contacts-request-erasure = Request erasure
+contacts-who-read = Who read or changed this contact
+
+## The privacy panel on a contact's page.
+contacts-privacy = Privacy
+# $dates: when mail servers refused the addresses.
+contacts-undeliverable = A mail server refused an address of this person permanently ({ $dates }): campaigns skip it until the address is changed.
+contacts-restricted-title = Processing restricted
+# Follows contacts-restricted-title in bold.
+contacts-restricted-text = since { $since } (GDPR Art. 18): stored only — no edits, notes, sends or bulk actions.
+contacts-lift-restriction = Lift the restriction
+contacts-restrict = Restrict processing
+contacts-art14-send = Send the Art. 14 notice
+# $how: contacts-art14-from-import and its siblings; $language: the language's name.
+contacts-art14-sent = Art. 14 notice sent on { $date } ({ $how }, in { $language })
+contacts-art14-not-sent = Art. 14 notice not sent
+contacts-art14-from-import = from the import's page
+contacts-art14-automatically = automatically
+contacts-art14-by-staff = by staff
+contacts-language-en = English
+contacts-language-it = Italian
+contacts-language-fr = French
+contacts-language-bg = Bulgarian
+contacts-language-de = German
+contacts-language-es = Spanish
+contacts-retention = Retention
+contacts-hold-title = Legal hold
+# Follows contacts-hold-title in bold.
+contacts-hold-text = — retention will not dispose of this contact. Reason: { $reason }. Review on { $date }.
+contacts-release-hold = Release the legal hold
+contacts-place-hold = Place a legal hold
+contacts-hold-reason = Reason (e.g. the case the data is evidence in)
+contacts-hold-review-on = Review on
+contacts-hold-place = Place the hold
+contacts-review-due = Review due:
+contacts-review-question = is this record still accurate and needed?
+contacts-last-reviewed = Last reviewed { $date }.
+contacts-mark-reviewed = Mark reviewed: accurate and still needed
+contacts-objections = Objections
+contacts-uphold = Uphold
+contacts-override = Override (compelling grounds)
+contacts-requests = Requests (GDPR rights)
+contacts-no-requests = No requests from this person.
+contacts-request-line = { $status }, received { $received }
+contacts-request-line-due = { $status }, received { $received }, due { $due }
+contacts-register-request = Register a request
+contacts-person-asks = The person asks for
+contacts-received-by = Received by
+contacts-note = Note
+contacts-register = Register request
+contacts-no-purposes = No purposes are defined yet.
+contacts-may-we-contact = May we contact this person?
+contacts-consent-history = Consent history ({ $n })
+contacts-receipt = receipt
+contacts-request-consent = Request consent
+contacts-set-basis = Set lawful basis
+contacts-purpose = Purpose
+contacts-basis = Basis
+contacts-lia-ref = Assessment reference (for legitimate interests)
+contacts-ends-on = Ends on (the contract's end, if known)
+contacts-save-basis = Save basis
+contacts-record-objection-title = Record an objection (Art. 21)
+contacts-person-objects = The person objects to
+contacts-record-objection = Record objection
+contacts-record-consent-title = Record consent given by phone or on paper
+contacts-consent-given = Consent given
+contacts-how = How
+contacts-channels = Channels
+contacts-affirmative-act = What the person said or did
+contacts-evidence = Evidence (recording id, scanned form)
+contacts-record = Record
+# $channel: Email, Phone…; $purpose: the purpose's name.
+contacts-badge-no-email = Do not email: { $purpose }
+contacts-badge-no-phone = Do not call: { $purpose }
+contacts-badge-no-sms = Do not text: { $purpose }
+contacts-badge-no-post = Do not write: { $purpose }
+contacts-badge-awaiting = { $channel }: { $purpose } — awaiting since { $date }
+contacts-badge-not-responded = { $channel }: { $purpose } — not responded
+contacts-badge-expired = { $channel }: { $purpose } — consent expired
+contacts-badge-ok = { $channel }: { $purpose } ✓
+# $source: where the basis came from (Web form…), $name: the form's or file's name.
+contacts-basis-source-named = { $source } “{ $name }”
+contacts-basis-detail = { $source }, since { $date }, set by { $who }
+contacts-basis-detail-lia = { $source }, assessment { $lia }, since { $date }, set by { $who }
+contacts-the-system = the system
+
+## Timeline entry kinds.
+contacts-event-note = note
+contacts-event-call = call
+contacts-event-email = email
+contacts-event-meeting = meeting
+contacts-event-deal = deal
+
+## How a contact came in.
+contacts-source-manual = Entered by staff
+contacts-source-web-form = Web form
+contacts-source-import = Import
+contacts-source-api = API
+
+## Where a lawful basis came from.
+contacts-bsource-web-form = Web form
+contacts-bsource-import = Import
+contacts-bsource-manual = Manual entry
+contacts-bsource-api-client = API client
+
+## Channels.
+contacts-channel-email = Email
+contacts-channel-phone = Phone
+contacts-channel-sms = SMS
+contacts-channel-post = Post
+
+## Consent ledger actions and methods.
+contacts-action-requested = Requested
+contacts-action-given = Given
+contacts-action-refused = Refused
+contacts-action-withdrawn = Withdrawn
+contacts-action-expired = Expired
+contacts-method-web-form = Web form
+contacts-method-double-opt-in = Double opt-in
+contacts-method-portal = Privacy portal
+contacts-method-phone = Phone
+contacts-method-paper = Paper form
+contacts-method-import = Import
+contacts-method-api = API
+
+## Decisions on objections (Art. 21).
+contacts-decision-pending = Awaiting a decision
+contacts-decision-upheld = Upheld: processing stopped
+contacts-decision-overridden = Overridden: compelling legitimate grounds recorded
+
+## Data-subject requests and how they arrive.
+contacts-dsr-access = Access (Art. 15)
+contacts-dsr-portability = Portability (Art. 20)
+contacts-dsr-rectification = Rectification (Art. 16)
+contacts-dsr-erasure = Erasure (Art. 17)
+contacts-dsr-restriction = Restriction (Art. 18)
+contacts-dsr-objection = Objection (Art. 21)
+contacts-dsr-withdraw-consent = Withdraw consent (Art. 7(3))
+contacts-dsr-information = Information (Art. 13–15)
+contacts-dsr-automated-decision-review = Review of an automated decision (Art. 22)
+contacts-dsr-channel-portal = Privacy portal
+contacts-dsr-channel-email = Email
+contacts-dsr-channel-phone = Call
+contacts-dsr-channel-letter = Letter
+contacts-dsr-channel-staff = Staff

@@ -32,28 +32,28 @@ contacts-bulk-none-match = Ningún contacto coincide con esta búsqueda y este f
 contacts-bulk-none-exist = Ninguno de los contactos marcados existe ya, así que no hay nada que cambiar.
 contacts-bulk-none-ticked = No hay filas marcadas. Vuelva atrás, marque algunas filas o elija «Todos los contactos que coinciden».
 contacts-bulk-will-add-tag = Se añadirá la etiqueta «{ $x }» a { $n ->
-    [one] { $n } contacto
-   *[other] { $n } contactos
+    [one] <strong>{ $n }</strong> contacto
+   *[other] <strong>{ $n }</strong> contactos
 }.
 contacts-bulk-will-remove-tag = Se quitará la etiqueta «{ $x }» de { $n ->
-    [one] { $n } contacto
-   *[other] { $n } contactos
+    [one] <strong>{ $n }</strong> contacto
+   *[other] <strong>{ $n }</strong> contactos
 }.
 contacts-bulk-will-assign-owner = { $x } pasará a ser responsable de { $n ->
-    [one] { $n } contacto
-   *[other] { $n } contactos
+    [one] <strong>{ $n }</strong> contacto
+   *[other] <strong>{ $n }</strong> contactos
 }.
 contacts-bulk-will-remove-owner = Se quitará el responsable de { $n ->
-    [one] { $n } contacto
-   *[other] { $n } contactos
+    [one] <strong>{ $n }</strong> contacto
+   *[other] <strong>{ $n }</strong> contactos
 }.
 contacts-bulk-will-set-basis = Se registrará la base jurídica «{ $x }» para { $n ->
-    [one] { $n } contacto
-   *[other] { $n } contactos
+    [one] <strong>{ $n }</strong> contacto
+   *[other] <strong>{ $n }</strong> contactos
 }.
 contacts-bulk-will-request-consent = Se enviará por correo electrónico una solicitud de consentimiento a { $n ->
-    [one] { $n } contacto
-   *[other] { $n } contactos
+    [one] <strong>{ $n }</strong> contacto
+   *[other] <strong>{ $n }</strong> contactos
 } (se omiten los contactos sin correo electrónico o que ya han respondido).
 contacts-bulk-send-to = { $n ->
     [one] Enviar a { $n } contacto
@@ -96,3 +96,183 @@ contacts-basis-legal-obligation = Obligación legal
 contacts-basis-vital-interests = Intereses vitales
 contacts-basis-public-task = Misión de interés público
 contacts-basis-legitimate-interests = Intereses legítimos
+
+contacts-one = Contacto
+contacts-back = ← Contactos
+contacts-details = Datos
+contacts-email = Correo electrónico
+contacts-phone = Teléfono
+contacts-address = Dirección
+contacts-tags = Etiquetas
+contacts-created = Creado
+contacts-source = Origen
+contacts-field-policy = Política de campos
+contacts-changed = Modificado
+contacts-edit = Editar
+contacts-not-saved = No se ha guardado nada. Corrija los campos marcados a continuación.
+contacts-save = Guardar
+contacts-saved = Cambios guardados.
+contacts-created-notice = Contacto creado.
+contacts-added = Añadido al historial.
+contacts-erasure-requested = Se ha registrado una solicitud de supresión: el equipo de privacidad la revisa y la ejecuta.
+contacts-policy-version = Campos escritos por última vez con la versión { $version } de la política de campos
+contacts-policy-none = Campos recogidos antes de que Kith llevara una política de campos
+contacts-source-by = { $what } — por { $who }, { $when }
+contacts-source-at = { $what } — { $when }
+contacts-source-none = No registrado (creado antes de que Kith registrara el origen)
+contacts-source-detail = { $kind }: { $detail }
+contacts-source-created-in-source = { $what } (creado en el origen el { $date })
+contacts-activity = Actividad
+contacts-add-to-timeline = Añadir al historial
+contacts-add-a = Añadir
+contacts-kind-note = Nota
+contacts-kind-call = Llamada
+contacts-kind-email = Correo electrónico
+contacts-kind-meeting = Reunión
+contacts-what-happened = Qué ocurrió
+contacts-add = Añadir
+contacts-timeline-empty = Aún no hay nada registrado. Aquí aparecen notas, llamadas, correos, reuniones y cambios en oportunidades, de más reciente a más antiguo.
+contacts-text-hidden = (texto oculto para su rol)
+contacts-deal-moved = «{ $title }» movida de { $from } a { $to }
+contacts-deal-created = «{ $title }» creada en { $stage }
+contacts-deals = Oportunidades
+contacts-no-deals = No hay oportunidades con este contacto.
+contacts-delete = Eliminar
+contacts-delete-summary = Eliminar este contacto…
+contacts-delete-text = Esto borra definitivamente el contacto, su historial y todos sus datos personales. No se puede deshacer. Un contacto sujeto a una retención legal o a una limitación no se elimina hasta que se levante la retención o la limitación.
+contacts-delete-for-good = Eliminar definitivamente
+contacts-erasure-text = Su rol presenta una solicitud de supresión: el equipo de privacidad comprueba si los datos deben conservarse (una retención legal, una limitación, art. 17, apartado 3) y después los suprime.
+contacts-request-erasure = Solicitar la supresión
+contacts-who-read = Quién ha consultado o modificado este contacto
+
+contacts-privacy = Privacidad
+contacts-undeliverable = Un servidor de correo rechazó de forma permanente una dirección de esta persona ({ $dates }): las campañas la omiten hasta que se cambie la dirección.
+contacts-restricted-title = Tratamiento limitado
+contacts-restricted-text = desde el { $since } (art. 18 RGPD): solo se conservan los datos — sin ediciones, notas, envíos ni acciones masivas.
+contacts-lift-restriction = Levantar la limitación
+contacts-restrict = Limitar el tratamiento
+contacts-art14-send = Enviar la información del art. 14
+contacts-art14-sent = Información del art. 14 enviada el { $date } ({ $how }, en { $language })
+contacts-art14-not-sent = Información del art. 14 no enviada
+contacts-art14-from-import = desde la página de la importación
+contacts-art14-automatically = automáticamente
+contacts-art14-by-staff = por el personal
+contacts-language-en = inglés
+contacts-language-it = italiano
+contacts-language-fr = francés
+contacts-language-bg = búlgaro
+contacts-language-de = alemán
+contacts-language-es = español
+contacts-retention = Conservación
+contacts-hold-title = Retención legal
+contacts-hold-text = — la política de conservación no eliminará este contacto. Motivo: { $reason }. Revisión el { $date }.
+contacts-release-hold = Levantar la retención legal
+contacts-place-hold = Establecer una retención legal
+contacts-hold-reason = Motivo (p. ej., el caso en el que los datos son prueba)
+contacts-hold-review-on = Revisión el
+contacts-hold-place = Establecer la retención
+contacts-review-due = Revisión pendiente:
+contacts-review-question = ¿siguen siendo exactos y necesarios estos datos?
+contacts-last-reviewed = Última revisión: { $date }.
+contacts-mark-reviewed = Marcar como revisado: exacto y aún necesario
+contacts-objections = Oposiciones
+contacts-uphold = Estimar
+contacts-override = Desestimar (motivos imperiosos)
+contacts-requests = Solicitudes (derechos del RGPD)
+contacts-no-requests = No hay solicitudes de esta persona.
+contacts-request-line = { $status }, recibida el { $received }
+contacts-request-line-due = { $status }, recibida el { $received }, vence el { $due }
+contacts-register-request = Registrar una solicitud
+contacts-person-asks = El interesado solicita
+contacts-received-by = Recibida por
+contacts-note = Nota
+contacts-register = Registrar la solicitud
+contacts-no-purposes = Aún no se ha definido ninguna finalidad.
+contacts-may-we-contact = ¿Podemos contactar con esta persona?
+contacts-consent-history = Historial de consentimientos ({ $n })
+contacts-receipt = justificante
+contacts-request-consent = Solicitar el consentimiento
+contacts-set-basis = Establecer la base jurídica
+contacts-purpose = Finalidad
+contacts-basis = Base jurídica
+contacts-lia-ref = Referencia de la evaluación (para intereses legítimos)
+contacts-ends-on = Termina el (fin del contrato, si se conoce)
+contacts-save-basis = Guardar la base jurídica
+contacts-record-objection-title = Registrar una oposición (art. 21)
+contacts-person-objects = La persona se opone a
+contacts-record-objection = Registrar la oposición
+contacts-record-consent-title = Registrar un consentimiento dado por teléfono o en papel
+contacts-consent-given = Consentimiento dado
+contacts-how = Cómo
+contacts-channels = Canales
+contacts-affirmative-act = Lo que la persona dijo o hizo
+contacts-evidence = Prueba (id de la grabación, formulario escaneado)
+contacts-record = Registrar
+contacts-badge-no-email = No enviar correos: { $purpose }
+contacts-badge-no-phone = No llamar: { $purpose }
+contacts-badge-no-sms = No enviar SMS: { $purpose }
+contacts-badge-no-post = No escribir por correo postal: { $purpose }
+contacts-badge-awaiting = { $channel }: { $purpose } — a la espera desde el { $date }
+contacts-badge-not-responded = { $channel }: { $purpose } — sin respuesta
+contacts-badge-expired = { $channel }: { $purpose } — consentimiento caducado
+contacts-badge-ok = { $channel }: { $purpose } ✓
+contacts-basis-source-named = { $source } «{ $name }»
+contacts-basis-detail = { $source }, desde el { $date }, establecida por { $who }
+contacts-basis-detail-lia = { $source }, evaluación { $lia }, desde el { $date }, establecida por { $who }
+contacts-the-system = el sistema
+
+contacts-event-note = nota
+contacts-event-call = llamada
+contacts-event-email = correo
+contacts-event-meeting = reunión
+contacts-event-deal = oportunidad
+
+contacts-source-manual = Introducido por el personal
+contacts-source-web-form = Formulario web
+contacts-source-import = Importación
+# same as English
+contacts-source-api = API
+
+contacts-bsource-web-form = Formulario web
+contacts-bsource-import = Importación
+contacts-bsource-manual = Entrada manual
+contacts-bsource-api-client = Cliente de API
+
+contacts-channel-email = Correo electrónico
+contacts-channel-phone = Teléfono
+# same as English
+contacts-channel-sms = SMS
+contacts-channel-post = Correo postal
+
+contacts-action-requested = Solicitado
+contacts-action-given = Dado
+contacts-action-refused = Rechazado
+contacts-action-withdrawn = Retirado
+contacts-action-expired = Caducado
+contacts-method-web-form = Formulario web
+contacts-method-double-opt-in = Doble confirmación
+contacts-method-portal = Portal de privacidad
+contacts-method-phone = Teléfono
+contacts-method-paper = Formulario en papel
+contacts-method-import = Importación
+# same as English
+contacts-method-api = API
+
+contacts-decision-pending = Pendiente de decisión
+contacts-decision-upheld = Estimada: tratamiento detenido
+contacts-decision-overridden = Desestimada: motivos legítimos imperiosos registrados
+
+contacts-dsr-access = Acceso (art. 15)
+contacts-dsr-portability = Portabilidad (art. 20)
+contacts-dsr-rectification = Rectificación (art. 16)
+contacts-dsr-erasure = Supresión (art. 17)
+contacts-dsr-restriction = Limitación (art. 18)
+contacts-dsr-objection = Oposición (art. 21)
+contacts-dsr-withdraw-consent = Retirada del consentimiento (art. 7, apartado 3)
+contacts-dsr-information = Información (arts. 13 a 15)
+contacts-dsr-automated-decision-review = Revisión de una decisión automatizada (art. 22)
+contacts-dsr-channel-portal = Portal de privacidad
+contacts-dsr-channel-email = Correo electrónico
+contacts-dsr-channel-phone = Llamada
+contacts-dsr-channel-letter = Carta
+contacts-dsr-channel-staff = Personal

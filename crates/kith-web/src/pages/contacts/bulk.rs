@@ -223,7 +223,8 @@ pub(super) async fn bulk_preview(State(app): State<App>, StaffForm { staff, form
     };
     // Carried on re-built from parsed parameters, never echoed as posted.
     let filter = serde_html_form::from_str::<ListParams>(&form.filter).unwrap_or_default().filter_query();
-    let what = staff.tr.t2(id, "n", count, "x", x);
+    // The message holds markup (the count in bold); the tag or email is escaped.
+    let what = staff.tr.t2(id, "n", count, "x", escape(&x));
     let page = BulkConfirm { l: layout(&staff, "contacts"), count, what, f: BulkForm { filter, ..form } };
     Ok(render(&page))
 }
@@ -239,4 +240,9 @@ pub(super) async fn bulk_apply(State(app): State<App>, StaffForm { staff, form }
         BulkPlan::Campaign(c) => ("requested", app.run_campaign(&staff.principal, &sel, &c).await?.requested),
     };
     Ok(Redirect::to(&format!("/contacts?{q}{sep}notice={notice}&n={n}")).into_response())
+}
+
+/// Text made safe to sit inside markup.
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
 }
