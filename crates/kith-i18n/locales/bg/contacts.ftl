@@ -276,3 +276,143 @@ contacts-dsr-channel-email = Имейл
 contacts-dsr-channel-phone = Обаждане
 contacts-dsr-channel-letter = Писмо
 contacts-dsr-channel-staff = Служител
+
+contacts-list-title = Контакти
+contacts-list-new = + Нов контакт
+contacts-list-reviews = Предстоящи прегледи
+contacts-list-saved-views = Запазени изгледи
+contacts-list-saved-views-label = Запазени изгледи:
+contacts-list-delete-view = Изтрий изгледа { $name }
+contacts-list-search = Търси
+contacts-list-search-placeholder = Име, имейл или телефон
+contacts-list-filters = Филтри, подреждане и колони
+contacts-list-anyone = Всеки
+contacts-list-tag = Етикет
+contacts-list-any = Всички
+contacts-list-created-from = Създаден от
+contacts-list-created-to = Създаден до
+contacts-list-sort = Подреждане
+contacts-list-columns = Колони
+contacts-list-clear = Изчисти
+contacts-list-consent-basis = Съгласие и основание
+contacts-list-active-conditions = Активни условия
+contacts-list-remove-condition = Премахни условието { $condition }
+contacts-list-act-on-all = действай за всички тях
+contacts-list-add-condition-label = Добавяне на условие
+contacts-list-condition = Условие
+contacts-list-channel = Канал
+contacts-list-consent-state = Състояние на съгласието
+contacts-list-add-condition = Добави условие
+contacts-list-save-as-segment = Запази като сегмент
+contacts-list-save-filters-segment = Запази тези филтри като сегмент
+contacts-list-save-segment = Запази сегмента
+contacts-list-saved-segments = Запазени сегменти
+contacts-list-start-again = започнете отначало
+contacts-list-save-this-view = Запази този изглед
+contacts-list-save-as-view = Запази филтрите, подреждането и колоните като изглед
+contacts-list-save-view = Запази изгледа
+contacts-list-first-run-add-import = <strong>Все още няма контакти</strong> — <a href="/contacts/new">добавете един</a> или импортирайте CSV файл (<a href="/import">Импорт на контакти</a> или <code>kith import contacts</code>). За обиколка <code>kith demo</code> попълва Kith с измислени примерни данни.
+contacts-list-first-run-add = <strong>Все още няма контакти</strong> — <a href="/contacts/new">добавете един</a> или импортирайте CSV файл (файловете се импортират от администратор или от ДЛЗД). За обиколка <code>kith demo</code> попълва Kith с измислени примерни данни.
+contacts-list-first-run-import = <strong>Все още няма контакти</strong>: импортирайте CSV файл (<a href="/import">Импорт на контакти</a> или <code>kith import contacts</code>). За обиколка <code>kith demo</code> попълва Kith с измислени примерни данни.
+contacts-list-first-run = <strong>Все още няма контакти</strong>: CSV файловете се импортират от администратор или от ДЛЗД. За обиколка <code>kith demo</code> попълва Kith с измислени примерни данни.
+contacts-list-no-match = Няма съответстващи контакти.
+contacts-list-no-match-search = Няма контакти, отговарящи на това търсене.
+contacts-list-no-match-filters = Няма контакти, отговарящи на тези филтри.
+contacts-list-no-match-both = Няма контакти, отговарящи на това търсене и тези филтри.
+contacts-list-show-all = Покажи всички контакти
+contacts-list-request-all = Поискай съгласие от всички съответстващи…
+contacts-list-bulk-action = Масово действие
+contacts-list-selected-rows = Избраните редове
+contacts-list-all-matching = Всички контакти, отговарящи на това търсене и филтър
+contacts-list-all-contacts = Всички контакти — без изключение
+contacts-list-action = Действие
+contacts-list-assign-owner = Назначи отговорник
+contacts-list-add-tag = Добави етикет
+contacts-list-remove-tag = Премахни етикет
+contacts-list-request-by-email = Поискай съгласие по имейл
+contacts-list-owner-for-assign = Отговорник (за „Назначи отговорник“)
+contacts-list-tag-for = Етикет (за добавяне / премахване)
+contacts-list-review = Преглед…
+contacts-list-basis-options = Настройки за правно основание и искане на съгласие
+contacts-list-basis-for-set = Основание (за „Задай правно основание“)
+contacts-list-source-name = Име на източника (файл, формуляр, клиент)
+contacts-list-lia-ref = Номер на оценката (легитимни интереси)
+contacts-list-effective = В сила от
+contacts-list-notice-for = Уведомление (за „Поискай съгласие“)
+contacts-list-mail-subject = Тема на писмото
+contacts-list-mail-text = Текст на писмото
+contacts-list-days-to-answer = Дни за отговор
+contacts-list-select-page = Избери всички на тази страница
+contacts-list-select = Избери { $name }
+contacts-list-name = Име
+contacts-list-consent-col = Съгласие: { $purpose }
+contacts-list-next-page = Следваща страница →
+contacts-list-first-page = ↑ Първа страница
+contacts-list-changed = { $n ->
+    [one] { $n } контакт е променен.
+   *[other] { $n } контакта са променени.
+}
+contacts-list-requested = { $n ->
+    [one] Поискано е съгласие от { $n } контакт.
+   *[other] Поискано е съгласие от { $n } контакта.
+}
+contacts-list-deleted = Контактът и всички негови лични данни са изтрити.
+contacts-list-view-saved = Изгледът е запазен.
+contacts-list-view-deleted = Изгледът е изтрит.
+contacts-list-match-count = { $n ->
+    [one] { $n } съответстващ контакт
+   *[other] { $n } съответстващи контакта
+}
+contacts-list-no-basis = Без основание
+contacts-list-choose-source = изберете източник от списъка
+contacts-list-choose-channel = изберете канал
+contacts-list-choose-basis = изберете основание (или без)
+contacts-list-choose-state = изберете състояние на съгласието
+contacts-list-choose-condition = изберете условие
+contacts-list-unknown-purpose = неизвестна цел
+contacts-sort-newest = Първо най-новите
+contacts-sort-oldest = Първо най-старите
+contacts-sort-recently-changed = Наскоро променени
+contacts-sort-least-recently-changed = Най-отдавна променени
+
+contacts-col-email = Имейл
+contacts-col-phone = Телефон
+contacts-col-job-title = Длъжност
+contacts-col-company = Фирма
+contacts-col-owner = Отговорник
+contacts-col-tags = Етикети
+contacts-col-created = Създаден
+contacts-col-updated = Обновен
+
+contacts-cond-may = Може да бъде потърсен (цел, канал)
+contacts-cond-may-not = Не може да бъде потърсен (цел, канал)
+contacts-cond-basis = Правното основание е (цел, основание)
+contacts-cond-consent = Състоянието на съгласието е (цел, канал, състояние)
+contacts-cond-objected = Възразил срещу целта
+contacts-cond-objected-any = Възразил срещу някоя цел
+contacts-cond-old-notice = Съгласие по по-старо уведомление (цел)
+contacts-cond-restricted = Обработването е ограничено
+contacts-cond-not-restricted = Обработването не е ограничено
+contacts-cond-review-due = Предстои преглед
+contacts-chip-basis = { $purpose }: основание { $basis }
+contacts-chip-no-basis = { $purpose }: без правно основание
+contacts-chip-consent = { $purpose }: съгласие за { $channel } { $state }
+contacts-chip-may = { $purpose }: може да бъде потърсен по { $channel }
+contacts-chip-may-not = { $purpose }: не може да бъде потърсен по { $channel }
+contacts-chip-objected = { $purpose }: възражение
+contacts-chip-old-notice = { $purpose }: съгласие по по-старо уведомление
+
+contacts-badge-unknown = Неизвестно
+contacts-badge-no-basis = без основание
+contacts-badge-title-may = Основание: { $basis }; съгласие за имейл: { $state }; може да получава имейли
+contacts-badge-title-may-not = Основание: { $basis }; съгласие за имейл: { $state }; не може да получава имейли
+
+contacts-state-none = Няма запис
+contacts-state-awaiting = Очаква отговор
+contacts-state-not-responded = Без отговор
+contacts-state-given = Дадено
+contacts-state-refused = Отказано
+contacts-state-withdrawn = Оттеглено
+contacts-state-expired = Изтекло
+
+contacts-choose-kind = изберете бележка, обаждане, имейл или среща

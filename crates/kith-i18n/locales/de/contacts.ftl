@@ -284,3 +284,144 @@ contacts-dsr-channel-email = E-Mail
 contacts-dsr-channel-phone = Anruf
 contacts-dsr-channel-letter = Brief
 contacts-dsr-channel-staff = Mitarbeitende
+
+contacts-list-title = Kontakte
+contacts-list-new = + Neuer Kontakt
+contacts-list-reviews = Fällige Überprüfungen
+contacts-list-saved-views = Gespeicherte Ansichten
+contacts-list-saved-views-label = Gespeicherte Ansichten:
+contacts-list-delete-view = Ansicht { $name } löschen
+contacts-list-search = Suchen
+contacts-list-search-placeholder = Name, E-Mail oder Telefon
+contacts-list-filters = Filter, Sortierung und Spalten
+contacts-list-anyone = Alle
+contacts-list-tag = Schlagwort
+contacts-list-any = Beliebig
+contacts-list-created-from = Angelegt ab
+contacts-list-created-to = Angelegt bis
+contacts-list-sort = Sortierung
+contacts-list-columns = Spalten
+contacts-list-clear = Zurücksetzen
+contacts-list-consent-basis = Einwilligung & Rechtsgrundlage
+contacts-list-active-conditions = Aktive Bedingungen
+contacts-list-remove-condition = Bedingung { $condition } entfernen
+contacts-list-act-on-all = auf alle anwenden
+contacts-list-add-condition-label = Bedingung hinzufügen
+contacts-list-condition = Bedingung
+contacts-list-channel = Kanal
+contacts-list-consent-state = Stand der Einwilligung
+contacts-list-add-condition = Bedingung hinzufügen
+contacts-list-save-as-segment = Als Segment speichern
+contacts-list-save-filters-segment = Diese Filter als Segment speichern
+contacts-list-save-segment = Segment speichern
+contacts-list-saved-segments = Gespeicherte Segmente
+contacts-list-start-again = neu beginnen
+contacts-list-save-this-view = Diese Ansicht speichern
+contacts-list-save-as-view = Filter, Sortierung und Spalten als Ansicht speichern
+contacts-list-save-view = Ansicht speichern
+contacts-list-first-run-add-import = <strong>Noch keine Kontakte</strong> — <a href="/contacts/new">legen Sie einen an</a> oder importieren Sie eine CSV-Datei (<a href="/import">Kontakte importieren</a> oder <code>kith import contacts</code>). Für einen Rundgang füllt <code>kith demo</code> Kith mit fiktiven Beispieldaten.
+contacts-list-first-run-add = <strong>Noch keine Kontakte</strong> — <a href="/contacts/new">legen Sie einen an</a> oder importieren Sie eine CSV-Datei (Dateien importieren Administratoren oder der DSB). Für einen Rundgang füllt <code>kith demo</code> Kith mit fiktiven Beispieldaten.
+contacts-list-first-run-import = <strong>Noch keine Kontakte</strong>: Importieren Sie eine CSV-Datei (<a href="/import">Kontakte importieren</a> oder <code>kith import contacts</code>). Für einen Rundgang füllt <code>kith demo</code> Kith mit fiktiven Beispieldaten.
+contacts-list-first-run = <strong>Noch keine Kontakte</strong>: CSV-Dateien importieren Administratoren oder der DSB. Für einen Rundgang füllt <code>kith demo</code> Kith mit fiktiven Beispieldaten.
+contacts-list-no-match = Keine Kontakte gefunden.
+contacts-list-no-match-search = Keine Kontakte entsprechen dieser Suche.
+contacts-list-no-match-filters = Keine Kontakte entsprechen diesen Filtern.
+contacts-list-no-match-both = Keine Kontakte entsprechen dieser Suche und diesen Filtern.
+contacts-list-show-all = Alle Kontakte anzeigen
+contacts-list-request-all = Einwilligung von allen passenden Kontakten anfragen…
+contacts-list-bulk-action = Sammelaktion
+contacts-list-selected-rows = Ausgewählte Zeilen
+contacts-list-all-matching = Alle Kontakte, die dieser Suche und diesem Filter entsprechen
+contacts-list-all-contacts = Alle Kontakte — ausnahmslos
+contacts-list-action = Aktion
+contacts-list-assign-owner = Verantwortliche Person zuweisen
+contacts-list-add-tag = Schlagwort hinzufügen
+contacts-list-remove-tag = Schlagwort entfernen
+contacts-list-request-by-email = Einwilligung per E-Mail anfragen
+contacts-list-owner-for-assign = Verantwortlich (für „Verantwortliche Person zuweisen“)
+contacts-list-tag-for = Schlagwort (zum Hinzufügen / Entfernen)
+contacts-list-review = Prüfen…
+contacts-list-basis-options = Optionen für Rechtsgrundlage und Einwilligungsanfrage
+contacts-list-basis-for-set = Rechtsgrundlage (für „Rechtsgrundlage festlegen“)
+contacts-list-source-name = Name der Quelle (Datei, Formular, Client)
+contacts-list-lia-ref = Referenz der Abwägung (berechtigte Interessen)
+contacts-list-effective = Gültig ab
+contacts-list-notice-for = Datenschutzhinweis (für „Einwilligung anfragen“)
+contacts-list-mail-subject = Betreff der E-Mail
+contacts-list-mail-text = Text der E-Mail
+contacts-list-days-to-answer = Tage für die Antwort
+contacts-list-select-page = Alle auf dieser Seite auswählen
+contacts-list-select = { $name } auswählen
+# same as English
+contacts-list-name = Name
+contacts-list-consent-col = Einwilligung: { $purpose }
+contacts-list-next-page = Nächste Seite →
+contacts-list-first-page = ↑ Erste Seite
+contacts-list-changed = { $n ->
+    [one] { $n } Kontakt geändert.
+   *[other] { $n } Kontakte geändert.
+}
+contacts-list-requested = { $n ->
+    [one] Einwilligung bei { $n } Kontakt angefragt.
+   *[other] Einwilligung bei { $n } Kontakten angefragt.
+}
+contacts-list-deleted = Der Kontakt und alle seine personenbezogenen Daten wurden gelöscht.
+contacts-list-view-saved = Ansicht gespeichert.
+contacts-list-view-deleted = Ansicht gelöscht.
+contacts-list-match-count = { $n ->
+    [one] { $n } Kontakt passt
+   *[other] { $n } Kontakte passen
+}
+contacts-list-no-basis = Keine Rechtsgrundlage
+contacts-list-choose-source = wählen Sie eine Herkunft aus der Liste
+contacts-list-choose-channel = wählen Sie einen Kanal
+contacts-list-choose-basis = wählen Sie eine Rechtsgrundlage (oder keine)
+contacts-list-choose-state = wählen Sie einen Stand der Einwilligung
+contacts-list-choose-condition = wählen Sie eine Bedingung
+contacts-list-unknown-purpose = ein unbekannter Zweck
+contacts-sort-newest = Neueste zuerst
+contacts-sort-oldest = Älteste zuerst
+contacts-sort-recently-changed = Zuletzt geändert
+contacts-sort-least-recently-changed = Am längsten nicht geändert
+
+contacts-col-email = E-Mail
+contacts-col-phone = Telefon
+contacts-col-job-title = Position
+contacts-col-company = Unternehmen
+contacts-col-owner = Verantwortlich
+contacts-col-tags = Schlagwörter
+contacts-col-created = Angelegt
+contacts-col-updated = Geändert
+
+contacts-cond-may = Darf kontaktiert werden (Zweck, Kanal)
+contacts-cond-may-not = Darf nicht kontaktiert werden (Zweck, Kanal)
+contacts-cond-basis = Rechtsgrundlage ist (Zweck, Rechtsgrundlage)
+contacts-cond-consent = Stand der Einwilligung ist (Zweck, Kanal, Stand)
+contacts-cond-objected = Hat dem Zweck widersprochen
+contacts-cond-objected-any = Hat irgendeinem Zweck widersprochen
+contacts-cond-old-notice = Einwilligung unter einem älteren Datenschutzhinweis (Zweck)
+contacts-cond-restricted = Verarbeitung eingeschränkt
+contacts-cond-not-restricted = Verarbeitung nicht eingeschränkt
+contacts-cond-review-due = Überprüfung fällig
+contacts-chip-basis = { $purpose }: Rechtsgrundlage { $basis }
+contacts-chip-no-basis = { $purpose }: keine Rechtsgrundlage
+contacts-chip-consent = { $purpose }: Einwilligung { $channel } { $state }
+contacts-chip-may = { $purpose }: Kontakt per { $channel } erlaubt
+contacts-chip-may-not = { $purpose }: Kontakt per { $channel } nicht erlaubt
+contacts-chip-objected = { $purpose }: Widerspruch
+contacts-chip-old-notice = { $purpose }: Einwilligung unter einem älteren Datenschutzhinweis
+
+contacts-badge-unknown = Unbekannt
+contacts-badge-no-basis = keine Rechtsgrundlage
+contacts-badge-title-may = Rechtsgrundlage: { $basis }; E-Mail-Einwilligung: { $state }; E-Mails erlaubt
+contacts-badge-title-may-not = Rechtsgrundlage: { $basis }; E-Mail-Einwilligung: { $state }; keine E-Mails erlaubt
+
+contacts-state-none = Kein Eintrag
+contacts-state-awaiting = Antwort ausstehend
+contacts-state-not-responded = Keine Antwort
+contacts-state-given = Erteilt
+contacts-state-refused = Abgelehnt
+contacts-state-withdrawn = Widerrufen
+contacts-state-expired = Abgelaufen
+
+contacts-choose-kind = wählen Sie Notiz, Anruf, E-Mail oder Besprechung

@@ -298,3 +298,150 @@ contacts-dsr-channel-email = Email
 contacts-dsr-channel-phone = Call
 contacts-dsr-channel-letter = Letter
 contacts-dsr-channel-staff = Staff
+
+## The contact list.
+contacts-list-title = Contacts
+contacts-list-new = + New contact
+contacts-list-reviews = Reviews due
+contacts-list-saved-views = Saved views
+contacts-list-saved-views-label = Saved views:
+contacts-list-delete-view = Delete view { $name }
+contacts-list-search = Search
+contacts-list-search-placeholder = Name, email or phone
+contacts-list-filters = Filters, sort and columns
+contacts-list-anyone = Anyone
+contacts-list-tag = Tag
+contacts-list-any = Any
+contacts-list-created-from = Created from
+contacts-list-created-to = Created to
+contacts-list-sort = Sort
+contacts-list-columns = Columns
+contacts-list-clear = Clear
+contacts-list-consent-basis = Consent & basis
+contacts-list-active-conditions = Active conditions
+contacts-list-remove-condition = Remove the condition { $condition }
+contacts-list-act-on-all = act on all of them
+contacts-list-add-condition-label = Add a condition
+contacts-list-condition = Condition
+contacts-list-channel = Channel
+contacts-list-consent-state = Consent state
+contacts-list-add-condition = Add condition
+contacts-list-save-as-segment = Save as a segment
+contacts-list-save-filters-segment = Save these filters as a segment
+contacts-list-save-segment = Save segment
+contacts-list-saved-segments = Saved segments
+contacts-list-start-again = start again
+contacts-list-save-this-view = Save this view
+contacts-list-save-as-view = Save filters, sort and columns as a view
+contacts-list-save-view = Save view
+# Keep the markup and the commands as they are; translate the words.
+contacts-list-first-run-add-import = <strong>No contacts yet</strong> — <a href="/contacts/new">add one</a>, or import a CSV file (<a href="/import">Import contacts</a>, or <code>kith import contacts</code>). For a tour, <code>kith demo</code> fills Kith with fictitious sample data.
+contacts-list-first-run-add = <strong>No contacts yet</strong> — <a href="/contacts/new">add one</a>, or import a CSV file (an admin or the DPO imports files). For a tour, <code>kith demo</code> fills Kith with fictitious sample data.
+contacts-list-first-run-import = <strong>No contacts yet</strong>, or import a CSV file (<a href="/import">Import contacts</a>, or <code>kith import contacts</code>). For a tour, <code>kith demo</code> fills Kith with fictitious sample data.
+contacts-list-first-run = <strong>No contacts yet</strong>, or import a CSV file (an admin or the DPO imports files). For a tour, <code>kith demo</code> fills Kith with fictitious sample data.
+contacts-list-no-match = No contacts match.
+contacts-list-no-match-search = No contacts match this search.
+contacts-list-no-match-filters = No contacts match these filters.
+contacts-list-no-match-both = No contacts match this search and these filters.
+contacts-list-show-all = Show all contacts
+contacts-list-request-all = Request consent from all matching…
+contacts-list-bulk-action = Bulk action
+contacts-list-selected-rows = Selected rows
+contacts-list-all-matching = All contacts matching this search and filter
+contacts-list-all-contacts = All contacts matching — every contact
+contacts-list-action = Action
+contacts-list-assign-owner = Assign owner
+contacts-list-add-tag = Add tag
+contacts-list-remove-tag = Remove tag
+contacts-list-request-by-email = Request consent by email
+contacts-list-owner-for-assign = Owner (for “Assign owner”)
+contacts-list-tag-for = Tag (for add / remove)
+contacts-list-review = Review…
+contacts-list-basis-options = Lawful basis and consent request options
+contacts-list-basis-for-set = Basis (for “Set lawful basis”)
+contacts-list-source-name = Source name (file, form, client)
+contacts-list-lia-ref = Assessment reference (legitimate interests)
+contacts-list-effective = Effective date
+contacts-list-notice-for = Notice (for “Request consent”)
+contacts-list-mail-subject = Mail subject
+contacts-list-mail-text = Mail text
+contacts-list-days-to-answer = Days to answer
+contacts-list-select-page = Select all on this page
+contacts-list-select = Select { $name }
+contacts-list-name = Name
+contacts-list-consent-col = Consent: { $purpose }
+contacts-list-next-page = Next page →
+contacts-list-first-page = ↑ First page
+contacts-list-changed = { $n ->
+    [one] { $n } contact changed.
+   *[other] { $n } contacts changed.
+}
+contacts-list-requested = { $n ->
+    [one] Consent requested from { $n } contact.
+   *[other] Consent requested from { $n } contacts.
+}
+contacts-list-deleted = The contact and all its personal data were deleted.
+contacts-list-view-saved = View saved.
+contacts-list-view-deleted = View deleted.
+contacts-list-match-count = { $n ->
+    [one] { $n } contact matches
+   *[other] { $n } contacts match
+}
+contacts-list-no-basis = No basis
+contacts-list-choose-source = choose a source from the list
+contacts-list-choose-channel = choose a channel
+contacts-list-choose-basis = choose a basis (or none)
+contacts-list-choose-state = choose a consent state
+contacts-list-choose-condition = choose a condition
+contacts-list-unknown-purpose = an unknown purpose
+contacts-sort-newest = Newest first
+contacts-sort-oldest = Oldest first
+contacts-sort-recently-changed = Recently changed
+contacts-sort-least-recently-changed = Least recently changed
+
+## The list's columns.
+contacts-col-email = Email
+contacts-col-phone = Phone
+contacts-col-job-title = Job title
+contacts-col-company = Company
+contacts-col-owner = Owner
+contacts-col-tags = Tags
+contacts-col-created = Created
+contacts-col-updated = Updated
+
+## Segment conditions: the kinds to add, and active conditions as chips.
+contacts-cond-may = May be contacted (purpose, channel)
+contacts-cond-may-not = May not be contacted (purpose, channel)
+contacts-cond-basis = Lawful basis is (purpose, basis)
+contacts-cond-consent = Consent state is (purpose, channel, state)
+contacts-cond-objected = Objected to the purpose
+contacts-cond-objected-any = Objected to any purpose
+contacts-cond-old-notice = Consent under an older notice (purpose)
+contacts-cond-restricted = Processing restricted
+contacts-cond-not-restricted = Processing not restricted
+contacts-cond-review-due = Review due
+# $basis and $state arrive in lower case.
+contacts-chip-basis = { $purpose }: basis { $basis }
+contacts-chip-no-basis = { $purpose }: no lawful basis
+contacts-chip-consent = { $purpose }: { $channel } consent { $state }
+contacts-chip-may = { $purpose }: may contact by { $channel }
+contacts-chip-may-not = { $purpose }: may not contact by { $channel }
+contacts-chip-objected = { $purpose }: objected
+contacts-chip-old-notice = { $purpose }: consent under an older notice
+
+## Consent badges in the list: basis · email consent state.
+contacts-badge-unknown = Unknown
+contacts-badge-no-basis = no basis
+contacts-badge-title-may = Basis: { $basis }; email consent: { $state }; may be emailed
+contacts-badge-title-may-not = Basis: { $basis }; email consent: { $state }; may not be emailed
+
+## Consent states to look for.
+contacts-state-none = No record
+contacts-state-awaiting = Awaiting an answer
+contacts-state-not-responded = Not responded
+contacts-state-given = Given
+contacts-state-refused = Refused
+contacts-state-withdrawn = Withdrawn
+contacts-state-expired = Expired
+
+contacts-choose-kind = choose note, call, email or meeting

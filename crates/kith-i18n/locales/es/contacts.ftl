@@ -276,3 +276,143 @@ contacts-dsr-channel-email = Correo electrónico
 contacts-dsr-channel-phone = Llamada
 contacts-dsr-channel-letter = Carta
 contacts-dsr-channel-staff = Personal
+
+contacts-list-title = Contactos
+contacts-list-new = + Nuevo contacto
+contacts-list-reviews = Revisiones pendientes
+contacts-list-saved-views = Vistas guardadas
+contacts-list-saved-views-label = Vistas guardadas:
+contacts-list-delete-view = Eliminar la vista { $name }
+contacts-list-search = Buscar
+contacts-list-search-placeholder = Nombre, correo electrónico o teléfono
+contacts-list-filters = Filtros, orden y columnas
+contacts-list-anyone = Cualquiera
+contacts-list-tag = Etiqueta
+contacts-list-any = Cualquiera
+contacts-list-created-from = Creado desde
+contacts-list-created-to = Creado hasta
+contacts-list-sort = Orden
+contacts-list-columns = Columnas
+contacts-list-clear = Borrar
+contacts-list-consent-basis = Consentimiento y base jurídica
+contacts-list-active-conditions = Condiciones activas
+contacts-list-remove-condition = Quitar la condición { $condition }
+contacts-list-act-on-all = actuar sobre todos
+contacts-list-add-condition-label = Añadir una condición
+contacts-list-condition = Condición
+contacts-list-channel = Canal
+contacts-list-consent-state = Estado del consentimiento
+contacts-list-add-condition = Añadir condición
+contacts-list-save-as-segment = Guardar como segmento
+contacts-list-save-filters-segment = Guardar estos filtros como segmento
+contacts-list-save-segment = Guardar segmento
+contacts-list-saved-segments = Segmentos guardados
+contacts-list-start-again = empezar de nuevo
+contacts-list-save-this-view = Guardar esta vista
+contacts-list-save-as-view = Guardar filtros, orden y columnas como vista
+contacts-list-save-view = Guardar vista
+contacts-list-first-run-add-import = <strong>Aún no hay contactos</strong>: <a href="/contacts/new">añada uno</a> o importe un archivo CSV (<a href="/import">Importar contactos</a>, o <code>kith import contacts</code>). Para una visita guiada, <code>kith demo</code> llena Kith de datos de ejemplo ficticios.
+contacts-list-first-run-add = <strong>Aún no hay contactos</strong>: <a href="/contacts/new">añada uno</a> o importe un archivo CSV (los archivos los importa un administrador o el DPD). Para una visita guiada, <code>kith demo</code> llena Kith de datos de ejemplo ficticios.
+contacts-list-first-run-import = <strong>Aún no hay contactos</strong>: importe un archivo CSV (<a href="/import">Importar contactos</a>, o <code>kith import contacts</code>). Para una visita guiada, <code>kith demo</code> llena Kith de datos de ejemplo ficticios.
+contacts-list-first-run = <strong>Aún no hay contactos</strong>: los archivos CSV los importa un administrador o el DPD. Para una visita guiada, <code>kith demo</code> llena Kith de datos de ejemplo ficticios.
+contacts-list-no-match = Ningún contacto coincide.
+contacts-list-no-match-search = Ningún contacto coincide con esta búsqueda.
+contacts-list-no-match-filters = Ningún contacto coincide con estos filtros.
+contacts-list-no-match-both = Ningún contacto coincide con esta búsqueda y estos filtros.
+contacts-list-show-all = Mostrar todos los contactos
+contacts-list-request-all = Solicitar el consentimiento a todos los que coinciden…
+contacts-list-bulk-action = Acción masiva
+contacts-list-selected-rows = Filas seleccionadas
+contacts-list-all-matching = Todos los contactos que coinciden con esta búsqueda y este filtro
+contacts-list-all-contacts = Todos los contactos, sin excepción
+contacts-list-action = Acción
+contacts-list-assign-owner = Asignar responsable
+contacts-list-add-tag = Añadir etiqueta
+contacts-list-remove-tag = Quitar etiqueta
+contacts-list-request-by-email = Solicitar el consentimiento por correo electrónico
+contacts-list-owner-for-assign = Responsable (para «Asignar responsable»)
+contacts-list-tag-for = Etiqueta (para añadir / quitar)
+contacts-list-review = Revisar…
+contacts-list-basis-options = Opciones de base jurídica y de solicitud de consentimiento
+contacts-list-basis-for-set = Base jurídica (para «Establecer la base jurídica»)
+contacts-list-source-name = Nombre del origen (archivo, formulario, cliente)
+contacts-list-lia-ref = Referencia de la evaluación (intereses legítimos)
+contacts-list-effective = Fecha de efecto
+contacts-list-notice-for = Aviso de privacidad (para «Solicitar el consentimiento»)
+contacts-list-mail-subject = Asunto del correo
+contacts-list-mail-text = Texto del correo
+contacts-list-days-to-answer = Días para responder
+contacts-list-select-page = Seleccionar todos en esta página
+contacts-list-select = Seleccionar { $name }
+contacts-list-name = Nombre
+contacts-list-consent-col = Consentimiento: { $purpose }
+contacts-list-next-page = Página siguiente →
+contacts-list-first-page = ↑ Primera página
+contacts-list-changed = { $n ->
+    [one] { $n } contacto modificado.
+   *[other] { $n } contactos modificados.
+}
+contacts-list-requested = { $n ->
+    [one] Consentimiento solicitado a { $n } contacto.
+   *[other] Consentimiento solicitado a { $n } contactos.
+}
+contacts-list-deleted = Se han eliminado el contacto y todos sus datos personales.
+contacts-list-view-saved = Vista guardada.
+contacts-list-view-deleted = Vista eliminada.
+contacts-list-match-count = { $n ->
+    [one] { $n } contacto coincide
+   *[other] { $n } contactos coinciden
+}
+contacts-list-no-basis = Sin base jurídica
+contacts-list-choose-source = elija un origen de la lista
+contacts-list-choose-channel = elija un canal
+contacts-list-choose-basis = elija una base jurídica (o ninguna)
+contacts-list-choose-state = elija un estado del consentimiento
+contacts-list-choose-condition = elija una condición
+contacts-list-unknown-purpose = una finalidad desconocida
+contacts-sort-newest = Más recientes primero
+contacts-sort-oldest = Más antiguos primero
+contacts-sort-recently-changed = Modificados recientemente
+contacts-sort-least-recently-changed = Modificados hace más tiempo
+
+contacts-col-email = Correo electrónico
+contacts-col-phone = Teléfono
+contacts-col-job-title = Cargo
+contacts-col-company = Empresa
+contacts-col-owner = Responsable
+contacts-col-tags = Etiquetas
+contacts-col-created = Creado
+contacts-col-updated = Actualizado
+
+contacts-cond-may = Se le puede contactar (finalidad, canal)
+contacts-cond-may-not = No se le puede contactar (finalidad, canal)
+contacts-cond-basis = La base jurídica es (finalidad, base)
+contacts-cond-consent = El estado del consentimiento es (finalidad, canal, estado)
+contacts-cond-objected = Se opuso a la finalidad
+contacts-cond-objected-any = Se opuso a alguna finalidad
+contacts-cond-old-notice = Consentimiento con un aviso anterior (finalidad)
+contacts-cond-restricted = Tratamiento limitado
+contacts-cond-not-restricted = Tratamiento no limitado
+contacts-cond-review-due = Revisión pendiente
+contacts-chip-basis = { $purpose }: base { $basis }
+contacts-chip-no-basis = { $purpose }: sin base jurídica
+contacts-chip-consent = { $purpose }: consentimiento por { $channel } { $state }
+contacts-chip-may = { $purpose }: se puede contactar por { $channel }
+contacts-chip-may-not = { $purpose }: no se puede contactar por { $channel }
+contacts-chip-objected = { $purpose }: oposición
+contacts-chip-old-notice = { $purpose }: consentimiento con un aviso anterior
+
+contacts-badge-unknown = Desconocido
+contacts-badge-no-basis = sin base
+contacts-badge-title-may = Base: { $basis }; consentimiento por correo: { $state }; se le pueden enviar correos
+contacts-badge-title-may-not = Base: { $basis }; consentimiento por correo: { $state }; no se le pueden enviar correos
+
+contacts-state-none = Sin registro
+contacts-state-awaiting = A la espera de respuesta
+contacts-state-not-responded = Sin respuesta
+contacts-state-given = Dado
+contacts-state-refused = Rechazado
+contacts-state-withdrawn = Retirado
+contacts-state-expired = Caducado
+
+contacts-choose-kind = elija nota, llamada, correo electrónico o reunión

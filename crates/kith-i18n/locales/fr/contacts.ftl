@@ -288,3 +288,146 @@ contacts-dsr-channel-email = E-mail
 contacts-dsr-channel-phone = Appel
 contacts-dsr-channel-letter = Lettre
 contacts-dsr-channel-staff = Personnel
+
+# same as English
+contacts-list-title = Contacts
+contacts-list-new = + Nouveau contact
+contacts-list-reviews = Réexamens à faire
+contacts-list-saved-views = Vues enregistrées
+contacts-list-saved-views-label = Vues enregistrées :
+contacts-list-delete-view = Supprimer la vue { $name }
+contacts-list-search = Rechercher
+contacts-list-search-placeholder = Nom, e-mail ou téléphone
+contacts-list-filters = Filtres, tri et colonnes
+contacts-list-anyone = Tout le monde
+contacts-list-tag = Étiquette
+contacts-list-any = Toutes
+contacts-list-created-from = Créé à partir du
+contacts-list-created-to = Créé jusqu'au
+contacts-list-sort = Tri
+contacts-list-columns = Colonnes
+contacts-list-clear = Effacer
+contacts-list-consent-basis = Consentement et base juridique
+contacts-list-active-conditions = Conditions actives
+contacts-list-remove-condition = Retirer la condition { $condition }
+contacts-list-act-on-all = agir sur tous
+contacts-list-add-condition-label = Ajouter une condition
+# same as English
+contacts-list-condition = Condition
+contacts-list-channel = Canal
+contacts-list-consent-state = État du consentement
+contacts-list-add-condition = Ajouter la condition
+contacts-list-save-as-segment = Enregistrer comme segment
+contacts-list-save-filters-segment = Enregistrer ces filtres comme segment
+contacts-list-save-segment = Enregistrer le segment
+contacts-list-saved-segments = Segments enregistrés
+contacts-list-start-again = recommencer
+contacts-list-save-this-view = Enregistrer cette vue
+contacts-list-save-as-view = Enregistrer filtres, tri et colonnes comme vue
+contacts-list-save-view = Enregistrer la vue
+contacts-list-first-run-add-import = <strong>Aucun contact pour l'instant</strong> — <a href="/contacts/new">ajoutez-en un</a> ou importez un fichier CSV (<a href="/import">Importer des contacts</a>, ou <code>kith import contacts</code>). Pour une visite guidée, <code>kith demo</code> remplit Kith de données d'exemple fictives.
+contacts-list-first-run-add = <strong>Aucun contact pour l'instant</strong> — <a href="/contacts/new">ajoutez-en un</a> ou importez un fichier CSV (un administrateur ou le DPD importe les fichiers). Pour une visite guidée, <code>kith demo</code> remplit Kith de données d'exemple fictives.
+contacts-list-first-run-import = <strong>Aucun contact pour l'instant</strong> : importez un fichier CSV (<a href="/import">Importer des contacts</a>, ou <code>kith import contacts</code>). Pour une visite guidée, <code>kith demo</code> remplit Kith de données d'exemple fictives.
+contacts-list-first-run = <strong>Aucun contact pour l'instant</strong> : un administrateur ou le DPD importe les fichiers CSV. Pour une visite guidée, <code>kith demo</code> remplit Kith de données d'exemple fictives.
+contacts-list-no-match = Aucun contact ne correspond.
+contacts-list-no-match-search = Aucun contact ne correspond à cette recherche.
+contacts-list-no-match-filters = Aucun contact ne correspond à ces filtres.
+contacts-list-no-match-both = Aucun contact ne correspond à cette recherche et à ces filtres.
+contacts-list-show-all = Afficher tous les contacts
+contacts-list-request-all = Demander le consentement à tous les contacts correspondants…
+contacts-list-bulk-action = Action groupée
+contacts-list-selected-rows = Lignes sélectionnées
+contacts-list-all-matching = Tous les contacts correspondant à cette recherche et à ce filtre
+contacts-list-all-contacts = Tous les contacts, sans exception
+# same as English
+contacts-list-action = Action
+contacts-list-assign-owner = Attribuer un responsable
+contacts-list-add-tag = Ajouter une étiquette
+contacts-list-remove-tag = Retirer une étiquette
+contacts-list-request-by-email = Demander le consentement par e-mail
+contacts-list-owner-for-assign = Responsable (pour « Attribuer un responsable »)
+contacts-list-tag-for = Étiquette (pour ajouter / retirer)
+contacts-list-review = Vérifier…
+contacts-list-basis-options = Options de base juridique et de demande de consentement
+contacts-list-basis-for-set = Base juridique (pour « Définir la base juridique »)
+contacts-list-source-name = Nom de l'origine (fichier, formulaire, client)
+contacts-list-lia-ref = Référence de l'évaluation (intérêts légitimes)
+contacts-list-effective = Date d'effet
+contacts-list-notice-for = Notice d'information (pour « Demander le consentement »)
+contacts-list-mail-subject = Objet de l'e-mail
+contacts-list-mail-text = Texte de l'e-mail
+contacts-list-days-to-answer = Jours pour répondre
+contacts-list-select-page = Tout sélectionner sur cette page
+contacts-list-select = Sélectionner { $name }
+contacts-list-name = Nom
+contacts-list-consent-col = Consentement : { $purpose }
+contacts-list-next-page = Page suivante →
+contacts-list-first-page = ↑ Première page
+contacts-list-changed = { $n ->
+    [one] { $n } contact modifié.
+   *[other] { $n } contacts modifiés.
+}
+contacts-list-requested = { $n ->
+    [one] Consentement demandé à { $n } contact.
+   *[other] Consentement demandé à { $n } contacts.
+}
+contacts-list-deleted = Le contact et toutes ses données à caractère personnel ont été supprimés.
+contacts-list-view-saved = Vue enregistrée.
+contacts-list-view-deleted = Vue supprimée.
+contacts-list-match-count = { $n ->
+    [one] { $n } contact correspond
+   *[other] { $n } contacts correspondent
+}
+contacts-list-no-basis = Aucune base juridique
+contacts-list-choose-source = choisissez une origine dans la liste
+contacts-list-choose-channel = choisissez un canal
+contacts-list-choose-basis = choisissez une base juridique (ou aucune)
+contacts-list-choose-state = choisissez un état du consentement
+contacts-list-choose-condition = choisissez une condition
+contacts-list-unknown-purpose = une finalité inconnue
+contacts-sort-newest = Les plus récents d'abord
+contacts-sort-oldest = Les plus anciens d'abord
+contacts-sort-recently-changed = Modifiés récemment
+contacts-sort-least-recently-changed = Modifiés le moins récemment
+
+contacts-col-email = E-mail
+contacts-col-phone = Téléphone
+contacts-col-job-title = Fonction
+contacts-col-company = Entreprise
+contacts-col-owner = Responsable
+contacts-col-tags = Étiquettes
+contacts-col-created = Créé le
+contacts-col-updated = Modifié le
+
+contacts-cond-may = Peut être contacté (finalité, canal)
+contacts-cond-may-not = Ne peut pas être contacté (finalité, canal)
+contacts-cond-basis = La base juridique est (finalité, base)
+contacts-cond-consent = L'état du consentement est (finalité, canal, état)
+contacts-cond-objected = S'est opposé à la finalité
+contacts-cond-objected-any = S'est opposé à une finalité quelconque
+contacts-cond-old-notice = Consentement donné sous une ancienne notice (finalité)
+contacts-cond-restricted = Traitement limité
+contacts-cond-not-restricted = Traitement non limité
+contacts-cond-review-due = Réexamen à faire
+contacts-chip-basis = { $purpose } : base { $basis }
+contacts-chip-no-basis = { $purpose } : aucune base juridique
+contacts-chip-consent = { $purpose } : consentement { $channel } { $state }
+contacts-chip-may = { $purpose } : peut être contacté par { $channel }
+contacts-chip-may-not = { $purpose } : ne peut pas être contacté par { $channel }
+contacts-chip-objected = { $purpose } : opposition
+contacts-chip-old-notice = { $purpose } : consentement sous une ancienne notice
+
+contacts-badge-unknown = Inconnu
+contacts-badge-no-basis = aucune base
+contacts-badge-title-may = Base : { $basis } ; consentement e-mail : { $state } ; peut recevoir des e-mails
+contacts-badge-title-may-not = Base : { $basis } ; consentement e-mail : { $state } ; ne peut pas recevoir d'e-mails
+
+contacts-state-none = Aucun enregistrement
+contacts-state-awaiting = En attente de réponse
+contacts-state-not-responded = Sans réponse
+contacts-state-given = Donné
+contacts-state-refused = Refusé
+contacts-state-withdrawn = Retiré
+contacts-state-expired = Expiré
+
+contacts-choose-kind = choisissez note, appel, e-mail ou réunion

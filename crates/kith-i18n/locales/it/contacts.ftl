@@ -282,3 +282,144 @@ contacts-dsr-channel-email = Email
 contacts-dsr-channel-phone = Telefonata
 contacts-dsr-channel-letter = Lettera
 contacts-dsr-channel-staff = Personale
+
+contacts-list-title = Contatti
+contacts-list-new = + Nuovo contatto
+contacts-list-reviews = Revisioni dovute
+contacts-list-saved-views = Viste salvate
+contacts-list-saved-views-label = Viste salvate:
+contacts-list-delete-view = Elimina la vista { $name }
+contacts-list-search = Cerca
+contacts-list-search-placeholder = Nome, email o telefono
+contacts-list-filters = Filtri, ordinamento e colonne
+contacts-list-anyone = Chiunque
+contacts-list-tag = Etichetta
+contacts-list-any = Qualsiasi
+contacts-list-created-from = Creato dal
+contacts-list-created-to = Creato fino al
+contacts-list-sort = Ordina
+contacts-list-columns = Colonne
+contacts-list-clear = Azzera
+contacts-list-consent-basis = Consenso e base giuridica
+contacts-list-active-conditions = Condizioni attive
+contacts-list-remove-condition = Rimuovi la condizione { $condition }
+contacts-list-act-on-all = agisci su tutti
+contacts-list-add-condition-label = Aggiungi una condizione
+contacts-list-condition = Condizione
+contacts-list-channel = Canale
+contacts-list-consent-state = Stato del consenso
+contacts-list-add-condition = Aggiungi condizione
+contacts-list-save-as-segment = Salva come segmento
+contacts-list-save-filters-segment = Salva questi filtri come segmento
+contacts-list-save-segment = Salva segmento
+contacts-list-saved-segments = Segmenti salvati
+contacts-list-start-again = ricomincia
+contacts-list-save-this-view = Salva questa vista
+contacts-list-save-as-view = Salva filtri, ordinamento e colonne come vista
+contacts-list-save-view = Salva vista
+contacts-list-first-run-add-import = <strong>Ancora nessun contatto</strong> — <a href="/contacts/new">aggiungine uno</a> oppure importa un file CSV (<a href="/import">Importa contatti</a>, oppure <code>kith import contacts</code>). Per una prova, <code>kith demo</code> riempie Kith di dati di esempio fittizi.
+contacts-list-first-run-add = <strong>Ancora nessun contatto</strong> — <a href="/contacts/new">aggiungine uno</a> oppure importa un file CSV (i file li importa un amministratore o l'RPD). Per una prova, <code>kith demo</code> riempie Kith di dati di esempio fittizi.
+contacts-list-first-run-import = <strong>Ancora nessun contatto</strong>: importa un file CSV (<a href="/import">Importa contatti</a>, oppure <code>kith import contacts</code>). Per una prova, <code>kith demo</code> riempie Kith di dati di esempio fittizi.
+contacts-list-first-run = <strong>Ancora nessun contatto</strong>: i file CSV li importa un amministratore o l'RPD. Per una prova, <code>kith demo</code> riempie Kith di dati di esempio fittizi.
+contacts-list-no-match = Nessun contatto corrisponde.
+contacts-list-no-match-search = Nessun contatto corrisponde a questa ricerca.
+contacts-list-no-match-filters = Nessun contatto corrisponde a questi filtri.
+contacts-list-no-match-both = Nessun contatto corrisponde a questa ricerca e a questi filtri.
+contacts-list-show-all = Mostra tutti i contatti
+contacts-list-request-all = Richiedi il consenso a tutti i corrispondenti…
+contacts-list-bulk-action = Azione multipla
+contacts-list-selected-rows = Righe selezionate
+contacts-list-all-matching = Tutti i contatti che corrispondono a questa ricerca e a questo filtro
+contacts-list-all-contacts = Tutti i contatti — nessuno escluso
+contacts-list-action = Azione
+contacts-list-assign-owner = Assegna responsabile
+contacts-list-add-tag = Aggiungi etichetta
+contacts-list-remove-tag = Rimuovi etichetta
+contacts-list-request-by-email = Richiedi il consenso per email
+contacts-list-owner-for-assign = Responsabile (per “Assegna responsabile”)
+contacts-list-tag-for = Etichetta (per aggiungere / rimuovere)
+contacts-list-review = Rivedi…
+contacts-list-basis-options = Opzioni di base giuridica e richiesta di consenso
+contacts-list-basis-for-set = Base giuridica (per “Imposta la base giuridica”)
+contacts-list-source-name = Nome dell'origine (file, modulo, client)
+contacts-list-lia-ref = Riferimento della valutazione (legittimo interesse)
+contacts-list-effective = Data di decorrenza
+contacts-list-notice-for = Informativa (per “Richiedi il consenso”)
+contacts-list-mail-subject = Oggetto dell'email
+contacts-list-mail-text = Testo dell'email
+contacts-list-days-to-answer = Giorni per rispondere
+contacts-list-select-page = Seleziona tutti in questa pagina
+contacts-list-select = Seleziona { $name }
+contacts-list-name = Nome
+contacts-list-consent-col = Consenso: { $purpose }
+contacts-list-next-page = Pagina successiva →
+contacts-list-first-page = ↑ Prima pagina
+contacts-list-changed = { $n ->
+    [one] { $n } contatto modificato.
+   *[other] { $n } contatti modificati.
+}
+contacts-list-requested = { $n ->
+    [one] Consenso richiesto a { $n } contatto.
+   *[other] Consenso richiesto a { $n } contatti.
+}
+contacts-list-deleted = Il contatto e tutti i suoi dati personali sono stati eliminati.
+contacts-list-view-saved = Vista salvata.
+contacts-list-view-deleted = Vista eliminata.
+contacts-list-match-count = { $n ->
+    [one] { $n } contatto corrisponde
+   *[other] { $n } contatti corrispondono
+}
+contacts-list-no-basis = Nessuna base giuridica
+contacts-list-choose-source = scegli un'origine dall'elenco
+contacts-list-choose-channel = scegli un canale
+contacts-list-choose-basis = scegli una base giuridica (o nessuna)
+contacts-list-choose-state = scegli uno stato del consenso
+contacts-list-choose-condition = scegli una condizione
+contacts-list-unknown-purpose = una finalità sconosciuta
+contacts-sort-newest = Prima i più recenti
+contacts-sort-oldest = Prima i meno recenti
+contacts-sort-recently-changed = Modificati di recente
+contacts-sort-least-recently-changed = Modificati meno di recente
+
+# same as English
+contacts-col-email = Email
+contacts-col-phone = Telefono
+contacts-col-job-title = Qualifica
+contacts-col-company = Azienda
+contacts-col-owner = Responsabile
+contacts-col-tags = Etichette
+contacts-col-created = Creato
+contacts-col-updated = Aggiornato
+
+contacts-cond-may = Può essere contattato (finalità, canale)
+contacts-cond-may-not = Non può essere contattato (finalità, canale)
+contacts-cond-basis = La base giuridica è (finalità, base giuridica)
+contacts-cond-consent = Lo stato del consenso è (finalità, canale, stato)
+contacts-cond-objected = Si è opposto alla finalità
+contacts-cond-objected-any = Si è opposto a una finalità qualsiasi
+contacts-cond-old-notice = Consenso con un'informativa precedente (finalità)
+contacts-cond-restricted = Trattamento limitato
+contacts-cond-not-restricted = Trattamento non limitato
+contacts-cond-review-due = Revisione dovuta
+contacts-chip-basis = { $purpose }: base giuridica { $basis }
+contacts-chip-no-basis = { $purpose }: nessuna base giuridica
+contacts-chip-consent = { $purpose }: consenso { $channel } { $state }
+contacts-chip-may = { $purpose }: contattabile via { $channel }
+contacts-chip-may-not = { $purpose }: non contattabile via { $channel }
+contacts-chip-objected = { $purpose }: opposizione
+contacts-chip-old-notice = { $purpose }: consenso con un'informativa precedente
+
+contacts-badge-unknown = Sconosciuto
+contacts-badge-no-basis = nessuna base giuridica
+contacts-badge-title-may = Base giuridica: { $basis }; consenso email: { $state }; può ricevere email
+contacts-badge-title-may-not = Base giuridica: { $basis }; consenso email: { $state }; non può ricevere email
+
+contacts-state-none = Nessuna registrazione
+contacts-state-awaiting = In attesa di risposta
+contacts-state-not-responded = Nessuna risposta
+contacts-state-given = Dato
+contacts-state-refused = Rifiutato
+contacts-state-withdrawn = Revocato
+contacts-state-expired = Scaduto
+
+contacts-choose-kind = scegli nota, chiamata, email o riunione

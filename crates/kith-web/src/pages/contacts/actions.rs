@@ -67,7 +67,7 @@ pub(super) async fn add_interaction(
             )
             .await
             .map(|_| ()),
-        None => Err(Invalid::one("kind", "choose note, call, email or meeting").into()),
+        None => Err(Invalid::one("kind", staff.tr.t("contacts-choose-kind")).into()),
     };
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/contacts/{id}?notice=added#timeline")).into_response()),

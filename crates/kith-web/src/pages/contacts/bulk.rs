@@ -72,11 +72,11 @@ impl BulkForm {
         ]
     }
 
-    async fn selection(&self, app: &App) -> Result<Selection, PageError> {
+    async fn selection(&self, app: &App, tr: &kith_i18n::Tr) -> Result<Selection, PageError> {
         if self.scope == "all" {
             let mut p: ListParams = serde_html_form::from_str(&self.filter).map_err(|_| PageError::bad_form())?;
             p.q = self.q.clone();
-            let q = p.query().map_err(AppError::Invalid)?;
+            let q = p.query(tr).map_err(AppError::Invalid)?;
             // A condition about a purpose that does not exist would match
             // everyone (`NOT EXISTS`): refuse it rather than act on all.
             if let Some(seg) = &q.filter.segment {
@@ -197,7 +197,7 @@ struct BulkConfirm {
 }
 
 pub(super) async fn bulk_preview(State(app): State<App>, StaffForm { staff, form }: StaffForm<BulkForm>) -> PageResult {
-    let sel = form.selection(&app).await?;
+    let sel = form.selection(&app, &staff.tr).await?;
     let (plan, mut id, mut x) = form.action(&staff.tr)?;
     let count = match &plan {
         BulkPlan::Change(action) => {
@@ -230,7 +230,7 @@ pub(super) async fn bulk_preview(State(app): State<App>, StaffForm { staff, form
 }
 
 pub(super) async fn bulk_apply(State(app): State<App>, StaffForm { staff, form }: StaffForm<BulkForm>) -> PageResult {
-    let sel = form.selection(&app).await?;
+    let sel = form.selection(&app, &staff.tr).await?;
     let (plan, _, _) = form.action(&staff.tr)?;
     let params: ListParams = serde_html_form::from_str(&form.filter).unwrap_or_default();
     let q = params.filter_query();
