@@ -175,11 +175,7 @@ impl BulkForm {
                     template,
                     renew: false,
                 };
-                Ok((
-                    BulkPlan::Campaign(c),
-                    "contacts-bulk-will-request-consent",
-                    String::new(),
-                ))
+                Ok((BulkPlan::Campaign(c), "contacts-bulk-will-request-consent", String::new()))
             }
             _ => Err(Invalid::one("action", tr.t("contacts-bulk-choose-action")).into()),
         }

@@ -192,7 +192,9 @@ pub(super) async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageS
                 let by = src.user.and_then(|u| owner_map.get(&u.0).cloned());
                 let what = describe(&s.tr, src);
                 match by {
-                    Some(who) => s.tr.t3("contacts-source-by", "what", what, "who", who, "when", s.tr.date_time(src.at)),
+                    Some(who) => {
+                        s.tr.t3("contacts-source-by", "what", what, "who", who, "when", s.tr.date_time(src.at))
+                    }
                     None => s.tr.t2("contacts-source-at", "what", what, "when", s.tr.date_time(src.at)),
                 }
             }
@@ -227,13 +229,11 @@ pub(super) async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageS
         can_delete: s.role().can_delete_contacts(),
         deletes_directly: s.role().can_manage_privacy() || app.deletes_directly(s.role()).await?,
         privacy: crate::pages::privacy::panel(app, &s.principal, &s.tr, id).await?,
-        bases: kith_domain::LawfulBasis::ALL.iter().map(|b| (b.as_str(), names::word(&s.tr, "basis", b.as_str()))).collect(),
-        undeliverable: app
-            .undeliverable(&s.principal, id)
-            .await?
-            .into_iter()
-            .map(|u| s.tr.date_time(u.at))
+        bases: kith_domain::LawfulBasis::ALL
+            .iter()
+            .map(|b| (b.as_str(), names::word(&s.tr, "basis", b.as_str())))
             .collect(),
+        undeliverable: app.undeliverable(&s.principal, id).await?.into_iter().map(|u| s.tr.date_time(u.at)).collect(),
     };
     Ok(render_status(status, &page))
 }
@@ -265,7 +265,8 @@ pub(super) async fn show(
 fn describe(tr: &kith_i18n::Tr, src: &kith_domain::Provenance) -> String {
     let kind = names::word(tr, "source", src.kind.as_str());
     let parts: Vec<&str> = [src.reference.as_deref(), src.detail.as_deref()].into_iter().flatten().collect();
-    let what = if parts.is_empty() { kind } else { tr.t2("contacts-source-detail", "kind", kind, "detail", parts.join(", ")) };
+    let what =
+        if parts.is_empty() { kind } else { tr.t2("contacts-source-detail", "kind", kind, "detail", parts.join(", ")) };
     match src.created_in_source {
         Some(t) => tr.t2("contacts-source-created-in-source", "what", what, "date", tr.date(t)),
         None => what,

@@ -365,7 +365,11 @@ async fn list_page(app: &App, s: Session, p: ListParams, added: Option<Invalid>)
     let column_choices = COLUMNS
         .iter()
         .filter(|(_, f)| f.is_none_or(|f| !hidden.contains(&f)))
-        .map(|(k, _)| ColumnChoice { key: k, label: names::word(&s.tr, "col", k), checked: chosen.iter().any(|c| c == k) })
+        .map(|(k, _)| ColumnChoice {
+            key: k,
+            label: names::word(&s.tr, "col", k),
+            checked: chosen.iter().any(|c| c == k),
+        })
         .collect();
     let sort = if p.sort.is_empty() { "-created" } else { p.sort.as_str() };
     let sorts = [

@@ -8,10 +8,10 @@
 
 use crate::pages::form::enc;
 use crate::pages::names::word;
-use kith_i18n::Tr;
 use kith_app::records::Standing;
 use kith_domain::segment::{Condition, ConsentFilter, Segment, KEYS};
 use kith_domain::{Channel, Invalid, LawfulBasis, PurposeId};
+use kith_i18n::Tr;
 use std::collections::HashMap;
 use std::str::FromStr;
 

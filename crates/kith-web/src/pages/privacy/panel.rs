@@ -3,10 +3,10 @@
 
 use crate::pages::names::word;
 use crate::pages::view;
-use kith_i18n::Tr;
 use kith_app::consent::PurposeStanding;
 use kith_app::{App, AppError, Principal};
 use kith_domain::{Channel, ConsentAction, ConsentState, SubjectId};
+use kith_i18n::Tr;
 
 /// One badge: a CSS class (`ok`, `no`, `wait`) and its words.
 pub(crate) struct Badge {
@@ -105,7 +105,8 @@ pub(crate) async fn panel(app: &App, p: &Principal, tr: &Tr, id: SubjectId) -> R
                         Some(n) => tr.t2("contacts-basis-source-named", "source", source, "name", n),
                         None => source,
                     };
-                    let who = b.set_by.and_then(|u| staff.get(&u.0).cloned()).unwrap_or_else(|| tr.t("contacts-the-system"));
+                    let who =
+                        b.set_by.and_then(|u| staff.get(&u.0).cloned()).unwrap_or_else(|| tr.t("contacts-the-system"));
                     let since = tr.date(b.effective_at);
                     let detail = match b.lia_ref {
                         Some(r) => tr.ta(
