@@ -416,3 +416,15 @@ contacts-state-withdrawn = Оттеглено
 contacts-state-expired = Изтекло
 
 contacts-choose-kind = изберете бележка, обаждане, имейл или среща
+contacts-bad-emails = всеки ред трябва да е имейл адрес като name@example.com
+contacts-special-not-allowed = вашата роля не може да променя полета от специални категории
+
+contacts-special-health = Здраве
+contacts-special-religion = Религиозни или философски убеждения
+contacts-special-political-opinion = Политически възгледи
+contacts-special-ethnic-origin = Расов или етнически произход
+contacts-special-trade-union = Членство в синдикални организации
+contacts-special-genetic = Генетични данни
+contacts-special-biometric = Биометрични данни
+contacts-special-sex-life = Сексуален живот или сексуална ориентация
+contacts-special-criminal = Присъди и нарушения

@@ -425,3 +425,15 @@ contacts-state-withdrawn = Widerrufen
 contacts-state-expired = Abgelaufen
 
 contacts-choose-kind = wählen Sie Notiz, Anruf, E-Mail oder Besprechung
+contacts-bad-emails = jede Zeile muss eine E-Mail-Adresse wie name@example.com sein
+contacts-special-not-allowed = Ihre Rolle darf Felder besonderer Kategorien nicht ändern
+
+contacts-special-health = Gesundheit
+contacts-special-religion = Religiöse oder weltanschauliche Überzeugungen
+contacts-special-political-opinion = Politische Meinungen
+contacts-special-ethnic-origin = Rassische oder ethnische Herkunft
+contacts-special-trade-union = Gewerkschaftszugehörigkeit
+contacts-special-genetic = Genetische Daten
+contacts-special-biometric = Biometrische Daten
+contacts-special-sex-life = Sexualleben oder sexuelle Orientierung
+contacts-special-criminal = Strafrechtliche Verurteilungen und Straftaten

@@ -445,3 +445,16 @@ contacts-state-withdrawn = Withdrawn
 contacts-state-expired = Expired
 
 contacts-choose-kind = choose note, call, email or meeting
+contacts-bad-emails = each line must be an email address such as name@example.com
+contacts-special-not-allowed = your role may not change special-category fields
+
+## Special categories of personal data (GDPR Art. 9) and criminal records (Art. 10).
+contacts-special-health = Health
+contacts-special-religion = Religious or philosophical beliefs
+contacts-special-political-opinion = Political opinions
+contacts-special-ethnic-origin = Racial or ethnic origin
+contacts-special-trade-union = Trade-union membership
+contacts-special-genetic = Genetic data
+contacts-special-biometric = Biometric data
+contacts-special-sex-life = Sex life or sexual orientation
+contacts-special-criminal = Criminal convictions and offences

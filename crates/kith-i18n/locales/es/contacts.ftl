@@ -416,3 +416,15 @@ contacts-state-withdrawn = Retirado
 contacts-state-expired = Caducado
 
 contacts-choose-kind = elija nota, llamada, correo electrónico o reunión
+contacts-bad-emails = cada línea debe ser una dirección de correo electrónico como name@example.com
+contacts-special-not-allowed = su rol no puede modificar campos de categorías especiales
+
+contacts-special-health = Salud
+contacts-special-religion = Convicciones religiosas o filosóficas
+contacts-special-political-opinion = Opiniones políticas
+contacts-special-ethnic-origin = Origen étnico o racial
+contacts-special-trade-union = Afiliación sindical
+contacts-special-genetic = Datos genéticos
+contacts-special-biometric = Datos biométricos
+contacts-special-sex-life = Vida sexual u orientación sexual
+contacts-special-criminal = Condenas e infracciones penales

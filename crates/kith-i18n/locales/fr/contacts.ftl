@@ -431,3 +431,15 @@ contacts-state-withdrawn = Retiré
 contacts-state-expired = Expiré
 
 contacts-choose-kind = choisissez note, appel, e-mail ou réunion
+contacts-bad-emails = chaque ligne doit être une adresse e-mail telle que name@example.com
+contacts-special-not-allowed = votre rôle ne permet pas de modifier les champs de catégories particulières
+
+contacts-special-health = Santé
+contacts-special-religion = Convictions religieuses ou philosophiques
+contacts-special-political-opinion = Opinions politiques
+contacts-special-ethnic-origin = Origine raciale ou ethnique
+contacts-special-trade-union = Appartenance syndicale
+contacts-special-genetic = Données génétiques
+contacts-special-biometric = Données biométriques
+contacts-special-sex-life = Vie sexuelle ou orientation sexuelle
+contacts-special-criminal = Condamnations pénales et infractions

@@ -423,3 +423,15 @@ contacts-state-withdrawn = Revocato
 contacts-state-expired = Scaduto
 
 contacts-choose-kind = scegli nota, chiamata, email o riunione
+contacts-bad-emails = ogni riga deve essere un indirizzo email come name@example.com
+contacts-special-not-allowed = il tuo ruolo non può modificare i campi di categorie particolari
+
+contacts-special-health = Salute
+contacts-special-religion = Convinzioni religiose o filosofiche
+contacts-special-political-opinion = Opinioni politiche
+contacts-special-ethnic-origin = Origine razziale o etnica
+contacts-special-trade-union = Appartenenza sindacale
+contacts-special-genetic = Dati genetici
+contacts-special-biometric = Dati biometrici
+contacts-special-sex-life = Vita sessuale o orientamento sessuale
+contacts-special-criminal = Condanne penali e reati

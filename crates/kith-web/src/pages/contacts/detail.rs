@@ -104,7 +104,7 @@ pub(super) async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageS
     let vis = Vis::of(&hidden);
     let policy = app.field_policy(p).await?;
     let f = st.form.unwrap_or_else(|| ContactForm::of(&c));
-    let custom = custom_inputs(&policy, p.role, &f, &st.custom_errors);
+    let custom = custom_inputs(&s.tr, &policy, p.role, &f, &st.custom_errors);
     let (owner_map, owners) = owners(app, &s, f.owner.as_deref().unwrap_or("")).await?;
     let (company_map, companies) = companies(app, &s, f.company.as_deref().unwrap_or("")).await?;
     let stages = names::stages(app, p).await?;
