@@ -4,7 +4,7 @@
 
 use super::form::{create_key, enc, form_token, non_blank, Errors, QueryForm, StaffForm};
 use super::session::{layout, Staff};
-use super::view::{contact_name, DealLine, Layout};
+use super::view::{contact_name_tr, DealLine, Layout};
 use super::{render_status, Id, PageResult};
 use askama::Template;
 use axum::extract::State;
@@ -170,14 +170,28 @@ async fn company_page(app: &App, s: Session, id: CompanyId, form: Option<Company
         contacts: contacts
             .items
             .iter()
-            .map(|c| ContactLine { id: c.id.to_string(), name: contact_name(&c.data) })
+            .map(|c| ContactLine { id: c.id.to_string(), name: contact_name_tr(&s.tr, &c.data) })
             .collect(),
-        deals: deals.items.into_iter().map(|d| DealLine::of(d, &stages)).collect(),
+        deals: deals.items.into_iter().map(|d| deal_line(&s.tr, d, &stages)).collect(),
         edit_open: !errors.is_empty(),
         f,
         errors,
     };
     Ok(render_status(status, &page))
+}
+
+/// A deal in the company's list, its amount in the reader's format.
+pub(super) fn deal_line(
+    tr: &kith_i18n::Tr,
+    d: kith_app::records::Deal,
+    stages: &std::collections::HashMap<String, String>,
+) -> DealLine {
+    DealLine {
+        id: d.id.to_string(),
+        stage: super::names::stage(stages, &d.stage),
+        amount: super::names::amount(tr, d.amount_minor, d.currency.as_deref()),
+        title: d.title,
+    }
 }
 
 async fn show(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> PageResult {

@@ -5,7 +5,7 @@
 use super::form::{create_key, enc, form_token, non_blank, Errors, QueryForm, StaffForm};
 use super::names;
 use super::session::{layout, Staff};
-use super::view::{self, contact_name, Layout};
+use super::view::{self, Layout};
 use super::{render_status, Id, PageResult};
 use askama::Template;
 use axum::extract::State;
@@ -79,22 +79,22 @@ struct BoardPage {
 }
 
 /// "12,500.00 EUR + 3,000.00 CHF" for one stage.
-fn totals_by_stage(app_totals: &[kith_app::records::StageTotal]) -> HashMap<String, (i64, String)> {
+fn totals_by_stage(tr: &kith_i18n::Tr, app_totals: &[kith_app::records::StageTotal]) -> HashMap<String, (i64, String)> {
     let mut out: HashMap<String, (i64, Vec<String>)> = HashMap::new();
     for t in app_totals {
         let e = out.entry(t.stage.clone()).or_default();
         e.0 += t.count;
         if t.currency.is_some() {
-            e.1.push(view::amount(Some(t.amount_minor), t.currency.as_deref()));
+            e.1.push(names::amount(tr, Some(t.amount_minor), t.currency.as_deref()));
         }
     }
     out.into_iter().map(|(k, (n, v))| (k, (n, v.join(" + ")))).collect()
 }
 
-fn card(d: Deal, companies: &HashMap<Uuid, String>) -> Card {
+fn card(tr: &kith_i18n::Tr, d: Deal, companies: &HashMap<Uuid, String>) -> Card {
     Card {
         id: d.id.to_string(),
-        amount: view::amount(d.amount_minor, d.currency.as_deref()),
+        amount: names::amount(tr, d.amount_minor, d.currency.as_deref()),
         company: d.company.and_then(|c| companies.get(&c.0).cloned()).unwrap_or_default(),
         stage: d.stage,
         title: d.title,
@@ -104,7 +104,7 @@ fn card(d: Deal, companies: &HashMap<Uuid, String>) -> Card {
 async fn board_page(app: &App, s: Session, f: DealForm, errors: Errors, notice: Option<String>) -> PageResult {
     let p = &s.principal;
     let stages = app.stages(p).await?;
-    let totals = totals_by_stage(&app.deal_totals(p).await?);
+    let totals = totals_by_stage(&s.tr, &app.deal_totals(p).await?);
     let companies: Vec<(String, String)> = app
         .list_companies(p, None, None, Some(kith_app::MAX_LIMIT))
         .await?
@@ -125,7 +125,7 @@ async fn board_page(app: &App, s: Session, f: DealForm, errors: Errors, notice: 
             count,
             total,
             more: count > CARDS,
-            cards: deals.into_iter().map(|d| card(d, &names)).collect(),
+            cards: deals.into_iter().map(|d| card(&s.tr, d, &names)).collect(),
         });
     }
     let status = errors.status();
@@ -144,7 +144,7 @@ struct Notice {
 }
 
 async fn board(State(app): State<App>, Staff(s): Staff, QueryForm(n): QueryForm<Notice>) -> PageResult {
-    let notice = (n.notice == "moved").then(|| "Deal moved.".to_owned());
+    let notice = (n.notice == "moved").then(|| s.tr.t("deals-moved"));
     board_page(
         &app,
         s,
@@ -156,12 +156,12 @@ async fn board(State(app): State<App>, Staff(s): Staff, QueryForm(n): QueryForm<
 }
 
 /// "1234.5" or "1,234.50" into minor units.
-fn parse_amount(s: &str) -> Result<Option<i64>, Invalid> {
+fn parse_amount(tr: &kith_i18n::Tr, s: &str) -> Result<Option<i64>, Invalid> {
     let t: String = s.trim().chars().filter(|c| *c != ',' && *c != ' ' && *c != '\'').collect();
     if t.is_empty() {
         return Ok(None);
     }
-    let bad = || Invalid::one("amount_minor", "must be an amount such as 12500 or 12500.50");
+    let bad = || Invalid::one("amount_minor", tr.t("deals-bad-amount"));
     let (units, cents) = match t.split_once('.') {
         Some((u, c)) if c.len() <= 2 && c.chars().all(|ch| ch.is_ascii_digit()) => (u, format!("{c:0<2}")),
         Some(_) => return Err(bad()),
@@ -178,13 +178,13 @@ fn parse_amount(s: &str) -> Result<Option<i64>, Invalid> {
 async fn create(State(app): State<App>, StaffForm { staff, form }: StaffForm<DealForm>) -> PageResult {
     let parsed = (|| {
         let mut inv = Invalid::default();
-        let amount = inv.check("amount_minor", parse_amount(&form.amount)).flatten();
+        let amount = inv.check("amount_minor", parse_amount(&staff.tr, &form.amount)).flatten();
         let company = match non_blank(&form.company) {
             None => None,
             Some(c) => match Uuid::parse_str(&c) {
                 Ok(u) => Some(CompanyId(u)),
                 Err(_) => {
-                    inv.push("company_id", "is not a valid choice");
+                    inv.push("company_id", staff.tr.t("deals-bad-company"));
                     None
                 }
             },
@@ -229,7 +229,7 @@ async fn move_deal(
 ) -> PageResult {
     let stages = app.stages(&staff.principal).await?;
     if !stages.iter().any(|s| s.key == form.stage) {
-        return Err(AppError::Invalid(Invalid::one("stage", "is not a stage of the pipeline")).into());
+        return Err(AppError::Invalid(Invalid::one("stage", staff.tr.t("deals-bad-stage"))).into());
     }
     app.move_deal(&staff.principal, DealId(id), form.stage).await?;
     let to = if form.back == "deal" { format!("/deals/{id}") } else { "/deals?notice=moved".to_owned() };
@@ -267,7 +267,7 @@ struct ListPage {
 async fn list(State(app): State<App>, Staff(s): Staff, QueryForm(q): QueryForm<ListParams>) -> PageResult {
     let p = &s.principal;
     let stages = app.stages(p).await?;
-    let totals_map = totals_by_stage(&app.deal_totals(p).await?);
+    let totals_map = totals_by_stage(&s.tr, &app.deal_totals(p).await?);
     let totals = stages
         .iter()
         .map(|st| {
@@ -293,7 +293,7 @@ async fn list(State(app): State<App>, Staff(s): Staff, QueryForm(q): QueryForm<L
             let next = page
                 .next_cursor
                 .map(|c| format!("/deals/list?stage={}&cursor={}", enc(stage.as_deref().unwrap_or("")), enc(&c)));
-            (page.items.into_iter().map(|d| card(d, &names)).collect(), next)
+            (page.items.into_iter().map(|d| card(&s.tr, d, &names)).collect(), next)
         }
         Err(AppError::Invalid(inv)) => {
             errors = Errors::from_invalid(&inv);
@@ -358,7 +358,7 @@ async fn show(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> Page
         .rev()
         .map(|h| HistoryRow {
             iso: view::iso(h.changed_at),
-            when: view::date_time(h.changed_at),
+            when: s.tr.date_time(h.changed_at),
             from: h.from.as_deref().map(name).unwrap_or_default(),
             to: name(&h.to),
         })
@@ -366,7 +366,7 @@ async fn show(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> Page
     let mut contacts = Vec::new();
     for c in d.contacts.iter().take(20) {
         if let Ok(c) = app.get_contact(p, *c).await {
-            contacts.push((c.id.to_string(), contact_name(&c.data)));
+            contacts.push((c.id.to_string(), view::contact_name_tr(&s.tr, &c.data)));
         }
     }
     let company = match d.company {
@@ -378,7 +378,7 @@ async fn show(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> Page
         id: d.id.to_string(),
         stage_name: name(&d.stage),
         stage: d.stage,
-        amount: view::amount(d.amount_minor, d.currency.as_deref()),
+        amount: names::amount(&s.tr, d.amount_minor, d.currency.as_deref()),
         company,
         company_id: d.company.map(|c| c.to_string()).unwrap_or_default(),
         title: d.title,
@@ -393,11 +393,12 @@ async fn show(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> Page
 mod tests {
     #[test]
     fn amounts_parse_to_minor_units() {
-        assert_eq!(super::parse_amount("12500").unwrap(), Some(1_250_000));
-        assert_eq!(super::parse_amount("12,500.5").unwrap(), Some(1_250_050));
-        assert_eq!(super::parse_amount(" ").unwrap(), None);
+        let tr = kith_i18n::Tr::default();
+        assert_eq!(super::parse_amount(&tr, "12500").unwrap(), Some(1_250_000));
+        assert_eq!(super::parse_amount(&tr, "12,500.5").unwrap(), Some(1_250_050));
+        assert_eq!(super::parse_amount(&tr, " ").unwrap(), None);
         for bad in ["-5", "1.234", "abc", "1e5", "99999999999999999"] {
-            assert!(super::parse_amount(bad).is_err(), "{bad}");
+            assert!(super::parse_amount(&tr, bad).is_err(), "{bad}");
         }
     }
 }

@@ -44,3 +44,58 @@ pub(crate) fn staff_choices(staff: &HashMap<Uuid, String>) -> Vec<(String, Strin
     v.sort_by(|a, b| a.1.cmp(&b.1));
     v
 }
+
+/// An amount in minor units in the reader's format (`€12,500.00`,
+/// `12.500,00 €`); without a currency, the number alone; none: empty.
+pub(crate) fn amount(tr: &kith_i18n::Tr, minor: Option<impl Into<i128>>, currency: Option<&str>) -> String {
+    match minor.map(Into::into) {
+        None => String::new(),
+        Some(m) => tr.money(m, currency.unwrap_or("")).trim().to_owned(),
+    }
+}
+
+/// A closed-vocabulary word (a lawful basis, a channel, a consent state…)
+/// in the reader's language: the message `contacts-<kind>-<value>`.
+pub(crate) fn word(tr: &kith_i18n::Tr, kind: &str, value: &str) -> String {
+    tr.t(&format!("contacts-{kind}-{}", value.replace('_', "-")))
+}
+
+#[cfg(test)]
+mod tests {
+    use kith_domain::consent::BasisSource;
+    use kith_domain::dsr::{DsrChannel, DsrKind};
+    use kith_domain::policy::SpecialCategory;
+    use kith_domain::segment::ConsentFilter;
+    use kith_domain::{Channel, ConsentAction, ConsentMethod, LawfulBasis, ObjectionDecision, SourceKind};
+
+    /// Every word the pages look up by kind and value has its message.
+    #[test]
+    fn every_word_has_a_message() {
+        let mut words: Vec<(&str, &str)> = Vec::new();
+        words.extend(LawfulBasis::ALL.iter().map(|v| ("basis", v.as_str())));
+        words.extend(BasisSource::ALL.iter().map(|v| ("bsource", v.as_str())));
+        words.extend(Channel::ALL.iter().map(|v| ("channel", v.as_str())));
+        words.extend(ConsentAction::ALL.iter().map(|v| ("action", v.as_str())));
+        words.extend(ConsentMethod::ALL.iter().map(|v| ("method", v.as_str())));
+        words.extend(ObjectionDecision::ALL.iter().map(|v| ("decision", v.as_str())));
+        words.extend(ConsentFilter::ALL.iter().map(|v| ("state", v.as_str())));
+        words.extend(SourceKind::ALL.iter().map(|v| ("source", v.as_str())));
+        words.extend(DsrKind::ALL.iter().map(|v| ("dsr", v.as_str())));
+        words.extend(DsrChannel::ALL.iter().map(|v| ("dsr-channel", v.as_str())));
+        words.extend(SpecialCategory::ALL.iter().map(|v| ("special", v.as_str())));
+        words.extend(["note", "call", "email", "meeting"].map(|v| ("event", v)));
+        words.extend(
+            ["email", "phone", "job_title", "company", "owner", "tags", "created", "updated"].map(|v| ("col", v)),
+        );
+        words.extend(crate::pages::contacts::segment_kinds().iter().map(|v| ("cond", *v)));
+        for l in kith_i18n::languages() {
+            words.push(("language", l));
+        }
+        let missing: Vec<String> = words
+            .iter()
+            .map(|(k, v)| format!("contacts-{k}-{}", v.replace('_', "-")))
+            .filter(|id| !kith_i18n::has_message(id))
+            .collect();
+        assert!(missing.is_empty(), "{missing:?}");
+    }
+}

@@ -22,7 +22,7 @@ pub(super) async fn update(
 ) -> PageResult {
     let id = SubjectId(id);
     let policy = app.field_policy(&staff.principal).await?;
-    let result = match form.patch(&policy) {
+    let result = match form.patch(&staff.tr, &policy) {
         Ok(patch) => app.update_contact(&staff.principal, id, patch).await.map(|_| ()),
         Err(inv) => Err(AppError::Invalid(inv)),
     };
@@ -67,7 +67,7 @@ pub(super) async fn add_interaction(
             )
             .await
             .map(|_| ()),
-        None => Err(Invalid::one("kind", "choose note, call, email or meeting").into()),
+        None => Err(Invalid::one("kind", staff.tr.t("contacts-choose-kind")).into()),
     };
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/contacts/{id}?notice=added#timeline")).into_response()),

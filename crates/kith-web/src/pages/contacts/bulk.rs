@@ -72,11 +72,11 @@ impl BulkForm {
         ]
     }
 
-    async fn selection(&self, app: &App) -> Result<Selection, PageError> {
+    async fn selection(&self, app: &App, tr: &kith_i18n::Tr) -> Result<Selection, PageError> {
         if self.scope == "all" {
             let mut p: ListParams = serde_html_form::from_str(&self.filter).map_err(|_| PageError::bad_form())?;
             p.q = self.q.clone();
-            let q = p.query().map_err(AppError::Invalid)?;
+            let q = p.query(tr).map_err(AppError::Invalid)?;
             // A condition about a purpose that does not exist would match
             // everyone (`NOT EXISTS`): refuse it rather than act on all.
             if let Some(seg) = &q.filter.segment {
@@ -93,8 +93,9 @@ impl BulkForm {
         Ok(Selection::Ids(ids))
     }
 
-    fn action(&self) -> Result<(BulkPlan, String), AppError> {
-        let change = |a| Ok((BulkPlan::Change(a), String::new()));
+    /// The plan, and the message id of its summary with its `x` variable.
+    fn action(&self, tr: &kith_i18n::Tr) -> Result<(BulkPlan, &'static str, String), AppError> {
+        let change = |a| Ok((BulkPlan::Change(a), "contacts-bulk-will-remove-owner", String::new()));
         match self.action.as_str() {
             "assign_owner" => {
                 let mut inv = Invalid::default();
@@ -104,39 +105,41 @@ impl BulkForm {
             }
             "add_tag" => Ok((
                 BulkPlan::Change(BulkAction::AddTag(self.tag.clone())),
-                format!("add the tag “{}”", self.tag.trim()),
+                "contacts-bulk-will-add-tag",
+                self.tag.trim().to_owned(),
             )),
             "remove_tag" => Ok((
                 BulkPlan::Change(BulkAction::RemoveTag(self.tag.clone())),
-                format!("remove the tag “{}”", self.tag.trim()),
+                "contacts-bulk-will-remove-tag",
+                self.tag.trim().to_owned(),
             )),
             "set_basis" => {
                 let mut inv = Invalid::default();
                 let purpose = parse_uuid(&mut inv, "purpose", &self.purpose).map(PurposeId);
                 let basis = LawfulBasis::parse(&self.basis);
                 if basis.is_none() {
-                    inv.push("basis", "choose a lawful basis");
+                    inv.push("basis", tr.t("contacts-bulk-choose-basis"));
                 }
                 let source = BasisSource::parse(&self.source);
                 if source.is_none() {
-                    inv.push("source", "choose where the basis comes from");
+                    inv.push("source", tr.t("contacts-bulk-choose-source"));
                 }
                 let effective = match self.effective.trim() {
                     "" => None,
                     d => match time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]")) {
                         Ok(d) => Some(d.midnight().assume_utc()),
                         Err(_) => {
-                            inv.push("effective", "must be a date such as 2026-01-31");
+                            inv.push("effective", tr.t("contacts-bad-date"));
                             None
                         }
                     },
                 };
                 if purpose.is_none() {
-                    inv.push("purpose", "choose a purpose");
+                    inv.push("purpose", tr.t("contacts-bulk-choose-purpose"));
                 }
                 inv.into_result()?;
                 let (Some(purpose), Some(basis), Some(source)) = (purpose, basis, source) else {
-                    return Err(Invalid::one("purpose", "choose a purpose").into());
+                    return Err(Invalid::one("purpose", tr.t("contacts-bulk-choose-purpose")).into());
                 };
                 let a = BasisAssignment {
                     purpose,
@@ -147,7 +150,11 @@ impl BulkForm {
                     effective_at: effective,
                     ends_at: None,
                 };
-                Ok((BulkPlan::Change(BulkAction::SetBasis(a)), format!("record the lawful basis “{}”", basis.label())))
+                Ok((
+                    BulkPlan::Change(BulkAction::SetBasis(a)),
+                    "contacts-bulk-will-set-basis",
+                    names::word(tr, "basis", basis.as_str()),
+                ))
             }
             "request_consent" => {
                 let mut inv = Invalid::default();
@@ -157,7 +164,7 @@ impl BulkForm {
                 let wait_days = self.wait_days.trim().parse::<i64>().unwrap_or(0);
                 inv.into_result()?;
                 let (Some(purpose), Some(notice)) = (purpose, notice) else {
-                    return Err(Invalid::one("purpose", "choose a purpose and a notice").into());
+                    return Err(Invalid::one("purpose", tr.t("contacts-bulk-choose-purpose-notice")).into());
                 };
                 let c = CampaignInput {
                     purpose,
@@ -168,13 +175,9 @@ impl BulkForm {
                     template,
                     renew: false,
                 };
-                Ok((
-                    BulkPlan::Campaign(c),
-                    "send a consent request by email (contacts without email, or who already answered, are skipped)"
-                        .into(),
-                ))
+                Ok((BulkPlan::Campaign(c), "contacts-bulk-will-request-consent", String::new()))
             }
-            _ => Err(Invalid::one("action", "choose what to do").into()),
+            _ => Err(Invalid::one("action", tr.t("contacts-bulk-choose-action")).into()),
         }
     }
 }
@@ -190,19 +193,25 @@ struct BulkConfirm {
 }
 
 pub(super) async fn bulk_preview(State(app): State<App>, StaffForm { staff, form }: StaffForm<BulkForm>) -> PageResult {
-    let sel = form.selection(&app).await?;
-    let (plan, mut what) = form.action()?;
+    let sel = form.selection(&app, &staff.tr).await?;
+    let (plan, mut id, mut x) = form.action(&staff.tr)?;
     let count = match &plan {
         BulkPlan::Change(action) => {
             if let BulkAction::AssignOwner(o) = action {
                 let dir = names::staff(&app, &staff.principal).await?;
-                what = match o {
-                    None => "remove the owner".into(),
+                match o {
+                    None => id = "contacts-bulk-will-remove-owner",
                     Some(o) => match dir.get(&o.0) {
-                        Some(email) => format!("make {email} the owner"),
-                        None => return Err(AppError::Invalid(Invalid::one("owner", "is not a valid choice")).into()),
+                        Some(email) => {
+                            id = "contacts-bulk-will-assign-owner";
+                            x = email.clone();
+                        }
+                        None => {
+                            let inv = Invalid::one("owner", staff.tr.t("contacts-bad-choice"));
+                            return Err(AppError::Invalid(inv).into());
+                        }
                     },
-                };
+                }
             }
             app.bulk_count(&staff.principal, &sel, action).await?
         }
@@ -210,13 +219,15 @@ pub(super) async fn bulk_preview(State(app): State<App>, StaffForm { staff, form
     };
     // Carried on re-built from parsed parameters, never echoed as posted.
     let filter = serde_html_form::from_str::<ListParams>(&form.filter).unwrap_or_default().filter_query();
+    // The message holds markup (the count in bold); the tag or email is escaped.
+    let what = staff.tr.t2(id, "n", count, "x", escape(&x));
     let page = BulkConfirm { l: layout(&staff, "contacts"), count, what, f: BulkForm { filter, ..form } };
     Ok(render(&page))
 }
 
 pub(super) async fn bulk_apply(State(app): State<App>, StaffForm { staff, form }: StaffForm<BulkForm>) -> PageResult {
-    let sel = form.selection(&app).await?;
-    let (plan, _) = form.action()?;
+    let sel = form.selection(&app, &staff.tr).await?;
+    let (plan, _, _) = form.action(&staff.tr)?;
     let params: ListParams = serde_html_form::from_str(&form.filter).unwrap_or_default();
     let q = params.filter_query();
     let sep = if q.is_empty() { "" } else { "&" };
@@ -225,4 +236,9 @@ pub(super) async fn bulk_apply(State(app): State<App>, StaffForm { staff, form }
         BulkPlan::Campaign(c) => ("requested", app.run_campaign(&staff.principal, &sel, &c).await?.requested),
     };
     Ok(Redirect::to(&format!("/contacts?{q}{sep}notice={notice}&n={n}")).into_response())
+}
+
+/// Text made safe to sit inside markup.
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
 }

@@ -145,14 +145,14 @@ impl ContactForm {
         s.split(['\n', ',', ';']).map(str::trim).filter(|l| !l.is_empty())
     }
 
-    fn emails(&self, inv: &mut Invalid) -> Option<Vec<Email>> {
+    fn emails(&self, tr: &kith_i18n::Tr, inv: &mut Invalid) -> Option<Vec<Email>> {
         let s = self.emails.as_deref()?;
         let mut out = Vec::new();
         for l in Self::lines(s) {
             match Email::parse(l) {
                 Ok(e) => out.push(e),
                 Err(_) => {
-                    inv.push("emails", "each line must be an email address such as name@example.com");
+                    inv.push("emails", tr.t("contacts-bad-emails"));
                     return None;
                 }
             }
@@ -200,9 +200,9 @@ impl ContactForm {
         (owner, company)
     }
 
-    pub(super) fn patch(&self, policy: &Policy) -> Result<ContactPatch, Invalid> {
+    pub(super) fn patch(&self, tr: &kith_i18n::Tr, policy: &Policy) -> Result<ContactPatch, Invalid> {
         let mut inv = Invalid::default();
-        let emails = self.emails(&mut inv);
+        let emails = self.emails(tr, &mut inv);
         let phones = self.phones(&mut inv);
         let (owner, company) = self.ids(&mut inv);
         inv.into_result()?;
@@ -223,9 +223,13 @@ impl ContactForm {
     }
 
     /// A new contact; `may_edit` tells which custom fields the role may fill.
-    pub(super) fn new_contact(&self, may_edit: impl Fn(&str) -> bool) -> Result<NewContact, Invalid> {
+    pub(super) fn new_contact(
+        &self,
+        tr: &kith_i18n::Tr,
+        may_edit: impl Fn(&str) -> bool,
+    ) -> Result<NewContact, Invalid> {
         let mut inv = Invalid::default();
-        let emails = self.emails(&mut inv).unwrap_or_default();
+        let emails = self.emails(tr, &mut inv).unwrap_or_default();
         let phones = self.phones(&mut inv).unwrap_or_default();
         let (owner, company) = self.ids(&mut inv);
         let mut custom = BTreeMap::new();
@@ -235,7 +239,7 @@ impl ContactForm {
                 continue;
             }
             if !may_edit(name) {
-                inv.push(format!("{CUSTOM}{name}"), "your role may not change special-category fields");
+                inv.push(format!("{CUSTOM}{name}"), tr.t("contacts-special-not-allowed"));
                 continue;
             }
             custom.insert(name.to_owned(), v);

@@ -28,7 +28,7 @@ pub(super) struct CustomInput {
     pub(super) multiline: bool,
     pub(super) options: Vec<CustomOption>,
     /// A special category (Art. 9/10), named.
-    pub(super) special: Option<&'static str>,
+    pub(super) special: Option<String>,
     pub(super) error: Option<String>,
 }
 
@@ -41,6 +41,7 @@ pub(super) fn custom_visible(role: kith_domain::Role, def: &kith_domain::policy:
 /// The inputs for the custom fields the policy allows and the role sees,
 /// filled from the form.
 pub(super) fn custom_inputs(
+    tr: &kith_i18n::Tr,
     policy: &Policy,
     role: kith_domain::Role,
     f: &ContactForm,
@@ -80,7 +81,7 @@ pub(super) fn custom_inputs(
                 was: f.was(&name).unwrap_or_default(),
                 multiline: kind == FieldKind::Text && value.contains('\n'),
                 options,
-                special: d.special.as_ref().map(|(c, _)| c.label()),
+                special: d.special.as_ref().map(|(c, _)| crate::pages::names::word(tr, "special", c.as_str())),
                 error: errors.get(&name).cloned(),
                 value,
                 name,

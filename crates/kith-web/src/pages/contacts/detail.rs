@@ -8,7 +8,7 @@ use super::visibility::Vis;
 use crate::pages::form::{Errors, QueryForm};
 use crate::pages::names;
 use crate::pages::session::{layout, Staff};
-use crate::pages::view::{self, contact_name, DealLine, Layout};
+use crate::pages::view::{self, contact_name_tr, DealLine, Layout};
 use crate::pages::Id;
 use crate::pages::{render_status, PageResult};
 use askama::Template;
@@ -82,6 +82,8 @@ struct ContactPage {
     privacy: crate::pages::privacy::Panel,
     /// When a mail server refused one of the person's addresses for good.
     undeliverable: Vec<String>,
+    /// The lawful bases: value and name, for the basis form.
+    bases: Vec<(&'static str, String)>,
 }
 
 #[derive(Default)]
@@ -102,7 +104,7 @@ pub(super) async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageS
     let vis = Vis::of(&hidden);
     let policy = app.field_policy(p).await?;
     let f = st.form.unwrap_or_else(|| ContactForm::of(&c));
-    let custom = custom_inputs(&policy, p.role, &f, &st.custom_errors);
+    let custom = custom_inputs(&s.tr, &policy, p.role, &f, &st.custom_errors);
     let (owner_map, owners) = owners(app, &s, f.owner.as_deref().unwrap_or("")).await?;
     let (company_map, companies) = companies(app, &s, f.company.as_deref().unwrap_or("")).await?;
     let stages = names::stages(app, p).await?;
@@ -114,18 +116,26 @@ pub(super) async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageS
         .map(|e| match e {
             TimelineItem::Interaction(i) => Event {
                 iso: view::iso(i.occurred_at),
-                when: view::date_time(i.occurred_at),
-                kind: i.kind.as_str().to_owned(),
-                text: if vis.bodies { i.body } else { "(text hidden for your role)".into() },
+                when: s.tr.date_time(i.occurred_at),
+                kind: names::word(&s.tr, "event", i.kind.as_str()),
+                text: if vis.bodies { i.body } else { s.tr.t("contacts-text-hidden") },
                 link: String::new(),
             },
             TimelineItem::DealStage { deal, title, change } => Event {
                 iso: view::iso(change.changed_at),
-                when: view::date_time(change.changed_at),
-                kind: "deal".into(),
+                when: s.tr.date_time(change.changed_at),
+                kind: s.tr.t("contacts-event-deal"),
                 text: match change.from {
-                    Some(from) => format!("“{title}” moved from {} to {}", stage_name(&from), stage_name(&change.to)),
-                    None => format!("“{title}” created in {}", stage_name(&change.to)),
+                    Some(from) => s.tr.t3(
+                        "contacts-deal-moved",
+                        "title",
+                        &title,
+                        "from",
+                        stage_name(&from),
+                        "to",
+                        stage_name(&change.to),
+                    ),
+                    None => s.tr.t2("contacts-deal-created", "title", &title, "stage", stage_name(&change.to)),
                 },
                 link: format!("/deals/{deal}"),
             },
@@ -136,7 +146,7 @@ pub(super) async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageS
         .await?
         .items
         .into_iter()
-        .map(|d| DealLine::of(d, &stages))
+        .map(|d| crate::pages::companies::deal_line(&s.tr, d, &stages))
         .collect();
     let d = &c.data;
     let address = d
@@ -153,7 +163,7 @@ pub(super) async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageS
         })
         .unwrap_or_default();
     let shown = Shown {
-        name: contact_name(d),
+        name: contact_name_tr(&s.tr, d),
         emails: d.emails.iter().map(|e| e.as_str().to_owned()).collect(),
         phones: d.phones.iter().map(|p| p.as_str().to_owned()).collect(),
         address,
@@ -168,24 +178,27 @@ pub(super) async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageS
             })
             .collect(),
         policy_version: match c.policy_version {
-            Some(v) => format!("Fields last written under field policy version {v}"),
-            None => "Fields collected before Kith kept a field policy".into(),
+            Some(v) => s.tr.t1("contacts-policy-version", "version", v.to_string()),
+            None => s.tr.t("contacts-policy-none"),
         },
         company: c.company.and_then(|co| company_map.get(&co.0).cloned()).unwrap_or_default(),
         company_id: c.company.map(|co| co.to_string()).unwrap_or_default(),
         owner: c.owner.and_then(|o| owner_map.get(&o.0).cloned()).unwrap_or_default(),
         tags: c.tags.clone(),
-        created: view::date_time(c.created_at),
-        updated: view::date_time(c.updated_at),
+        created: s.tr.date_time(c.created_at),
+        updated: s.tr.date_time(c.updated_at),
         source: match &c.source {
             Some(src) => {
                 let by = src.user.and_then(|u| owner_map.get(&u.0).cloned());
+                let what = describe(&s.tr, src);
                 match by {
-                    Some(who) => format!("{} — by {who}, {}", src.describe(), view::date_time(src.at)),
-                    None => format!("{} — {}", src.describe(), view::date_time(src.at)),
+                    Some(who) => {
+                        s.tr.t3("contacts-source-by", "what", what, "who", who, "when", s.tr.date_time(src.at))
+                    }
+                    None => s.tr.t2("contacts-source-at", "what", what, "when", s.tr.date_time(src.at)),
                 }
             }
-            None => "Not recorded (created before Kith kept provenance)".into(),
+            None => s.tr.t("contacts-source-none"),
         },
     };
     let (note_kind, note_body, note_idem, note_error) = match st.note {
@@ -215,13 +228,12 @@ pub(super) async fn contact_page(app: &App, s: Session, id: SubjectId, st: PageS
         notice: st.notice,
         can_delete: s.role().can_delete_contacts(),
         deletes_directly: s.role().can_manage_privacy() || app.deletes_directly(s.role()).await?,
-        privacy: crate::pages::privacy::panel(app, &s.principal, id).await?,
-        undeliverable: app
-            .undeliverable(&s.principal, id)
-            .await?
-            .into_iter()
-            .map(|u| crate::pages::view::date_time(u.at))
+        privacy: crate::pages::privacy::panel(app, &s.principal, &s.tr, id).await?,
+        bases: kith_domain::LawfulBasis::ALL
+            .iter()
+            .map(|b| (b.as_str(), names::word(&s.tr, "basis", b.as_str())))
             .collect(),
+        undeliverable: app.undeliverable(&s.principal, id).await?.into_iter().map(|u| s.tr.date_time(u.at)).collect(),
     };
     Ok(render_status(status, &page))
 }
@@ -239,13 +251,24 @@ pub(super) async fn show(
     QueryForm(n): QueryForm<Notice>,
 ) -> PageResult {
     let notice = match n.notice.as_str() {
-        "saved" => Some("Changes saved.".to_owned()),
-        "created" => Some("Contact created.".to_owned()),
-        "added" => Some("Added to the timeline.".to_owned()),
-        "erasure-requested" => Some(
-            "An erasure request was filed in the register: the privacy team checks it and carries it out.".to_owned(),
-        ),
+        "saved" => Some(s.tr.t("contacts-saved")),
+        "created" => Some(s.tr.t("contacts-created-notice")),
+        "added" => Some(s.tr.t("contacts-added")),
+        "erasure-requested" => Some(s.tr.t("contacts-erasure-requested")),
         _ => None,
     };
     contact_page(&app, s, SubjectId(id), PageState { notice, ..Default::default() }).await
+}
+
+/// Where a contact came from, in words: the kind, the form, file or token
+/// and the row or page, and when it was created in the source.
+fn describe(tr: &kith_i18n::Tr, src: &kith_domain::Provenance) -> String {
+    let kind = names::word(tr, "source", src.kind.as_str());
+    let parts: Vec<&str> = [src.reference.as_deref(), src.detail.as_deref()].into_iter().flatten().collect();
+    let what =
+        if parts.is_empty() { kind } else { tr.t2("contacts-source-detail", "kind", kind, "detail", parts.join(", ")) };
+    match src.created_in_source {
+        Some(t) => tr.t2("contacts-source-created-in-source", "what", what, "date", tr.date(t)),
+        None => what,
+    }
 }

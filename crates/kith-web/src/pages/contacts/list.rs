@@ -5,7 +5,7 @@ use super::segment_panel::{self as panel, Badge, Chip};
 use crate::pages::form::{enc, non_blank, parse_uuid, Errors, QueryForm, StaffForm};
 use crate::pages::names;
 use crate::pages::session::{layout, Staff};
-use crate::pages::view::{self, contact_name, Layout};
+use crate::pages::view::{contact_name_tr, Layout};
 use crate::pages::{render_status, PageResult};
 use askama::Template;
 use axum::extract::State;
@@ -58,15 +58,16 @@ pub(super) struct ListParams {
 }
 
 /// Columns a user can choose, in display order.
-const COLUMNS: [(&str, &str, Option<Field>); 8] = [
-    ("email", "Email", Some(Field::Emails)),
-    ("phone", "Phone", Some(Field::Phones)),
-    ("job_title", "Job title", Some(Field::JobTitle)),
-    ("company", "Company", None),
-    ("owner", "Owner", None),
-    ("tags", "Tags", None),
-    ("created", "Created", None),
-    ("updated", "Updated", None),
+/// Each column's heading is the message `contacts-col-<key>`.
+const COLUMNS: [(&str, Option<Field>); 8] = [
+    ("email", Some(Field::Emails)),
+    ("phone", Some(Field::Phones)),
+    ("job_title", Some(Field::JobTitle)),
+    ("company", None),
+    ("owner", None),
+    ("tags", None),
+    ("created", None),
+    ("updated", None),
 ];
 const DEFAULT_COLS: [&str; 5] = ["email", "company", "owner", "tags", "created"];
 
@@ -137,7 +138,7 @@ impl ListParams {
     }
 
     /// The app's query, or the fields that are not valid.
-    pub(super) fn query(&self) -> Result<ContactQuery, Invalid> {
+    pub(super) fn query(&self, tr: &kith_i18n::Tr) -> Result<ContactQuery, Invalid> {
         let mut inv = Invalid::default();
         let filter = ContactFilter {
             owner: parse_uuid(&mut inv, "owner", &self.owner).map(UserId),
@@ -147,15 +148,15 @@ impl ListParams {
                 Some(v) => match SourceKind::parse(&v) {
                     Some(k) => Some(k),
                     None => {
-                        inv.push("source", "choose a source from the list");
+                        inv.push("source", tr.t("contacts-list-choose-source"));
                         None
                     }
                 },
                 None => None,
             },
-            created_from: parse_day(&mut inv, "created_from", &self.created_from, 0),
+            created_from: parse_day(tr, &mut inv, "created_from", &self.created_from, 0),
             // "to" is inclusive of its day.
-            created_to: parse_day(&mut inv, "created_to", &self.created_to, 86_400_000),
+            created_to: parse_day(tr, &mut inv, "created_to", &self.created_to, 86_400_000),
             segment: inv.check("", Segment::parse_pairs(self.segment_pairs())).and_then(segment_now),
             ..Default::default()
         };
@@ -174,7 +175,7 @@ impl ListParams {
         let chosen: Vec<&str> =
             if self.cols.is_empty() { DEFAULT_COLS.to_vec() } else { self.cols.iter().map(String::as_str).collect() };
         let on = |k: &str| {
-            chosen.contains(&k) && COLUMNS.iter().any(|(c, _, f)| *c == k && f.is_none_or(|f| !hidden.contains(&f)))
+            chosen.contains(&k) && COLUMNS.iter().any(|(c, f)| *c == k && f.is_none_or(|f| !hidden.contains(&f)))
         };
         Cols {
             email: on("email"),
@@ -189,7 +190,7 @@ impl ListParams {
     }
 }
 
-fn parse_day(inv: &mut Invalid, field: &str, v: &str, plus_ms: i64) -> Option<i64> {
+fn parse_day(tr: &kith_i18n::Tr, inv: &mut Invalid, field: &str, v: &str, plus_ms: i64) -> Option<i64> {
     let v = v.trim();
     if v.is_empty() {
         return None;
@@ -200,7 +201,7 @@ fn parse_day(inv: &mut Invalid, field: &str, v: &str, plus_ms: i64) -> Option<i6
             Some(records::to_ms(d.with_hms(0, 0, 0).expect("midnight").assume_utc()) + plus_ms)
         }
         _ => {
-            inv.push(field, "must be a date such as 2026-01-31");
+            inv.push(field, tr.t("contacts-bad-date"));
             None
         }
     }
@@ -236,7 +237,7 @@ struct Row {
 
 struct ColumnChoice {
     key: &'static str,
-    label: &'static str,
+    label: String,
     checked: bool,
 }
 
@@ -257,7 +258,7 @@ struct ListPage {
     owners: Vec<Choice>,
     companies: Vec<Choice>,
     /// (value, label) of each contact source.
-    sources: Vec<(&'static str, &'static str)>,
+    sources: Vec<(&'static str, String)>,
     sorts: Vec<Choice>,
     views: Vec<ViewLink>,
     errors: Errors,
@@ -278,10 +279,10 @@ struct ListPage {
     chips: Vec<Chip>,
     /// How many contacts match the filters, in words (none while searching).
     match_count: Option<String>,
-    kinds: &'static [(&'static str, &'static str)],
-    bases: Vec<(&'static str, &'static str)>,
-    channels: Vec<(&'static str, &'static str)>,
-    states: Vec<(&'static str, &'static str)>,
+    kinds: Vec<(&'static str, String)>,
+    bases: Vec<(&'static str, String)>,
+    channels: Vec<(&'static str, String)>,
+    states: Vec<(&'static str, String)>,
     /// The list's filters as hidden fields, for the panel's form.
     hidden: Vec<(String, String)>,
     /// The segment's pairs, carried by the search form.
@@ -291,14 +292,14 @@ struct ListPage {
     badge_choices: Vec<(String, String, bool)>,
 }
 
-fn notice_text(p: &ListParams) -> Option<String> {
+fn notice_text(tr: &kith_i18n::Tr, p: &ListParams) -> Option<String> {
     let n = p.n.unwrap_or(0);
     match p.notice.as_str() {
-        "bulk" => Some(format!("{n} contact{} changed.", if n == 1 { "" } else { "s" })),
-        "requested" => Some(format!("Consent requested from {n} contact{}.", if n == 1 { "" } else { "s" })),
-        "deleted" => Some("The contact and all its personal data were deleted.".into()),
-        "view-saved" => Some("View saved.".into()),
-        "view-deleted" => Some("View deleted.".into()),
+        "bulk" => Some(tr.t1("contacts-list-changed", "n", n)),
+        "requested" => Some(tr.t1("contacts-list-requested", "n", n)),
+        "deleted" => Some(tr.t("contacts-list-deleted")),
+        "view-saved" => Some(tr.t("contacts-list-view-saved")),
+        "view-deleted" => Some(tr.t("contacts-list-view-deleted")),
         _ => None,
     }
 }
@@ -317,7 +318,7 @@ async fn list_page(app: &App, s: Session, p: ListParams, added: Option<Invalid>)
     let mut next_cursor = None;
     let mut match_count = None;
     let mut chips = Vec::new();
-    let checked = match p.query() {
+    let checked = match p.query(&s.tr) {
         Ok(q) => match &q.filter.segment {
             Some(seg) => app.check_segment(&seg.segment).await.map(|_| q),
             None => Ok(q),
@@ -336,23 +337,23 @@ async fn list_page(app: &App, s: Session, p: ListParams, added: Option<Invalid>)
                     &company_map,
                 )
                 .await?;
-                rows = page.items.iter().map(|c| row(c, &owner_map, &company_map)).collect::<Vec<Row>>();
+                rows = page.items.iter().map(|c| row(&s.tr, c, &owner_map, &company_map)).collect::<Vec<Row>>();
                 next_cursor = page.next_cursor;
                 let ids: Vec<SubjectId> = page.items.iter().map(|c| c.id).collect();
                 for (purpose, _) in &badge_purposes {
                     let st = app.standings(&s.principal, *purpose, Channel::Email, &ids).await?;
                     for (r, id) in rows.iter_mut().zip(&ids) {
-                        r.badges.push(panel::badge(st.iter().find(|x| x.subject == *id)));
+                        r.badges.push(panel::badge(&s.tr, st.iter().find(|x| x.subject == *id)));
                     }
                 }
                 if let Some(seg) = &q.filter.segment {
-                    chips = panel::chips(&seg.segment, &names, &p.plain_query());
+                    chips = panel::chips(&s.tr, &seg.segment, &names, &p.plain_query());
                 }
                 // Counted beside a segment only: a plain filter's count would
                 // scan every contact on each page view.
                 if q.filter.segment.is_some() && p.q.trim().is_empty() {
                     let n = app.count_contacts(&s.principal, &q.filter).await?;
-                    match_count = Some(if n == 1 { "1 contact matches".into() } else { format!("{n} contacts match") });
+                    match_count = Some(s.tr.t1("contacts-list-match-count", "n", n));
                 }
             }
             Err(AppError::Invalid(inv)) => errors = Errors::from_invalid(&inv),
@@ -363,18 +364,22 @@ async fn list_page(app: &App, s: Session, p: ListParams, added: Option<Invalid>)
     let chosen = if p.cols.is_empty() { DEFAULT_COLS.iter().map(|c| c.to_string()).collect() } else { p.cols.clone() };
     let column_choices = COLUMNS
         .iter()
-        .filter(|(_, _, f)| f.is_none_or(|f| !hidden.contains(&f)))
-        .map(|(k, label, _)| ColumnChoice { key: k, label, checked: chosen.iter().any(|c| c == k) })
+        .filter(|(_, f)| f.is_none_or(|f| !hidden.contains(&f)))
+        .map(|(k, _)| ColumnChoice {
+            key: k,
+            label: names::word(&s.tr, "col", k),
+            checked: chosen.iter().any(|c| c == k),
+        })
         .collect();
     let sort = if p.sort.is_empty() { "-created" } else { p.sort.as_str() };
     let sorts = [
-        ("-created", "Newest first"),
-        ("created", "Oldest first"),
-        ("-updated", "Recently changed"),
-        ("updated", "Least recently changed"),
+        ("-created", "contacts-sort-newest"),
+        ("created", "contacts-sort-oldest"),
+        ("-updated", "contacts-sort-recently-changed"),
+        ("updated", "contacts-sort-least-recently-changed"),
     ]
     .into_iter()
-    .map(|(v, l)| Choice { value: v.into(), label: l.into(), selected: v == sort })
+    .map(|(v, id)| Choice { value: v.into(), label: s.tr.t(id), selected: v == sort })
     .collect();
     let views = app
         .list_views(&s.principal)
@@ -393,13 +398,13 @@ async fn list_page(app: &App, s: Session, p: ListParams, added: Option<Invalid>)
         .map(|(id, n)| {
             let key = format!("purpose:{id}");
             let on = p.cols.contains(&key);
-            (key, format!("Consent: {n}"), on)
+            (key, s.tr.t1("contacts-list-consent-col", "purpose", n), on)
         })
         .collect();
     let page = ListPage {
         l: layout(&s, "contacts"),
-        sources: SourceKind::ALL.iter().map(|k| (k.as_str(), k.label())).collect(),
-        notice: notice_text(&p),
+        sources: SourceKind::ALL.iter().map(|k| (k.as_str(), names::word(&s.tr, "source", k.as_str()))).collect(),
+        notice: notice_text(&s.tr, &p),
         filter_query: p.filter_query(),
         searching: !p.q.trim().is_empty(),
         filtered: p.is_filtered(),
@@ -432,14 +437,17 @@ async fn list_page(app: &App, s: Session, p: ListParams, added: Option<Invalid>)
         first_run,
         chips,
         match_count,
-        kinds: &panel::KINDS,
-        bases: std::iter::once(("none", "No basis"))
+        kinds: panel::kinds(&s.tr),
+        bases: std::iter::once(("none", s.tr.t("contacts-list-no-basis")))
             .chain(
-                LawfulBasis::ALL.iter().filter(|b| **b != LawfulBasis::NotApplicable).map(|b| (b.as_str(), b.label())),
+                LawfulBasis::ALL
+                    .iter()
+                    .filter(|b| **b != LawfulBasis::NotApplicable)
+                    .map(|b| (b.as_str(), names::word(&s.tr, "basis", b.as_str()))),
             )
             .collect(),
-        channels: Channel::ALL.iter().map(|c| (c.as_str(), c.label())).collect(),
-        states: ConsentFilter::ALL.iter().map(|c| (c.as_str(), c.label())).collect(),
+        channels: Channel::ALL.iter().map(|c| (c.as_str(), names::word(&s.tr, "channel", c.as_str()))).collect(),
+        states: ConsentFilter::ALL.iter().map(|c| (c.as_str(), names::word(&s.tr, "state", c.as_str()))).collect(),
         hidden,
         segment_hidden,
         badge_cols: badge_purposes.iter().map(|(_, n)| n.clone()).collect(),
@@ -455,10 +463,10 @@ async fn list_page(app: &App, s: Session, p: ListParams, added: Option<Invalid>)
     Ok(render_status(status, &page))
 }
 
-fn row(c: &Contact, owners: &HashMap<Uuid, String>, companies: &HashMap<Uuid, String>) -> Row {
+fn row(tr: &kith_i18n::Tr, c: &Contact, owners: &HashMap<Uuid, String>, companies: &HashMap<Uuid, String>) -> Row {
     Row {
         id: c.id.to_string(),
-        name: contact_name(&c.data),
+        name: contact_name_tr(tr, &c.data),
         email: c.data.emails.first().map(|e| e.as_str().to_owned()).unwrap_or_default(),
         phone: c.data.phones.first().map(|p| p.as_str().to_owned()).unwrap_or_default(),
         job_title: c.data.job_title.clone().unwrap_or_default(),
@@ -466,8 +474,8 @@ fn row(c: &Contact, owners: &HashMap<Uuid, String>, companies: &HashMap<Uuid, St
         company_id: c.company.map(|co| co.to_string()).unwrap_or_default(),
         owner: c.owner.and_then(|o| owners.get(&o.0).cloned()).unwrap_or_default(),
         tags: c.tags.clone(),
-        created: view::date(c.created_at),
-        updated: view::date(c.updated_at),
+        created: tr.date(c.created_at),
+        updated: tr.date(c.updated_at),
         badges: Vec::new(),
     }
 }
@@ -487,7 +495,7 @@ pub(super) async fn list(
             channel: &p.add_channel,
             state: &p.add_state,
         };
-        match panel::condition(&adding) {
+        match panel::condition(&s.tr, &adding) {
             Ok(c) => {
                 let mut seg = Segment::parse_pairs(p.segment_pairs()).unwrap_or_default();
                 seg.conditions.push(c);

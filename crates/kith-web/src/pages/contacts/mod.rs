@@ -38,3 +38,9 @@ pub(super) fn router() -> Router<App> {
         .route("/contacts/{id}/interactions", post(actions::add_interaction))
         .route("/contacts/{id}/delete", post(actions::delete))
 }
+
+/// The segment conditions' kinds, for the check that each has its words.
+#[cfg(test)]
+pub(crate) fn segment_kinds() -> &'static [&'static str] {
+    &segment_panel::KINDS
+}

@@ -42,7 +42,7 @@ async fn new_form(
     }
     let hidden = app.hidden_fields(&s.principal).await?;
     let policy = app.field_policy(&s.principal).await?;
-    let custom = custom_inputs(&policy, s.role(), &f, &custom_errors);
+    let custom = custom_inputs(&s.tr, &policy, s.role(), &f, &custom_errors);
     let (_, owners) = owners(app, &s, f.owner.as_deref().unwrap_or("")).await?;
     let (_, companies) = companies(app, &s, f.company.as_deref().unwrap_or("")).await?;
     let status = if custom_errors.is_empty() { errors.status() } else { StatusCode::UNPROCESSABLE_ENTITY };
@@ -68,7 +68,7 @@ pub(super) async fn create(State(app): State<App>, StaffForm { staff, form }: St
     let policy = app.field_policy(&staff.principal).await?;
     let role = staff.role();
     let may_edit = |name: &str| policy.field(&format!("{CUSTOM}{name}")).is_none_or(|d| custom_visible(role, d));
-    let result = match form.new_contact(may_edit) {
+    let result = match form.new_contact(&staff.tr, may_edit) {
         Ok(n) => app.create_contact(&staff.principal, n, create_key(&form.idem, "contact").as_ref()).await,
         Err(inv) => Err(AppError::Invalid(inv)),
     };

@@ -7,25 +7,33 @@
 //! consent badge columns (basis and email state per purpose).
 
 use crate::pages::form::enc;
+use crate::pages::names::word;
 use kith_app::records::Standing;
 use kith_domain::segment::{Condition, ConsentFilter, Segment, KEYS};
 use kith_domain::{Channel, Invalid, LawfulBasis, PurposeId};
+use kith_i18n::Tr;
 use std::collections::HashMap;
 use std::str::FromStr;
 
 /// What the panel's "Add" form may add.
-pub(super) const KINDS: [(&str, &str); 10] = [
-    ("may", "May be contacted (purpose, channel)"),
-    ("may_not", "May not be contacted (purpose, channel)"),
-    ("basis", "Lawful basis is (purpose, basis)"),
-    ("consent", "Consent state is (purpose, channel, state)"),
-    ("objected", "Objected to the purpose"),
-    ("objected_any", "Objected to any purpose"),
-    ("old_notice", "Consent under an older notice (purpose)"),
-    ("restricted", "Processing restricted"),
-    ("not_restricted", "Processing not restricted"),
-    ("review_due", "Review due"),
+/// Each kind's words are the message `contacts-kind-<kind>` … see [`kinds`].
+pub(super) const KINDS: [&str; 10] = [
+    "may",
+    "may_not",
+    "basis",
+    "consent",
+    "objected",
+    "objected_any",
+    "old_notice",
+    "restricted",
+    "not_restricted",
+    "review_due",
 ];
+
+/// The kinds with their words, for the form's select.
+pub(super) fn kinds(tr: &Tr) -> Vec<(&'static str, String)> {
+    KINDS.iter().map(|k| (*k, word(tr, "cond", k))).collect()
+}
 
 /// The panel's "Add" fields as sent.
 pub(super) struct Adding<'a> {
@@ -37,31 +45,31 @@ pub(super) struct Adding<'a> {
 }
 
 /// The condition the "Add" fields describe; errors name the field.
-pub(super) fn condition(a: &Adding) -> Result<Condition, Invalid> {
+pub(super) fn condition(tr: &Tr, a: &Adding) -> Result<Condition, Invalid> {
     let mut inv = Invalid::default();
     let needs_purpose = !matches!(a.kind, "objected_any" | "restricted" | "not_restricted" | "review_due");
     let purpose = PurposeId::from_str(a.purpose.trim()).ok();
     if needs_purpose && purpose.is_none() {
-        inv.push("add_purpose", "choose a purpose");
+        inv.push("add_purpose", tr.t("contacts-bulk-choose-purpose"));
     }
     let needs_channel = matches!(a.kind, "may" | "may_not" | "consent");
     let channel = Channel::parse(a.channel);
     if needs_channel && channel.is_none() {
-        inv.push("add_channel", "choose a channel");
+        inv.push("add_channel", tr.t("contacts-list-choose-channel"));
     }
     let basis = match a.basis {
         "none" => Some(None),
         b => LawfulBasis::parse(b).map(Some),
     };
     if a.kind == "basis" && basis.is_none() {
-        inv.push("add_basis", "choose a basis (or none)");
+        inv.push("add_basis", tr.t("contacts-list-choose-basis"));
     }
     let state = ConsentFilter::parse(a.state);
     if a.kind == "consent" && state.is_none() {
-        inv.push("add_state", "choose a consent state");
+        inv.push("add_state", tr.t("contacts-list-choose-state"));
     }
-    if !KINDS.iter().any(|(k, _)| *k == a.kind) {
-        inv.push("add", "choose a condition");
+    if !KINDS.contains(&a.kind) {
+        inv.push("add", tr.t("contacts-list-choose-condition"));
     }
     inv.into_result()?;
     let (p, ch) = (purpose.unwrap_or_default(), channel.unwrap_or(Channel::Email));
@@ -79,28 +87,46 @@ pub(super) fn condition(a: &Adding) -> Result<Condition, Invalid> {
 }
 
 /// A condition in words.
-pub(super) fn label(c: &Condition, names: &HashMap<PurposeId, String>) -> String {
-    let name = |p: &PurposeId| names.get(p).cloned().unwrap_or_else(|| "an unknown purpose".into());
+pub(super) fn label(tr: &Tr, c: &Condition, names: &HashMap<PurposeId, String>) -> String {
+    let name = |p: &PurposeId| names.get(p).cloned().unwrap_or_else(|| tr.t("contacts-list-unknown-purpose"));
+    let low = |s: String| lower(tr, s);
     match c {
         Condition::Basis { purpose, basis: Some(b) } => {
-            format!("{}: basis {}", name(purpose), b.label().to_lowercase())
+            tr.t2("contacts-chip-basis", "purpose", name(purpose), "basis", low(word(tr, "basis", b.as_str())))
         }
-        Condition::Basis { purpose, basis: None } => format!("{}: no lawful basis", name(purpose)),
-        Condition::Consent { purpose, channel, state } => {
-            format!("{}: {} consent {}", name(purpose), channel.label(), state.label().to_lowercase())
-        }
-        Condition::MayContact { purpose, channel, allowed: true } => {
-            format!("{}: may contact by {}", name(purpose), channel.label().to_lowercase())
-        }
-        Condition::MayContact { purpose, channel, allowed: false } => {
-            format!("{}: may not contact by {}", name(purpose), channel.label().to_lowercase())
-        }
-        Condition::Restricted(true) => "Processing restricted".into(),
-        Condition::Restricted(false) => "Processing not restricted".into(),
-        Condition::Objected { purpose: Some(p) } => format!("{}: objected", name(p)),
-        Condition::Objected { purpose: None } => "Objected to any purpose".into(),
-        Condition::OldNotice { purpose } => format!("{}: consent under an older notice", name(purpose)),
-        Condition::ReviewDue => "Review due".into(),
+        Condition::Basis { purpose, basis: None } => tr.t1("contacts-chip-no-basis", "purpose", name(purpose)),
+        Condition::Consent { purpose, channel, state } => tr.t3(
+            "contacts-chip-consent",
+            "purpose",
+            name(purpose),
+            "channel",
+            word(tr, "channel", channel.as_str()),
+            "state",
+            low(word(tr, "state", state.as_str())),
+        ),
+        Condition::MayContact { purpose, channel, allowed } => tr.t2(
+            if *allowed { "contacts-chip-may" } else { "contacts-chip-may-not" },
+            "purpose",
+            name(purpose),
+            "channel",
+            low(word(tr, "channel", channel.as_str())),
+        ),
+        Condition::Restricted(true) => tr.t("contacts-cond-restricted"),
+        Condition::Restricted(false) => tr.t("contacts-cond-not-restricted"),
+        Condition::Objected { purpose: Some(p) } => tr.t1("contacts-chip-objected", "purpose", name(p)),
+        Condition::Objected { purpose: None } => tr.t("contacts-cond-objected-any"),
+        Condition::OldNotice { purpose } => tr.t1("contacts-chip-old-notice", "purpose", name(purpose)),
+        Condition::ReviewDue => tr.t("contacts-cond-review-due"),
+    }
+}
+
+/// A word inside a sentence: lower case, except in German, whose nouns
+/// keep their capital.
+fn lower(tr: &Tr, s: String) -> String {
+    if tr.lang() == "de" {
+        s
+    } else {
+        s.to_lowercase()
     }
 }
 
@@ -111,7 +137,7 @@ pub(super) struct Chip {
 }
 
 /// The chips of a segment; `rest` is the list's query without segment keys.
-pub(super) fn chips(seg: &Segment, names: &HashMap<PurposeId, String>, rest: &str) -> Vec<Chip> {
+pub(super) fn chips(tr: &Tr, seg: &Segment, names: &HashMap<PurposeId, String>, rest: &str) -> Vec<Chip> {
     let pairs = seg.pairs();
     pairs
         .iter()
@@ -125,7 +151,7 @@ pub(super) fn chips(seg: &Segment, names: &HashMap<PurposeId, String>, rest: &st
                 .collect();
             let q =
                 [rest.to_owned(), others.join("&")].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("&");
-            Chip { label: label(&seg.conditions[i], names), remove: format!("/contacts?{q}") }
+            Chip { label: label(tr, &seg.conditions[i], names), remove: format!("/contacts?{q}") }
         })
         .collect()
 }
@@ -145,21 +171,18 @@ pub(super) struct Badge {
     pub title: String,
 }
 
-pub(super) fn badge(s: Option<&Standing>) -> Badge {
-    let Some(s) = s else { return Badge { text: "—".into(), class: "", title: "Unknown".into() } };
-    let basis = s.basis.map_or("no basis".to_owned(), |b| b.label().to_lowercase());
+pub(super) fn badge(tr: &Tr, s: Option<&Standing>) -> Badge {
+    let Some(s) = s else { return Badge { text: "—".into(), class: "", title: tr.t("contacts-badge-unknown") } };
+    let basis = s.basis.map_or(tr.t("contacts-badge-no-basis"), |b| lower(tr, word(tr, "basis", b.as_str())));
+    let state = lower(tr, word(tr, "state", s.state.as_str()));
     let class = match s.state {
         _ if s.may => "ok",
         ConsentFilter::Refused | ConsentFilter::Withdrawn => "no",
         ConsentFilter::Awaiting => "wait",
         _ => "",
     };
-    let may = if s.may { "may be emailed" } else { "may not be emailed" };
-    Badge {
-        text: format!("{basis} · {}", s.state.label().to_lowercase()),
-        class,
-        title: format!("Basis: {basis}; email consent: {}; {may}", s.state.label().to_lowercase()),
-    }
+    let title = if s.may { "contacts-badge-title-may" } else { "contacts-badge-title-may-not" };
+    Badge { text: format!("{basis} · {state}"), class, title: tr.t2(title, "basis", &basis, "state", &state) }
 }
 
 /// The purposes of `purpose:<id>` column keys that name a known purpose.
@@ -177,14 +200,15 @@ mod tests {
 
     #[test]
     fn the_add_fields_make_one_condition_or_name_what_is_missing() {
+        let tr = Tr::default();
         let p = "00000000-0000-0000-0000-000000000007";
         let a = Adding { kind: "may", purpose: p, basis: "", channel: "email", state: "" };
-        assert!(matches!(condition(&a), Ok(Condition::MayContact { allowed: true, .. })));
+        assert!(matches!(condition(&tr, &a), Ok(Condition::MayContact { allowed: true, .. })));
         let a = Adding { kind: "consent", purpose: "", basis: "", channel: "", state: "x" };
-        let e = condition(&a).unwrap_err();
+        let e = condition(&tr, &a).unwrap_err();
         let fields: Vec<&str> = e.0.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(fields, ["add_purpose", "add_channel", "add_state"]);
         let a = Adding { kind: "review_due", purpose: "", basis: "", channel: "", state: "" };
-        assert_eq!(condition(&a).unwrap(), Condition::ReviewDue);
+        assert_eq!(condition(&tr, &a).unwrap(), Condition::ReviewDue);
     }
 }

@@ -5,7 +5,7 @@
 use super::list::ListParams;
 use crate::pages::form::{NoFields, StaffForm};
 use crate::pages::session::{layout, Staff};
-use crate::pages::view::{self, Layout};
+use crate::pages::view::Layout;
 use crate::pages::{render, Id, PageError, PageResult};
 use askama::Template;
 use axum::extract::State;
@@ -32,7 +32,7 @@ struct SegmentLine {
 struct SegmentsPage {
     l: Layout,
     segments: Vec<SegmentLine>,
-    notice: Option<&'static str>,
+    notice: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -57,14 +57,14 @@ pub(super) async fn list(
             shared: g.shared,
             mine: g.owner == p.user,
             may_change: g.owner == p.user || p.role.can_administer(),
-            updated: view::date(g.updated_at),
+            updated: s.tr.date(g.updated_at),
             name: g.name,
         });
     }
     let notice = match n.notice.as_str() {
-        "saved" => Some("Segment saved."),
-        "shared" => Some("Sharing changed."),
-        "deleted" => Some("Segment deleted."),
+        "saved" => Some(s.tr.t("contacts-segments-saved")),
+        "shared" => Some(s.tr.t("contacts-segments-sharing-changed")),
+        "deleted" => Some(s.tr.t("contacts-segments-deleted")),
         _ => None,
     };
     Ok(render(&SegmentsPage { l: layout(&s, "segments"), segments, notice }))

@@ -1,10 +1,12 @@
 //! The privacy panel on a contact's page: badges, lawful bases, the
 //! consent history, restriction, objections, requests and retention.
 
+use crate::pages::names::word;
 use crate::pages::view;
 use kith_app::consent::PurposeStanding;
 use kith_app::{App, AppError, Principal};
-use kith_domain::{Channel, ConsentAction, ConsentState, LawfulBasis, SubjectId};
+use kith_domain::{Channel, ConsentAction, ConsentState, SubjectId};
+use kith_i18n::Tr;
 
 /// One badge: a CSS class (`ok`, `no`, `wait`) and its words.
 pub(crate) struct Badge {
@@ -25,9 +27,9 @@ pub(crate) struct HistoryRow {
     pub when: String,
     pub iso: String,
     pub purpose: String,
-    pub action: &'static str,
+    pub action: String,
     pub channels: String,
-    pub method: &'static str,
+    pub method: String,
     pub receipt: bool,
 }
 
@@ -44,11 +46,11 @@ pub(crate) struct Panel {
     /// May restrict, lift, and decide on objections.
     pub can_manage: bool,
     /// Purpose id, purpose name, decision words, still pending.
-    pub objections: Vec<(String, String, &'static str, bool)>,
+    pub objections: Vec<(String, String, String, bool)>,
     /// The person's data-subject requests, newest first.
     pub requests: Vec<crate::pages::dsr::Line>,
-    pub dsr_kinds: Vec<(&'static str, &'static str)>,
-    pub dsr_channels: Vec<(&'static str, &'static str)>,
+    pub dsr_kinds: Vec<(&'static str, String)>,
+    pub dsr_channels: Vec<(&'static str, String)>,
     /// When the data expires and why, in words (none for roles that may not see it).
     pub retention: Option<String>,
     /// The legal hold's reason and review date.
@@ -62,32 +64,31 @@ pub(crate) struct Panel {
     pub art14_can_send: bool,
 }
 
-fn badge(ch: Channel, purpose: &str, state: ConsentState, allowed: bool) -> Option<Badge> {
-    let verb = match ch {
-        Channel::Email => "email",
-        Channel::Phone => "call",
-        Channel::Sms => "text",
-        Channel::Post => "write",
-    };
+fn badge(tr: &Tr, ch: Channel, purpose: &str, state: ConsentState, allowed: bool) -> Option<Badge> {
+    let channel = word(tr, "channel", ch.as_str());
+    let text = |id: &str| tr.t2(id, "channel", &channel, "purpose", purpose);
     Some(match state {
         ConsentState::Refused { .. } | ConsentState::Withdrawn { .. } => {
-            Badge { class: "no", text: format!("Do not {verb}: {purpose}") }
+            let id = match ch {
+                Channel::Email => "contacts-badge-no-email",
+                Channel::Phone => "contacts-badge-no-phone",
+                Channel::Sms => "contacts-badge-no-sms",
+                Channel::Post => "contacts-badge-no-post",
+            };
+            Badge { class: "no", text: tr.t1(id, "purpose", purpose) }
         }
-        ConsentState::Awaiting { since, .. } => {
-            Badge { class: "wait", text: format!("{}: {purpose} — awaiting since {}", ch.label(), view::date(since)) }
-        }
-        ConsentState::NotResponded { .. } => {
-            Badge { class: "no", text: format!("{}: {purpose} — not responded", ch.label()) }
-        }
-        ConsentState::Expired { .. } => {
-            Badge { class: "no", text: format!("{}: {purpose} — consent expired", ch.label()) }
-        }
-        _ if allowed => Badge { class: "ok", text: format!("{}: {purpose} ✓", ch.label()) },
+        ConsentState::Awaiting { since, .. } => Badge {
+            class: "wait",
+            text: tr.t3("contacts-badge-awaiting", "channel", &channel, "purpose", purpose, "date", tr.date(since)),
+        },
+        ConsentState::NotResponded { .. } => Badge { class: "no", text: text("contacts-badge-not-responded") },
+        ConsentState::Expired { .. } => Badge { class: "no", text: text("contacts-badge-expired") },
+        _ if allowed => Badge { class: "ok", text: text("contacts-badge-ok") },
         _ => return None,
     })
 }
 
-pub(crate) async fn panel(app: &App, p: &Principal, id: SubjectId) -> Result<Panel, AppError> {
+pub(crate) async fn panel(app: &App, p: &Principal, tr: &Tr, id: SubjectId) -> Result<Panel, AppError> {
     let standing = app.permissions(p, id, time::OffsetDateTime::now_utc()).await?;
     let purposes: Vec<(String, String)> =
         standing.iter().map(|s| (s.purpose.id.to_string(), s.purpose.name.clone())).collect();
@@ -96,20 +97,32 @@ pub(crate) async fn panel(app: &App, p: &Principal, id: SubjectId) -> Result<Pan
         .into_iter()
         .map(|PurposeStanding { purpose, basis, channels }| {
             let badges =
-                channels.into_iter().filter_map(|(ch, st, d)| badge(ch, &purpose.name, st, d.allowed)).collect();
+                channels.into_iter().filter_map(|(ch, st, d)| badge(tr, ch, &purpose.name, st, d.allowed)).collect();
             let (b, detail) = match basis {
-                Some(b) => (
-                    b.basis.label().to_owned(),
-                    format!(
-                        "{} {}{}, since {}, set by {}",
-                        b.source.label(),
-                        b.source_name.map(|n| format!("“{n}”")).unwrap_or_default(),
-                        b.lia_ref.map(|r| format!(", assessment {r}")).unwrap_or_default(),
-                        view::date(b.effective_at),
-                        b.set_by.and_then(|u| staff.get(&u.0).cloned()).unwrap_or_else(|| "the system".into()),
-                    ),
-                ),
-                None => (LawfulBasis::NotApplicable.label().to_owned(), String::new()),
+                Some(b) => {
+                    let source = word(tr, "bsource", b.source.as_str());
+                    let source = match b.source_name {
+                        Some(n) => tr.t2("contacts-basis-source-named", "source", source, "name", n),
+                        None => source,
+                    };
+                    let who =
+                        b.set_by.and_then(|u| staff.get(&u.0).cloned()).unwrap_or_else(|| tr.t("contacts-the-system"));
+                    let since = tr.date(b.effective_at);
+                    let detail = match b.lia_ref {
+                        Some(r) => tr.ta(
+                            "contacts-basis-detail-lia",
+                            &[
+                                ("source", kith_i18n::Arg::Str(source)),
+                                ("lia", kith_i18n::Arg::Str(r)),
+                                ("date", kith_i18n::Arg::Str(since)),
+                                ("who", kith_i18n::Arg::Str(who)),
+                            ],
+                        ),
+                        None => tr.t3("contacts-basis-detail", "source", source, "date", since, "who", who),
+                    };
+                    (word(tr, "basis", b.basis.as_str()), detail)
+                }
+                None => (word(tr, "basis", "not_applicable"), String::new()),
             };
             PanelRow { purpose: purpose.name, basis: b, detail, badges }
         })
@@ -122,12 +135,12 @@ pub(crate) async fn panel(app: &App, p: &Principal, id: SubjectId) -> Result<Pan
         .rev()
         .map(|e| HistoryRow {
             seq: e.seq,
-            when: view::date_time(e.at),
+            when: tr.date_time(e.at),
             iso: view::iso(e.at),
             purpose: names.get(&e.purpose.to_string()).cloned().unwrap_or_default(),
-            action: e.action.label(),
-            channels: e.channels.iter().map(|c| c.label()).collect::<Vec<_>>().join(", "),
-            method: e.method.label(),
+            action: word(tr, "action", e.action.as_str()),
+            channels: e.channels.iter().map(|c| word(tr, "channel", c.as_str())).collect::<Vec<_>>().join(", "),
+            method: word(tr, "method", e.method.as_str()),
             receipt: matches!(e.action, ConsentAction::Given | ConsentAction::Withdrawn),
         })
         .collect();
@@ -137,7 +150,8 @@ pub(crate) async fn panel(app: &App, p: &Principal, id: SubjectId) -> Result<Pan
         .into_iter()
         .map(|o| {
             let name = names.get(&o.purpose.to_string()).cloned().unwrap_or_default();
-            (o.purpose.to_string(), name, o.decision.label(), o.decision == kith_domain::ObjectionDecision::Pending)
+            let decision = word(tr, "decision", o.decision.as_str());
+            (o.purpose.to_string(), name, decision, o.decision == kith_domain::ObjectionDecision::Pending)
         })
         .collect();
     let standing = match app.retention_of(p, id).await {
@@ -148,32 +162,34 @@ pub(crate) async fn panel(app: &App, p: &Principal, id: SubjectId) -> Result<Pan
     let now = time::OffsetDateTime::now_utc();
     let (owed, notice) = app.art14_standing(p, id).await?;
     let art14 = owed.then(|| match &notice {
-        Some(n) => format!(
-            "Art. 14 notice sent on {} ({}, in {})",
-            view::date_time(n.sent_at),
-            match n.trigger.as_str() {
-                "import_run" => "from the import's page",
-                "auto" => "automatically",
-                _ => "by staff",
-            },
-            if n.language == "it" { "Italian" } else { "English" }
-        ),
-        None => "Art. 14 notice not sent".to_owned(),
+        Some(n) => {
+            let how = match n.trigger.as_str() {
+                "import_run" => tr.t("contacts-art14-from-import"),
+                "auto" => tr.t("contacts-art14-automatically"),
+                _ => tr.t("contacts-art14-by-staff"),
+            };
+            let language = match kith_i18n::supported(&n.language) {
+                Some(l) => tr.t(&format!("contacts-language-{l}")),
+                None => n.language.clone(),
+            };
+            tr.t3("contacts-art14-sent", "date", tr.date_time(n.sent_at), "how", how, "language", language)
+        }
+        None => tr.t("contacts-art14-not-sent"),
     });
     Ok(Panel {
         art14,
         art14_can_send: owed && notice.is_none() && p.role.can_manage_privacy(),
         retention: standing.as_ref().map(|s| s.explain()),
-        hold: standing.as_ref().and_then(|s| s.hold.as_ref()).map(|h| (h.reason.clone(), view::date(h.review_on))),
+        hold: standing.as_ref().and_then(|s| s.hold.as_ref()).map(|h| (h.reason.clone(), tr.date(h.review_on))),
         reviewed: standing
             .as_ref()
-            .and_then(|s| s.reviewed_at.map(|r| (view::date(r), s.review_due.is_some_and(|d| d <= now)))),
+            .and_then(|s| s.reviewed_at.map(|r| (tr.date(r), s.review_due.is_some_and(|d| d <= now)))),
         can_review: p.role.can_write_crm(),
         rows,
         purposes,
         can_record: p.role.can_record_consent(),
         history,
-        restricted_since: app.restricted_since(id).await?.map(view::date_time),
+        restricted_since: app.restricted_since(id).await?.map(|t| tr.date_time(t)),
         can_manage: p.role.can_manage_privacy(),
         objections,
         requests: if p.role.can_record_consent() || p.role.can_read_audit() {
@@ -181,11 +197,11 @@ pub(crate) async fn panel(app: &App, p: &Principal, id: SubjectId) -> Result<Pan
         } else {
             vec![]
         },
-        dsr_kinds: kith_domain::dsr::DsrKind::ALL.iter().map(|k| (k.as_str(), k.label())).collect(),
+        dsr_kinds: kith_domain::dsr::DsrKind::ALL.iter().map(|k| (k.as_str(), word(tr, "dsr", k.as_str()))).collect(),
         dsr_channels: kith_domain::dsr::DsrChannel::ALL
             .iter()
             .filter(|c| **c != kith_domain::dsr::DsrChannel::Portal)
-            .map(|c| (c.as_str(), c.label()))
+            .map(|c| (c.as_str(), word(tr, "dsr-channel", c.as_str())))
             .collect(),
     })
 }

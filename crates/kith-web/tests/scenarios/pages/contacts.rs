@@ -200,7 +200,7 @@ async fn deals_move_across_stages_through_plain_forms() {
         assert!(page.body.contains("<dd id=\"deal-stage\">Won</dd>"));
         assert!(page.body.contains("Lead → Qualified") && page.body.contains("Qualified → Won"));
         let list = env.get(&s, "/deals/list").await;
-        assert!(list.body.contains("12,500.50 EUR"));
+        assert!(list.body.contains("€12,500.50"));
         // A stage that does not exist is refused and changes nothing.
         let r = env.post(&s, &format!("{deal}/move"), &[("stage", "heaven")]).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);

@@ -1,0 +1,36 @@
+deals-title = Сделки
+deals-board-title = Фуния на продажбите
+deals-to-board = ← Фуния на продажбите
+deals-to-list = Списък с общи суми →
+deals-back = ← Фуния на продажбите
+deals-totals = Общо по етап
+deals-col-stage = Етап
+deals-col-deals = Сделки
+deals-col-deal = Сделка
+deals-col-amount = Сума
+deals-col-company = Фирма
+deals-contacts = Контакти
+deals-all-stages = Всички етапи
+deals-show = Покажи
+deals-list-empty = Все още няма сделки. Създайте една във <a href="/deals">фунията на продажбите</a>.
+deals-next-page = Следваща страница →
+deals-column-empty = Няма сделки.
+deals-stage-of = Етап на { $title }
+deals-move = Премести
+deals-move-to = Премести в
+deals-column-all = Всички { $n } в „{ $stage }“ →
+deals-new = Нова сделка
+deals-not-saved = Нищо не е записано. Моля, коригирайте отбелязаните по-долу полета.
+deals-field-title = Заглавие
+deals-field-currency = Валута
+deals-no-company = Няма
+deals-create = Създай сделка
+deals-history = История на етапите
+deals-created-in = Създадена в етап „{ $stage }“
+deals-moved-from-to = { $from } → { $to }
+deals-moved = Сделката е преместена.
+deals-bad-amount = трябва да е сума като 12500 или 12500.50
+deals-bad-company = не е валиден избор
+deals-bad-stage = не е етап от фунията
+# same as English
+deals-currency-example = EUR

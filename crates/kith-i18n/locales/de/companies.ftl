@@ -1,0 +1,30 @@
+companies-title = Unternehmen
+companies-one = Unternehmen
+companies-back = ← Unternehmen
+companies-find-label = Nach Namen suchen
+companies-find = Suchen
+companies-empty = Noch keine Unternehmen – legen Sie unten das erste an.
+companies-no-match = Kein Unternehmensname beginnt so.
+companies-show-all = Alle anzeigen.
+# same as English
+companies-name = Name
+# same as English
+companies-domain = Domain
+companies-web-domain = Webdomain
+companies-industry = Branche
+companies-address = Adresse
+companies-next-page = Nächste Seite →
+companies-first-page = ↑ Erste Seite
+companies-new = Neues Unternehmen
+companies-create = Unternehmen anlegen
+companies-contacts = Kontakte
+companies-no-contacts = Noch keine Kontakte bei diesem Unternehmen.
+companies-all-contacts = Alle Kontakte dieses Unternehmens →
+companies-deals = Geschäfte
+companies-no-deals = Noch keine Geschäfte mit diesem Unternehmen.
+companies-deal = Geschäft
+companies-stage = Phase
+companies-amount = Betrag
+companies-about = Über das Unternehmen
+companies-edit = Bearbeiten
+companies-save = Speichern

@@ -1,0 +1,36 @@
+deals-title = Oportunidades
+deals-board-title = Embudo de ventas
+deals-to-board = ← Embudo de ventas
+deals-to-list = Vista de lista con totales →
+deals-back = ← Embudo de ventas
+deals-totals = Totales por fase
+deals-col-stage = Fase
+deals-col-deals = Oportunidades
+deals-col-deal = Oportunidad
+deals-col-amount = Importe
+deals-col-company = Empresa
+deals-contacts = Contactos
+deals-all-stages = Todas las fases
+deals-show = Mostrar
+deals-list-empty = Aún no hay oportunidades. Cree una en el <a href="/deals">embudo de ventas</a>.
+deals-next-page = Página siguiente →
+deals-column-empty = No hay oportunidades.
+deals-stage-of = Fase de { $title }
+deals-move = Mover
+deals-move-to = Mover a
+deals-column-all = Las { $n } en { $stage } →
+deals-new = Nueva oportunidad
+deals-not-saved = No se ha guardado nada. Corrija los campos marcados a continuación.
+deals-field-title = Título
+deals-field-currency = Moneda
+deals-no-company = Ninguna
+deals-create = Crear oportunidad
+deals-history = Historial de fases
+deals-created-in = Creada en { $stage }
+deals-moved-from-to = { $from } → { $to }
+deals-moved = Oportunidad movida.
+deals-bad-amount = debe ser un importe como 12500 o 12500.50
+deals-bad-company = no es una opción válida
+deals-bad-stage = no es una fase del embudo
+# same as English
+deals-currency-example = EUR

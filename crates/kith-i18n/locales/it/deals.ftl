@@ -1,0 +1,36 @@
+deals-title = Trattative
+deals-board-title = Pipeline di vendita
+deals-to-board = ← Pipeline di vendita
+deals-to-list = Elenco con totali →
+deals-back = ← Pipeline di vendita
+deals-totals = Totali per fase
+deals-col-stage = Fase
+deals-col-deals = Trattative
+deals-col-deal = Trattativa
+deals-col-amount = Importo
+deals-col-company = Azienda
+deals-contacts = Contatti
+deals-all-stages = Tutte le fasi
+deals-show = Mostra
+deals-list-empty = Ancora nessuna trattativa. Creane una nella <a href="/deals">pipeline di vendita</a>.
+deals-next-page = Pagina successiva →
+deals-column-empty = Nessuna trattativa.
+deals-stage-of = Fase di { $title }
+deals-move = Sposta
+deals-move-to = Sposta in
+deals-column-all = Tutte le { $n } in { $stage } →
+deals-new = Nuova trattativa
+deals-not-saved = Non è stato salvato nulla. Correggi i campi indicati qui sotto.
+deals-field-title = Titolo
+deals-field-currency = Valuta
+deals-no-company = Nessuna
+deals-create = Crea trattativa
+deals-history = Cronologia delle fasi
+deals-created-in = Creata in { $stage }
+deals-moved-from-to = { $from } → { $to }
+deals-moved = Trattativa spostata.
+deals-bad-amount = deve essere un importo come 12500 o 12500.50
+deals-bad-company = non è una scelta valida
+deals-bad-stage = non è una fase della pipeline
+# same as English
+deals-currency-example = EUR
