@@ -50,18 +50,6 @@ pub(crate) struct DealLine {
     pub amount: String,
 }
 
-impl DealLine {
-    #[allow(dead_code)] // English-only; converted pages use companies::deal_line
-    pub fn of(d: kith_app::records::Deal, stages: &std::collections::HashMap<String, String>) -> Self {
-        DealLine {
-            id: d.id.to_string(),
-            stage: super::names::stage(stages, &d.stage),
-            amount: amount(d.amount_minor, d.currency.as_deref()),
-            title: d.title,
-        }
-    }
-}
-
 /// A field name as the reader reads it (`field-<name>` messages).
 pub(crate) fn field_label(tr: &kith_i18n::Tr, field: &str) -> String {
     let id = format!("field-{}", field.replace('_', "-"));
@@ -73,7 +61,6 @@ pub(crate) fn field_label(tr: &kith_i18n::Tr, field: &str) -> String {
 }
 
 /// A contact's name as the reader sees it in lists (see [`contact_name`]).
-#[allow(dead_code)] // taken up as the pages are converted
 pub(crate) fn contact_name_tr(tr: &kith_i18n::Tr, d: &ContactData) -> String {
     let name = contact_name(d);
     if name == "(no name)" {
@@ -102,34 +89,9 @@ pub(crate) fn label(field: &str) -> String {
     s.to_owned()
 }
 
-pub(crate) fn date_time(t: OffsetDateTime) -> String {
-    let t = t.to_offset(time::UtcOffset::UTC);
-    format!("{:04}-{:02}-{:02} {:02}:{:02} UTC", t.year(), u8::from(t.month()), t.day(), t.hour(), t.minute())
-}
-
 /// RFC 3339 in UTC, for machine-readable `datetime` attributes.
 pub(crate) fn iso(t: OffsetDateTime) -> String {
     t.to_offset(time::UtcOffset::UTC).format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
-}
-
-pub(crate) fn date(t: OffsetDateTime) -> String {
-    let t = t.to_offset(time::UtcOffset::UTC);
-    format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
-}
-
-/// An amount in minor units with thousands separators: `12,500.00 EUR`.
-#[allow(dead_code)] // English-only; converted pages use names::amount
-pub(crate) fn amount(minor: Option<impl Into<i128>>, currency: Option<&str>) -> String {
-    let Some(m) = minor.map(Into::into) else { return String::new() };
-    let units = (m / 100).to_string();
-    let mut grouped = String::new();
-    for (i, c) in units.chars().enumerate() {
-        if i > 0 && (units.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    format!("{grouped}.{:02} {}", m % 100, currency.unwrap_or("")).trim_end().to_owned()
 }
 
 /// A contact's name as shown in lists: the names it has, else its first
@@ -140,16 +102,4 @@ pub(crate) fn contact_name(d: &ContactData) -> String {
         return name;
     }
     d.emails.first().map(|e| e.as_str().to_owned()).unwrap_or_else(|| "(no name)".to_owned())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn amounts_group_thousands() {
-        assert_eq!(super::amount(Some(1_250_050), Some("EUR")), "12,500.50 EUR");
-        assert_eq!(super::amount(Some(5), Some("EUR")), "0.05 EUR");
-        assert_eq!(super::amount(Some(100_000_000), None), "1,000,000.00");
-        assert_eq!(super::amount(None::<i64>, Some("EUR")), "");
-        assert_eq!(super::amount(Some(i128::from(i64::MAX) * 3), None), "276,701,161,105,643,274.21");
-    }
 }
