@@ -19,7 +19,8 @@ use axum::{Extension, Json, Router};
 use kith_app::public::{Confirmed, LinkError, Submission, Visitor};
 use kith_app::{App, AppError};
 use kith_domain::{Channel, ConsentAction, FieldError};
-use std::collections::BTreeSet;
+use kith_app::texts::{Text, TextOwner};
+use std::collections::{BTreeSet, HashMap};
 use std::net::SocketAddr;
 use uuid::Uuid;
 
@@ -182,6 +183,7 @@ async fn form_page(
         Err(e) => return app_error(here(uri, None, headers), e),
     };
     let l = form_reader(&f, uri);
+    let texts = app.texts_in(TextOwner::SubscriptionType, l.lang()).await.unwrap_or_default();
     let has = |x: &str| f.form.fields.iter().any(|y| y == x);
     let page = FormPage {
         errors: errors.unwrap_or_default().iter().map(|e| problem(&l, e)).collect(),
@@ -197,7 +199,14 @@ async fn form_page(
         asks_first: has("first_name"),
         asks_last: has("last_name"),
         asks_phone: has("phone"),
-        subscriptions: f.subscriptions.iter().map(|s| (s.id, s.name.clone(), s.description.clone())).collect(),
+        subscriptions: f
+            .subscriptions
+            .iter()
+            .map(|s| {
+                let (name, description) = in_language(&texts, s.id, &s.name, &s.description);
+                (s.id, name, description)
+            })
+            .collect(),
         third_parties: f.form.third_parties.join(", "),
         gpc: headers.get("sec-gpc").is_some_and(|v| v.as_bytes() == b"1"),
         notice_href: notice_href(&f.notice),
@@ -359,6 +368,15 @@ fn channel_name(l: &Public, c: Channel) -> String {
     l.t(&format!("public-channel-{}", c.as_str()))
 }
 
+/// A subscription type's name and description in the reader's language if
+/// the privacy team wrote one, else as written.
+fn in_language(texts: &HashMap<Uuid, Text>, id: Uuid, name: &str, description: &str) -> (String, String) {
+    match texts.get(&id) {
+        Some(t) => (t.name.clone(), if t.description.is_empty() { description.to_owned() } else { t.description.clone() }),
+        None => (name.to_owned(), description.to_owned()),
+    }
+}
+
 fn action_name(l: &Public, a: ConsentAction) -> String {
     l.t(&format!("public-action-{}", a.as_str()))
 }
@@ -366,6 +384,7 @@ fn action_name(l: &Public, a: ConsentAction) -> String {
 /// The preference centre in `lang`; `saved` is a message to show on top.
 async fn prefs_page(app: &App, token: &str, lang: &str, saved: Option<String>) -> Response {
     let l = Public::at(lang, &format!("/p/{token}"), None);
+    let texts = app.texts_in(TextOwner::SubscriptionType, l.lang()).await.unwrap_or_default();
     match app.preferences(token).await {
         Ok(p) => render(&PrefsPage {
             title: l.t("public-prefs-title"),
@@ -377,8 +396,8 @@ async fn prefs_page(app: &App, token: &str, lang: &str, saved: Option<String>) -
                 .zip(p.notices)
                 .map(|((s, ch), n)| PrefItem {
                     id: s.id,
-                    name: s.name,
-                    description: s.description,
+                    name: in_language(&texts, s.id, &s.name, &s.description).0,
+                    description: in_language(&texts, s.id, &s.name, &s.description).1,
                     channels: ch.into_iter().map(|(c, on)| (c.as_str(), channel_name(&l, c), on)).collect(),
                     notice: n.map(|n| (notice_href(&n), n.name.clone(), n.version.to_string())),
                 })
