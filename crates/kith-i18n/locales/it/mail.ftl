@@ -71,7 +71,8 @@ mail-request-manage = Gestisci le tue scelte: { $link }
 mail-unsubscribe = Per non ricevere più messaggi: { $link }
 mail-footer-preferences = Le tue preferenze: { $link }
 mail-footer-portal = Il portale privacy: { $link }
-mail-test-subject = [Prova] { $subject }
+# same as English
+mail-test-subject = [Test] { $subject }
 
 ## The Art. 14 notice (data not obtained from the person).
 mail-art14-subject = { $controller }: come abbiamo i tuoi dati e quali sono i tuoi diritti

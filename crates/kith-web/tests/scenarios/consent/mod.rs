@@ -9,6 +9,7 @@
 
 mod campaigns;
 mod forms;
+mod languages;
 mod ledger;
 mod newsletters;
 mod receipts;
