@@ -6,8 +6,8 @@
 //! Art. 14(3)(a) allows; each notice is recorded on the contact in the
 //! transaction that queues its mail.
 
-use crate::{App, Principal, Result};
 use crate::letters::art14::mail;
+use crate::{App, Principal, Result};
 use kith_domain::art14::{owed, NoticeFacts, NoticePurpose, MONTH_DAYS};
 use kith_domain::{Invalid, SubjectId};
 use kith_store::art14::{Art14Notice, Art14Scope, Art14Settings, PersonToNotify};

@@ -14,10 +14,10 @@ use kith_domain::{
     Channel, CompanyId, ConsentAction, ConsentMethod, ConsentState, Invalid, ObjectionDecision, PurposeId, SubjectId,
     UserId,
 };
+use kith_i18n::Tr;
 use kith_store::consent::{ConsentEvent, ConsentWrite, NewConsentEvent, SealedProof};
 use kith_store::mail::{Mail, NewMail};
 use kith_store::purposes::{Campaign, Purpose};
-use kith_i18n::Tr;
 use kith_store::Ctx;
 use std::collections::HashMap;
 use time::OffsetDateTime;

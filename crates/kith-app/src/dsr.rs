@@ -6,10 +6,10 @@ use crate::purposes::text;
 use crate::{missing, App, AppError, Principal, Result};
 use kith_domain::dsr::{check_transition, due_at, DsrChannel, DsrKind, DsrStatus, MAX_EXTENSION_MONTHS};
 use kith_domain::{Invalid, SubjectId, UserId};
+use kith_i18n::ToArg;
 use kith_store::dsr::{Change, Dsr, Step};
 use kith_store::mail::{Mail, NewMail};
 use time::{Duration, OffsetDateTime};
-use kith_i18n::ToArg;
 use uuid::Uuid;
 
 /// A request as the queue shows it: with its clock.

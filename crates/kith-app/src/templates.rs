@@ -166,9 +166,11 @@ impl App {
             match kith_i18n::supported(l) {
                 Some(l) => checked.push((*s, l.to_owned())),
                 None => {
-                    return Err(
-                        Invalid::one("language", format!("must be one of {}", kith_i18n::languages().join(", "))).into()
+                    return Err(Invalid::one(
+                        "language",
+                        format!("must be one of {}", kith_i18n::languages().join(", ")),
                     )
+                    .into())
                 }
             }
         }

@@ -8,7 +8,6 @@
 use crate::ropa::Controller;
 use crate::{LawfulBasis, Provenance, SourceKind};
 
-
 /// The latest an Art. 14 notice may be sent after the data was obtained
 /// (Art. 14(3)(a): "within a reasonable period … at the latest within one
 /// month"), in days.

@@ -30,9 +30,7 @@ pub fn source_words(tr: &Tr, source: Option<&Provenance>) -> String {
                 (None, None) => tr.t1("mail-art14-source-import", "date", date),
                 (Some(f), None) => tr.t2("mail-art14-source-import-file", "date", date, "file", f),
                 (None, Some(s)) => tr.t2("mail-art14-source-import-since", "date", date, "since", s),
-                (Some(f), Some(s)) => {
-                    tr.t3("mail-art14-source-import-file-since", "date", date, "file", f, "since", s)
-                }
+                (Some(f), Some(s)) => tr.t3("mail-art14-source-import-file-since", "date", date, "file", f, "since", s),
             }
         }
         _ => tr.t1("mail-art14-source-staff", "date", date),

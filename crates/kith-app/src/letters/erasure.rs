@@ -12,7 +12,13 @@ pub fn kept(tr: &Tr) -> Vec<String> {
 
 /// The confirmation: subject and text. `reference` is the request's
 /// reference; `received_on` and `erased_at` are in the reader's format.
-pub fn confirmation(tr: &Tr, controller: &str, reference: &str, received_on: &str, erased_at: &str) -> (String, String) {
+pub fn confirmation(
+    tr: &Tr,
+    controller: &str,
+    reference: &str,
+    received_on: &str,
+    erased_at: &str,
+) -> (String, String) {
     let mut t = String::new();
     let subject = tr.t1("mail-erasure-subject", "controller", controller);
     t.push_str(&tr.t3("mail-erasure-intro", "reference", reference, "received", received_on, "erased", erased_at));

@@ -13,13 +13,13 @@ use crate::templates::Rendered;
 use crate::{App, AppError, Result};
 use kith_domain::newsletter::{batch_size, CampaignStatus};
 use kith_domain::Channel;
+use kith_i18n::Tr;
 use kith_store::mail::{Mail, NewMail};
 use kith_store::newsletters::send::{Take, Taken};
 use kith_store::newsletters::Newsletter;
 use kith_store::templates::Template;
 use std::time::{Duration, Instant};
 use time::OffsetDateTime;
-use kith_i18n::Tr;
 use uuid::Uuid;
 
 /// How often the job runs.

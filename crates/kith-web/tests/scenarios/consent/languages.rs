@@ -29,9 +29,8 @@ async fn a_contacts_language_is_set_by_staff_and_their_receipt_comes_in_it() {
         let notice = notice_in(&env, "Известие за бюлетина", "bg").await;
         let refused = env.post("/contacts", &json!({"first_name": "Ivan", "language": "xx"})).await;
         super::assert_refused(&refused, &["language"]);
-        let c = env
-            .contact(json!({"first_name": "Иван", "emails": ["ivan.petrov@example.bg"], "language": "de"}))
-            .await;
+        let c =
+            env.contact(json!({"first_name": "Иван", "emails": ["ivan.petrov@example.bg"], "language": "de"})).await;
         assert_eq!(env.get(&format!("/contacts/{c}")).await["language"], json!("de"));
         let patched = env
             .api(Method::PATCH, &format!("/contacts/{c}"), Some(&json!({"language": "bg-BG"})))
@@ -53,8 +52,11 @@ async fn a_contacts_language_is_set_by_staff_and_their_receipt_comes_in_it() {
         assert!(mail.text.contains("Дадохте съгласието си за „Newsletter“ (имейл)"), "{}", mail.text);
         assert!(!mail.text.contains("You gave"), "{}", mail.text);
         let attached: serde_json::Value = serde_json::from_str(&mail.attachments[0].2).expect("receipt json");
-        let payload = super::receipts::verify_jws(attached["jws"].as_str().expect("jws"), &super::receipts::receipt_key(&env).await)
-            .expect("the receipt verifies");
+        let payload = super::receipts::verify_jws(
+            attached["jws"].as_str().expect("jws"),
+            &super::receipts::receipt_key(&env).await,
+        )
+        .expect("the receipt verifies");
         assert_eq!(payload["language"], json!("bg"), "the receipt names the notice's language");
     })
     .await;
