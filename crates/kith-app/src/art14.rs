@@ -6,9 +6,9 @@
 //! Art. 14(3)(a) allows; each notice is recorded on the contact in the
 //! transaction that queues its mail.
 
+use crate::letters::art14::mail;
 use crate::{App, Principal, Result};
-use kith_domain::art14::{mail, owed, NoticeFacts, NoticePurpose, MONTH_DAYS};
-use kith_domain::breach::notice::people_language;
+use kith_domain::art14::{owed, NoticeFacts, NoticePurpose, MONTH_DAYS};
 use kith_domain::{Invalid, SubjectId};
 use kith_store::art14::{Art14Notice, Art14Scope, Art14Settings, PersonToNotify};
 use kith_store::mail::{Mail, NewMail};
@@ -188,7 +188,7 @@ impl App {
                         })
                     })
                     .collect();
-                let lang = people_language(person.language.as_deref(), "en");
+                let lang = self.mail_lang(person.language.as_deref());
                 let cats = categories(person);
                 let facts = NoticeFacts {
                     controller: &controller,
@@ -197,7 +197,7 @@ impl App {
                     categories: &cats,
                     portal: &portal,
                 };
-                let (subject, text) = mail(&facts, lang);
+                let (subject, text) = mail(&kith_i18n::Tr::new(lang), &facts);
                 let m = Mail {
                     to: to.as_str().to_owned(),
                     subject,

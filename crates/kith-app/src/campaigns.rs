@@ -14,6 +14,7 @@ use kith_domain::{
     Channel, CompanyId, ConsentAction, ConsentMethod, ConsentState, Invalid, ObjectionDecision, PurposeId, SubjectId,
     UserId,
 };
+use kith_i18n::Tr;
 use kith_store::consent::{ConsentEvent, ConsentWrite, NewConsentEvent, SealedProof};
 use kith_store::mail::{Mail, NewMail};
 use kith_store::purposes::{Campaign, Purpose};
@@ -83,13 +84,6 @@ pub(crate) struct Ask {
 }
 
 /// "Unsubscribe", in the languages Kith's public pages speak.
-fn unsubscribe_words(lang: &str) -> &'static str {
-    match lang {
-        "it" => "Per non ricevere più messaggi",
-        _ => "Unsubscribe",
-    }
-}
-
 impl App {
     /// Sends consent requests to the selected contacts (at most
     /// [`crate::bulk::MAX_BULK`]). Contacts who refused or withdrew on
@@ -150,11 +144,20 @@ impl App {
         let mut out = CampaignResult::default();
         let mut batch = ConsentWrite::default();
         let mut companies: HashMap<CompanyId, Option<String>> = HashMap::new();
+        // The notice in each language: the latest version of the chosen
+        // notice's name in that language, if there is one.
+        let chosen = self.store.get_notice(a.notice).await?;
+        let notices = self.store.notices().await?;
+        let notice_in = |lang: &str| match &chosen {
+            Some(c) if c.language != lang => notices
+                .iter()
+                .filter(|n| n.name == c.name && n.language == lang)
+                .max_by_key(|n| n.version)
+                .map_or(a.notice, |n| n.id),
+            _ => a.notice,
+        };
         for chunk in ids.chunks(500) {
-            let languages = match a.content {
-                Content::Template(_) => self.store.languages_of(chunk).await?,
-                Content::Free { .. } => HashMap::new(),
-            };
+            let languages = self.store.languages_of(chunk).await?;
             for &id in chunk {
                 let Some(contact) = self.store.get_contact(id).await? else {
                     out.skipped += 1;
@@ -164,7 +167,14 @@ impl App {
                     out.skipped += 1;
                     continue;
                 };
-                let when = if a.renew { Asking::Renew(a.notice) } else { Asking::Queue };
+                // A request in the person's language links to the notice in it.
+                let notice = match &a.content {
+                    Content::Template(t) => {
+                        notice_in(&self.template_for(t, languages.get(&id).map(String::as_str)).language)
+                    }
+                    Content::Free { .. } => a.notice,
+                };
+                let when = if a.renew { Asking::Renew(notice) } else { Asking::Queue };
                 if self.request_blocker(id, &a.purpose, now, when).await?.is_some() {
                     out.skipped += 1;
                     continue;
@@ -177,14 +187,17 @@ impl App {
                 );
                 let confirm = format!("{}/c/{token}", self.settings.public_url);
                 let unsubscribe = self.unsubscribe_link(id, a.purpose.id.0);
+                // Kith's own words in the person's language.
+                let tr = Tr::new(self.mail_lang(languages.get(&id).map(String::as_str)));
                 let (subject, text) = match &a.content {
                     Content::Free { subject, body } => (
                         subject.trim().to_owned(),
                         format!(
-                            "{}\n\nTo agree, open this link and press \"Confirm\" (valid {} days):\n{confirm}\n\nManage your choices: {}\nUnsubscribe: {unsubscribe}\n",
+                            "{}\n\n{}\n{confirm}\n\n{}\n{}\n",
                             body.trim(),
-                            a.wait_days,
-                            self.preferences_link(id),
+                            tr.t1("mail-request-confirm", "days", a.wait_days),
+                            tr.t1("mail-request-manage", "link", self.preferences_link(id)),
+                            tr.t1("mail-unsubscribe", "link", unsubscribe.as_str()),
                         ),
                     ),
                     Content::Template(t) => {
@@ -209,7 +222,8 @@ impl App {
                         }
                         let mut text = template::render_text(&x.body, &f);
                         if !template::check(&x.body).unwrap_or_default().contains(&"unsubscribe_url") {
-                            text = format!("{}\n\n{}: {unsubscribe}\n", text.trim_end(), unsubscribe_words(&x.language));
+                            let words = Tr::new(&x.language).t1("mail-unsubscribe", "link", unsubscribe.as_str());
+                            text = format!("{}\n\n{words}\n", text.trim_end());
                         }
                         (subject, text)
                     }
@@ -223,7 +237,7 @@ impl App {
                     method: ConsentMethod::DoubleOptIn,
                     at: now,
                     until: Some(until),
-                    notice: Some(a.notice),
+                    notice: Some(notice),
                     form: None,
                     actor_user: author,
                     gpc: false,

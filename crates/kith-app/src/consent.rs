@@ -370,7 +370,14 @@ impl App {
         let mut out = Vec::new();
         for e in wanted {
             let purpose = self.require_purpose(e.purpose).await?;
-            out.push(self.receipt_mail(subject, email.as_str(), &purpose, e));
+            let notice = match e.notice {
+                Some(n) => self.store.get_notice(n).await?,
+                None => None,
+            };
+            // The person's language; else that of the notice they saw.
+            let known = self.person_language(subject).await?.or_else(|| notice.as_ref().map(|n| n.language.clone()));
+            let tr = kith_i18n::Tr::new(self.mail_lang(known.as_deref()));
+            out.push(self.receipt_mail(&tr, subject, email.as_str(), &purpose, e, notice.as_ref()));
         }
         Ok(out)
     }

@@ -6,6 +6,7 @@ use crate::purposes::text;
 use crate::{missing, App, AppError, Principal, Result};
 use kith_domain::dsr::{check_transition, due_at, DsrChannel, DsrKind, DsrStatus, MAX_EXTENSION_MONTHS};
 use kith_domain::{Invalid, SubjectId, UserId};
+use kith_i18n::ToArg;
 use kith_store::dsr::{Change, Dsr, Step};
 use kith_store::mail::{Mail, NewMail};
 use time::{Duration, OffsetDateTime};
@@ -247,17 +248,16 @@ impl App {
     async fn parting_mail(&self, d: &Dsr) -> Result<Option<Mail>> {
         let Some(contact) = self.store.get_contact(d.subject).await? else { return Ok(None) };
         let Some(email) = contact.data.emails.first() else { return Ok(None) };
-        // The shared lookup (the form they answered, else the import's column).
-        let known = self.store.languages_of(&[d.subject]).await?.remove(&d.subject);
-        let lang = kith_domain::breach::notice::people_language(known.as_deref(), "en");
+        // The shared lookup (the form they answered, staff's choice, else
+        // the import's column), else the controller's language.
+        let tr = self.mail_reader(d.subject).await?;
         let controller = self.controller_identity().await?.name;
-        let day = |t: OffsetDateTime| t.date().to_string();
-        let (subject, text) = kith_domain::erasure_mail::confirmation(
+        let (subject, text) = crate::letters::erasure::confirmation(
+            &tr,
             &controller,
             &d.id.to_string(),
-            &day(d.received_at),
-            &crate::receipts::rfc3339(OffsetDateTime::now_utc()),
-            lang,
+            &tr.date(d.received_at),
+            &tr.date_time(OffsetDateTime::now_utc()),
         );
         Ok(Some(Mail {
             to: email.as_str().to_owned(),
@@ -272,36 +272,61 @@ impl App {
     /// The mail an action owes the person: a confirmation when the request
     /// is completed or rejected, a notice when it is extended.
     async fn dsr_mail(&self, d: &Dsr, a: &DsrAction) -> Result<Option<NewMail>> {
+        if !matches!(
+            a,
+            DsrAction::Status { to: DsrStatus::Completed | DsrStatus::Rejected, .. } | DsrAction::Extend { .. }
+        ) {
+            return Ok(None);
+        }
+        let Some(contact) = self.store.get_contact(d.subject).await? else { return Ok(None) };
+        let Some(email) = contact.data.emails.first() else { return Ok(None) };
+        let tr = self.mail_reader(d.subject).await?;
+        let kind = tr.t(&format!("mail-dsr-kind-{}", d.kind.as_str().replace('_', "-")));
+        let received = tr.date_time(d.received_at);
         let text = match a {
-            DsrAction::Status { to: DsrStatus::Completed, reason } => format!(
-                "Your request ({}) received on {} was completed on {}.{}\n",
-                d.kind.label(),
-                crate::receipts::rfc3339(d.received_at),
-                crate::receipts::rfc3339(OffsetDateTime::now_utc()),
-                reason.as_ref().map(|r| format!("\n\nWhat was done: {r}")).unwrap_or_default()
-            ),
-            DsrAction::Status { to: DsrStatus::Rejected, reason } => format!(
-                "Your request ({}) received on {} was refused: {}\n\nYou may lodge a complaint with a supervisory authority.\n",
-                d.kind.label(),
-                crate::receipts::rfc3339(d.received_at),
-                reason.clone().unwrap_or_default()
+            DsrAction::Status { to: DsrStatus::Completed, reason } => {
+                let done = tr.date_time(OffsetDateTime::now_utc());
+                let mut t = tr.t3("mail-dsr-completed", "kind", kind.as_str(), "received", received, "done", done);
+                if let Some(r) = reason {
+                    t.push_str("\n\n");
+                    t.push_str(&tr.t1("mail-dsr-done-what", "what", r.as_str()));
+                }
+                format!("{t}\n")
+            }
+            DsrAction::Status { reason, .. } => format!(
+                "{}\n\n{}\n",
+                tr.t3(
+                    "mail-dsr-rejected",
+                    "kind",
+                    kind.as_str(),
+                    "received",
+                    received,
+                    "reason",
+                    reason.clone().unwrap_or_default()
+                ),
+                tr.t("mail-dsr-complaint"),
             ),
             DsrAction::Extend { months, reason } => format!(
-                "Your request ({}) received on {} needs more time: we extended the deadline by {months} month(s) (GDPR Art. 12(3)). Reason: {reason}\n",
-                d.kind.label(),
-                crate::receipts::rfc3339(d.received_at),
+                "{}\n",
+                tr.ta(
+                    "mail-dsr-extended",
+                    &[
+                        ("kind", kind.as_str().to_arg()),
+                        ("received", received.to_arg()),
+                        ("months", months.to_arg()),
+                        ("reason", reason.as_str().to_arg()),
+                    ]
+                )
             ),
             _ => return Ok(None),
         };
-        let Some(contact) = self.store.get_contact(d.subject).await? else { return Ok(None) };
-        let Some(email) = contact.data.emails.first() else { return Ok(None) };
         Ok(Some(NewMail {
             id: Uuid::now_v7(),
             subject: d.subject,
             kind: "dsr",
             mail: Mail {
                 to: email.as_str().to_owned(),
-                subject: format!("Your privacy request: {}", d.kind.label()),
+                subject: tr.t1("mail-dsr-subject", "kind", kind),
                 text,
                 headers: vec![],
                 attachments: vec![],

@@ -42,6 +42,7 @@ pub mod import;
 pub mod import_runs;
 pub mod interactions;
 pub mod jobs;
+pub mod letters;
 pub mod mailer;
 pub mod newsletters;
 pub mod passwords;
@@ -271,6 +272,10 @@ pub struct Settings {
     /// The `From` of mail Kith sends.
     pub mail_from: String,
     pub controller: Controller,
+    /// The controller's default language: what Kith writes to a person
+    /// in when it knows no language of theirs, and to processors (a
+    /// shipped language code).
+    pub language: &'static str,
     /// How long a double opt-in link stays valid.
     pub confirm_days: i64,
     /// How long a prepared export file is kept before it is deleted.
@@ -297,6 +302,7 @@ impl Default for Settings {
                 email: "privacy@example.com".into(),
                 address: "".into(),
             },
+            language: kith_i18n::DEFAULT,
             confirm_days: 7,
             export_days: 30,
             review_after: time::Duration::days(365),

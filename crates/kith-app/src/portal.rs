@@ -110,18 +110,21 @@ impl App {
             },
         );
         let link = format!("{}/portal/s/{token}", self.settings.public_url);
-        let (subject, text) = if lang == "it" {
-            ("Accedi al portale privacy", format!("Per vedere i tuoi dati e le tue richieste apri questo link entro {LINK_MINUTES} minuti (vale una volta sola):\n{link}\n\nSe non l'hai chiesto tu, ignora questo messaggio.\n"))
-        } else {
-            ("Sign in to the privacy portal", format!("To see your data and your requests, open this link within {LINK_MINUTES} minutes (it works once):\n{link}\n\nIf you did not ask for it, ignore this message.\n"))
-        };
+        // The language of the page the person asked from.
+        let tr = kith_i18n::Tr::new(self.mail_lang(Some(lang)));
+        let subject = tr.t("mail-portal-subject");
+        let text = format!(
+            "{}\n{link}\n\n{}\n",
+            tr.t1("mail-portal-open", "minutes", LINK_MINUTES),
+            tr.t("mail-portal-ignore")
+        );
         let m = NewMail {
             id: Uuid::now_v7(),
             subject: contact.id,
             kind: "portal",
             mail: Mail {
                 to: stored.as_str().to_owned(),
-                subject: subject.into(),
+                subject,
                 text,
                 headers: vec![],
                 attachments: vec![],

@@ -115,12 +115,11 @@ pub struct FormFields {
 
 /// Contact fields a public form may ask for besides the email.
 pub const FORM_FIELDS: [&str; 3] = ["first_name", "last_name", "phone"];
-/// Languages the public pages speak.
-pub const LANGUAGES: [&str; 6] = ["en", "it", "fr", "bg", "de", "es"];
-
+/// A notice's, form's or subscription type's language must be one Kith
+/// ships (the public pages speak it and the mail is written in it).
 fn language(inv: &mut Invalid, field: &str, v: &str) {
-    if !LANGUAGES.contains(&v) {
-        inv.push(field, format!("must be one of {}", LANGUAGES.join(", ")));
+    if !kith_i18n::languages().contains(&v) {
+        inv.push(field, format!("must be one of {}", kith_i18n::languages().join(", ")));
     }
 }
 

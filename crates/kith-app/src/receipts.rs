@@ -10,9 +10,10 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use base64::Engine as _;
 use kith_domain::consent::channels_text;
 use kith_domain::{Channel, ConsentAction, ConsentMethod, SubjectId};
+use kith_i18n::Tr;
 use kith_store::consent::{ConsentEvent, NewConsentEvent};
 use kith_store::mail::{Mail, NewMail};
-use kith_store::purposes::Purpose;
+use kith_store::purposes::{Notice, Purpose};
 use ring::signature::KeyPair;
 use serde_json::json;
 use time::OffsetDateTime;
@@ -149,10 +150,11 @@ impl App {
             purpose.description = snap.description;
             purpose.data_categories = snap.data_categories;
         }
-        let notice_url = match e.notice {
-            Some(n) => self.store.get_notice(n).await?.and_then(|n| n.url),
+        let notice = match e.notice {
+            Some(n) => self.store.get_notice(n).await?,
             None => None,
         };
+        let notice_url = notice.as_ref().and_then(|n| n.url.clone());
         let third = e.proof.as_ref().map(|p| p.third_parties.clone()).unwrap_or_default();
         let f = ReceiptFacts {
             id: e.id,
@@ -166,7 +168,12 @@ impl App {
             third_parties: &third,
             gpc: e.gpc,
         };
-        Ok(self.sign_receipt(self.receipt_document(&purpose, &f, notice_url)))
+        let mut doc = self.receipt_document(&purpose, &f, notice_url);
+        // The language of the notice the person saw.
+        if let Some(n) = notice {
+            doc["language"] = json!(n.language);
+        }
+        Ok(self.sign_receipt(doc))
     }
 
     /// A link to the person's preference centre (valid 180 days).
@@ -187,22 +194,41 @@ impl App {
         format!("{}/u/{t}", self.settings.public_url)
     }
 
-    /// The receipt mail for a new event (notice URL not looked up: the
-    /// receipt downloaded later carries it).
-    pub(crate) fn receipt_mail(&self, subject: SubjectId, to: &str, purpose: &Purpose, e: &NewConsentEvent) -> NewMail {
-        let r = self.sign_receipt(self.receipt_document(purpose, &ReceiptFacts::from(e), None));
-        let what = match e.action {
-            ConsentAction::Given => "You gave your consent",
-            _ => "You withdrew your consent",
+    /// The receipt mail for a new event, in the reader's language (the
+    /// receipt names `notice`: the notice the person saw, with its URL and
+    /// language, when known).
+    pub(crate) fn receipt_mail(
+        &self,
+        tr: &Tr,
+        subject: SubjectId,
+        to: &str,
+        purpose: &Purpose,
+        e: &NewConsentEvent,
+        notice: Option<&Notice>,
+    ) -> NewMail {
+        let mut doc = self.receipt_document(purpose, &ReceiptFacts::from(e), notice.and_then(|n| n.url.clone()));
+        if let Some(n) = notice {
+            doc["language"] = json!(n.language);
+        }
+        let r = self.sign_receipt(doc);
+        let id = match e.action {
+            ConsentAction::Given => "mail-receipt-given",
+            _ => "mail-receipt-withdrawn",
         };
-        let prefs = self.preferences_link(subject);
+        let what = tr.t3(
+            id,
+            "purpose",
+            purpose.name.as_str(),
+            "channels",
+            crate::letters::channels(tr, &e.channels),
+            "date",
+            tr.date_time(e.at),
+        );
+        let key = format!("{}/.well-known/kith-receipt-key.json", self.settings.public_url);
         let text = format!(
-            "{what} for \"{}\" ({}) on {}.\n\nYour consent receipt is attached (signed by {}; the key is published at {}/.well-known/kith-receipt-key.json).\n\nChange your choices at any time: {prefs}\n",
-            purpose.name,
-            channels_text(&e.channels),
-            rfc3339(e.at),
-            self.settings.controller.name,
-            self.settings.public_url,
+            "{what}\n\n{}\n\n{}\n",
+            tr.t2("mail-receipt-attached", "controller", self.settings.controller.name.as_str(), "key", key),
+            tr.t1("mail-receipt-change", "link", self.preferences_link(subject)),
         );
         NewMail {
             id: Uuid::now_v7(),
@@ -210,7 +236,7 @@ impl App {
             kind: "receipt",
             mail: Mail {
                 to: to.to_owned(),
-                subject: format!("Your consent receipt: {}", purpose.name),
+                subject: tr.t1("mail-receipt-subject", "purpose", purpose.name.as_str()),
                 text,
                 headers: vec![],
                 attachments: vec![(

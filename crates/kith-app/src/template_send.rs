@@ -68,7 +68,7 @@ impl App {
         let m = crate::mailer::staff_message(
             &self.settings.mail_from,
             &user.email,
-            &format!("[Test] {}", r.subject),
+            &kith_i18n::Tr::new(&r.language).t1("mail-test-subject", "subject", r.subject.as_str()),
             &r.text,
             Some(&r.html),
         )

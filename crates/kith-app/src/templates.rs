@@ -149,20 +149,32 @@ impl App {
     }
 
     /// The language Kith writes to a person in (see [`App::template_for`]):
-    /// that of the form or notice of their latest consent event, else the
-    /// language recorded for them (an import's column, staff), if any.
+    /// the later of the language of the form or notice of their latest
+    /// consent event and the one staff chose for them, else an import's
+    /// language column, if any.
     pub async fn person_language(&self, subject: SubjectId) -> Result<Option<String>> {
         Ok(self.store.languages_of(&[subject]).await?.remove(&subject))
     }
 
-    /// Records the language Kith writes to each person in (one of the
-    /// template languages), e.g. from what staff know or demonstration data.
+    /// Records the language Kith writes to each person in (a shipped
+    /// language, `fr-BE` read as `fr`), e.g. from what staff know or
+    /// demonstration data.
     pub async fn set_contact_languages(&self, p: &Principal, languages: &[(SubjectId, String)]) -> Result<()> {
         p.require(p.role.can_write_crm(), "set a contact's language")?;
-        if languages.iter().any(|(_, l)| !template::LANGUAGES.contains(&l.as_str())) {
-            return Err(Invalid::one("language", format!("must be one of {}", template::LANGUAGES.join(", "))).into());
+        let mut checked = Vec::with_capacity(languages.len());
+        for (s, l) in languages {
+            match kith_i18n::supported(l) {
+                Some(l) => checked.push((*s, l.to_owned())),
+                None => {
+                    return Err(Invalid::one(
+                        "language",
+                        format!("must be one of {}", kith_i18n::languages().join(", ")),
+                    )
+                    .into())
+                }
+            }
         }
-        self.store.set_contact_languages(&p.ctx(), languages, "staff").await?;
+        self.store.set_contact_languages(&p.ctx(), &checked, "staff").await?;
         Ok(())
     }
 }

@@ -16,7 +16,6 @@ pub mod contact;
 pub mod crm_export;
 pub mod dpia;
 pub mod dsr;
-pub mod erasure_mail;
 pub mod error;
 pub mod geo;
 pub mod ids;

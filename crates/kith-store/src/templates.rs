@@ -169,31 +169,37 @@ impl Store {
 }
 
 impl Store {
-    /// Each person's language as Kith knows it: the language of the form
-    /// or notice of their latest consent event, else the language an
-    /// import's column gave them (persons with neither are left out). Read
-    /// for many at once, as a campaign needs it.
+    /// Each person's language as Kith knows it: the latest of the language
+    /// of the form or notice of their latest consent event and a language
+    /// chosen for them (by staff, or by the person in the portal); else the
+    /// language an import's column gave them (persons with none are left
+    /// out). Read for many at once, as a campaign needs it.
     pub async fn languages_of(&self, ids: &[SubjectId]) -> Result<HashMap<SubjectId, String>, StoreError> {
         let mut c = self.pools.read.conn().await?;
         let ids: Vec<Uuid> = ids.iter().map(|s| s.0).collect();
-        let sql = "SELECT e.subject_id, e.seq, COALESCE(f.language, n.language) FROM consent_events e \
+        let sql = "SELECT e.subject_id, e.seq, COALESCE(f.language, n.language), e.recorded_at FROM consent_events e \
                    LEFT JOIN consent_forms f ON f.id = e.form_id LEFT JOIN notices n ON n.id = e.notice_id \
                    WHERE e.subject_id IN ({in})";
-        let mut latest: HashMap<SubjectId, (i64, Option<String>)> = HashMap::new();
+        let mut latest: HashMap<SubjectId, (i64, Option<String>, i64)> = HashMap::new();
         for r in fetch_in(&mut c, sql, &ids).await? {
-            let (who, seq, lang): (Uuid, i64, Option<String>) = (r.get(0)?, r.get(1)?, r.get(2)?);
-            if latest.get(&SubjectId(who)).is_none_or(|(s, _)| *s < seq) {
-                latest.insert(SubjectId(who), (seq, lang));
+            let (who, seq, lang, at): (Uuid, i64, Option<String>, i64) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+            if latest.get(&SubjectId(who)).is_none_or(|(s, _, _)| *s < seq) {
+                latest.insert(SubjectId(who), (seq, lang, at));
             }
         }
-        let mut out: HashMap<SubjectId, String> = latest.into_iter().filter_map(|(k, (_, l))| Some((k, l?))).collect();
-        // Else the language an import gave them (its language column).
-        for r in fetch_in(&mut c, "SELECT subject_id, language FROM contact_languages WHERE subject_id IN ({in})", &ids)
-            .await?
-        {
-            out.entry(SubjectId(r.get(0)?)).or_insert(r.get(1)?);
+        let mut out: HashMap<SubjectId, (String, i64)> =
+            latest.into_iter().filter_map(|(k, (_, l, at))| Some((k, (l?, at)))).collect();
+        // A language chosen for the person wins over an older consent
+        // event's; an import's column only fills a gap.
+        let sql = "SELECT subject_id, language, source, set_at FROM contact_languages WHERE subject_id IN ({in})";
+        for r in fetch_in(&mut c, sql, &ids).await? {
+            let (who, lang, source, at): (Uuid, String, String, i64) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+            let e = out.entry(SubjectId(who)).or_insert((lang.clone(), i64::MIN));
+            if source != "import" && at >= e.1 {
+                *e = (lang, at);
+            }
         }
-        Ok(out)
+        Ok(out.into_iter().map(|(k, (l, _))| (k, l)).collect())
     }
 }
 

@@ -119,6 +119,10 @@ pub struct MailArgs {
     pub controller_email: String,
     #[arg(long, env = "KITH_CONTROLLER_ADDRESS", default_value = "")]
     pub controller_address: String,
+    /// The controller's default language: Kith writes to people whose
+    /// language it does not know, and to processors, in it.
+    #[arg(long, env = "KITH_LANGUAGE", default_value = "en", value_parser = shipped_language)]
+    pub language: String,
     /// Days after which a contact not reviewed is listed for its owner
     /// ("is this still accurate and needed?").
     #[arg(long, env = "KITH_REVIEW_DAYS", default_value_t = 365, value_parser = clap::value_parser!(i64).range(7..=3650))]
@@ -150,10 +154,17 @@ impl MailArgs {
                 email: self.controller_email.clone(),
                 address: self.controller_address.clone(),
             },
+            language: kith_i18n::supported(&self.language).unwrap_or(kith_i18n::DEFAULT),
             export_days: self.export_days,
             review_after: time::Duration::days(self.review_days),
             outbox_shows_links: self.outbox_shows_links,
             ..kith_app::Settings::default()
         }
     }
+}
+
+fn shipped_language(v: &str) -> Result<String, String> {
+    kith_i18n::supported(v)
+        .map(str::to_owned)
+        .ok_or_else(|| format!("must be one of {}", kith_i18n::languages().join(", ")))
 }

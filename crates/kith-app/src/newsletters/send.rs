@@ -13,6 +13,7 @@ use crate::templates::Rendered;
 use crate::{App, AppError, Result};
 use kith_domain::newsletter::{batch_size, CampaignStatus};
 use kith_domain::Channel;
+use kith_i18n::Tr;
 use kith_store::mail::{Mail, NewMail};
 use kith_store::newsletters::send::{Take, Taken};
 use kith_store::newsletters::Newsletter;
@@ -138,7 +139,7 @@ impl App {
                                 unsubscribe: &unsubscribe,
                                 preferences: fields.preferences_url.as_deref().unwrap_or_default(),
                                 portal: fields.portal_url.as_deref().unwrap_or_default(),
-                                italian: r.language == "it",
+                                tr: Tr::new(&r.language),
                             };
                             Take::Queue {
                                 address_key: self.store.email_key(email),
@@ -173,25 +174,22 @@ impl App {
     }
 }
 
-/// The links every campaign mail ends with, whatever its template says.
+/// The links every campaign mail ends with, whatever its template says,
+/// in the language of the text the person got.
 struct Links<'a> {
     unsubscribe: &'a str,
     preferences: &'a str,
     portal: &'a str,
-    italian: bool,
+    tr: Tr,
 }
 
 impl Links<'_> {
-    fn words(&self) -> [&'static str; 3] {
-        if self.italian {
-            ["Annulla l'iscrizione", "Le tue preferenze", "Il portale privacy"]
-        } else {
-            ["Unsubscribe", "Your preferences", "Your privacy portal"]
-        }
-    }
-
     fn text(&self) -> String {
-        let [u, p, o] = self.words();
-        format!("\n\n--\n{u}: {}\n{p}: {}\n{o}: {}\n", self.unsubscribe, self.preferences, self.portal)
+        format!(
+            "\n\n--\n{}\n{}\n{}\n",
+            self.tr.t1("mail-unsubscribe", "link", self.unsubscribe),
+            self.tr.t1("mail-footer-preferences", "link", self.preferences),
+            self.tr.t1("mail-footer-portal", "link", self.portal),
+        )
     }
 }

@@ -7,6 +7,7 @@ use crate::{App, AppError, Result};
 use kith_domain::consent::fold;
 use kith_domain::{ConsentAction, ConsentMethod, ConsentState, ContactData, Email, Invalid, Phone, SubjectId};
 use kith_domain::{Provenance, SourceKind};
+use kith_i18n::Tr;
 use kith_store::consent::{ConsentWrite, NewConsentEvent, SealedProof};
 use kith_store::contacts::ContactInput;
 use kith_store::mail::{Mail, NewMail};
@@ -166,15 +167,17 @@ impl App {
             .filter(|x| new.iter().any(|e| e.purpose == x.purpose))
             .map(|x| x.name.as_str())
             .collect();
+        // The language of the form the person just used.
+        let tr = Tr::new(self.mail_lang(Some(&f.form.language)));
         let mail = NewMail {
             id: Uuid::now_v7(),
             subject,
             kind: "confirm",
             mail: Mail {
                 to: to.as_str().to_owned(),
-                subject: confirm_subject(&f.form.language).to_owned(),
+                subject: tr.t("mail-confirm-subject"),
                 text: confirm_text(
-                    &f.form.language,
+                    &tr,
                     &names.join(", "),
                     &format!("{}/c/{token}", self.settings.public_url),
                     self.settings.confirm_days,
@@ -208,20 +211,11 @@ impl App {
     }
 }
 
-fn confirm_subject(lang: &str) -> &'static str {
-    match lang {
-        "it" => "Conferma la tua iscrizione",
-        _ => "Please confirm your subscription",
-    }
-}
-
-fn confirm_text(lang: &str, names: &str, link: &str, days: i64) -> String {
-    match lang {
-        "it" => format!(
-            "Hai chiesto di ricevere: {names}.\n\nPer confermare apri questo link e premi \"Conferma\" (valido {days} giorni):\n{link}\n\nSe non sei stato tu, ignora questo messaggio: senza conferma non ti scriveremo più.\n"
-        ),
-        _ => format!(
-            "You asked to receive: {names}.\n\nTo confirm, open this link and press \"Confirm\" (valid for {days} days):\n{link}\n\nIf this was not you, ignore this message: without confirmation we will not write to you again.\n"
-        ),
-    }
+fn confirm_text(tr: &Tr, names: &str, link: &str, days: i64) -> String {
+    format!(
+        "{}\n\n{}\n{link}\n\n{}\n",
+        tr.t1("mail-confirm-asked", "names", names),
+        tr.t1("mail-confirm-link", "days", days),
+        tr.t("mail-confirm-ignore"),
+    )
 }

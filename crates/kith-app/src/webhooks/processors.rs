@@ -87,18 +87,20 @@ impl App {
                 continue;
             };
             let due = kith_store::now_ms() + self.ack_ms();
-            let subject = format!("Request under GDPR Art. 19: {}", notice.action.label());
+            // Processors read the controller's default language.
+            let tr = self.controller_reader();
+            let action = tr.t(&format!("mail-processor-action-{}", notice.action.as_str().replace('_', "-")));
+            let subject = tr.t1("mail-processor-subject", "action", action.as_str());
+            let reference = notice.request_id.map(|r| r.to_string()).unwrap_or_else(|| notice.id.to_string());
             let text = format!(
-                "{controller} asks you, as its processor, to act on the data of one person you receive from it.\n\n\
-                 Action: {action}\nPerson (Kith subject id): {subject_id}\nRequest reference: {reference}\n\
-                 Please acknowledge by {due_text}.\n\n\
-                 Acknowledge that you have carried it out (a page with a button, nothing is recorded until you press it):\n{link}\n",
-                controller = self.settings.controller.name,
-                action = notice.action.label(),
-                subject_id = notice.subject,
-                reference = notice.request_id.map(|r| r.to_string()).unwrap_or_else(|| notice.id.to_string()),
-                due_text = crate::receipts::rfc3339(kith_store::from_ms(due)),
-                link = self.ack_url(&notice, due),
+                "{}\n\n{}\n{}\n{}\n{}\n\n{}\n{}\n",
+                tr.t1("mail-processor-intro", "controller", self.settings.controller.name.as_str()),
+                tr.t1("mail-processor-action", "action", action),
+                tr.t1("mail-processor-person", "id", notice.subject.to_string()),
+                tr.t1("mail-processor-reference", "reference", reference),
+                tr.t1("mail-processor-due", "due", tr.date_time(kith_store::from_ms(due))),
+                tr.t("mail-processor-ack"),
+                self.ack_url(&notice, due),
             );
             let built = (|| {
                 lettre::Message::builder()

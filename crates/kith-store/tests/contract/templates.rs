@@ -235,6 +235,14 @@ async fn a_persons_language_is_that_of_their_latest_consent_event_on_both_engine
         assert_eq!(langs.get(&a.id).map(String::as_str), Some("it"));
         assert_eq!(langs.get(&b.id).map(String::as_str), Some("en"));
         assert!(!langs.contains_key(&none.id));
+        // A language chosen later (staff) wins over the consent event's;
+        // an import's only fills a gap.
+        s.set_contact_languages(&ctx(), &[(a.id, "bg".into())], "staff").await.unwrap();
+        s.set_contact_languages(&ctx(), &[(b.id, "de".into()), (none.id, "fr".into())], "import").await.unwrap();
+        let langs = s.languages_of(&[a.id, b.id, none.id]).await.unwrap();
+        assert_eq!(langs.get(&a.id).map(String::as_str), Some("bg"));
+        assert_eq!(langs.get(&b.id).map(String::as_str), Some("en"));
+        assert_eq!(langs.get(&none.id).map(String::as_str), Some("fr"));
     })
     .await;
 }

@@ -17,6 +17,10 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
+#[path = "contacts_query.rs"]
+mod query;
+pub use query::{ContactList, ListParams, SearchIn, SortDto, SourceDto};
+
 /// A postal address.
 #[derive(Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -83,6 +87,12 @@ pub struct ContactOut {
     /// fields were last written under; null if last written before the
     /// field policy existed.
     pub policy_version: Option<i64>,
+    /// The language Kith writes to the person in (mail, notices), when
+    /// known: the one chosen for them or that of the form or notice of
+    /// their latest consent, else an import's. Given on a single contact
+    /// (read, create, change), absent in lists.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// A contact's provenance.
@@ -126,6 +136,7 @@ pub(crate) fn contact_out(c: Contact, hidden: &[Field]) -> ContactOut {
             at: s.at,
         }),
         policy_version: c.policy_version,
+        language: None,
     }
 }
 
@@ -157,6 +168,21 @@ pub struct ContactIn {
     /// be allowed by the field policy.
     #[serde(default)]
     pub custom: std::collections::BTreeMap<String, String>,
+    /// The language Kith writes to the person in: one of the shipped
+    /// languages (`en`, `it`, `fr`, `bg`, `de`, `es`); without it, the
+    /// language of the form they answer, else the controller's default.
+    #[schema(max_length = 35)]
+    pub language: Option<String>,
+}
+
+/// `language` as a shipped language, or a field error.
+pub(crate) fn parse_language(field: &str, v: Option<&str>, inv: &mut Invalid) -> Option<&'static str> {
+    let v = v?;
+    let l = kith_i18n::supported(v);
+    if l.is_none() {
+        inv.push(field, format!("must be one of {}", kith_i18n::languages().join(", ")));
+    }
+    l
 }
 
 pub(crate) fn parse_emails(field: &str, v: &[String], inv: &mut Invalid) -> Vec<Email> {
@@ -172,6 +198,7 @@ impl ContactIn {
         let mut inv = Invalid::default();
         let emails = parse_emails("emails", &self.emails, &mut inv);
         let phones = parse_phones("phones", &self.phones, &mut inv);
+        parse_language("language", self.language.as_deref(), &mut inv);
         inv.into_result()?;
         Ok(NewContact {
             owner: self.owner_id.map(UserId),
@@ -225,157 +252,9 @@ pub struct ContactPatchIn {
     pub tags: Option<Vec<String>>,
     /// Custom field values to set by name; an empty string removes one.
     pub custom: Option<std::collections::BTreeMap<String, String>>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ContactList {
-    pub items: Vec<ContactOut>,
-    /// Pass as `cursor` for the next page; absent on the last page.
-    pub next_cursor: Option<String>,
-}
-
-#[derive(Clone, Copy, Default, Deserialize, ToSchema)]
-pub enum SortDto {
-    #[default]
-    #[serde(rename = "created")]
-    Created,
-    #[serde(rename = "-created")]
-    CreatedDesc,
-    #[serde(rename = "updated")]
-    Updated,
-    #[serde(rename = "-updated")]
-    UpdatedDesc,
-}
-
-impl From<SortDto> for ContactSort {
-    fn from(s: SortDto) -> Self {
-        match s {
-            SortDto::Created => ContactSort::CreatedAsc,
-            SortDto::CreatedDesc => ContactSort::CreatedDesc,
-            SortDto::Updated => ContactSort::UpdatedAsc,
-            SortDto::UpdatedDesc => ContactSort::UpdatedDesc,
-        }
-    }
-}
-
-/// How a contact entered Kith: manual, web_form, import or api.
-#[derive(Clone, Copy, Deserialize, ToSchema)]
-#[serde(try_from = "String")]
-#[schema(value_type = String, example = "import")]
-pub struct SourceDto(SourceKind);
-
-impl TryFrom<String> for SourceDto {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
-        SourceKind::parse(&s).map(SourceDto).ok_or_else(|| "must be manual, web_form, import or api".into())
-    }
-}
-
-/// Filters shared by listing and searching. Times are RFC 3339; `_from`
-/// is inclusive, `_to` exclusive.
-#[derive(Clone, Default, Deserialize, IntoParams, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct ListParams {
-    pub owner: Option<Uuid>,
-    #[param(max_length = 50)]
-    pub tag: Option<String>,
-    pub company: Option<Uuid>,
-    /// Where the contacts came from.
-    #[param(inline)]
-    pub source: Option<SourceDto>,
-    pub created_from: Option<String>,
-    pub created_to: Option<String>,
-    pub updated_from: Option<String>,
-    pub updated_to: Option<String>,
-    #[param(inline)]
-    pub sort: Option<SortDto>,
-    pub cursor: Option<String>,
-    #[param(minimum = 1, maximum = 200)]
-    pub limit: Option<i64>,
-    /// Segment: the lawful basis for a purpose, `<purpose id>:<basis>`
-    /// (`none`: no basis). Every segment key may repeat; all must hold.
-    #[serde(default)]
-    pub basis: Vec<String>,
-    /// Segment: the consent state, `<purpose id>:<channel>:<state>` (none,
-    /// awaiting, not_responded, given, refused, withdrawn, expired).
-    #[serde(default)]
-    pub consent: Vec<String>,
-    /// Segment: may be contacted, `<purpose id>:<channel>` (the rule every send uses).
-    #[serde(default)]
-    pub may: Vec<String>,
-    /// Segment: may not be contacted, `<purpose id>:<channel>`.
-    #[serde(default)]
-    pub may_not: Vec<String>,
-    /// Segment: processing restricted (`1`) or not (`0`).
-    #[serde(default)]
-    pub restricted: Vec<String>,
-    /// Segment: objected to a purpose (`<purpose id>`, or `any`).
-    #[serde(default)]
-    pub objected: Vec<String>,
-    /// Segment: consent given for the purpose under a notice older than its latest version.
-    #[serde(default)]
-    pub old_notice: Vec<String>,
-    /// Segment: the record's periodic review is due (`1`).
-    #[serde(default)]
-    pub review_due: Vec<String>,
-}
-
-impl ListParams {
-    /// The segment keys as pairs.
-    fn segment_pairs(&self) -> Vec<(&'static str, &str)> {
-        let keys: [(&'static str, &Vec<String>); 8] = [
-            ("basis", &self.basis),
-            ("consent", &self.consent),
-            ("may", &self.may),
-            ("may_not", &self.may_not),
-            ("restricted", &self.restricted),
-            ("objected", &self.objected),
-            ("old_notice", &self.old_notice),
-            ("review_due", &self.review_due),
-        ];
-        keys.iter().flat_map(|(k, v)| v.iter().map(move |x| (*k, x.as_str()))).collect()
-    }
-
-    fn filter(&self) -> Result<ContactFilter, ApiError> {
-        Ok(ContactFilter {
-            owner: self.owner.map(UserId),
-            tag: self.tag.as_deref().map(kith_app::records::normalise_tag),
-            company: self.company.map(CompanyId),
-            source: self.source.map(|s| s.0),
-            created_from: parse_time("created_from", self.created_from.as_deref())?,
-            created_to: parse_time("created_to", self.created_to.as_deref())?,
-            updated_from: parse_time("updated_from", self.updated_from.as_deref())?,
-            updated_to: parse_time("updated_to", self.updated_to.as_deref())?,
-            segment: None,
-        })
-    }
-}
-
-/// A search by personal values, sent in the body so they stay out of URLs
-/// and logs. Give one of `email`, `phone` or `q`. `q` may itself be an
-/// email, a phone number or name prefixes ("ros" finds "Mario Rossi";
-/// case- and accent-insensitive; each word at least matches a name word's
-/// start).
-#[derive(Clone, Default, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SearchIn {
-    #[schema(max_length = 100)]
-    pub q: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub owner: Option<Uuid>,
-    #[schema(max_length = 50)]
-    pub tag: Option<String>,
-    pub company: Option<Uuid>,
-    pub source: Option<SourceDto>,
-    pub created_from: Option<String>,
-    pub created_to: Option<String>,
-    pub updated_from: Option<String>,
-    pub updated_to: Option<String>,
-    pub cursor: Option<String>,
-    #[schema(minimum = 1, maximum = 200)]
-    pub limit: Option<i64>,
+    /// The language Kith writes to the person in (see `ContactIn`).
+    #[schema(max_length = 35)]
+    pub language: Option<String>,
 }
 
 #[derive(Deserialize, Serialize, ToSchema)]
@@ -476,10 +355,13 @@ async fn create_contact(
     Json(body): Json<ContactIn>,
 ) -> Result<(StatusCode, Json<ContactOut>), ApiError> {
     let key = idem.key("/contacts", &body)?;
+    let language = body.language.as_deref().and_then(kith_i18n::supported);
     let new = body.into_new()?;
     let c = app.create_contact(&p, new, key.as_ref()).await?;
-    let hidden = app.hidden_fields(&p).await?;
-    Ok((StatusCode::CREATED, Json(contact_out(c, &hidden))))
+    if let Some(l) = language {
+        app.set_contact_languages(&p, &[(c.id, l.to_owned())]).await?;
+    }
+    Ok((StatusCode::CREATED, Json(one_out(&app, &p, c).await?)))
 }
 
 /// Create up to 1000 contacts in one transaction.
@@ -492,13 +374,20 @@ async fn create_contacts(
 ) -> Result<(StatusCode, Json<BatchOut>), ApiError> {
     let mut inv = Invalid::default();
     let mut batch = Vec::with_capacity(body.contacts.len());
+    let mut languages = Vec::with_capacity(body.contacts.len());
     for (i, c) in body.contacts.into_iter().enumerate() {
+        languages.push(c.language.as_deref().and_then(kith_i18n::supported));
         if let Some(n) = inv.check(&format!("contacts[{i}]"), c.into_new()) {
             batch.push(n);
         }
     }
     inv.into_result()?;
     let ids = app.create_contacts(&p, batch).await?;
+    let chosen: Vec<(SubjectId, String)> =
+        ids.iter().zip(languages).filter_map(|(id, l)| Some((*id, l?.to_owned()))).collect();
+    if !chosen.is_empty() {
+        app.set_contact_languages(&p, &chosen).await?;
+    }
     Ok((StatusCode::CREATED, Json(BatchOut { ids: ids.into_iter().map(|i| i.0).collect() })))
 }
 
@@ -511,8 +400,7 @@ async fn get_contact(
     Path(id): Path<Uuid>,
 ) -> Result<Json<ContactOut>, ApiError> {
     let c = app.get_contact(&p, SubjectId(id)).await?;
-    let hidden = app.hidden_fields(&p).await?;
-    Ok(Json(contact_out(c, &hidden)))
+    Ok(Json(one_out(&app, &p, c).await?))
 }
 
 /// Change some of a contact's fields.
@@ -527,7 +415,20 @@ async fn update_contact(
     let mut inv = Invalid::default();
     let emails = b.emails.as_deref().map(|v| parse_emails("emails", v, &mut inv));
     let phones = b.phones.as_deref().map(|v| parse_phones("phones", v, &mut inv));
+    let language = parse_language("language", b.language.as_deref(), &mut inv);
     inv.into_result()?;
+    let only_language = b.language.is_some()
+        && b.first_name.is_none()
+        && b.last_name.is_none()
+        && b.emails.is_none()
+        && b.phones.is_none()
+        && b.address.is_none()
+        && b.job_title.is_none()
+        && b.notes.is_none()
+        && b.owner_id.is_none()
+        && b.company_id.is_none()
+        && b.tags.is_none()
+        && b.custom.is_none();
     let patch = ContactPatch {
         owner: b.owner_id.map(|o| o.map(UserId)),
         company: b.company_id.map(|c| c.map(CompanyId)),
@@ -541,9 +442,23 @@ async fn update_contact(
         notes: b.notes,
         custom: b.custom,
     };
-    let c = app.update_contact(&p, SubjectId(id), patch).await?;
-    let hidden = app.hidden_fields(&p).await?;
-    Ok(Json(contact_out(c, &hidden)))
+    let c = match language {
+        // Only the language: the contact itself does not change.
+        Some(_) if only_language => app.get_contact(&p, SubjectId(id)).await?,
+        _ => app.update_contact(&p, SubjectId(id), patch).await?,
+    };
+    if let Some(l) = language {
+        app.set_contact_languages(&p, &[(c.id, l.to_owned())]).await?;
+    }
+    Ok(Json(one_out(&app, &p, c).await?))
+}
+
+/// One contact as the caller may see it, with the language Kith writes
+/// to them in.
+async fn one_out(app: &App, p: &kith_app::Principal, c: Contact) -> Result<ContactOut, ApiError> {
+    let hidden = app.hidden_fields(p).await?;
+    let language = app.person_language(c.id).await?;
+    Ok(ContactOut { language, ..contact_out(c, &hidden) })
 }
 
 /// An erasure request filed instead of deleting.

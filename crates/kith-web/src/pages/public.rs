@@ -17,9 +17,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Extension, Json, Router};
 use kith_app::public::{Confirmed, LinkError, Submission, Visitor};
+use kith_app::texts::{Text, TextOwner};
 use kith_app::{App, AppError};
 use kith_domain::{Channel, ConsentAction, FieldError};
-use kith_app::texts::{Text, TextOwner};
 use std::collections::{BTreeSet, HashMap};
 use std::net::SocketAddr;
 use uuid::Uuid;
@@ -372,7 +372,9 @@ fn channel_name(l: &Public, c: Channel) -> String {
 /// the privacy team wrote one, else as written.
 fn in_language(texts: &HashMap<Uuid, Text>, id: Uuid, name: &str, description: &str) -> (String, String) {
     match texts.get(&id) {
-        Some(t) => (t.name.clone(), if t.description.is_empty() { description.to_owned() } else { t.description.clone() }),
+        Some(t) => {
+            (t.name.clone(), if t.description.is_empty() { description.to_owned() } else { t.description.clone() })
+        }
         None => (name.to_owned(), description.to_owned()),
     }
 }

@@ -11,6 +11,7 @@ mod campaigns;
 mod forms;
 mod languages;
 mod ledger;
+mod mail_languages;
 mod newsletters;
 mod receipts;
 mod repermission;
