@@ -100,6 +100,7 @@ pub fn router_with(app: App, config: pages::WebConfig) -> Router {
         .layer(axum::middleware::from_fn(method_not_allowed))
         .layer(axum::middleware::from_fn(problem_lang::localize))
         .layer(axum::middleware::from_fn_with_state(app.clone(), pages::error_pages))
+        .layer(axum::middleware::from_fn(pages::with_reader))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn(pages::security_headers))
         .layer(axum::Extension(config))

@@ -139,7 +139,11 @@ impl From<AppError> for PageError {
                 "errors-check-input-title",
                 inv.0
                     .iter()
-                    .map(|f| format!("{}: {}", super::view::label(&f.field), f.message))
+                    .map(|f| {
+                        let tr = super::lang::reader();
+                        let message = super::field_words::field_message(&tr, &f.message);
+                        format!("{}: {message}", super::view::field_label(&tr, &f.field))
+                    })
                     .collect::<Vec<_>>()
                     .join("; "),
             ),

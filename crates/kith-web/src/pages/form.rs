@@ -89,16 +89,19 @@ fn bad_query() -> PageError {
 pub(crate) struct Errors(pub Vec<(String, String)>);
 
 impl Errors {
+    /// The domain's errors in the words of the request's reader.
     pub fn from_invalid(inv: &kith_domain::Invalid) -> Self {
+        let tr = super::lang::reader();
         Errors(
             inv.0
                 .iter()
                 .map(|f| {
                     let key = f.field.split(['.', '[']).next().unwrap_or("").to_owned();
+                    let message = super::field_words::field_message(&tr, &f.message);
                     let msg = if key == f.field {
-                        f.message.clone()
+                        message
                     } else {
-                        format!("{}: {}", super::view::label(&f.field[key.len() + 1..]), f.message)
+                        format!("{}: {message}", super::view::field_label(&tr, &f.field[key.len() + 1..]))
                     };
                     (key, msg)
                 })
@@ -134,10 +137,10 @@ impl Errors {
             .iter()
             .filter(|(k, _)| !shown.contains(&k.as_str()))
             .map(|(k, m)| match k.as_str() {
-                "cursor" => "This page link is out of date".to_owned(),
+                "cursor" => super::lang::reader().t("errors-link-out-of-date"),
                 // About the form as a whole (a conflict with a change made meanwhile).
                 "" => m.clone(),
-                _ => format!("{}: {m}", super::view::label(k)),
+                _ => format!("{}: {m}", super::view::field_label(&super::lang::reader(), k)),
             })
             .collect()
     }

@@ -14,3 +14,26 @@ pub(crate) fn accept_language(headers: &HeaderMap) -> Option<&'static str> {
 pub(crate) fn browser_reader(headers: &HeaderMap) -> Tr {
     Tr::new(accept_language(headers).unwrap_or(kith_i18n::DEFAULT)).in_zone(&kith_i18n::server_zone())
 }
+
+tokio::task_local! {
+    /// The reader of the request being served: the browser's until the
+    /// staff extractor knows the signed-in member's choice.
+    static READER: std::cell::RefCell<Tr>;
+}
+
+/// Serves a request with its reader known to code that has no session at
+/// hand (the field errors of a form, [`super::form::Errors`]).
+pub async fn with_reader(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    let tr = browser_reader(req.headers());
+    READER.scope(std::cell::RefCell::new(tr), next.run(req)).await
+}
+
+/// Makes `tr` the reader of the rest of this request.
+pub(crate) fn set_reader(tr: &Tr) {
+    let _ = READER.try_with(|r| *r.borrow_mut() = tr.clone());
+}
+
+/// The reader of the request being served (English outside a request).
+pub(crate) fn reader() -> Tr {
+    READER.try_with(|r| r.borrow().clone()).unwrap_or_default()
+}

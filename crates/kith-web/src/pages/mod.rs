@@ -25,6 +25,7 @@ pub use error_page::error_pages;
 pub(crate) use error_page::{try_again, PageError};
 mod evidence;
 pub use evidence::register_print_for_pack;
+mod field_words;
 mod jobs;
 mod lang;
 pub(crate) use dpia::dpia_document;
@@ -57,6 +58,7 @@ use axum::Router;
 use kith_app::App;
 
 pub(crate) use lang::accept_language;
+pub use lang::with_reader;
 pub use session::WebConfig;
 
 /// The page for an address nothing answers.

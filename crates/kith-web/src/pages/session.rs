@@ -146,6 +146,7 @@ impl FromRequestParts<App> for Staff {
                 s.tr = kith_i18n::Tr::new(lang).in_zone(s.tr.zone());
             }
         }
+        super::lang::set_reader(&s.tr);
         let path = parts.uri.path();
         // A temporary password opens nothing but its change…
         if s.must_change_password && !PASSWORD_PATHS.contains(&path) {

@@ -70,25 +70,6 @@ pub(crate) fn contact_name_tr(tr: &kith_i18n::Tr, d: &ContactData) -> String {
     }
 }
 
-/// A field name as people read it.
-pub(crate) fn label(field: &str) -> String {
-    let s = match field {
-        "first_name" => "First name",
-        "last_name" => "Last name",
-        "emails" => "Emails",
-        "phones" => "Phones",
-        "address" => "Address",
-        "job_title" => "Job title",
-        "notes" => "Notes",
-        "interaction_bodies" => "Interaction texts",
-        "owner_id" => "Owner",
-        "company_id" => "Company",
-        "amount_minor" => "Amount",
-        other => return other.replace('_', " "),
-    };
-    s.to_owned()
-}
-
 /// RFC 3339 in UTC, for machine-readable `datetime` attributes.
 pub(crate) fn iso(t: OffsetDateTime) -> String {
     t.to_offset(time::UtcOffset::UTC).format(&time::format_description::well_known::Rfc3339).unwrap_or_default()

@@ -1,0 +1,20 @@
+## The domain's common field errors as the pages show them (pages/field_words.rs).
+validation-required = required
+validation-control = control characters are not allowed
+validation-one-line = must be one line
+validation-future = must not be in the future
+validation-email = is not a valid email address
+validation-country = not an ISO 3166-1 alpha-2 country code
+validation-channel = must name at least one channel
+validation-too-long = is too long
+validation-id = must be an id
+validation-field-role = your role may not see or change this field
+validation-tick = tick at least one subscription to subscribe
+validation-no-notice = refers to a notice that does not exist
+validation-no-purpose = refers to a purpose that does not exist
+validation-no-template = refers to a template that does not exist
+validation-no-subscription = refers to a subscription type that does not exist
+validation-no-record = refers to a record that does not exist
+validation-at-most = at most { $n } characters
+validation-length = { $min } to { $max } characters
+validation-one-of = must be one of { $list }
