@@ -14,4 +14,5 @@ import './suites/05-registers.mjs';
 import './suites/05b-evidence.mjs';
 import './suites/07-breaches.mjs';
 import './suites/08-marketing.mjs';
+import './suites/09-languages.mjs';
 import './suites/06-sign-out.mjs';
