@@ -145,7 +145,7 @@ test('4. deals: create one, move it lead → qualified → won with its card for
   await open(page, '/deals');
   assert.equal(await stageOfCard(), 'lead');
   assert.match(await column('lead').locator('h2').textContent(), /Lead\s+1/);
-  assert.match(await column('lead').textContent(), /12,500\.50 EUR/);
+  assert.match(await column('lead').textContent(), /€12,500\.50/);
 
   for (const stage of ['qualified', 'won']) {
     const card = page.locator(`#deal-${id}`);
@@ -168,7 +168,7 @@ test('4. deals: create one, move it lead → qualified → won with its card for
   // The list view counts it under Won.
   await open(page, '/deals/list');
   const won = page.locator('#totals tbody tr', { hasText: 'Won' });
-  assert.deepEqual((await won.locator('td').allTextContents()).map((s) => s.trim()), ['Won', '1', '12,500.50 EUR']);
+  assert.deepEqual((await won.locator('td').allTextContents()).map((s) => s.trim()), ['Won', '1', '€12,500.50']);
   assert.equal(await page.locator(`table a[href="/deals/${id}"]`).count(), 1);
 });
 

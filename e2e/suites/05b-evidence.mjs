@@ -12,7 +12,7 @@ test('11b. evidence pack: built from Privacy → Evidence pack, downloaded as a 
   await Promise.all([page.waitForURL(/\/privacy\/evidence$/), page.click('a[href="/privacy/evidence"]')]);
   assert.match(await page.locator('h1').textContent(), /Evidence pack/);
   const verify = await page.locator('section', { has: page.locator('#verify-h') }).textContent();
-  assert.match(verify, /thumbprint \(RFC 7638\) is [A-Za-z0-9_-]{43}/);
+  assert.match(verify, /thumbprint \(RFC 7638\): [A-Za-z0-9_-]{43}/);
   await shot(page, '43-evidence');
 
   const [download] = await Promise.all([

@@ -56,7 +56,7 @@ test('14. breaches: a breach is recorded, its clock shows on every staff page, t
   await shot(page, '51-breach-notice-print');
   await open(page, breachPath);
   await submit(page, 'article.notice button:has-text("Record as sent")');
-  assert.match(await page.locator('article.notice').first().textContent(), /Sent \d{4}-\d{2}-\d{2}/);
+  assert.match(await page.locator('article.notice').first().textContent(), /Sent \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
   // Notified: the clock no longer runs and the banner is gone.
   await open(page, '/contacts');
   assert.equal(await page.locator('aside.breach-banner').count(), 0, 'no banner once the authority was notified');

@@ -6,7 +6,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MARKETING, PHONE, state, seen, newContext, open, shot, submit, noOverflow } from '../lib.mjs';
+import { ADMIN, PHONE, state, seen, newContext, open, shot, submit, noOverflow } from '../lib.mjs';
 
 const LANGS = ['en', 'it', 'fr', 'bg', 'de', 'es'];
 const lang = (page) => page.getAttribute('html', 'lang');
@@ -22,8 +22,8 @@ test('17. a French reader signs in, works on contacts and the privacy panel, swi
   try {
     await open(page, '/login');
     assert.equal(await lang(page), 'fr', 'the sign-in page follows the browser');
-    await page.fill('#email', MARKETING.email);
-    await page.fill('#password', MARKETING.password);
+    await page.fill('#email', ADMIN.email);
+    await page.fill('#password', ADMIN.password);
     await Promise.all([page.waitForURL(/\/contacts$/), page.click('form[action="/login"] button[type=submit]')]);
     assert.equal(await lang(page), 'fr');
     assert.match(await page.locator('header nav').textContent(), /Entreprises/);

@@ -34,3 +34,10 @@ deals-bad-company = не е валиден избор
 deals-bad-stage = не е етап от фунията
 # same as English
 deals-currency-example = EUR
+
+stage-lead = Потенциален
+stage-qualified = Квалифициран
+stage-proposal = Оферта
+stage-negotiation = Преговори
+stage-won = Спечелена
+stage-lost = Загубена

@@ -34,3 +34,11 @@ deals-bad-company = ist keine gültige Auswahl
 deals-bad-stage = ist keine Phase der Pipeline
 # same as English
 deals-currency-example = EUR
+
+# same as English
+stage-lead = Lead
+stage-qualified = Qualifiziert
+stage-proposal = Angebot
+stage-negotiation = Verhandlung
+stage-won = Gewonnen
+stage-lost = Verloren

@@ -36,3 +36,11 @@ deals-bad-amount = must be an amount such as 12500 or 12500.50
 deals-bad-company = is not a valid choice
 deals-bad-stage = is not a stage of the pipeline
 deals-currency-example = EUR
+
+## The six stages Kith starts with (names::stage), while they keep their English names.
+stage-lead = Lead
+stage-qualified = Qualified
+stage-proposal = Proposal
+stage-negotiation = Negotiation
+stage-won = Won
+stage-lost = Lost

@@ -34,3 +34,10 @@ deals-bad-company = no es una opción válida
 deals-bad-stage = no es una fase del embudo
 # same as English
 deals-currency-example = EUR
+
+stage-lead = Contacto inicial
+stage-qualified = Calificada
+stage-proposal = Propuesta
+stage-negotiation = Negociación
+stage-won = Ganada
+stage-lost = Perdida

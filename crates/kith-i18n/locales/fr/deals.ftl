@@ -35,3 +35,10 @@ deals-bad-company = n'est pas un choix valide
 deals-bad-stage = n'est pas une étape du pipeline
 # same as English
 deals-currency-example = EUR
+
+stage-lead = Piste
+stage-qualified = Qualifiée
+stage-proposal = Proposition
+stage-negotiation = Négociation
+stage-won = Gagnée
+stage-lost = Perdue

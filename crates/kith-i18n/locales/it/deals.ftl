@@ -34,3 +34,10 @@ deals-bad-company = non è una scelta valida
 deals-bad-stage = non è una fase della pipeline
 # same as English
 deals-currency-example = EUR
+
+stage-lead = Contatto
+stage-qualified = Qualificato
+stage-proposal = Proposta
+stage-negotiation = Trattativa
+stage-won = Vinta
+stage-lost = Persa

@@ -121,7 +121,7 @@ async fn board_page(app: &App, s: Session, f: DealForm, errors: Errors, notice: 
         let (count, total) = totals.get(&st.key).cloned().unwrap_or_default();
         columns.push(Column {
             key: st.key.clone(),
-            name: st.name.clone(),
+            name: super::names::stage_label(&st.key, &st.name),
             count,
             total,
             more: count > CARDS,
@@ -134,7 +134,10 @@ async fn board_page(app: &App, s: Session, f: DealForm, errors: Errors, notice: 
 }
 
 fn choices(stages: &[Stage]) -> Vec<StageChoice> {
-    stages.iter().map(|s| StageChoice { key: s.key.clone(), name: s.name.clone() }).collect()
+    stages
+        .iter()
+        .map(|s| StageChoice { key: s.key.clone(), name: super::names::stage_label(&s.key, &s.name) })
+        .collect()
 }
 
 #[derive(Deserialize, Default)]
@@ -272,7 +275,7 @@ async fn list(State(app): State<App>, Staff(s): Staff, QueryForm(q): QueryForm<L
         .iter()
         .map(|st| {
             let (count, total) = totals_map.get(&st.key).cloned().unwrap_or_default();
-            TotalRow { name: st.name.clone(), count, total }
+            TotalRow { name: super::names::stage_label(&st.key, &st.name), count, total }
         })
         .collect();
     let stage = non_blank(&q.stage).filter(|k| stages.iter().any(|s| &s.key == k));
@@ -304,7 +307,7 @@ async fn list(State(app): State<App>, Staff(s): Staff, QueryForm(q): QueryForm<L
     let page = ListPage {
         l: layout(&s, "deals"),
         stage: stage.unwrap_or_default(),
-        stage_names: stages.iter().map(|s| (s.key.clone(), s.name.clone())).collect(),
+        stage_names: stages.iter().map(|s| (s.key.clone(), super::names::stage_label(&s.key, &s.name))).collect(),
         stages: choices(&stages),
         totals,
         rows,
@@ -350,7 +353,13 @@ async fn show(State(app): State<App>, Staff(s): Staff, Id(id): Id<Uuid>) -> Page
     let p = &s.principal;
     let d = app.get_deal(p, DealId(id)).await?;
     let stages = app.stages(p).await?;
-    let name = |k: &str| stages.iter().find(|s| s.key == k).map(|s| s.name.clone()).unwrap_or_else(|| k.to_owned());
+    let name = |k: &str| {
+        stages
+            .iter()
+            .find(|s| s.key == k)
+            .map(|s| super::names::stage_label(&s.key, &s.name))
+            .unwrap_or_else(|| k.to_owned())
+    };
     let history = app
         .deal_history(p, d.id)
         .await?

@@ -29,8 +29,23 @@ pub(crate) async fn stages(app: &App, p: &Principal) -> Result<HashMap<String, S
 }
 
 /// The display name of a stage key (the key itself if unknown).
+/// A stage's name as configured; the six stages Kith starts with, while
+/// they keep their English names, in the reader's language.
 pub(crate) fn stage(names: &HashMap<String, String>, key: &str) -> String {
-    names.get(key).cloned().unwrap_or_else(|| key.to_owned())
+    stage_label(key, names.get(key).map_or(key, String::as_str))
+}
+
+/// The stage `key` named `name`, as [`stage`] shows it.
+pub(crate) fn stage_label(key: &str, name: &str) -> String {
+    match (key, name) {
+        ("lead", "Lead")
+        | ("qualified", "Qualified")
+        | ("proposal", "Proposal")
+        | ("negotiation", "Negotiation")
+        | ("won", "Won")
+        | ("lost", "Lost") => super::lang::reader().t(&format!("stage-{key}")),
+        _ => name.to_owned(),
+    }
 }
 
 /// Staff user id → email.
