@@ -14,7 +14,7 @@ const lang = (page) => page.getAttribute('html', 'lang');
 /** Buttons, labels and headings of `main` that are still English words. */
 async function englishLeft(page) {
   const texts = await page.locator('main button, main label, main h1, main h2, header nav a').allTextContents();
-  return texts.map((t) => t.trim()).filter((t) => /^(Save|Search|Delete|Cancel|Add|Edit|Apply|Filter|Update|Sign out|Contacts|Companies|Deals)\b/.test(t));
+  return texts.map((t) => t.trim()).filter((t) => /^(Save|Search|Delete|Cancel|Add|Edit|Apply|Filter|Update|Sign out|Companies|Deals|Privacy)\b/.test(t));
 }
 
 test('17. a French reader signs in, works on contacts and the privacy panel, switches to Bulgarian and signs out', async () => {
@@ -99,7 +99,7 @@ test('19. every main page fits 375 px in all six languages, with a screenshot of
         await open(page, `${path}?lang=${code}`);
         assert.equal(await lang(page), code, `${path}?lang=${code}`);
         await noOverflow(page, `${path} in ${code} at 375 px`);
-        await shot(page, `74-${code}-${path.slice(1)}`);
+        await shot(page, `74-${code}-${path.slice(1).replace(/\//g, '-')}`);
       }
     } finally {
       await context.close();
