@@ -318,3 +318,12 @@ privacy-evidence-without-kith = Без Kith:
 privacy-evidence-needs = Скриптът изисква стандартната библиотека на Python и пакета
 privacy-evidence-format = форматът е описан в
 privacy-evidence-checks = И двата проверяват SHA-256 на всеки файл, че не е добавен или премахнат файл, подписа и че байтовете на архива следват точно каноничната подредба: всеки променен байт се отхвърля.
+
+retention-explain-no-purpose = За този контакт не се прилага цел: никое правило за съхранение не може да изтече за него. Преценете дали все още е необходим.
+retention-explain-no-rule = Приложимите цели нямат правило за съхранение: данните се пазят, докато целите се прилагат.
+retention-explain-kept-rule = Съхранява се: „{ $purpose }“ все още го оправдава (правило: { $rule }); все още няма дата на изтичане.
+retention-explain-kept = Съхранява се: „{ $purpose }“ е в сила и няма правило за съхранение.
+retention-explain-expires = Изтича на { $date } по „{ $purpose }“ ({ $rule }).
+retention-explain-held = Изтекло на { $date } по „{ $purpose }“ ({ $rule }), но законово задържане го спира до отмяната му (преглед на { $review }).
+retention-explain-restricted = Изтекло на { $date } по „{ $purpose }“ ({ $rule }), но обработването е ограничено (чл. 18): пази се, докато ограничението не бъде отменено.
+retention-explain-expired = Изтекло на { $date } по „{ $purpose }“ ({ $rule }): при следващата проверка ще се приложи: { $disposal }.

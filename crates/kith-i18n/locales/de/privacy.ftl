@@ -324,3 +324,12 @@ privacy-evidence-without-kith = Ohne Kith:
 privacy-evidence-needs = Das Skript benötigt die Standardbibliothek von Python und das Paket
 privacy-evidence-format = das Format ist beschrieben in
 privacy-evidence-checks = Beide prüfen den SHA-256 jeder Datei, dass keine Datei hinzugefügt oder entfernt wurde, die Signatur und dass die Bytes des Archivs genau dem kanonischen Aufbau entsprechen: Jedes geänderte Byte wird abgelehnt.
+
+retention-explain-no-purpose = Für diesen Kontakt gilt kein Zweck: Keine Aufbewahrungsregel kann ihn ablaufen lassen. Prüfen Sie, ob er noch benötigt wird.
+retention-explain-no-rule = Die geltenden Zwecke haben keine Aufbewahrungsregel: Die Daten bleiben, solange sie gelten.
+retention-explain-kept-rule = Aufbewahrt: „{ $purpose }“ rechtfertigt es noch (Regel: { $rule }); noch kein Ablaufdatum.
+retention-explain-kept = Aufbewahrt: „{ $purpose }“ gilt und hat keine Aufbewahrungsregel.
+retention-explain-expires = Läuft am { $date } ab nach „{ $purpose }“ ({ $rule }).
+retention-explain-held = Abgelaufen am { $date } nach „{ $purpose }“ ({ $rule }), aber eine gesetzliche Aufbewahrungspflicht setzt das aus, bis sie aufgehoben wird (Prüfung am { $review }).
+retention-explain-restricted = Abgelaufen am { $date } nach „{ $purpose }“ ({ $rule }), aber die Verarbeitung ist eingeschränkt (Art. 18): Die Daten bleiben, bis die Einschränkung aufgehoben ist.
+retention-explain-expired = Abgelaufen am { $date } nach „{ $purpose }“ ({ $rule }): Der nächste Lauf wird Folgendes tun: { $disposal }.

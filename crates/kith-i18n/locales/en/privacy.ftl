@@ -308,3 +308,13 @@ privacy-evidence-without-kith = Without Kith:
 privacy-evidence-needs = The script needs Python's standard library and the package
 privacy-evidence-format = the format is described in
 privacy-evidence-checks = Both check every file's SHA-256, that no file was added or removed, the signature, and that the archive's bytes are exactly the canonical layout: any changed byte is refused.
+
+## A contact's retention standing on the privacy panel (pages/privacy/standing.rs).
+retention-explain-no-purpose = No purpose applies to this contact: no retention rule can expire it. Review whether it is still needed.
+retention-explain-no-rule = The purposes that apply have no retention rule: the data is kept while they do.
+retention-explain-kept-rule = Kept: “{ $purpose }” still justifies it (rule: { $rule }); no expiry date yet.
+retention-explain-kept = Kept: “{ $purpose }” is in force and has no retention rule.
+retention-explain-expires = Expires on { $date } under “{ $purpose }” ({ $rule }).
+retention-explain-held = Expired on { $date } under “{ $purpose }” ({ $rule }), but a legal hold suspends it until it is released (review on { $review }).
+retention-explain-restricted = Expired on { $date } under “{ $purpose }” ({ $rule }), but processing is restricted (Art. 18): it is kept until the restriction is lifted.
+retention-explain-expired = Expired on { $date } under “{ $purpose }” ({ $rule }): the next sweep will { $disposal } it.

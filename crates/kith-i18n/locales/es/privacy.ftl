@@ -320,3 +320,12 @@ privacy-evidence-without-kith = Sin Kith:
 privacy-evidence-needs = El script necesita la biblioteca estándar de Python y el paquete
 privacy-evidence-format = el formato se describe en
 privacy-evidence-checks = Ambos comprueban el SHA-256 de cada archivo, que no se ha añadido ni quitado ningún archivo, la firma y que los bytes del archivo siguen exactamente la estructura canónica: se rechaza cualquier byte modificado.
+
+retention-explain-no-purpose = Ninguna finalidad se aplica a este contacto: ninguna regla de conservación puede hacerlo caducar. Revise si sigue siendo necesario.
+retention-explain-no-rule = Las finalidades aplicables no tienen regla de conservación: los datos se conservan mientras se apliquen.
+retention-explain-kept-rule = Conservado: «{ $purpose }» todavía lo justifica (regla: { $rule }); aún sin fecha de caducidad.
+retention-explain-kept = Conservado: «{ $purpose }» está en vigor y no tiene regla de conservación.
+retention-explain-expires = Caduca el { $date } según «{ $purpose }» ({ $rule }).
+retention-explain-held = Caducado el { $date } según «{ $purpose }» ({ $rule }), pero una retención legal lo suspende hasta que se levante (revisión el { $review }).
+retention-explain-restricted = Caducado el { $date } según «{ $purpose }» ({ $rule }), pero el tratamiento está limitado (art. 18): se conserva hasta que se levante la limitación.
+retention-explain-expired = Caducado el { $date } según «{ $purpose }» ({ $rule }): la próxima revisión aplicará: { $disposal }.

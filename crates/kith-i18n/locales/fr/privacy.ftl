@@ -322,3 +322,12 @@ privacy-evidence-without-kith = Sans Kith :
 privacy-evidence-needs = Le script nécessite la bibliothèque standard de Python et le paquet
 privacy-evidence-format = le format est décrit dans
 privacy-evidence-checks = Les deux vérifient le SHA-256 de chaque fichier, qu'aucun fichier n'a été ajouté ni retiré, la signature, et que les octets de l'archive suivent exactement la structure canonique : tout octet modifié est refusé.
+
+retention-explain-no-purpose = Aucune finalité ne s'applique à ce contact : aucune règle de conservation ne peut le faire expirer. Vérifiez s'il est encore nécessaire.
+retention-explain-no-rule = Les finalités qui s'appliquent n'ont pas de règle de conservation : les données sont conservées tant qu'elles s'appliquent.
+retention-explain-kept-rule = Conservé : « { $purpose } » le justifie encore (règle : { $rule }) ; pas encore de date d'expiration.
+retention-explain-kept = Conservé : « { $purpose } » est en vigueur et n'a pas de règle de conservation.
+retention-explain-expires = Expire le { $date } au titre de « { $purpose } » ({ $rule }).
+retention-explain-held = Expiré le { $date } au titre de « { $purpose } » ({ $rule }), mais une conservation pour motif légal le suspend jusqu'à sa levée (réexamen le { $review }).
+retention-explain-restricted = Expiré le { $date } au titre de « { $purpose } » ({ $rule }), mais le traitement est limité (art. 18) : il est conservé jusqu'à la levée de la limitation.
+retention-explain-expired = Expiré le { $date } au titre de « { $purpose } » ({ $rule }) : le prochain passage appliquera : { $disposal }.

@@ -322,3 +322,12 @@ privacy-evidence-without-kith = Senza Kith:
 privacy-evidence-needs = Lo script richiede la libreria standard di Python e il pacchetto
 privacy-evidence-format = il formato è descritto in
 privacy-evidence-checks = Entrambi verificano lo SHA-256 di ogni file, che nessun file sia stato aggiunto o rimosso, la firma e che i byte dell'archivio seguano esattamente la struttura canonica: qualsiasi byte modificato viene rifiutato.
+
+retention-explain-no-purpose = Nessuna finalità si applica a questo contatto: nessuna regola di conservazione può farlo scadere. Valuta se è ancora necessario.
+retention-explain-no-rule = Le finalità applicabili non hanno una regola di conservazione: i dati sono conservati finché si applicano.
+retention-explain-kept-rule = Conservato: «{ $purpose }» lo giustifica ancora (regola: { $rule }); nessuna data di scadenza per ora.
+retention-explain-kept = Conservato: «{ $purpose }» è in vigore e non ha una regola di conservazione.
+retention-explain-expires = Scade il { $date } in base a «{ $purpose }» ({ $rule }).
+retention-explain-held = Scaduto il { $date } in base a «{ $purpose }» ({ $rule }), ma un vincolo legale lo sospende finché non viene revocato (riesame il { $review }).
+retention-explain-restricted = Scaduto il { $date } in base a «{ $purpose }» ({ $rule }), ma il trattamento è limitato (art. 18): è conservato finché la limitazione non viene revocata.
+retention-explain-expired = Scaduto il { $date } in base a «{ $purpose }» ({ $rule }): la prossima verifica eseguirà questa azione: { $disposal }.

@@ -10,6 +10,7 @@ mod outbox;
 mod overview;
 mod panel;
 mod setup;
+mod standing;
 
 pub(crate) use panel::{panel, Panel};
 

@@ -179,7 +179,7 @@ pub(crate) async fn panel(app: &App, p: &Principal, tr: &Tr, id: SubjectId) -> R
     Ok(Panel {
         art14,
         art14_can_send: owed && notice.is_none() && p.role.can_manage_privacy(),
-        retention: standing.as_ref().map(|s| s.explain()),
+        retention: standing.as_ref().map(|s| super::standing::explain(tr, s)),
         hold: standing.as_ref().and_then(|s| s.hold.as_ref()).map(|h| (h.reason.clone(), tr.date(h.review_on))),
         reviewed: standing
             .as_ref()
