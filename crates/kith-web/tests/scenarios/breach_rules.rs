@@ -157,3 +157,49 @@ async fn reminders_follow_the_deadline(env: TestApp) {
 async fn breach_reminders_follow_a_corrected_deadline_on_both_engines() {
     on_both("breach-reminder-retry", reminders_follow_the_deadline).await;
 }
+
+/// A person whose language is German (set by staff) gets the Art. 34
+/// notice in German, drafted and hashed in every shipped language; a
+/// person with no language known gets the controller's default.
+async fn people_notice_in_the_persons_language(env: TestApp) {
+    let b = json!({"reference": "BR-DE", "title": "Lost backup", "nature": ["availability"],
+        "consequences": "Ihre Bestellungen", "measures": "Wiederhergestellt"});
+    let id = env.call(Method::POST, "/breaches", Some(b), StatusCode::CREATED).await["id"].as_str().unwrap().to_owned();
+    let mut people = Vec::new();
+    for c in [
+        json!({"first_name": "Jonas", "emails": ["jonas.becker@example.de"], "language": "de"}),
+        json!({"first_name": "Ada", "emails": ["ada@example.com"]}),
+    ] {
+        let who = env.call(Method::POST, "/contacts", Some(c), StatusCode::CREATED).await["id"].as_str().unwrap().to_owned();
+        link(&env, &id, &who).await;
+        people.push(who);
+    }
+    let n = env
+        .call(Method::POST, &format!("/breaches/{id}/notices"), Some(json!({"audience": "people"})), StatusCode::CREATED)
+        .await;
+    let mail = n["body"]["mail"].as_object().unwrap();
+    let mut langs: Vec<&str> = mail.keys().map(String::as_str).collect();
+    langs.sort_unstable();
+    assert_eq!(langs, ["bg", "de", "en", "es", "fr", "it"], "drafted in every language");
+    let pid = n["id"].as_str().unwrap();
+    let s = env.call(Method::POST, &format!("/breaches/{id}/notices/{pid}/send"), Some(json!({})), StatusCode::OK).await;
+    assert_eq!(s["queued"], 2);
+    let mut got = Vec::new();
+    for row in env.store.mail_list(50).await.unwrap().into_iter().filter(|m| m.kind == "breach") {
+        let (row, m) = env.store.mail_open(row.id).await.unwrap().unwrap();
+        got.push((row.subject.0.to_string(), m));
+    }
+    let of = |who: &str| got.iter().find(|(s, _)| s == who).map(|(_, m)| m).unwrap();
+    let de = of(&people[0]);
+    assert_eq!(de.subject, mail["de"]["subject"].as_str().unwrap(), "exactly the drafted German text");
+    assert_eq!(de.text, mail["de"]["text"].as_str().unwrap());
+    assert!(de.subject.contains("Verletzung des Schutzes Ihrer personenbezogenen Daten"), "{}", de.subject);
+    assert!(de.text.contains("Datenschutzbeauftragten") && de.text.contains("Wiederhergestellt"), "{}", de.text);
+    assert!(!de.text.contains("We are writing"), "{}", de.text);
+    assert_eq!(of(&people[1]).subject, mail["en"]["subject"].as_str().unwrap(), "the default language");
+}
+
+#[tokio::test]
+async fn breach_people_notice_in_german_on_both_engines() {
+    on_both("breach-people-german", people_notice_in_the_persons_language).await;
+}
