@@ -203,3 +203,36 @@ async fn people_notice_in_the_persons_language(env: TestApp) {
 async fn breach_people_notice_in_german_on_both_engines() {
     on_both("breach-people-german", people_notice_in_the_persons_language).await;
 }
+
+/// The deadline reminder reaches each dpo and admin in their own language,
+/// the deadline in their time zone (else the controller's default language).
+async fn reminders_in_the_staff_members_language(env: TestApp) {
+    use crate::consent::smtp::{header_value, message_text, mime_parts, top_headers, SmtpSink};
+    let (de_id, de_email) = env.add_user(kith_domain::Role::Dpo).await;
+    let (_, en_email) = env.add_user(kith_domain::Role::Admin).await;
+    let ctx = kith_store::Ctx { actor: "test".into(), request_id: "test".into(), token: None };
+    env.store.set_user_locale(&ctx, de_id, Some("de"), Some("Europe/Berlin")).await.unwrap();
+    let b = json!({"reference": "BR-LANG", "title": "Offener Speicher", "aware_at": hours_ago(50), "aware_evidence": "e"});
+    env.call(Method::POST, "/breaches", Some(b), StatusCode::CREATED).await;
+    let sink = SmtpSink::start();
+    let transport = Transport::from_url(Some(&sink.url())).unwrap();
+    let run = env.app.breach_reminders(&transport).await.unwrap();
+    assert_eq!((run.sent, run.failed), (1, 0), "{run}");
+    let raws = sink.wait_for(2).await;
+    let to = |who: &str| {
+        raws.iter()
+            .find(|m| header_value(&top_headers(m), "To").is_some_and(|t| t.contains(who)))
+            .map(|m| message_text(&mime_parts(m)))
+            .unwrap_or_else(|| panic!("no reminder to {who}"))
+    };
+    let de = to(&de_email);
+    assert!(de.contains("Die 72-Stunden-Frist") && de.contains("BR-LANG") && de.contains("Art. 33 Abs. 1 DSGVO"), "{de}");
+    assert!(de.contains("CET") || de.contains("CEST"), "the deadline in Berlin's time: {de}");
+    let en = to(&en_email);
+    assert!(en.contains("The 72-hour deadline to notify the supervisory authority of breach BR-LANG"), "{en}");
+}
+
+#[tokio::test]
+async fn breach_reminders_in_the_staff_members_language_on_both_engines() {
+    on_both("breach-reminder-language", reminders_in_the_staff_members_language).await;
+}
