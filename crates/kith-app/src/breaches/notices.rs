@@ -5,8 +5,8 @@
 //! is a mail to each person linked to the breach, in their language
 //! (drafted and hashed in every shipped language), queued once per notice.
 
-use crate::{missing, App, AppError, Principal, Result};
 use super::people_mail::people_mail;
+use crate::{missing, App, AppError, Principal, Result};
 use kith_domain::breach::notice::{
     authority_draft, late_without_reason, missing_items, Audience, DraftFacts, NoticeKind,
 };

@@ -1,7 +1,5 @@
 use super::clock::{deadline, describe, reminders_due, time_left};
-use super::notice::{
-    authority_draft, late_without_reason, missing_items, Audience, DraftFacts, NoticeKind,
-};
+use super::notice::{authority_draft, late_without_reason, missing_items, Audience, DraftFacts, NoticeKind};
 use super::risk::{risk_level, RiskLevel, RiskMethod};
 use super::*;
 use proptest::prelude::*;
