@@ -356,6 +356,6 @@ impl Store {
     }
 }
 
-pub use notices::{PeopleMailStatus, PersonToTell, SENT_AT_LEEWAY};
+pub use notices::{PeopleMailStatus, PersonToTell, StaffReader, SENT_AT_LEEWAY};
 
 mod notices;

@@ -5,6 +5,7 @@
 //! ([`reminders`]).
 
 pub mod notices;
+pub mod people_mail;
 pub mod reminders;
 
 use crate::{missing, App, AppError, Principal, Result};

@@ -2,13 +2,13 @@
 //! every Art. 33(3) item (initial, follow-up of the first, or bundled),
 //! hashed as drafted; "send" records that the DPO submitted it (Kith does
 //! not submit to the authority's portal). The people's notice (Art. 34)
-//! is a mail to each person linked to the breach, in their language,
-//! queued once per notice.
+//! is a mail to each person linked to the breach, in their language
+//! (drafted and hashed in every shipped language), queued once per notice.
 
+use super::people_mail::people_mail;
 use crate::{missing, App, AppError, Principal, Result};
 use kith_domain::breach::notice::{
-    authority_draft, late_without_reason, missing_items, people_language, people_mail, Audience, DraftFacts,
-    NoticeKind, PEOPLE_LANGUAGES,
+    authority_draft, late_without_reason, missing_items, Audience, DraftFacts, NoticeKind,
 };
 use kith_domain::Invalid;
 use kith_store::breaches::{NewNotice, PeopleMailStatus, StoredNotice, SENT_AT_LEEWAY};
@@ -150,9 +150,10 @@ impl App {
             }
             Audience::People => {
                 let mut langs = serde_json::Map::new();
-                for l in PEOPLE_LANGUAGES {
+                for &l in kith_i18n::languages() {
+                    let tr = kith_i18n::Tr::new(l);
                     let (subject, text) =
-                        people_mail(&b.breach, &controller.name, &controller.dpo_name, &controller.dpo_contact, l);
+                        people_mail(&tr, &b.breach, &controller.name, &controller.dpo_name, &controller.dpo_contact);
                     langs.insert(l.into(), serde_json::json!({"subject": subject, "text": text}));
                 }
                 serde_json::json!({"reference": b.reference, "mail": langs})
@@ -238,15 +239,21 @@ impl App {
     }
 
     /// Queues the people's mails with exactly the text drafted and hashed
-    /// in the notice body, in each person's language.
+    /// in the notice body, in each person's language (see
+    /// [`App::mail_lang`]); a notice drafted before that language was
+    /// shipped falls back to the controller's default language, then to
+    /// English.
     async fn queue_people_mails(&self, p: &Principal, n: &NoticeView, id: Uuid, notice: Uuid) -> Result<usize> {
         let body = n.body();
-        let drafted = |lang: &str| -> Result<(String, String)> {
+        let in_lang = |lang: &str| {
             let m = &body["mail"][lang];
-            match (m["subject"].as_str(), m["text"].as_str()) {
-                (Some(s), Some(t)) => Ok((s.to_owned(), t.to_owned())),
-                _ => Err(AppError::Conflict(format!("the notice has no drafted mail in \"{lang}\""))),
-            }
+            Some((m["subject"].as_str()?.to_owned(), m["text"].as_str()?.to_owned()))
+        };
+        let drafted = |lang: &str| -> Result<(String, String)> {
+            in_lang(lang)
+                .or_else(|| in_lang(self.mail_lang(None)))
+                .or_else(|| in_lang(kith_i18n::DEFAULT))
+                .ok_or_else(|| AppError::Conflict(format!("the notice has no drafted mail in \"{lang}\"")))
         };
         // Pages of people in subject-id order, each read in a few
         // statements and queued in its own transaction.
@@ -254,10 +261,13 @@ impl App {
         let mut queued = 0;
         loop {
             let (people, next) = self.store.breach_people_page(id, notice, after, PEOPLE_PAGE).await?;
+            let ids: Vec<_> = people.iter().map(|p| p.subject).collect();
+            let mut languages = self.store.languages_of(&ids).await?;
             let mut mails = Vec::with_capacity(people.len());
             for person in people {
                 let Some(to) = person.email else { continue };
-                let (subject, text) = drafted(people_language(person.language.as_deref(), "en"))?;
+                let known = languages.remove(&person.subject).or(person.language);
+                let (subject, text) = drafted(self.mail_lang(known.as_deref()))?;
                 mails.push(NewMail {
                     id: Uuid::now_v7(),
                     subject: person.subject,

@@ -8,7 +8,8 @@
 use crate::mailer::Transport;
 use crate::{App, Result};
 use kith_domain::breach::clock;
-use time::OffsetDateTime;
+use kith_i18n::Tr;
+use time::{Duration, OffsetDateTime};
 
 /// What a run of the reminders did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -59,21 +60,10 @@ impl App {
                 if !self.store.claim_breach_reminder(&ctx, o.id, deadline, hours).await? {
                     continue;
                 }
-                let subject = format!(
-                    "Breach {}: {} to notify the authority",
-                    o.reference,
-                    clock::describe(clock::time_left(at, now))
-                );
-                let text = format!(
-                    "The 72-hour deadline to notify the supervisory authority of breach {} ({}) is {} (GDPR Art. 33(1)).\n\n\
-                     Record the decision and the notice: {}/privacy/breaches/{}\n",
-                    o.reference,
-                    o.title,
-                    crate::receipts::rfc3339(deadline),
-                    self.settings.public_url.trim_end_matches('/'),
-                    o.id
-                );
-                if self.send_staff_mail(transport, &subject, &text).await {
+                let link = format!("{}/privacy/breaches/{}", self.settings.public_url.trim_end_matches('/'), o.id);
+                let left = clock::time_left(at, now);
+                let words = |tr: &Tr| reminder_mail(tr, &o.reference, &o.title, deadline, left, &link);
+                if self.send_staff_mail(transport, words).await {
                     run.sent += 1;
                 } else {
                     self.store.release_breach_reminder(&ctx, o.id, deadline, hours).await?;
@@ -86,20 +76,22 @@ impl App {
 }
 
 impl App {
-    /// A mail to every active dpo and admin through SMTP. Staff are not
+    /// A mail to every active dpo and admin through SMTP, each in their
+    /// language (else the controller's default) with dates in their zone
+    /// (else the server's). Staff are not
     /// data subjects, so the (per-person sealed) outbox cannot hold it:
     /// without SMTP the reminder is only logged, and the banner on every
     /// staff page carries the clock. Failures are logged without addresses.
     ///
     /// Returns false when the reminder did not leave: no staff address
     /// readable or valid, or an SMTP server that took none of them.
-    async fn send_staff_mail(&self, transport: &Transport, subject: &str, text: &str) -> bool {
+    async fn send_staff_mail(&self, transport: &Transport, words: impl Fn(&Tr) -> (String, String)) -> bool {
         use lettre::AsyncTransport;
         let Transport::Smtp(smtp) = transport else {
             tracing::info!("breach reminder due; no SMTP configured, the staff banner shows the clock");
             return true;
         };
-        let to = match self.store.staff_addresses(&["dpo", "admin"]).await {
+        let to = match self.store.staff_readers(&["dpo", "admin"]).await {
             Ok(to) => to,
             Err(e) => {
                 tracing::warn!(error = %e, "breach reminder: staff addresses unreadable");
@@ -107,14 +99,18 @@ impl App {
             }
         };
         let mut delivered = false;
-        for addr in to {
+        for reader in to {
+            let tr = Tr::new(self.mail_lang(reader.language.as_deref()))
+                .in_zone(reader.time_zone.as_deref().unwrap_or(&kith_i18n::server_zone()));
+            let (subject, text) = words(&tr);
+            let addr = reader.email;
             let built = (|| {
                 lettre::Message::builder()
                     .from(self.settings.mail_from.parse().ok()?)
                     .to(addr.parse().ok()?)
-                    .subject(subject.to_owned())
+                    .subject(subject)
                     .header(lettre::message::header::ContentType::TEXT_PLAIN)
-                    .body(text.to_owned())
+                    .body(text)
                     .ok()
             })();
             let Some(m) = built else {
@@ -127,5 +123,52 @@ impl App {
             }
         }
         delivered
+    }
+}
+
+/// A deadline reminder in the reader's words: subject and text, the
+/// deadline in the reader's zone.
+pub fn reminder_mail(
+    tr: &Tr,
+    reference: &str,
+    title: &str,
+    deadline: OffsetDateTime,
+    left: Duration,
+    link: &str,
+) -> (String, String) {
+    let mins = left.whole_minutes().abs();
+    let id = if left.is_negative() { "reminders-breach-subject-overdue" } else { "reminders-breach-subject-left" };
+    let subject = tr.t3(id, "reference", reference, "h", mins / 60, "m", mins % 60);
+    let text = format!(
+        "{}\n\n{}\n",
+        tr.t3("reminders-breach-deadline", "reference", reference, "title", title, "deadline", tr.date_time(deadline)),
+        tr.t1("reminders-breach-record", "link", link)
+    );
+    (subject, text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn reminders_speak_the_staff_members_language_and_zone() {
+        let at = datetime!(2026-12-07 09:30 UTC);
+        let link = "https://kith.example/privacy/breaches/1";
+        let left = Duration::minutes(23 * 60 + 59);
+        let (s, t) = reminder_mail(&Tr::new("en"), "BR-1", "Lost laptop", at, left, link);
+        assert_eq!(s, "Breach BR-1: 23 h 59 min left to notify the authority");
+        assert!(t.contains("breach BR-1 (Lost laptop)") && t.contains("(GDPR Art. 33(1))"), "{t}");
+        assert!(t.ends_with(&format!("Record the decision and the notice: {link}\n")), "{t}");
+        let (s, _) = reminder_mail(&Tr::new("en"), "BR-1", "x", at, -Duration::minutes(65), link);
+        assert_eq!(s, "Breach BR-1: overdue by 1 h 5 min to notify the authority");
+        let (s, t) = reminder_mail(&Tr::new("de").in_zone("Europe/Berlin"), "BR-1", "x", at, left, link);
+        assert!(s.contains("BR-1") && t.contains("10:30") && t.contains("Art. 33"), "{s} {t}");
+        for lang in kith_i18n::languages() {
+            let (s, t) = reminder_mail(&Tr::new(lang), "BR-1", "Lost laptop", at, left, link);
+            assert!(s.contains("BR-1") && s.contains("23") && s.contains("59"), "{lang}: {s}");
+            assert!(t.contains("Lost laptop") && t.contains(link) && t.contains("09:30"), "{lang}: {t}");
+        }
     }
 }

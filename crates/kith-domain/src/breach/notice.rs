@@ -1,9 +1,9 @@
 //! Notices drafted from the record: to the supervisory authority with
-//! every Art. 33(3) item, and to the people (Art. 34(2)) in clear and
-//! plain language, in English or Italian (the languages Kith's public
-//! pages speak today). Pure: the caller hashes and stores what it drafts.
+//! every Art. 33(3) item. The people's mail (Art. 34(2)) is worded in
+//! every language from the catalogue by `kith-app`. Pure: the caller
+//! hashes and stores what it drafts.
 
-use super::{clock, Breach, Nature};
+use super::{clock, Breach};
 use time::OffsetDateTime;
 
 word_enum!(
@@ -147,69 +147,6 @@ pub fn missing_items(d: &AuthorityDraft) -> Vec<&'static str> {
         out.push("the measures taken or proposed");
     }
     out
-}
-
-/// The languages the people's mail is written in today.
-pub const PEOPLE_LANGUAGES: [&str; 2] = ["en", "it"];
-
-/// The language to write to a person in: `known` (e.g. the language of
-/// the form or notice of their latest consent event) when Kith speaks
-/// it, else `default`, else English.
-pub fn people_language(known: Option<&str>, default: &str) -> &'static str {
-    let pick = |l: &str| {
-        let l = l.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        PEOPLE_LANGUAGES.iter().copied().find(|p| *p == l)
-    };
-    known.and_then(pick).or_else(|| pick(default)).unwrap_or("en")
-}
-
-/// The people's mail (Art. 34(2)): subject and text, in `lang`.
-pub fn people_mail(b: &Breach, controller: &str, dpo_name: &str, dpo_contact: &str, lang: &str) -> (String, String) {
-    let it = lang == "it";
-    let nature: Vec<&str> = b
-        .nature
-        .iter()
-        .map(|n| match (n, it) {
-            (Nature::Confidentiality, false) => "some of your data may have been seen by someone who should not have",
-            (Nature::Integrity, false) => "some of your data may have been altered",
-            (Nature::Availability, false) => "some of your data was lost or unavailable for a time",
-            (Nature::Confidentiality, true) => "alcuni tuoi dati potrebbero essere stati visti da chi non doveva",
-            (Nature::Integrity, true) => "alcuni tuoi dati potrebbero essere stati alterati",
-            (Nature::Availability, true) => {
-                "alcuni tuoi dati sono andati persi o non sono stati disponibili per un periodo"
-            }
-        })
-        .collect();
-    let dpo = if dpo_name.is_empty() { dpo_contact.to_owned() } else { format!("{dpo_name}, {dpo_contact}") };
-    if it {
-        (
-            format!("{controller}: violazione dei tuoi dati personali"),
-            format!(
-                "Ti scriviamo perché {controller} ha subito una violazione dei dati personali che ti riguarda.\n\n\
-                 Cosa è successo: {}.\n\n\
-                 Conseguenze probabili: {}\n\n\
-                 Cosa abbiamo fatto e cosa ti consigliamo: {}\n\n\
-                 Per domande puoi scrivere al nostro responsabile della protezione dei dati: {dpo}.\n",
-                nature.join("; "),
-                b.consequences,
-                b.measures
-            ),
-        )
-    } else {
-        (
-            format!("{controller}: a breach of your personal data"),
-            format!(
-                "We are writing because {controller} suffered a personal-data breach that concerns you.\n\n\
-                 What happened: {}.\n\n\
-                 What it may mean for you: {}\n\n\
-                 What we have done, and what we advise you to do: {}\n\n\
-                 If you have questions, write to our data protection officer: {dpo}.\n",
-                nature.join("; "),
-                b.consequences,
-                b.measures
-            ),
-        )
-    }
 }
 
 /// Why a notice cannot be recorded as sent (Art. 33(1)): the authority

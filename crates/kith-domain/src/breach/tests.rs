@@ -1,7 +1,5 @@
 use super::clock::{deadline, describe, reminders_due, time_left};
-use super::notice::{
-    authority_draft, late_without_reason, missing_items, people_language, people_mail, Audience, DraftFacts, NoticeKind,
-};
+use super::notice::{authority_draft, late_without_reason, missing_items, Audience, DraftFacts, NoticeKind};
 use super::risk::{risk_level, RiskLevel, RiskMethod};
 use super::*;
 use proptest::prelude::*;
@@ -158,17 +156,4 @@ fn late_authority_notices_need_a_reason() {
     assert!(!late_without_reason(a, i, aware, datetime!(2027-03-04 10:00 UTC), ""));
     assert!(!late_without_reason(a, NoticeKind::FollowUp, aware, late, ""));
     assert!(!late_without_reason(Audience::People, i, aware, late, ""));
-}
-
-#[test]
-fn the_people_are_written_to_in_their_language() {
-    assert_eq!(people_language(Some("it-IT"), "en"), "it");
-    assert_eq!(people_language(Some("de"), "it"), "it");
-    assert_eq!(people_language(None, "fr"), "en");
-    let mut b = Breach::draft("x");
-    b.nature = vec![Nature::Confidentiality];
-    let (s, t) = people_mail(&b, "Acme", "Dana", "dpo@acme.example", "it");
-    assert!(s.contains("violazione") && t.contains("Dana, dpo@acme.example"));
-    let (s, _) = people_mail(&b, "Acme", "", "dpo@acme.example", "en");
-    assert!(s.contains("breach"));
 }

@@ -36,6 +36,15 @@ pub struct PersonToTell {
     pub language: Option<String>,
 }
 
+/// A staff member to mail: the address, and the language and time zone
+/// chosen on "My account", if any.
+#[derive(Clone, Debug)]
+pub struct StaffReader {
+    pub email: String,
+    pub language: Option<String>,
+    pub time_zone: Option<String>,
+}
+
 impl Store {
     /// Records a drafted notice. A follow-up must follow an authority
     /// notice of the same breach that was already sent (checked under the
@@ -388,14 +397,22 @@ impl Store {
 
     /// The e-mail addresses of active staff with one of `roles`.
     pub async fn staff_addresses(&self, roles: &[&str]) -> Result<Vec<String>, StoreError> {
+        Ok(self.staff_readers(roles).await?.into_iter().map(|r| r.email).collect())
+    }
+
+    /// Active staff with one of `roles`, with the language and time zone
+    /// they chose (none: the controller's default, the server's zone), to
+    /// write to each in their own words.
+    pub async fn staff_readers(&self, roles: &[&str]) -> Result<Vec<StaffReader>, StoreError> {
         let mut c = self.pools.read.conn().await?;
-        let rows = c.fetch_all("SELECT email, role, disabled FROM users ORDER BY email", &[]).await?;
+        let rows =
+            c.fetch_all("SELECT email, role, disabled, language, time_zone FROM users ORDER BY email", &[]).await?;
         let mut out = Vec::new();
         for r in rows {
             let role: String = r.get(1)?;
             let disabled: bool = r.get(2)?;
             if !disabled && roles.contains(&role.as_str()) {
-                out.push(r.get(0)?);
+                out.push(StaffReader { email: r.get(0)?, language: r.get(3)?, time_zone: r.get(4)? });
             }
         }
         Ok(out)

@@ -185,6 +185,21 @@ fn text(v: &serde_json::Value) -> String {
     }
 }
 
+/// A people notice's mails as drafted, one subject and text per language:
+/// the shipped languages first in their order, then any other the body holds.
+fn people_mail_items(tr: &Tr, b: &serde_json::Value) -> Vec<(String, String)> {
+    let Some(mail) = b["mail"].as_object() else { return Vec::new() };
+    let mut langs: Vec<&str> = kith_i18n::languages().iter().copied().filter(|l| mail.contains_key(*l)).collect();
+    langs.extend(mail.keys().map(String::as_str).filter(|l| !kith_i18n::languages().contains(l)));
+    let mut out = Vec::new();
+    for l in langs {
+        let name = kith_i18n::language_name(l);
+        out.push((tr.t1("breach-mail-print-subject", "language", name.as_str()), text(&mail[l]["subject"])));
+        out.push((tr.t1("breach-mail-print-text", "language", name.as_str()), text(&mail[l]["text"])));
+    }
+    out
+}
+
 async fn print(State(app): State<App>, Id((id, notice)): Id<(Uuid, Uuid)>, Staff(s): Staff) -> PageResult {
     let n = app.breach_notice(&s.principal, id, notice).await?;
     let b = n.body();
@@ -227,14 +242,10 @@ async fn print(State(app): State<App>, Id((id, notice)): Id<(Uuid, Uuid)>, Staff
             ("breaches-item-bundled", text(&b["bundled"])),
         ]
     } else {
-        vec![
-            ("breaches-item-mail-en-subject", text(&b["mail"]["en"]["subject"])),
-            ("breaches-item-mail-en-text", text(&b["mail"]["en"]["text"])),
-            ("breaches-item-mail-it-subject", text(&b["mail"]["it"]["subject"])),
-            ("breaches-item-mail-it-text", text(&b["mail"]["it"]["text"])),
-        ]
+        Vec::new()
     };
-    let items = items.into_iter().map(|(id, v)| (tr.t(id), v)).collect();
+    let mut items: Vec<(String, String)> = items.into_iter().map(|(id, v)| (tr.t(id), v)).collect();
+    items.extend(people_mail_items(tr, &b));
     let page = PrintPage {
         tr: s.tr.clone(),
         reference: text(&b["reference"]),

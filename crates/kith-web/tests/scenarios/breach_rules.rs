@@ -157,3 +157,101 @@ async fn reminders_follow_the_deadline(env: TestApp) {
 async fn breach_reminders_follow_a_corrected_deadline_on_both_engines() {
     on_both("breach-reminder-retry", reminders_follow_the_deadline).await;
 }
+
+/// A person whose language is German (set by staff) gets the Art. 34
+/// notice in German, drafted and hashed in every shipped language; a
+/// person with no language known gets the controller's default.
+async fn people_notice_in_the_persons_language(env: TestApp) {
+    let b = json!({"reference": "BR-DE", "title": "Lost backup", "nature": ["availability"],
+        "consequences": "Ihre Bestellungen", "measures": "Wiederhergestellt"});
+    let id = env.call(Method::POST, "/breaches", Some(b), StatusCode::CREATED).await["id"].as_str().unwrap().to_owned();
+    let mut people = Vec::new();
+    for c in [
+        json!({"first_name": "Jonas", "emails": ["jonas.becker@example.de"], "language": "de"}),
+        json!({"first_name": "Ada", "emails": ["ada@example.com"]}),
+    ] {
+        let who =
+            env.call(Method::POST, "/contacts", Some(c), StatusCode::CREATED).await["id"].as_str().unwrap().to_owned();
+        link(&env, &id, &who).await;
+        people.push(who);
+    }
+    let n = env
+        .call(
+            Method::POST,
+            &format!("/breaches/{id}/notices"),
+            Some(json!({"audience": "people"})),
+            StatusCode::CREATED,
+        )
+        .await;
+    let mail = n["body"]["mail"].as_object().unwrap();
+    let mut langs: Vec<&str> = mail.keys().map(String::as_str).collect();
+    langs.sort_unstable();
+    assert_eq!(langs, ["bg", "de", "en", "es", "fr", "it"], "drafted in every language");
+    let pid = n["id"].as_str().unwrap();
+    let s =
+        env.call(Method::POST, &format!("/breaches/{id}/notices/{pid}/send"), Some(json!({})), StatusCode::OK).await;
+    assert_eq!(s["queued"], 2);
+    let mut got = Vec::new();
+    for row in env.store.mail_list(50).await.unwrap().into_iter().filter(|m| m.kind == "breach") {
+        let (row, m) = env.store.mail_open(row.id).await.unwrap().unwrap();
+        got.push((row.subject.0.to_string(), m));
+    }
+    let of = |who: &str| got.iter().find(|(s, _)| s == who).map(|(_, m)| m).unwrap();
+    let de = of(&people[0]);
+    assert_eq!(de.subject, mail["de"]["subject"].as_str().unwrap(), "exactly the drafted German text");
+    assert_eq!(de.text, mail["de"]["text"].as_str().unwrap());
+    assert!(de.subject.contains("Verletzung des Schutzes Ihrer personenbezogenen Daten"), "{}", de.subject);
+    assert!(de.text.contains("Datenschutzbeauftragten") && de.text.contains("Wiederhergestellt"), "{}", de.text);
+    assert!(!de.text.contains("We are writing"), "{}", de.text);
+    assert_eq!(of(&people[1]).subject, mail["en"]["subject"].as_str().unwrap(), "the default language");
+}
+
+#[tokio::test]
+async fn breach_people_notice_in_german_on_both_engines() {
+    on_both("breach-people-german", people_notice_in_the_persons_language).await;
+}
+
+/// The deadline reminder reaches each dpo and admin in their own language,
+/// the deadline in their time zone (else the controller's default language).
+async fn reminders_in_the_staff_members_language(env: TestApp) {
+    use crate::consent::smtp::{header_value, message_text, mime_parts, top_headers, SmtpSink};
+    let (de_id, de_email) = env.add_user(kith_domain::Role::Dpo).await;
+    let (_, en_email) = env.add_user(kith_domain::Role::Admin).await;
+    let ctx = kith_store::Ctx { actor: "test".into(), request_id: "test".into(), token: None };
+    env.store.set_user_locale(&ctx, de_id, Some("de"), Some("Europe/Berlin")).await.unwrap();
+    let b =
+        json!({"reference": "BR-LANG", "title": "Offener Speicher", "aware_at": hours_ago(50), "aware_evidence": "e"});
+    env.call(Method::POST, "/breaches", Some(b), StatusCode::CREATED).await;
+    let sink = SmtpSink::start();
+    let transport = Transport::from_url(Some(&sink.url())).unwrap();
+    let run = env.app.breach_reminders(&transport).await.unwrap();
+    assert_eq!((run.sent, run.failed), (1, 0), "{run}");
+    // Every active dpo and admin gets one (the harness has its own too).
+    let mut raws = Vec::new();
+    for _ in 0..200 {
+        raws = sink.messages();
+        if [&de_email, &en_email].iter().all(|w| raws.iter().any(|m| m.contains(w.as_str()))) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let to = |who: &str| {
+        raws.iter()
+            .find(|m| header_value(&top_headers(m), "To").is_some_and(|t| t.contains(who)))
+            .map(|m| message_text(&mime_parts(m)))
+            .unwrap_or_else(|| panic!("no reminder to {who}"))
+    };
+    let de = to(&de_email);
+    assert!(
+        de.contains("Die 72-Stunden-Frist") && de.contains("BR-LANG") && de.contains("Art. 33 Abs. 1 DSGVO"),
+        "{de}"
+    );
+    assert!(de.contains("CET") || de.contains("CEST"), "the deadline in Berlin's time: {de}");
+    let en = to(&en_email);
+    assert!(en.contains("The 72-hour deadline to notify the supervisory authority of breach BR-LANG"), "{en}");
+}
+
+#[tokio::test]
+async fn breach_reminders_in_the_staff_members_language_on_both_engines() {
+    on_both("breach-reminder-language", reminders_in_the_staff_members_language).await;
+}

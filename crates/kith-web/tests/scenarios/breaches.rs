@@ -274,6 +274,21 @@ async fn pages(env: TestApp) {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let contacts = env.get(&dpo, "/contacts").await;
     assert!(!contacts.body.contains("breach-banner"), "notified: the clock no longer runs");
+    // A people notice prints its mail in every drafted language.
+    let r = env.post(&dpo, &format!("{page}/notices"), &[("audience", "people")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let shown = env.get(&dpo, &page).await;
+    let mut printed = Vec::new();
+    let mut ids: Vec<&str> = shown.body.split("/notices/").skip(1).filter_map(|s| s.get(..36)).collect();
+    ids.retain(|id| uuid::Uuid::parse_str(id).is_ok());
+    ids.dedup();
+    for id in ids {
+        printed.push(env.get(&dpo, &format!("{page}/notices/{id}/print")).await.body);
+    }
+    let people = printed.iter().find(|b| b.contains("Mail (English): subject")).expect("the people notice printed");
+    for name in ["Italiano", "Français", "Български", "Deutsch", "Español"] {
+        assert!(people.contains(&format!("Mail ({name}): text")), "{name}");
+    }
     let sales = env.sign_in_as(Role::Sales).await;
     assert_eq!(env.get(&sales, "/privacy/breaches").await.status, StatusCode::FORBIDDEN);
 }
