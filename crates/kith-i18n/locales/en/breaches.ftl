@@ -161,10 +161,6 @@ breaches-item-measures = Measures taken or proposed
 breaches-item-people-decision = The people are told
 breaches-item-authority-refs = Authority case references
 breaches-item-bundled = Bundled breaches
-breaches-item-mail-en-subject = Mail in English: subject
-breaches-item-mail-en-text = Mail in English: text
-breaches-item-mail-it-subject = Mail in Italian: subject
-breaches-item-mail-it-text = Mail in Italian: text
 
 ## Closed vocabularies, by stored spelling.
 breaches-status-open = Open
