@@ -6,7 +6,7 @@ contacts-back-to-list = Обратно към списъка
 contacts-bad-date = трябва да е дата като 2026-01-31
 contacts-bad-choice = не е валиден избор
 
-contacts-first-name = Собствено име
+contacts-first-name = Име
 contacts-last-name = Фамилия
 contacts-job-title = Длъжност
 contacts-emails-field = Имейли (по един на ред)
@@ -132,7 +132,7 @@ contacts-kind-meeting = Среща
 contacts-what-happened = Какво се случи
 contacts-add = Добави
 contacts-timeline-empty = Все още няма нищо записано. Тук се показват бележки, обаждания, имейли, срещи и промени по сделки, първо най-новите.
-contacts-text-hidden = (текстът е скрит за вашата роля)
+contacts-text-hidden = (текстът е скрит за Вашата роля)
 contacts-deal-moved = „{ $title }“ е преместена от { $from } в { $to }
 contacts-deal-created = „{ $title }“ е създадена в { $stage }
 contacts-deals = Сделки
@@ -177,7 +177,7 @@ contacts-last-reviewed = Последен преглед: { $date }.
 contacts-mark-reviewed = Отбележи като прегледан: точен и все още необходим
 contacts-objections = Възражения
 contacts-uphold = Уважи
-contacts-override = Отхвърли (неоспорими основания)
+contacts-override = Отхвърли (убедителни законови основания)
 contacts-requests = Искания (права по ОРЗД)
 contacts-no-requests = Няма искания от това лице.
 contacts-request-line = { $status }, получено на { $received }
@@ -260,7 +260,7 @@ contacts-method-api = API
 
 contacts-decision-pending = Очаква решение
 contacts-decision-upheld = Уважено: обработването е спряно
-contacts-decision-overridden = Отхвърлено: записани са неоспорими законни основания
+contacts-decision-overridden = Отхвърлено: записани са убедителни законови основания
 
 contacts-dsr-access = Достъп (чл. 15)
 contacts-dsr-portability = Преносимост (чл. 20)
@@ -417,7 +417,7 @@ contacts-state-expired = Изтекло
 
 contacts-choose-kind = изберете бележка, обаждане, имейл или среща
 contacts-bad-emails = всеки ред трябва да е имейл адрес като name@example.com
-contacts-special-not-allowed = вашата роля не може да променя полета от специални категории
+contacts-special-not-allowed = Вашата роля не може да променя полета от специални категории
 
 contacts-special-health = Здраве
 contacts-special-religion = Религиозни или философски убеждения

@@ -11,12 +11,12 @@ privacy-link-recipients = Получатели и предавания
 privacy-link-breaches = Нарушения
 privacy-link-setup = Цели, уведомления, абонаменти и формуляри
 privacy-link-outbox = Изходяща поща
-privacy-link-import = Внасяне на контакти
+privacy-link-import = Импортиране на контакти
 privacy-link-retention = Съхранение
 privacy-link-fields = Политика за полетата
 privacy-link-evidence = Пакет с доказателства
 privacy-art14-heading = Уведомления по чл. 14
-privacy-art14-text = Хората, чиито данни идват от внасяне или от въвеждане от служител, се уведомяват еднократно, в срок от един месец, кой държи данните, защо, откъде идват и какви са правата им (чл. 14, параграф 3, буква а).
+privacy-art14-text = Хората, чиито данни идват от импорт или от въвеждане от служител, се уведомяват еднократно, в срок от един месец, кой държи данните, защо, откъде идват и какви са правата им (чл. 14, параграф 3, буква а).
 privacy-art14-overdue = Просрочени: { $n ->
     [one] { $n } човек е
    *[other] { $n } души са
@@ -66,7 +66,7 @@ privacy-month-11 = ное
 privacy-month-12 = дек
 
 ## Затворени речници, показвани на тези страници.
-privacy-basis-not-applicable = Неприложимо
+privacy-basis-not-applicable = Не се прилага
 privacy-basis-consent = Съгласие
 privacy-basis-contract = Договор
 privacy-basis-legal-obligation = Законово задължение
@@ -82,7 +82,8 @@ privacy-state-withdrawn = Оттеглено
 privacy-state-expired = Изтекло
 privacy-channel-email = Имейл
 privacy-channel-phone = Телефон
-privacy-channel-sms = SMS съобщение
+# same as English
+privacy-channel-sms = SMS
 privacy-channel-post = Поща
 
 ## Настройка на съгласието и страниците за редактиране на формуляр и на цел.
@@ -182,7 +183,7 @@ privacy-after-deal-closed = след приключването на сделк�
 ## Политика за полетата (fields.html).
 privacy-fields-title = Политика за полетата
 privacy-fields-version = версия { $version }
-privacy-fields-intro = Kith пази само личните полета, посочени тук като разрешени, за посочените цели. Стойност за всяко друго поле се отказва, където и да се записва: API, страници за служители, внасяния, формуляри.
+privacy-fields-intro = Kith пази само личните полета, посочени тук като разрешени, за посочените цели. Стойност за всяко друго поле се отказва, където и да се записва: API, страници за служители, импорти, формуляри.
 privacy-fields-remove-q = Премахване на „{ $field }“?
 privacy-fields-remove-text = { $n ->
     [one] контакт има стойност за него. Премахването го изключва и окончателно изчиства тези стойности (всяко изчистване се записва в дневника, без стойността).

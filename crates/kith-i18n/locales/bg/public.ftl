@@ -51,7 +51,8 @@ public-prefs-unsubscribed = Отписахте се.
 public-prefs-receipts = Вашите разписки за съгласие
 public-channel-email = Имейл
 public-channel-phone = Телефон
-public-channel-sms = SMS съобщение
+# same as English
+public-channel-sms = SMS
 public-channel-post = Поща
 public-action-requested = Поискано
 public-action-given = Дадено

@@ -12,5 +12,5 @@ breach-mail-nature-integrity = certaines de vos données ont pu être modifiées
 breach-mail-nature-availability = certaines de vos données ont été perdues ou indisponibles pendant un certain temps
 
 ## L'impression d'une notification aux personnes : le courriel dans chaque langue.
-breach-mail-print-subject = Courriel ({ $language }) : objet
-breach-mail-print-text = Courriel ({ $language }) : texte
+breach-mail-print-subject = E-mail ({ $language }) : objet
+breach-mail-print-text = E-mail ({ $language }) : texte

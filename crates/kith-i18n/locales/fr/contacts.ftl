@@ -272,7 +272,7 @@ contacts-method-api = API
 
 contacts-decision-pending = En attente de décision
 contacts-decision-upheld = Accueillie : traitement arrêté
-contacts-decision-overridden = Écartée : motifs légitimes impérieux enregistrés
+contacts-decision-overridden = Écartée : motifs légitimes et impérieux enregistrés
 
 contacts-dsr-access = Accès (art. 15)
 contacts-dsr-portability = Portabilité (art. 20)

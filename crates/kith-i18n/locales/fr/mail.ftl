@@ -10,7 +10,7 @@ mail-channel-sms = SMS
 mail-channel-post = courrier postal
 
 ## Double opt-in after a public form.
-mail-confirm-subject = Merci de confirmer votre inscription
+mail-confirm-subject = Merci de confirmer votre abonnement
 mail-confirm-asked = Vous avez demandé à recevoir : { $names }.
 mail-confirm-link = Pour confirmer, ouvrez ce lien et cliquez sur « Confirmer » (valable { $days ->
         [one] { $days } jour
@@ -54,7 +54,7 @@ mail-erasure-keep = Nous ne conservons que les éléments suivants, pour les rai
 mail-erasure-kept-1 = le registre des demandes, qui prouve que nous avons reçu et exécuté votre demande (art. 5, paragraphe 2, et art. 12) : il ne contient qu'un identifiant, aucune de vos données
 mail-erasure-kept-2 = la chaîne du registre des consentements, sans les valeurs : les preuves qui contenaient vos données étaient chiffrées avec votre propre clé, qui a été détruite
 mail-erasure-kept-3 = le journal d'activité (qui a fait quoi, et quand), avec des identifiants et des noms d'actions, aucune de vos données
-mail-erasure-kept-4 = si vous vous étiez désinscrit des e-mails : une empreinte irréversible de votre adresse, afin qu'une importation future ne puisse pas vous ajouter à nouveau
+mail-erasure-kept-4 = si vous vous étiez désabonné des e-mails : une empreinte irréversible de votre adresse, afin qu'une importation future ne puisse pas vous ajouter à nouveau
 mail-erasure-kept-5 = l'avis à nos sous-traitants indiquant que l'effacement a eu lieu (art. 19) : un identifiant et une date
 mail-erasure-last = Ceci est le dernier e-mail que nous vous envoyons : votre adresse ne figure plus dans nos systèmes, et ce message est supprimé dès qu'il est remis. Si vous estimez que l'effacement est incomplet, vous pouvez introduire une réclamation auprès d'une autorité de contrôle.
 
@@ -64,7 +64,7 @@ mail-request-confirm = Pour donner votre accord, ouvrez ce lien et cliquez sur �
        *[other] { $days } jours
     }) :
 mail-request-manage = Gérer vos choix : { $link }
-mail-unsubscribe = Se désinscrire : { $link }
+mail-unsubscribe = Se désabonner : { $link }
 mail-footer-preferences = Vos préférences : { $link }
 mail-footer-portal = Votre portail de confidentialité : { $link }
 # same as English

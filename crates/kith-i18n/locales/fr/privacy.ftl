@@ -9,7 +9,7 @@ privacy-accountability = Responsabilité :
 privacy-link-register = Registre des activités de traitement
 privacy-link-recipients = Destinataires et transferts
 privacy-link-breaches = Violations
-privacy-link-setup = Finalités, mentions d'information, abonnements et formulaires
+privacy-link-setup = Finalités, notices d'information, abonnements et formulaires
 privacy-link-outbox = Boîte d'envoi
 privacy-link-import = Importer des contacts
 privacy-link-retention = Conservation
@@ -105,7 +105,7 @@ privacy-direct-marketing = Prospection directe (une opposition l'arrête immédi
 privacy-setup-rule-later = Une fois la finalité ajoutée, définissez sur sa page la règle de conservation appliquée par la purge.
 privacy-setup-add-purpose = Ajouter la finalité
 privacy-setup-notices = Mentions d'information
-privacy-setup-notices-help = Une mention d'information n'est jamais modifiée : publier sous le même nom ajoute sa version suivante.
+privacy-setup-notices-help = Une notice d'information n'est jamais modifiée : publier sous le même nom ajoute sa version suivante.
 privacy-notice-version = { $name } v{ $version }
 privacy-language = Langue
 privacy-setup-notice-url = Adresse du texte publié (facultatif)
@@ -130,7 +130,7 @@ privacy-setup-third-parties = Tiers avec lesquels la personne peut accepter le p
 privacy-form-button = Texte du bouton
 privacy-form-button-default = S'abonner
 privacy-setup-create-form = Créer le formulaire
-privacy-setup-bad-form = Choisissez une mention d'information et au moins un type d'abonnement.
+privacy-setup-bad-form = Choisissez une notice d'information et au moins un type d'abonnement.
 privacy-form-edit-title = Modifier le formulaire de consentement
 privacy-form-open-public = Ouvrir la page publique
 privacy-form-active = Actif (la page publique répond)
@@ -279,17 +279,17 @@ privacy-reviews-last = Dernière revue
 
 ## Boîte d'envoi (outbox.html).
 privacy-outbox-title = Boîte d'envoi
-privacy-outbox-intro = Courriels mis en file par Kith, du plus récent au plus ancien. Sans serveur SMTP configuré, les messages restent ici (statut « outbox »). L'ouverture d'un message est consignée dans la piste d'audit.
+privacy-outbox-intro = E-mails mis en file d'attente par Kith, du plus récent au plus ancien. Sans serveur SMTP configuré, les messages restent ici (statut « outbox »). L'ouverture d'un message est consignée dans la piste d'audit.
 # same as English
 privacy-outbox-message = Message
 privacy-outbox-to = À :
 privacy-outbox-subject = Objet :
 privacy-outbox-parting = Confirmations d'effacement
-privacy-outbox-parting-help = Le dernier courriel à une personne effacée à sa demande. Conservé à part de ses données effacées, scellé, et supprimé dès sa remise, ou après 7 jours (envoyez-le à la main d'ici en l'absence de serveur SMTP).
+privacy-outbox-parting-help = Le dernier e-mail à une personne effacée à sa demande. Conservé à part de ses données effacées, scellé, et supprimé dès sa remise, ou après 7 jours (envoyez-le à la main d'ici en l'absence de serveur SMTP).
 privacy-outbox-queued = Mis en file
 privacy-outbox-status = Statut
 privacy-outbox-attempts = Tentatives
-privacy-outbox-empty = Aucun courriel pour l'instant.
+privacy-outbox-empty = Aucun e-mail pour l'instant.
 
 ## Dossier de preuves (evidence.html).
 privacy-evidence-recipients = Destinataires
@@ -299,7 +299,7 @@ privacy-evidence-holds = Contenu du dossier
 privacy-evidence-holds-register = Le registre des activités de traitement (art. 30) en vigueur à cette date : CSV, HTML prêt à imprimer, DPV JSON-LD et son JSON canonique
 privacy-evidence-holds-dpias = Les analyses d'impact relatives à la protection des données (art. 35)
 privacy-evidence-holds-recipients = Les destinataires avec leurs contrats (art. 28) et les fondements et références des transferts (art. 44 à 49)
-privacy-evidence-holds-consent = Le consentement par finalité : comptes des événements du registre par action et par mention d'information, les textes des mentions avec leur SHA-256
+privacy-evidence-holds-consent = Le consentement par finalité : comptes des événements du registre par action et par notice d'information, les textes des mentions avec leur SHA-256
 privacy-evidence-holds-requests = Le journal des demandes : reçue, échéance, prolongée, terminée, statut, issue ; chaque personne sous pseudonyme
 privacy-evidence-holds-breaches = Le registre des violations (art. 33, paragraphe 5) avec son historique et ses notifications ; les personnes sous forme de comptes
 privacy-evidence-holds-retention = Les exécutions de la conservation, avec leurs comptes par règle
