@@ -270,8 +270,8 @@ privacy-retention-disposed = Унищожени
 privacy-retention-dry = Пробно изпълнение
 privacy-retention-run = Изпълнение
 privacy-retention-unfinished = (недовършено: следващото изпълнение го продължава)
-privacy-reviews-title = Дължими прегледи
-privacy-reviews-intro = Вашите контакти, непрегледани от { $days } дни. Точен и нужен ли е още всеки запис? Отворете го и натиснете Отбелязване като прегледан, поправете го или го изтрийте.
+privacy-reviews-title = Предстоящи прегледи
+privacy-reviews-intro = Вашите контакти, непрегледани от { $days } дни. Точен и нужен ли е още всеки запис? Отворете го и натиснете „Отбележи като прегледан“, поправете го или го изтрийте.
 privacy-reviews-none = Няма нищо за преглед.
 privacy-reviews-last = Последен преглед
 

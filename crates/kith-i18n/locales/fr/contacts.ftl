@@ -73,7 +73,7 @@ contacts-bulk-choose-action = choisissez l'action à effectuer
 # same as English
 contacts-segments-title = Segments
 contacts-segments-build = En créer un depuis la liste des contacts
-contacts-segments-intro = Un segment regroupe sous un nom les filtres de la liste des contacts : conditions sur la base juridique, le consentement, les personnes qui peuvent être contactées (la même règle que pour chaque envoi), la limitation, l'opposition, la version de la notice d'information et la revue, avec les filtres par responsable, étiquette, entreprise et origine. Les vôtres, ou partagés avec l'équipe.
+contacts-segments-intro = Un segment regroupe sous un nom les filtres de la liste des contacts : conditions sur la base juridique, le consentement, les personnes qui peuvent être contactées (la même règle que pour chaque envoi), la limitation, l'opposition, la version de la notice d'information et le réexamen, avec les filtres par responsable, étiquette, entreprise et origine. Les vôtres, ou partagés avec l'équipe.
 contacts-segments-empty = Aucun segment pour l'instant. Filtrez la <a href="/contacts#segment">liste des contacts</a>, puis « Enregistrer le segment ».
 contacts-segments-name = Nom
 contacts-segments-count = Contacts actuels

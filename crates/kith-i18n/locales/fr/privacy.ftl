@@ -250,7 +250,7 @@ privacy-special-sex-life = Vie sexuelle ou orientation sexuelle
 ## Conservation (retention.html) et revues à faire (reviews.html).
 privacy-retention-title = Conservation
 privacy-retention-rules = Règles
-privacy-retention-help = Les données d'une personne sont conservées tant qu'une finalité qui la concerne le justifie encore ; la règle de la dernière s'applique ensuite. Les gels juridiques et les limitations la suspendent. Définissez une règle sur la page de la finalité.
+privacy-retention-help = Les données d'une personne sont conservées tant qu'une finalité qui la concerne le justifie encore ; la règle de la dernière s'applique ensuite. Les conservations pour motif légal et les limitations la suspendent. Définissez une règle sur la page de la finalité.
 privacy-retention-rule = Règle
 privacy-retention-no-rule = aucune règle
 privacy-retention-dry-button = Simulation : lister qui partirait
@@ -258,7 +258,7 @@ privacy-retention-run-button = Exécuter maintenant : supprimer tous ceux dont l
 privacy-retention-daily = Le serveur exécute aussi la purge une fois par jour.
 privacy-retention-result-dry = Simulation : { $checked } contacts vérifiés, { $disposed } partiraient
 privacy-retention-result-run = Exécution : { $checked } contacts vérifiés, { $disposed } supprimés
-privacy-retention-tally = Conservés : { $kept } · suspendus par un gel juridique ou une limitation : { $suspended } · aucune finalité applicable : { $none } · aucune règle : { $norule }
+privacy-retention-tally = Conservés : { $kept } · suspendus par une conservation pour motif légal ou une limitation : { $suspended } · aucune finalité applicable : { $none } · aucune règle : { $norule }
 # same as English
 privacy-retention-contact = Contact
 privacy-retention-expired-on = Expiré le
@@ -272,10 +272,10 @@ privacy-retention-disposed = Supprimés
 privacy-retention-dry = Simulation
 privacy-retention-run = Exécution
 privacy-retention-unfinished = (inachevée : la prochaine exécution la reprend)
-privacy-reviews-title = Revues à faire
-privacy-reviews-intro = Vos contacts non revus depuis { $days } jours. Chaque fiche est-elle encore exacte et nécessaire ? Ouvrez-la et appuyez sur Marquer comme revu, corrigez-la ou supprimez-la.
-privacy-reviews-none = Rien à revoir.
-privacy-reviews-last = Dernière revue
+privacy-reviews-title = Réexamens à faire
+privacy-reviews-intro = Vos contacts non réexaminés depuis { $days } jours. Chaque fiche est-elle encore exacte et nécessaire ? Ouvrez-la et appuyez sur « Marquer comme réexaminé », corrigez-la ou supprimez-la.
+privacy-reviews-none = Rien à réexaminer.
+privacy-reviews-last = Dernier réexamen
 
 ## Boîte d'envoi (outbox.html).
 privacy-outbox-title = Boîte d'envoi
