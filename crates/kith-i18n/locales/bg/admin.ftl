@@ -143,6 +143,6 @@ admin-event-subject-erased = Лице е изтрито
 admin-event-dsr-completed = Искане на субект на данните е изпълнено
 admin-event-breach-recorded = Записано е нарушение на сигурността
 admin-recipient-role-processor = Обработващ лични данни (чл. 28)
-admin-recipient-role-sub-processor = Подизпълнител на обработващия (чл. 28, пар. 2 и 4)
+admin-recipient-role-sub-processor = Подизпълнител на обработващия (чл. 28, параграф 2 и 4)
 admin-recipient-role-joint-controller = Съвместен администратор (чл. 26)
 admin-recipient-role-recipient = Друг получател (чл. 4, т. 9)

@@ -44,7 +44,7 @@ dsr-notice-not-sent-error = още не е изпратено ({ $error })
 dsr-processor-action-erasure = Изтриване на лицето (чл. 17)
 dsr-processor-action-rectification = Коригиране на данните на лицето (чл. 16)
 dsr-processor-action-restriction = Ограничаване на обработването (чл. 18)
-dsr-processor-action-restriction-lifted = Ограничението е отменено (чл. 18, пар. 3)
+dsr-processor-action-restriction-lifted = Ограничението е отменено (чл. 18, параграф 3)
 dsr-export = Експорт
 dsr-export-prepare = Подгответе експорта, който отговаря на това искане:
 # same as English
@@ -105,7 +105,7 @@ dsr-kind-rectification = Коригиране (чл. 16)
 dsr-kind-erasure = Изтриване (чл. 17)
 dsr-kind-restriction = Ограничаване (чл. 18)
 dsr-kind-objection = Възражение (чл. 21)
-dsr-kind-withdraw-consent = Оттегляне на съгласие (чл. 7, пар. 3)
+dsr-kind-withdraw-consent = Оттегляне на съгласие (чл. 7, параграф 3)
 dsr-kind-information = Информация (чл. 13–15)
 dsr-kind-automated-decision-review = Преразглеждане на автоматизирано решение (чл. 22)
 dsr-channel-portal = Портал за поверителност

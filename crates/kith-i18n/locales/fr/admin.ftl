@@ -147,6 +147,6 @@ admin-event-subject-erased = Une personne a été effacée
 admin-event-dsr-completed = Une demande de personne concernée a été traitée
 admin-event-breach-recorded = Une violation a été enregistrée
 admin-recipient-role-processor = Sous-traitant (art. 28)
-admin-recipient-role-sub-processor = Sous-traitant ultérieur (art. 28, § 2 et 4)
+admin-recipient-role-sub-processor = Sous-traitant ultérieur (art. 28, paragraphe 2 et 4)
 admin-recipient-role-joint-controller = Responsable conjoint du traitement (art. 26)
 admin-recipient-role-recipient = Autre destinataire (art. 4, point 9)

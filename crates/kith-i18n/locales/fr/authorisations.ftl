@@ -2,7 +2,7 @@ authorisations-title = Habilitations du personnel
 authorisations-link-overview = Vue d'ensemble de la confidentialité
 authorisations-link-register = Registre des activités de traitement
 authorisations-link-recipients = Destinataires
-authorisations-intro = Toute personne pouvant accéder à des données à caractère personnel agit sur instruction du responsable du traitement (art. 29) et est formée à cet effet (art. 32, par. 4). Chaque membre du personnel prend connaissance des instructions en vigueur avant d'accéder à des données à caractère personnel ; une formation expirée ou expirant dans les 30 jours donne lieu à un rappel.
+authorisations-intro = Toute personne pouvant accéder à des données à caractère personnel agit sur instruction du responsable du traitement (art. 29) et est formée à cet effet (art. 32, paragraphe 4). Chaque membre du personnel prend connaissance des instructions en vigueur avant d'accéder à des données à caractère personnel ; une formation expirée ou expirant dans les 30 jours donne lieu à un rappel.
 # same as English
 authorisations-instructions = Instructions
 # same as English

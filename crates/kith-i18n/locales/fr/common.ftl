@@ -25,7 +25,7 @@ role-support = support
 role-readonly = lecture seule
 breach-banner-label = Délais des violations
 breach-banner-title = Violation de données à caractère personnel :
-breach-banner-text = la notifier à l'autorité de contrôle dans les 72 heures après en avoir pris connaissance (art. 33, § 1).
+breach-banner-text = la notifier à l'autorité de contrôle dans les 72 heures après en avoir pris connaissance (art. 33, paragraphe 1).
 
 field-first-name = Prénom
 field-last-name = Nom

@@ -42,7 +42,7 @@ dsr-notice-not-sent-error = pas encore envoyée ({ $error })
 dsr-processor-action-erasure = Effacer la personne (art. 17)
 dsr-processor-action-rectification = Rectifier les données de la personne (art. 16)
 dsr-processor-action-restriction = Limiter le traitement (art. 18)
-dsr-processor-action-restriction-lifted = La limitation est levée (art. 18, § 3)
+dsr-processor-action-restriction-lifted = La limitation est levée (art. 18, paragraphe 3)
 # same as English
 dsr-export = Export
 dsr-export-prepare = Préparer l'export qui répond à cette demande :
@@ -103,7 +103,7 @@ dsr-kind-rectification = Rectification (art. 16)
 dsr-kind-erasure = Effacement (art. 17)
 dsr-kind-restriction = Limitation (art. 18)
 dsr-kind-objection = Opposition (art. 21)
-dsr-kind-withdraw-consent = Retrait du consentement (art. 7, § 3)
+dsr-kind-withdraw-consent = Retrait du consentement (art. 7, paragraphe 3)
 dsr-kind-information = Information (art. 13 à 15)
 dsr-kind-automated-decision-review = Réexamen d'une décision automatisée (art. 22)
 dsr-channel-portal = Portail de confidentialité
