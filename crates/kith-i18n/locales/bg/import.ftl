@@ -12,7 +12,7 @@ import-col-file = Файл
 import-col-state = Състояние
 import-send-again = Изпратете формуляра отново.
 import-expired = Формулярът е изтекъл; презаредете страницата.
-import-too-large = Страницата приема файлове до 32 MiB; импортирайте по-големите с `kith import contacts`.
+import-too-large = Страницата приема файлове до 32 МиБ; импортирайте по-големите с `kith import contacts`.
 
 import-counts = създадени: { $created }, обновени: { $updated }, пропуснати: { $skipped }, отхвърлени: { $rejected }
 import-counts-dry = биха били създадени: { $created }, биха били обновени: { $updated }, пропуснати: { $skipped }, отхвърлени: { $rejected }
@@ -81,13 +81,13 @@ import-basis-purpose = Цел на тази колона
 import-consent-legend = Съгласие (само с основание съгласие)
 import-consent-help = Съгласието се импортира само с доказателство: уведомлението, което хората са видели, и във файла първоначалното време на всеки човек ({ $at }) и първоначалният запис ({ $evidence }). Редовете без тях се отхвърлят.
 import-notice-seen = Уведомление, което хората са видели
-import-channels = Канали, за които е дадено съгласие (освен ако файлът няма колона { $column }):
+import-channels = Канали, за които е дадено съгласие (освен ако файлът има колона { $column }):
 import-channel-email = Имейл
 import-channel-phone = Телефон
 # same as English
 import-channel-sms = SMS
 import-channel-post = Поща
-import-act = Какво са направили хората, за да дадат съгласие (освен ако файлът няма колона { $column })
+import-act = Какво са направили хората, за да дадат съгласие (освен ако файлът има колона { $column })
 import-check = Провери файла
 import-import = Импортирай
 import-discard = Отхвърли файла

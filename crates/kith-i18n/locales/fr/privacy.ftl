@@ -15,12 +15,12 @@ privacy-link-import = Importer des contacts
 privacy-link-retention = Conservation
 privacy-link-fields = Politique des champs
 privacy-link-evidence = Dossier de preuves
-privacy-art14-heading = Informations au titre de l'art. 14
+privacy-art14-heading = Notices de l'art. 14
 privacy-art14-text = Les personnes dont les données proviennent d'une importation ou d'une saisie par le personnel sont informées, une seule fois, de qui détient ces données, pourquoi, d'où elles proviennent et de leurs droits, dans un délai d'un mois (art. 14, paragraphe 3, point a).
 privacy-art14-overdue = En retard : { $n ->
     [one] { $n } personne est
    *[other] { $n } personnes sont
-} dans Kith depuis plus d'un mois sans l'information.
+} dans Kith depuis plus d'un mois sans la notice.
 privacy-art14-overdue-none = En retard : aucune.
 privacy-art14-auto = Envoyer automatiquement
 privacy-art14-after = jours après la création du contact
