@@ -51,7 +51,7 @@ contacts-bulk-will-set-basis = Ще бъде записано правното �
     [one] <strong>{ $n }</strong> контакт
    *[other] <strong>{ $n }</strong> контакта
 }.
-contacts-bulk-will-request-consent = Ще бъде изпратено искане за съгласие по имейл до { $n ->
+contacts-bulk-will-request-consent = Ще бъде изпратена заявка за съгласие по имейл до { $n ->
     [one] <strong>{ $n }</strong> контакт
    *[other] <strong>{ $n }</strong> контакта
 } (контактите без имейл или вече отговорилите се пропускат).
