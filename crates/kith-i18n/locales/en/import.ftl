@@ -106,8 +106,8 @@ import-art14-title = Send the Art. 14 notice
 import-art14-back = Back to the import of { $file }
 import-art14-nothing = Everyone this import created has had the notice (or was erased since): there is nothing to send.
 import-art14-summary = { $n ->
-    [one] This queues the Art. 14 notice to { $count } person this import created who has not had it: one mail each, in their language (English or Italian), stating the controller, the purposes and their bases, where their data came from, their rights with the portal link and the right to complain to the authority. Each notice is recorded on the contact; nobody gets it twice. People without an email address are counted, not sent.
-   *[other] This queues the Art. 14 notice to { $count } people this import created who have not had it: one mail each, in their language (English or Italian), stating the controller, the purposes and their bases, where their data came from, their rights with the portal link and the right to complain to the authority. Each notice is recorded on the contact; nobody gets it twice. People without an email address are counted, not sent.
+    [one] This queues the Art. 14 notice to { $count } person this import created who has not had it: one mail each, in their language, stating the controller, the purposes and their bases, where their data came from, their rights with the portal link and the right to complain to the authority. Each notice is recorded on the contact; nobody gets it twice. People without an email address are counted, not sent.
+   *[other] This queues the Art. 14 notice to { $count } people this import created who have not had it: one mail each, in their language, stating the controller, the purposes and their bases, where their data came from, their rights with the portal link and the right to complain to the authority. Each notice is recorded on the contact; nobody gets it twice. People without an email address are counted, not sent.
 }
 import-art14-send = { $n ->
     [one] Send to { $n } person
