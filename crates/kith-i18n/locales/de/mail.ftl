@@ -19,10 +19,10 @@ mail-confirm-link = Zur Bestätigung öffnen Sie bitte diesen Link und klicken S
 mail-confirm-ignore = Falls Sie das nicht waren, ignorieren Sie diese Nachricht: Ohne Bestätigung schreiben wir Ihnen nicht wieder.
 
 ## Consent receipts.
-mail-receipt-subject = Ihre Einwilligungsquittung: { $purpose }
+mail-receipt-subject = Ihr Einwilligungsnachweis: { $purpose }
 mail-receipt-given = Sie haben am { $date } Ihre Einwilligung für „{ $purpose }“ ({ $channels }) erteilt.
 mail-receipt-withdrawn = Sie haben am { $date } Ihre Einwilligung für „{ $purpose }“ ({ $channels }) widerrufen.
-mail-receipt-attached = Ihre Einwilligungsquittung ist beigefügt (signiert von { $controller }; der Schlüssel ist unter { $key } veröffentlicht).
+mail-receipt-attached = Ihr Einwilligungsnachweis ist beigefügt (signiert von { $controller }; der Schlüssel ist unter { $key } veröffentlicht).
 mail-receipt-change = Sie können Ihre Auswahl jederzeit ändern: { $link }
 
 ## Sign-in link to the privacy portal.
@@ -33,7 +33,7 @@ mail-portal-ignore = Falls Sie das nicht angefordert haben, ignorieren Sie diese
 ## Data-subject requests.
 mail-dsr-subject = Ihre Datenschutzanfrage: { $kind }
 mail-dsr-completed = Ihre am { $received } eingegangene Anfrage ({ $kind }) wurde am { $done } erledigt.
-mail-dsr-done-what = Was getan wurde: { $what }
+mail-dsr-done-what = Was wir getan haben: { $what }
 mail-dsr-rejected = Ihre am { $received } eingegangene Anfrage ({ $kind }) wurde abgelehnt: { $reason }
 mail-dsr-complaint = Sie können Beschwerde bei einer Aufsichtsbehörde einlegen.
 mail-dsr-extended = Ihre am { $received } eingegangene Anfrage ({ $kind }) benötigt mehr Zeit: Wir haben die Frist um { $months ->
@@ -113,7 +113,7 @@ mail-processor-intro = { $controller } bittet Sie als Auftragsverarbeiter, hinsi
 mail-processor-action = Maßnahme: { $action }
 mail-processor-person = Person (Kennung der betroffenen Person in Kith): { $id }
 mail-processor-reference = Referenz der Anfrage: { $reference }
-mail-processor-due = Bitte bestätigen Sie bis { $due }.
+mail-processor-due = Bitte bestätigen Sie bis zum { $due }.
 mail-processor-ack = Bestätigen Sie, dass Sie die Maßnahme ausgeführt haben (eine Seite mit einer Schaltfläche; erst wenn Sie sie drücken, wird etwas erfasst):
 mail-processor-action-erasure = Die Person löschen (Art. 17)
 mail-processor-action-rectification = Die Daten der Person berichtigen (Art. 16)
