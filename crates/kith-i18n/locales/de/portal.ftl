@@ -1,6 +1,6 @@
 ## Das Datenschutzportal. Die Person wird gesiezt.
 portal-title = Ihr Datenschutz
-portal-intro = Geben Sie Ihre E-Mail-Adresse ein: Wir senden Ihnen einen Link, mit dem Sie die Daten, die wir über Sie gespeichert haben, einsehen und herunterladen sowie Anfragen stellen können.
+portal-intro = Geben Sie Ihre E-Mail-Adresse ein: Wir senden Ihnen einen Link, mit dem Sie die Daten, die wir über Sie gespeichert haben, einsehen und herunterladen sowie Anträge stellen können.
 portal-email = E-Mail
 portal-send = Anmeldelink senden
 portal-sent = Wenn die Adresse bei uns gespeichert ist, ist ein Anmeldelink unterwegs. Er funktioniert einmal, 15 Minuten lang.
@@ -17,17 +17,17 @@ portal-until = verfügbar bis { $date }
 portal-prepared = Ihre Datei steht unten bereit.
 portal-consents = Ihre Einwilligungen und Abonnements
 portal-manage = Ändern oder widerrufen
-portal-requests = Ihre Anfragen
-portal-none = Noch keine Anfragen.
-portal-file = Eine Anfrage stellen
-portal-what = Worum geht es in Ihrer Anfrage?
+portal-requests = Ihre Anträge
+portal-none = Noch keine Anträge.
+portal-file = Einen Antrag stellen
+portal-what = Was beantragen Sie?
 portal-details = Einzelheiten (was zu berichtigen ist, wogegen Sie widersprechen …)
-portal-submit = Anfrage senden
-portal-filed = Ihre Anfrage ist eingegangen. Wir antworten innerhalb eines Monats.
+portal-submit = Antrag senden
+portal-filed = Ihr Antrag ist eingegangen. Wir antworten innerhalb eines Monats.
 portal-sign-out = Abmelden
 portal-problem-rectification = geben Sie an, was berichtigt werden soll
 portal-problem-note = darf höchstens 2000 Zeichen lang sein und keine Steuerzeichen enthalten
-portal-problem-kind = diese Anfrage kann hier nicht gestellt werden
+portal-problem-kind = dieser Antrag kann hier nicht gestellt werden
 
 portal-kind-access = Auskunft (Art. 15)
 portal-kind-portability = Datenübertragbarkeit (Art. 20)
