@@ -34,7 +34,7 @@ mail-portal-ignore = Si no lo ha solicitado usted, ignore este mensaje.
 mail-dsr-subject = Su solicitud de privacidad: { $kind }
 mail-dsr-completed = Su solicitud ({ $kind }) recibida el { $received } se completó el { $done }.
 mail-dsr-done-what = Lo que hemos hecho: { $what }
-mail-dsr-rejected = Su solicitud ({ $kind }) recibida el { $received } ha sido denegada: { $reason }
+mail-dsr-rejected = Su solicitud ({ $kind }) recibida el { $received } ha sido rechazada: { $reason }
 mail-dsr-complaint = Puede presentar una reclamación ante una autoridad de control.
 mail-dsr-extended = Su solicitud ({ $kind }) recibida el { $received } requiere más tiempo: hemos prorrogado el plazo en { $months ->
         [one] un mes
