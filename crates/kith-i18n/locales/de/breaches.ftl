@@ -66,7 +66,10 @@ breaches-page-title = Verletzung { $reference }
 breaches-page-heading = Verletzung { $reference }: { $title }
 breaches-find-affected = Betroffene Personen finden
 breaches-latest-count = letzte festgeschriebene Zahl:
-breaches-people-found = { $n } Personen (festgeschrieben am { $at })
+breaches-people-found = { $n ->
+    [one] { $n } Person
+   *[other] { $n } Personen
+} (festgeschrieben am { $at })
 breaches-clock-heading = Die 72-Stunden-Frist
 breaches-aware-label = Bekannt seit
 breaches-aware-recorded = (erfasst von { $by }; Belege: { $evidence }).
@@ -242,7 +245,10 @@ breaches-affected-nobody = Niemand.
 breaches-affected-authorities = Betroffene Aufsichtsbehörden
 breaches-affected-no-authority = Keine Behörde im EWR: Keine betroffene Person lebt im EWR, und für den Verantwortlichen ist keine Niederlassung im EWR erfasst.
 breaches-affected-lead = federführende Behörde
-breaches-affected-in-country = { $n } Betroffene in ihrem Land
+breaches-affected-in-country = { $n ->
+    [one] { $n } betroffene Person
+   *[other] { $n } betroffene Personen
+} in ihrem Land
 breaches-affected-first = Personen (die ersten { $n })
 breaches-affected-frozen = In der Dokumentation der Verletzung festgeschriebene Abfragen
 breaches-affected-none-frozen = Noch keine Abfrage festgeschrieben.

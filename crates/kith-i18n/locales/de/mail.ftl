@@ -19,24 +19,24 @@ mail-confirm-link = Zur Bestätigung öffnen Sie bitte diesen Link und klicken S
 mail-confirm-ignore = Falls Sie das nicht waren, ignorieren Sie diese Nachricht: Ohne Bestätigung schreiben wir Ihnen nicht wieder.
 
 ## Consent receipts.
-mail-receipt-subject = Ihre Einwilligungsquittung: { $purpose }
+mail-receipt-subject = Ihr Einwilligungsnachweis: { $purpose }
 mail-receipt-given = Sie haben am { $date } Ihre Einwilligung für „{ $purpose }“ ({ $channels }) erteilt.
 mail-receipt-withdrawn = Sie haben am { $date } Ihre Einwilligung für „{ $purpose }“ ({ $channels }) widerrufen.
-mail-receipt-attached = Ihre Einwilligungsquittung ist beigefügt (signiert von { $controller }; der Schlüssel ist unter { $key } veröffentlicht).
+mail-receipt-attached = Ihr Einwilligungsnachweis ist beigefügt (signiert von { $controller }; der Schlüssel ist unter { $key } veröffentlicht).
 mail-receipt-change = Sie können Ihre Auswahl jederzeit ändern: { $link }
 
 ## Sign-in link to the privacy portal.
 mail-portal-subject = Anmeldung im Datenschutzportal
-mail-portal-open = Um Ihre Daten und Ihre Anfragen zu sehen, öffnen Sie diesen Link innerhalb von { $minutes } Minuten (er funktioniert nur einmal):
+mail-portal-open = Um Ihre Daten und Ihre Anträge zu sehen, öffnen Sie diesen Link innerhalb von { $minutes } Minuten (er funktioniert nur einmal):
 mail-portal-ignore = Falls Sie das nicht angefordert haben, ignorieren Sie diese Nachricht.
 
 ## Data-subject requests.
-mail-dsr-subject = Ihre Datenschutzanfrage: { $kind }
-mail-dsr-completed = Ihre am { $received } eingegangene Anfrage ({ $kind }) wurde am { $done } erledigt.
-mail-dsr-done-what = Was getan wurde: { $what }
-mail-dsr-rejected = Ihre am { $received } eingegangene Anfrage ({ $kind }) wurde abgelehnt: { $reason }
+mail-dsr-subject = Ihr Antrag zum Datenschutz: { $kind }
+mail-dsr-completed = Ihr am { $received } eingegangener Antrag ({ $kind }) wurde am { $done } erledigt.
+mail-dsr-done-what = Was wir getan haben: { $what }
+mail-dsr-rejected = Ihr am { $received } eingegangener Antrag ({ $kind }) wurde abgelehnt: { $reason }
 mail-dsr-complaint = Sie können Beschwerde bei einer Aufsichtsbehörde einlegen.
-mail-dsr-extended = Ihre am { $received } eingegangene Anfrage ({ $kind }) benötigt mehr Zeit: Wir haben die Frist um { $months ->
+mail-dsr-extended = Ihr am { $received } eingegangener Antrag ({ $kind }) benötigt mehr Zeit: Wir haben die Frist um { $months ->
         [one] einen Monat
        *[other] { $months } Monate
     } verlängert (Art. 12 Abs. 3 DSGVO). Grund: { $reason }
@@ -52,9 +52,9 @@ mail-dsr-kind-automated-decision-review = Überprüfung einer automatisierten En
 
 ## The confirmation of an erasure (the last mail to the person).
 mail-erasure-subject = { $controller }: Ihre Daten wurden gelöscht
-mail-erasure-intro = Wie von Ihnen gewünscht (Anfrage { $reference }, eingegangen am { $received }), haben wir am { $erased } Ihre personenbezogenen Daten gelöscht: Ihren Kontaktdatensatz, Ihre Adressen und Nummern, Notizen und Interaktionen, Rechtsgrundlagen und Einwilligungsstatus, alle für Sie wartenden E-Mails sowie den Schlüssel, mit dem sie verschlüsselt waren, sodass keine Kopie (auch nicht in Sicherungen) mehr geöffnet werden kann.
+mail-erasure-intro = Wie von Ihnen beantragt (Antrag { $reference }, eingegangen am { $received }), haben wir am { $erased } Ihre personenbezogenen Daten gelöscht: Ihren Kontaktdatensatz, Ihre Adressen und Nummern, Notizen und Interaktionen, Rechtsgrundlagen und Einwilligungsstatus, alle für Sie wartenden E-Mails sowie den Schlüssel, mit dem sie verschlüsselt waren, sodass keine Kopie (auch nicht in Sicherungen) mehr geöffnet werden kann.
 mail-erasure-keep = Wir bewahren nur Folgendes auf, aus den genannten Gründen:
-mail-erasure-kept-1 = das Verzeichnis der Anfragen, das belegt, dass wir Ihre Anfrage erhalten und ausgeführt haben (Art. 5 Abs. 2, Art. 12): Es enthält nur eine Kennung, keine Ihrer Daten
+mail-erasure-kept-1 = das Verzeichnis der Anträge, das belegt, dass wir Ihren Antrag erhalten und ausgeführt haben (Art. 5 Abs. 2, Art. 12): Es enthält nur eine Kennung, keine Ihrer Daten
 mail-erasure-kept-2 = die Kette des Einwilligungsprotokolls, ohne Inhalte: Die Nachweise darin, die Ihre Daten enthielten, waren mit Ihrem eigenen Schlüssel verschlüsselt, der vernichtet wurde
 mail-erasure-kept-3 = das Aktivitätsprotokoll (wer wann was getan hat), mit Kennungen und Namen von Aktionen, keine Ihrer Daten
 mail-erasure-kept-4 = falls Sie sich von E-Mails abgemeldet hatten: einen nicht umkehrbaren Fingerabdruck Ihrer Adresse, damit ein künftiger Import Sie nicht erneut hinzufügt
@@ -113,7 +113,7 @@ mail-processor-intro = { $controller } bittet Sie als Auftragsverarbeiter, hinsi
 mail-processor-action = Maßnahme: { $action }
 mail-processor-person = Person (Kennung der betroffenen Person in Kith): { $id }
 mail-processor-reference = Referenz der Anfrage: { $reference }
-mail-processor-due = Bitte bestätigen Sie bis { $due }.
+mail-processor-due = Bitte bestätigen Sie bis zum { $due }.
 mail-processor-ack = Bestätigen Sie, dass Sie die Maßnahme ausgeführt haben (eine Seite mit einer Schaltfläche; erst wenn Sie sie drücken, wird etwas erfasst):
 mail-processor-action-erasure = Die Person löschen (Art. 17)
 mail-processor-action-rectification = Die Daten der Person berichtigen (Art. 16)

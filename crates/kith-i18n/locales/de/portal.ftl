@@ -27,7 +27,7 @@ portal-filed = Ihr Antrag ist eingegangen. Wir antworten innerhalb eines Monats.
 portal-sign-out = Abmelden
 portal-problem-rectification = geben Sie an, was berichtigt werden soll
 portal-problem-note = darf höchstens 2000 Zeichen lang sein und keine Steuerzeichen enthalten
-portal-problem-kind = dieser Antrag wird hier nicht gestellt
+portal-problem-kind = dieser Antrag kann hier nicht gestellt werden
 
 portal-kind-access = Auskunft (Art. 15)
 portal-kind-portability = Datenübertragbarkeit (Art. 20)

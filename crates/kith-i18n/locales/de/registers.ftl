@@ -46,7 +46,7 @@ register-people = { $n ->
    *[other] { $n } Personen — { $basis }
 }
 register-basis-other = andere
-register-disposed = { $n } bei der letzten Bereinigung entsorgt
+register-disposed = { $n } bei der letzten Bereinigung gelöscht
 register-measures = Technische und organisatorische Maßnahmen
 register-measures-help = Aus der Konfiguration dieses Servers erzeugt.
 register-received = Wer tatsächlich Daten erhalten hat

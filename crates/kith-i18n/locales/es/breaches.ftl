@@ -65,7 +65,10 @@ breaches-page-title = Violación { $reference }
 breaches-page-heading = Violación { $reference }: { $title }
 breaches-find-affected = Buscar a las personas afectadas
 breaches-latest-count = último recuento congelado:
-breaches-people-found = { $n } personas (congelado el { $at })
+breaches-people-found = { $n ->
+    [one] { $n } persona
+   *[other] { $n } personas
+} (congelado el { $at })
 breaches-clock-heading = El plazo de 72 horas
 breaches-aware-label = Constancia desde
 breaches-aware-recorded = (registrado por { $by }; pruebas: { $evidence }).
@@ -112,7 +115,7 @@ breaches-history-who = Quién
 breaches-history-what = Qué
 breaches-history-values = Valores anteriores y nuevos
 breaches-print-title = Notificación de violación — { $reference }
-breaches-print-running = Notificación de una violación de la seguridad de los datos personales (art. 33 RGPD) · { $reference } · { $kind }
+breaches-print-running = Notificación de una violación de la seguridad de los datos personales (art. 33 del RGPD) · { $reference } · { $kind }
 breaches-print-heading = Violación de la seguridad de los datos personales { $reference }: notificación ({ $kind })
 breaches-print-heading-to = Violación de la seguridad de los datos personales { $reference }: notificación ({ $kind }) a { $authority }
 breaches-print-follows = Completa la notificación
@@ -240,7 +243,10 @@ breaches-affected-nobody = Nadie.
 breaches-affected-authorities = Autoridades de control afectadas
 breaches-affected-no-authority = Ninguna autoridad del EEE: ninguna persona afectada vive en el EEE y el responsable del tratamiento no tiene ningún establecimiento registrado en el EEE.
 breaches-affected-lead = autoridad principal
-breaches-affected-in-country = { $n } afectadas en su país
+breaches-affected-in-country = { $n ->
+    [one] { $n } afectada
+   *[other] { $n } afectadas
+} en su país
 breaches-affected-first = Personas (las primeras { $n })
 breaches-affected-frozen = Consultas congeladas en la documentación de la violación
 breaches-affected-none-frozen = Aún no hay ninguna consulta congelada.

@@ -19,10 +19,10 @@ mail-confirm-link = Para confirmar, abra este enlace y pulse «Confirmar» (vál
 mail-confirm-ignore = Si no ha sido usted, ignore este mensaje: sin confirmación no volveremos a escribirle.
 
 ## Consent receipts.
-mail-receipt-subject = Su recibo de consentimiento: { $purpose }
+mail-receipt-subject = Su justificante de consentimiento: { $purpose }
 mail-receipt-given = Dio su consentimiento para «{ $purpose }» ({ $channels }) el { $date }.
 mail-receipt-withdrawn = Retiró su consentimiento para «{ $purpose }» ({ $channels }) el { $date }.
-mail-receipt-attached = Adjuntamos su recibo de consentimiento (firmado por { $controller }; la clave está publicada en { $key }).
+mail-receipt-attached = Adjuntamos su justificante de consentimiento (firmado por { $controller }; la clave está publicada en { $key }).
 mail-receipt-change = Puede cambiar sus preferencias en cualquier momento: { $link }
 
 ## Sign-in link to the privacy portal.
@@ -33,10 +33,10 @@ mail-portal-ignore = Si no lo ha solicitado usted, ignore este mensaje.
 ## Data-subject requests.
 mail-dsr-subject = Su solicitud de privacidad: { $kind }
 mail-dsr-completed = Su solicitud ({ $kind }) recibida el { $received } se completó el { $done }.
-mail-dsr-done-what = Qué se ha hecho: { $what }
-mail-dsr-rejected = Su solicitud ({ $kind }) recibida el { $received } ha sido denegada: { $reason }
+mail-dsr-done-what = Lo que hemos hecho: { $what }
+mail-dsr-rejected = Su solicitud ({ $kind }) recibida el { $received } ha sido rechazada: { $reason }
 mail-dsr-complaint = Puede presentar una reclamación ante una autoridad de control.
-mail-dsr-extended = Su solicitud ({ $kind }) recibida el { $received } requiere más tiempo: hemos prorrogado el plazo { $months ->
+mail-dsr-extended = Su solicitud ({ $kind }) recibida el { $received } requiere más tiempo: hemos prorrogado el plazo en { $months ->
         [one] un mes
        *[other] { $months } meses
     } (art. 12, apartado 3, del RGPD). Motivo: { $reason }
@@ -112,7 +112,7 @@ mail-processor-intro = { $controller } le pide, en su condición de encargado de
 mail-processor-action = Acción: { $action }
 mail-processor-person = Persona (identificador del interesado en Kith): { $id }
 mail-processor-reference = Referencia de la solicitud: { $reference }
-mail-processor-due = Le rogamos que confirme antes del { $due }.
+mail-processor-due = Le rogamos que confirme a más tardar el { $due }.
 mail-processor-ack = Confirme que la ha llevado a cabo (una página con un botón; no se registra nada hasta que lo pulse):
 mail-processor-action-erasure = Suprimir a la persona (art. 17)
 mail-processor-action-rectification = Rectificar los datos de la persona (art. 16)

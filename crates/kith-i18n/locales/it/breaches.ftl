@@ -65,7 +65,10 @@ breaches-page-title = Violazione { $reference }
 breaches-page-heading = Violazione { $reference }: { $title }
 breaches-find-affected = Trova le persone coinvolte
 breaches-latest-count = ultimo conteggio congelato:
-breaches-people-found = { $n } persone (congelato il { $at })
+breaches-people-found = { $n ->
+    [one] { $n } persona
+   *[other] { $n } persone
+} (congelato il { $at })
 breaches-clock-heading = Il termine di 72 ore
 breaches-aware-label = Conoscenza dal
 breaches-aware-recorded = (registrato da { $by }; elementi: { $evidence }).
@@ -240,7 +243,10 @@ breaches-affected-nobody = Nessuno.
 breaches-affected-authorities = Autorità di controllo interessate
 breaches-affected-no-authority = Nessuna autorità del SEE: nessuna persona coinvolta vive nel SEE e il titolare del trattamento non ha uno stabilimento nel SEE registrato.
 breaches-affected-lead = autorità capofila
-breaches-affected-in-country = { $n } coinvolte nel suo paese
+breaches-affected-in-country = { $n ->
+    [one] { $n } coinvolta
+   *[other] { $n } coinvolte
+} nel suo paese
 breaches-affected-first = Persone (prime { $n })
 breaches-affected-frozen = Interrogazioni congelate nella documentazione della violazione
 breaches-affected-none-frozen = Nessuna interrogazione ancora congelata.

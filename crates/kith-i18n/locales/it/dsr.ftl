@@ -30,7 +30,7 @@ dsr-step-note = nota
 dsr-step-performed = eseguita
 dsr-processors-told = Responsabili del trattamento informati (art. 19)
 dsr-processor = Responsabile del trattamento
-dsr-asked-to = Richiesta
+dsr-asked-to = Azione richiesta
 dsr-by = Tramite
 dsr-sent = Inviata
 dsr-ack-by = Conferma entro
@@ -106,7 +106,7 @@ dsr-kind-erasure = Cancellazione (art. 17)
 dsr-kind-restriction = Limitazione (art. 18)
 dsr-kind-objection = Opposizione (art. 21)
 dsr-kind-withdraw-consent = Revoca del consenso (art. 7, par. 3)
-dsr-kind-information = Informazioni (artt. 13-15)
+dsr-kind-information = Informazioni (artt. 13–15)
 dsr-kind-automated-decision-review = Riesame di una decisione automatizzata (art. 22)
 dsr-channel-portal = Portale privacy
 # same as English

@@ -48,8 +48,8 @@ import-result-import = Importazione
 # same as English
 import-result = { $counts }.
 import-result-line = { $counts }. Completata fino alla riga { $line }.
-import-claimed = Consenso dichiarato senza prova — da richiedere di nuovo: { $n }. Non hanno ricevuto alcuna base giuridica per la finalità; { $link } (con il tag { $tag }) sono il segmento di una campagna di consenso.
-import-claimed-dry = Consenso dichiarato senza prova — da richiedere di nuovo: { $n }. Non riceverebbero alcuna base giuridica per la finalità; { $link } (con il tag { $tag }) sono il segmento di una campagna di consenso.
+import-claimed = Consenso dichiarato senza prova — da richiedere di nuovo: { $n }. Non hanno ricevuto alcuna base giuridica per la finalità; { $link } (con l'etichetta { $tag }) sono il segmento di una campagna di consenso.
+import-claimed-dry = Consenso dichiarato senza prova — da richiedere di nuovo: { $n }. Non riceverebbero alcuna base giuridica per la finalità; { $link } (con l'etichetta { $tag }) sono il segmento di una campagna di consenso.
 import-claimed-link = le persone a cui richiederlo
 import-problems = Righe aggiornate, saltate o rifiutate
 import-col-line = Riga

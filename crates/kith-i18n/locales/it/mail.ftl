@@ -17,7 +17,7 @@ mail-confirm-link = Per confermare apri questo link e premi "Conferma" (valido {
         [one] un giorno
        *[other] { $days } giorni
     }):
-mail-confirm-ignore = Se non sei stato tu, ignora questo messaggio: senza conferma non ti scriveremo più.
+mail-confirm-ignore = Se la richiesta non è partita da te, ignora questo messaggio: senza conferma non ti scriveremo più.
 
 ## Consent receipts.
 mail-receipt-subject = La ricevuta del tuo consenso: { $purpose }
@@ -110,12 +110,12 @@ mail-art14-complaint = Hai anche il diritto di proporre reclamo a un'autorità d
 
 ## Requests to processors (Art. 19), in the controller's default language.
 mail-processor-subject = Richiesta ai sensi dell'art. 19 GDPR: { $action }
-mail-processor-intro = { $controller } ti chiede, in qualità di suo responsabile del trattamento, di intervenire sui dati di una persona che ricevi da esso.
+mail-processor-intro = { $controller } vi chiede, in qualità di suo responsabile del trattamento, di intervenire sui dati di una persona che vi trasmette.
 mail-processor-action = Azione: { $action }
 mail-processor-person = Persona (identificativo dell'interessato in Kith): { $id }
 mail-processor-reference = Riferimento della richiesta: { $reference }
-mail-processor-due = Ti preghiamo di confermare entro il { $due }.
-mail-processor-ack = Conferma di averla eseguita (una pagina con un pulsante: nulla viene registrato finché non lo premi):
+mail-processor-due = Vi preghiamo di confermare entro il { $due }.
+mail-processor-ack = Confermate di averla eseguita (una pagina con un pulsante: nulla viene registrato finché non lo premete):
 mail-processor-action-erasure = Cancellare la persona (art. 17)
 mail-processor-action-rectification = Rettificare i dati della persona (art. 16)
 mail-processor-action-restriction = Limitare il trattamento (art. 18)

@@ -43,6 +43,6 @@ portal-status-received = Ricevuta
 portal-status-verifying = Verifica dell'identità
 portal-status-in-progress = In corso
 portal-status-waiting-on-subject = In attesa di un tuo riscontro
-portal-status-completed = Completata
+portal-status-completed = Evasa
 portal-status-rejected = Respinta
 portal-status-withdrawn = Ritirata
