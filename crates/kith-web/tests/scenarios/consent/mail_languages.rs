@@ -48,7 +48,7 @@ async fn a_contacts_language_is_set_by_staff_and_their_receipt_comes_in_it() {
         .await;
         env.deliver().await;
         let mail = env.mails("receipt", Some(&c)).await.pop().expect("a receipt mail");
-        assert_eq!(mail.subject, "Разписка за вашето съгласие: Newsletter");
+        assert_eq!(mail.subject, "Разписка за Вашето съгласие: Newsletter");
         assert!(mail.text.contains("Дадохте съгласието си за „Newsletter“ (имейл)"), "{}", mail.text);
         assert!(!mail.text.contains("You gave"), "{}", mail.text);
         let attached: serde_json::Value = serde_json::from_str(&mail.attachments[0].2).expect("receipt json");
@@ -105,7 +105,7 @@ async fn a_bulgarian_form_sends_the_double_opt_in_and_the_receipt_in_bulgarian()
         env.page(Method::POST, &format!("/c/{token}"), None, &[]).await.expect(StatusCode::OK);
         env.deliver().await;
         let receipt = env.mails("receipt", Some(&contact)).await.pop().expect("a receipt mail");
-        assert!(receipt.subject.starts_with("Разписка за вашето съгласие"), "{}", receipt.subject);
+        assert!(receipt.subject.starts_with("Разписка за Вашето съгласие"), "{}", receipt.subject);
         assert!(receipt.text.contains("Можете да промените избора си по всяко време"), "{}", receipt.text);
         assert_eq!(env.get(&format!("/contacts/{contact}")).await["language"], json!("bg"));
     })
