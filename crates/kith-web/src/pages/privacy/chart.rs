@@ -52,18 +52,7 @@ const ROW: i64 = 22;
 
 /// Escapes text for SVG/HTML content and attribute values.
 pub(crate) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::pages::templates::escape(s)
 }
 
 /// Splits `width` among `counts` in proportion (largest remainder), so the
