@@ -16,5 +16,5 @@ validation-no-template = refers to a template that does not exist
 validation-no-subscription = refers to a subscription type that does not exist
 validation-no-record = refers to a record that does not exist
 validation-at-most = at most { $n } characters
-validation-length = { $min } to { $max } characters
+validation-length = must be { $min } to { $max } characters
 validation-one-of = must be one of { $list }

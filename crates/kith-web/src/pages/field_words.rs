@@ -7,6 +7,10 @@ use kith_i18n::Tr;
 
 /// `msg`, a message of a `kith_domain::FieldError`, in the reader's words.
 pub(crate) fn field_message(tr: &Tr, msg: &str) -> String {
+    if tr.lang() == kith_i18n::DEFAULT {
+        // The domain writes English: show it exactly as written.
+        return msg.to_owned();
+    }
     let fixed = match msg {
         "required" | "is required" => Some("validation-required"),
         "control characters are not allowed" | "must not contain control characters" => Some("validation-control"),
@@ -67,7 +71,8 @@ mod tests {
         assert_eq!(field_message(&fr, "must be 1 to 60 characters"), "de 1 à 60 caractères");
         assert_eq!(field_message(&fr, "must be one of en, it"), "doit être l'une des valeurs suivantes : en, it");
         assert_eq!(field_message(&fr, "something new"), "something new");
-        assert_eq!(field_message(&Tr::new("en"), "is required"), "required");
+        assert_eq!(field_message(&Tr::new("en"), "is required"), "is required");
+        assert_eq!(field_message(&Tr::new("en"), "must be 1 to 50 characters"), "must be 1 to 50 characters");
         assert_eq!(field_message(&fr, "at most many characters"), "at most many characters");
     }
 }
