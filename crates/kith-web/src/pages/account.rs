@@ -284,13 +284,10 @@ async fn set_locale(
     match app.set_my_locale(&staff.principal, &form.language, &form.time_zone).await {
         Ok(()) => {
             let mut s = staff.clone();
-            let language = kith_i18n::supported(form.language.trim());
             let zone = form.time_zone.trim();
-            s.language = language.map(str::to_owned);
+            s.language = kith_i18n::supported(form.language.trim()).map(str::to_owned);
             s.time_zone = (!zone.is_empty()).then(|| zone.to_owned());
-            let lang = language.or_else(|| super::lang::accept_language(&headers)).unwrap_or(kith_i18n::DEFAULT);
-            let zone = s.time_zone.clone().unwrap_or_else(kith_i18n::server_zone);
-            s.tr = kith_i18n::Tr::new(lang).in_zone(&zone);
+            s.tr = super::lang::staff_reader(s.language.as_deref(), s.time_zone.as_deref(), &headers);
             let notice = Some(s.tr.t("account-locale-saved"));
             page(&app, cfg, &s, Extra { notice, ..Default::default() }).await
         }

@@ -9,6 +9,15 @@ pub(crate) fn accept_language(headers: &HeaderMap) -> Option<&'static str> {
     headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(kith_i18n::from_accept_language)
 }
 
+/// A staff member's reader: their chosen language, else the browser's,
+/// else English; their chosen zone, else the server's.
+pub(crate) fn staff_reader(language: Option<&str>, time_zone: Option<&str>, headers: &HeaderMap) -> Tr {
+    let lang =
+        language.and_then(kith_i18n::supported).or_else(|| accept_language(headers)).unwrap_or(kith_i18n::DEFAULT);
+    let zone = time_zone.map_or_else(kith_i18n::server_zone, str::to_owned);
+    Tr::new(lang).in_zone(&zone)
+}
+
 /// The reader of a page no one is signed in to (sign-in, errors): the
 /// browser's language in the server's zone.
 pub(crate) fn browser_reader(headers: &HeaderMap) -> Tr {

@@ -3,7 +3,7 @@
 //! languages that keeps their place. Only a shipped language (checked by
 //! [`kith_i18n::supported`]) ever reaches a page, a link or a form.
 
-use axum::http::{header, HeaderMap};
+use axum::http::HeaderMap;
 use kith_i18n::Tr;
 
 /// The frame of a public page: the reader (`l.t(id)` in templates) and the
@@ -34,9 +34,7 @@ impl std::ops::Deref for Public {
 pub(crate) fn choose(explicit: Option<&str>, headers: &HeaderMap) -> &'static str {
     explicit
         .and_then(kith_i18n::supported)
-        .or_else(|| {
-            headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(kith_i18n::from_accept_language)
-        })
+        .or_else(|| super::lang::accept_language(headers))
         .unwrap_or(kith_i18n::DEFAULT)
 }
 
@@ -74,6 +72,7 @@ impl Public {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::header;
 
     #[test]
     fn the_switcher_keeps_the_place_and_replaces_the_language() {

@@ -141,11 +141,7 @@ impl FromRequestParts<App> for Staff {
         let cfg = config(parts);
         let secret = cookie(&parts.headers, cfg.session_cookie()).ok_or(AppError::Unauthenticated)?;
         let mut s = app.session(secret, request_id).await?;
-        if s.language.is_none() {
-            if let Some(lang) = super::lang::accept_language(&parts.headers) {
-                s.tr = kith_i18n::Tr::new(lang).in_zone(s.tr.zone());
-            }
-        }
+        s.tr = super::lang::staff_reader(s.language.as_deref(), s.time_zone.as_deref(), &parts.headers);
         super::lang::set_reader(&s.tr);
         let path = parts.uri.path();
         // A temporary password opens nothing but its change…
